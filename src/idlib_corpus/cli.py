@@ -1,0 +1,241 @@
+"""The ``idlib-corpus`` command: a thin layer over the public API.
+
+Exit codes (:class:`ExitCode`): 0 all went well, 1 some articles failed (each named on
+stderr), 2 a usage error (bad arguments, missing paths, unreadable metadata).
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from idlib_corpus.errors import IdlibCorpusError
+
+__all__ = ["ExitCode", "main"]
+
+
+class ExitCode(enum.IntEnum):
+    """What the command's exit status means."""
+
+    OK = 0
+    ARTICLES_FAILED = 1
+    USAGE_ERROR = 2
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="idlib-corpus",
+        description="Extract actors, meetings and incidents from news about Idlib.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract records from article files or folders")
+    p.add_argument("paths", nargs="*", type=Path,
+                   help="article files or folders of .txt files (default: the bundled corpus)")
+    p.add_argument("--metadata", type=Path, help="metadata.json with publication dates")
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    p.add_argument("--format", choices=("jsonl", "json", "gold"), default="jsonl",
+                   help="jsonl: one ArticleResult a line; json: one array; gold: GOLD.md lines")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--strict", action="store_true", help="stop at the first plugin failure")
+    p.add_argument("--plugin-time-budget", type=float, default=None, metavar="SECONDS",
+                   help="seconds one plugin may take on one article (default 10)")
+    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("plugins", help="list the registered plugins and their hooks")
+    p.set_defaults(func=_cmd_plugins)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the wire format")
+    p.add_argument("-o", "--output", type=Path, help="write it to this file")
+    p.set_defaults(func=_cmd_schema)
+
+    p = sub.add_parser("evaluate", help="score extraction against gold answers (GOLD.md)")
+    p.add_argument("articles", type=Path, help="folder of the gold articles' .txt files")
+    p.add_argument("--gold", type=Path, required=True, help="gold JSONL (GOLD.md format)")
+    p.add_argument("--metadata", type=Path, help="metadata.json (default: the folder's own)")
+    p.add_argument("--predictions", type=Path,
+                   help="score this JSONL in gold format instead of running the extractors")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--show-errors", action="store_true",
+                   help="list every false positive and false negative slot")
+    p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("timeline", help="meetings and incidents of a corpus in date order")
+    p.add_argument("paths", nargs="*", type=Path,
+                   help="folders, article files or saved .jsonl results (default: bundled)")
+    p.add_argument("--metadata", type=Path, help="metadata.json with publication dates")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.set_defaults(func=_cmd_timeline)
+
+    p = sub.add_parser("export", help="export the merged corpus as JSONL, CSV or Parquet")
+    p.add_argument("paths", nargs="*", type=Path,
+                   help="folders, article files or saved .jsonl results (default: bundled)")
+    p.add_argument("--metadata", type=Path, help="metadata.json with publication dates")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("-o", "--output", type=Path, required=True,
+                   help="output file (jsonl) or folder (csv, parquet: one table per kind)")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("new-plugin", help="write a working plugin package skeleton")
+    p.add_argument("name", help="plugin name, e.g. 'ceasefires'")
+    p.add_argument("-o", "--output", type=Path, default=Path("."),
+                   help="folder to create the package in (default: here)")
+    p.set_defaults(func=_cmd_new_plugin)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.version:
+        import idlib_corpus
+
+        print(f"idlib-corpus {idlib_corpus.__version__}")
+        return ExitCode.OK
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE_ERROR
+    try:
+        return func(args)
+    except IdlibCorpusError as exc:
+        print(f"idlib-corpus: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    except KeyboardInterrupt:
+        print("idlib-corpus: interrupted", file=sys.stderr)
+        return 130
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _default_paths(paths: Sequence[Path]) -> list[Path]:
+    if paths:
+        return list(paths)
+    from idlib_corpus.corpus import _bundled_dir
+
+    return [_bundled_dir()]
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import attrs
+
+    from idlib_corpus import serialize
+    from idlib_corpus.io import expand_paths, iter_parse
+    from idlib_corpus.options import Options
+    from idlib_corpus.pipeline import Pipeline
+
+    if args.jobs < 1:
+        raise IdlibCorpusError(f"--jobs must be at least 1, got {args.jobs}")
+    options = attrs.evolve(Options(), strict=args.strict, jobs=args.jobs)
+    if args.plugin_time_budget is not None:
+        options = attrs.evolve(options, plugin_time_budget=args.plugin_time_budget)
+    paths = _default_paths(args.paths)
+    total = sum(1 for _ in expand_paths(paths))  # validates every path before any work
+    pipeline = Pipeline(options=options)
+    results = iter_parse(paths, metadata=args.metadata, jobs=args.jobs, pipeline=pipeline)
+    stats = _Stats(total, show=not args.no_progress and sys.stderr.isatty())
+    counted = stats.watch(results)
+    if args.format == "gold":
+        from idlib_corpus.evaluation import to_gold_records
+
+        serialize.write_lines(
+            (serialize.dumps_plain(rec) for rec in to_gold_records(counted)), args.output
+        )
+    elif args.format == "json":
+        serialize.dump_results(counted, args.output, fmt="json")
+    else:
+        serialize.dump_results(counted, args.output, fmt="jsonl")
+    return stats.finish(sys.stderr)
+
+
+class _Stats:
+    """Counts what went by, draws a progress bar on a terminal, prints the summary."""
+
+    def __init__(self, total: int, *, show: bool) -> None:
+        self.total = total
+        self.show = show
+        self.articles = self.actors = self.meetings = self.incidents = 0
+        self.failed: list[tuple[str, str]] = []
+
+    def watch(self, results: object) -> object:
+        from idlib_corpus.model import Severity
+
+        for r in results:  # type: ignore[attr-defined]
+            self.articles += 1
+            self.actors += len(r.actors)
+            self.meetings += len(r.meetings)
+            self.incidents += len(r.incidents)
+            errors = [d.message for d in r.diagnostics if d.severity is Severity.ERROR]
+            if errors:
+                self.failed.append((r.article.source or r.id, "; ".join(errors)))
+            if self.show:
+                width = 30
+                done = int(width * self.articles / max(self.total, 1))
+                sys.stderr.write(
+                    f"\r[{'#' * done}{'.' * (width - done)}] {self.articles}/{self.total}"
+                )
+                sys.stderr.flush()
+            yield r
+
+    def finish(self, out: TextIO) -> int:
+        if self.show:
+            out.write("\n")
+        for name, why in self.failed:
+            print(f"idlib-corpus: failed: {name}: {why}", file=out)
+        print(
+            f"{self.articles} articles, {self.actors} actors, {self.meetings} meetings, "
+            f"{self.incidents} incidents, {len(self.failed)} failed",
+            file=out,
+        )
+        return ExitCode.ARTICLES_FAILED if self.failed else ExitCode.OK
+
+
+def _cmd_plugins(args: argparse.Namespace) -> int:
+    from idlib_corpus.plugins import get_plugin_manager, list_plugins
+
+    pm = get_plugin_manager()
+    rows = [(p.name, p.version or "-", ", ".join(p.hooks) or "-") for p in list_plugins(pm)]
+    widths = [max(len(r[i]) for r in [("plugin", "version", "hooks"), *rows]) for i in range(2)]
+    print(f"{'plugin':<{widths[0]}}  {'version':<{widths[1]}}  hooks")
+    for name, version, hooks in rows:
+        print(f"{name:<{widths[0]}}  {version:<{widths[1]}}  {hooks}")
+    return ExitCode.OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from idlib_corpus import serialize
+    from idlib_corpus.schema import json_schema
+
+    text = serialize.dumps_plain(json_schema(), indent=2) + "\n"
+    if args.output:
+        serialize.write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return ExitCode.OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    raise IdlibCorpusError("evaluate is not available yet")
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    raise IdlibCorpusError("timeline is not available yet")
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    raise IdlibCorpusError("export is not available yet")
+
+
+def _cmd_new_plugin(args: argparse.Namespace) -> int:
+    raise IdlibCorpusError("new-plugin is not available yet")

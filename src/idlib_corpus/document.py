@@ -1,0 +1,191 @@
+"""The shared analysis of one article: sentences, folded text and annotations.
+
+A :class:`Document` is built once per article and handed to every extractor hook, so no
+extractor re-splits or re-scans the text. Annotators (the ``idlib_annotate`` hook) add
+:class:`Annotation` objects; the pipeline then makes a new Document holding all of them,
+sorted by span, for the later hooks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from idlib_corpus.folding import fold_char_preserving
+from idlib_corpus.model import Article, Span, TimeValue
+
+__all__ = ["Annotation", "AnnotationLabel", "Document", "build_document", "split_sentences"]
+
+
+class AnnotationLabel(enum.Enum):
+    """What an :class:`Annotation` marks."""
+
+    PERSON = "person"  # a person's name; key: actor id when known
+    OFFICE = "office"  # an office title, "Deputy Foreign Minister"; key: canonical title
+    NATIONALITY = "nationality"  # "Turkish", "Russian-led"; key: ISO code
+    STATE = "state"  # "Turkey", "Russian Federation"; key: ISO code
+    CAPITAL = "capital"  # "Ankara" standing for Turkey; key: ISO code
+    GOVERNMENT_BODY = "government_body"  # "the Foreign Ministry"; key: actor id
+    GROUP = "group"  # a named armed group; key: actor id
+    ORGANISATION = "organisation"  # "the United Nations"; key: actor id
+    MEDIA = "media"  # an outlet named in the text; key: actor id
+    PLACE = "place"  # key: gazetteer id
+    TIME = "time"  # value: TimeValue
+    NUMBER = "number"  # value: int; key: qualifier value ("at_least", "about", ...)
+    MEETING_TRIGGER = "meeting_trigger"  # "talks", "summit"; key: MeetingKind value
+    INCIDENT_TRIGGER = "incident_trigger"  # "shelling", "entered"; key: IncidentType value
+    PRONOUN = "pronoun"  # "he", "she"; key: "m" / "f"
+    OTHER = "other"
+
+
+@attrs.frozen(order=False)
+class Annotation:
+    """A typed mark on a stretch of text, produced by an ``idlib_annotate`` plugin.
+
+    Attributes:
+        span: offsets into ``Article.text``.
+        label: :class:`AnnotationLabel`.
+        text: the words at ``span``.
+        key: a canonical key: an actor id, ISO code, gazetteer id or vocabulary value.
+        value: a parsed value: an ``int`` for numbers, a :class:`TimeValue` for times.
+        source: the plugin that produced it (filled in by the pipeline).
+    """
+
+    span: Span
+    label: AnnotationLabel
+    text: str
+    key: str | None = None
+    value: int | TimeValue | None = None
+    source: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.span.start, -self.span.end, self.label.value, self.key or "")
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt st jr sr vs etc inc ltd co corp dept gov
+    sen rep adm brig cmdr amb no
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e""".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯÇŞÖÜİ0-9])")
+_LINE = re.compile(r"[^\n]+")
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Split ``text`` into sentence spans; line breaks always end a sentence.
+
+    Example:
+        >>> t = "Talks began on Feb. 8 in Ankara. They lasted three hours."
+        >>> [t[s.start:s.end] for s in split_sentences(t)]
+        ['Talks began on Feb. 8 in Ankara.', 'They lasted three hours.']
+    """
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        base = line.start()
+        chunk = line.group()
+        start = 0
+        for m in _BOUNDARY.finditer(chunk):
+            end = m.end()
+            word = re.search(r"([\w.]+)\.?[\"'”’»)\]]*$", chunk[start : m.start() + 1])
+            if word is not None:
+                w = word.group(1).lower().rstrip(".")
+                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                    continue
+            _append(spans, chunk, base, start, end)
+            start = end
+        _append(spans, chunk, base, start, len(chunk))
+    return tuple(spans)
+
+
+def _append(spans: list[Span], chunk: str, base: int, start: int, end: int) -> None:
+    piece = chunk[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append(Span(base + start + lead, base + start + lead + len(stripped)))
+
+
+@attrs.frozen
+class Document:
+    """One article, analysed once and shared by every extractor.
+
+    Attributes:
+        article: the article (with metadata already filled in).
+        sentences: sentence spans in text order; boilerplate lines are sentences too
+            (check ``article.is_boilerplate``).
+        folded: ``article.text`` case- and accent-folded, same length, same offsets.
+        annotations: every annotation from every ``idlib_annotate`` plugin, sorted by
+            span start (longest first).
+    """
+
+    article: Article
+    sentences: tuple[Span, ...]
+    folded: str
+    annotations: tuple[Annotation, ...] = ()
+    _starts: tuple[int, ...] = attrs.field(default=(), repr=False, eq=False)
+
+    @property
+    def text(self) -> str:
+        """The article text; every span indexes it."""
+        return self.article.text
+
+    def slice(self, span: Span) -> str:
+        """The text at ``span``."""
+        return self.article.text[span.start : span.end]
+
+    def with_annotations(self, annotations: Iterable[Annotation]) -> Document:
+        """A copy holding ``annotations`` (sorted) in place of the current ones."""
+        ordered = tuple(sorted(annotations, key=Annotation.sort_key))
+        return attrs.evolve(self, annotations=ordered, starts=tuple(a.span.start for a in ordered))
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding offset ``pos`` (or the nearest one before it)."""
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, pos) - 1
+        return max(i, 0)
+
+    def sentence_of(self, span: Span) -> Span:
+        """The sentence holding the start of ``span``."""
+        if not self.sentences:
+            return Span(0, len(self.text))
+        return self.sentences[self.sentence_index(span.start)]
+
+    def iter_annotations(
+        self, label: AnnotationLabel | None = None, within: Span | None = None
+    ) -> Iterator[Annotation]:
+        """Annotations in text order, optionally of one label and inside one span."""
+        anns = self.annotations
+        lo, hi = 0, len(anns)
+        if within is not None and self._starts:
+            lo = bisect.bisect_left(self._starts, within.start)
+            hi = bisect.bisect_right(self._starts, within.end)
+        for a in anns[lo:hi]:
+            if label is not None and a.label is not label:
+                continue
+            if within is not None and not within.contains(a.span):
+                continue
+            yield a
+
+    def prose_sentences(self) -> Iterator[Span]:
+        """Sentences that are not on boilerplate lines."""
+        for s in self.sentences:
+            if not self.article.is_boilerplate(s):
+                yield s
+
+
+def build_document(article: Article, annotations: Iterable[Annotation] = ()) -> Document:
+    """Analyse ``article`` once: split sentences and fold the text."""
+    doc = Document(
+        article=article,
+        sentences=split_sentences(article.text),
+        folded=fold_char_preserving(article.text),
+    )
+    anns: Any = tuple(annotations)
+    return doc.with_annotations(anns) if anns else doc

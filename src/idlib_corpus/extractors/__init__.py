@@ -1,0 +1,1 @@
+"""The built-in extractors, each an ordinary pluggy plugin (see ``plugins.BUILTIN_PLUGINS``)."""

@@ -1,0 +1,3 @@
+"""Built-in plugin ``idlib_corpus.numbers``: (being written)."""
+
+from __future__ import annotations

@@ -1,0 +1,42 @@
+"""Run options: one immutable object passed as ``options=``, varied with ``attrs.evolve``."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Options"]
+
+
+def _positive_or_none(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+    if value is not None and value <= 0:
+        from idlib_corpus.errors import ModelError
+
+        raise ModelError(f"Options.{attribute.name} must be > 0 or None, got {value!r}")
+
+
+@attrs.frozen
+class Options:
+    """How a run behaves.
+
+    Attributes:
+        strict: raise :class:`~idlib_corpus.errors.PluginError` at the first plugin
+            failure instead of recording a diagnostic and going on.
+        plugin_time_budget: seconds one plugin may spend on one hook call for one article;
+            a call over budget is reported (and, where it can be, its output dropped).
+            ``None`` for no limit.
+        load_entrypoints: load third-party plugins from the ``idlib_corpus`` entry-point
+            group (also off when ``IDLIB_CORPUS_DISABLE_PLUGIN_AUTOLOAD`` is set).
+        blocked: registered plugin names not to use (``"idlib_corpus.incidents"``).
+        jobs: worker processes for ``iter_parse``; 1 runs in this process.
+
+    Example:
+        >>> import attrs
+        >>> attrs.evolve(Options(), strict=True).strict
+        True
+    """
+
+    strict: bool = False
+    plugin_time_budget: float | None = attrs.field(default=10.0, validator=_positive_or_none)
+    load_entrypoints: bool = True
+    blocked: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    jobs: int = 1
