@@ -12,12 +12,15 @@ import bisect
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from idlib_corpus.folding import fold_char_preserving
 from idlib_corpus.model import Article, Span, TimeValue
+
+if TYPE_CHECKING:
+    from idlib_corpus.knowledge import KnowledgeBase
 
 __all__ = ["Annotation", "AnnotationLabel", "Document", "build_document", "split_sentences"]
 
@@ -123,12 +126,15 @@ class Document:
         folded: ``article.text`` case- and accent-folded, same length, same offsets.
         annotations: every annotation from every ``idlib_annotate`` plugin, sorted by
             span start (longest first).
+        knowledge: the :class:`~idlib_corpus.knowledge.KnowledgeBase` of the run (the
+            built-in data plus plugins' files); ``None`` means the built-in default.
     """
 
     article: Article
     sentences: tuple[Span, ...]
     folded: str
     annotations: tuple[Annotation, ...] = ()
+    knowledge: KnowledgeBase | None = attrs.field(default=None, repr=False, eq=False)
     _starts: tuple[int, ...] = attrs.field(default=(), repr=False, eq=False)
 
     @property
@@ -144,6 +150,15 @@ class Document:
         """A copy holding ``annotations`` (sorted) in place of the current ones."""
         ordered = tuple(sorted(annotations, key=Annotation.sort_key))
         return attrs.evolve(self, annotations=ordered, starts=tuple(a.span.start for a in ordered))
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base to use: the run's, or the built-in default."""
+        if self.knowledge is not None:
+            return self.knowledge
+        from idlib_corpus.knowledge import default_knowledge
+
+        return default_knowledge()
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding offset ``pos`` (or the nearest one before it)."""
@@ -180,12 +195,17 @@ class Document:
                 yield s
 
 
-def build_document(article: Article, annotations: Iterable[Annotation] = ()) -> Document:
+def build_document(
+    article: Article,
+    annotations: Iterable[Annotation] = (),
+    knowledge: KnowledgeBase | None = None,
+) -> Document:
     """Analyse ``article`` once: split sentences and fold the text."""
     doc = Document(
         article=article,
         sentences=split_sentences(article.text),
         folded=fold_char_preserving(article.text),
+        knowledge=knowledge,
     )
     anns: Any = tuple(annotations)
     return doc.with_annotations(anns) if anns else doc

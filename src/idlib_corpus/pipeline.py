@@ -14,7 +14,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
@@ -36,6 +36,9 @@ from idlib_corpus.options import Options
 from idlib_corpus.plugins import call_order, get_plugin_manager
 
 __all__ = ["Pipeline", "article_id_for", "default_pipeline", "parse", "parse_file"]
+
+if TYPE_CHECKING:
+    from idlib_corpus.knowledge import KnowledgeBase
 
 T = TypeVar("T")
 
@@ -93,6 +96,18 @@ class Pipeline:
             blocked=self.options.blocked,
             builtins=builtins,
         )
+        self._knowledge: KnowledgeBase | None = None
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """The knowledge base: built-in data plus ``idlib_knowledge_files`` of plugins."""
+        if self._knowledge is None:
+            from idlib_corpus.knowledge import load_knowledge
+
+            files = [f for impl in call_order(self.pm, "idlib_knowledge_files")
+                     for f in (impl.function() or ())]
+            self._knowledge = load_knowledge(files)
+        return self._knowledge
 
     # ------------------------------------------------------------------ public
 
@@ -181,7 +196,7 @@ class Pipeline:
         article = _apply_metadata(article, [m for _, m in metas])
 
         # 2. annotate
-        doc = build_document(article)
+        doc = build_document(article, knowledge=self.knowledge)
         found = self._call(
             "idlib_annotate", {"doc": doc}, diags,
             lambda r: _check_many(r, (Annotation,), text_len, lambda a: (a.span,)),
