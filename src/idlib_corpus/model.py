@@ -67,20 +67,20 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int 
 
 
 def _iso2(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _ISO2.match(value):
+    if value is not None and (not isinstance(value, str) or not _ISO2.fullmatch(value)):
         raise _fail(type(instance).__name__, attribute.name, "an ISO 3166 alpha-2 code", value)
 
 
 def _iso2_tuple(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for code in value:
-        if not isinstance(code, str) or not _ISO2.match(code):
+        if not isinstance(code, str) or not _ISO2.fullmatch(code):
             raise _fail(
                 type(instance).__name__, attribute.name, "ISO 3166 alpha-2 codes", value
             )
 
 
 def _actor_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise _fail(
             type(instance).__name__, attribute.name, "an id like 'person:vladimir-putin'", value
         )
@@ -286,6 +286,11 @@ class Span:
 def _date_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
         raise _fail(type(instance).__name__, attribute.name, "a datetime.date", value)
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _date_validator(instance, attribute, value)
 
 
 @attrs.frozen
@@ -656,9 +661,7 @@ class Article:
     outlet_span: Span | None = attrs.field(default=None, validator=_optional_instance_of(Span))
     dateline: str | None = attrs.field(default=None, validator=_optional_instance_of(str))
     dateline_span: Span | None = attrs.field(default=None, validator=_optional_instance_of(Span))
-    published: _dt.date | None = attrs.field(
-        default=None, validator=_optional_instance_of(_dt.date)
-    )
+    published: _dt.date | None = attrs.field(default=None, validator=_optional_date)
     url: str | None = attrs.field(default=None, validator=_optional_instance_of(str))
     boilerplate: tuple[Span, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Span)
@@ -704,9 +707,7 @@ class ArticleMetadata:
     outlet_span: Span | None = attrs.field(default=None, validator=_optional_instance_of(Span))
     dateline: str | None = attrs.field(default=None, validator=_optional_instance_of(str))
     dateline_span: Span | None = attrs.field(default=None, validator=_optional_instance_of(Span))
-    published: _dt.date | None = attrs.field(
-        default=None, validator=_optional_instance_of(_dt.date)
-    )
+    published: _dt.date | None = attrs.field(default=None, validator=_optional_date)
     boilerplate: tuple[Span, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Span)
     )
@@ -771,7 +772,11 @@ class ArticleResult:
         for i, a in enumerate(self.actors):
             for j, m in enumerate(a.mentions):
                 yield f"actors[{i}].mentions[{j}]", m.span
-        for kind, events in (("meetings", self.meetings), ("incidents", self.incidents)):
+        groups: tuple[tuple[str, tuple[Meeting | Incident, ...]], ...] = (
+            ("meetings", self.meetings),
+            ("incidents", self.incidents),
+        )
+        for kind, events in groups:
             for i, e in enumerate(events):
                 for j, s in enumerate(e.evidence):
                     yield f"{kind}[{i}].evidence[{j}]", s
