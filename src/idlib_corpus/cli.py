@@ -226,7 +226,22 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    raise IdlibCorpusError("evaluate is not available yet")
+    import json
+
+    from idlib_corpus.evaluation import evaluate, format_errors
+
+    # Bad gold, a missing folder or file raise IdlibCorpusError: main() prints it, exits 2.
+    report = evaluate(
+        args.gold, args.articles, metadata=args.metadata, predictions=args.predictions
+    )
+    if args.json:
+        print(json.dumps(report.to_dict(errors=args.show_errors), indent=2, ensure_ascii=False))
+        return ExitCode.OK
+    print(report.format_table())
+    if args.show_errors:
+        print()
+        print(format_errors(report.errors) or "no errors")
+    return ExitCode.OK
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
