@@ -41,7 +41,12 @@ class WireFormatError(IdlibCorpusError, ValueError):
     def __init__(self, message: str, *, source: str = "<string>", paths: Sequence[str] = ()):
         self.source = source
         self.paths = list(paths)
+        self._message = message
         super().__init__(f"{source}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable, for worker processes
+        return (_rebuild, (type(self), (self._message,),
+                           {"source": self.source, "paths": self.paths}))
 
 
 class SchemaVersionError(WireFormatError):
@@ -57,7 +62,11 @@ class InputError(IdlibCorpusError, ValueError):
 
     def __init__(self, path: object, message: str):
         self.path = str(path)
+        self._message = message
         super().__init__(f"{path}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable, for worker processes
+        return (_rebuild, (type(self), (self.path, self._message), {}))
 
 
 class PluginError(IdlibCorpusError):
@@ -71,4 +80,14 @@ class PluginError(IdlibCorpusError):
     def __init__(self, plugin: str, hook: str, message: str):
         self.plugin = plugin
         self.hook = hook
+        self._message = message
         super().__init__(f"plugin {plugin!r} failed in {hook}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable, for worker processes
+        return (_rebuild, (type(self), (self.plugin, self.hook, self._message), {}))
+
+
+def _rebuild(
+    cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]
+) -> Exception:
+    return cls(*args, **kwargs)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 __all__ = ["Options"]
 
 
-def _positive_or_none(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+def _positive_or_none(
+    instance: object, attribute: attrs.Attribute[Any], value: float | None
+) -> None:
     if value is not None and value <= 0:
         from idlib_corpus.errors import ModelError
 
         raise ModelError(f"Options.{attribute.name} must be > 0 or None, got {value!r}")
+
+
+def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        from idlib_corpus.errors import ModelError
+
+        raise ModelError(f"Options.{attribute.name} must be an int >= 1, got {value!r}")
 
 
 @attrs.frozen
@@ -28,6 +39,10 @@ class Options:
             group (also off when ``IDLIB_CORPUS_DISABLE_PLUGIN_AUTOLOAD`` is set).
         blocked: registered plugin names not to use (``"idlib_corpus.incidents"``).
         jobs: worker processes for ``iter_parse``; 1 runs in this process.
+        max_chars: the longest text processed, in characters; a longer text is cut at
+            the last line break before the limit and a ``too-long`` warning records it
+            (news articles run to tens of thousands of characters; megabytes mean a crawl
+            error). ``None`` for no limit.
 
     Example:
         >>> import attrs
@@ -39,4 +54,5 @@ class Options:
     plugin_time_budget: float | None = attrs.field(default=10.0, validator=_positive_or_none)
     load_entrypoints: bool = True
     blocked: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    jobs: int = 1
+    jobs: int = attrs.field(default=1, validator=_at_least_one)
+    max_chars: int | None = attrs.field(default=1_000_000, validator=_positive_or_none)

@@ -3,15 +3,34 @@
 A :class:`Pipeline` owns one plugin manager and calls the hooks of
 :mod:`idlib_corpus.hookspecs` in phase order for each article. Each hook implementation is
 called on its own, so that one failing plugin costs only its own output: its exception,
-wrong return type or out-of-range span becomes a
-:class:`~idlib_corpus.model.Diagnostic`, unless ``Options.strict`` is set.
+wrong return type, out-of-range span or overrun of its time budget becomes a
+:class:`~idlib_corpus.model.Diagnostic` naming the plugin and the hook, unless
+``Options.strict`` is set, in which case :class:`~idlib_corpus.errors.PluginError` is raised.
+
+Time budget. With ``Options.plugin_time_budget`` set (the default), an article's hooks run
+in a helper thread watched by the calling thread. A plugin call that overruns its budget
+is abandoned: its late result is dropped, the article is run again without that plugin
+(output is deterministic, so the other plugins give the same result), and the overrun is
+reported as ``plugin-timeout``. A plugin that overruns ``MAX_TIMEOUTS`` times is skipped
+for the rest of the run (``plugin-disabled``), so a hung plugin cannot pile up threads.
+Python cannot kill a thread: an abandoned call keeps its thread (a daemon, which never
+delays exit) until it returns.
+
+Size limit. Texts longer than ``Options.max_chars`` are cut at the last line break
+before the limit (``too-long`` warning): a 20 MB "article" is a crawl error, and reading
+all of it would cost time and memory for nothing.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
+import queue
+import threading
 import time
+import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
-from idlib_corpus.document import Annotation, Document, build_document
+from idlib_corpus.document import Annotation, build_document
 from idlib_corpus.errors import IdlibCorpusError, PluginError
 from idlib_corpus.model import (
     Actor,
@@ -33,26 +52,63 @@ from idlib_corpus.model import (
     Span,
 )
 from idlib_corpus.options import Options
-from idlib_corpus.plugins import call_order, get_plugin_manager
+from idlib_corpus.plugins import PluginLoadWarning, call_order, get_plugin_manager
 
-__all__ = ["Pipeline", "article_id_for", "default_pipeline", "parse", "parse_file"]
+__all__ = [
+    "MAX_TIMEOUTS",
+    "Pipeline",
+    "article_id_for",
+    "default_pipeline",
+    "parse",
+    "parse_file",
+]
 
 if TYPE_CHECKING:
     from idlib_corpus.knowledge import KnowledgeBase
 
 T = TypeVar("T")
 
+#: After this many overruns of its time budget, a (plugin, hook) pair is skipped for the
+#: rest of the run.
+MAX_TIMEOUTS = 3
+
 
 def article_id_for(text: str) -> str:
-    """A stable id for a text given without one: ``sha1-`` and 16 hex digits."""
+    """A stable id for a text given without one: ``sha1-`` and 16 hex digits.
+
+    Example:
+        >>> article_id_for("Turkish troops entered Saraqib.")[:5]
+        'sha1-'
+    """
     return "sha1-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class _Abandoned(BaseException):
+    """Raised in a helper thread whose article the watchdog gave up on (stops it early)."""
+
+
+class _Watch:
+    """What one article's run is calling now, shared with the watchdog."""
+
+    __slots__ = ("abandoned", "current")
+
+    def __init__(self) -> None:
+        self.current: tuple[str, str, float] | None = None
+        self.abandoned = False
 
 
 class _Collector:
     """Diagnostics of one article, with the strict-mode rule in one place."""
 
-    def __init__(self, strict: bool):
+    def __init__(
+        self,
+        strict: bool,
+        skip: frozenset[tuple[str, str]] = frozenset(),
+        watch: _Watch | None = None,
+    ):
         self.strict = strict
+        self.skip = skip
+        self.watch = watch
         self.items: list[Diagnostic] = []
 
     def plugin_problem(self, plugin: str, hook: str, code: str, message: str) -> None:
@@ -60,18 +116,66 @@ class _Collector:
             raise PluginError(plugin, hook, message)
         self.items.append(Diagnostic(Severity.ERROR, code, message, plugin, hook))
 
-    def warn(self, plugin: str, hook: str, code: str, message: str) -> None:
+    def warn(self, plugin: str | None, hook: str | None, code: str, message: str) -> None:
         self.items.append(Diagnostic(Severity.WARNING, code, message, plugin, hook))
+
+
+class _Job:
+    __slots__ = ("done", "error", "fn", "result", "watch")
+
+    def __init__(self, fn: Callable[[], ArticleResult], watch: _Watch) -> None:
+        self.fn = fn
+        self.watch = watch
+        self.done = threading.Event()
+        self.result: ArticleResult | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn()
+        except BaseException as exc:  # handed to the waiting thread, re-raised there
+            self.error = exc
+        finally:
+            self.done.set()
+
+
+class _Helper:
+    """A daemon thread that runs articles' hooks while the caller watches the clock."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name="idlib-corpus-plugins", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self.jobs.get()
+            job.run()
+            if job.watch.abandoned:  # the caller replaced this thread; end it
+                return
 
 
 class Pipeline:
     """The built-in and third-party extractors, ready to run over articles.
+
+    A pipeline is meant to be built once and reused for many articles (the plugin
+    manager and the knowledge base are built once). It is not thread-safe: use one per
+    thread, or ``iter_parse(..., jobs=N)`` for parallel work.
 
     Args:
         plugins: extra plugin objects to register (see
             :func:`~idlib_corpus.plugins.get_plugin_manager`).
         options: an :class:`~idlib_corpus.options.Options`.
         builtins: register the built-in extractors (``False`` to run only yours).
+
+    Attributes:
+        problems: run-level problems (plugins that could not be loaded, failing
+            ``idlib_knowledge_files`` hooks), as diagnostics; each was also announced
+            with a :class:`~idlib_corpus.plugins.PluginLoadWarning`.
+
+    Raises:
+        IdlibCorpusError: a plugin object does not fit the hookspecs.
+        PluginError: ``options.strict`` is set and an entry-point plugin failed to load.
 
     Example:
         >>> pipe = Pipeline(options=Options(load_entrypoints=False))
@@ -87,6 +191,10 @@ class Pipeline:
         options: Options | None = None,
         builtins: bool = True,
     ) -> None:
+        if options is not None and not isinstance(options, Options):
+            raise IdlibCorpusError(
+                f"options must be an idlib_corpus.Options, got {type(options).__name__}"
+            )
         self.options = options or Options()
         self.plugins = tuple(plugins)
         self.builtins = builtins
@@ -95,17 +203,53 @@ class Pipeline:
             load_entrypoints=self.options.load_entrypoints,
             blocked=self.options.blocked,
             builtins=builtins,
+            strict=self.options.strict,
         )
+        self.problems: list[Diagnostic] = [
+            Diagnostic(Severity.WARNING, "plugin-load-error", str(p), p.name, None)
+            for p in getattr(self.pm, "load_problems", ())
+        ]
         self._knowledge: KnowledgeBase | None = None
+        self._helper: _Helper | None = None
+        self._timeouts: Counter[tuple[str, str]] = Counter()
+        self._disabled: set[tuple[str, str]] = set()
 
     @property
     def knowledge(self) -> KnowledgeBase:
-        """The knowledge base: built-in data plus ``idlib_knowledge_files`` of plugins."""
+        """The knowledge base: built-in data plus ``idlib_knowledge_files`` of plugins.
+
+        A plugin whose ``idlib_knowledge_files`` raises or returns something other than a
+        sequence of paths is left out of the knowledge base and reported in
+        :attr:`problems` (or raises :class:`PluginError` in strict mode).
+        """
         if self._knowledge is None:
             from idlib_corpus.knowledge import load_knowledge
 
-            files = [f for impl in call_order(self.pm, "idlib_knowledge_files")
-                     for f in (impl.function() or ())]
+            files: list[Any] = []
+            for impl in call_order(self.pm, "idlib_knowledge_files"):
+                try:
+                    got = impl.function()
+                    if got is None:
+                        continue
+                    if isinstance(got, str | bytes) or not isinstance(got, Iterable):
+                        raise TypeError(f"returned {type(got).__name__}, expected a sequence")
+                    got = list(got)
+                    for f in got:
+                        if not isinstance(f, str | Path) and not hasattr(f, "read_text"):
+                            raise TypeError(f"returned an item of type {type(f).__name__}, "
+                                            "expected a path")
+                except Exception as exc:
+                    message = f"{type(exc).__name__}: {exc}"
+                    if self.options.strict:
+                        raise PluginError(impl.plugin_name, "idlib_knowledge_files",
+                                          message) from exc
+                    text = (f"plugin {impl.plugin_name!r} failed in idlib_knowledge_files and "
+                            f"its knowledge files were left out: {message}")
+                    self.problems.append(Diagnostic(Severity.WARNING, "plugin-load-error", text,
+                                                    impl.plugin_name, "idlib_knowledge_files"))
+                    warnings.warn(text, PluginLoadWarning, stacklevel=2)
+                    continue
+                files.extend(Path(f) if isinstance(f, str) else f for f in got)
             self._knowledge = load_knowledge(files)
         return self._knowledge
 
@@ -135,8 +279,14 @@ class Pipeline:
             The :class:`~idlib_corpus.model.ArticleResult`.
 
         Raises:
-            IdlibCorpusError: ``text`` is not a string, or ``published`` not a date.
+            IdlibCorpusError: ``text`` is not a string, ``published`` not a date, or
+                ``id`` empty.
             PluginError: a plugin failed and ``options.strict`` is set.
+
+        Example:
+            >>> pipe = Pipeline(options=Options(load_entrypoints=False))
+            >>> pipe.parse("Talks were held in Moscow.", id="a1").id
+            'a1'
         """
         if not isinstance(text, str):
             raise IdlibCorpusError(f"parse() needs the text as str, got {type(text).__name__}")
@@ -144,6 +294,10 @@ class Pipeline:
             not isinstance(published, _dt.date) or isinstance(published, _dt.datetime)
         ):
             raise IdlibCorpusError(f"published must be a datetime.date, got {published!r}")
+        if id is not None and (not isinstance(id, str) or not id.strip()):
+            raise IdlibCorpusError(f"id must be a non-empty string, got {id!r}")
+        if url is not None and not isinstance(url, str):
+            raise IdlibCorpusError(f"url must be a string, got {url!r}")
         article = Article(
             id=id or article_id_for(text), text=text, published=published, url=url, source=source
         )
@@ -156,37 +310,176 @@ class Pipeline:
         published: _dt.date | None = None,
         url: str | None = None,
         id: str | None = None,
+        diagnostics: Sequence[Diagnostic] = (),
     ) -> ArticleResult:
         """Read and extract one article file (UTF-8, or decodable; see :mod:`idlib_corpus.io`).
 
-        A file that cannot be read as text gives a result with an error diagnostic and
-        an empty text, so a corpus run goes on; a path that does not exist raises.
+        A file that cannot be read as text (binary, empty, unreadable) gives a result
+        with an error diagnostic naming the file, so a corpus run goes on; a path that
+        does not exist raises.
+
+        Args:
+            path: the article file.
+            published: publication date (from metadata).
+            url: where it came from.
+            id: its id; by default the file name without its extension.
+            diagnostics: notes to keep in the result (e.g. from reading metadata).
+
+        Returns:
+            The :class:`~idlib_corpus.model.ArticleResult`.
 
         Raises:
             InputError: ``path`` does not exist or is a folder.
+
+        Example:
+            >>> pipe = Pipeline(options=Options(load_entrypoints=False))
+            >>> import tempfile, pathlib
+            >>> p = pathlib.Path(tempfile.mkdtemp()) / "a7.txt"
+            >>> _ = p.write_text("Talks were held in Moscow.", encoding="utf-8")
+            >>> pipe.parse_file(p).id
+            'a7'
         """
         from idlib_corpus.io import read_article_text
 
         path = Path(path)
-        text, notes = read_article_text(path)
+        limit = self.options.max_chars
+        text, notes = read_article_text(path, max_bytes=None if limit is None else 4 * limit + 4)
         return self.parse(
             text,
-            id=id or path.stem,
+            id=id or path.stem or path.name,
             published=published,
             url=url,
             source=str(path),
-            diagnostics=notes,
+            diagnostics=[*diagnostics, *notes],
         )
 
     def run_article(
         self, article: Article, diagnostics: Sequence[Diagnostic] = ()
     ) -> ArticleResult:
-        """Run every hook over an :class:`~idlib_corpus.model.Article` already built."""
-        diags = _Collector(self.options.strict)
-        diags.items.extend(diagnostics)
-        if any(d.severity is Severity.ERROR and d.code == "read-error" for d in diagnostics):
+        """Run every hook over an :class:`~idlib_corpus.model.Article` already built.
+
+        Never raises for a problem of the article or of a plugin (those become
+        diagnostics), except :class:`PluginError` in strict mode.
+
+        Example:
+            >>> pipe = Pipeline(options=Options(load_entrypoints=False))
+            >>> pipe.run_article(Article(id="e", text="")).ok
+            True
+        """
+        notes = list(diagnostics)
+        article = self._limit_size(article, notes)
+        if any(d.severity is Severity.ERROR and d.code == "read-error" for d in notes):
+            return ArticleResult(article=article, diagnostics=tuple(notes))
+        budget = self.options.plugin_time_budget
+        if budget is None:
+            return self._run_guarded(article, notes, frozenset(self._disabled), None)
+        return self._run_watched(article, notes, budget)
+
+    # ------------------------------------------------------------------ running
+
+    def _limit_size(self, article: Article, notes: list[Diagnostic]) -> Article:
+        limit = self.options.max_chars
+        n = len(article.text)
+        if limit is None or n <= limit:
+            return article
+        cut = article.text.rfind("\n", 0, limit + 1)
+        if cut < limit // 2:  # no line break near the limit: cut mid-line
+            cut = limit
+        notes.append(Diagnostic(
+            Severity.WARNING, "too-long",
+            f"{article.source or article.id}: {n:,} characters, over the limit of {limit:,} "
+            f"(Options.max_chars); only the first {cut:,} were read",
+        ))
+
+        def keep(span: Span | None) -> Span | None:
+            return span if span is not None and span.end <= cut else None
+
+        return attrs.evolve(
+            article,
+            text=article.text[:cut],
+            title_span=keep(article.title_span),
+            outlet_span=keep(article.outlet_span),
+            dateline_span=keep(article.dateline_span),
+            boilerplate=tuple(s for s in article.boilerplate if s.end <= cut),
+        )
+
+    def _helper_thread(self) -> _Helper:
+        if self._helper is None or not self._helper.thread.is_alive():
+            self._helper = _Helper()
+        return self._helper
+
+    def _run_watched(
+        self, article: Article, notes: Sequence[Diagnostic], budget: float
+    ) -> ArticleResult:
+        """Run the article in the helper thread; abandon a plugin call over budget."""
+        poll = min(budget, 0.05)
+        extra: list[Diagnostic] = []
+        skip = set(self._disabled)
+        while True:
+            watch = _Watch()
+            frozen = frozenset(skip)
+            job = _Job(functools.partial(self._run_guarded, article, notes, frozen, watch), watch)
+            self._helper_thread().jobs.put(job)
+            overrun: tuple[str, str, float] | None = None
+            while not job.done.wait(poll):
+                current = watch.current
+                if current is not None and time.perf_counter() - current[2] > budget:
+                    overrun = current
+                    break
+            if overrun is None:
+                if job.error is not None:
+                    raise job.error
+                assert job.result is not None
+                if not extra:
+                    return job.result
+                return attrs.evolve(job.result, diagnostics=(*job.result.diagnostics, *extra))
+            watch.abandoned = True
+            self._helper = None  # that thread is busy in the plugin; the next job gets a new one
+            plugin, hook, started = overrun
+            message = (
+                f"still running after {time.perf_counter() - started:.2f} s, over its budget "
+                f"of {budget:g} s (Options.plugin_time_budget); abandoned, its output dropped"
+            )
+            if self.options.strict:
+                raise PluginError(plugin, hook, message)
+            extra.append(Diagnostic(Severity.ERROR, "plugin-timeout", message, plugin, hook))
+            skip.add((plugin, hook))
+            self._timeouts[plugin, hook] += 1
+            if self._timeouts[plugin, hook] >= MAX_TIMEOUTS:
+                self._disabled.add((plugin, hook))
+
+    def _run_guarded(
+        self,
+        article: Article,
+        notes: Sequence[Diagnostic],
+        skip: frozenset[tuple[str, str]],
+        watch: _Watch | None,
+    ) -> ArticleResult:
+        """Run the phases; an unexpected error in our own code fails this article only."""
+        diags = _Collector(self.options.strict, skip, watch)
+        diags.items.extend(notes)
+        try:
+            return self._run_phases(article, diags)
+        except (PluginError, _Abandoned):
+            raise
+        except Exception as exc:
+            if self.options.strict:
+                raise
+            where = article.source or article.id
+            diags.items.append(Diagnostic(
+                Severity.ERROR, "internal-error",
+                f"{where}: extraction failed ({type(exc).__name__}: {exc}); "
+                "please report this with the article",
+            ))
             return ArticleResult(article=article, diagnostics=tuple(diags.items))
+
+    def _run_phases(self, article: Article, diags: _Collector) -> ArticleResult:
         text_len = len(article.text)
+        for plugin, hook in sorted(diags.skip & self._disabled):
+            diags.plugin_problem(
+                plugin, hook, "plugin-disabled",
+                f"skipped: it went over its time budget {MAX_TIMEOUTS} times in this run",
+            )
 
         # 1. metadata
         metas = self._call(
@@ -227,7 +520,7 @@ class Pipeline:
         # 5. postprocess, chained
         for impl in call_order(self.pm, "idlib_postprocess"):
             got = self._call_impl(impl, "idlib_postprocess", {"result": result}, diags,
-                                  lambda r: _check_post(r, result))
+                                  functools.partial(_check_post, before=result))
             if got is not None:
                 result = got
         return attrs.evolve(result, diagnostics=(*result.diagnostics, *diags.items))
@@ -257,18 +550,31 @@ class Pipeline:
         check: Callable[[Any], T],
     ) -> T | None:
         name = impl.plugin_name
+        if (name, hook_name) in diags.skip:
+            return None
+        watch = diags.watch
         started = time.perf_counter()
+        if watch is not None:
+            watch.current = (name, hook_name, started)
         try:
             raw = impl.function(*[kwargs[arg] for arg in impl.argnames])
         except Exception as exc:
+            if watch is not None and watch.abandoned:
+                raise _Abandoned() from None
             diags.plugin_problem(name, hook_name, "plugin-error", f"{type(exc).__name__}: {exc}")
             return None
+        finally:
+            if watch is not None:
+                watch.current = None
+        if watch is not None and watch.abandoned:
+            raise _Abandoned()
         elapsed = time.perf_counter() - started
         budget = self.options.plugin_time_budget
         if budget is not None and elapsed > budget:
             diags.plugin_problem(
                 name, hook_name, "plugin-timeout",
-                f"took {elapsed:.2f} s, over the budget of {budget:g} s; its output was dropped",
+                f"took {elapsed:.2f} s, over its budget of {budget:g} s "
+                "(Options.plugin_time_budget); its output was dropped",
             )
             return None
         if raw is None:
@@ -277,7 +583,12 @@ class Pipeline:
             return check(raw)
         except _BadReturn as exc:
             diags.plugin_problem(name, hook_name, "bad-return", str(exc))
-            return None
+        except Exception as exc:  # iterating what it returned raised, or a model check
+            diags.plugin_problem(
+                name, hook_name, "bad-return",
+                f"what it returned could not be used: {type(exc).__name__}: {exc}",
+            )
+        return None
 
     # ------------------------------------------------------------------ corpus
 
@@ -291,10 +602,20 @@ class Pipeline:
         """Parse files and folders lazily, one result per article, in input order.
 
         See :func:`idlib_corpus.io.iter_parse`.
+
+        Example:
+            >>> pipe = Pipeline(options=Options(load_entrypoints=False))
+            >>> from idlib_corpus.corpus import _bundled_dir
+            >>> len(list(pipe.iter_parse([_bundled_dir()])))
+            5
         """
         from idlib_corpus.io import iter_parse
 
         return iter_parse(paths, metadata=metadata, jobs=jobs, pipeline=self)
+
+    def worker_spec(self) -> tuple[Options, tuple[object, ...], bool]:
+        """What a worker process needs to rebuild this pipeline: options, plugins, builtins."""
+        return (self.options, self.plugins, self.builtins)
 
 
 class _BadReturn(Exception):
@@ -390,7 +711,9 @@ def _merge_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
         if prev is None:
             merged[a.id] = a
             continue
-        mentions = sorted(set(prev.mentions) | set(a.mentions), key=lambda m: (m.span, m.kind.value))
+        mentions = sorted(
+            set(prev.mentions) | set(a.mentions), key=lambda m: (m.span, m.kind.value, m.text)
+        )
         aliases = [x for x in dict.fromkeys((*prev.aliases, *a.aliases)) if x != prev.name]
         merged[a.id] = attrs.evolve(
             prev,
