@@ -71,3 +71,12 @@ def test_every_public_name_has_a_docstring_with_an_example() -> None:
         elif not (isinstance(obj, type) and issubclass(obj, enum.Enum)) and ">>>" not in doc:
             missing.append(f"{name}: no example in its docstring")
     assert not missing, missing
+
+
+def test_model_page_is_generated_from_the_model() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_model_doc.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
