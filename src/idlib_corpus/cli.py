@@ -1,7 +1,12 @@
 """The ``idlib-corpus`` command: a thin layer over the public API.
 
 Exit codes (:class:`ExitCode`): 0 all went well, 1 some articles failed (each named on
-stderr), 2 a usage error (bad arguments, missing paths, unreadable metadata).
+stderr, with the problem), 2 a usage error (bad arguments, an unreadable metadata file,
+an output file that cannot be written: nothing is written then).
+
+``extract`` reads every input it can: a path that does not exist, a binary or empty file
+is reported as a failed article and the run goes on (exit 1). A progress bar is drawn
+only when standard error is a terminal; a one-line summary always ends the run.
 """
 
 from __future__ import annotations
@@ -9,11 +14,14 @@ from __future__ import annotations
 import argparse
 import enum
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from idlib_corpus.errors import IdlibCorpusError
+from idlib_corpus.errors import IdlibCorpusError, PluginError
+
+if TYPE_CHECKING:
+    from idlib_corpus.model import ArticleResult
 
 __all__ = ["ExitCode", "main"]
 
@@ -46,9 +54,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plugin-time-budget", type=float, default=None, metavar="SECONDS",
                    help="seconds one plugin may take on one article (default 10)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                   help="do not use this plugin (repeatable; see 'idlib-corpus plugins')")
+    p.add_argument("--max-chars", type=int, default=None, metavar="N",
+                   help="cut longer articles at N characters (default 1,000,000)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("plugins", help="list the registered plugins and their hooks")
+    p.add_argument("--by-hook", action="store_true",
+                   help="list each hook with its implementations in call order")
     p.set_defaults(func=_cmd_plugins)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the wire format")
@@ -108,9 +122,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE_ERROR
     try:
         return func(args)
+    except PluginError as exc:  # --strict: a plugin failed; the articles did not all go through
+        print(f"idlib-corpus: error: {exc}", file=sys.stderr)
+        return ExitCode.ARTICLES_FAILED
     except IdlibCorpusError as exc:
         print(f"idlib-corpus: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE_ERROR
+    except BrokenPipeError:  # "idlib-corpus extract | head": the reader left, not an error
+        sys.stderr.close()
+        return ExitCode.OK
     except KeyboardInterrupt:
         print("idlib-corpus: interrupted", file=sys.stderr)
         return 130
@@ -128,35 +148,77 @@ def _default_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    import warnings
+
     import attrs
 
     from idlib_corpus import serialize
-    from idlib_corpus.io import expand_paths, iter_parse
+    from idlib_corpus.io import iter_parse, iter_tasks, read_metadata
     from idlib_corpus.options import Options
     from idlib_corpus.pipeline import Pipeline
+    from idlib_corpus.plugins import PluginLoadWarning
 
     if args.jobs < 1:
         raise IdlibCorpusError(f"--jobs must be at least 1, got {args.jobs}")
-    options = attrs.evolve(Options(), strict=args.strict, jobs=args.jobs)
+    if args.max_chars is not None and args.max_chars < 1:
+        raise IdlibCorpusError(f"--max-chars must be at least 1, got {args.max_chars}")
+    options = attrs.evolve(
+        Options(), strict=args.strict, jobs=args.jobs, blocked=tuple(args.disable_plugin)
+    )
     if args.plugin_time_budget is not None:
+        if args.plugin_time_budget <= 0:
+            raise IdlibCorpusError(
+                f"--plugin-time-budget must be > 0, got {args.plugin_time_budget}"
+            )
         options = attrs.evolve(options, plugin_time_budget=args.plugin_time_budget)
+    if args.max_chars is not None:
+        options = attrs.evolve(options, max_chars=args.max_chars)
+    if args.output is not None:
+        _check_writable(args.output)
+    metadata = read_metadata(args.metadata) if args.metadata is not None else None
     paths = _default_paths(args.paths)
-    total = sum(1 for _ in expand_paths(paths))  # validates every path before any work
-    pipeline = Pipeline(options=options)
-    results = iter_parse(paths, metadata=args.metadata, jobs=args.jobs, pipeline=pipeline)
-    stats = _Stats(total, show=not args.no_progress and sys.stderr.isatty())
-    counted = stats.watch(results)
-    if args.format == "gold":
-        from idlib_corpus.evaluation import to_gold_records
+    skipped: list[Path] = []
+    total = sum(1 for _ in iter_tasks(paths, metadata=metadata, skipped=skipped))
+    for f in skipped:
+        print(f"idlib-corpus: note: skipped {f}: not a .txt file", file=sys.stderr)
+    with warnings.catch_warnings():
+        # Reported below from pipeline.problems, in our own words.
+        warnings.simplefilter("ignore", PluginLoadWarning)
+        pipeline = Pipeline(options=options)
+        for problem in pipeline.problems:
+            print(f"idlib-corpus: warning: {problem.message}", file=sys.stderr)
+        reported = len(pipeline.problems)
+        results = iter_parse(paths, metadata=metadata, jobs=args.jobs, pipeline=pipeline)
+        stats = _Stats(total, show=not args.no_progress and sys.stderr.isatty())
+        counted = stats.watch(results)
+        if args.format == "gold":
+            from idlib_corpus.evaluation import to_gold_records
 
-        serialize.write_lines(
-            (serialize.dumps_plain(rec) for rec in to_gold_records(counted)), args.output
-        )
-    elif args.format == "json":
-        serialize.dump_results(counted, args.output, fmt="json")
-    else:
-        serialize.dump_results(counted, args.output, fmt="jsonl")
+            serialize.write_lines(
+                (serialize.dumps_plain(rec) for rec in to_gold_records(counted)), args.output
+            )
+        elif args.format == "json":
+            serialize.dump_results(counted, args.output, fmt="json")
+        else:
+            serialize.dump_results(counted, args.output, fmt="jsonl")
+    for problem in pipeline.problems[reported:]:
+        print(f"idlib-corpus: warning: {problem.message}", file=sys.stderr)
     return stats.finish(sys.stderr)
+
+
+def _check_writable(output: Path) -> None:
+    """Fail before any work when the output file cannot be created."""
+    import os
+
+    if output.is_dir():
+        raise IdlibCorpusError(f"{output}: is a folder, not an output file")
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise IdlibCorpusError(f"{output}: cannot be written: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise IdlibCorpusError(f"{output}: cannot be written: no permission to write in {folder}")
+    if output.exists() and not os.access(output, os.W_OK):
+        raise IdlibCorpusError(f"{output}: cannot be written: the file is read-only")
 
 
 class _Stats:
@@ -165,14 +227,15 @@ class _Stats:
     def __init__(self, total: int, *, show: bool) -> None:
         self.total = total
         self.show = show
-        self.articles = self.actors = self.meetings = self.incidents = 0
+        self.articles = self.actors = self.meetings = self.incidents = self.warnings = 0
         self.failed: list[tuple[str, str]] = []
 
-    def watch(self, results: object) -> object:
+    def watch(self, results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
         from idlib_corpus.model import Severity
 
-        for r in results:  # type: ignore[attr-defined]
+        for r in results:
             self.articles += 1
+            self.warnings += sum(1 for d in r.diagnostics if d.severity is Severity.WARNING)
             self.actors += len(r.actors)
             self.meetings += len(r.meetings)
             self.incidents += len(r.incidents)
@@ -192,24 +255,50 @@ class _Stats:
         if self.show:
             out.write("\n")
         for name, why in self.failed:
-            print(f"idlib-corpus: failed: {name}: {why}", file=out)
+            # Diagnostics name their file already; don't say it twice.
+            print(f"idlib-corpus: failed: {why if why.startswith(name) else f'{name}: {why}'}",
+                  file=out)
         print(
             f"{self.articles} articles, {self.actors} actors, {self.meetings} meetings, "
-            f"{self.incidents} incidents, {len(self.failed)} failed",
+            f"{self.incidents} incidents, {len(self.failed)} failed, {self.warnings} warnings",
             file=out,
         )
         return ExitCode.ARTICLES_FAILED if self.failed else ExitCode.OK
 
 
 def _cmd_plugins(args: argparse.Namespace) -> int:
-    from idlib_corpus.plugins import get_plugin_manager, list_plugins
+    import warnings
 
-    pm = get_plugin_manager()
-    rows = [(p.name, p.version or "-", ", ".join(p.hooks) or "-") for p in list_plugins(pm)]
-    widths = [max(len(r[i]) for r in [("plugin", "version", "hooks"), *rows]) for i in range(2)]
-    print(f"{'plugin':<{widths[0]}}  {'version':<{widths[1]}}  hooks")
-    for name, version, hooks in rows:
-        print(f"{name:<{widths[0]}}  {version:<{widths[1]}}  {hooks}")
+    from idlib_corpus.plugins import (
+        HOOK_ORDER,
+        PluginLoadWarning,
+        call_order,
+        get_plugin_manager,
+        list_plugins,
+    )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginLoadWarning)  # listed below instead
+        pm = get_plugin_manager()
+    if args.by_hook:
+        for hook in HOOK_ORDER:
+            impls = call_order(pm, hook)
+            names = [
+                i.plugin_name + (" (tryfirst)" if i.tryfirst else " (trylast)" if i.trylast else "")
+                for i in impls
+            ]
+            print(f"{hook}: {', '.join(names) or '-'}")
+    else:
+        rows = [
+            (p.name, p.version or "-", p.distribution or p.kind, ", ".join(p.hooks) or "-")
+            for p in list_plugins(pm)
+        ]
+        head = ("plugin", "version", "from", "hooks (in call order)")
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+        for row in [head, *rows]:
+            print("  ".join(f"{c:<{w}}" for c, w in zip(row[:3], widths, strict=True)), row[3])
+    for problem in pm.load_problems:
+        print(f"idlib-corpus: warning: {problem}", file=sys.stderr)
     return ExitCode.OK
 
 
@@ -253,4 +342,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_new_plugin(args: argparse.Namespace) -> int:
-    raise IdlibCorpusError("new-plugin is not available yet")
+    from idlib_corpus.scaffold import write_plugin_skeleton
+
+    root = write_plugin_skeleton(args.name, args.output)
+    print(f"wrote {root}")
+    print(f"next: pip install -e '{root}[test]' && python -m pytest {root / 'tests'}")
+    return ExitCode.OK
