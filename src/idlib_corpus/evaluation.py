@@ -459,7 +459,7 @@ class _LineReader:
                 f"unknown meeting status {status!r} "
                 f"(expected one of {', '.join(MEETING_STATUSES)})",
             )
-        return GoldMeeting(
+        meeting = GoldMeeting(
             parties=parties,
             place=self.places(rec, "place", path),
             date=self.date(rec, path),
@@ -467,6 +467,11 @@ class _LineReader:
             participants=self.strings(rec, "participants", path),
             **self.common(rec, path),
         )
+        if self.strict_keys and all(_slot_value(meeting, s) is None for s in SLOTS["meetings"]):
+            # Nothing to align or score: surely an annotation slip.
+            raise self.fail(path, "a meeting must set at least one of " + ", ".join(
+                SLOTS["meetings"]))
+        return meeting
 
     def incident(self, rec: Mapping[str, Any], path: str) -> GoldIncident:
         self.keys(rec, _RECORD_KEYS["incidents"] | _COMMON_KEYS, path)
@@ -1256,13 +1261,17 @@ class _Scorer:
     def article(self, gold: GoldArticle, pred: GoldArticle | None) -> None:
         names = _Names(gold)
         found = self.pair(gold.article, "article", pred, gold, names)
+        # The article's fields form one record on each side, present when any is set.
+        has_gold = any(_slot_value(gold, s) is not None for s in SLOTS["article"])
+        has_pred = pred is not None and any(
+            _slot_value(pred, s) is not None for s in SLOTS["article"]
+        )
         records = self.tallies["article"].records
-        if found:
+        if has_gold and has_pred and found:
             records[0] += 1
         else:
-            records[2] += 1
-            if pred is not None:
-                records[1] += 1
+            records[1] += has_pred
+            records[2] += has_gold
         for kind in KINDS[1:]:
             golds = gold.records(kind)
             preds = pred.records(kind) if pred is not None else ()
@@ -1277,6 +1286,8 @@ class _Scorer:
         names: _Names,
     ) -> None:
         records = self.tallies[kind].records
+        # A predicted record that sets no scored slot says nothing: it is not counted.
+        preds = [p for p in preds if any(_slot_value(p, s) is not None for s in SLOTS[kind])]
         pairs = dict(_align(kind, preds, golds, names))
         aligned_golds = set(pairs.values())
         for i, p in enumerate(preds):
