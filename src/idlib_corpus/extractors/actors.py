@@ -1,3 +1,1406 @@
-"""Built-in plugin ``idlib_corpus.actors``: (being written)."""
+"""Built-in plugin ``idlib_corpus.actors``: persons, states, groups and bodies, with mentions.
+
+``idlib_resolve_actors`` reads every annotation of the document (names of known persons,
+office titles, nationality words, states, capitals, groups, bodies, places, times) and the
+grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor` objects:
+
+* **Persons**, known to the knowledge base or not. A capitalised name sequence is a person
+  when news grammar says so: an office or role before it ("Turkish Foreign Minister Mevlut
+  Cavusoglu", "Russian expert Lena Sobinina"), an honorific ("Mr Howard"), an apposition
+  after it ("Hulusi Akar, Turkey's defence minister"), a speech verb ("said X", "X told"),
+  an attribution ("according to X"), or a list sharing one plural office ("deputy foreign
+  ministers, Sedat Onal and Sergei Vershinin"; "Presidents of Turkey Recep Tayyip Erdogan
+  and Iran Hasan Rouhani"). The title is the office as the text writes it, singular,
+  without nationality words; the country comes from those nationality words, an "of
+  <state>", a "<state>'s", a government body, a counterpart's state, else the knowledge
+  base. Later mentions are linked: by surname, by title ("the top Turkish diplomat",
+  "his Turkish counterpart"), by pronoun ("he said": the latest compatible person).
+* **States** referred to by name, demonym or capital (a capital used as an agent,
+  "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
+  article ties it to a state ("the Syrian regime", "the regime of President Assad").
+* **Armed groups** with the other names the text gives them ("X (formerly Y)", "X, also
+  known as Y", "X (HTS)"), government bodies (with their state: "Turkish Foreign Ministry"
+  is ``government_body:tr-foreign-ministry``), international organisations and media.
+
+Grammar words (speech verbs, title head nouns, pronouns, alias cues...) are data, in
+``data/actor_grammar.json`` (see :class:`~idlib_corpus.extractors._names.Grammar`); names
+come from the knowledge base through the annotations.
+"""
 
 from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document
+from idlib_corpus.extractors._names import (
+    Grammar,
+    Token,
+    grammar,
+    is_acronym,
+    is_capitalised,
+    name_key,
+    singularise,
+    slug,
+    surname_keys,
+    title_case,
+    tokenize,
+)
+from idlib_corpus.folding import fold_name
+from idlib_corpus.hookspecs import hookimpl
+from idlib_corpus.model import Actor, ActorKind, Mention, MentionKind, Span
+
+__all__ = ["idlib_resolve_actors", "resolve_actors"]
+
+L = AnnotationLabel
+
+# When annotations overlap, the longest wins; for the same span, this order.
+_PRIORITY = {
+    L.PERSON: 0,
+    L.GOVERNMENT_BODY: 1,
+    L.GROUP: 2,
+    L.ORGANISATION: 3,
+    L.MEDIA: 4,
+    L.OFFICE: 5,
+    L.CAPITAL: 6,
+    L.STATE: 7,
+    L.NATIONALITY: 8,
+    L.PLACE: 9,
+    L.TIME: 10,
+}
+# Annotations that make a token part of a non-person entity.
+_ENTITY = frozenset(
+    {L.GOVERNMENT_BODY, L.GROUP, L.ORGANISATION, L.MEDIA, L.CAPITAL, L.STATE, L.NATIONALITY,
+     L.TIME, L.OFFICE}
+)
+_STATEISH = frozenset({L.STATE, L.CAPITAL})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
+_COORD = frozenset({",", "and", "or", "&"})
+_OPEN = frozenset({"(", "["})
+_CLOSE = frozenset({")", "]"})
+# How far back (in sentences) a pronoun looks for its antecedent.
+_PRONOUN_REACH = 3
+
+
+@hookimpl
+def idlib_resolve_actors(doc: Document) -> list[Actor] | None:
+    """Group the document's annotations into actors, with every mention linked.
+
+    Args:
+        doc: the analysed article with every annotation.
+
+    Returns:
+        The actors (persons, states, groups, bodies, organisations, media), or ``None``
+        when the article refers to none.
+    """
+    actors = resolve_actors(doc)
+    return actors or None
+
+
+def resolve_actors(doc: Document) -> list[Actor]:
+    """Find the actors of one document (the work of :func:`idlib_resolve_actors`).
+
+    Args:
+        doc: the analysed article with its annotations.
+
+    Returns:
+        Actors sorted by first mention, then id.
+
+    Example:
+        >>> from idlib_corpus.model import Article
+        >>> from idlib_corpus.document import build_document
+        >>> doc = build_document(Article(id="x", text="Russian expert Lena Sobinina said so."))
+        >>> [(a.name, a.title) for a in resolve_actors(doc)]
+        [('Lena Sobinina', 'Expert')]
+    """
+    return _Resolver(doc).run()
+
+
+# --------------------------------------------------------------------------- items
+
+
+class _Item:
+    """A token, or a run of tokens one annotation covers, inside one sentence."""
+
+    __slots__ = ("end", "key", "kind", "low", "start", "text", "tok")
+
+    def __init__(
+        self,
+        kind: AnnotationLabel | None,
+        key: str | None,
+        start: int,
+        end: int,
+        text: str,
+        low: str,
+        tok: Token | None,
+    ) -> None:
+        self.kind = kind
+        self.key = key
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.tok = tok
+
+    def __repr__(self) -> str:
+        return f"<{self.kind.name if self.kind else 'w'} {self.text!r}>"
+
+    @property
+    def plain(self) -> bool:
+        return self.kind is None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+class _Sentence:
+    __slots__ = ("headline", "index", "items", "span")
+
+    def __init__(self, index: int, span: Span, items: list[_Item], headline: bool) -> None:
+        self.index = index
+        self.span = span
+        self.items = items
+        self.headline = headline
+
+
+class _Hit:
+    """One occurrence of a person's name, with what the grammar around it says."""
+
+    __slots__ = (
+        "counterpart",
+        "country",
+        "full",
+        "gender",
+        "key",
+        "sentence",
+        "span",
+        "text",
+        "title",
+        "title_start",
+        "words",
+    )
+
+    def __init__(self, span: Span, text: str, words: list[str], key: str | None, sentence: int):
+        self.span = span
+        self.text = text
+        self.words = words
+        self.key = key
+        self.sentence = sentence
+        self.title: str | None = None
+        self.title_start = span.start
+        self.country: str | None = None
+        self.gender = ""
+        self.counterpart = False
+        self.full = len(words) >= 2
+
+
+class _Person:
+    """A cluster of hits that are one person."""
+
+    __slots__ = ("country", "gender", "hits", "id", "key", "mentions", "title", "words")
+
+    def __init__(self, first: _Hit) -> None:
+        self.hits = [first]
+        self.key = first.key
+        self.id = ""
+        self.title: str | None = None
+        self.country: str | None = None
+        self.gender = ""
+        self.words = first.words
+        self.mentions: list[Mention] = []
+
+    @property
+    def full_hits(self) -> list[_Hit]:
+        return [h for h in self.hits if h.full]
+
+
+class _TitleParse:
+    """What the words before (or after) a name say about the person."""
+
+    __slots__ = ("counterpart", "countries", "gender", "of_state", "plural", "start", "words")
+
+    def __init__(self, start: int) -> None:
+        self.words: list[str] = []
+        self.countries: list[str] = []
+        self.plural = False
+        self.gender = ""
+        self.counterpart = False
+        self.of_state = False
+        self.start = start
+
+    @property
+    def cue(self) -> bool:
+        return bool(self.words) or bool(self.gender) or self.counterpart
+
+    @property
+    def title(self) -> str | None:
+        if not self.words:
+            return None
+        words = list(self.words)
+        # the head noun is the last word before any "on Syria" qualifier
+        head = len(words) - 1
+        for i, w in enumerate(words):
+            if i and w.lower() in ("on", "for"):
+                head = i - 1
+                break
+        words[head] = singularise(words[head])
+        return title_case(words)
+
+
+# --------------------------------------------------------------------------- resolver
+
+
+class _Resolver:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.g: Grammar = grammar()
+        self.anns = _choose_annotations(doc.annotations)
+        self.starts = [a.span.start for a in self.anns]
+        self.sentences: list[_Sentence] = []
+        self.hits: list[_Hit] = []
+        self.persons: list[_Person] = []
+
+    # ----------------------------------------------------------------- driver
+
+    def run(self) -> list[Actor]:
+        self._build_sentences()
+        self._find_hits()
+        self._cluster()
+        self._surname_mentions()
+        self._counterparts()
+        self._title_mentions()
+        self._pronoun_mentions()
+        actors = [self._person_actor(p) for p in self.persons]
+        actors.extend(self._states())
+        actors.extend(self._groups())
+        actors.extend(self._bodies())
+        actors = [a for a in actors if a.mentions]
+        actors.sort(key=lambda a: (a.mentions[0].span.start, a.id))
+        return actors
+
+    # ----------------------------------------------------------------- items
+
+    def _build_sentences(self) -> None:
+        doc = self.doc
+        article = doc.article
+        for index, span in enumerate(doc.sentences):
+            if article.boilerplate and article.is_boilerplate(span):
+                continue
+            tokens = tokenize(self.text, doc.folded, span.start, span.end)
+            items = self._items(tokens)
+            if items:
+                self.sentences.append(_Sentence(index, span, items, _is_headline(tokens)))
+
+    def _items(self, tokens: list[Token]) -> list[_Item]:
+        items: list[_Item] = []
+        anns, starts = self.anns, self.starts
+        folded = self.doc.folded
+        current: Annotation | None = None
+        for tok in tokens:
+            ann = None
+            i = bisect.bisect_right(starts, tok.start) - 1
+            if i >= 0 and anns[i].span.end > tok.start:
+                ann = anns[i]
+            elif i + 1 < len(anns) and anns[i + 1].span.start < tok.end:
+                ann = anns[i + 1]
+            if ann is None:
+                current = None
+                items.append(_Item(None, None, tok.start, tok.end, tok.text, tok.low, tok))
+                continue
+            if ann is current:
+                continue
+            current = ann
+            s, e = ann.span.start, ann.span.end
+            items.append(_Item(ann.label, ann.key, s, e, self.text[s:e], folded[s:e], None))
+        return items
+
+    # ----------------------------------------------------------------- persons
+
+    def _find_hits(self) -> None:
+        for sent in self.sentences:
+            self._hits_in(sent)
+
+    def _hits_in(self, sent: _Sentence) -> None:
+        items = sent.items
+        n = len(items)
+        i = 0
+        prev: _ListState | None = None  # for lists sharing one title
+        while i < n:
+            run = self._name_run(items, i)
+            if run is None:
+                i += 1
+                continue
+            a, b, known = run
+            # leading title words written with capitals belong to the title, not the name
+            lead = a
+            while b - lead > 1 and items[lead].plain and self._title_word(items[lead].low):
+                lead += 1
+            if known is None and b - lead == 1 and self._title_word(items[lead].low):
+                i = b  # "Special Presidential Representative": a title, no name
+                continue
+            hit = self._make_hit(items, lead, b, known, sent.index)
+            if hit is None:
+                i = b
+                continue
+            parse = self._parse_left(items, lead, a)
+            listed = None
+            if prev is not None and self._continues_list(items, prev, a):
+                listed = prev
+            cue = (
+                known is not None
+                or parse.cue
+                or listed is not None
+                or self._speech_cue(items, parse.start_index, b)
+            )
+            right = None
+            if not parse.words:
+                right = self._parse_apposition(items, b)
+                cue = cue or (right is not None and bool(right.words))
+            if not cue or (sent.headline and known is None):
+                i = b
+                continue
+            lone = len(hit.words) == 1 and known is None
+            if lone and not (parse.words or parse.gender) and listed is None:
+                # a lone capitalised word is a person only after an office or honorific
+                i = b
+                continue
+            self._apply(hit, parse)
+            if right is not None and right.words:
+                self._apply(hit, right)
+            if listed is not None and not parse.cue:
+                self._inherit(hit, listed, items, a)
+                listed.end = b
+                listed.count += 1
+            elif parse.plural or len(parse.countries) > 1:
+                prev = _ListState(hit, parse, b)
+            else:
+                prev = None
+            self.hits.append(hit)
+            i = b
+
+    def _title_word(self, low: str) -> bool:
+        g = self.g
+        return g.is_head(low) or low in g.title_modifiers or low in g.honorifics
+
+    def _name_run(self, items: list[_Item], i: int) -> tuple[int, int, str | None] | None:
+        """The name-shaped run of items starting at ``i``: (start, end, known key)."""
+        it = items[i]
+        if not (it.kind is L.PERSON or self._name_word(items, i, first=True)):
+            return None
+        known = it.key if it.kind is L.PERSON else None
+        j = i + 1
+        n = len(items)
+        while j < n:
+            nxt = items[j]
+            if nxt.kind is L.PERSON:
+                if known is not None and nxt.key != known:
+                    break
+                known = nxt.key
+                j += 1
+                continue
+            if self._name_word(items, j, first=False):
+                j += 1
+                continue
+            break
+        return i, j, _person_key(known)
+
+    def _name_word(self, items: list[_Item], j: int, *, first: bool) -> bool:
+        it = items[j]
+        g = self.g
+        if it.kind is L.PLACE:
+            # a place name may be a surname ("John Howard"), never a first name
+            return not first and " " not in it.text and is_capitalised(it.text)
+        if not it.plain:
+            return False
+        word = it.text
+        if not word[:1].isalpha():
+            return False
+        if is_capitalised(word):
+            return not (first and it.low in g.not_name_words)
+        # "al-Assad", "bin Salman", "van der Berg": a particle then a capitalised name
+        head, _, rest = word.partition("-")
+        if rest and head.lower() in g.particles and is_capitalised(rest):
+            return True
+        if word.lower() in g.particles and not first and j + 1 < len(items):
+            nxt = items[j + 1]
+            return nxt.plain and is_capitalised(nxt.text)
+        return False
+
+    def _make_hit(
+        self, items: list[_Item], a: int, b: int, known: str | None, sentence: int
+    ) -> _Hit | None:
+        words = [w for it in items[a:b] for w in it.text.split()]
+        if not words:
+            return None
+        if known is None:
+            g = self.g
+            low = [fold_name(w) for w in words]
+            if len(words) > 5 or low[-1] in g.nonperson_heads or low[0] in g.not_name_words:
+                return None
+            if all(w in g.particles for w in low):
+                return None
+            if any(is_acronym(w) for w in words):
+                return None
+        span = Span(items[a].start, items[b - 1].end)
+        return _Hit(span, self.text[span.start : span.end], words, known, sentence)
+
+    def _parse_left(self, items: list[_Item], lead: int, a: int) -> _LeftParse:
+        """Read the title phrase that ends just before the name at ``lead``."""
+        g = self.g
+        parse = _LeftParse(lead)
+        if lead > a:
+            parse.start, parse.start_index = items[a].start, a
+        segs: list[list[_Item]] = []
+        cur: list[_Item] = [items[k] for k in range(a, lead)]  # capitalised title words
+        j = a - 1
+        while j >= 0:
+            it = items[j]
+            low = it.low
+            if it.kind is L.OFFICE or (it.plain and (g.is_head(low) or g.is_role(low))):
+                if it.plain and not is_capitalised(it.text) and it.text[:1].isupper():
+                    break
+                if low.endswith("s") and singularise(low) != low:
+                    parse.plural = parse.plural or not cur
+                cur.insert(0, it)
+            elif it.plain and low in g.title_modifiers and cur:
+                cur.insert(0, it)
+            elif it.kind is L.NATIONALITY:
+                parse.countries.insert(0, _iso(it.key))
+                # "Turkish and Russian deputy foreign ministers"
+                if j >= 2 and items[j - 1].low in _COORD and items[j - 2].kind is L.NATIONALITY:
+                    j -= 1
+            elif it.kind in _STATEISH and j >= 1 and items[j - 1].low in ("of", "the"):
+                k = j - 1
+                if items[k].low == "the" and k >= 1 and items[k - 1].low == "of":
+                    k -= 1
+                if items[k].low != "of":
+                    break
+                parse.countries.insert(0, _iso(it.key))
+                parse.of_state = True
+                if cur:
+                    segs.insert(0, cur)
+                    cur = []
+                j = k
+            elif (
+                not cur
+                and j >= 2
+                and items[j - 1].low in ("on", "for")
+                and (it.kind in (L.STATE, L.PLACE, L.CAPITAL) or is_capitalised(it.text))
+                and (items[j - 2].kind is L.OFFICE or g.is_head(items[j - 2].low))
+            ):
+                # "Special Presidential Representative on Syria"
+                cur = [items[j - 1], it]
+                j -= 1
+            elif low == "'s" and j >= 1 and items[j - 1].kind in (*_STATEISH, L.NATIONALITY):
+                parse.countries.insert(0, _iso(items[j - 1].key))
+                j -= 1
+                parse.start = items[j].start
+                break
+            elif it.kind is L.GOVERNMENT_BODY and cur:
+                cur.insert(0, it)
+            elif it.plain and low in g.honorifics and not cur:
+                parse.gender = g.honorifics[low] or "?"
+            elif it.plain and low in g.counterpart_nouns and not cur:
+                parse.counterpart = True
+            elif low == "," and j == a - 1 and j >= 1 and self._plural_title(items[j - 1]):
+                pass  # "deputy foreign ministers, Sedat Onal and Sergei Vershinin"
+            else:
+                break
+            parse.start = it.start
+            parse.start_index = j
+            j -= 1
+        if cur:
+            segs.insert(0, cur)
+        if segs:
+            principal = _split_offices(segs[0], g)
+            parse.words = [w for it in principal for w in _title_words(it, g)]
+        return parse
+
+    def _title_unit(self, it: _Item, *, roles: bool = True) -> bool:
+        """An office, a title head noun, a title modifier, or (with ``roles``) a role noun."""
+        if it.kind is L.OFFICE:
+            return True
+        if not it.plain:
+            return False
+        g = self.g
+        low = it.low
+        return g.is_head(low) or low in g.title_modifiers or (roles and g.is_role(low))
+
+    def _plural_title(self, it: _Item) -> bool:
+        low = it.low.split()[-1] if it.low.split() else it.low
+        return (it.kind is L.OFFICE or self.g.is_head(low) or self.g.is_role(low)) and (
+            singularise(low) != low
+        )
+
+    def _parse_apposition(self, items: list[_Item], b: int) -> _LeftParse | None:
+        """Read ", Turkey's defence minister" or ", the Russian foreign minister" after a name."""
+        g = self.g
+        n = len(items)
+        if b >= n or items[b].low != ",":
+            return None
+        parse = _LeftParse(b)
+        j = b + 1
+        words: list[_Item] = []
+        while j < n:
+            it = items[j]
+            low = it.low
+            if low in _DETERMINERS and not words and not parse.countries:
+                pass
+            elif it.kind is L.NATIONALITY and not words:
+                parse.countries.append(_iso(it.key))
+            elif (
+                it.kind in _STATEISH
+                and not words
+                and j + 1 < n
+                and items[j + 1].low == "'s"
+            ):
+                parse.countries.append(_iso(it.key))
+                j += 1
+            elif self._title_unit(it) or (it.kind is L.GOVERNMENT_BODY and not words):
+                words.append(it)
+            else:
+                break
+            j += 1
+        # the phrase must end on a head noun: "a senior official", not "the military"
+        while words and not (words[-1].kind is L.OFFICE or g.is_head(words[-1].low)
+                             or g.is_role(words[-1].low)):
+            words.pop()
+        if not words:
+            return None
+        if j + 1 < n and items[j].low == "of":
+            k = j + 1
+            if items[k].low == "the" and k + 1 < n:
+                k += 1
+            if items[k].kind in _STATEISH or items[k].kind is L.NATIONALITY:
+                parse.countries.append(_iso(items[k].key))
+        parse.words = [w for it in _split_offices(words, g) for w in _title_words(it, g)]
+        return parse
+
+    def _speech_cue(self, items: list[_Item], start: int, b: int) -> bool:
+        """"X said", "said X", "according to X", "chaired by X"."""
+        g = self.g
+        n = len(items)
+        if b < n and items[b].low in g.speech_verbs:
+            return True
+        if start >= 1 and items[start - 1].low in g.speech_verbs:
+            return True
+        for phrase in g.attribution:
+            k = len(phrase)
+            if start >= k and tuple(it.low for it in items[start - k : start]) == phrase:
+                return True
+        return False
+
+    def _continues_list(self, items: list[_Item], prev: _ListState, a: int) -> bool:
+        """Whether only coordinators (and a state, after "of") separate this name from the last."""
+        parse = prev.parse
+        gap = items[prev.end : a]
+        if not gap or len(gap) > 3:
+            return False
+        saw_coord = False
+        for it in gap:
+            if it.low in _COORD:
+                saw_coord = True
+            elif it.kind in _STATEISH and parse.of_state:
+                continue
+            else:
+                return False
+        return saw_coord
+
+    def _inherit(self, hit: _Hit, listed: _ListState, items: list[_Item], a: int) -> None:
+        first, parse = listed.first, listed.parse
+        hit.title = first.title
+        country = None
+        for it in items[listed.end : a]:
+            if it.kind in _STATEISH:
+                country = _iso(it.key)
+        countries = parse.countries
+        if country is None and len(countries) > 1 and listed.count < len(countries):
+            country = countries[listed.count]
+        hit.country = country
+        hit.title_start = first.title_start
+
+    def _apply(self, hit: _Hit, parse: _LeftParse) -> None:
+        if parse.words and hit.title is None:
+            hit.title = parse.title
+        if parse.countries and hit.country is None:
+            hit.country = parse.countries[0]
+        if parse.gender and parse.gender != "?":
+            hit.gender = parse.gender
+        hit.counterpart = hit.counterpart or parse.counterpart
+        if parse.start < hit.title_start:
+            hit.title_start = parse.start
+
+    # ----------------------------------------------------------------- clustering
+
+    def _cluster(self) -> None:
+        by_key: dict[str, _Person] = {}
+        by_name: dict[str, _Person] = {}
+        persons: list[_Person] = []
+        singles: list[_Hit] = []
+        for hit in self.hits:
+            if hit.key is not None:
+                p = by_key.get(hit.key)
+                if p is None:
+                    p = by_key[hit.key] = _Person(hit)
+                    persons.append(p)
+                else:
+                    p.hits.append(hit)
+            elif hit.full:
+                k = name_key(hit.text)
+                p = by_name.get(k) or self._match_full(persons, hit)
+                if p is None:
+                    p = by_name[k] = _Person(hit)
+                    persons.append(p)
+                else:
+                    p.hits.append(hit)
+            else:
+                singles.append(hit)
+        for hit in singles:
+            p = self._match_surname(persons, hit.words[-1], hit.span.start)
+            if p is None:
+                p = _Person(hit)
+                persons.append(p)
+            else:
+                p.hits.append(hit)
+        kb = self._kb_people(persons)
+        for p in persons:
+            p.hits.sort(key=lambda h: h.span.start)
+            self._finish_person(p, kb.get(p.key or ""))
+        persons.sort(key=lambda p: p.hits[0].span.start)
+        self.persons = persons
+
+    def _match_full(self, persons: list[_Person], hit: _Hit) -> _Person | None:
+        """An earlier person this full name is a variant of (same surname and first name)."""
+        words = name_key(hit.text).split()
+        for p in persons:
+            for other in self._known_names(p):
+                ow = name_key(other).split()
+                if len(ow) >= 2 and ow[-1] == words[-1] and ow[0][:1] == words[0][:1]:
+                    return p
+        return None
+
+    def _match_surname(self, persons: list[_Person], word: str, pos: int) -> _Person | None:
+        key = name_key(word)
+        best: _Person | None = None
+        best_pos = -1
+        for p in persons:
+            if key in self._surnames(p):
+                last = max((h.span.start for h in p.hits if h.span.start <= pos), default=0)
+                if best is None or last > best_pos:
+                    best, best_pos = p, last
+        return best
+
+    def _known_names(self, p: _Person) -> list[str]:
+        names = [h.text for h in p.hits if h.full]
+        if p.key is not None:
+            rec = _kb_person(self.doc, p.key)
+            if rec is not None:
+                names.extend([rec[0], *rec[1]])
+        return names
+
+    def _surnames(self, p: _Person) -> set[str]:
+        keys: set[str] = set()
+        for name in self._known_names(p):
+            if len(name.split()) >= 2:
+                keys.update(surname_keys(name))
+        return keys
+
+    def _kb_people(self, persons: list[_Person]) -> dict[str, _KbPerson]:
+        out: dict[str, _KbPerson] = {}
+        for p in persons:
+            if p.key is not None:
+                rec = _kb_person(self.doc, p.key)
+                if rec is not None:
+                    out[p.key] = rec
+        return out
+
+    def _finish_person(self, p: _Person, rec: _KbPerson | None) -> None:
+        full = p.full_hits
+        first = full[0] if full else p.hits[0]
+        p.words = first.words
+        for h in p.hits:
+            if p.title is None and h.title:
+                p.title = h.title
+            if p.country is None and h.country:
+                p.country = h.country
+            if not p.gender and h.gender:
+                p.gender = h.gender
+        if p.country is None and rec is not None:
+            p.country = rec[2]
+        if p.key is not None:
+            p.id = p.key
+        else:
+            p.id = f"person:{slug(first.text)}"
+        for h in p.hits:
+            kind = MentionKind.NAME if h.full else MentionKind.SURNAME
+            p.mentions.append(Mention(h.span, h.text, kind))
+
+    # ----------------------------------------------------------------- later mentions
+
+    def _surname_mentions(self) -> None:
+        if not self.persons:
+            return
+        taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
+        index: dict[str, list[_Person]] = {}
+        for p in self.persons:
+            for k in self._surnames(p):
+                index.setdefault(k, []).append(p)
+        for sent in self.sentences:
+            for it in sent.items:
+                if it.kind not in (None, L.PERSON, L.PLACE):
+                    continue
+                if not is_capitalised(it.text) and "-" not in it.text:
+                    continue
+                if it.kind is L.PERSON and " " in it.text:
+                    continue
+                cands = index.get(name_key(it.text))
+                if not cands or _inside(taken, it.start, it.end):
+                    continue
+                person = self._nearest(cands, it.start)
+                person.mentions.append(Mention(it.span, it.text, MentionKind.SURNAME))
+                taken.append((it.start, it.end))
+        for p in self.persons:
+            p.mentions.sort(key=lambda m: m.span)
+
+    def _nearest(self, cands: list[_Person], pos: int) -> _Person:
+        def last_before(p: _Person) -> int:
+            return max((m.span.start for m in p.mentions if m.span.start <= pos), default=-1)
+
+        return max(cands, key=last_before)
+
+    def _counterparts(self) -> None:
+        """"Shoigu and his Turkish counterpart Hulusi Akar": Akar holds Shoigu's office."""
+        for p in self.persons:
+            if p.title is not None:
+                continue
+            for h in p.hits:
+                if not h.counterpart:
+                    continue
+                other = self._previous_person(h.span.start, exclude=p, sentence=h.sentence)
+                if other is not None and other.title:
+                    p.title = other.title
+                    break
+
+    def _previous_person(self, pos: int, exclude: _Person, sentence: int) -> _Person | None:
+        best: tuple[int, _Person] | None = None
+        for p in self.persons:
+            if p is exclude:
+                continue
+            for m in p.mentions:
+                if m.span.start < pos and (best is None or m.span.start > best[0]):
+                    si = self.doc.sentence_index(m.span.start)
+                    if sentence - si <= 1:
+                        best = (m.span.start, p)
+        return best[1] if best else None
+
+    def _title_mentions(self) -> None:
+        """"the top Turkish diplomat", "the Russian president", "his Turkish counterpart"."""
+        if not self.persons:
+            return
+        g = self.g
+        taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
+        for h in self.hits:
+            taken.append((h.title_start, h.span.end))
+        for sent in self.sentences:
+            items = sent.items
+            n = len(items)
+            for j, it in enumerate(items):
+                if it.low not in _DETERMINERS and it.low not in _POSSESSIVE_PRON:
+                    continue
+                k = j + 1
+                country = None
+                words: list[_Item] = []
+                counterpart = False
+                while k < n:
+                    nxt = items[k]
+                    if nxt.kind is L.NATIONALITY and country is None and all(
+                        w.low == "top" for w in words
+                    ):
+                        country = _iso(nxt.key)
+                    elif self._title_unit(nxt, roles=False) or nxt.low == "top":
+                        words.append(nxt)
+                    elif nxt.plain and (g.is_role(nxt.low) or nxt.low in g.counterpart_nouns):
+                        counterpart = nxt.low in g.counterpart_nouns
+                        words.append(nxt)
+                    else:
+                        break
+                    k += 1
+                if country is None or not words or _inside(taken, it.start, items[k - 1].end):
+                    continue
+                last = words[-1]
+                if singularise(last.low) != last.low:
+                    continue  # "the Turkish leaders": a group, not one person
+                if k < n and (self._name_word(items, k, first=True) or items[k].kind is L.PERSON):
+                    continue  # a title before a name is not a mention of its own
+                span = Span(it.start, last.end)
+                person = self._title_person(country, words, counterpart, span.start)
+                if person is None:
+                    continue
+                person.mentions.append(Mention(span, self.text[span.start : span.end],
+                                               MentionKind.TITLE))
+                taken.append((span.start, span.end))
+        for p in self.persons:
+            p.mentions.sort(key=lambda m: m.span)
+
+    def _title_person(
+        self, country: str, words: list[_Item], counterpart: bool, pos: int
+    ) -> _Person | None:
+        g = self.g
+        cands = [p for p in self.persons if p.country == country]
+        if not cands:
+            return None
+        if counterpart:
+            if len(cands) == 1:
+                return cands[0]
+            sentence = self.doc.sentence_index(pos)
+            other = self._previous_person(pos, exclude=cands[0], sentence=sentence)
+            titled = [p for p in cands if other is not None and p.title == other.title]
+            return titled[0] if len(titled) == 1 else None
+        phrase = " ".join(fold_name(w.text) for w in words if w.low != "top")
+        phrase_top = " ".join(fold_name(w.text) for w in words)
+        offices = set(g.title_role_offices.get(phrase_top, ())) | set(
+            g.title_role_offices.get(phrase, ())
+        )
+        offices.add(phrase)
+        fits = [p for p in cands if p.title and _office_fits(fold_name(p.title), offices)]
+        if not fits:
+            return None
+        if len(fits) == 1:
+            return fits[0]
+        return self._nearest(fits, pos)
+
+    def _pronoun_mentions(self) -> None:
+        """"he said": the latest compatible person, unless an unnamed speaker came between."""
+        if not self.persons:
+            return
+        g = self.g
+        events: list[tuple[int, int, _Person | None]] = []  # (pos, sentence, person)
+        for p in self.persons:
+            for m in p.mentions:
+                events.append((m.span.start, self.doc.sentence_index(m.span.start), p))
+        taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
+        for h in self.hits:
+            taken.append((h.title_start, h.span.end))
+        pronouns: list[tuple[_Item, int]] = []
+        for sent in self.sentences:
+            items = sent.items
+            for j, it in enumerate(items):
+                if not it.plain:
+                    continue
+                if it.low in g.pronouns:
+                    pronouns.append((it, sent.index))
+                elif (
+                    (it.low in g.nonperson_titles or g.is_role(it.low))
+                    and j >= 1
+                    and (items[j - 1].low in _DETERMINERS or (items[j - 1].plain
+                         and items[j - 1].low in g.title_modifiers))
+                    and not _inside(taken, it.start, it.end)
+                    and singularise(it.low) == it.low
+                ):
+                    events.append((it.start, sent.index, None))  # "the source said"
+        events.sort(key=lambda e: (e[0], e[2] is not None))
+        positions = [e[0] for e in events]
+        for it, sentence in pronouns:
+            gender = g.pronouns[it.low]
+            i = bisect.bisect_left(positions, it.start) - 1
+            while i >= 0:
+                _, si, person = events[i]
+                if sentence - si > _PRONOUN_REACH:
+                    break
+                if person is None:
+                    break
+                if not person.gender or person.gender == gender:
+                    person.gender = person.gender or gender
+                    person.mentions.append(Mention(it.span, it.text, MentionKind.PRONOUN))
+                    break
+                i -= 1
+        for p in self.persons:
+            p.mentions.sort(key=lambda m: m.span)
+
+    def _person_actor(self, p: _Person) -> Actor:
+        names: list[str] = []
+        for h in p.full_hits or p.hits[:1]:
+            names.append(h.text)
+        if p.key is not None:
+            rec = _kb_person(self.doc, p.key)
+            if rec is not None:
+                names.extend([rec[0], *rec[1]])
+        name = names[0]
+        seen = {fold_name(name)}
+        aliases = []
+        for other in names[1:]:
+            f = fold_name(other)
+            if f not in seen:
+                seen.add(f)
+                aliases.append(other)
+        return Actor(
+            id=p.id,
+            name=name,
+            kind=ActorKind.PERSON,
+            country=p.country,
+            title=p.title,
+            aliases=tuple(aliases),
+            mentions=tuple(_dedupe(p.mentions)),
+        )
+
+    # ----------------------------------------------------------------- states
+
+    def _states(self) -> list[Actor]:
+        g = self.g
+        found: dict[str, list[Mention]] = {}
+        regimes: list[tuple[Span, str | None]] = []
+        dateline = self.doc.article.dateline_span
+        for sent in self.sentences:
+            items = sent.items
+            for j, it in enumerate(items):
+                if it.kind is L.STATE:
+                    found.setdefault(_iso(it.key), []).append(
+                        Mention(it.span, it.text, MentionKind.NAME))
+                elif it.kind is L.NATIONALITY:
+                    found.setdefault(_iso(it.key), []).append(
+                        Mention(it.span, it.text, MentionKind.DEMONYM))
+                elif it.kind is L.CAPITAL:
+                    if dateline is not None and dateline.overlaps(it.span):
+                        continue
+                    if self._capital_is_state(items, j):
+                        found.setdefault(_iso(it.key), []).append(
+                            Mention(it.span, it.text, MentionKind.CAPITAL))
+                elif it.plain and it.low in g.regime_nouns:
+                    regimes.append(self._regime(items, j))
+        last: str | None = None
+        resolved = [c for _, c in regimes if c is not None]
+        for span, code in regimes:
+            code = code or last or (resolved[0] if len(set(resolved)) == 1 else None)
+            if code is None:
+                continue
+            last = code
+            found.setdefault(code, []).append(
+                Mention(span, self.text[span.start : span.end], MentionKind.TITLE))
+        actors = []
+        for code, mentions in found.items():
+            if not _ISO2_OK(code):
+                continue
+            actors.append(Actor(
+                id=f"state:{code}",
+                name=_kb_state_name(self.doc, code, mentions),
+                kind=ActorKind.STATE,
+                country=code,
+                mentions=tuple(_dedupe(sorted(mentions, key=lambda m: m.span))),
+            ))
+        return actors
+
+    def _capital_is_state(self, items: list[_Item], j: int) -> bool:
+        """"Moscow and Ankara agreed" (the states) versus "talks in Ankara" (a place)."""
+        g = self.g
+        it = items[j]
+        if is_acronym(it.text) and j == 0:
+            return False  # "ANKARA (Sputnik) -": a dateline
+        k = j - 1
+        # walk back over a coordination of capitals/states: "in Ankara and Moscow"
+        while k >= 1 and items[k].low in _COORD and items[k - 1].kind in _STATEISH:
+            k -= 2
+        if k >= 0:
+            prev = items[k]
+            if prev.low in g.locative:
+                return False
+            if prev.low in _DETERMINERS:
+                return False
+        nxt = items[j + 1] if j + 1 < len(items) else None
+        # a dateline: "Moscow, February 8." or "ANKARA -"
+        dateline = nxt is not None and (nxt.kind is L.TIME or nxt.low in ("-", "—", "("))
+        return not (j == 0 and dateline)
+
+    def _regime(self, items: list[_Item], j: int) -> tuple[Span, str | None]:
+        """Which state "the regime" at ``items[j]`` belongs to, if the words say."""
+        it = items[j]
+        start = it.start
+        k = j - 1
+        while k >= 0 and items[k].low in _CLOSE | _OPEN:
+            k -= 1
+        code: str | None = None
+        if k >= 0 and items[k].kind is L.NATIONALITY:
+            code = _iso(items[k].key)
+            k -= 1
+            while k >= 0 and items[k].low in _OPEN:
+                k -= 1
+        elif k >= 0 and (items[k].low == "'s") and k >= 1:
+            code = self._country_of_name(items[k - 1])
+            k -= 1
+        elif k >= 0:
+            code = self._country_of_name(items[k])
+            if code is not None:
+                k -= 1
+        if code is None:
+            # "the regime [of Syrian President Bashar Assad]"
+            m = j + 1
+            while m < len(items) and items[m].low in _OPEN:
+                m += 1
+            if m < len(items) and items[m].low == "of":
+                for nxt in items[m + 1 : m + 8]:
+                    if nxt.kind is L.NATIONALITY or nxt.kind is L.STATE:
+                        code = _iso(nxt.key)
+                        break
+                    c = self._country_of_name(nxt)
+                    if c is not None:
+                        code = c
+                        break
+        if k >= 0 and items[k].low in _DETERMINERS:
+            start = items[k].start
+        return Span(start, it.end), code
+
+    def _country_of_name(self, it: _Item) -> str | None:
+        for p in self.persons:
+            for m in p.mentions:
+                if m.span.start == it.start and m.kind is not MentionKind.PRONOUN:
+                    return p.country
+        return None
+
+    # ----------------------------------------------------------------- groups
+
+    def _groups(self) -> list[Actor]:
+        g = self.g
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                # the first named keeps its id
+                parent[rb] = ra
+
+        mentions: list[tuple[str, Mention]] = []
+        for sent in self.sentences:
+            items = sent.items
+            n = len(items)
+            j = 0
+            while j < n:
+                it = items[j]
+                key: str | None = None
+                end = j + 1
+                if it.kind is L.GROUP:
+                    key = _group_key(it.key, it.text)
+                elif self._group_cued(items, j):
+                    end = self._cap_run(items, j)
+                    if end > j and fold_name(items[end - 1].text) in g.group_heads:
+                        text = self.text[it.start : items[end - 1].end]
+                        key = f"armed_group:{slug(text)}"
+                    else:
+                        end = j + 1
+                if key is None:
+                    j += 1
+                    continue
+                span = Span(it.start, items[end - 1].end)
+                parent.setdefault(key, key)
+                mentions.append((key, Mention(span, self.text[span.start : span.end],
+                                              MentionKind.NAME)))
+                alias = self._group_alias(items, end)
+                if alias is not None:
+                    akey, aspan, aend = alias
+                    parent.setdefault(akey, akey)
+                    union(key, akey)
+                    mentions.append((akey, Mention(aspan, self.text[aspan.start : aspan.end],
+                                                   MentionKind.ALIAS)))
+                    j = aend
+                    continue
+                j = end
+        by_root: dict[str, list[Mention]] = {}
+        for key, m in mentions:
+            by_root.setdefault(find(key), []).append(m)
+        actors = []
+        for root, ms in by_root.items():
+            ms = _dedupe(sorted(ms, key=lambda m: m.span))
+            names: list[str] = []
+            seen: set[str] = set()
+            for m in ms:
+                f = fold_name(m.text)
+                if f not in seen:
+                    seen.add(f)
+                    names.append(m.text)
+            first = ms[0]
+            kinds = [Mention(m.span, m.text, MentionKind.NAME if fold_name(m.text)
+                             == fold_name(first.text) else MentionKind.ALIAS) for m in ms]
+            actors.append(Actor(
+                id=root,
+                name=names[0],
+                kind=ActorKind.ARMED_GROUP,
+                aliases=tuple(names[1:]),
+                mentions=tuple(kinds),
+            ))
+        return actors
+
+    def _group_cued(self, items: list[_Item], j: int) -> bool:
+        """A capitalised name after "so-called" or "militant group"."""
+        it = items[j]
+        if not it.plain or not is_capitalised(it.text) or j == 0:
+            return False
+        prev = items[j - 1].low
+        return prev in self.g.group_cues or prev == "so-called"
+
+    def _cap_run(self, items: list[_Item], j: int) -> int:
+        n = len(items)
+        k = j
+        while k < n:
+            it = items[k]
+            name_like = is_capitalised(it.text) or ("-" in it.text and it.text[0].islower())
+            inner_of = it.low == "of" and k + 1 < n and is_capitalised(items[k + 1].text)
+            if it.plain and (name_like or inner_of):
+                k += 1
+            else:
+                break
+        return k
+
+    def _group_alias(self, items: list[_Item], end: int) -> tuple[str, Span, int] | None:
+        """"(formerly Al Nusra Front)", ", also known as X", "(HTS)" after a group's name."""
+        g = self.g
+        n = len(items)
+        k = end
+        bracket = k < n and items[k].low in _OPEN
+        if bracket or (k < n and items[k].low == ","):
+            k += 1
+        cue = False
+        for c in g.alias_cues:
+            if tuple(it.low for it in items[k : k + len(c)]) == c:
+                if c in (("or",), ("the", "former"), ("former",)) and not bracket:
+                    continue
+                k += len(c)
+                cue = True
+                break
+        if not (cue or bracket) or k >= n:
+            return None
+        it = items[k]
+        if it.low == "the" and k + 1 < n:
+            k += 1
+            it = items[k]
+        if it.kind is L.GROUP:
+            key = _group_key(it.key, it.text)
+            stop = k + 1
+        elif it.plain and (is_capitalised(it.text) or is_acronym(it.text)):
+            stop = self._cap_run(items, k)
+            if stop == k:
+                stop = k + 1
+            if bracket and not cue and not (stop == k + 1 and is_acronym(it.text)):
+                return None  # "(outlawed in Russia)": a bracket that is not a name
+            text = self.text[it.start : items[stop - 1].end]
+            key = f"armed_group:{slug(text)}"
+        else:
+            return None
+        span = Span(items[k].start, items[stop - 1].end)
+        if stop < n and items[stop].low in _CLOSE:
+            stop += 1
+        return key, span, stop
+
+    # ----------------------------------------------------------------- bodies
+
+    def _bodies(self) -> list[Actor]:
+        found: dict[str, tuple[str, str | None, ActorKind, list[Mention]]] = {}
+        for sent in self.sentences:
+            items = sent.items
+            for j, it in enumerate(items):
+                if it.kind is L.GOVERNMENT_BODY:
+                    kind = ActorKind.GOVERNMENT_BODY
+                elif it.kind is L.ORGANISATION:
+                    kind = ActorKind.INTERNATIONAL_ORGANISATION
+                elif it.kind is L.MEDIA:
+                    kind = ActorKind.MEDIA
+                else:
+                    continue
+                start = it.start
+                country = None
+                base = _id_slug(it.key, it.text)
+                if kind is ActorKind.GOVERNMENT_BODY:
+                    country, start = self._body_country(items, j)
+                    if country is not None and not base.startswith(country.lower() + "-"):
+                        base = f"{country.lower()}-{base}"
+                prefix = {
+                    ActorKind.GOVERNMENT_BODY: "government_body",
+                    ActorKind.INTERNATIONAL_ORGANISATION: "organisation",
+                    ActorKind.MEDIA: "media",
+                }[kind]
+                actor_id = f"{prefix}:{base}"
+                span = Span(start, it.end)
+                text = self.text[span.start : span.end]
+                entry = found.setdefault(actor_id, (text, country, kind, []))
+                entry[3].append(Mention(span, text, MentionKind.NAME))
+        actors = []
+        for actor_id, (name, country, kind, ms) in found.items():
+            ms = _dedupe(sorted(ms, key=lambda m: m.span))
+            names = list(dict.fromkeys(m.text for m in ms))
+            actors.append(Actor(
+                id=actor_id, name=name, kind=kind, country=country,
+                aliases=tuple(x for x in names if x != name), mentions=tuple(ms),
+            ))
+        return actors
+
+    def _body_country(self, items: list[_Item], j: int) -> tuple[str | None, int]:
+        it = items[j]
+        if j >= 1 and items[j - 1].kind is L.NATIONALITY:
+            return _iso(items[j - 1].key), items[j - 1].start
+        if j >= 2 and items[j - 1].low == "'s" and items[j - 2].kind in _STATEISH:
+            return _iso(items[j - 2].key), items[j - 2].start
+        n = len(items)
+        if j + 2 < n and items[j + 1].low == "of":
+            k = j + 2
+            if items[k].low == "the" and k + 1 < n:
+                k += 1
+            if items[k].kind in _STATEISH:
+                return _iso(items[k].key), it.start
+        return None, it.start
+
+
+# --------------------------------------------------------------------------- helpers
+
+#: What the resolver reads of a known person: name, aliases, country.
+_KbPerson = tuple[str, tuple[str, ...], str | None]
+
+
+class _ListState:
+    """A name whose plural title may be shared by the names listed after it."""
+
+    __slots__ = ("count", "end", "first", "parse")
+
+    def __init__(self, first: _Hit, parse: _TitleParse, end: int) -> None:
+        self.first = first
+        self.parse = parse
+        self.end = end
+        self.count = 1
+
+
+class _LeftParse(_TitleParse):
+    __slots__ = ("start_index",)
+
+    def __init__(self, start_index: int) -> None:
+        super().__init__(0)
+        self.start_index = start_index
+        self.start = 1 << 62
+
+
+def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
+    """The annotations that matter here, overlaps resolved (longest, then by priority)."""
+    chosen: list[Annotation] = []
+    cands = sorted(
+        (a for a in annotations if a.label in _PRIORITY and a.span.end > a.span.start),
+        key=lambda a: (a.span.start, -(a.span.end - a.span.start), _PRIORITY[a.label]),
+    )
+    last_end = -1
+    for a in cands:
+        if a.span.start >= last_end:
+            chosen.append(a)
+            last_end = a.span.end
+    return chosen
+
+
+def _is_headline(tokens: list[Token]) -> bool:
+    """Title Case lines (headlines, related-story links) hold no sentence to read names in."""
+    content = [t for t in tokens if t.is_word and len(t.text) > 3]
+    if len(content) < 4:
+        return False
+    caps = sum(1 for t in content if t.text[0].isupper())
+    return caps / len(content) >= 0.75
+
+
+def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
+    """The first office of "Deputy Minister Ambassador": up to where a new office starts."""
+    for i in range(1, len(units)):
+        prev, cur = units[i - 1], units[i]
+        last = prev.low.split()[-1] if prev.low.split() else ""
+        prev_head = prev.kind is L.OFFICE or (g.is_head(last) and last not in g.title_modifiers)
+        cur_new = cur.kind is L.OFFICE or (g.is_head(cur.low) and cur.low not in g.title_modifiers)
+        if prev_head and cur_new and prev.kind is not L.GOVERNMENT_BODY:
+            return units[:i]
+    return units
+
+
+def _title_words(it: _Item, g: Grammar) -> list[str]:
+    return it.text.split()
+
+
+def _office_fits(title: str, offices: set[str]) -> bool:
+    return any(title == o or title.endswith(" " + o) for o in offices)
+
+
+def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in taken)
+
+
+def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    seen: set[Span] = set()
+    for m in sorted(mentions, key=lambda m: (m.span, m.kind.value)):
+        if m.span not in seen:
+            seen.add(m.span)
+            out.append(m)
+    return out
+
+
+def _ISO2_OK(code: str) -> bool:
+    return len(code) == 2 and code.isascii() and code.isupper() and code.isalpha()
+
+
+def _iso(key: str | None) -> str:
+    """The ISO code in an annotation key ("TR", "state:TR")."""
+    if not key:
+        return ""
+    return key.rpartition(":")[2].upper()
+
+
+def _person_key(key: str | None) -> str | None:
+    if not key:
+        return None
+    return key if key.startswith("person:") else f"person:{key}"
+
+
+def _group_key(key: str | None, text: str) -> str:
+    if key and ":" in key:
+        return key
+    return f"armed_group:{key or slug(text)}"
+
+
+def _id_slug(key: str | None, text: str) -> str:
+    if key:
+        return key.rpartition(":")[2]
+    return slug(text)
+
+
+def _kb_person(doc: Document, key: str) -> _KbPerson | None:
+    """(name, aliases, country) of a known person, from the knowledge base."""
+    kb: Any = doc.kb
+    getter = getattr(kb, "person", None)
+    if getter is None:
+        return None
+    try:
+        rec = getter(key)
+    except (KeyError, LookupError):
+        return None
+    if rec is None:
+        return None
+    name = getattr(rec, "name", None)
+    if not isinstance(name, str) or not name:
+        return None
+    aliases = tuple(a for a in getattr(rec, "aliases", ()) if isinstance(a, str))
+    country = getattr(rec, "country", None)
+    return name, aliases, country if isinstance(country, str) and _ISO2_OK(country) else None
+
+
+def _kb_state_name(doc: Document, code: str, mentions: list[Mention]) -> str:
+    kb: Any = doc.kb
+    getter = getattr(kb, "state", None)
+    if getter is not None:
+        try:
+            rec = getter(code)
+        except (KeyError, LookupError):
+            rec = None
+        name = getattr(rec, "name", None) if rec is not None else None
+        if isinstance(name, str) and name:
+            return name
+    for m in mentions:
+        if m.kind is MentionKind.NAME:
+            return m.text
+    return code

@@ -1,0 +1,315 @@
+"""Helpers for :mod:`idlib_corpus.extractors.actors`: tokens, name shapes and grammar words.
+
+Nothing here knows a name. It holds the shape rules of English news prose (what a
+capitalised name token looks like, how an office title is written and singularised, how
+two transliterations of one name compare) and the loader of ``data/actor_grammar.json``,
+the grammar words (speech verbs, title head nouns, pronouns ...) the actor resolver reads.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from idlib_corpus.folding import fold_name
+
+__all__ = [
+    "Grammar",
+    "Token",
+    "grammar",
+    "is_acronym",
+    "is_capitalised",
+    "name_key",
+    "singularise",
+    "slug",
+    "title_case",
+    "tokenize",
+]
+
+# A word (letters, with inner hyphens and apostrophes: "al-Assad", "O'Brien"), a number,
+# or one punctuation character. Compiled once.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
+
+
+class Token:
+    """One token of the text with its offsets into ``Article.text``.
+
+    Attributes:
+        start: offset of the first character.
+        end: offset one past the last character.
+        text: the characters as written.
+        low: the folded form (case and accents folded), for vocabulary look-ups.
+
+    Example:
+        >>> [t.text for t in tokenize("Turkey’s envoy", "turkey's envoy")]
+        ['Turkey', '’s', 'envoy']
+    """
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is made of letters."""
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str, folded: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text[start:end]`` into tokens, splitting off possessive ``'s``.
+
+    Args:
+        text: the article text.
+        folded: the same text folded character by character (same offsets).
+        start: where to begin.
+        end: where to stop (default: the end of the text).
+
+    Returns:
+        The tokens in text order.
+
+    Example:
+        >>> [t.text for t in tokenize("Bashar al-Assad's forces", "bashar al-assad's forces")]
+        ['Bashar', "al-Assad", "'s", 'forces']
+    """
+    stop = len(text) if end is None else end
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, stop):
+        a, b = m.span()
+        word = m.group()
+        pm = _POSSESSIVE.match(word)
+        if pm is not None and word[-1] == "s":
+            cut = a + len(pm.group(1))
+            out.append(Token(a, cut, text[a:cut], folded[a:cut]))
+            out.append(Token(cut, b, text[cut:b], "'s"))
+            continue
+        out.append(Token(a, b, word, folded[a:b]))
+    return out
+
+
+def is_capitalised(word: str) -> bool:
+    """Whether ``word`` is written like a name: an upper-case letter, then not all capitals.
+
+    Example:
+        >>> is_capitalised("Cavusoglu"), is_capitalised("NATO"), is_capitalised("said")
+        (True, False, False)
+    """
+    if not word or not word[0].isupper():
+        return False
+    return len(word) == 1 or not is_acronym(word)
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is written in capitals ("NATO", "MİT", "UN").
+
+    Example:
+        >>> is_acronym("NATO"), is_acronym("Nato")
+        (True, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+# Transliteration variants that should compare equal: "Lavrentyev"/"Lavrentiev",
+# "Sergey"/"Sergei", "Mevlüt"/"Mevlut" (accents are already folded by fold_name).
+_VARIANTS = (
+    (re.compile(r"(?<=[aeiou])y(?=[aeiou])"), "i"),
+    (re.compile(r"iy"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"([a-z])\1"), r"\1"),
+)
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|ud|ul) ")
+
+
+@functools.lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """A comparison key for a name, folding accents and common transliteration variants.
+
+    Example:
+        >>> name_key("Alexander Lavrentyev") == name_key("Alexander Lavrentiev")
+        True
+        >>> name_key("Çavuşoğlu") == name_key("Cavusoglu")
+        True
+    """
+    key = fold_name(name)
+    for pattern, repl in _VARIANTS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+@functools.lru_cache(maxsize=8192)
+def surname_keys(name: str) -> tuple[str, ...]:
+    """Keys under which the last name of ``name`` may appear alone.
+
+    "Bashar al-Assad" may be cited as "al-Assad" or "Assad".
+
+    Example:
+        >>> surname_keys("Bashar al-Assad")
+        ('al asad', 'asad')
+    """
+    words = name_key(name).split()
+    if not words:
+        return ()
+    keys = [words[-1]]
+    if len(words) >= 2 and _PARTICLE_PREFIX.match(words[-2] + " "):
+        keys.insert(0, f"{words[-2]} {words[-1]}")
+    return tuple(keys)
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """The id slug of a name: folded, words joined by hyphens.
+
+    Uses :func:`idlib_corpus.knowledge.slugify` when the knowledge package provides it,
+    so that ids built here agree with the knowledge base's.
+
+    Example:
+        >>> slug("Mevlüt Çavuşoğlu")
+        'mevlut-cavusoglu'
+    """
+    impl = _knowledge_slugify()
+    if impl is not None:
+        return str(impl(text))
+    return _SLUG_DROP.sub("-", fold_name(text)).strip("-") or "x"
+
+
+@functools.lru_cache(maxsize=1)
+def _knowledge_slugify() -> Any:
+    try:
+        from idlib_corpus import knowledge
+    except ImportError:  # pragma: no cover - the package always has it
+        return None
+    return getattr(knowledge, "slugify", None)
+
+
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person", "chiefs": "chief"}
+_KEEP_S = ("ss", "us", "is", "ous")
+
+
+def singularise(word: str) -> str:
+    """The singular of an office head noun ("ministers" → "minister").
+
+    Example:
+        >>> singularise("Presidents"), singularise("spokesmen"), singularise("secretaries")
+        ('President', 'spokesman', 'secretary')
+    """
+    low = word.lower()
+    for plural, single in _IRREGULAR_PLURALS.items():
+        if low.endswith(plural):
+            return word[: len(word) - len(plural)] + _match_case(single, word[-len(plural):])
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + ("Y" if word[-3:].isupper() else "y")
+    if low.endswith("s") and not low.endswith(_KEEP_S) and len(low) > 3:
+        return word[:-1]
+    return word
+
+
+def _match_case(repl: str, like: str) -> str:
+    if like[:1].isupper():
+        return repl[:1].upper() + repl[1:]
+    return repl
+
+
+_SMALL_WORDS = frozenset({"of", "on", "for", "the", "and", "in", "to", "at", "with", "a"})
+
+
+def title_case(words: list[str]) -> str:
+    """Write an office as a title: capitalised words, small words in lower case.
+
+    Example:
+        >>> title_case(["deputy", "foreign", "minister"])
+        'Deputy Foreign Minister'
+        >>> title_case(["Special", "Representative", "on", "Syria"])
+        'Special Representative on Syria'
+    """
+    out = []
+    for i, w in enumerate(words):
+        if i and w.lower() in _SMALL_WORDS:
+            out.append(w.lower())
+        elif w[:1].islower():
+            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+class Grammar:
+    """The grammar words of ``data/actor_grammar.json``, as sets and maps.
+
+    Attributes:
+        honorifics: "mr" → "m", "mrs" → "f", "dr" → "" (gender unknown).
+        title_heads: head nouns of office titles ("minister", "envoy").
+        title_modifiers: words that may precede a head in a title ("deputy", "foreign").
+        role_nouns: what a person may be called in lower case before a name ("expert").
+        nonperson_titles: role words that often stand for an unnamed speaker ("source").
+        speech_verbs: verbs that take a person subject ("said", "told").
+        attribution: multi-word cues before a name ("according to", "chaired by").
+        pronouns: "he" → "m", "she" → "f".
+        particles: name particles written in lower case ("al", "bin", "van").
+        not_name_words: words that may be capitalised but do not begin a person's name.
+        nonperson_heads: last words of names of places and institutions ("ministry").
+        locative: words after which a capital city is a place, not its state ("in").
+        alias_cues: token sequences that introduce another name of a group ("formerly").
+        group_heads: last words of armed groups' names ("front", "brigade").
+        group_cues: words that mark a following or preceding name as a group's.
+        title_role_offices: how a descriptive phrase ("the top diplomat") maps to offices.
+        counterpart_nouns: "counterpart".
+        regime_nouns: "regime".
+    """
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.honorifics: dict[str, str] = dict(raw["honorifics"])
+        self.title_heads = frozenset(raw["title_heads"])
+        self.title_modifiers = frozenset(raw["title_modifiers"])
+        self.role_nouns = frozenset(w for w in raw["role_nouns"] if " " not in w)
+        self.nonperson_titles = frozenset(raw["nonperson_titles"])
+        self.speech_verbs = frozenset(raw["speech_verbs"])
+        self.attribution = tuple(tuple(p.split()) for p in raw["attribution_phrases"])
+        self.pronouns: dict[str, str] = dict(raw["pronouns"])
+        self.particles = frozenset(raw["name_particles"])
+        self.not_name_words = frozenset(raw["not_name_words"])
+        self.nonperson_heads = frozenset(raw["nonperson_heads"])
+        self.locative = frozenset(raw["locative_prepositions"])
+        self.alias_cues = tuple(tuple(c) for c in raw["alias_cues"])
+        self.group_heads = frozenset(raw["group_heads"])
+        self.group_cues = frozenset(raw["group_cues"])
+        self.title_role_offices: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in raw["title_role_offices"].items()
+        }
+        self.counterpart_nouns = frozenset(w for w in raw["counterpart_nouns"] if " " not in w)
+        self.regime_nouns = frozenset(raw["regime_nouns"])
+
+    def is_head(self, low: str) -> bool:
+        """Whether ``low`` (folded) is an office head noun, singular or plural."""
+        return low in self.title_heads or singularise(low) in self.title_heads
+
+    def is_role(self, low: str) -> bool:
+        """Whether ``low`` (folded) is a role noun, singular or plural."""
+        return low in self.role_nouns or singularise(low) in self.role_nouns
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The grammar words, read from the package data on first use and cached."""
+    path = resources.files("idlib_corpus") / "data" / "actor_grammar.json"
+    with path.open("r", encoding="utf-8") as fh:
+        return Grammar(json.load(fh))
+
+
+def iter_words(tokens: list[Token]) -> Iterator[Token]:
+    """The word tokens among ``tokens``."""
+    return (t for t in tokens if t.is_word)
