@@ -414,11 +414,15 @@ class Pipeline:
         """Run the article in the helper thread; abandon a plugin call over budget."""
         poll = min(budget, 0.05)
         extra: list[Diagnostic] = []
-        skip = set(self._disabled)
+        disabled = frozenset(self._disabled)  # as the article starts; reported as such
+        skip = set(disabled)
         while True:
             watch = _Watch()
             frozen = frozenset(skip)
-            job = _Job(functools.partial(self._run_guarded, article, notes, frozen, watch), watch)
+            job = _Job(
+                functools.partial(self._run_guarded, article, notes, frozen, watch, disabled),
+                watch,
+            )
             self._helper_thread().jobs.put(job)
             overrun: tuple[str, str, float] | None = None
             while not job.done.wait(poll):
@@ -454,11 +458,17 @@ class Pipeline:
         notes: Sequence[Diagnostic],
         skip: frozenset[tuple[str, str]],
         watch: _Watch | None,
+        disabled: frozenset[tuple[str, str]] | None = None,
     ) -> ArticleResult:
         """Run the phases; an unexpected error in our own code fails this article only."""
         diags = _Collector(self.options.strict, skip, watch)
         diags.items.extend(notes)
         try:
+            for plugin, hook in sorted(skip if disabled is None else disabled):
+                diags.plugin_problem(
+                    plugin, hook, "plugin-disabled",
+                    f"skipped: it went over its time budget {MAX_TIMEOUTS} times in this run",
+                )
             return self._run_phases(article, diags)
         except (PluginError, _Abandoned):
             raise
@@ -475,11 +485,6 @@ class Pipeline:
 
     def _run_phases(self, article: Article, diags: _Collector) -> ArticleResult:
         text_len = len(article.text)
-        for plugin, hook in sorted(diags.skip & self._disabled):
-            diags.plugin_problem(
-                plugin, hook, "plugin-disabled",
-                f"skipped: it went over its time budget {MAX_TIMEOUTS} times in this run",
-            )
 
         # 1. metadata
         metas = self._call(
