@@ -334,11 +334,49 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    raise IdlibCorpusError("timeline is not available yet")
+    import shutil
+
+    from idlib_corpus import serialize
+    from idlib_corpus.corpus import load_paths
+    from idlib_corpus.export import COLUMNS
+
+    corpus = load_paths(args.paths, metadata=args.metadata)
+    rows = corpus.to_records("timeline")
+    if args.json:
+        serialize.write_lines((serialize.dumps_plain(row) for row in rows), None)
+    else:
+        names = [n for n, _ in COLUMNS["timeline"] if n not in ("event_id", "category")]
+        table = [[("" if row[n] is None else str(row[n])) for n in names] for row in rows]
+        header = [n.upper() for n in names]
+        widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(names))]
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        for r in [header, *table]:
+            line = "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+            if width is not None and len(line) > width:  # a terminal: one row, one line
+                line = line[: max(width - 1, 1)] + "…"
+            print(line)
+        print(f"{len(rows)} events from {len(corpus)} articles", file=sys.stderr)
+    for name, why in corpus.failures():
+        print(f"idlib-corpus: failed: {name}: {why}", file=sys.stderr)
+    return ExitCode.ARTICLES_FAILED if corpus.failures() else ExitCode.OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    raise IdlibCorpusError("export is not available yet")
+    from idlib_corpus.corpus import load_paths
+    from idlib_corpus.export import export
+
+    corpus = load_paths(args.paths, metadata=args.metadata)
+    written = export(corpus, args.format, args.output)
+    merged = corpus.merged()
+    print(
+        f"{len(corpus)} articles: {len(merged.actors)} actors, {len(merged.meetings)} "
+        f"meetings, {len(merged.incidents)} incidents -> "
+        f"{', '.join(str(p) for p in written)}",
+        file=sys.stderr,
+    )
+    for name, why in corpus.failures():
+        print(f"idlib-corpus: failed: {name}: {why}", file=sys.stderr)
+    return ExitCode.ARTICLES_FAILED if corpus.failures() else ExitCode.OK
 
 
 def _cmd_new_plugin(args: argparse.Namespace) -> int:
