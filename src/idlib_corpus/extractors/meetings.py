@@ -1,3 +1,559 @@
-"""Built-in plugin ``idlib_corpus.meetings``: (being written)."""
+"""Built-in plugin ``idlib_corpus.meetings``: talks, summits, phone calls and visits.
+
+How a meeting is read (the words of each step are in ``data/triggers.json``):
+
+1. Each prose sentence, and the headline, is cut into clauses ("…, even though …",
+   "…, agreeing to meet again …", "ahead of …"). A clause holding a meeting trigger
+   ("talks", "summit", "phone call", "visit", "delegation … arrived") is a candidate.
+2. Its parties are the states the clause names as actors: nationality words, state names
+   and capitals, and the countries of the named persons in it, leaving out places ("in
+   Syria"), sponsors ("Russian-led"), the subject of the talks ("on the situation in
+   Syria's Idlib") and the speaker of the report (", Turkish Foreign Minister … said").
+   A visit or talks hosted somewhere add the host country ("a Turkish delegation arrived
+   in Moscow" is Russia and Turkey).
+3. Status comes from the cue nearest the trigger ("are holding" ongoing, "will",
+   "expected", "upcoming" planned, "canceled" cancelled, "held" held), then from the date
+   against the publication date; a headline in the present tense reports a meeting held.
+4. A clause naming fewer than two parties refers back to a meeting told before it ("the
+   talks", "the Russian team, chaired by …"): it adds evidence and the persons it ties to
+   the meeting ("led by", "chaired by", "his Turkish counterpart"). "Continue
+   negotiations next week" and "meet again" are a new, planned meeting of the same parties.
+5. Candidates that agree on parties, place, date and status are one meeting told twice.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document
+from idlib_corpus.extractors._events import (
+    EventContext,
+    Hit,
+    PlaceRef,
+    dates_fit,
+    dates_overlap,
+    event_context,
+    iter_clauses,
+    more_specific,
+    narrower,
+    nearest,
+    place_compatible,
+    within_any,
+)
+from idlib_corpus.hookspecs import hookimpl
+from idlib_corpus.model import (
+    Actor,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Place,
+    Span,
+    TimeValue,
+)
+
+__all__ = ["extract_meetings", "idlib_annotate", "idlib_extract_events"]
+
+_KIND_RANK = {MeetingKind.SUMMIT: 3, MeetingKind.PHONE_CALL: 2, MeetingKind.TALKS: 1,
+              MeetingKind.VISIT: 0}
+_STATUS_RANK = {MeetingStatus.CANCELLED: 3, MeetingStatus.ONGOING: 2, MeetingStatus.HELD: 1,
+                MeetingStatus.PLANNED: 0}
+_DURATION = re.compile(
+    r"(?<![a-z0-9])(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|half an?)[\s-]+(?P<unit>hours?|minutes?)(?:[\s-]+long)?(?![a-z])"
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_OUTCOME = re.compile(
+    r"(?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|reached an agreement|"
+    r"reached agreement|signed)\b"
+)
+
+
+@attrs.define
+class _Candidate:
+    """A meeting as one clause tells it (mutable while merging)."""
+
+    clause: Span
+    sentence: int
+    cls: str  # "primary", "refer" or "continuation"
+    kind: MeetingKind
+    status: MeetingStatus | None
+    explicit_status: bool
+    parties: set[str]
+    participants: set[str]
+    role_participants: set[str]
+    place: Place | None
+    place_rank: int
+    date: TimeValue | None
+    weak_date: bool
+    duration: int | None
+    outcome: str | None
+    reported_by: str | None
+    evidence: list[Span] = attrs.field(factory=list)
+
+
+# --------------------------------------------------------------------------- hooks
+
+
+@hookimpl
+def idlib_annotate(doc: Document) -> list[Annotation] | None:
+    """Mark meeting trigger words (key: the :class:`MeetingKind` value)."""
+    from idlib_corpus.extractors._events import vocabulary
+
+    hits = vocabulary().meeting_triggers.find(doc.folded)
+    out = [
+        Annotation(h.span, AnnotationLabel.MEETING_TRIGGER, doc.slice(h.span), h.value["kind"])
+        for h in hits
+        if not doc.article.is_boilerplate(h.span)
+    ]
+    return out or None
+
+
+@hookimpl
+def idlib_extract_events(doc: Document, actors: Sequence[Actor]) -> list[Meeting] | None:
+    """Return the meetings told in ``doc`` (see the module docstring for the rules)."""
+    found = extract_meetings(doc, actors)
+    return list(found) or None
+
+
+def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeting, ...]:
+    """Read the meetings of one article.
+
+    Args:
+        doc: the analysed article, with the annotations of the other plugins.
+        actors: the resolved actors (persons give participants and their countries).
+
+    Returns:
+        Meetings in text order, ids ``meeting:<article>:<n>``.
+
+    Example:
+        >>> from idlib_corpus.document import build_document, Annotation, AnnotationLabel
+        >>> from idlib_corpus.model import Article, Span
+        >>> t = "Turkish and Russian officials held talks."
+        >>> anns = [Annotation(Span(0, 7), AnnotationLabel.NATIONALITY, "Turkish", "TR"),
+        ...         Annotation(Span(12, 19), AnnotationLabel.NATIONALITY, "Russian", "RU")]
+        >>> m, = extract_meetings(build_document(Article(id="a", text=t), anns))
+        >>> m.parties, m.status.value
+        (('RU', 'TR'), 'held')
+    """
+    ctx = event_context(doc, actors)
+    countries = {a.id: a.country for a in actors if a.country}
+    cands: list[_Candidate] = []
+    for si, sent, clause in iter_clauses(ctx):
+        if ctx.has("non_diplomatic", sent):
+            continue
+        triggers = ctx.hits_in("meeting_triggers", clause)
+        if not triggers:
+            continue
+        cand = _read_clause(ctx, si, sent, clause, triggers, countries)
+        if cand is not None:
+            cands.append(cand)
+    records = _merge(ctx, cands)
+    return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
+
+
+# --------------------------------------------------------------------------- one clause
+
+
+def _read_clause(
+    ctx: EventContext,
+    si: int,
+    sent: Span,
+    clause: Span,
+    triggers: list[Hit],
+    countries: dict[str, str | None],
+) -> _Candidate | None:
+    classes = {t.value["class"] for t in triggers}
+    speech = [s for s in ctx.speech(sent) if s.span.overlaps(clause)]
+    speech_zones = [s.span for s in speech]
+    topic = ctx.topic_zones(clause)
+    roles = ctx.role_zones(clause)
+    excluded = speech_zones + topic
+    headline = ctx.in_headline(clause)
+
+    # -- parties and participants
+    parties: set[str] = set()
+    participants: set[str] = set()
+    role_people: set[str] = set()
+    for m in ctx.mentions_in(clause):
+        if ctx.in_brackets(m.span):
+            continue
+        if m.kind == "person":
+            country = m.country or countries.get(m.actor)
+            for zone, cue in roles:
+                if zone.contains(m.span) and (
+                    cue.startswith("counterpart") or not within_any(m.span, speech_zones)
+                ):
+                    role_people.add(m.actor)
+            if within_any(m.span, excluded):
+                continue
+            participants.add(m.actor)
+            if country:
+                parties.add(country)
+        elif m.kind == "state":
+            if m.backer or m.locative or within_any(m.span, excluded):
+                continue
+            if ctx.in_office(m.span) and not _office_prefix(ctx, m.span):
+                continue
+            if m.country:
+                parties.add(m.country)
+    for m in ctx.mentions_in(clause):
+        # a person tied by "led by" or "counterpart" gives the state, unless only speaking
+        if m.actor in role_people and not within_any(m.span, speech_zones):
+            c = m.country or countries.get(m.actor)
+            if c:
+                parties.add(c)
+
+    # -- kind, status
+    main = _main_trigger([t for t in triggers if not within_any(t.span, topic)] or triggers)
+    kind = max((MeetingKind(t.value["kind"]) for t in triggers if t.value["class"] != "delegation"),
+               key=lambda k: _KIND_RANK[k], default=MeetingKind(main.value["kind"]))
+    movement = ctx.has("movement", clause)
+    status, explicit = _status(ctx, clause, main, headline)
+
+    # -- place
+    place_ref, rank = _place(ctx, clause, triggers, excluded)
+    place = place_ref.place if place_ref else None
+    if place_ref is not None and len(parties) == 1 and rank <= 3 and place_ref.country:
+        parties.add(place_ref.country)
+
+    # -- date
+    date, weak = _date(ctx, clause, sent, main, excluded, speech, status)
+    pub = ctx.published
+    if status is None and date is not None and pub is not None and not weak:
+        if date.end < pub:
+            status = MeetingStatus.HELD
+        elif date.start > pub:
+            status = MeetingStatus.PLANNED
+
+    # -- class
+    if "continuation" in classes:
+        cls = "continuation"
+        cont = next(t for t in triggers if t.value["class"] == "continuation")
+        own = [t for t in ctx.times_in(Span(cont.start, clause.end))
+               if not any(t in s.times for s in speech)]
+        date = own[0].value if own and isinstance(own[0].value, TimeValue) else None
+        weak = False
+        if status is not MeetingStatus.CANCELLED:
+            status = MeetingStatus.PLANNED
+    elif len(parties) >= 2 and (
+        classes & {"event", "weak"} or ("delegation" in classes and movement)
+    ):
+        cls = "primary"
+    else:
+        cls = "refer"
+
+    duration = _duration(ctx, clause)
+    outcome = _outcome(ctx, sent)
+    reported = next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
+    return _Candidate(
+        clause=clause, sentence=si, cls=cls, kind=kind, status=status,
+        explicit_status=explicit, parties=parties, participants=participants,
+        role_participants=role_people, place=place, place_rank=rank, date=date,
+        weak_date=weak, duration=duration, outcome=outcome, reported_by=reported,
+        evidence=[clause],
+    )
+
+
+def _office_prefix(ctx: EventContext, span: Span) -> bool:
+    """A nationality word opening an office title ("Turkish Foreign Minister") still counts."""
+    return any(o.start == span.start for o in ctx.offices)
+
+
+def _main_trigger(triggers: list[Hit]) -> Hit:
+    order = {"event": 0, "continuation": 1, "weak": 2, "delegation": 3}
+    return min(triggers, key=lambda t: (order.get(t.value["class"], 9), t.start))
+
+
+def _status(
+    ctx: EventContext, clause: Span, main: Hit, headline: bool
+) -> tuple[MeetingStatus | None, bool]:
+    cues = [h for h in ctx.hits_in("meeting_status", clause) if not ctx.overlaps_time(h.span)]
+    if not headline:
+        cues += [
+            Hit(h.span, h.phrase, "planned")
+            for h in ctx.hits_in("planned_outside_headline", clause)
+        ]
+    usable = []
+    for h in cues:
+        before = ctx.words_before(h.start, 2, clause.start)
+        if h.value != "cancelled" and any(w in ("not", "never", "no") for w in before):
+            continue
+        usable.append(h)
+    if not usable:
+        return (MeetingStatus.HELD if headline else None), False
+    best = nearest(usable, main.start)
+    return MeetingStatus(best.value), True
+
+
+_PLACE_AFTER = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
+_MOVE_TO = re.compile(r"(?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
+_HOST = re.compile(
+    r"^\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
+    r"was expecting|will receive|received|welcomed|welcomes)\b"
+)
+_CLAUSE_IN = re.compile(r"^[\s,;\"“]*(?:in|at)\s+(?:the\s+)?$")
+
+
+def _place(
+    ctx: EventContext, clause: Span, triggers: list[Hit], excluded: list[Span]
+) -> tuple[PlaceRef | None, int]:
+    """The place of the meeting and how sure the grammar is of it (lower is surer)."""
+    f = ctx.folded
+    best: tuple[tuple[int, int, int], PlaceRef] | None = None
+    visit_like = [t for t in triggers if t.value["class"] != "delegation"
+                  and t.value["kind"] == "visit"]
+    moves = [*visit_like, *ctx.hits_in("movement", clause)]
+    held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
+    for p in ctx.places_in(clause):
+        if within_any(p.span, excluded) or ctx.in_brackets(p.span) or ctx.overlaps_time(p.span):
+            continue
+        rank, dist = 9, 0
+        for t in triggers:
+            if t.end <= p.span.start and _PLACE_AFTER.match(f[t.end:p.span.start]):
+                rank = 1
+        if rank > 2 and (_HOST.match(f[p.span.end:p.span.end + 30]) or _CLAUSE_IN.match(
+            f[clause.start:p.span.start]
+        )):
+            rank = 2
+        if rank > 3:
+            for t in moves:
+                gap = p.span.start - t.end
+                if 0 <= gap < 80 and _MOVE_TO.search(f[t.end:p.span.start]):
+                    rank, dist = 3, gap if rank > 3 else min(dist, gap)
+        if rank == 9 and any(
+            h.end <= p.span.start and p.span.start - h.end < 50 for h in (*triggers, *held)
+        ) and re.search(
+            r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$",
+            f[max(clause.start, p.span.start - 40):p.span.start],
+        ):
+            rank = 4
+        if rank < 9:
+            key = (rank, dist, p.span.start)
+            if best is None or key < best[0]:
+                best = (key, p)
+    if best is None:
+        return None, 9
+    return best[1], best[0][0]
+
+
+def _date(
+    ctx: EventContext,
+    clause: Span,
+    sent: Span,
+    main: Hit,
+    excluded: list[Span],
+    speech: list,  # list[Speech]
+    status: MeetingStatus | None,
+) -> tuple[TimeValue | None, bool]:
+    speech_times = {id(t) for s in ctx.speech(sent) for t in s.times}
+    own = [t for t in ctx.times_in(clause) if id(t) not in speech_times]
+    if own:
+        t = nearest(own, main.start)
+        return (t.value if isinstance(t.value, TimeValue) else None), False
+    if status is not MeetingStatus.PLANNED:
+        said = [t for s in ctx.speech(sent) for t in s.times]
+        if said and isinstance(said[0].value, TimeValue):
+            return said[0].value, True
+    return None, False
+
+
+def _duration(ctx: EventContext, clause: Span) -> int | None:
+    m = _DURATION.search(ctx.folded, clause.start, clause.end)
+    if m is None:
+        return None
+    n = m.group("n")
+    if n.startswith("half"):
+        value = 0.5
+    elif n in _SMALL:
+        value = _SMALL[n]
+    else:
+        try:
+            value = float(n)
+        except ValueError:
+            return None
+    minutes = value * 60 if m.group("unit").startswith("hour") else value
+    return int(round(minutes))
+
+
+def _outcome(ctx: EventContext, sent: Span) -> str | None:
+    m = _OUTCOME.search(ctx.folded, sent.start, sent.end)
+    if m is None:
+        return None
+    end = sent.end
+    for s in ctx.speech(sent):
+        if s.span.start > m.start():
+            end = min(end, s.span.start)
+    text = ctx.text[m.start():end].strip().rstrip(".,;\"'”")
+    return text or None
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if not (a.parties <= b.parties or b.parties <= a.parties):
+        return False
+    if not place_compatible(a.place, b.place):
+        return False
+    strong = not a.weak_date and not b.weak_date
+    if not dates_fit(a.date, a.weak_date, b.date, b.weak_date):
+        return False
+    if a.parties != b.parties and (
+        a.place is None or b.place is None
+    ) and (a.date is None or b.date is None):
+        # a bilateral and a trilateral meeting are one only where place or date agree
+        return False
+    sa, sb = a.status, b.status
+    if sa is not None and sb is not None and sa is not sb:
+        pair = {sa, sb}
+        if MeetingStatus.CANCELLED in pair:
+            return MeetingStatus.PLANNED in pair
+        if pair != {MeetingStatus.HELD, MeetingStatus.ONGOING}:
+            # announced, then reported: only when both name the same day
+            if not (strong and a.date is not None and b.date is not None
+                    and dates_overlap(a.date, b.date)):
+                return False
+    phone = {a.kind, b.kind} & {MeetingKind.PHONE_CALL}
+    return not (phone and {a.kind, b.kind} & {MeetingKind.VISIT, MeetingKind.SUMMIT})
+
+
+def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None:
+    into.evidence.extend(other.evidence)
+    into.participants |= other.role_participants if refer else other.participants
+    into.participants |= other.role_participants
+    if not refer:
+        into.parties |= other.parties
+        if other.place is not None and (
+            into.place is None or other.place_rank < into.place_rank
+        ):
+            into.place = more_specific(other.place, into.place) if place_compatible(
+                other.place, into.place) else other.place
+            into.place_rank = min(into.place_rank, other.place_rank)
+        if other.kind is not None and _KIND_RANK[other.kind] > _KIND_RANK[into.kind]:
+            into.kind = other.kind
+        if other.status is not None and (
+            into.status is None or _STATUS_RANK[other.status] > _STATUS_RANK[into.status]
+        ):
+            into.status = other.status
+    elif into.place is None and other.place is not None and other.place_rank <= 2:
+        into.place = other.place
+        into.place_rank = other.place_rank
+    if other.date is not None:
+        if into.date is None or (into.weak_date and not other.weak_date):
+            into.date, into.weak_date = other.date, other.weak_date
+        elif not other.weak_date and not refer:
+            into.date = narrower(into.date, other.date)
+    into.duration = into.duration or other.duration
+    into.outcome = into.outcome or other.outcome
+    into.reported_by = into.reported_by or other.reported_by
+
+
+def _status_fits(record: _Candidate, cand: _Candidate) -> bool:
+    if not cand.explicit_status or cand.status is None or record.status is None:
+        return True
+    planned_r = record.status is MeetingStatus.PLANNED
+    planned_c = cand.status is MeetingStatus.PLANNED
+    return planned_r == planned_c
+
+
+def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
+    records: list[_Candidate] = []
+    last_main: _Candidate | None = None
+    for cand in cands:
+        if cand.cls == "primary":
+            target = next(
+                (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
+                None,
+            )
+            if target is None:
+                records.append(cand)
+                last_main = cand
+            else:
+                _absorb(target, cand)
+                last_main = target
+        elif cand.cls == "continuation":
+            if len(cand.parties) < 2:
+                source = next(
+                    (r for r in reversed(records) if r.cls == "primary" and len(r.parties) >= 2),
+                    None,
+                )
+                if source is None:
+                    continue
+                cand.parties = set(source.parties)
+                cand.participants = set()
+                cand.place = None
+                if cand.outcome and source.outcome is None:
+                    source.outcome = cand.outcome
+            elif last_main is not None and cand.outcome and last_main.outcome is None:
+                last_main.outcome = cand.outcome
+            cand.role_participants = set()
+            target = next(
+                (r for r in reversed(records) if r.cls == "continuation" and _compatible(r, cand)),
+                None,
+            )
+            if target is None:
+                records.append(cand)
+            else:
+                _absorb(target, cand)
+        else:
+            target = _refer_target(records, cand)
+            if target is not None:
+                _absorb(target, cand, refer=True)
+    return [r for r in records if len(r.parties) >= 2]
+
+
+def _refer_target(records: list[_Candidate], cand: _Candidate) -> _Candidate | None:
+    """The meeting a referring clause ("the talks", "the Russian team") is about."""
+    if not records:
+        return None
+    people = cand.participants | cand.role_participants
+    pool = [r for r in records if r.cls == "primary"] or records
+    if cand.explicit_status and cand.status is MeetingStatus.PLANNED:
+        pool = [r for r in records if r.status is MeetingStatus.PLANNED] or pool
+    for r in reversed(pool):
+        if people & r.participants:
+            return r
+    for r in reversed(pool):
+        if cand.place is not None and r.place is not None and place_compatible(
+            r.place, cand.place
+        ) and _status_fits(r, cand):
+            return r
+    for r in reversed(pool):
+        if _status_fits(r, cand) and (not cand.parties or cand.parties <= r.parties):
+            return r
+    return None
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meeting:
+    status = r.status or MeetingStatus.HELD
+    date = r.date
+    pub = ctx.published
+    if pub is not None and date is not None and status is not MeetingStatus.CANCELLED:
+        if date.start > pub:
+            status = MeetingStatus.PLANNED
+        elif date.end < pub and status is MeetingStatus.ONGOING and date.interval is False \
+                and (pub - date.end).days > 7:
+            status = MeetingStatus.HELD
+    if date is None and status is MeetingStatus.ONGOING and pub is not None:
+        date = TimeValue.day(pub)
+    evidence = tuple(sorted(set(r.evidence)))
+    return Meeting(
+        id=f"meeting:{article_id}:{n}",
+        kind=r.kind,
+        status=status,
+        evidence=evidence,
+        parties=tuple(sorted(r.parties)),
+        participants=tuple(sorted(r.participants)),
+        place=r.place,
+        date=date,
+        duration_minutes=r.duration,
+        outcome=r.outcome,
+        reported_by=r.reported_by,
+    )

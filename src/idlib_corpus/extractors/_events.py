@@ -1,0 +1,822 @@
+"""Shared grammar of the event extractors: trigger vocabulary, clauses, roles, dates.
+
+The meeting and incident extractors read a :class:`~idlib_corpus.document.Document` the
+same way: they split each prose sentence (and the headline) into clauses, find trigger
+words from ``data/triggers.json`` in them, and look around each trigger for the actors,
+places, times and numbers other annotators have marked. This module holds what both
+need: the vocabulary (compiled once, on first use), the per-article :class:`EventContext`
+(every lookup an extractor makes, prepared once per article), and helpers that say
+whether a mention is a place rather than an actor, a sponsor rather than a doer, inside a
+statement's attribution, or inside the topic of talks.
+
+Nothing here knows a name: names come from annotations and actors; words of the grammar
+come from the data file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document
+from idlib_corpus.model import (
+    Actor,
+    ActorKind,
+    MentionKind,
+    Place,
+    PlaceKind,
+    Qualifier,
+    Span,
+    TimeValue,
+)
+
+__all__ = [
+    "EventContext",
+    "Hit",
+    "Lexicon",
+    "Mentioned",
+    "Speech",
+    "Vocabulary",
+    "event_context",
+    "vocabulary",
+]
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@attrs.frozen
+class Hit:
+    """One match of a vocabulary phrase.
+
+    Attributes:
+        span: where it is in the article text.
+        phrase: the vocabulary phrase that matched (folded form).
+        value: what the vocabulary says about the phrase.
+    """
+
+    span: Span
+    phrase: str
+    value: Any
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+class Lexicon:
+    """Phrases looked up by their first word, then checked in place with a small regex.
+
+    A phrase is words separated by spaces; the word ``...`` stands for up to five words.
+    Matching is over folded text (lower case, no accents) at word boundaries; where
+    phrases overlap the longest match starting first wins.
+
+    Example:
+        >>> lex = Lexicon({"talks": 1, "came under ... fire": 2})
+        >>> [h.phrase for h in lex.find("troops came under heavy fire after talks")]
+        ['came under ... fire', 'talks']
+    """
+
+    def __init__(self, phrases: Mapping[str, Any]) -> None:
+        by_first: dict[str, list[tuple[re.Pattern[str], str, Any, int]]] = {}
+        for phrase, value in phrases.items():
+            words = phrase.lower().split()
+            if not words or words[0] == "...":
+                raise ValueError(f"triggers.json: bad phrase {phrase!r}")
+            parts = []
+            for i, w in enumerate(words):
+                if w == "...":
+                    parts.append(r"(?:\s+\S+?){0,5}?")
+                    continue
+                sep = r"\s+" if i else ""
+                parts.append(sep + re.escape(w))
+            pattern = re.compile("".join(parts) + r"(?![a-z0-9])")
+            first = _WORD.match(words[0])
+            key = first.group() if first else words[0]
+            by_first.setdefault(key, []).append((pattern, phrase, value, len(phrase)))
+        for entries in by_first.values():
+            entries.sort(key=lambda e: -e[3])
+        self._by_first = by_first
+
+    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """All non-overlapping matches in ``folded[start:end]``, in text order."""
+        stop = len(folded) if end is None else end
+        hits: list[Hit] = []
+        last_end = -1
+        for tok in _WORD.finditer(folded, start, stop):
+            if tok.start() < last_end:
+                continue
+            entries = self._by_first.get(tok.group())
+            if entries is None:
+                # hyphenated tokens: try the first part ("russian-led" -> "russian")
+                continue
+            best: tuple[int, str, Any] | None = None
+            for pattern, phrase, value, _ in entries:
+                m = pattern.match(folded, tok.start(), stop)
+                if m is not None and (best is None or m.end() > best[0]):
+                    best = (m.end(), phrase, value)
+            if best is not None:
+                hits.append(Hit(Span(tok.start(), best[0]), best[1], best[2]))
+                last_end = best[0]
+        return hits
+
+
+class _Hits:
+    """The hits of one lexicon over a whole article, queried by span."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self._starts = [h.start for h in hits]
+
+    def within(self, span: Span) -> list[Hit]:
+        lo = bisect.bisect_left(self._starts, span.start)
+        hi = bisect.bisect_left(self._starts, span.end)
+        return [h for h in self.hits[lo:hi] if h.end <= span.end]
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@attrs.frozen
+class Vocabulary:
+    """The compiled contents of ``data/triggers.json``."""
+
+    meeting_triggers: Lexicon
+    incident_triggers: Lexicon
+    meeting_status: Lexicon
+    planned_outside_headline: Lexicon
+    movement: Lexicon
+    casualty_verbs: Lexicon
+    person_nouns: frozenset[str]
+    armed_nouns: Lexicon
+    conflict_cues: Lexicon
+    non_factual: Lexicon
+    habitual: Lexicon
+    negations: Lexicon
+    speech_verbs: Lexicon
+    topic_markers: Lexicon
+    role_cues: Lexicon
+    non_diplomatic: Lexicon
+    definite: frozenset[str]
+    backer_suffixes: tuple[str, ...]
+    locative: re.Pattern[str]
+    clause_boundary: re.Pattern[str]
+
+    def lexicons(self) -> dict[str, Lexicon]:
+        """Every lexicon by field name (for scanning an article once)."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in attrs.fields(Vocabulary)
+            if isinstance(getattr(self, f.name), Lexicon)
+        }
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    path = resources.files("idlib_corpus") / "data" / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # a broken install, not bad input
+        raise RuntimeError(f"idlib_corpus data file {name} cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RuntimeError(f"idlib_corpus data file {name} must hold a JSON object")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The event vocabulary, compiled once.
+
+    Example:
+        >>> vocabulary().meeting_triggers.find("they held talks")[0].value["kind"]
+        'talks'
+    """
+    d = _load_json("triggers.json")
+
+    def words(key: str) -> Lexicon:
+        return Lexicon({w: True for w in d[key]})
+
+    status: dict[str, str] = {}
+    for st, cues in d["meeting_status"].items():
+        for cue in cues:
+            status.setdefault(cue, st)
+    casualty: dict[str, str] = {}
+    for what, cues in d["casualty_verbs"].items():
+        for cue in cues:
+            casualty[cue] = what
+    loc = sorted(d["locative_prepositions"], key=len, reverse=True)
+    locative = re.compile(
+        r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in loc) + r")\s+(?:the\s+)?$"
+    )
+    bounds = sorted(d["clause_boundaries"], key=len, reverse=True)
+    boundary = re.compile(
+        "|".join(
+            (r"(?<![a-z0-9])" if b[0].isalpha() else "")
+            + re.escape(b)
+            + (r"(?![a-z0-9])" if b[-1].isalpha() else "")
+            for b in bounds
+        )
+    )
+    return Vocabulary(
+        meeting_triggers=Lexicon(d["meeting_triggers"]),
+        incident_triggers=Lexicon(d["incident_triggers"]),
+        meeting_status=Lexicon(status),
+        planned_outside_headline=words("planned_outside_headline"),
+        movement=words("movement"),
+        casualty_verbs=Lexicon(casualty),
+        person_nouns=frozenset(d["person_nouns"]),
+        armed_nouns=words("armed_nouns"),
+        conflict_cues=words("conflict_cues"),
+        non_factual=words("non_factual"),
+        habitual=words("habitual"),
+        negations=words("negations"),
+        speech_verbs=words("speech_verbs"),
+        topic_markers=words("topic_markers"),
+        role_cues=words("role_cues"),
+        non_diplomatic=words("non_diplomatic_context"),
+        definite=frozenset(d["definite"]),
+        backer_suffixes=tuple(d["backer_suffixes"]),
+        locative=locative,
+        clause_boundary=boundary,
+    )
+
+
+# --------------------------------------------------------------------------- context
+
+
+@attrs.frozen
+class Mentioned:
+    """A reference to an actor found in the text, with the facts the grammar needs.
+
+    Attributes:
+        span: where it is.
+        actor: actor id (``state:TR``, ``armed_group:...``, ``person:...``).
+        kind: ``"state"``, ``"group"`` or ``"person"``.
+        country: the ISO code of the state it is or serves, if known.
+        backer: a sponsor word ("Russian-led", "Russia-backed"), not the actor itself.
+        locative: a place word ("in Turkey", "to Russia"), not an actor.
+        role_kind: how the text refers to it (:class:`MentionKind` value).
+    """
+
+    span: Span
+    actor: str
+    kind: str
+    country: str | None
+    backer: bool = False
+    locative: bool = False
+    role_kind: str = "name"
+
+
+@attrs.frozen
+class Speech:
+    """The attribution part of a sentence: "…, the spokesperson said on Saturday."
+
+    Attributes:
+        span: the attribution words (speaker and verb), excluded from event roles.
+        claimant: the speaker as the text names them, if any.
+        times: time annotations tied to the statement, not to the event.
+    """
+
+    span: Span
+    claimant: str | None
+    times: tuple[Annotation, ...] = ()
+
+
+def _place_from(doc: Document, ann: Annotation) -> Place:
+    kb = doc.kb
+    finder = getattr(kb, "place", None)
+    if ann.key is not None and finder is not None:
+        try:
+            place = finder(ann.key, text=ann.text, span=ann.span)
+        except Exception:  # the knowledge base may not know the key
+            place = None
+        if isinstance(place, Place):
+            return place
+    if ann.label is AnnotationLabel.STATE:
+        return Place(
+            name=_state_name(doc, ann), kind=PlaceKind.COUNTRY, country=ann.key,
+            text=ann.text, span=ann.span,
+        )
+    country = ann.key if ann.label is AnnotationLabel.CAPITAL else None
+    return Place(
+        name=ann.text, kind=PlaceKind.CITY if country else PlaceKind.OTHER,
+        country=country, text=ann.text, span=ann.span,
+    )
+
+
+def _state_name(doc: Document, ann: Annotation) -> str:
+    kb = doc.kb
+    for attr in ("state_name", "country_name"):
+        fn = getattr(kb, attr, None)
+        if fn is not None and ann.key:
+            try:
+                name = fn(ann.key)
+            except Exception:
+                name = None
+            if isinstance(name, str) and name:
+                return name
+    return ann.text
+
+
+@attrs.frozen
+class PlaceRef:
+    """A place named in the text, with the key of its annotation."""
+
+    span: Span
+    place: Place
+    country: str | None
+    is_country: bool
+
+
+class EventContext:
+    """Everything the event extractors look up in one article, prepared once.
+
+    Args:
+        doc: the analysed article.
+        actors: the actors resolved so far.
+
+    Example:
+        >>> from idlib_corpus.document import build_document
+        >>> from idlib_corpus.model import Article
+        >>> ctx = EventContext(build_document(Article(id="a", text="Talks were held.")), ())
+        >>> [ctx.doc.slice(s) for s in ctx.sentences]
+        ['Talks were held.']
+    """
+
+    def __init__(self, doc: Document, actors: Sequence[Actor]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.folded = doc.folded
+        self.voc = vocabulary()
+        art = doc.article
+        self.published = art.published
+        self.headline = art.title_span
+        skip = [s for s in (art.dateline_span, art.outlet_span) if s is not None]
+        self._skip = skip
+        # sentences: prose plus the headline line(s)
+        sents: list[Span] = []
+        for s in doc.sentences:
+            if art.is_boilerplate(s) and not (self.headline and self.headline.overlaps(s)):
+                continue
+            sents.append(s)
+        self.sentences = tuple(sents)
+        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        self.hits = {name: _Hits(lex.find(self.folded)) for name, lex in self.voc.lexicons().items()}
+        self._parens = _bracket_spans(self.text)
+        self._build_annotations()
+        self._build_mentions(actors)
+
+    # ------------------------------------------------------------------ building
+
+    def _skipped(self, span: Span) -> bool:
+        return any(s.overlaps(span) for s in self._skip)
+
+    def _build_annotations(self) -> None:
+        doc = self.doc
+        times: list[Annotation] = []
+        numbers: list[Annotation] = []
+        offices: list[Span] = []
+        places: list[PlaceRef] = []
+        place_spans: set[Span] = set()
+        # a state name or capital on the same words tells the country of a place
+        states: dict[Span, tuple[str, AnnotationLabel]] = {
+            a.span: (a.key, a.label)
+            for a in doc.annotations
+            if a.label in (AnnotationLabel.STATE, AnnotationLabel.CAPITAL) and a.key
+        }
+        for a in doc.annotations:
+            if self._skipped(a.span):
+                continue
+            if a.label is AnnotationLabel.TIME and isinstance(a.value, TimeValue):
+                times.append(a)
+            elif a.label is AnnotationLabel.NUMBER and isinstance(a.value, int):
+                numbers.append(a)
+            elif a.label is AnnotationLabel.OFFICE:
+                offices.append(a.span)
+            elif a.label is AnnotationLabel.PLACE:
+                p = _place_from(doc, a)
+                state_key = states.get(a.span)
+                country = p.country or (state_key[0] if state_key else None)
+                is_country = p.kind is PlaceKind.COUNTRY or (
+                    state_key is not None and state_key[1] is AnnotationLabel.STATE
+                )
+                if p.country is None and country is not None:
+                    p = attrs.evolve(p, country=country)
+                if is_country and p.kind is PlaceKind.OTHER:
+                    p = attrs.evolve(p, kind=PlaceKind.COUNTRY)
+                places.append(PlaceRef(a.span, p, country, is_country))
+                place_spans.add(a.span)
+        for a in doc.annotations:
+            if a.label is AnnotationLabel.STATE and a.span not in place_spans and a.key:
+                if self._skipped(a.span):
+                    continue
+                p = _place_from(doc, a)
+                places.append(PlaceRef(a.span, p, a.key, True))
+            elif a.label is AnnotationLabel.CAPITAL and a.span not in place_spans and a.key:
+                if self._skipped(a.span):
+                    continue
+                p = _place_from(doc, a)
+                places.append(PlaceRef(a.span, p, a.key, False))
+        places.sort(key=lambda p: (p.span.start, p.span.end))
+        self.times = times
+        self.numbers = numbers
+        self.offices = offices
+        self.places = places
+
+    def _build_mentions(self, actors: Sequence[Actor]) -> None:
+        found: dict[tuple[Span, str], Mentioned] = {}
+        for a in self.doc.annotations:
+            if self._skipped(a.span) or not a.key:
+                continue
+            if a.label in (
+                AnnotationLabel.NATIONALITY, AnnotationLabel.STATE, AnnotationLabel.CAPITAL
+            ):
+                if not re.fullmatch(r"[A-Z]{2}", a.key):
+                    continue
+                found[(a.span, "state:" + a.key)] = self._mention(
+                    a.span, "state:" + a.key, "state", a.key, a.label.value
+                )
+            elif a.label is AnnotationLabel.GROUP:
+                found[(a.span, a.key)] = self._mention(a.span, a.key, "group", None, "name")
+        for actor in actors:
+            if actor.kind is ActorKind.STATE and actor.id.startswith("state:"):
+                kind, country = "state", actor.id[6:]
+            elif actor.kind is ActorKind.ARMED_GROUP:
+                kind, country = "group", None
+            elif actor.kind is ActorKind.PERSON:
+                kind, country = "person", actor.country
+            else:
+                continue
+            for m in actor.mentions:
+                if self._skipped(m.span) or m.kind is MentionKind.PRONOUN:
+                    continue
+                if any(k[0].overlaps(m.span) and k[1] == actor.id for k in found):
+                    continue
+                found[(m.span, actor.id)] = self._mention(
+                    m.span, actor.id, kind, country, m.kind.value
+                )
+        if not actors:
+            for a in self.doc.annotations:
+                if a.label is AnnotationLabel.PERSON and a.key and a.key.startswith("person:"):
+                    found[(a.span, a.key)] = self._mention(a.span, a.key, "person", None, "name")
+        self.mentions = sorted(found.values(), key=lambda m: (m.span.start, m.span.end, m.actor))
+        self._mention_starts = [m.span.start for m in self.mentions]
+
+    def _mention(self, span: Span, actor: str, kind: str, country: str | None,
+                 role_kind: str) -> Mentioned:
+        folded = self.folded
+        word = folded[span.start:span.end]
+        after = folded[span.end:span.end + 12]
+        backer = any(word.endswith(s) or after.startswith(s) for s in self.voc.backer_suffixes)
+        before = folded[max(0, span.start - 24):span.start]
+        locative = kind != "person" and self.voc.locative.search(before) is not None
+        return Mentioned(span, actor, kind, country, backer, locative, role_kind)
+
+    # ------------------------------------------------------------------ queries
+
+    def paragraph(self, pos: int) -> int:
+        """The line number of offset ``pos`` (paragraphs are lines)."""
+        return bisect.bisect_right(self._newlines, pos)
+
+    def in_headline(self, span: Span) -> bool:
+        """Whether ``span`` is on the headline."""
+        return self.headline is not None and self.headline.overlaps(span)
+
+    def in_brackets(self, span: Span) -> bool:
+        """Whether ``span`` is inside round or square brackets."""
+        return any(p.contains(span) for p in self._parens)
+
+    def mentions_in(self, span: Span) -> list[Mentioned]:
+        """Actor mentions inside ``span``, in text order."""
+        lo = bisect.bisect_left(self._mention_starts, span.start)
+        hi = bisect.bisect_left(self._mention_starts, span.end)
+        return [m for m in self.mentions[lo:hi] if m.span.end <= span.end]
+
+    def places_in(self, span: Span) -> list[PlaceRef]:
+        """Places inside ``span``, in text order."""
+        return [p for p in self.places if span.contains(p.span)]
+
+    def times_in(self, span: Span) -> list[Annotation]:
+        """Time annotations inside ``span``."""
+        return [t for t in self.times if span.contains(t.span)]
+
+    def numbers_in(self, span: Span) -> list[Annotation]:
+        """Number annotations inside ``span``."""
+        return [n for n in self.numbers if span.contains(n.span)]
+
+    def in_office(self, span: Span) -> bool:
+        """Whether ``span`` lies inside an office title ("Representative on Syria")."""
+        return any(o.contains(span) for o in self.offices)
+
+    def hits_in(self, lexicon: str, span: Span) -> list[Hit]:
+        """Matches of one vocabulary list inside ``span``."""
+        return self.hits[lexicon].within(span)
+
+    def has(self, lexicon: str, span: Span) -> bool:
+        """Whether any phrase of one vocabulary list occurs inside ``span``."""
+        return bool(self.hits[lexicon].within(span))
+
+    def overlaps_time(self, span: Span) -> bool:
+        """Whether ``span`` overlaps a time expression ("in May 2017")."""
+        return any(t.span.overlaps(span) for t in self.times)
+
+    def words_before(self, pos: int, n: int, floor: int = 0) -> list[str]:
+        """The ``n`` folded words before ``pos`` (not before ``floor``), nearest last."""
+        chunk = self.folded[max(floor, pos - 12 * n):pos]
+        return _WORD.findall(chunk)[-n:]
+
+    # ------------------------------------------------------------------ clauses
+
+    def clauses(self, sentence: Span) -> list[Span]:
+        """Split a sentence into clauses at the boundaries of ``clause_boundaries``.
+
+        Example:
+            >>> from idlib_corpus.document import build_document
+            >>> from idlib_corpus.model import Article
+            >>> t = "Talks were held, while troops entered the town."
+            >>> ctx = EventContext(build_document(Article(id="a", text=t)), ())
+            >>> [ctx.doc.slice(c) for c in ctx.clauses(ctx.sentences[0])]
+            ['Talks were held', ', while troops entered the town.']
+        """
+        cuts = [sentence.start]
+        for m in self.voc.clause_boundary.finditer(self.folded, sentence.start, sentence.end):
+            if m.start() > cuts[-1] + 2 and not self.in_brackets(Span(m.start(), m.end())):
+                cuts.append(m.start())
+        cuts.append(sentence.end)
+        return [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    # ------------------------------------------------------------------ speech
+
+    @functools.cached_property
+    def _speech_by_sentence(self) -> dict[int, list[Speech]]:
+        return {}
+
+    def speech(self, sentence: Span) -> list[Speech]:
+        """The attribution parts of a sentence (speaker, verb, the statement's date).
+
+        A verb followed by the end of the sentence or clause (", Cavusoglu said.") takes
+        the words back to the previous comma or quote; a verb followed by a statement
+        ("Kalin said that ...") takes the words from the previous comma; "according to X"
+        takes X up to the next comma. Times right before or right after the verb belong to
+        the statement.
+        """
+        cache = self._speech_by_sentence
+        if sentence.start in cache:
+            return cache[sentence.start]
+        out: list[Speech] = []
+        f = self.folded
+        for hit in self.hits_in("speech_verbs", sentence):
+            if hit.phrase == "according to":
+                end = _next_stop(f, hit.end, sentence.end, ",;")
+                span = Span(hit.start, end)
+                claimant = _clean_claimant(self.text[hit.end:end])
+                out.append(Speech(span, claimant, tuple(self._times_touching(span))))
+                continue
+            if hit.phrase == "speaking":
+                end = _next_stop(f, hit.end, sentence.end, ",;")
+                span = Span(hit.start, end)
+                out.append(Speech(span, None, tuple(self._times_touching(span))))
+                continue
+            # where does the attribution start? at the previous comma/quote/semicolon
+            left = max(f.rfind(c, sentence.start, hit.start) for c in (",", ";", '"', ":"))
+            left = sentence.start if left < 0 else left + 1
+            after = hit.end
+            gap = re.match(r"\s*(?:on\s+)?", f[after:sentence.end])
+            reach = after + (gap.end() if gap else 0)
+            for t in self.times:
+                if hit.end <= t.span.start <= reach + 1 and t.span.end <= sentence.end:
+                    after = max(after, t.span.end)
+            extra = re.match(
+                r"\s*(?:in\s+a\s+statement|to\s+(?:reporters|journalists|the\s+press))",
+                f[after:sentence.end],
+            )
+            if extra:
+                after += extra.end()
+            nxt = f[after:sentence.end].lstrip()[:1]
+            if nxt == "" or nxt in ".!?\"',;”'":
+                span = Span(left, after)
+                times = [t for t in self.times if span.contains(t.span)]
+            else:
+                m = re.match(r"\s*that\b", f[after:sentence.end])
+                span = Span(left, after + (m.end() if m else 0))
+                times = [t for t in self.times if span.contains(t.span)]
+                times += self._times_before(left, sentence.start)
+            claimant = _clean_claimant(self.text[span.start:hit.start])
+            out.append(Speech(span, claimant, tuple(times)))
+        cache[sentence.start] = out
+        return out
+
+    def _times_touching(self, span: Span) -> list[Annotation]:
+        return [t for t in self.times if span.contains(t.span)]
+
+    def _times_before(self, pos: int, floor: int) -> list[Annotation]:
+        """A time opening the sentence right before an attribution: "On Thursday, Kalin said"."""
+        out = []
+        for t in self.times:
+            if floor <= t.span.start and t.span.end <= pos:
+                gap = self.folded[t.span.end:pos]
+                lead = self.folded[floor:t.span.start]
+                if re.fullmatch(r"[\s,]*", gap) and re.fullmatch(r"[\s\"'(]*(?:on\s*)?", lead):
+                    out.append(t)
+        return out
+
+    # ------------------------------------------------------------------ topic
+
+    def topic_zones(self, clause: Span) -> list[Span]:
+        """Stretches of a clause that say what talks are about ("on the situation in X")."""
+        zones = []
+        f = self.folded
+        for hit in self.hits_in("topic_markers", clause):
+            if hit.phrase == "on":
+                nxt = _WORD.search(f, hit.end, clause.end)
+                if nxt is not None and any(t.span.start <= nxt.start() < t.span.end
+                                           for t in self.times):
+                    continue
+                if self.in_office(hit.span):
+                    continue
+            end = _topic_end(f, hit.end, clause.end)
+            zones.append(Span(hit.start, end))
+        return zones
+
+    def role_zones(self, clause: Span) -> list[tuple[Span, str]]:
+        """Stretches after "led by", "chaired by", "counterpart" and the like, with the cue."""
+        zones = []
+        cues = self.hits_in("role_cues", clause)
+        for i, hit in enumerate(cues):
+            limit = cues[i + 1].start if i + 1 < len(cues) else clause.end
+            limit = min(limit, hit.end + 140)
+            stop = self.folded.find(";", hit.end, limit)
+            end = stop if stop >= 0 else limit
+            start = hit.start
+            if hit.phrase.startswith("counterpart"):
+                # "X and his Turkish counterpart Y": the person before counts too
+                start = max(clause.start, hit.start - 60)
+            zones.append((Span(start, end), hit.phrase))
+        return zones
+
+    # ------------------------------------------------------------------ numbers
+
+    def qualifier(self, ann: Annotation) -> Qualifier:
+        """The qualifier of a number annotation (its key), exact by default."""
+        try:
+            return Qualifier(ann.key) if ann.key else Qualifier.EXACT
+        except ValueError:
+            return Qualifier.EXACT
+
+
+def _next_stop(folded: str, start: int, end: int, stops: str) -> int:
+    best = end
+    for c in stops:
+        i = folded.find(c, start, end)
+        if 0 <= i < best:
+            best = i
+    return best
+
+
+_TOPIC_END = re.compile(
+    r"[,;:(\"“”—]|\s(?:where|while|which|with|between|led|by|in which|that is|and\s+(?=the\s+"
+    r"\w+\s+(?:will|would|is|are|was|were)))\b"
+)
+
+
+def _topic_end(folded: str, start: int, end: int) -> int:
+    m = _TOPIC_END.search(folded, start, end)
+    return m.start() if m else end
+
+
+_CLAIM_STRIP = re.compile(
+    r"^(?:[\s,;:\"'“”]|and\b|but\b|while\b|whereas\b|as\b|the\b|that\b)+|"
+    r"(?:[\s,;:\"'“”]|\bhas\b|\bhave\b|\bhad\b|\bwas\b|\bwere\b|\bis\b|\balso\b|\bthat\b)+$",
+    re.IGNORECASE,
+)
+
+
+def _clean_claimant(raw: str) -> str | None:
+    text = raw.strip()
+    for _ in range(3):
+        text = _CLAIM_STRIP.sub("", text).strip()
+    if not text or len(text) > 120 or not re.search(r"[A-Za-z]", text):
+        return None
+    if text.lower() in {"he", "she", "it", "they", "we", "i", "you"}:
+        return None
+    return text
+
+
+def _bracket_spans(text: str) -> list[Span]:
+    out = []
+    for m in re.finditer(r"\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]", text):
+        out.append(Span(m.start(), m.end()))
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def within_any(span: Span, zones: Iterable[Span]) -> bool:
+    """Whether ``span`` lies inside one of ``zones``."""
+    return any(z.contains(span) for z in zones)
+
+
+def nearest(items: Iterable[Any], pos: int, key: Any = None) -> Any:
+    """The item whose span is nearest to offset ``pos`` (ties: the earlier one)."""
+    best = None
+    best_d = None
+    for it in items:
+        span = key(it) if key else it.span
+        d = 0 if span.start <= pos < span.end else min(abs(span.start - pos), abs(span.end - pos))
+        if best_d is None or d < best_d:
+            best, best_d = it, d
+    return best
+
+
+def narrower(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    """The more precise of two dates (the shorter interval); ``a`` on a tie."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if (b.end - b.start) < (a.end - a.start) else a
+
+
+def dates_fit(a: TimeValue | None, a_weak: bool, b: TimeValue | None, b_weak: bool) -> bool:
+    """Whether two dates can be of one event; a weak date (the day a statement was made)
+    bounds the event from above, within a week."""
+    if a is None or b is None or (a_weak and b_weak):
+        return True
+    if not a_weak and not b_weak:
+        return dates_overlap(a, b)
+    strong, weak = (b, a) if a_weak else (a, b)
+    return strong.start <= weak.end and (weak.start - strong.end).days <= 7
+
+
+def dates_overlap(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Whether two dates can denote the same time (true when either is unknown)."""
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def place_compatible(a: Place | None, b: Place | None) -> bool:
+    """Whether two places can be the same one: equal names, or a city in that country."""
+    if a is None or b is None:
+        return True
+    if _fold(a.name) == _fold(b.name):
+        return True
+    if a.kind is PlaceKind.COUNTRY and b.country is not None and b.country == a.country:
+        return True
+    return b.kind is PlaceKind.COUNTRY and a.country is not None and a.country == b.country
+
+
+def more_specific(a: Place | None, b: Place | None) -> Place | None:
+    """Of two compatible places, the one that is not just a country."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a.kind is PlaceKind.COUNTRY and b.kind is not PlaceKind.COUNTRY:
+        return b
+    return a
+
+
+def _fold(s: str) -> str:
+    from idlib_corpus.folding import fold_name
+
+    return fold_name(s)
+
+
+# --------------------------------------------------------------------------- cache
+
+_LAST: list[tuple[Document, tuple[str, ...], EventContext]] = []
+
+
+def event_context(doc: Document, actors: Sequence[Actor]) -> EventContext:
+    """The :class:`EventContext` of ``doc``, shared by the two event plugins of one run.
+
+    The last context built is kept, so the meetings and incidents plugins analyse an
+    article once between them.
+    """
+    key = tuple(a.id for a in actors)
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] == key:
+        return _LAST[0][2]
+    ctx = EventContext(doc, actors)
+    _LAST[:] = [(doc, key, ctx)]
+    return ctx
+
+
+def iter_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
+    """Every clause of every sentence: (sentence index, sentence, clause)."""
+    for i, sent in enumerate(ctx.sentences):
+        for clause in ctx.clauses(sent):
+            yield i, sent, clause
