@@ -740,3 +740,33 @@ def test_cli_evaluate_missing_folder_exits_2(
     code = main(["evaluate", "--gold", str(gold), str(tmp_path / "nowhere")])
     assert code == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_extract_gold_output_scores_like_evaluate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pred.jsonl"
+    folder = ROOT / "tests" / "data" / "unseen"
+    gold = folder / "gold.jsonl"
+    assert main(["extract", "--format", "gold", "--no-progress", str(folder),
+                 "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", "--gold", str(gold), str(folder), "--predictions", str(out),
+                 "--json", "--show-errors"]) == 0
+    via_file = json.loads(capsys.readouterr().out)
+    assert main(["evaluate", "--gold", str(gold), str(folder), "--json", "--show-errors"]) == 0
+    direct = json.loads(capsys.readouterr().out)
+    assert via_file == direct
+
+
+def test_place_spellings_with_the_real_knowledge_base() -> None:
+    kb = evaluation._knowledge()
+    if not callable(getattr(kb, "place_variants", None)) and not callable(
+        getattr(kb, "place_names_equal", None)
+    ):
+        pytest.skip("the knowledge base does not answer place spellings yet")
+    evaluation.place_variants.cache_clear()
+    evaluation.same_place.cache_clear()
+    assert same_place("Saraqeb", "Saraqib")
+    assert same_place("Neirab", "Nayrab")
+    assert not same_place("Saraqib", "Idlib")

@@ -1151,26 +1151,36 @@ class Report:
 
 
 def format_errors(errors: Iterable[SlotError]) -> str:
-    """Every slot error, grouped by article, one block each (``--show-errors``).
+    """Every slot error, one line each; the records and evidence once per record pair.
+
+    Consecutive errors of one aligned pair (or one lone record) share the lines naming
+    the predicted record, the gold record and the prediction's evidence, printed after
+    their slot lines (``--show-errors``).
 
     Example:
         >>> print(format_errors([SlotError("a", "incidents", "killed", "wrong", "7", "8")]))
         a  incidents.killed  wrong  predicted 7  gold 8
     """
-    blocks: list[str] = []
+    lines: list[str] = []
+    group: tuple[object, ...] | None = None
+    tail: list[str] = []
     for e in errors:
-        lines = [
+        key = (e.article, e.kind, e.predicted_record, e.gold_record, e.evidence)
+        if key != group:
+            lines.extend(tail)
+            group, tail = key, []
+            if e.predicted_record:
+                tail.append(f"    predicted record: {e.predicted_record}")
+            if e.gold_record:
+                tail.append(f"    gold record:      {e.gold_record}")
+            if e.evidence:
+                tail.append(f"    evidence: {e.evidence}")
+        lines.append(
             f"{e.article}  {e.kind}.{e.slot}  {e.error}  "
             f"predicted {e.predicted or '-'}  gold {e.gold or '-'}"
-        ]
-        if e.predicted_record:
-            lines.append(f"    predicted record: {e.predicted_record}")
-        if e.gold_record:
-            lines.append(f"    gold record:      {e.gold_record}")
-        if e.evidence:
-            lines.append(f"    evidence: {e.evidence}")
-        blocks.append("\n".join(lines))
-    return "\n".join(blocks)
+        )
+    lines.extend(tail)
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -1374,15 +1384,32 @@ def score(
 # --------------------------------------------------------------------------- our output
 
 
-def _context(text: str, span: Span, width: int = 160) -> str:
-    """The line around ``span``, cut to about ``width`` characters, for error listings."""
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.end)
-    end = len(text) if end == -1 else end
+def _context(text: str, span: Span, width: int = 200) -> str:
+    """The sentence around ``span`` (cut at words to about ``width`` characters).
+
+    Example:
+        >>> _context("Title\\nOne thing. Troops entered Saraqib. Then more.", Span(17, 39))
+        'Troops entered Saraqib.'
+    """
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end == -1 else line_end
+    # Sentence ends inside the line bound the context ("Feb. 8" may cut early: harmless).
+    stop = max(text.rfind(p, line_start, span.start) for p in (". ", "? ", "! "))
+    start = line_start if stop == -1 else stop + 2
+    ends = [i for i in (text.find(p, span.end, line_end) for p in (". ", "? ", "! ")) if i != -1]
+    end = min(ends) + 1 if ends else line_end
+    prefix = suffix = ""
     if end - start > width:
-        start = max(start, span.start - width // 2)
-        end = min(end, max(span.end, start + width))
-    return " ".join(text[start:end].split())
+        half = max((width - len(span)) // 2, 20)
+        if span.start - half > start:
+            start = text.find(" ", span.start - half, span.start) + 1 or span.start - half
+            prefix = "… "
+        if span.end + half < end:
+            cut = text.rfind(" ", span.end, span.end + half)
+            end = cut if cut != -1 else span.end + half
+            suffix = " …"
+    return prefix + " ".join(text[start:end].split()) + suffix
 
 
 def _actor_label(result: ArticleResult, actor_id: str) -> str:
