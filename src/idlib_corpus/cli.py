@@ -57,7 +57,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                    help="do not use this plugin (repeatable; see 'idlib-corpus plugins')")
     p.add_argument("--max-chars", type=int, default=None, metavar="N",
-                   help="cut longer articles at N characters (default 1,000,000)")
+                   help="cut longer articles at N characters (default 200,000)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("plugins", help="list the registered plugins and their hooks")
@@ -131,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # "idlib-corpus extract | head": the reader left, not an error
         sys.stderr.close()
         return ExitCode.OK
+    except OSError as exc:  # writing the output failed (disk full...): the file is unchanged
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"idlib-corpus: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
     except KeyboardInterrupt:
         print("idlib-corpus: interrupted", file=sys.stderr)
         return 130

@@ -40,9 +40,10 @@ class Options:
         blocked: registered plugin names not to use (``"idlib_corpus.incidents"``).
         jobs: worker processes for ``iter_parse``; 1 runs in this process.
         max_chars: the longest text processed, in characters; a longer text is cut at
-            the last line break before the limit and a ``too-long`` warning records it
-            (news articles run to tens of thousands of characters; megabytes mean a crawl
-            error). ``None`` for no limit.
+            the last line break before the limit and a ``too-long`` warning records it.
+            News articles run to a few thousand characters, long features to tens of
+            thousands; hundreds of thousands mean a crawl error (pages glued together), and
+            reading it all would cost time and memory for nothing. ``None`` for no limit.
 
     Example:
         >>> import attrs
@@ -55,4 +56,4 @@ class Options:
     load_entrypoints: bool = True
     blocked: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     jobs: int = attrs.field(default=1, validator=_at_least_one)
-    max_chars: int | None = attrs.field(default=1_000_000, validator=_positive_or_none)
+    max_chars: int | None = attrs.field(default=200_000, validator=_positive_or_none)
