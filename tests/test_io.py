@@ -66,7 +66,7 @@ def test_latin1_is_decoded_and_noted() -> None:
     ],
 )
 def test_unreadable_contents_are_read_errors_naming_the_file(data: bytes, words: str) -> None:
-    text, notes = decode_article_bytes(data, "x/bad.txt")
+    _text, notes = decode_article_bytes(data, "x/bad.txt")
     assert codes(notes)[-1] == (Severity.ERROR, "read-error")
     assert notes[-1].message.startswith("x/bad.txt: ") and words in notes[-1].message
 
@@ -139,7 +139,7 @@ def test_malformed_metadata_is_an_input_error_with_position(tmp_path: Path, cont
 
 
 def test_metadata_must_be_an_object(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="must hold a JSON object.*not a JSON list"):
+    with pytest.raises(InputError, match=r"must hold a JSON object.*not a JSON list"):
         read_metadata(_write(tmp_path, "[1, 2]"))
     with pytest.raises(InputError, match="no such metadata file"):
         read_metadata(tmp_path / "missing.json")
