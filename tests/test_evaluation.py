@@ -155,6 +155,33 @@ def test_place_spellings_from_the_knowledge_base(fake_kb: None) -> None:
     assert slot(r, "incidents", "place") == (0, 1, 1)
 
 
+class PlaceRecord:
+    def __init__(self, name: str, names: tuple[str, ...]) -> None:
+        self.name, self.names = name, names
+
+
+class LookupKnowledge:
+    """A knowledge base answering with place objects rather than spellings."""
+
+    def lookup_place(self, name: str) -> list[PlaceRecord]:
+        if name.lower() in ("nayrab", "neirab", "al-nayrab"):
+            return [PlaceRecord("Nayrab", ("Neirab", "Al-Nayrab"))]
+        return []
+
+
+def test_place_spellings_from_place_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(evaluation, "_knowledge", LookupKnowledge)
+    evaluation.place_variants.cache_clear()
+    evaluation.same_place.cache_clear()
+    try:
+        assert same_place("Neirab", "Nayrab")
+        assert same_place("Al Nayrab", "Neirab")
+        assert not same_place("Neirab", "Saraqib")
+    finally:
+        evaluation.place_variants.cache_clear()
+        evaluation.same_place.cache_clear()
+
+
 def test_place_folding_without_knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(evaluation, "_knowledge", lambda: None)
     evaluation.place_variants.cache_clear()
@@ -761,9 +788,8 @@ def test_extract_gold_output_scores_like_evaluate(
 
 def test_place_spellings_with_the_real_knowledge_base() -> None:
     kb = evaluation._knowledge()
-    if not callable(getattr(kb, "place_variants", None)) and not callable(
-        getattr(kb, "place_names_equal", None)
-    ):
+    methods = ("place_variants", "place_names_equal", "lookup_place", "places_named")
+    if not any(callable(getattr(kb, m, None)) for m in methods):
         pytest.skip("the knowledge base does not answer place spellings yet")
     evaluation.place_variants.cache_clear()
     evaluation.same_place.cache_clear()

@@ -633,14 +633,36 @@ def place_variants(name: str) -> frozenset[str]:
     kb = _knowledge()
     if kb is None:
         return frozenset(out)
-    variants = getattr(kb, "place_variants", None)
-    if callable(variants):
+    for method in ("place_variants", "lookup_place", "places_named"):
+        ask = getattr(kb, method, None)
+        if not callable(ask):
+            continue
         try:
-            found = variants(name)
+            found = ask(name)
         except Exception:  # a knowledge base that cannot answer leaves folding
-            found = ()
-        out.update(fold_name(str(v)) for v in (found or ()))
+            continue
+        out.update(fold_name(v) for v in _place_names(found))
     return frozenset(o for o in out if o)
+
+
+def _place_names(found: object) -> Iterator[str]:
+    """Names in a knowledge-base answer: strings, or place objects with their spellings."""
+    if found is None:
+        return
+    if isinstance(found, str):
+        yield found
+        return
+    items = found if isinstance(found, Iterable) else (found,)
+    for item in items:
+        if isinstance(item, str):
+            yield item
+            continue
+        for attr in ("name", "names", "aliases", "variants", "spellings"):
+            value = getattr(item, attr, None)
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, Iterable):
+                yield from (v for v in value if isinstance(v, str))
 
 
 @functools.lru_cache(maxsize=8192)
