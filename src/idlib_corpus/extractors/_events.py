@@ -171,6 +171,7 @@ class Vocabulary:
     role_cues: Lexicon
     non_diplomatic: Lexicon
     definite: frozenset[str]
+    indefinite: frozenset[str]
     backer_suffixes: tuple[str, ...]
     locative: re.Pattern[str]
     clause_boundary: re.Pattern[str]
@@ -247,6 +248,7 @@ def vocabulary() -> Vocabulary:
         role_cues=words("role_cues"),
         non_diplomatic=words("non_diplomatic_context"),
         definite=frozenset(d["definite"]),
+        indefinite=frozenset(d["indefinite"]),
         backer_suffixes=tuple(d["backer_suffixes"]),
         locative=locative,
         clause_boundary=boundary,
@@ -532,6 +534,18 @@ class EventContext:
         """Whether ``span`` overlaps a time expression ("in May 2017")."""
         return any(t.span.overlaps(span) for t in self.times)
 
+    def is_definite(self, trigger: Hit, floor: int) -> bool:
+        """Whether a trigger noun refers back: "the attack", "their shelling", "X's attacks".
+
+        Reads back up to four words from the trigger; the first determiner met decides.
+        """
+        for w in reversed(self.words_before(trigger.start, 4, floor)):
+            if w in self.voc.definite or w.endswith("'s") or w.endswith("s'"):
+                return True
+            if w in self.voc.indefinite:
+                return False
+        return False
+
     def words_before(self, pos: int, n: int, floor: int = 0) -> list[str]:
         """The ``n`` folded words before ``pos`` (not before ``floor``), nearest last."""
         chunk = self.folded[max(floor, pos - 12 * n):pos]
@@ -704,7 +718,7 @@ _CLAIM_STRIP = re.compile(
 
 
 def _clean_claimant(raw: str) -> str | None:
-    text = raw.strip()
+    text = raw.strip().rstrip(".!?")
     for _ in range(3):
         text = _CLAIM_STRIP.sub("", text).strip()
     if not text or len(text) > 120 or not re.search(r"[A-Za-z]", text):

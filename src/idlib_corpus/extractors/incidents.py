@@ -1,3 +1,544 @@
-"""Built-in plugin ``idlib_corpus.incidents``: (being written)."""
+"""Built-in plugin ``idlib_corpus.incidents``: attacks, captures, deployments, displacement.
+
+How an incident is read (the words of each step are in ``data/triggers.json``):
+
+1. Each prose sentence, and the headline, is cut into clauses; a clause holding an
+   incident trigger ("shelling", "came under fire", "entered", "convoy", "displacing") is
+   a candidate, unless the trigger is not a fact: an infinitive ("pressed to capture"),
+   a plan, threat or wish before it ("preventing attacks", "planning to"), a negation, a
+   habit ("almost daily", "regularly"), an adjective ("the surrounded posts", "displaced
+   people"), or words in brackets. Attacks, captures and deployments need armed forces in
+   the clause; displacement needs a war word in the sentence, so a bushfire evacuation is
+   not read as displacement.
+2. Roles: for an active trigger the states and groups before it did it and those after
+   it suffered it ("Turkish troops struck … and killed 76 Syrian army troops"); for a
+   passive one the other way round ("Turkish forces had come under the Syrian army's
+   fire"). Sponsors ("Russian-led"), places ("in Turkey") and speakers are not actors. A
+   possessive pronoun ("Their shelling") takes the doers of the incident just told; a
+   retaliation ("in response to the incident") strikes back at the doers of the last
+   attack on it.
+3. Figures: the numbers of people after "killed"/"wounded" are summed ("five military
+   servicemen and three civilian personnel" is 8); a displacement figure is the count of
+   people next to the trigger; each is a :class:`~idlib_corpus.model.Claim` with its
+   qualifier ("more than", "around") and who gives it ("according to the UN").
+4. Date: the clause's own time, else one in the sentence, else the time of the statement
+   that reports it, else (not for displacement) the time of the incident told just before
+   in the same paragraph. Place: the town or province named with it, else the paragraph's.
+5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
+   the incident already told, with the more precise date; candidates that agree on type,
+   actors, place and date are one incident.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document
+from idlib_corpus.extractors._events import (
+    EventContext,
+    Hit,
+    Mentioned,
+    PlaceRef,
+    Speech,
+    dates_fit,
+    event_context,
+    iter_clauses,
+    narrower,
+    nearest,
+    place_compatible,
+    vocabulary,
+    within_any,
+)
+from idlib_corpus.hookspecs import hookimpl
+from idlib_corpus.model import (
+    Actor,
+    Claim,
+    Incident,
+    IncidentType,
+    Place,
+    PlaceKind,
+    Qualifier,
+    Span,
+    TimeValue,
+)
+
+__all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
+
+_T = IncidentType
+_PRONOUNS = frozenset({"their", "its", "they", "it"})
+_RETALIATION = re.compile(r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*)")
+_PLACE_NOUNS = re.compile(
+    r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
+    r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
+)
+_DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
+_AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+
+
+@attrs.define
+class _Candidate:
+    """An incident as one clause tells it (mutable while merging)."""
+
+    type: IncidentType
+    clause: Span
+    sentence: int
+    paragraph: int
+    refer: bool
+    generic: bool
+    perpetrators: set[str]
+    targets: set[str]
+    place: Place | None
+    place_rank: int
+    date: TimeValue | None
+    date_strength: int  # 3 own clause, 2 sentence, 1 statement, 0 inherited
+    killed: Claim | None
+    injured: Claim | None
+    displaced: Claim | None
+    reported_by: str | None
+    pronoun_doer: bool
+    retaliation: bool
+    evidence: list[Span] = attrs.field(factory=list)
+
+
+# --------------------------------------------------------------------------- hooks
+
+
+@hookimpl
+def idlib_annotate(doc: Document) -> list[Annotation] | None:
+    """Mark incident trigger words (key: the :class:`IncidentType` value)."""
+    hits = vocabulary().incident_triggers.find(doc.folded)
+    out = [
+        Annotation(h.span, AnnotationLabel.INCIDENT_TRIGGER, doc.slice(h.span), h.value["type"])
+        for h in hits
+        if not doc.article.is_boilerplate(h.span)
+    ]
+    return out or None
+
+
+@hookimpl
+def idlib_extract_events(doc: Document, actors: Sequence[Actor]) -> list[Incident] | None:
+    """Return the incidents told in ``doc`` (see the module docstring for the rules)."""
+    found = extract_incidents(doc, actors)
+    return list(found) or None
+
+
+def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Incident, ...]:
+    """Read the incidents of one article.
+
+    Args:
+        doc: the analysed article, with the annotations of the other plugins.
+        actors: the resolved actors (states and groups are perpetrators and targets).
+
+    Returns:
+        Incidents in text order, ids ``incident:<article>:<n>``.
+
+    Example:
+        >>> from idlib_corpus.document import build_document, Annotation, AnnotationLabel
+        >>> from idlib_corpus.model import Article, Span
+        >>> t = "Syrian troops entered the town of Saraqib."
+        >>> anns = [Annotation(Span(0, 6), AnnotationLabel.NATIONALITY, "Syrian", "SY"),
+        ...         Annotation(Span(34, 41), AnnotationLabel.PLACE, "Saraqib", "saraqib")]
+        >>> i, = extract_incidents(build_document(Article(id="a", text=t), anns))
+        >>> i.type.value, i.perpetrators, i.place.name
+        ('territorial_change', ('state:SY',), 'Saraqib')
+    """
+    ctx = event_context(doc, actors)
+    records: list[_Candidate] = []
+    pending: list[_Candidate] = []
+    for si, sent, clause in iter_clauses(ctx):
+        triggers = [t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)]
+        by_type: dict[IncidentType, list[Hit]] = {}
+        for t in triggers:
+            by_type.setdefault(IncidentType(t.value["type"]), []).append(t)
+        for typ, hits in by_type.items():
+            cand = _read_clause(ctx, si, sent, clause, typ, hits, records)
+            if cand is not None:
+                pending.append(cand)
+        if clause.end >= sent.end:
+            # "following an incident …, where forces came under fire": the incident
+            # word names the attack its own sentence tells, not an earlier one
+            told = any(not c.generic for c in pending if c.type is _T.ARMED_ATTACK)
+            for cand in pending:
+                if not (cand.generic and told):
+                    _add(records, cand)
+            pending = []
+    return tuple(
+        _finish(doc.article.id, i, r) for i, r in enumerate(
+            (r for r in records if _worth_keeping(r)), 1
+        )
+    )
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
+    """Whether a trigger tells something that happened (not a plan, habit or adjective)."""
+    if ctx.in_brackets(t.span):
+        return False
+    f = ctx.folded
+    before = ctx.words_before(t.start, 5, clause.start)
+    phrase = t.phrase
+    if before and before[-1] == "to" and not phrase.endswith(("ing", "tion", "s")):
+        return False  # "pressed to capture", "to attack" (not "to observation posts")
+    if before and before[-1] in vocabulary().definite and phrase.endswith("ed") \
+            and " " not in phrase:
+        return False  # "the surrounded posts"
+    nxt = re.match(r"\s+([a-z]+)", f[t.end:t.end + 20])
+    if phrase == "displaced" and nxt and nxt.group(1) in vocabulary().person_nouns:
+        return False  # "displaced people": a stock, not an event
+    window = Span(max(clause.start, t.start - 60), t.start)
+    for hit in ctx.hits_in("non_factual", window):
+        gap = f[hit.end:t.start]
+        if "," not in gap and len(gap.split()) <= 5:
+            return False
+    near = ctx.words_before(t.start, 2, clause.start)
+    if any(w in ("not", "no", "never", "without") for w in near):
+        return False
+    return not ctx.has("habitual", clause)
+
+
+def _armed(ctx: EventContext, clause: Span, mentions: list[Mentioned]) -> bool:
+    return ctx.has("armed_nouns", clause) or any(
+        m.kind == "group" or (m.kind == "state" and not m.locative) for m in mentions
+    )
+
+
+# --------------------------------------------------------------------------- one clause
+
+
+def _read_clause(
+    ctx: EventContext,
+    si: int,
+    sent: Span,
+    clause: Span,
+    typ: IncidentType,
+    hits: list[Hit],
+    records: list[_Candidate],
+) -> _Candidate | None:
+    f = ctx.folded
+    real = [h for h in hits if h.value["class"] != "generic"] or hits
+    main = next((h for h in real if h.value.get("pos") != "noun"), real[0])
+    speech = ctx.speech(sent)
+    speech_zones = [s.span for s in speech if s.span.overlaps(clause)]
+    mentions = [
+        m for m in ctx.mentions_in(clause)
+        if m.kind in ("state", "group") and not m.backer and not m.locative
+        and not within_any(m.span, speech_zones) and not ctx.in_brackets(m.span)
+    ]
+    generic = all(h.value["class"] == "generic" for h in hits)
+    if typ is _T.DISPLACEMENT:
+        if not ctx.has("conflict_cues", sent):
+            return None
+    elif not _armed(ctx, clause, mentions) and not generic:
+        return None
+    if any(h.value["class"] == "needs_date" for h in hits) and not any(
+        0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
+    ):
+        return None
+
+    # -- roles
+    passive = main.value["voice"] == "passive"
+    doers: set[str] = set()
+    receivers: set[str] = set()
+    for m in mentions:
+        if main.span.contains(m.span):
+            doers.add(m.actor)  # "came under the Syrian army's fire"
+        elif m.span.end <= main.start:
+            (receivers if passive else doers).add(m.actor)
+        elif passive:
+            if _AFTER_BY.search(f[main.end:m.span.start]) or f[main.end:m.span.start].strip() == "":
+                doers.add(m.actor)
+        else:
+            receivers.add(m.actor)
+    if typ is _T.TERRITORIAL_CHANGE and not passive:
+        receivers = {a for a in receivers if not a.startswith("state:")} | {
+            a for a in receivers if a.startswith("state:") and _held_by(ctx, clause, main, a)
+        }
+    if typ in (_T.DEPLOYMENT, _T.DISPLACEMENT):
+        receivers = set()
+    pronoun = not doers and any(
+        w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
+    )
+    nouns = [h for h in real if h.value.get("pos") == "noun"]
+    refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
+    retaliation = any(h.value["class"] == "retaliation" for h in hits) or bool(
+        _RETALIATION.search(f, clause.start, clause.end)
+    )
+
+    # -- figures
+    killed = injured = displaced = None
+    claimant = next((s.claimant for s in speech if s.claimant), None)
+    if typ is _T.ARMED_ATTACK:
+        killed, injured = _casualties(ctx, clause, claimant)
+    elif typ is _T.DISPLACEMENT:
+        displaced = _displaced(ctx, clause, main, claimant)
+        if displaced is None:
+            return None
+
+    # -- place and date
+    place, rank = _place(ctx, clause, sent, typ, main, speech_zones)
+    date, strength = _date(ctx, clause, sent, main, speech)
+    return _Candidate(
+        type=typ, clause=clause, sentence=si, paragraph=ctx.paragraph(clause.start),
+        refer=refer, generic=generic, perpetrators=doers, targets=receivers,
+        place=place.place if place else None, place_rank=rank, date=date,
+        date_strength=strength, killed=killed, injured=injured, displaced=displaced,
+        reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
+        evidence=[clause],
+    )
+
+
+def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
+    """A state after a capture verb is a target only when it held the place ("from X")."""
+    for m in ctx.mentions_in(Span(main.end, clause.end)):
+        if m.actor == actor and re.search(r"(?:from|of)\s+(?:the\s+)?$",
+                                          ctx.folded[max(0, m.span.start - 12):m.span.start]):
+            return True
+    return False
+
+
+def _person_count(ctx: EventContext, n: Annotation, clause: Span) -> bool:
+    words = re.findall(r"[a-z]+", ctx.folded[n.span.end:min(clause.end, n.span.end + 40)])[:4]
+    nouns = vocabulary().person_nouns
+    return any(w in nouns for w in words)
+
+
+def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> Claim | None:
+    if not anns:
+        return None
+    total = sum(int(a.value) for a in anns if isinstance(a.value, int))
+    quals = [ctx.qualifier(a) for a in anns]
+    qual = next((q for q in quals if q is not Qualifier.EXACT), Qualifier.EXACT)
+    span = Span(anns[0].span.start, anns[-1].span.end)
+    return Claim(value=total, qualifier=qual, claimant=claimant, span=span)
+
+
+def _casualties(
+    ctx: EventContext, clause: Span, claimant: str | None
+) -> tuple[Claim | None, Claim | None]:
+    verbs = ctx.hits_in("casualty_verbs", clause)
+    if not verbs:
+        return None, None
+    groups: dict[str, list[Annotation]] = {"killed": [], "injured": []}
+    for n in ctx.numbers_in(clause):
+        if not _person_count(ctx, n, clause):
+            continue
+        prior = [v for v in verbs if v.end <= n.span.start]
+        later = [v for v in verbs if v.start >= n.span.end]
+        verb = None
+        if prior:
+            verb = prior[-1]
+            gap = ctx.folded[verb.end:n.span.start]
+            if len(gap.split()) > 12:
+                verb = None
+        if verb is None and later and len(ctx.folded[n.span.end:later[0].start].split()) <= 6:
+            verb = later[0]
+        if verb is not None:
+            groups[verb.value].append(n)
+    return _claim(groups["killed"], ctx, claimant), _claim(groups["injured"], ctx, claimant)
+
+
+def _displaced(
+    ctx: EventContext, clause: Span, main: Hit, claimant: str | None
+) -> Claim | None:
+    best = None
+    for n in ctx.numbers_in(clause):
+        if n.span.start >= main.end:
+            gap = ctx.folded[main.end:n.span.start]
+            ok = len(gap.split()) <= 3 and _person_count(ctx, n, clause)
+        else:
+            gap = ctx.folded[n.span.end:main.start]
+            ok = len(gap.split()) <= 6 and (_person_count(ctx, n, clause) or not gap.strip())
+        if ok:
+            d = abs(n.span.start - main.start)
+            if best is None or d < best[0]:
+                best = (d, n)
+    return _claim([best[1]], ctx, claimant) if best else None
+
+
+def _place(
+    ctx: EventContext,
+    clause: Span,
+    sent: Span,
+    typ: IncidentType,
+    main: Hit,
+    excluded: list[Span],
+) -> tuple[PlaceRef | None, int]:
+    """The place of the incident and a rank (lower is surer)."""
+    f = ctx.folded
+    best: tuple[tuple[int, int], PlaceRef] | None = None
+    actors = {m.span for m in ctx.mentions_in(clause) if not m.locative}
+    for p in ctx.places_in(clause):
+        if within_any(p.span, excluded) or ctx.in_brackets(p.span) or p.span in actors:
+            continue
+        after = p.span.start >= main.end
+        rank = 2 if after else 3
+        if typ is _T.DEPLOYMENT and after and _DEST.search(f[main.end:p.span.start]):
+            rank = 4  # where they are going, not where they are
+        if p.is_country:
+            rank += 3
+        key = (rank, abs(p.span.start - main.end))
+        if best is None or key < best[0]:
+            best = (key, p)
+    if best is None:
+        outside = [p for p in ctx.places_in(sent)
+                   if not within_any(p.span, excluded) and not ctx.in_brackets(p.span)
+                   and not p.is_country and p.span.start < clause.start]
+        if outside:
+            return outside[-1], 6
+        return None, 9
+    return best[1], best[0][0]
+
+
+def _date(
+    ctx: EventContext, clause: Span, sent: Span, main: Hit, speech: list[Speech]
+) -> tuple[TimeValue | None, int]:
+    said = {id(t) for s in speech for t in s.times}
+    own = [t for t in ctx.times_in(clause) if id(t) not in said]
+    if own:
+        t = nearest(own, main.start)
+        return (t.value if isinstance(t.value, TimeValue) else None), 3
+    near = [t for t in ctx.times_in(sent) if id(t) not in said]
+    if near:
+        t = nearest(near, main.start)
+        return (t.value if isinstance(t.value, TimeValue) else None), 2
+    stated = [t for s in speech for t in s.times]
+    if stated and isinstance(stated[0].value, TimeValue):
+        return stated[0].value, 1
+    return None, 0
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _last(records: list[_Candidate], typ: IncidentType | None = None) -> _Candidate | None:
+    for r in reversed(records):
+        if typ is None or r.type is typ:
+            return r
+    return None
+
+
+def _add(records: list[_Candidate], cand: _Candidate) -> None:
+    prev = _last(records)
+    if cand.pronoun_doer and prev is not None:
+        cand.perpetrators = set(prev.perpetrators)
+    if cand.retaliation and cand.type is _T.ARMED_ATTACK:
+        attack = next(
+            (r for r in reversed(records) if r.type is _T.ARMED_ATTACK and r.perpetrators
+             and (not cand.perpetrators or cand.perpetrators & r.targets)),
+            None,
+        )
+        if attack is not None:
+            if not cand.perpetrators:
+                cand.perpetrators = set(attack.targets)
+            if not cand.targets:
+                cand.targets = set(attack.perpetrators) - cand.perpetrators
+    # narrative: an incident with no time of its own continues the one just told
+    if cand.date is None and cand.type is not _T.DISPLACEMENT and prev is not None and (
+        prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 2
+    ):
+        cand.date = prev.date
+    if cand.place is None and prev is not None and prev.paragraph == cand.paragraph:
+        cand.place, cand.place_rank = prev.place, 8
+    if cand.refer:
+        target = next(
+            (r for r in reversed(records) if r.type is cand.type and (
+                not cand.perpetrators or not r.perpetrators
+                or cand.perpetrators == r.perpetrators)),
+            None,
+        )
+        if target is not None:
+            _absorb(target, cand, refer=True)
+            return
+        if cand.generic:
+            return
+    target = next((r for r in reversed(records) if _compatible(r, cand)), None)
+    if target is None:
+        records.append(cand)
+    else:
+        _absorb(target, cand)
+
+
+def _same_claim(a: Claim | None, b: Claim | None) -> bool:
+    return a is None or b is None or a.value == b.value
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if a.type is not b.type:
+        return False
+    for x, y in ((a.perpetrators, b.perpetrators), (a.targets, b.targets)):
+        if x and y and x != y:
+            return False
+    if not (_same_claim(a.killed, b.killed) and _same_claim(a.injured, b.injured)):
+        return False
+    if a.type is _T.DISPLACEMENT and not (
+        a.displaced is not None and b.displaced is not None
+        and a.displaced.value == b.displaced.value
+    ):
+        return False
+    if not dates_fit(a.date, a.date_strength < 2, b.date, b.date_strength < 2):
+        return False
+    if a.type is _T.DEPLOYMENT and abs(a.sentence - b.sentence) <= 2:
+        return True  # one movement of troops told over a few sentences
+    return place_compatible(a.place, b.place)
+
+
+def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None:
+    into.evidence.extend(other.evidence)
+    if not refer:
+        into.perpetrators |= other.perpetrators
+        into.targets |= other.targets
+    elif not into.targets and other.targets and not other.generic:
+        into.targets = set(other.targets)
+    if other.place is not None and (
+        into.place is None or (not refer and other.place_rank < into.place_rank)
+    ):
+        into.place, into.place_rank = other.place, other.place_rank
+    if other.date is not None and other.date_strength > 0:
+        if into.date is None or into.date_strength == 0:
+            into.date, into.date_strength = other.date, other.date_strength
+        else:
+            better = narrower(into.date, other.date)
+            if better is other.date:
+                into.date, into.date_strength = other.date, other.date_strength
+    into.killed = into.killed or other.killed
+    into.injured = into.injured or other.injured
+    into.displaced = into.displaced or other.displaced
+    into.reported_by = into.reported_by or other.reported_by
+
+
+def _worth_keeping(r: _Candidate) -> bool:
+    """A record must say who, or how many, or (for a movement of troops) where."""
+    if r.type is _T.DISPLACEMENT:
+        return r.displaced is not None
+    if r.type is _T.TERRITORIAL_CHANGE:
+        return bool(r.perpetrators) and r.place is not None
+    if r.type is _T.DEPLOYMENT:
+        return bool(r.perpetrators) or r.place is not None
+    return bool(r.perpetrators or r.targets or r.killed or r.injured)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
+    place = r.place
+    if place is not None and place.kind is PlaceKind.OTHER and place.country is None:
+        place = place
+    return Incident(
+        id=f"incident:{article_id}:{n}",
+        type=r.type,
+        evidence=tuple(sorted(set(r.evidence))),
+        perpetrators=tuple(sorted(r.perpetrators)),
+        targets=tuple(sorted(r.targets - r.perpetrators)),
+        place=place,
+        date=r.date,
+        killed=r.killed,
+        injured=r.injured,
+        displaced=r.displaced,
+        reported_by=r.reported_by,
+    )
