@@ -375,16 +375,29 @@ def test_optional_records_neither_rewarded_nor_punished() -> None:
     assert r.errors == ()
 
 
-def test_optional_record_never_takes_a_prediction_from_a_required_one() -> None:
+def test_a_prediction_goes_to_the_record_it_matches_best_even_optional() -> None:
     gold = {"article": "a", "incidents": [
         incident(place="Idlib", optional=True, date="2020-02-06", perpetrator=["SY"]),
         incident(place="Saraqib"),
     ]}
+    # type, date and perpetrator match the optional record; only type and place the other
     pred = {"article": "a", "incidents": [incident(place="Saraqib", date="2020-02-06",
                                                    perpetrator=["SY"])]}
     r = score([gold], [pred])
-    assert slot(r, "incidents", "place") == (1, 0, 0)
-    assert r.kind("incidents").records.tp == 1
+    assert counts(r, "incidents") == (0, 0, 2)  # absorbed by the optional record
+    assert r.kind("incidents").records.fn == 1
+
+
+def test_ties_go_to_the_required_record() -> None:
+    gold = {"article": "a", "incidents": [
+        incident(place="Idlib", optional=True),
+        incident(place="Saraqib"),
+    ]}
+    pred = {"article": "a", "incidents": [incident(place="Hama")]}
+    r = score([gold], [pred])
+    # one matched slot (type) either way: aligned to the required record
+    assert counts(r, "incidents") == (1, 1, 1)
+    assert [(e.slot, e.error) for e in r.errors] == [("place", "wrong")]
 
 
 def test_record_found_needs_every_gold_slot() -> None:

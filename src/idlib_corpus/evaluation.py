@@ -913,16 +913,17 @@ def _matched_slots(kind: str, pred: object, gold: object, names: _Names) -> int:
 def _align(
     kind: str, preds: Sequence[object], golds: Sequence[GoldRecord], names: _Names
 ) -> list[tuple[int, int]]:
-    """Rule 5: one-to-one pairs maximising matched slots.
+    """Rule 5: the one-to-one pairs that maximise the number of matched slots.
 
-    Matched slots with required gold records come first (weight ``big`` each), those with
-    optional records only break ties, so an optional record never takes a prediction
-    that would score against a required one.
+    Pairs with optional gold records count like any other (a prediction goes to the
+    record it matches best). Among alignments with equally many matched slots, the one
+    pairing more required gold records wins: each pair with a required record carries a
+    bonus smaller than one matched slot in total (``scale`` exceeds the number of pairs).
     """
     matched = [[_matched_slots(kind, p, g, names) for g in golds] for p in preds]
-    big = len(SLOTS[kind]) * (min(len(preds), len(golds)) + 1) + 1
+    scale = min(len(preds), len(golds)) + 1
     weights = [
-        [m * (1 if g.optional else big) for m, g in zip(row, golds, strict=True)]
+        [m * scale + (1 if m and not g.optional else 0) for m, g in zip(row, golds, strict=True)]
         for row in matched
     ]
     return _max_weight_assignment(weights)
