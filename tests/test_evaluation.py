@@ -809,3 +809,27 @@ def test_place_spellings_with_the_real_knowledge_base() -> None:
     assert same_place("Saraqeb", "Saraqib")
     assert same_place("Neirab", "Nayrab")
     assert not same_place("Saraqib", "Idlib")
+
+
+def test_cli_evaluate_bad_metadata_exits_2(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = write(tmp_path, GOLD_LINES[:1])
+    code = main(["evaluate", "--gold", str(gold), str(folder),
+                 "--metadata", str(tmp_path / "missing.json")])
+    assert code == 2
+    assert "missing.json" in capsys.readouterr().err
+
+
+def test_cli_evaluate_json_with_errors(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = write(tmp_path, GOLD_LINES[:1])
+    pred = write(tmp_path, ['{"article": "a", "title": "Troops enter Saraqib"}'], "pred.jsonl")
+    assert main(["evaluate", "--gold", str(gold), str(folder), "--predictions", str(pred),
+                 "--json", "--show-errors"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    missing = {(e["kind"], e["slot"], e["error"]) for e in data["errors"]}
+    assert missing == {("incidents", s, "missing")
+                       for s in ("type", "date", "place", "perpetrator")}
+    assert data["kinds"]["article"]["f1"] == 1.0
