@@ -1,3 +1,992 @@
-"""Built-in plugin ``idlib_corpus.times``: (being written)."""
+"""Built-in plugin ``idlib_corpus.times``: time expressions resolved to dates with precision.
+
+News dates events relative to the day it is published: "on Thursday", "a day earlier",
+"next week", "last September", "since early December", "Feb. 8". This module finds such
+expressions with one small grammar (a regular expression built once from
+``data/time_words.json``) and resolves each against a base date, the article's
+publication date (from metadata, or read from a dated dateline by the metadata plugin):
+
+* weekdays go to the most recent such day on or before the base when the clause speaks
+  of the past, to the next one on or after it when it speaks of the future ("will",
+  "is expected to", "is to"); the tense is read from the words nearest to the expression,
+  within its clause first;
+* a month and day without a year ("February 14") takes the base's year, or the one
+  before when the clause speaks of the past and the date would fall after the base (the
+  one after for the future), else the nearer of the two;
+* "a day earlier", "the next day", "the same day" count from the date given just before
+  (in the same or the previous three sentences), else from the base;
+* weeks run Monday to Sunday; "this week" in a past clause ends at the base;
+* a value is never more precise than its words: "last September" is a month, "in 2018"
+  a year, "since early December" a day interval from December 1 to the base.
+
+Expressions whose extent the words do not fix ("the past few weeks", "recently") are
+skipped rather than guessed. Absolute dates are read by the grammar itself: it covers
+the forms news uses and is much faster than ``dateparser``, which this module does not
+call (see the module's tests for the forms covered).
+"""
 
 from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import enum
+import functools
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document
+from idlib_corpus.extractors.numbers import digit_runs
+from idlib_corpus.folding import fold_char_preserving
+from idlib_corpus.hookspecs import hookimpl
+from idlib_corpus.model import Precision, Span, TimeValue
+
+__all__ = ["Tense", "detect_tense", "find_times", "idlib_annotate", "resolve_expression"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+#: How far (days) a month-day in a past clause may lie after the base before it is read
+#: as last year's: publication dates are often a day off the events they report.
+_TOLERANCE_DAYS = 2
+
+
+class Tense(enum.Enum):
+    """The tense of the clause around a time expression, as far as its words show."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class _Vocab:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    counts: dict[str, int | None]
+    licensors: frozenset[str]
+    cues: dict[str, Tense]  # word -> the tense it signals
+    future_before_to: frozenset[str]  # future only before "to" ("is to", "set to")
+    weak_cues: dict[str, Tense]  # what those words signal otherwise ("is", "was")
+    not_past_ed: frozenset[str]
+    auxiliaries: frozenset[str]  # past auxiliaries, never participles ("was", "had")
+    master: re.Pattern[str]
+    point: re.Pattern[str]  # one absolute point (range ends, "since" objects)
+    stems: tuple[str, ...]  # what the prefilter looks for (see _key_words)
+    name_set: frozenset[str]  # month and weekday names, folded
+    keyword_set: frozenset[str]  # words every other expression holds ("day", "week"...)
+    starters: frozenset[str]  # folded words an expression may begin with
+
+
+def _alt(words: Sequence[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@functools.cache
+def _vocab() -> _Vocab:
+    path = resources.files("idlib_corpus") / "data" / "time_words.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    months: dict[str, int] = {k: int(v) for k, v in data["months"].items()}
+    weekdays: dict[str, int] = {k: int(v) for k, v in data["weekdays"].items()}
+    counts = {k: (None if v is None else int(v)) for k, v in data["counts"].items()}
+    full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
+    abbr = [m for m in months if m not in full]
+    mfull = f"(?:{_alt(full)})"
+    mon = rf"(?:{_alt(full)}|(?:{_alt(abbr)})\.?)"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+    year = r"(?:1[89]\d\d|20\d\d)\b(?!-\d)"
+    wd = f"(?:{_alt(list(weekdays))})"
+    n = rf"(?:{_alt([c for c in counts])}|\d{{1,3}})"
+    unit = r"(?:day|week|month|year)s?"
+    part = r"(?:early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of)"
+    p_md = rf"{mon}\s+{day}(?:,?\s+{year})?"
+    p_dm = rf"(?:(?i:the)\s+)?{day}(?:\s+(?i:of))?\s+{mon}(?:,?\s+{year})?"
+    p_my = rf"(?:(?i:{part})[\s-]*)?(?:{mfull}(?:,?\s+{year})?|{mon}\s+{year})"
+    p_iso = r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d\b"
+    point = rf"(?:{p_iso}|{p_md}|{p_dm}|{p_my}|{wd}|{year})"
+    words_day = (
+        r"(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+        r"|(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening)|last\s+night"
+        r"|(?:earlier|later)\s+today|yesterday|today|tonight|tomorrow)"
+    )
+    edge = r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year))"
+    lnt = (
+        r"(?i:(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+"
+        r"(?:weekend|week|month|year))\b"
+    )
+    lnt_named = rf"(?i:last|next|this)\s+(?:{mfull}|{wd})"
+    ago = (
+        rf"(?i:{n}\s+{unit}\s+(?:ago|earlier|later|before|after|since|on|from\s+now))\b"
+    )
+    pastn = rf"(?i:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+{n}\s+{unit})\b"
+    anch = (
+        r"(?i:the\s+(?:day|week|month|year)\s+(?:before|after|earlier|later)"
+        r"|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)"
+        r"|that\s+(?:same\s+)?day)\b"
+    )
+    wdx = rf"{wd}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?\b"
+    decade = r"(?:(?i:the)\s+)?(?:1[89]|20)\d0s\b"
+    rng = (
+        rf"(?i:from|between)\s+{point}\s*(?:(?i:to|till|until|through|and)\s+|[-–]\s*){point}"
+        rf"|{mon}\s+{day}\s*[-–]\s*(?:{mon}\s+)?{day}(?:,?\s+{year})?"
+        rf"|{day}\s*[-–]\s*{day}\s+{mon}(?:,?\s+{year})?"
+    )
+    since = (
+        rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}"
+        r"|(?i:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:year|month|week)))"
+    )
+    cues: dict[str, Tense] = {}
+    for key, tense in (("present_cues", Tense.PRESENT), ("past_cues", Tense.PAST),
+                       ("future_cues", Tense.FUTURE)):
+        cues.update(dict.fromkeys(data[key], tense))
+    for w in data["future_cues_before_to"]:
+        cues.pop(w, None)
+    master = re.compile(
+        rf"\b(?:(?P<range>{rng})|(?P<since>{since})"
+        rf"|(?:(?i:on|in|during|over|for)\s+)?(?:(?P<iso>{p_iso})|(?P<md>{p_md})|(?P<dm>{p_dm})"
+        rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
+        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<lnt>{lnt})|(?P<my>{p_my})"
+        rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
+    )
+    return _Vocab(
+        months=months,
+        weekdays=weekdays,
+        counts=counts,
+        licensors=frozenset(data["month_licensors"]),
+        cues=cues,
+        future_before_to=frozenset(data["future_cues_before_to"]),
+        weak_cues={w: t for w, t in ((w, _TENSE_OF.get(w)) for w in data["future_cues_before_to"])
+                   if t is not None},
+        not_past_ed=frozenset(data["not_past_ed"]),
+        auxiliaries=frozenset(data["past_auxiliaries"]),
+        master=master,
+        stems=tuple(data["stems"]),
+        name_set=frozenset(w.lower() for w in (*months, *weekdays)),
+        keyword_set=frozenset(data["keywords"]),
+        starters=frozenset(
+            [*data["starters"], *(c for c in counts if " " not in c), *(w.lower() for w in months),
+             *(w.lower() for w in weekdays)]
+        ),
+        point=re.compile(
+            rf"(?:(?P<iso>{p_iso})|(?P<md>{p_md})|(?P<dm>{p_dm})|(?P<my>{p_my})"
+            rf"|(?P<wd>{wd})|(?P<year>{year}))"
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _monday(d: _dt.date) -> _dt.date:
+    return d - _dt.timedelta(days=d.weekday())
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - _ONE_DAY
+
+
+def _add_months(d: _dt.date, n: int) -> _dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return _dt.date(year, month, min(d.day, _month_end(year, month).day))
+
+
+def _week(d: _dt.date, text: str, span: Span | None) -> TimeValue:
+    mon = _monday(d)
+    return TimeValue.between(mon, mon + _dt.timedelta(days=6), text=text, span=span)
+
+
+def _shift(anchor: _dt.date, unit: str, n: int, text: str, span: Span | None) -> TimeValue:
+    """The day, week, month or year ``n`` units from ``anchor``, at that unit's precision."""
+    if unit == "day":
+        return TimeValue.day(anchor + _dt.timedelta(days=n), text=text, span=span)
+    if unit == "week":
+        return _week(anchor + _dt.timedelta(weeks=n), text, span)
+    if unit == "month":
+        d = _add_months(anchor, n)
+        return TimeValue.month(d.year, d.month, text=text, span=span)
+    return TimeValue.year(anchor.year + n, text=text, span=span)
+
+
+def _back(base: _dt.date, unit: str, n: int) -> _dt.date:
+    if unit == "day":
+        return base - _dt.timedelta(days=n)
+    if unit == "week":
+        return base - _dt.timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(base, -n)
+    return _add_months(base, -12 * n)
+
+
+def _clip(
+    start: _dt.date, end: _dt.date, base: _dt.date, tense: Tense, text: str, span: Span | None
+) -> TimeValue:
+    """A whole unit around the base, cut at the base on the side the tense rules out."""
+    if tense is Tense.PAST and start <= base < end:
+        end = base
+    elif tense is Tense.FUTURE and start < base <= end:
+        start = base
+    return TimeValue.between(start, end, text=text, span=span)
+
+
+# --------------------------------------------------------------------------- tense
+
+
+_TENSE_WINDOW = 100
+_WORD_PUNCT = "\"'“”‘’()[]{}«»,;:.!?-–— \t\n"
+# Auxiliaries that signal the future only before "to" signal this otherwise.
+_TENSE_OF = {"is": Tense.PRESENT, "are": Tense.PRESENT, "am": Tense.PRESENT,
+             "was": Tense.PAST, "were": Tense.PAST}
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”«»()\[\]—–]|\s-\s")
+
+
+def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) -> Tense:
+    """The tense of the clause holding ``text[start:end]``, read from its nearest cue word.
+
+    Cues are auxiliaries and verbs: "will", "is expected", "is to" (future), "said",
+    "arrived", "was" (past), "is", "says" (present). The nearest cue inside the same
+    clause (between commas, quotes or brackets) decides; failing that, the nearest in the
+    sentence.
+
+    Args:
+        text: the whole text.
+        start: where the time expression starts.
+        end: where it ends.
+        sentence: the sentence holding it (default: the whole text).
+
+    Returns:
+        A :class:`Tense`.
+
+    Example:
+        >>> s = "A delegation is expected to arrive on Saturday."
+        >>> detect_tense(s, s.index("on Sat"), len(s) - 1)
+        <Tense.FUTURE: 'future'>
+    """
+    v = _vocab()
+    s0, s1 = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
+    # Only the nearest cue on each side matters; step word by word away from the
+    # expression, no further than a window.
+    left: tuple[int, Tense] | None = None
+    lo = max(s0, start - _TENSE_WINDOW)
+    seg = text[lo:start]
+    words = seg.split()
+    nxt = text[start:end].split(None, 1)[0].lower() if end > start else ""
+    pos = len(seg)
+    for k in range(len(words) - 1, -1, -1):
+        raw = words[k]
+        pos = seg.rfind(raw, 0, pos)
+        word = raw.strip(_WORD_PUNCT)
+        if not word:
+            continue
+        tense = _cue(v, word, nxt, first=lo + pos == s0)
+        nxt = word.lower()
+        if (
+            tense is Tense.PAST
+            and nxt not in v.auxiliaries
+            and k > 0
+            and words[k - 1].strip(_WORD_PUNCT).lower() in ("be", "being")
+        ):
+            # "to be held", "will be signed": a participle after "be" takes its tense
+            # from the auxiliary further left.
+            continue
+        if tense is not None:
+            left = (lo + pos + len(raw) - len(raw.lstrip(_WORD_PUNCT)) + len(word), tense)
+            break
+    right: tuple[int, Tense] | None = None
+    if left is None or start - left[0] > 1:
+        hi = min(s1, end + _TENSE_WINDOW)
+        words = text[end:hi].split()
+        pos = end
+        for k, raw in enumerate(words):
+            pos = text.find(raw, pos)
+            word = raw.strip(_WORD_PUNCT)
+            if word:
+                after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
+                tense = _cue(v, word, after, first=False)
+                if tense is not None:
+                    right = (pos, tense)
+                    break
+            pos += len(raw)
+    if left is None and right is None:
+        return Tense.UNKNOWN
+    if left is None or right is None:
+        return (left or right)[1]  # type: ignore[index]
+    # Both sides: the one inside the expression's clause wins, else the nearer.
+    left_in = _CLAUSE_BREAK.search(text, left[0], start) is None
+    right_in = _CLAUSE_BREAK.search(text, end, right[0]) is None
+    if left_in != right_in:
+        return left[1] if left_in else right[1]
+    return left[1] if start - left[0] <= right[0] - end else right[1]
+
+
+def _cue(v: _Vocab, word: str, nxt: str, *, first: bool) -> Tense | None:
+    """The tense a word signals, if any (``nxt`` is the folded word after it)."""
+    if not first and not word[:1].islower():
+        return None  # a name ("Ahmed"), not a verb
+    low = word.lower()
+    tense = v.cues.get(low)
+    if tense is not None:
+        return tense
+    if low in v.future_before_to:
+        return Tense.FUTURE if nxt == "to" else v.weak_cues.get(low)
+    if low.endswith(("'ll", "’ll", "n't")):
+        return Tense.FUTURE if low.endswith("ll") or low.startswith("wo") else None
+    if len(low) >= 5 and low.endswith("ed") and "-" not in low and low not in v.not_past_ed:
+        return Tense.PAST
+    return None
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@attrs.frozen
+class _Context:
+    base: _dt.date | None
+    tense: Tense
+    anchor: _dt.date | None  # the date just mentioned, for "a day earlier"
+
+
+def _int_count(v: _Vocab, word: str) -> int | None:
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    return v.counts.get(w)
+
+
+_DAY_RE = re.compile(r"\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PART_RE = re.compile(r"(?i)(?:the\s+)?(?:early|late|mid|beginning|start|end|middle)")
+_START_OF_UNIT = re.compile(
+    r"(?i)the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(year|month|week)\b"
+)
+_UNIT_RE = re.compile(r"\b(day|week|month|year)s?\b", re.IGNORECASE)
+
+
+def _month_of(v: _Vocab, s: str) -> int | None:
+    for m in re.finditer(r"[A-Z][a-z]+", s):
+        if m.group() in v.months:
+            return v.months[m.group()]
+    return None
+
+
+def _pick_year(month: int, day: int, ctx: _Context) -> _dt.date | None:
+    """The year of a month-day without one, from the base and the tense (see module doc)."""
+    base = ctx.base
+    if base is None:
+        return None
+    cands: list[_dt.date] = []
+    for y in (base.year - 1, base.year, base.year + 1):
+        try:
+            cands.append(_dt.date(y, month, day))
+        except ValueError:
+            continue  # February 29 in a common year
+    if not cands:
+        return None
+    tol = _dt.timedelta(days=_TOLERANCE_DAYS)
+    if ctx.tense is Tense.PAST:
+        past = [c for c in cands if c <= base + tol]
+        return max(past) if past else None
+    if ctx.tense is Tense.FUTURE:
+        future = [c for c in cands if c >= base - tol]
+        return min(future) if future else None
+    return min(cands, key=lambda c: (abs((c - base).days), c))
+
+
+def _pick_month_year(month: int, ctx: _Context, rel: str = "") -> int | None:
+    base = ctx.base
+    if base is None:
+        return None
+    if rel == "last":
+        return base.year if month < base.month else base.year - 1
+    if rel == "next":
+        return base.year if month > base.month else base.year + 1
+    if rel == "this":
+        return base.year
+    if ctx.tense is Tense.PAST:
+        return base.year if month <= base.month else base.year - 1
+    if ctx.tense is Tense.FUTURE:
+        return base.year if month >= base.month else base.year + 1
+    return min(
+        (base.year - 1, base.year, base.year + 1),
+        key=lambda y: (abs((y - base.year) * 12 + month - base.month), y),
+    )
+
+
+def _weekday(target: int, ctx: _Context, rel: str = "") -> _dt.date | None:
+    base = ctx.base
+    if base is None:
+        return None
+    wd = base.weekday()
+    if rel == "last":
+        return base - _dt.timedelta(days=(wd - target - 1) % 7 + 1)
+    if rel == "next":
+        return base + _dt.timedelta(days=(target - wd - 1) % 7 + 1)
+    if rel == "this":
+        return _monday(base) + _dt.timedelta(days=target)
+    if ctx.tense is Tense.FUTURE:
+        return base + _dt.timedelta(days=(target - wd) % 7)
+    return base - _dt.timedelta(days=(wd - target) % 7)
+
+
+def _point(v: _Vocab, s: str, ctx: _Context, span: Span | None, text: str) -> TimeValue | None:
+    """An absolute point: ISO, month-day(-year), day-month(-year), month(-year), year, weekday."""
+    m = v.point.fullmatch(s.strip())
+    if m is None:
+        return None
+    kind = m.lastgroup
+    body = m.group()
+    if kind == "iso":
+        iy, imo, iday = (int(x) for x in body.split("-"))
+        return TimeValue.day(_dt.date(iy, imo, iday), text=text, span=span)
+    if kind == "year":
+        return TimeValue.year(int(body), text=text, span=span)
+    if kind == "wd":
+        wday = _weekday(v.weekdays[body[: body.index("day") + 3]], ctx)
+        return None if wday is None else TimeValue.day(wday, text=text, span=span)
+    month = _month_of(v, body)
+    if month is None:
+        return None
+    ym = _YEAR_RE.search(body)
+    if kind == "my":
+        if ym:
+            return TimeValue.month(int(ym.group(1)), month, text=text, span=span)
+        my_year = _pick_month_year(month, ctx)
+        if my_year is None:
+            return None
+        return TimeValue.month(my_year, month, text=text, span=span)
+    dm = _DAY_RE.search(body[: ym.start()] if ym else body)
+    if dm is None:
+        return None
+    day = int(dm.group(1))
+    if ym:
+        return TimeValue.day(_dt.date(int(ym.group(1)), month, day), text=text, span=span)
+    date = _pick_year(month, day, ctx)
+    return None if date is None else TimeValue.day(date, text=text, span=span)
+
+
+def _resolve(
+    v: _Vocab, kind: str, body: str, full: str, span: Span | None, ctx: _Context
+) -> TimeValue | None:
+    """Resolve one matched expression (``body`` without a leading preposition)."""
+    base = ctx.base
+    low = " ".join(body.lower().split())
+    if kind in ("iso", "md", "dm", "my", "year"):
+        if kind == "my" and ctx.base is None and not _YEAR_RE.search(body):
+            return None
+        if kind == "my" and _PART_RE.match(body):
+            month = _month_of(v, body)
+            ym = _YEAR_RE.search(body)
+            if month is None:
+                return None
+            y = int(ym.group(1)) if ym else _pick_month_year(month, ctx)
+            return None if y is None else TimeValue.month(y, month, text=full, span=span)
+        return _point(v, body, ctx, span, full)
+    if kind == "wd":
+        wd_name = re.match(r"[A-Z][a-z]+day", body)
+        if wd_name is None:
+            return None
+        d = _weekday(v.weekdays[wd_name.group()], ctx)
+        return None if d is None else TimeValue.day(d, text=full, span=span)
+    if kind == "decade":
+        y = int(re.search(r"\d{4}", body).group())  # type: ignore[union-attr]
+        return TimeValue.between(
+            _dt.date(y, 1, 1), _dt.date(y + 9, 12, 31), precision=Precision.YEAR,
+            text=full, span=span,
+        )
+    if kind == "range":
+        return _range(v, body, ctx, span, full)
+    if kind == "since":
+        if base is None:
+            return None
+        inner = re.sub(r"(?i)^since\s+", "", body)
+        past = attrs.evolve(ctx, tense=Tense.PAST)
+        start: _dt.date | None
+        um = _START_OF_UNIT.match(inner)
+        if um is not None:  # "since the start of the year"
+            unit = um.group(1).lower()
+            start = (
+                _dt.date(base.year, 1, 1) if unit == "year"
+                else base.replace(day=1) if unit == "month" else _monday(base)
+            )
+        else:
+            im = v.master.fullmatch(inner)
+            if im is None or im.lastgroup is None:
+                return None
+            got = _resolve(v, im.lastgroup, inner, inner, None, past)
+            start = got.start if got is not None else None
+        if start is None or start > base:
+            return None
+        return TimeValue.between(start, base, text=full, span=span)
+    if base is None and kind != "anch" and not (kind == "ago" and ctx.anchor is not None):
+        return None
+    if kind == "days":
+        return _day_word(low, ctx, span, full)
+    if kind == "edge":
+        assert base is not None
+        unit = low.split()[-1]
+        first, last = _unit_bounds(base, unit)
+        if low.startswith("earlier"):
+            return TimeValue.between(first, base, text=full, span=span)
+        return TimeValue.between(base, last, text=full, span=span)
+    if kind == "lnt":
+        return _lnt(low, ctx, span, full)
+    if kind == "lntn":
+        rel, name = low.split()[0], body.split()[-1]
+        if name in v.weekdays:
+            d = _weekday(v.weekdays[name], ctx, rel)
+            return None if d is None else TimeValue.day(d, text=full, span=span)
+        y = _pick_month_year(v.months[name], ctx, rel)
+        return None if y is None else TimeValue.month(y, v.months[name], text=full, span=span)
+    if kind in ("ago", "pastn"):
+        return _counted(v, kind, low, ctx, span, full)
+    if kind == "anch":
+        return _anchored(low, ctx, span, full)
+    return None
+
+
+def _unit_bounds(base: _dt.date, unit: str) -> tuple[_dt.date, _dt.date]:
+    if unit == "week":
+        return _monday(base), _monday(base) + _dt.timedelta(days=6)
+    if unit == "month":
+        return base.replace(day=1), _month_end(base.year, base.month)
+    return _dt.date(base.year, 1, 1), _dt.date(base.year, 12, 31)
+
+
+def _day_word(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    base = ctx.base
+    assert base is not None
+    if "before yesterday" in low:
+        off = -2
+    elif "after tomorrow" in low:
+        off = 2
+    elif low.startswith(("yesterday", "last night")):
+        off = -1
+    elif low.startswith("tomorrow"):
+        off = 1
+    else:  # today, tonight, this morning, earlier today
+        off = 0
+    return TimeValue.day(base + _dt.timedelta(days=off), text=full, span=span)
+
+
+def _lnt(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    """last/next/this/past/coming + week/weekend/month/year, with or without "the"."""
+    words = low.split()
+    the = words[0] == "the"
+    rel, unit = words[-2], words[-1]
+    base = ctx.base
+    if the and rel in ("next", "following", "previous"):
+        # "the next week": counted from the date just given.
+        anchor = ctx.anchor or base
+        if anchor is None or unit == "weekend":
+            return None
+        return _shift(anchor, unit, -1 if rel == "previous" else 1, full, span)
+    if base is None:
+        return None
+    if the and rel in ("past", "last"):
+        return TimeValue.between(_back(base, unit if unit != "weekend" else "week", 1), base,
+                                 text=full, span=span)
+    if rel == "coming":
+        if unit == "weekend":
+            return None
+        return TimeValue.between(base, _back(base, unit, -1), text=full, span=span)
+    if rel in ("past", "previous", "following"):
+        return None
+    if unit == "weekend":
+        sat = _monday(base) + _dt.timedelta(days=5)
+        shift = {"last": -7, "next": 7}.get(rel, 0)
+        sat += _dt.timedelta(days=shift)
+        if rel == "this":
+            return _clip(sat, sat + _ONE_DAY, base, ctx.tense, full, span)
+        return TimeValue.between(sat, sat + _ONE_DAY, text=full, span=span)
+    if rel == "this":
+        first, last = _unit_bounds(base, unit)
+        if ctx.tense in (Tense.PAST, Tense.FUTURE):
+            return _clip(first, last, base, ctx.tense, full, span)
+        if unit == "week":
+            return TimeValue.between(first, last, text=full, span=span)
+        if unit == "month":
+            return TimeValue.month(base.year, base.month, text=full, span=span)
+        return TimeValue.year(base.year, text=full, span=span)
+    step = -1 if rel == "last" else 1
+    if unit == "week" and rel == "last" and base.weekday() >= 5:
+        # Written at the weekend, "last week" is the week just ending.
+        return TimeValue.between(_monday(base), base, text=full, span=span)
+    return _shift(base, unit, step, full, span)
+
+
+def _counted(
+    v: _Vocab, kind: str, low: str, ctx: _Context, span: Span | None, full: str
+) -> TimeValue | None:
+    """"two days ago", "a day earlier", "six months since", "the past three weeks"."""
+    um = _UNIT_RE.search(low)
+    if um is None:
+        return None
+    unit = um.group(1)
+    words = low[: um.start()].split()
+    if kind == "pastn":
+        rel_i = 1 if words and words[0] == "the" else 0
+        rel, count = words[rel_i], _int_count(v, " ".join(words[rel_i + 1 :]))
+    else:
+        rel, count = low[um.end() :].strip(), _int_count(v, " ".join(words))
+    if count is None or count <= 0 or count > 400:
+        return None  # "a few weeks": the words do not fix the extent
+    base = ctx.base
+    if kind == "pastn":
+        if base is None:
+            return None
+        if rel in ("past", "last", "previous"):
+            return TimeValue.between(_back(base, unit, count), base, text=full, span=span)
+        return TimeValue.between(base, _back(base, unit, -count), text=full, span=span)
+    if rel == "ago":
+        return None if base is None else _shift(base, unit, -count, full, span)
+    if rel == "from now":
+        return None if base is None else _shift(base, unit, count, full, span)
+    if rel == "since":
+        if base is None:
+            return None
+        return TimeValue.between(_back(base, unit, count), base, text=full, span=span)
+    anchor = ctx.anchor or base
+    if anchor is None:
+        return None
+    step = -count if rel in ("earlier", "before") else count
+    return _shift(anchor, unit, step, full, span)
+
+
+def _anchored(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    anchor = ctx.anchor or ctx.base
+    if anchor is None:
+        return None
+    um = _UNIT_RE.search(low)
+    unit = um.group(1) if um else "day"
+    if "same" in low or low.startswith("that"):
+        return TimeValue.day(anchor, text=full, span=span) if unit == "day" else None
+    step = -1 if any(w in low for w in ("before", "earlier", "previous")) else 1
+    return _shift(anchor, unit, step, full, span)
+
+
+def _range(
+    v: _Vocab, body: str, ctx: _Context, span: Span | None, full: str
+) -> TimeValue | None:
+    inner = re.sub(r"(?i)^(?:from|between)\s+", "", body)
+    ends = [m for m in v.point.finditer(inner)]
+    if len(ends) == 1 or not ends:
+        # "February 3-5" / "3-5 February": the month is written once.
+        month = _month_of(v, inner)
+        days = [int(d) for d in re.findall(r"\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b", inner)]
+        ym = _YEAR_RE.search(inner)
+        days = [d for d in days if not (ym and str(d) == ym.group(1))]
+        if month is None or len(days) != 2:
+            return None
+        year_end: _dt.date | None
+        if ym:
+            year_end = _dt.date(int(ym.group(1)), month, days[1])
+        else:
+            year_end = _pick_year(month, days[1], ctx)
+        if year_end is None:
+            return None
+        first_day = year_end.replace(day=days[0])
+        if first_day > year_end:
+            return None
+        return TimeValue.between(first_day, year_end, text=full, span=span)
+    a_m, b_m = ends[0], ends[-1]
+    end = _point(v, b_m.group(), ctx, None, "")
+    if end is None:
+        return None
+    # The first end takes its year (and month) from the second one when it lacks them.
+    a_text = a_m.group()
+    a_kind = a_m.lastgroup
+    if a_kind in ("md", "dm", "my") and not _YEAR_RE.search(a_text):
+        month = _month_of(v, a_text)
+        if month is None:
+            return None
+        if a_kind == "my":
+            y = end.start.year if month <= end.start.month else end.start.year - 1
+            start = TimeValue.month(y, month)
+        else:
+            dm = _DAY_RE.search(a_text)
+            if dm is None:
+                return None
+            day = int(dm.group(1))
+            y = end.start.year
+            try:
+                d = _dt.date(y, month, day)
+                if d > end.end:
+                    d = _dt.date(y - 1, month, day)
+            except ValueError:
+                return None
+            start = TimeValue.day(d)
+    elif a_kind == "wd":
+        wd = v.weekdays[a_text[: a_text.index("day") + 3]]
+        start = TimeValue.day(end.start - _dt.timedelta(days=(end.start.weekday() - wd) % 7))
+    else:
+        got = _point(v, a_text, ctx, None, "")
+        if got is None:
+            return None
+        start = got
+    if start.start > end.end:
+        return None
+    precision = max(start.precision, end.precision, key=_coarseness)
+    return TimeValue.between(start.start, end.end, precision=precision, text=full, span=span)
+
+
+def _coarseness(p: Precision) -> int:
+    return {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}[p]
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "range"})
+_ANCHORED = frozenset({"anch", "ago", "lnt"})
+_EVENT_RELATIVE = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|these|those)\b", re.I)
+_QUALIFIED_YEAR = re.compile(
+    r"(?i)(?:more\s+than|over|about|around|nearly|almost|some|up\s+to|at\s+least|[$€£])\s*$"
+)
+
+
+def _licensed_month(v: _Vocab, text: str, start: int, body: str) -> bool:
+    """Whether a bare month name is a date: "in May", "last September", not "Theresa May"."""
+    if _YEAR_RE.search(body) or _PART_RE.match(body):
+        return True
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in v.licensors
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
+    """Starts of the words every time expression holds: month and weekday names (written
+    capitalised), digits, and the keywords ("day", "week", "since"...).
+
+    A few ``str.find`` calls on stems ("day" finds "Thursday", "yesterday" and "days";
+    "feb" finds "Feb." and "February"), each hit checked against the whole word.
+    """
+    keys = digit_runs(text)
+    n = len(folded)
+    for stem in v.stems:
+        i = folded.find(stem)
+        while i >= 0:
+            a = i
+            while a > 0 and folded[a - 1].isalpha():
+                a -= 1
+            b = i + len(stem)
+            while b < n and folded[b].isalpha():
+                b += 1
+            word = folded[a:b]
+            if word in v.keyword_set or (word in v.name_set and text[a].isupper()):
+                keys.append(a)
+            i = folded.find(stem, b)
+    return sorted(set(keys))
+
+
+_PUNCT = "\"'“”‘’([{«-–—"
+
+
+def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
+    """Matches of the grammar, tried only around the words every expression holds.
+
+    Every expression holds a month or weekday name, a digit, or one of a few keywords
+    (see :func:`_key_words`); the grammar is tried from the few words before each (where
+    "from", "the past" or "a" may start it), farthest first, then from the word itself.
+    """
+    out: list[re.Match[str]] = []
+    covered = 0
+    for p in _key_words(v, text, folded):
+        if p < covered:
+            continue
+        lo = max(covered, p - 48)
+        seg = folded[lo:p]
+        starts: list[int] = []
+        pos = 0
+        for w in seg.split():
+            pos = seg.find(w, pos)
+            core = w.lstrip(_PUNCT)
+            if core in v.starters or core[:1].isdigit():
+                starts.append(lo + pos + len(w) - len(core))
+            pos += len(w)
+        starts.append(p)
+        for s in starts:
+            m = v.master.match(text, s)
+            if m is not None and m.end() > p:
+                out.append(m)
+                covered = m.end()
+                break
+    return out
+
+
+def _scan(
+    text: str,
+    base: _dt.date | None,
+    sentences: Sequence[Span] | None = None,
+    folded: str | None = None,
+) -> list[tuple[TimeValue, str]]:
+    v = _vocab()
+    if folded is None:
+        folded = fold_char_preserving(text)
+    sents = list(sentences) if sentences is not None else [Span(0, len(text))]
+    starts = [s.start for s in sents]
+    out: list[tuple[TimeValue, str]] = []
+    recent: list[tuple[int, _dt.date]] = []  # (sentence index, day) for anchors
+    matches = _candidates(v, text, folded)
+    abs_base = base
+    if abs_base is None:
+        # Without a publication date, a month-day takes its year from the first full
+        # date the text itself gives, if any.
+        for m in matches:
+            if m.lastgroup in ("iso", "md", "dm") and _YEAR_RE.search(m.group(m.lastgroup)):
+                got = _resolve(v, m.lastgroup, m.group(m.lastgroup), "", None,
+                               _Context(None, Tense.UNKNOWN, None))
+                if got is not None:
+                    abs_base = got.start
+                    break
+    for m in matches:
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        body = m.group(kind)
+        start, end = m.start(), m.end()
+        si = max(bisect.bisect_right(starts, start) - 1, 0)
+        sent = sents[si]
+        if kind == "my" and not _licensed_month(v, text, m.start(kind), body):
+            continue
+        if kind == "year" and (
+            _QUALIFIED_YEAR.search(text, max(0, start - 12), start)
+            or (text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit())
+        ):
+            continue
+        if kind == "ago" and body[-3:].lower() == " on" and not re.match(
+            r"\s*(?:[,.;:]|$)", text[end:]
+        ):
+            continue  # "two days on the front" is no date; "two days on, ..." is
+        if kind in ("anch", "ago") and re.search(r"(?i)\b(?:before|after)$", body):
+            # "the day before the summit": counted from an event, not a date.
+            nxt = text[end : end + 12]
+            if _EVENT_RELATIVE.match(nxt) or (
+                re.match(r"\s+[A-Za-z]", nxt) and not re.match(r"\s+(?:and|but|when|as)\b", nxt)
+            ):
+                continue
+        tense = detect_tense(text, start, end, sent) if kind in _NEEDS_TENSE else Tense.UNKNOWN
+        anchor = None
+        if kind in _ANCHORED and recent and si - recent[-1][0] <= 3:
+            anchor = recent[-1][1]
+        use_base = abs_base if kind in ("md", "dm", "range") and base is None else base
+        ctx = _Context(use_base, tense, anchor)
+        full = m.group()
+        try:
+            value = _resolve(v, kind, body, full, Span(start, end), ctx)
+        except (ValueError, OverflowError):
+            value = None  # a date outside the calendar ("February 30")
+        if value is None:
+            continue
+        out.append((value, _KIND_KEY[kind]))
+        if not value.interval and value.precision is Precision.DAY:
+            recent.append((si, value.start))
+    return out
+
+
+_KIND_KEY = {
+    "iso": "absolute", "md": "absolute", "dm": "absolute", "my": "absolute",
+    "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
+    "wd": "relative", "days": "relative", "edge": "relative", "lnt": "relative",
+    "lntn": "relative", "pastn": "relative", "ago": "relative", "anch": "anchored",
+}
+
+
+def find_times(
+    text: str, base: _dt.date | None, sentences: Sequence[Span] | None = None
+) -> list[TimeValue]:
+    """Every time expression in ``text``, resolved against ``base``, in text order.
+
+    Args:
+        text: the text to scan.
+        base: the publication date (the base of relative dates), or ``None``.
+        sentences: sentence spans of ``text`` (tense is read within a sentence, and
+            "a day earlier" looks back three sentences); default: one sentence.
+
+    Returns:
+        :class:`~idlib_corpus.model.TimeValue` objects with ``text`` and ``span`` set.
+
+    Example:
+        >>> import datetime
+        >>> t = "Talks were held on Thursday. They will resume next week."
+        >>> [v.iso for v in find_times(t, datetime.date(2020, 2, 8))]
+        ['2020-02-06', '2020-02-10/2020-02-16']
+    """
+    return [value for value, _ in _scan(text, base, sentences)]
+
+
+def resolve_expression(
+    expression: str,
+    base: _dt.date | None,
+    *,
+    tense: Tense = Tense.UNKNOWN,
+    anchor: _dt.date | None = None,
+) -> TimeValue | None:
+    """Resolve one time expression, given the tense of its clause and the date before it.
+
+    Args:
+        expression: the words alone ("on Thursday", "last September").
+        base: the publication date.
+        tense: the clause's :class:`Tense`.
+        anchor: the date just mentioned, for "a day earlier" (default: ``base``).
+
+    Returns:
+        The :class:`~idlib_corpus.model.TimeValue`, or ``None`` if ``expression`` is not
+        one time expression or cannot be resolved.
+
+    Example:
+        >>> import datetime
+        >>> resolve_expression("last September", datetime.date(2019, 2, 1)).iso
+        '2018-09'
+        >>> resolve_expression("on Thursday", datetime.date(2020, 2, 8), tense=Tense.FUTURE).iso
+        '2020-02-13'
+    """
+    v = _vocab()
+    m = v.master.fullmatch(expression)
+    if m is None or m.lastgroup is None:
+        return None
+    kind = m.lastgroup
+    body = m.group(kind)
+    if kind == "my" and not _licensed_month(v, expression, m.start(kind), body):
+        return None
+    span = Span(0, len(expression))
+    try:
+        return _resolve(v, kind, body, expression, span, _Context(base, tense, anchor))
+    except (ValueError, OverflowError):
+        return None
+
+
+@hookimpl
+def idlib_annotate(doc: Document) -> list[Annotation] | None:
+    """Mark every time expression as a ``TIME`` annotation holding its resolved value.
+
+    ``value`` is a :class:`~idlib_corpus.model.TimeValue`; ``key`` says how it was read:
+    ``absolute``, ``relative`` (to the publication date), ``anchored`` (to a date just
+    given), ``range`` or ``since``.
+
+    Example:
+        >>> import datetime
+        >>> from idlib_corpus.document import build_document
+        >>> from idlib_corpus.model import Article
+        >>> art = Article(id="x", text="Troops entered the town on Thursday.",
+        ...               published=datetime.date(2020, 2, 9))
+        >>> [a.value.iso for a in idlib_annotate(build_document(art))]
+        ['2020-02-06']
+    """
+    out = [
+        Annotation(
+            span=value.span or Span(0, 0),
+            label=AnnotationLabel.TIME,
+            text=value.text,
+            key=key,
+            value=value,
+        )
+        for value, key in _scan(doc.text, doc.article.published, doc.sentences, doc.folded)
+    ]
+    return out or None
