@@ -772,7 +772,7 @@ def _iter_json_array(path: Path, cls: type[T]) -> Iterator[T]:
     if not text.startswith("[", pos):  # a single record
         data, end = decode_at(pos)
         if skip(end) != len(text):
-            line = text.count("\n", 0, end) + 1
+            line = text.count("\n", 0, skip(end)) + 1
             raise WireFormatError("extra data after the record", source=f"{path} line {line}")
         yield structure(data, cls, source=f"{path} line {text.count(chr(10), 0, pos) + 1}")
         return
@@ -799,7 +799,7 @@ def _iter_json_array(path: Path, cls: type[T]) -> Iterator[T]:
                     "expected ',' or ']' in the array", source=f"{path} line {at}"
                 )
     if skip(pos) != len(text):
-        at = text.count("\n", 0, pos) + 1
+        at = text.count("\n", 0, skip(pos)) + 1
         raise WireFormatError("extra data after the array", source=f"{path} line {at}")
 
 
