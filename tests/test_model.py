@@ -306,12 +306,21 @@ def test_actor_rejects(kwargs: dict[str, Any], field: str) -> None:
 
 def test_actor_takes_lists_and_stores_tuples() -> None:
     mention = Mention(Span(0, 7), "Turkish", MentionKind.DEMONYM)
-    actor = Actor("state:TR", "Turkey", ActorKind.STATE, country="TR", aliases=["Türkiye"],
-                  mentions=[mention])  # fmt: skip
+    actor = Actor(
+        "state:TR", "Turkey", ActorKind.STATE, country="TR", aliases=["Türkiye"], mentions=[mention]
+    )
     assert actor.aliases == ("Türkiye",)
     assert actor.spans == (Span(0, 7),)
-    assert hash(actor) == hash(Actor("state:TR", "Turkey", ActorKind.STATE, country="TR",
-                                     aliases=("Türkiye",), mentions=(mention,)))  # fmt: skip
+    assert hash(actor) == hash(
+        Actor(
+            "state:TR",
+            "Turkey",
+            ActorKind.STATE,
+            country="TR",
+            aliases=("Türkiye",),
+            mentions=(mention,),
+        )
+    )
 
 
 @pytest.mark.parametrize(

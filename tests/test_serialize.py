@@ -86,7 +86,7 @@ def sample() -> ArticleResult:
                 country="TR",
                 mentions=[Mention(Span(9, 16), "Turkish")],
             ),
-        ],  # fmt: skip
+        ],
         incidents=[
             Incident(
                 "incident:003_x:0",
@@ -99,7 +99,7 @@ def sample() -> ArticleResult:
                 date=TimeValue.day(dt.date(2020, 2, 6), text="Thursday", span=Span(43, 51)),
                 killed=Claim(8, span=Span(53, 54)),
             )
-        ],  # fmt: skip
+        ],
         diagnostics=[Diagnostic(Severity.WARNING, "decoding", "read as cp1252", "p", "h")],
     )
 
@@ -292,8 +292,10 @@ def test_same_bytes_in_another_process(tmp_path: Path) -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         proc = subprocess.run(
             [sys.executable, "-c", code, str(Path(__file__).parent)],
-            capture_output=True, env=env, check=True,
-        )  # fmt: skip
+            capture_output=True,
+            env=env,
+            check=True,
+        )
         outputs.add(proc.stdout)
     assert len(outputs) == 1
     assert outputs.pop().decode().startswith(serialize.dumps(sample()))
@@ -357,15 +359,35 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
         ("incidents[0].evidence", ..., "$.incidents[0].evidence", "required field missing"),
         ("incidents[0].evidence[0].end", ..., "$.incidents[0].evidence[0].end", "missing"),
         # wrong type, never coerced
-        ("incidents[0].killed.value", "8", "$.incidents[0].killed.value", "expected int, got str '8'"),
+        (
+            "incidents[0].killed.value",
+            "8",
+            "$.incidents[0].killed.value",
+            "expected int, got str '8'",
+        ),
         ("incidents[0].killed.value", 8.5, "$.incidents[0].killed.value", "expected int"),
-        ("incidents[0].killed.value", True, "$.incidents[0].killed.value", "expected int, got bool"),
+        (
+            "incidents[0].killed.value",
+            True,
+            "$.incidents[0].killed.value",
+            "expected int, got bool",
+        ),
         ("article.text", 5, "$.article.text", "expected str, got int 5"),
         ("incidents[0].date.interval", 0, "$.incidents[0].date.interval", "expected bool"),
         ("incidents[0].place.latitude", "35.8", "$.incidents[0].place.latitude", "expected float"),
         ("incidents[0].evidence", "0-51", "$.incidents[0].evidence", "expected a list, got str"),
-        ("incidents[0].evidence", {"start": 0, "end": 1}, "$.incidents[0].evidence", "expected a list"),
-        ("actors[0].mentions[0]", [9, 16], "$.actors[0].mentions[0]", "expected an object (Mention)"),
+        (
+            "incidents[0].evidence",
+            {"start": 0, "end": 1},
+            "$.incidents[0].evidence",
+            "expected a list",
+        ),
+        (
+            "actors[0].mentions[0]",
+            [9, 16],
+            "$.actors[0].mentions[0]",
+            "expected an object (Mention)",
+        ),
         ("incidents[0].place", "Saraqib", "$.incidents[0].place", "expected an object (Place)"),
         # extra key
         ("incidents[0].severity", "high", "$.incidents[0].severity", "unknown field"),
@@ -381,21 +403,41 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
         ("article.published", "2020-02-08T00:00:00", "$.article.published", "'YYYY-MM-DD'"),
         ("incidents[0].date.start", 20200206, "$.incidents[0].date.start", "got int"),
         # values the model refuses
-        ("incidents[0].killed.value", -3, "$.incidents[0].killed.value",
-         "Claim.value must be >= 0, got -3"),
-        ("incidents[0].evidence[0].end", 2, "$.incidents[0].evidence[0].end",
-         "Span.end must be >= start (9), got 2"),
+        (
+            "incidents[0].killed.value",
+            -3,
+            "$.incidents[0].killed.value",
+            "Claim.value must be >= 0, got -3",
+        ),
+        (
+            "incidents[0].evidence[0].end",
+            2,
+            "$.incidents[0].evidence[0].end",
+            "Span.end must be >= start (9), got 2",
+        ),
         ("actors[0].country", "TUR", "$.actors[0].country", "ISO 3166"),
         ("actors[0].id", "Turkey", "$.actors[0].id", "Actor.id must be an id"),
         ("incidents[0].evidence", [], "$.incidents[0].evidence", "at least one span"),
-        ("incidents[0].evidence[0].end", 999, "$.incidents[0].evidence[0]",
-         "ArticleResult.incidents[0].evidence[0] must be a span inside the text"),
-        ("article.boilerplate[0].end", 999, "$.article.boilerplate",
-         "Article.boilerplate must be spans inside the text"),
-        ("incidents[0].date.end", "2020-02-07", "$.incidents[0].date.end",
-         "TimeValue.end must be in the same unit"),
+        (
+            "incidents[0].evidence[0].end",
+            999,
+            "$.incidents[0].evidence[0]",
+            "ArticleResult.incidents[0].evidence[0] must be a span inside the text",
+        ),
+        (
+            "article.boilerplate[0].end",
+            999,
+            "$.article.boilerplate",
+            "Article.boilerplate must be spans inside the text",
+        ),
+        (
+            "incidents[0].date.end",
+            "2020-02-07",
+            "$.incidents[0].date.end",
+            "TimeValue.end must be in the same unit",
+        ),
     ],
-)  # fmt: skip
+)
 def test_malformed_record_names_source_record_and_field(
     path: str, value: Any, expected_path: str, expected: str
 ) -> None:
@@ -471,7 +513,7 @@ def test_json_array_error_names_the_line_of_the_record(tmp_path: Path) -> None:
     with pytest.raises(
         WireFormatError, match=rf"^{path} line {line}: ArticleResult .*\$\.incidents\[0\]\.type"
     ):
-        list(serialize.load_results(path))  # fmt: skip
+        list(serialize.load_results(path))
 
 
 def test_json_file_with_one_record(tmp_path: Path) -> None:
