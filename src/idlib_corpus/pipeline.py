@@ -485,6 +485,7 @@ class Pipeline:
 
     def _run_phases(self, article: Article, diags: _Collector) -> ArticleResult:
         text_len = len(article.text)
+        knowledge = self.knowledge  # built on first use, before any per-article hook
 
         # 1. metadata
         metas = self._call(
@@ -494,7 +495,7 @@ class Pipeline:
         article = _apply_metadata(article, [m for _, m in metas])
 
         # 2. annotate
-        doc = build_document(article, knowledge=self.knowledge)
+        doc = build_document(article, knowledge=knowledge)
         found = self._call(
             "idlib_annotate", {"doc": doc}, diags,
             lambda r: _check_many(r, (Annotation,), text_len, lambda a: (a.span,)),
