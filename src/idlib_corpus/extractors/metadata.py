@@ -1,19 +1,410 @@
-"""Built-in plugin ``idlib_corpus.metadata``: headline, outlet, dateline, boilerplate lines."""
+"""Built-in plugin ``idlib_corpus.metadata``: headline, outlet, dateline, boilerplate lines.
+
+Articles arrive as pages were saved: section names ("World", "All news"), the headline
+(sometimes with a source or a breadcrumb trail after it, sometimes repeated), a dateline
+crediting the outlet, the story, then share buttons, related headlines and footers. This
+plugin reads that layout line by line:
+
+* the **title** is the first headline-like line before the story: a short line that is
+  not a sentence ending in a period, with a trailing breadcrumb trail
+  (``/ News / News agency X``) or a short source attribution (`` - Foreign Ministry``)
+  cut off; none if the text starts straight with prose;
+* the **outlet** is the organisation a dateline or credit line names: ``ANKARA
+  (Sputnik) -``, ``ANKARA, February 8. /TASS/.``, ``ANKARA-Anadolu Agency``,
+  ``MOSCOW, Feb 10 (Reuters) -``, ``(AP) —``, ``By Jane Doe, Al-Monitor``,
+  ``News agency Inforos``; never an outlet the story merely cites;
+* the **dateline** place is the place of that dateline, title-cased ("Ankara");
+* a dateline (or a date line above the story) that gives a full date with its year
+  gives the publication date;
+* **boilerplate** lines are marked (not deleted): share/comment/rate widgets, section
+  names, credit and footer lines, repeated headlines, related-story headlines inside the
+  story, and lines not in English (a Cyrillic footer).
+
+Widget, section and footer words live in ``data/boilerplate.json``; the rest is layout.
+"""
 
 from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import attrs
 
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import Article, ArticleMetadata, Span
 
+__all__ = ["idlib_article_metadata", "read_metadata"]
+
+#: Lines looked at for the headline and the dateline, from the top.
+_HEAD_LINES = 14
+#: A headline is at most this long; a longer first line is prose.
+_MAX_TITLE = 250
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+)
+_CAPS_PLACE = r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
+_MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
+_ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
+_DASH = r"[-–—]"
+
+_DATELINES = tuple(
+    re.compile(p)
+    for p in (
+        # ANKARA, February 8. /TASS/.
+        rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<outlet>[A-Z][\w-]*)/",
+        # MOSCOW, Feb 10 (Reuters) -   /  ANKARA (Sputnik) -   /  Beirut (AP) —
+        rf"^(?P<place>{_MIXED_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<outlet>{_ORG})\)\s*{_DASH}",
+        # ANKARA-Anadolu Agency   (the whole line)
+        rf"^(?P<place>{_CAPS_PLACE})\s*{_DASH}\s*(?P<outlet>{_ORG})\s*$",
+        # (Reuters) -
+        rf"^\((?P<outlet>{_ORG})\)\s*{_DASH}",
+        # By Jane Doe, Al-Monitor   /  By Jane Doe | Reuters
+        rf"^By\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|de|al|van|von))*\s*[,|]\s*(?P<outlet>{_ORG})\s*$",
+        # ANKARA, Feb. 8 —   (a dateline without an outlet)
+        rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
+        # ISTANBUL   (the place alone on its line, above the story)
+        r"^(?P<place>[A-Z][A-Z'.-]{3,}(?: [A-Z][A-Z'.-]+){0,2})$",
+    )
+)
+_NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
+_DATE_LINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted)\s*:?\s*)?(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+    r"(?:[\s,]+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?\s*$"
+)
+_TAIL_SPLIT = re.compile(r"\s+(?:/|\|)\s+")
+_SOURCE_TAIL = re.compile(rf"\s+{_DASH}\s+(?P<tail>[^-–—]{{2,60}})$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = (".", "…")
+
+
+@attrs.frozen
+class _Vocab:
+    widgets: frozenset[str]
+    sections: frozenset[str]
+    prefixes: tuple[str, ...]
+    breadcrumb: frozenset[str]
+    outlet_words: frozenset[str]
+
+
+@functools.cache
+def _vocab() -> _Vocab:
+    path = resources.files("idlib_corpus") / "data" / "boilerplate.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return _Vocab(
+        widgets=frozenset(data["widgets"]),
+        sections=frozenset(data["sections"]),
+        prefixes=tuple(data["prefixes"]),
+        breadcrumb=frozenset(data["breadcrumb_words"]),
+        outlet_words=frozenset(data["outlet_words"]),
+    )
+
+
+@attrs.frozen
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def _norm(line: str) -> str:
+    """A line as compared with the vocabulary: folded, punctuation and dots removed."""
+    return " ".join(_WORD.findall(line.casefold()))
+
+
+def _is_foreign(line: str) -> bool:
+    """Mostly letters outside the Latin script (a Cyrillic or Arabic footer)."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return latin < len(letters) / 2
+
+
+def _is_widget(v: _Vocab, line: str) -> bool:
+    n = _norm(line)
+    if not n:
+        return not any(c.isalnum() for c in line) and len(line) <= 3
+    if n in v.widgets or n in v.sections:
+        return True
+    low = line.casefold()
+    return any(low.startswith(p) for p in v.prefixes)
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence: ends in a full stop (or a quote after one), or is too long for a headline."""
+    tail = line.rstrip("\"'”’»)")
+    return (tail.endswith(_SENTENCE_END) and not tail.endswith("...")) or len(line) > _MAX_TITLE
+
+
+def _title_case_ratio(line: str) -> float:
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def _clean_title(v: _Vocab, line: str) -> tuple[str, str | None]:
+    """Cut breadcrumb trails and a trailing source off a headline line.
+
+    Returns the title and the outlet a breadcrumb names ("News agency Inforos"), if any.
+    """
+    outlet = None
+    parts = _TAIL_SPLIT.split(line)
+    if len(parts) > 1:
+        head, tails = parts[0], parts[1:]
+        if all(_is_breadcrumb(v, t) for t in tails):
+            for t in tails:
+                m = _NEWS_AGENCY.search(t)
+                if m:
+                    outlet = m.group("outlet")
+            last = line.rsplit(" | ", 1)
+            site = last[1].strip() if len(last) == 2 else ""
+            if outlet is None and site and _norm(site) not in v.breadcrumb | v.sections:
+                outlet = site  # "Headline | Daily Sabah": the site's name
+            line = head
+    m = _SOURCE_TAIL.search(line)
+    if m and len(line) - len(m.group()) >= 12:
+        tail = m.group("tail")
+        words = tail.split()
+        # "... - Turkish Foreign Ministry": a short capitalised attribution, not a clause.
+        if len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the")
+                                   for w in words):
+            line = line[: m.start()]
+    return line.rstrip(" -–—:|"), outlet
+
+
+def _is_breadcrumb(v: _Vocab, segment: str) -> bool:
+    n = _norm(segment)
+    if n in v.breadcrumb or n in v.sections:
+        return True
+    if _NEWS_AGENCY.search(segment):
+        return True
+    words = segment.split()
+    # A site name: one to four capitalised words, no verb-like lower-case words.
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _place_name(place: str) -> str:
+    """"ANKARA" -> "Ankara"; a place already in mixed case stays as written."""
+    return place.title() if place.isupper() else place
+
+
+def _parse_date(s: str) -> _dt.date | None:
+    """A full date with its year, as datelines and date lines write it."""
+    from idlib_corpus.extractors.times import resolve_expression
+
+    s = s.strip().rstrip(".,")
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s)
+    if m:
+        try:
+            return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    if not re.search(r"\d{4}", s):
+        return None  # no year written: do not guess one
+    value = resolve_expression(s, None)
+    if value is None or value.interval or value.start != value.end:
+        return None
+    return value.start
+
+
+@attrs.frozen
+class _Dateline:
+    place: str | None
+    place_span: Span | None
+    outlet: str | None
+    outlet_span: Span | None
+    published: _dt.date | None
+    line: _Line
+    whole_line: bool  # the line holds nothing but the dateline
+
+
+def _find_dateline(lines: list[_Line], boiler: set[Span]) -> _Dateline | None:
+    for line in lines[:_HEAD_LINES]:
+        if line.span in boiler:
+            continue
+        for pattern in _DATELINES:
+            m = pattern.match(line.text)
+            if m is None:
+                continue
+            groups = m.groupdict()
+            place = groups.get("place")
+            outlet = groups.get("outlet")
+            if outlet is not None and outlet.isupper() and len(outlet) > 6 and place is None:
+                continue  # "(REUTERS IS ...)": shouting, not a credit
+            place_span = outlet_span = None
+            if place is not None:
+                place_span = Span(line.start + m.start("place"), line.start + m.end("place"))
+            if outlet is not None:
+                outlet = outlet.strip()
+                outlet_span = Span(line.start + m.start("outlet"),
+                                   line.start + m.start("outlet") + len(outlet))
+            date = groups.get("date")
+            return _Dateline(
+                place=_place_name(place) if place else None,
+                place_span=place_span,
+                outlet=outlet,
+                outlet_span=outlet_span,
+                published=_parse_date(date) if date else None,
+                line=line,
+                whole_line=m.end() >= len(line.text.rstrip(" -–—")),
+            )
+    return None
+
+
+def read_metadata(article: Article) -> ArticleMetadata:
+    """Read headline, outlet, dateline, a dated dateline's date and boilerplate lines.
+
+    Args:
+        article: the article as read.
+
+    Returns:
+        An :class:`~idlib_corpus.model.ArticleMetadata` (fields ``None`` where the text
+        does not give them).
+
+    Example:
+        >>> text = ("World\\n\\nTalks on Idlib End - Ministry\\n\\n"
+        ...         "ANKARA (Sputnik) - Talks ended.\\nShare")
+        >>> meta = read_metadata(Article(id="a", text=text))
+        >>> meta.title, meta.outlet, meta.dateline
+        ('Talks on Idlib End', 'Sputnik', 'Ankara')
+        >>> [text[s.start:s.end] for s in meta.boilerplate]
+        ['World', 'Share']
+    """
+    v = _vocab()
+    text = article.text
+    lines = _lines(text)
+    boiler: set[Span] = set()
+    for line in lines:
+        if _is_widget(v, line.text) or _is_foreign(line.text):
+            boiler.add(line.span)
+
+    dateline = _find_dateline(lines, boiler)
+    body_start = dateline.line.start if dateline is not None else None
+
+    # The headline: the first headline-like line before the story.
+    title = title_span = None
+    crumb_outlet: tuple[str, Span] | None = None
+    title_line: _Line | None = None
+    for line in lines[:_HEAD_LINES]:
+        if body_start is not None and line.start >= body_start:
+            break
+        if line.span in boiler:
+            continue
+        if _is_prose(line.text):
+            break  # the story starts with prose: no headline
+        if _DATE_LINE.match(line.text) or line.text.startswith("By "):
+            continue
+        if len(line.text.split()) < 2:
+            boiler.add(line.span)  # a lone word above the headline: a section name
+            continue
+        cleaned, outlet = _clean_title(v, line.text)
+        if len(cleaned.split()) < 2:
+            continue
+        title = cleaned
+        title_span = Span(line.start, line.start + len(cleaned))
+        title_line = line
+        if outlet is not None:
+            at = line.text.rfind(outlet)
+            crumb_outlet = (outlet, Span(line.start + at, line.start + at + len(outlet)))
+        break
+
+    # The outlet: a dateline's credit first, else a "News agency X" header or footer line.
+    outlet = outlet_span = None
+    if dateline is not None and dateline.outlet is not None:
+        outlet, outlet_span = dateline.outlet, dateline.outlet_span
+    elif crumb_outlet is not None:
+        outlet, outlet_span = crumb_outlet
+    else:
+        for line in lines:
+            if _is_prose(line.text):
+                continue
+            m = _NEWS_AGENCY.search(line.text)
+            if m:
+                outlet = m.group("outlet")
+                outlet_span = Span(line.start + m.start("outlet"), line.start + m.end("outlet"))
+                break
+
+    # Published: a dated dateline, else a date line above the story.
+    published = dateline.published if dateline is not None else None
+    for line in lines[:_HEAD_LINES]:
+        dm = _DATE_LINE.match(line.text)
+        if dm is not None:
+            boiler.add(line.span)
+            if published is None:
+                published = _parse_date(dm.group("date"))
+
+    if dateline is not None and dateline.whole_line:
+        boiler.add(dateline.line.span)
+
+    # Repeated headlines, credit lines naming the outlet alone, bylines.
+    title_key = _norm(title) if title else None
+    story_started = False
+    for line in lines:
+        if line is title_line or line.span in boiler:
+            continue
+        n = _norm(line.text)
+        if title_key and (n == title_key or _norm(_clean_title(v, line.text)[0]) == title_key):
+            boiler.add(line.span)
+            continue
+        if outlet and n == _norm(outlet):
+            boiler.add(line.span)
+            continue
+        if line.text.startswith("By ") and len(line.text) < 80 and not _is_prose(line.text):
+            boiler.add(line.span)
+            continue
+        if _is_prose(line.text):
+            story_started = True
+            continue
+        # Inside the story, a capitalised line with no full stop is a related headline.
+        words = len(line.text.split())
+        if story_started and 3 <= words <= 25 and _title_case_ratio(line.text) >= 0.7:
+            boiler.add(line.span)
+
+    return ArticleMetadata(
+        title=title,
+        title_span=title_span,
+        outlet=outlet,
+        outlet_span=outlet_span,
+        dateline=dateline.place if dateline is not None else None,
+        dateline_span=dateline.place_span if dateline is not None else None,
+        published=published,
+        boilerplate=tuple(sorted(boiler)),
+    )
+
 
 @hookimpl(trylast=True)
 def idlib_article_metadata(article: Article) -> ArticleMetadata | None:
-    text = article.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    if end < 0:
-        end = len(text)
-    line = text[start:end].rstrip()
-    if not line or len(line) > 200:
-        return None
-    return ArticleMetadata(title=line, title_span=Span(start, start + len(line)))
+    """Read the headline, outlet, dateline and boilerplate lines off ``article``.
+
+    ``trylast``: a third-party plugin that knows a site's layout overrides it field by
+    field. See :func:`read_metadata`.
+    """
+    return read_metadata(article)
