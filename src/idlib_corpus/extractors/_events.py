@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -170,6 +171,11 @@ class Vocabulary:
     topic_markers: Lexicon
     role_cues: Lexicon
     non_diplomatic: Lexicon
+    sports: Lexicon
+    false_friends: Lexicon
+    meeting_blockers: Lexicon
+    withdrawal: Lexicon
+    future_after: Lexicon
     definite: frozenset[str]
     indefinite: frozenset[str]
     backer_suffixes: tuple[str, ...]
@@ -219,7 +225,9 @@ def vocabulary() -> Vocabulary:
             casualty[cue] = what
     loc = sorted(d["locative_prepositions"], key=len, reverse=True)
     locative = re.compile(
-        r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in loc) + r")\s+(?:the\s+)?$"
+        r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in loc)
+        + r")\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
+        r"central\s+)?$|(?<![a-z0-9])of\s+(?:the\s+)?(?:north|south|east|west)\w*\s+$"
     )
     bounds = sorted(d["clause_boundaries"], key=len, reverse=True)
     boundary = re.compile(
@@ -247,6 +255,11 @@ def vocabulary() -> Vocabulary:
         topic_markers=words("topic_markers"),
         role_cues=words("role_cues"),
         non_diplomatic=words("non_diplomatic_context"),
+        sports=words("sports_context"),
+        false_friends=words("false_friends"),
+        meeting_blockers=words("meeting_blockers"),
+        withdrawal=words("withdrawal_cues"),
+        future_after=words("future_after"),
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),
         backer_suffixes=tuple(d["backer_suffixes"]),
@@ -375,7 +388,9 @@ class EventContext:
             sents.append(s)
         self.sentences = tuple(sents)
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        self.hits = {name: _Hits(lex.find(self.folded)) for name, lex in self.voc.lexicons().items()}
+        self.hits = {
+            name: _Hits(lex.find(self.folded)) for name, lex in self.voc.lexicons().items()
+        }
         self._parens = _bracket_spans(self.text)
         self._build_annotations()
         self._build_mentions(actors)
@@ -523,8 +538,16 @@ class EventContext:
         return any(o.contains(span) for o in self.offices)
 
     def hits_in(self, lexicon: str, span: Span) -> list[Hit]:
-        """Matches of one vocabulary list inside ``span``."""
-        return self.hits[lexicon].within(span)
+        """Matches of one vocabulary list inside ``span``.
+
+        Trigger words inside a false friend ("heart attack", "cabinet meeting") are left out.
+        """
+        found = self.hits[lexicon].within(span)
+        if lexicon in ("incident_triggers", "meeting_triggers") and found:
+            friends = self.hits["false_friends"].within(span)
+            if friends:
+                found = [h for h in found if not any(f.span.overlaps(h.span) for f in friends)]
+        return found
 
     def has(self, lexicon: str, span: Span) -> bool:
         """Whether any phrase of one vocabulary list occurs inside ``span``."""
@@ -569,7 +592,7 @@ class EventContext:
             if m.start() > cuts[-1] + 2 and not self.in_brackets(Span(m.start(), m.end())):
                 cuts.append(m.start())
         cuts.append(sentence.end)
-        return [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
     # ------------------------------------------------------------------ speech
 

@@ -148,8 +148,11 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     ctx = event_context(doc, actors)
     records: list[_Candidate] = []
     pending: list[_Candidate] = []
+    sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)}
     for si, sent, clause in iter_clauses(ctx):
-        triggers = [t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)]
+        triggers = [] if si in sports else [
+            t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)
+        ]
         by_type: dict[IncidentType, list[Hit]] = {}
         for t in triggers:
             by_type.setdefault(IncidentType(t.value["type"]), []).append(t)
@@ -193,12 +196,29 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     window = Span(max(clause.start, t.start - 60), t.start)
     for hit in ctx.hits_in("non_factual", window):
         gap = f[hit.end:t.start]
-        if "," not in gap and len(gap.split()) <= 5:
+        # a list after a comma still hangs on the cue: "a halt to all attacks, including …"
+        listed = re.sub(r",\s*(?:including|such as|especially|notably)\b", " ", gap)
+        if "," not in listed and len(listed.split()) <= 8 and len(gap.split()) <= 5 + (
+            len(listed.split()) - len(gap.split()) + 3 if listed != gap else 0
+        ):
             return False
+    if t.value.get("pos") == "noun":
+        later = Span(t.end, min(clause.end, t.end + 25))
+        if any(h.start - t.end < 12 for h in ctx.hits_in("future_after", later)):
+            return False  # "more raids will be launched"
     near = ctx.words_before(t.start, 2, clause.start)
     if any(w in ("not", "no", "never", "without") for w in near):
         return False
-    return not ctx.has("habitual", clause)
+    if t.value.get("pos") == "noun" and any(
+        w in ("on", "about", "over", "regarding", "concerning") for w in near
+    ):
+        return False  # "agreement on the deployment", "talks about the attacks"
+    if t.value["type"] == "deployment" and ctx.has(
+        "withdrawal", Span(t.start, min(clause.end, t.end + 30))
+    ):
+        return False  # "moved their forces out of": a withdrawal
+    around = Span(max(clause.start, t.start - 80), min(clause.end, t.end + 80))
+    return not ctx.has("habitual", around)
 
 
 def _armed(ctx: EventContext, clause: Span, mentions: list[Mentioned]) -> bool:
@@ -233,7 +253,16 @@ def _read_clause(
     if typ is _T.DISPLACEMENT:
         if not ctx.has("conflict_cues", sent):
             return None
-    elif not _armed(ctx, clause, mentions) and not generic:
+    elif not generic:
+        if all(h.value.get("needs_force") for h in hits):
+            # everyday words ("attack", "killed", "entered"): armed forces must be named
+            if not ctx.has("armed_nouns", clause) and not any(
+                m.kind == "group" for m in mentions
+            ):
+                return None
+        elif not _armed(ctx, clause, mentions):
+            return None
+    if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits):
         return None
     if any(h.value["class"] == "needs_date" for h in hits) and not any(
         0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
@@ -290,6 +319,20 @@ def _read_clause(
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
     )
+
+
+def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
+    """A capture needs ground: a named place or a town, post or base next to the verb."""
+    for h in hits:
+        if h.value["voice"] == "passive":
+            near = Span(max(clause.start, h.start - 60), h.start)
+        else:
+            near = Span(h.end, min(clause.end, h.end + 45))
+        if ctx.places_in(near) and any(
+            not p.is_country for p in ctx.places_in(near)
+        ) or _PLACE_NOUNS.search(ctx.folded, near.start, near.end):
+            return True
+    return False
 
 
 def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
@@ -454,7 +497,8 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
         if target is not None:
             _absorb(target, cand, refer=True)
             return
-        if cand.generic:
+        if cand.generic or not (cand.killed or cand.injured):
+            # "the September 11 attacks", "this attack": a reference, not a new report
             return
     target = next((r for r in reversed(records) if _compatible(r, cand)), None)
     if target is None:

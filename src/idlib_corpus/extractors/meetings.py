@@ -33,6 +33,7 @@ from idlib_corpus.extractors._events import (
     EventContext,
     Hit,
     PlaceRef,
+    Speech,
     dates_fit,
     dates_overlap,
     event_context,
@@ -164,8 +165,10 @@ def _read_clause(
     sent: Span,
     clause: Span,
     triggers: list[Hit],
-    countries: dict[str, str | None],
+    countries: dict[str, str],
 ) -> _Candidate | None:
+    if ctx.has("meeting_blockers", clause):
+        return None  # "rejected Arafat's bid to visit": a meeting refused, not held
     classes = {t.value["class"] for t in triggers}
     speech = [s for s in ctx.speech(sent) if s.span.overlaps(clause)]
     speech_zones = [s.span for s in speech]
@@ -311,6 +314,8 @@ def _place(
     for p in ctx.places_in(clause):
         if within_any(p.span, excluded) or ctx.in_brackets(p.span) or ctx.overlaps_time(p.span):
             continue
+        if f.startswith("'s", p.span.end):
+            continue  # "to Pakistan's close ally China": a possessive, not the place
         rank, dist = 9, 0
         for t in triggers:
             if t.end <= p.span.start and _PLACE_AFTER.match(f[t.end:p.span.start]):
@@ -346,7 +351,7 @@ def _date(
     sent: Span,
     main: Hit,
     excluded: list[Span],
-    speech: list,  # list[Speech]
+    speech: list[Speech],
     status: MeetingStatus | None,
 ) -> tuple[TimeValue | None, bool]:
     speech_times = {id(t) for s in ctx.speech(sent) for t in s.times}
@@ -376,7 +381,7 @@ def _duration(ctx: EventContext, clause: Span) -> int | None:
         except ValueError:
             return None
     minutes = value * 60 if m.group("unit").startswith("hour") else value
-    return int(round(minutes))
+    return round(minutes)
 
 
 def _outcome(ctx: EventContext, sent: Span) -> str | None:
@@ -412,11 +417,12 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         pair = {sa, sb}
         if MeetingStatus.CANCELLED in pair:
             return MeetingStatus.PLANNED in pair
-        if pair != {MeetingStatus.HELD, MeetingStatus.ONGOING}:
-            # announced, then reported: only when both name the same day
-            if not (strong and a.date is not None and b.date is not None
-                    and dates_overlap(a.date, b.date)):
-                return False
+        # announced, then reported: only when both name the same day
+        if pair != {MeetingStatus.HELD, MeetingStatus.ONGOING} and not (
+            strong and a.date is not None and b.date is not None
+            and dates_overlap(a.date, b.date)
+        ):
+            return False
     phone = {a.kind, b.kind} & {MeetingKind.PHONE_CALL}
     return not (phone and {a.kind, b.kind} & {MeetingKind.VISIT, MeetingKind.SUMMIT})
 
