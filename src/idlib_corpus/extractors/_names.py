@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 from idlib_corpus.folding import fold_name
 
 __all__ = [
+    "TOKEN",
     "Grammar",
     "Token",
     "grammar",
@@ -30,10 +31,10 @@ __all__ = [
     "tokenize",
 ]
 
-# A word (letters, with inner hyphens and apostrophes: "al-Assad", "O'Brien"), a number,
-# or one punctuation character. Compiled once.
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
-_POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
+# A word or number (with inner hyphens and apostrophes: "al-Assad", "O'Brien"), the
+# possessive "'s", or one punctuation character. Compiled once.
+# The possessive "'s" is a token of its own. Compiled once.
+TOKEN = re.compile(r"\w+(?:[-'’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
 
 
 class Token:
@@ -81,20 +82,14 @@ def tokenize(text: str, folded: str, start: int = 0, end: int | None = None) -> 
 
     Example:
         >>> [t.text for t in tokenize("Bashar al-Assad's forces", "bashar al-assad's forces")]
-        ['Bashar', "al-Assad", "'s", 'forces']
+        ['Bashar', 'al-Assad', "'s", 'forces']
     """
     stop = len(text) if end is None else end
     out: list[Token] = []
-    for m in _TOKEN.finditer(text, start, stop):
+    for m in TOKEN.finditer(text, start, stop):
         a, b = m.span()
-        word = m.group()
-        pm = _POSSESSIVE.match(word)
-        if pm is not None and word[-1] == "s":
-            cut = a + len(pm.group(1))
-            out.append(Token(a, cut, text[a:cut], folded[a:cut]))
-            out.append(Token(cut, b, text[cut:b], "'s"))
-            continue
-        out.append(Token(a, b, word, folded[a:b]))
+        low = folded[a:b]
+        out.append(Token(a, b, m.group(), "'s" if low in ("'s", "’s") else low))
     return out
 
 
@@ -293,13 +288,51 @@ class Grammar:
         self.counterpart_nouns = frozenset(w for w in raw["counterpart_nouns"] if " " not in w)
         self.regime_nouns = frozenset(raw["regime_nouns"])
 
+        self._heads_any = _with_plurals(self.title_heads)
+        self._roles_any = _with_plurals(self.role_nouns)
+        # Regular expressions built once from the word lists (matched over folded text).
+        self.pronoun_re = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(_alternatives(self.pronouns)) + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        speakers = _alternatives(self.nonperson_titles | self.role_nouns)
+        #: "the source", "a senior official": someone unnamed who speaks
+        self.speaker_re = re.compile(
+            r"(?<![\w-])(?:the|an?)\s+(?:[a-z'-]+\s+){0,2}?(?:" + "|".join(speakers)
+            + r")(?![\w'-])"
+        )
+        self.regime_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(_alternatives(self.regime_nouns)) + r")(?![\w-])"
+        )
+        cues = _alternatives(self.group_cues)
+        self.group_cue_re = re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")\s+")
+
     def is_head(self, low: str) -> bool:
         """Whether ``low`` (folded) is an office head noun, singular or plural."""
-        return low in self.title_heads or singularise(low) in self.title_heads
+        return low in self._heads_any
 
     def is_role(self, low: str) -> bool:
         """Whether ``low`` (folded) is a role noun, singular or plural."""
-        return low in self.role_nouns or singularise(low) in self.role_nouns
+        return low in self._roles_any
+
+
+def _alternatives(words: Iterable[str]) -> list[str]:
+    """Escaped words, longest first (so that a regex alternation prefers them)."""
+    return [re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))]
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _with_plurals(words: frozenset[str]) -> frozenset[str]:
+    return words | frozenset(_plural(w) for w in words)
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,13 +30,14 @@ come from the knowledge base through the annotations.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors._names import (
+    TOKEN,
     Grammar,
-    Token,
     grammar,
     is_acronym,
     is_capitalised,
@@ -45,7 +46,6 @@ from idlib_corpus.extractors._names import (
     slug,
     surname_keys,
     title_case,
-    tokenize,
 )
 from idlib_corpus.folding import fold_name
 from idlib_corpus.hookspecs import hookimpl
@@ -80,6 +80,14 @@ _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 _COORD = frozenset({",", "and", "or", "&"})
 _OPEN = frozenset({"(", "["})
 _CLOSE = frozenset({")", "]"})
+_TERMINAL = frozenset({".", "!", "?", "…"})
+_QUOTES = "\"”’'»)"
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# A word that starts with a capital (checked again with str.isupper), or "al-Assad".
+_CAPWORD = re.compile(
+    r"(?<![\w'’-])(?:[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f][\w'’-]*"
+    r"|(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|ul|ud)-[A-Z][\w'’-]*)"
+)
 # How far back (in sentences) a pronoun looks for its antecedent.
 _PRONOUN_REACH = 3
 
@@ -124,17 +132,11 @@ def resolve_actors(doc: Document) -> list[Actor]:
 class _Item:
     """A token, or a run of tokens one annotation covers, inside one sentence."""
 
-    __slots__ = ("end", "key", "kind", "low", "start", "text", "tok")
+    __slots__ = ("end", "key", "kind", "low", "plain", "start", "text")
 
     def __init__(
-        self,
-        kind: AnnotationLabel | None,
-        key: str | None,
-        start: int,
-        end: int,
-        text: str,
+        self, kind: AnnotationLabel | None, key: str | None, start: int, end: int, text: str,
         low: str,
-        tok: Token | None,
     ) -> None:
         self.kind = kind
         self.key = key
@@ -142,14 +144,10 @@ class _Item:
         self.end = end
         self.text = text
         self.low = low
-        self.tok = tok
+        self.plain = kind is None
 
     def __repr__(self) -> str:
         return f"<{self.kind.name if self.kind else 'w'} {self.text!r}>"
-
-    @property
-    def plain(self) -> bool:
-        return self.kind is None
 
     @property
     def span(self) -> Span:
@@ -256,10 +254,25 @@ class _TitleParse:
 class _Resolver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text = doc.text
+        self.folded = doc.folded
         self.g: Grammar = grammar()
         self.anns = _choose_annotations(doc.annotations)
         self.starts = [a.span.start for a in self.anns]
+        # every token's offsets, from one regex pass; items are built lazily, in windows
+        self.tok = [m.span() for m in TOKEN.finditer(text)]
+        self.tstarts = [s for s, _ in self.tok]
+        self.sent_starts = [s.start for s in doc.sentences]
+        article = doc.article
+        # prose sentences: doc index -> (span, first token, end token)
+        self.prose: dict[int, tuple[Span, int, int]] = {}
+        for index, span in enumerate(doc.sentences):
+            if article.boilerplate and article.is_boilerplate(span):
+                continue
+            t0 = bisect.bisect_left(self.tstarts, span.start)
+            t1 = bisect.bisect_left(self.tstarts, span.end)
+            if t1 > t0:
+                self.prose[index] = (span, t0, t1)
         self.sentences: list[_Sentence] = []
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
@@ -267,7 +280,6 @@ class _Resolver:
     # ----------------------------------------------------------------- driver
 
     def run(self) -> list[Actor]:
-        self._build_sentences()
         self._find_hits()
         self._cluster()
         self._surname_mentions()
@@ -284,45 +296,114 @@ class _Resolver:
 
     # ----------------------------------------------------------------- items
 
-    def _build_sentences(self) -> None:
-        doc = self.doc
-        article = doc.article
-        for index, span in enumerate(doc.sentences):
-            if article.boilerplate and article.is_boilerplate(span):
-                continue
-            tokens = tokenize(self.text, doc.folded, span.start, span.end)
-            items = self._items(tokens)
-            if items:
-                self.sentences.append(_Sentence(index, span, items, _is_headline(tokens)))
+    def _sentence_at(self, pos: int) -> int | None:
+        """Index of the prose sentence holding ``pos``, or ``None`` (boilerplate, gaps)."""
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i < 0 or i not in self.prose:
+            return None
+        span = self.prose[i][0]
+        return i if pos < span.end else None
 
-    def _items(self, tokens: list[Token]) -> list[_Item]:
+    def _token_at(self, pos: int) -> int:
+        return bisect.bisect_right(self.tstarts, pos) - 1
+
+    def _low(self, ti: int) -> str:
+        """The folded text of token ``ti`` ("" outside the text)."""
+        if ti < 0 or ti >= len(self.tok):
+            return ""
+        s, e = self.tok[ti]
+        return self.folded[s:e]
+
+    def _window(self, t0: int, t1: int) -> list[_Item]:
+        """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation."""
         items: list[_Item] = []
-        anns, starts = self.anns, self.starts
-        folded = self.doc.folded
-        current: Annotation | None = None
-        for tok in tokens:
-            ann = None
-            i = bisect.bisect_right(starts, tok.start) - 1
-            if i >= 0 and anns[i].span.end > tok.start:
-                ann = anns[i]
-            elif i + 1 < len(anns) and anns[i + 1].span.start < tok.end:
-                ann = anns[i + 1]
-            if ann is None:
-                current = None
-                items.append(_Item(None, None, tok.start, tok.end, tok.text, tok.low, tok))
+        anns, tok, text, folded = self.anns, self.tok, self.text, self.folded
+        n = len(anns)
+        if t1 <= t0:
+            return items
+        k = max(bisect.bisect_right(self.starts, tok[t0][0]) - 1, 0)
+        i = t0
+        while i < t1:
+            s, e = tok[i]
+            while k < n and anns[k].span.end <= s:
+                k += 1
+            if k < n and anns[k].span.start < e:
+                ann = anns[k]
+                a, b = ann.span.start, ann.span.end
+                items.append(_Item(ann.label, ann.key, a, b, text[a:b], folded[a:b]))
+                i += 1
+                while i < t1 and tok[i][0] < b:
+                    i += 1
+                k += 1
                 continue
-            if ann is current:
-                continue
-            current = ann
-            s, e = ann.span.start, ann.span.end
-            items.append(_Item(ann.label, ann.key, s, e, self.text[s:e], folded[s:e], None))
+            low = folded[s:e]
+            items.append(_Item(None, None, s, e, text[s:e], "'s" if low == "’s" else low))
+            i += 1
         return items
+
+    def _window_around(self, pos: int, before: int, after: int) -> tuple[list[_Item], int] | None:
+        """Items from ``before`` tokens before ``pos`` to ``after`` after, within its sentence.
+
+        Returns the items and the index of the item at ``pos``.
+        """
+        si = self._sentence_at(pos)
+        if si is None:
+            return None
+        _, t0, t1 = self.prose[si]
+        ti = self._token_at(pos)
+        items = self._window(max(t0, ti - before), min(t1, ti + after + 1))
+        for j, it in enumerate(items):
+            if it.start <= pos < it.end:
+                return items, j
+        return None
 
     # ----------------------------------------------------------------- persons
 
     def _find_hits(self) -> None:
-        for sent in self.sentences:
-            self._hits_in(sent)
+        for index, (span, t0, t1) in self.prose.items():
+            first = self._first_candidate(span, t0, t1)
+            if first is not None:
+                # the title phrase before a name is short: no need to read further back
+                sent = _Sentence(index, span, self._window(max(t0, first - 16), t1),
+                                 _is_headline(self.text[span.start : span.end]))
+                self.sentences.append(sent)
+                self._hits_in(sent)
+
+    def _first_candidate(self, span: Span, t0: int, t1: int) -> int | None:
+        """The first token of the sentence that may start a person's name, if any."""
+        g = self.g
+        text, tok = self.text, self.tok
+        anns, starts = self.anns, self.starts
+        first: int | None = None
+        k = bisect.bisect_left(starts, span.start)
+        while k < len(anns) and anns[k].span.start < span.end:
+            if anns[k].label is L.PERSON:
+                first = self._token_at(anns[k].span.start)
+                break
+            k += 1
+        for m in _CAPWORD.finditer(text, span.start, span.end):
+            p = m.start()
+            ti = bisect.bisect_left(self.tstarts, p, t0, t1)
+            if first is not None and ti >= first:
+                break
+            if ti >= t1 or (not text[p].isupper() and "-" not in m.group()):
+                continue
+            a = bisect.bisect_right(starts, p) - 1
+            if a >= 0 and anns[a].span.end > p:
+                continue  # inside a state, place, office...
+            nxt_cap = ti + 1 < t1 and text[tok[ti + 1][0]].isupper()
+            if ti == t0:
+                if nxt_cap and self.folded[p : m.end()] not in g.not_name_words:
+                    return ti
+                continue
+            if nxt_cap:
+                return ti
+            prev = self._low(ti - 1)
+            if prev in g.honorifics or g.is_head(prev) or g.is_role(prev):
+                return ti
+            if a >= 0 and anns[a].span.end >= tok[ti - 1][1] and anns[a].label is L.OFFICE:
+                return ti
+        return first
 
     def _hits_in(self, sent: _Sentence) -> None:
         items = sent.items
@@ -330,6 +411,12 @@ class _Resolver:
         i = 0
         prev: _ListState | None = None  # for lists sharing one title
         while i < n:
+            it = items[i]
+            if it.kind is not L.PERSON and not (
+                it.plain and (it.text[0].isupper() or "-" in it.text)
+            ):
+                i += 1
+                continue
             run = self._name_run(items, i)
             if run is None:
                 i += 1
@@ -467,6 +554,8 @@ class _Resolver:
                     parse.plural = parse.plural or not cur
                 cur.insert(0, it)
             elif it.plain and low in g.title_modifiers and cur:
+                if it.text[:1].islower() and cur[0].text[:1].isupper():
+                    break  # "under Deputy Minister": a lower-case word before a title
                 cur.insert(0, it)
             elif it.kind is L.NATIONALITY:
                 parse.countries.insert(0, _iso(it.key))
@@ -749,28 +838,37 @@ class _Resolver:
         for p in self.persons:
             for k in self._surnames(p):
                 index.setdefault(k, []).append(p)
-        for sent in self.sentences:
-            for it in sent.items:
-                if it.kind not in (None, L.PERSON, L.PLACE):
+        text, anns, starts = self.text, self.anns, self.starts
+        for m in _CAPWORD.finditer(text):
+            word = m.group()
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            word = word.rstrip("'’-")
+            cands = index.get(name_key(word))
+            if not cands:
+                continue
+            start, end = m.start(), m.start() + len(word)
+            a = bisect.bisect_right(starts, start) - 1
+            if a >= 0 and anns[a].span.end > start:
+                ann = anns[a]
+                if ann.label not in (L.PERSON, L.PLACE) or ann.span.end != end:
                     continue
-                if not is_capitalised(it.text) and "-" not in it.text:
-                    continue
-                if it.kind is L.PERSON and " " in it.text:
-                    continue
-                cands = index.get(name_key(it.text))
-                if not cands or _inside(taken, it.start, it.end):
-                    continue
-                person = self._nearest(cands, it.start)
-                person.mentions.append(Mention(it.span, it.text, MentionKind.SURNAME))
-                taken.append((it.start, it.end))
+            if _inside(taken, start, end) or self._sentence_at(start) is None:
+                continue
+            person = self._nearest(cands, start)
+            person.mentions.append(Mention(Span(start, end), word, MentionKind.SURNAME))
+            taken.append((start, end))
         for p in self.persons:
-            p.mentions.sort(key=lambda m: m.span)
+            p.mentions.sort(key=_mention_order)
 
     def _nearest(self, cands: list[_Person], pos: int) -> _Person:
         def last_before(p: _Person) -> int:
             return max((m.span.start for m in p.mentions if m.span.start <= pos), default=-1)
 
         return max(cands, key=last_before)
+
+    def _sentence_no(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def _counterparts(self) -> None:
         """"Shoigu and his Turkish counterpart Hulusi Akar": Akar holds Shoigu's office."""
@@ -780,22 +878,23 @@ class _Resolver:
             for h in p.hits:
                 if not h.counterpart:
                     continue
-                other = self._previous_person(h.span.start, exclude=p, sentence=h.sentence)
+                other = self._previous_person(h.span.start, exclude=p)
                 if other is not None and other.title:
                     p.title = other.title
                     break
 
-    def _previous_person(self, pos: int, exclude: _Person, sentence: int) -> _Person | None:
+    def _previous_person(self, pos: int, exclude: _Person) -> _Person | None:
+        """The person mentioned last before ``pos`` (in this or the previous sentence)."""
         best: tuple[int, _Person] | None = None
         for p in self.persons:
             if p is exclude:
                 continue
             for m in p.mentions:
                 if m.span.start < pos and (best is None or m.span.start > best[0]):
-                    si = self.doc.sentence_index(m.span.start)
-                    if sentence - si <= 1:
-                        best = (m.span.start, p)
-        return best[1] if best else None
+                    best = (m.span.start, p)
+        if best is None or self._sentence_no(pos) - self._sentence_no(best[0]) > 1:
+            return None
+        return best[1]
 
     def _title_mentions(self) -> None:
         """"the top Turkish diplomat", "the Russian president", "his Turkish counterpart"."""
@@ -805,46 +904,57 @@ class _Resolver:
         taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
         for h in self.hits:
             taken.append((h.title_start, h.span.end))
-        for sent in self.sentences:
-            items = sent.items
+        for ann in self.anns:
+            if ann.label is not L.NATIONALITY:
+                continue
+            ti = self._token_at(ann.span.start)
+            before = self._low(ti - 1)
+            if before == "top":
+                before = self._low(ti - 2)
+            if before not in _DETERMINERS and before not in _POSSESSIVE_PRON:
+                continue
+            got = self._window_around(ann.span.start, 3, 6)
+            if got is None:
+                continue
+            items, j = got
+            b = j - 1
+            if b >= 0 and items[b].low == "top":
+                b -= 1
+            if b < 0 or (items[b].low not in _DETERMINERS and items[b].low not in _POSSESSIVE_PRON):
+                continue
             n = len(items)
-            for j, it in enumerate(items):
-                if it.low not in _DETERMINERS and it.low not in _POSSESSIVE_PRON:
-                    continue
-                k = j + 1
-                country = None
-                words: list[_Item] = []
-                counterpart = False
-                while k < n:
-                    nxt = items[k]
-                    if nxt.kind is L.NATIONALITY and country is None and all(
-                        w.low == "top" for w in words
-                    ):
-                        country = _iso(nxt.key)
-                    elif self._title_unit(nxt, roles=False) or nxt.low == "top":
-                        words.append(nxt)
-                    elif nxt.plain and (g.is_role(nxt.low) or nxt.low in g.counterpart_nouns):
-                        counterpart = nxt.low in g.counterpart_nouns
-                        words.append(nxt)
-                    else:
-                        break
-                    k += 1
-                if country is None or not words or _inside(taken, it.start, items[k - 1].end):
-                    continue
-                last = words[-1]
-                if singularise(last.low) != last.low:
-                    continue  # "the Turkish leaders": a group, not one person
-                if k < n and (self._name_word(items, k, first=True) or items[k].kind is L.PERSON):
-                    continue  # a title before a name is not a mention of its own
-                span = Span(it.start, last.end)
-                person = self._title_person(country, words, counterpart, span.start)
-                if person is None:
-                    continue
-                person.mentions.append(Mention(span, self.text[span.start : span.end],
-                                               MentionKind.TITLE))
-                taken.append((span.start, span.end))
+            k = j + 1
+            words: list[_Item] = [items[b + 1]] if items[b + 1].low == "top" else []
+            counterpart = False
+            while k < n:
+                nxt = items[k]
+                if self._title_unit(nxt, roles=False):
+                    words.append(nxt)
+                elif nxt.plain and (g.is_role(nxt.low) or nxt.low in g.counterpart_nouns):
+                    counterpart = nxt.low in g.counterpart_nouns
+                    words.append(nxt)
+                else:
+                    break
+                k += 1
+            if not words or words[-1].low == "top":
+                continue
+            first = items[b]
+            if _inside(taken, first.start, items[k - 1].end):
+                continue
+            last = words[-1]
+            if singularise(last.low) != last.low:
+                continue  # "the Turkish leaders": a group, not one person
+            if k < n and (self._name_word(items, k, first=True) or items[k].kind is L.PERSON):
+                continue  # a title before a name is not a mention of its own
+            span = Span(first.start, last.end)
+            person = self._title_person(_iso(ann.key), words, counterpart, span.start)
+            if person is None:
+                continue
+            person.mentions.append(Mention(span, self.text[span.start : span.end],
+                                           MentionKind.TITLE))
+            taken.append((span.start, span.end))
         for p in self.persons:
-            p.mentions.sort(key=lambda m: m.span)
+            p.mentions.sort(key=_mention_order)
 
     def _title_person(
         self, country: str, words: list[_Item], counterpart: bool, pos: int
@@ -856,8 +966,7 @@ class _Resolver:
         if counterpart:
             if len(cands) == 1:
                 return cands[0]
-            sentence = self.doc.sentence_index(pos)
-            other = self._previous_person(pos, exclude=cands[0], sentence=sentence)
+            other = self._previous_person(pos, exclude=cands[0])
             titled = [p for p in cands if other is not None and p.title == other.title]
             return titled[0] if len(titled) == 1 else None
         phrase = " ".join(fold_name(w.text) for w in words if w.low != "top")
@@ -878,48 +987,42 @@ class _Resolver:
         if not self.persons:
             return
         g = self.g
-        events: list[tuple[int, int, _Person | None]] = []  # (pos, sentence, person)
-        for p in self.persons:
-            for m in p.mentions:
-                events.append((m.span.start, self.doc.sentence_index(m.span.start), p))
-        taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
-        for h in self.hits:
-            taken.append((h.title_start, h.span.end))
-        pronouns: list[tuple[_Item, int]] = []
-        for sent in self.sentences:
-            items = sent.items
-            for j, it in enumerate(items):
-                if not it.plain:
-                    continue
-                if it.low in g.pronouns:
-                    pronouns.append((it, sent.index))
-                elif (
-                    (it.low in g.nonperson_titles or g.is_role(it.low))
-                    and j >= 1
-                    and (items[j - 1].low in _DETERMINERS or (items[j - 1].plain
-                         and items[j - 1].low in g.title_modifiers))
-                    and not _inside(taken, it.start, it.end)
-                    and singularise(it.low) == it.low
-                ):
-                    events.append((it.start, sent.index, None))  # "the source said"
-        events.sort(key=lambda e: (e[0], e[2] is not None))
+        events = sorted(
+            (m.span.start, m.span.end, p) for p in self.persons for m in p.mentions
+        )
         positions = [e[0] for e in events]
-        for it, sentence in pronouns:
-            gender = g.pronouns[it.low]
-            i = bisect.bisect_left(positions, it.start) - 1
+        taken = [(h.title_start, h.span.end) for h in self.hits]
+        taken.extend((m.span.start, m.span.end) for p in self.persons for m in p.mentions)
+        for m in g.pronoun_re.finditer(self.text):
+            start = m.start()
+            if self._sentence_at(start) is None:
+                continue
+            gender = g.pronouns[m.group().lower()]
+            sentence = self._sentence_no(start)
+            i = bisect.bisect_left(positions, start) - 1
             while i >= 0:
-                _, si, person = events[i]
-                if sentence - si > _PRONOUN_REACH:
+                pos, end, person = events[i]
+                if sentence - self._sentence_no(pos) > _PRONOUN_REACH:
                     break
-                if person is None:
-                    break
-                if not person.gender or person.gender == gender:
-                    person.gender = person.gender or gender
-                    person.mentions.append(Mention(it.span, it.text, MentionKind.PRONOUN))
-                    break
-                i -= 1
+                if person.gender and person.gender != gender:
+                    i -= 1
+                    continue
+                if self._unnamed_speaker(end, start, taken):
+                    break  # "the source said ... he said": not about the named person
+                person.gender = gender
+                person.mentions.append(Mention(Span(start, m.end()), m.group(),
+                                               MentionKind.PRONOUN))
+                break
         for p in self.persons:
-            p.mentions.sort(key=lambda m: m.span)
+            p.mentions.sort(key=_mention_order)
+
+    def _unnamed_speaker(self, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+        for m in self.g.speaker_re.finditer(self.folded, start, end):
+            word_end = m.end()
+            noun_start = self.folded.rfind(" ", m.start(), word_end) + 1
+            if not _inside(taken, noun_start, word_end):
+                return True
+        return False
 
     def _person_actor(self, p: _Person) -> Actor:
         names: list[str] = []
@@ -952,25 +1055,32 @@ class _Resolver:
     def _states(self) -> list[Actor]:
         g = self.g
         found: dict[str, list[Mention]] = {}
-        regimes: list[tuple[Span, str | None]] = []
         dateline = self.doc.article.dateline_span
-        for sent in self.sentences:
-            items = sent.items
-            for j, it in enumerate(items):
-                if it.kind is L.STATE:
-                    found.setdefault(_iso(it.key), []).append(
-                        Mention(it.span, it.text, MentionKind.NAME))
-                elif it.kind is L.NATIONALITY:
-                    found.setdefault(_iso(it.key), []).append(
-                        Mention(it.span, it.text, MentionKind.DEMONYM))
-                elif it.kind is L.CAPITAL:
-                    if dateline is not None and dateline.overlaps(it.span):
-                        continue
-                    if self._capital_is_state(items, j):
-                        found.setdefault(_iso(it.key), []).append(
-                            Mention(it.span, it.text, MentionKind.CAPITAL))
-                elif it.plain and it.low in g.regime_nouns:
-                    regimes.append(self._regime(items, j))
+        for ann in self.anns:
+            label = ann.label
+            if label not in (L.STATE, L.NATIONALITY, L.CAPITAL):
+                continue
+            start = ann.span.start
+            if self._sentence_at(start) is None:
+                continue
+            text = self.text[start : ann.span.end]
+            if label is L.STATE:
+                kind = MentionKind.NAME
+            elif label is L.NATIONALITY:
+                kind = MentionKind.DEMONYM
+            else:
+                if dateline is not None and dateline.overlaps(ann.span):
+                    continue
+                got = self._window_around(start, 6, 2)
+                if got is None or not self._capital_is_state(*got):
+                    continue
+                kind = MentionKind.CAPITAL
+            found.setdefault(_iso(ann.key), []).append(Mention(ann.span, text, kind))
+        regimes: list[tuple[Span, str | None]] = []
+        for m in g.regime_re.finditer(self.folded):
+            got = self._window_around(m.start(), 4, 9)
+            if got is not None:
+                regimes.append(self._regime(*got))
         last: str | None = None
         resolved = [c for _, c in regimes if c is not None]
         for span, code in regimes:
@@ -989,7 +1099,7 @@ class _Resolver:
                 name=_kb_state_name(self.doc, code, mentions),
                 kind=ActorKind.STATE,
                 country=code,
-                mentions=tuple(_dedupe(sorted(mentions, key=lambda m: m.span))),
+                mentions=tuple(_dedupe(mentions)),
             ))
         return actors
 
@@ -1048,8 +1158,8 @@ class _Resolver:
                     if c is not None:
                         code = c
                         break
-        if k >= 0 and items[k].low in _DETERMINERS:
-            start = items[k].start
+        if k >= 0 and items[k].low in _DETERMINERS and k == j - 1:
+            start = items[k].start  # "the regime"; "the [Syrian] regime" keeps only "regime"
         return Span(start, it.end), code
 
     def _country_of_name(self, it: _Item) -> str | None:
@@ -1077,46 +1187,43 @@ class _Resolver:
                 parent[rb] = ra
 
         mentions: list[tuple[str, Mention]] = []
-        for sent in self.sentences:
-            items = sent.items
-            n = len(items)
-            j = 0
-            while j < n:
-                it = items[j]
-                key: str | None = None
+        starts = [a.span.start for a in self.anns if a.label is L.GROUP]
+        text = self.text
+        for cue in g.group_cue_re.finditer(self.folded):
+            if cue.end() < len(text) and text[cue.end()].isupper():
+                starts.append(cue.end())  # "the so-called Sham Liberation Organization"
+        for pos in sorted(set(starts)):
+            got = self._window_around(pos, 0, 16)
+            if got is None:
+                continue
+            items, j = got
+            it = items[j]
+            if it.kind is L.GROUP:
+                key = _group_key(it.key, it.text)
                 end = j + 1
-                if it.kind is L.GROUP:
-                    key = _group_key(it.key, it.text)
-                elif self._group_cued(items, j):
-                    end = self._cap_run(items, j)
-                    if end > j and fold_name(items[end - 1].text) in g.group_heads:
-                        text = self.text[it.start : items[end - 1].end]
-                        key = f"armed_group:{slug(text)}"
-                    else:
-                        end = j + 1
-                if key is None:
-                    j += 1
+            elif it.plain:
+                end = self._cap_run(items, j)
+                if end == j or fold_name(items[end - 1].text) not in g.group_heads:
                     continue
-                span = Span(it.start, items[end - 1].end)
-                parent.setdefault(key, key)
-                mentions.append((key, Mention(span, self.text[span.start : span.end],
-                                              MentionKind.NAME)))
-                alias = self._group_alias(items, end)
-                if alias is not None:
-                    akey, aspan, aend = alias
-                    parent.setdefault(akey, akey)
-                    union(key, akey)
-                    mentions.append((akey, Mention(aspan, self.text[aspan.start : aspan.end],
-                                                   MentionKind.ALIAS)))
-                    j = aend
-                    continue
-                j = end
+                key = f"armed_group:{slug(text[it.start : items[end - 1].end])}"
+            else:
+                continue
+            span = Span(it.start, items[end - 1].end)
+            parent.setdefault(key, key)
+            mentions.append((key, Mention(span, text[span.start : span.end], MentionKind.NAME)))
+            alias = self._group_alias(items, end)
+            if alias is not None:
+                akey, aspan, _ = alias
+                parent.setdefault(akey, akey)
+                union(key, akey)
+                mentions.append((akey, Mention(aspan, text[aspan.start : aspan.end],
+                                               MentionKind.ALIAS)))
         by_root: dict[str, list[Mention]] = {}
         for key, m in mentions:
             by_root.setdefault(find(key), []).append(m)
         actors = []
         for root, ms in by_root.items():
-            ms = _dedupe(sorted(ms, key=lambda m: m.span))
+            ms = _dedupe(ms)
             names: list[str] = []
             seen: set[str] = set()
             for m in ms:
@@ -1135,14 +1242,6 @@ class _Resolver:
                 mentions=tuple(kinds),
             ))
         return actors
-
-    def _group_cued(self, items: list[_Item], j: int) -> bool:
-        """A capitalised name after "so-called" or "militant group"."""
-        it = items[j]
-        if not it.plain or not is_capitalised(it.text) or j == 0:
-            return False
-        prev = items[j - 1].low
-        return prev in self.g.group_cues or prev == "so-called"
 
     def _cap_run(self, items: list[_Item], j: int) -> int:
         n = len(items)
@@ -1201,37 +1300,42 @@ class _Resolver:
 
     def _bodies(self) -> list[Actor]:
         found: dict[str, tuple[str, str | None, ActorKind, list[Mention]]] = {}
-        for sent in self.sentences:
-            items = sent.items
-            for j, it in enumerate(items):
-                if it.kind is L.GOVERNMENT_BODY:
-                    kind = ActorKind.GOVERNMENT_BODY
-                elif it.kind is L.ORGANISATION:
-                    kind = ActorKind.INTERNATIONAL_ORGANISATION
-                elif it.kind is L.MEDIA:
-                    kind = ActorKind.MEDIA
-                else:
-                    continue
-                start = it.start
-                country = None
-                base = _id_slug(it.key, it.text)
-                if kind is ActorKind.GOVERNMENT_BODY:
-                    country, start = self._body_country(items, j)
-                    if country is not None and not base.startswith(country.lower() + "-"):
-                        base = f"{country.lower()}-{base}"
-                prefix = {
-                    ActorKind.GOVERNMENT_BODY: "government_body",
-                    ActorKind.INTERNATIONAL_ORGANISATION: "organisation",
-                    ActorKind.MEDIA: "media",
-                }[kind]
-                actor_id = f"{prefix}:{base}"
-                span = Span(start, it.end)
-                text = self.text[span.start : span.end]
-                entry = found.setdefault(actor_id, (text, country, kind, []))
-                entry[3].append(Mention(span, text, MentionKind.NAME))
+        bare: list[tuple[str, str, Mention]] = []  # "the Foreign Ministry", no state said
+        for ann in self.anns:
+            kind = _BODY_KINDS.get(ann.label)
+            if kind is None:
+                continue
+            got = self._window_around(ann.span.start, 2, 5)
+            if got is None:
+                continue
+            items, j = got
+            it = items[j]
+            start = it.start
+            country = None
+            base = _id_slug(it.key, it.text)
+            if kind is ActorKind.GOVERNMENT_BODY:
+                country, start = self._body_country(items, j)
+                if country is not None and not base.startswith(country.lower() + "-"):
+                    base = f"{country.lower()}-{base}"
+            actor_id = f"{_BODY_PREFIX[kind]}:{base}"
+            span = Span(start, it.end)
+            text = self.text[span.start : span.end]
+            mention = Mention(span, text, MentionKind.NAME)
+            if kind is ActorKind.GOVERNMENT_BODY and country is None:
+                bare.append((base, actor_id, mention))
+            entry = found.setdefault(actor_id, (text, country, kind, []))
+            entry[3].append(mention)
+        for base, actor_id, mention in bare:
+            # one state's ministry named in full earlier or later: the bare name is it
+            owners = [k for k in found if k.endswith("-" + base) and found[k][1] is not None]
+            if len(owners) == 1:
+                found[owners[0]][3].append(mention)
+                found[actor_id][3].remove(mention)
         actors = []
         for actor_id, (name, country, kind, ms) in found.items():
-            ms = _dedupe(sorted(ms, key=lambda m: m.span))
+            if not ms:
+                continue
+            ms = _dedupe(ms)
             names = list(dict.fromkeys(m.text for m in ms))
             actors.append(Actor(
                 id=actor_id, name=name, kind=kind, country=country,
@@ -1256,6 +1360,17 @@ class _Resolver:
 
 
 # --------------------------------------------------------------------------- helpers
+
+_BODY_KINDS = {
+    L.GOVERNMENT_BODY: ActorKind.GOVERNMENT_BODY,
+    L.ORGANISATION: ActorKind.INTERNATIONAL_ORGANISATION,
+    L.MEDIA: ActorKind.MEDIA,
+}
+_BODY_PREFIX = {
+    ActorKind.GOVERNMENT_BODY: "government_body",
+    ActorKind.INTERNATIONAL_ORGANISATION: "organisation",
+    ActorKind.MEDIA: "media",
+}
 
 #: What the resolver reads of a known person: name, aliases, country.
 _KbPerson = tuple[str, tuple[str, ...], str | None]
@@ -1297,13 +1412,15 @@ def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
     return chosen
 
 
-def _is_headline(tokens: list[Token]) -> bool:
+def _is_headline(sentence: str) -> bool:
     """Title Case lines (headlines, related-story links) hold no sentence to read names in."""
-    content = [t for t in tokens if t.is_word and len(t.text) > 3]
+    # a sentence ends with a full stop (or a quote after one); a headline usually does not
+    if sentence.rstrip(_QUOTES)[-1:] in _TERMINAL:
+        return False
+    content = _LONG_WORD.findall(sentence)
     if len(content) < 4:
         return False
-    caps = sum(1 for t in content if t.text[0].isupper())
-    return caps / len(content) >= 0.75
+    return sum(1 for w in content if w[0].isupper()) / len(content) >= 0.7
 
 
 def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
@@ -1330,12 +1447,18 @@ def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in taken)
 
 
+def _mention_order(m: Mention) -> tuple[int, int, str]:
+    # plain tuples: attrs' generated comparison of Span is slow in a sort key
+    return (m.span.start, m.span.end, m.kind.value)
+
+
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    seen: set[Span] = set()
-    for m in sorted(mentions, key=lambda m: (m.span, m.kind.value)):
-        if m.span not in seen:
-            seen.add(m.span)
+    seen: set[tuple[int, int]] = set()
+    for m in sorted(mentions, key=_mention_order):
+        key = (m.span.start, m.span.end)
+        if key not in seen:
+            seen.add(key)
             out.append(m)
     return out
 

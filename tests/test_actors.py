@@ -1,0 +1,497 @@
+"""Tests of the built-in actor resolver (``idlib_corpus.extractors.actors``).
+
+Most tests build a :class:`Document` with hand-made annotations (a tiny lexicon standing in
+for the knowledge base), so that they test the grammar of the resolver alone: titles and
+countries around names, lists, appositions, later mentions by surname, title and pronoun,
+states, groups and bodies. The sentences are composed in the styles of several outlets.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document, build_document
+from idlib_corpus.extractors import actors as actors_plugin
+from idlib_corpus.extractors._names import name_key, singularise, surname_keys, title_case
+from idlib_corpus.extractors.actors import resolve_actors
+from idlib_corpus.model import Actor, ActorKind, Article, MentionKind, Span
+
+L = AnnotationLabel
+
+# A stand-in for the gazetteer: phrase -> (label, key). Persons here are the "known" ones;
+# every other name in the tests must be found by grammar alone.
+LEXICON: dict[str, tuple[AnnotationLabel, str | None]] = {
+    "Turkish": (L.NATIONALITY, "TR"),
+    "Russian": (L.NATIONALITY, "RU"),
+    "Syrian": (L.NATIONALITY, "SY"),
+    "Iranian": (L.NATIONALITY, "IR"),
+    "Russian-led": (L.NATIONALITY, "RU"),
+    "Turkey": (L.STATE, "TR"),
+    "Russia": (L.STATE, "RU"),
+    "Syria": (L.STATE, "SY"),
+    "Iran": (L.STATE, "IR"),
+    "Russian Federation": (L.STATE, "RU"),
+    "Ankara": (L.CAPITAL, "TR"),
+    "Moscow": (L.CAPITAL, "RU"),
+    "Damascus": (L.CAPITAL, "SY"),
+    "Tehran": (L.CAPITAL, "IR"),
+    "Idlib": (L.PLACE, "idlib"),
+    "Saraqib": (L.PLACE, "saraqib"),
+    "Sochi": (L.PLACE, "sochi"),
+    "Foreign Minister": (L.OFFICE, "Foreign Minister"),
+    "foreign minister": (L.OFFICE, "Foreign Minister"),
+    "Defense Minister": (L.OFFICE, "Defence Minister"),
+    "defense minister": (L.OFFICE, "Defence Minister"),
+    "deputy foreign ministers": (L.OFFICE, "Deputy Foreign Minister"),
+    "President": (L.OFFICE, "President"),
+    "president": (L.OFFICE, "President"),
+    "Presidents": (L.OFFICE, "President"),
+    "Special Representative": (L.OFFICE, "Special Representative"),
+    "Ambassador": (L.OFFICE, "Ambassador"),
+    "Foreign Ministry": (L.GOVERNMENT_BODY, "government_body:foreign-ministry"),
+    "Defence Ministry": (L.GOVERNMENT_BODY, "government_body:defence-ministry"),
+    "Jabhat al-Nusra": (L.GROUP, "armed_group:jabhat-al-nusra"),
+    "Al Nusra Front": (L.GROUP, "armed_group:jabhat-al-nusra"),
+    "Hayat Tahrir al-Sham": (L.GROUP, "armed_group:hayat-tahrir-al-sham"),
+    "United Nations": (L.ORGANISATION, "organisation:united-nations"),
+    "Reuters": (L.MEDIA, "media:reuters"),
+    "Recep Tayyip Erdogan": (L.PERSON, "person:recep-tayyip-erdogan"),
+    "Erdogan": (L.PERSON, "person:recep-tayyip-erdogan"),
+    "Vladimir Putin": (L.PERSON, "person:vladimir-putin"),
+    "Putin": (L.PERSON, "person:vladimir-putin"),
+    "Thursday": (L.TIME, None),
+    "February": (L.TIME, None),
+    "Feb. 5": (L.TIME, None),
+}
+
+
+def annotate(text: str, lexicon: dict[str, tuple[AnnotationLabel, str | None]] = LEXICON,
+             ) -> list[Annotation]:
+    out = []
+    for phrase, (label, key) in lexicon.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?![\w-])", text):
+            out.append(Annotation(Span(m.start(), m.end()), label, m.group(), key))
+    return out
+
+
+def doc_of(text: str, boilerplate: tuple[Span, ...] = ()) -> Document:
+    article = Article(id="t", text=text, boilerplate=boilerplate)
+    return build_document(article, annotate(text))
+
+
+def actors_of(text: str, **kw: object) -> list[Actor]:
+    result = resolve_actors(doc_of(text, **kw))  # type: ignore[arg-type]
+    for a in result:
+        for m in a.mentions:
+            assert text[m.span.start : m.span.end] == m.text
+        assert list(a.mentions) == sorted(a.mentions, key=lambda m: m.span)
+    return result
+
+
+def persons(text: str, **kw: object) -> dict[str, Actor]:
+    return {a.name: a for a in actors_of(text, **kw) if a.kind is ActorKind.PERSON}
+
+
+def kinds(actor: Actor) -> list[tuple[str, MentionKind]]:
+    return [(m.text, m.kind) for m in actor.mentions]
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def test_office_and_nationality_before_unknown_name_reuters_style() -> None:
+    text = ("MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov said on Thursday "
+            "that Moscow would not allow militants in Idlib to attack its bases.")
+    got = persons(text)
+    lavrov = got["Sergei Lavrov"]
+    assert lavrov.title == "Foreign Minister"
+    assert lavrov.country == "RU"
+    assert lavrov.id == "person:sergei-lavrov"
+    assert set(got) == {"Sergei Lavrov"}
+
+
+def test_lowercase_role_noun_before_name_al_monitor_style() -> None:
+    text = ("Turkish analyst Metin Gurcan told Al-Monitor that the posts were encircled. "
+            "Russian expert Lena Sobinina disagreed.")
+    got = persons(text)
+    assert got["Metin Gurcan"].title == "Analyst"
+    assert got["Metin Gurcan"].country == "TR"
+    assert got["Lena Sobinina"].title == "Expert"
+    assert got["Lena Sobinina"].country == "RU"
+
+
+def test_capitalised_title_words_without_office_annotation() -> None:
+    # No OFFICE annotation for "Presidential Spokesman": the title head noun list finds it.
+    text = "On Thursday, Turkish Presidential Spokesman Ibrahim Kalin said talks would go on."
+    got = persons(text)
+    assert got["Ibrahim Kalin"].title == "Presidential Spokesman"
+    assert got["Ibrahim Kalin"].country == "TR"
+
+
+def test_office_qualified_on_a_state_keeps_the_qualifier() -> None:
+    text = ("Talks were held with the participation of Russian Special Presidential "
+            "Representative on Syria Alexander Lavrentyev.")
+    lav = persons(text)["Alexander Lavrentyev"]
+    assert lav.title == "Special Presidential Representative on Syria"
+    assert lav.country == "RU"
+
+
+def test_apposition_after_name_ap_style() -> None:
+    text = ("Hulusi Akar, Turkey's defense minister, said the army had struck 50 targets. "
+            "Mikhail Bogdanov, the Russian deputy foreign minister, declined to comment.")
+    got = persons(text)
+    assert (got["Hulusi Akar"].title, got["Hulusi Akar"].country) == ("Defense Minister", "TR")
+    assert got["Mikhail Bogdanov"].country == "RU"
+    assert got["Mikhail Bogdanov"].title == "Deputy Foreign Minister"
+
+
+def test_plural_office_is_distributed_over_a_list_with_each_nationality() -> None:
+    text = ("Ankara hosted three-hour negotiations between delegations led by Turkish and "
+            "Russian deputy foreign ministers, Sedat Onal and Sergei Vershinin.")
+    got = persons(text)
+    assert (got["Sedat Onal"].title, got["Sedat Onal"].country) == (
+        "Deputy Foreign Minister", "TR")
+    assert (got["Sergei Vershinin"].title, got["Sergei Vershinin"].country) == (
+        "Deputy Foreign Minister", "RU")
+
+
+def test_presidents_of_states_each_get_their_own_state() -> None:
+    text = ("The meeting came ahead of talks between the Russian leader and Presidents of "
+            "Turkey Recep Tayyip Erdogan and Iran Hasan Rouhani in Sochi.")
+    got = persons(text)
+    assert (got["Recep Tayyip Erdogan"].title, got["Recep Tayyip Erdogan"].country) == (
+        "President", "TR")
+    assert (got["Hasan Rouhani"].title, got["Hasan Rouhani"].country) == ("President", "IR")
+
+
+def test_singular_office_is_not_shared_with_the_next_name() -> None:
+    text = "Russian President Vladimir Putin and Emmanuel Macron said they spoke."
+    got = persons(text)
+    assert got["Vladimir Putin"].title == "President"
+    assert got["Emmanuel Macron"].title is None
+    assert got["Emmanuel Macron"].country is None
+
+
+def test_office_of_the_state_then_rank_daily_sabah_style() -> None:
+    text = ("The Russian team was chaired by the Special Representative of the Russian "
+            "Federation Ambassador Alexander Lavrentiev, the ministry said.")
+    lav = persons(text)["Alexander Lavrentiev"]
+    assert lav.title == "Special Representative"
+    assert lav.country == "RU"
+
+
+def test_first_office_of_a_chain_is_the_title() -> None:
+    text = "Turkey was represented by a team under Deputy Minister Ambassador Sedat Önal."
+    assert persons(text)["Sedat Önal"].title == "Deputy Minister"
+
+
+def test_counterpart_takes_the_office_of_the_person_it_is_counterpart_to() -> None:
+    text = ("Russian Defense Minister Sergey Shoigu flew to Ankara. After the talks, Shoigu "
+            "and his Turkish counterpart Hulusi Akar issued a joint statement.")
+    got = persons(text)
+    akar = got["Hulusi Akar"]
+    assert (akar.title, akar.country) == ("Defense Minister", "TR")
+    shoigu = got["Sergey Shoigu"]
+    assert ("Shoigu", MentionKind.SURNAME) in kinds(shoigu)
+    assert ("his", MentionKind.PRONOUN) in kinds(shoigu)
+
+
+def test_speech_verb_makes_an_untitled_name_a_person_rt_style() -> None:
+    text = ("“We will keep our posts,” said Omer Celik, adding that the army was ready. "
+            "Maria Zakharova told reporters the claims were false.")
+    got = persons(text)
+    assert got["Omer Celik"].title is None
+    assert "Maria Zakharova" in got
+
+
+def test_according_to_cue() -> None:
+    text = "Turkish troops struck 54 targets, according to Defence Minister Hulusi Akar."
+    akar = persons(text)["Hulusi Akar"]
+    assert akar.title == "Defence Minister"
+    assert akar.country is None  # no nationality word, no knowledge base entry here
+
+
+def test_honorific_lone_surname_is_a_person() -> None:
+    got = persons("Mr Howard said the fire was under control.")
+    assert list(got) == ["Howard"]
+
+
+def test_known_person_needs_no_cue_and_keeps_kb_id() -> None:
+    got = persons("Erdogan and Putin will meet in Moscow next week.")
+    assert got["Erdogan"].id == "person:recep-tayyip-erdogan"
+    assert got["Putin"].id == "person:vladimir-putin"
+
+
+def test_title_is_none_when_the_text_gives_none() -> None:
+    got = persons("The posts were shelled by forces loyal to Recep Tayyip Erdogan's rivals.")
+    assert got["Recep Tayyip Erdogan"].title is None
+
+
+def test_surname_mentions_link_to_the_full_name_and_come_in_text_order() -> None:
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu spoke in Ankara. \"We will hold talks,\" "
+            "Cavusoglu said. According to Cavusoglu, the aggression continues.")
+    cav = persons(text)["Mevlut Cavusoglu"]
+    assert kinds(cav) == [
+        ("Mevlut Cavusoglu", MentionKind.NAME),
+        ("Cavusoglu", MentionKind.SURNAME),
+        ("Cavusoglu", MentionKind.SURNAME),
+    ]
+
+
+def test_spelling_variants_fold_to_one_person() -> None:
+    text = ("Russian Special Presidential Representative on Syria Alexander Lavrentyev arrived. "
+            "Ambassador Alexander Lavrentiev chaired the Russian team.")
+    got = [a for a in actors_of(text) if a.kind is ActorKind.PERSON]
+    assert len(got) == 1
+    assert got[0].name == "Alexander Lavrentyev"
+    assert got[0].aliases == ("Alexander Lavrentiev",)
+
+
+def test_title_mentions_top_diplomat_and_president() -> None:
+    text = ("\"Turkey is ready to do everything possible,\" the top Turkish diplomat said.\n"
+            "Turkish Foreign Minister Mevlut Cavusoglu spoke after Russian President Vladimir "
+            "Putin called. The Russian president will have separate talks.")
+    got = persons(text)
+    cav = got["Mevlut Cavusoglu"]
+    assert ("the top Turkish diplomat", MentionKind.TITLE) in kinds(cav)
+    assert ("The Russian president", MentionKind.TITLE) in kinds(got["Vladimir Putin"])
+
+
+def test_counterpart_without_a_name_is_a_title_mention() -> None:
+    text = ("Russian Foreign Minister Sergei Lavrov met Turkish Foreign Minister Mevlut "
+            "Cavusoglu on Thursday. Lavrov told his Turkish counterpart that Moscow wants calm.")
+    cav = persons(text)["Mevlut Cavusoglu"]
+    assert ("his Turkish counterpart", MentionKind.TITLE) in kinds(cav)
+
+
+def test_pronoun_links_to_latest_person_and_not_across_an_unnamed_speaker() -> None:
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu repeated that Turkey would act. "
+            "\"We will hold talks,\" he said. A Turkish security source said the patrol was "
+            "postponed. \"The patrol was not halted,\" he said.")
+    cav = persons(text)["Mevlut Cavusoglu"]
+    pronouns = [m for m in cav.mentions if m.kind is MentionKind.PRONOUN]
+    assert len(pronouns) == 1
+    assert pronouns[0].span.start == text.index("he said")
+
+
+def test_pronoun_gender_is_respected() -> None:
+    text = ("Russian expert Lena Sobinina spoke after Turkish analyst Metin Gurcan. "
+            "He said the talks failed. She said they did not.")
+    got = persons(text)
+    assert [m.text for m in got["Metin Gurcan"].mentions if m.kind is MentionKind.PRONOUN] == [
+        "He"]
+    # "He" made Gurcan male, so "She" goes back past him to Sobinina
+    assert [m.text for m in got["Lena Sobinina"].mentions if m.kind is MentionKind.PRONOUN] == [
+        "She"]
+
+
+# --------------------------------------------------------------------------- not persons
+
+
+def test_headline_case_lines_invent_no_persons() -> None:
+    text = ("Ankara Expects Russian Military Officials to Visit Turkey for Discussing Idlib\n"
+            "Turkish Delegation Arrives In Moscow Said Ahmet Bey\n"
+            "Talks went on.")
+    assert persons(text) == {}
+
+
+def test_boilerplate_lines_are_skipped() -> None:
+    text = "Talks went on.\nComments: “This is great news,” said Mark Twain."
+    line = text.index("Comments")
+    assert persons(text) != {}  # grammar alone would find him
+    assert persons(text, boilerplate=(Span(line, len(text)),)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On February 5, Syrian government troops entered the town of Saraqib.",
+        "Hayat Tahrir al-Sham said the attack was repelled.",
+        "The United Nations said 900,000 people had fled.",
+        "Reuters said the convoy crossed the border.",
+        "Moscow said the talks were useful. Ankara said nothing.",
+        "The Russian Center for Reconciliation said in a statement that forces withdrew.",
+        "Speaking at a news conference in Ankara, officials said the posts stay.",
+        "The New South Wales Rural Fire Service says the weather has eased.",
+        "Meanwhile the Blue Mountains fire said to be contained.",
+    ],
+)
+def test_no_person_from_places_groups_organisations_or_months(text: str) -> None:
+    assert persons(text) == {}
+
+
+# --------------------------------------------------------------------------- states
+
+
+def state_mentions(text: str) -> dict[str, list[tuple[str, MentionKind]]]:
+    return {a.id: kinds(a) for a in actors_of(text) if a.kind is ActorKind.STATE}
+
+
+def test_capitals_as_agents_are_states_and_as_places_are_not() -> None:
+    text = ("An agreement was reached by Moscow and Ankara last September. "
+            "Officials met in Ankara and Moscow later.")
+    got = state_mentions(text)
+    assert got["state:RU"] == [("Moscow", MentionKind.CAPITAL)]
+    assert got["state:TR"] == [("Ankara", MentionKind.CAPITAL)]
+
+
+def test_dateline_capital_is_not_a_state() -> None:
+    text = "ANKARA (Sputnik) - Russia and Turkey held talks."
+    got = state_mentions(text)
+    assert "state:TR" in got and all(k is not MentionKind.CAPITAL for _, k in got["state:TR"])
+
+
+def test_demonyms_and_names_are_state_mentions() -> None:
+    got = state_mentions("Russian-led Syrian forces entered Saraqib, Turkey said.")
+    assert got["state:RU"] == [("Russian-led", MentionKind.DEMONYM)]
+    assert got["state:SY"] == [("Syrian", MentionKind.DEMONYM)]
+    assert got["state:TR"] == [("Turkey", MentionKind.NAME)]
+
+
+def test_the_regime_is_syria_when_the_article_says_whose() -> None:
+    text = ("Our goal is to stop the [Syrian] regime’s aggression. "
+            "The regime has pressed on.")
+    got = state_mentions(text)
+    titles = [t for t, k in got["state:SY"] if k is MentionKind.TITLE]
+    assert titles == ["regime", "The regime"]
+
+
+def test_regime_of_a_named_president() -> None:
+    text = ("According to Cavusoglu, \"the aggression of the regime [of Syrian President "
+            "Bashar Assad] continues in Idlib.\"")
+    got = state_mentions(text)
+    assert ("the regime", MentionKind.TITLE) in got["state:SY"]
+
+
+def test_bare_regime_without_a_state_is_not_linked() -> None:
+    got = state_mentions("The regime fell. Turkey watched.")
+    assert all(k is not MentionKind.TITLE for ms in got.values() for _, k in ms)
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def groups(text: str) -> list[Actor]:
+    return [a for a in actors_of(text) if a.kind is ActorKind.ARMED_GROUP]
+
+
+def test_formerly_joins_an_unknown_name_to_a_known_group() -> None:
+    text = ("Idlib is controlled by the so-called Sham Liberation Organization "
+            "(formerly Al Nusra Front).")
+    (grp,) = groups(text)
+    assert grp.name == "Sham Liberation Organization"
+    assert grp.aliases == ("Al Nusra Front",)
+    assert kinds(grp)[1] == ("Al Nusra Front", MentionKind.ALIAS)
+
+
+def test_known_as_and_acronym_in_brackets() -> None:
+    text = ("Jabhat al-Nusra, now known as Hayat Tahrir al-Sham, holds the city. "
+            "Hayat Tahrir al-Sham (HTS) denied it.")
+    (grp,) = groups(text)
+    assert grp.name == "Jabhat al-Nusra"
+    assert set(grp.aliases) == {"Hayat Tahrir al-Sham", "HTS"}
+
+
+def test_bracket_remark_is_not_an_alias() -> None:
+    (grp,) = groups("Saraqib, an outpost of the Jabhat al-Nusra group (outlawed in Russia).")
+    assert grp.aliases == ()
+
+
+def test_cued_unknown_group_name() -> None:
+    (grp,) = groups("Clashes with the militant group Ansar al-Tawhid Brigade went on.")
+    assert grp.name == "Ansar al-Tawhid Brigade"
+    assert grp.id == "armed_group:ansar-al-tawhid-brigade"
+
+
+# --------------------------------------------------------------------------- bodies
+
+
+def test_government_body_takes_the_country_of_its_demonym_or_state() -> None:
+    text = ("A spokesperson for the Turkish Foreign Ministry said so; Russia's Defence "
+            "Ministry denied it. The Foreign Ministry of Iran was silent.")
+    got = {a.id: a for a in actors_of(text) if a.kind is ActorKind.GOVERNMENT_BODY}
+    assert got["government_body:tr-foreign-ministry"].country == "TR"
+    assert got["government_body:tr-foreign-ministry"].name == "Turkish Foreign Ministry"
+    assert got["government_body:ru-defence-ministry"].country == "RU"
+    assert got["government_body:ir-foreign-ministry"].country == "IR"
+
+
+def test_organisations_and_media_are_actors() -> None:
+    got = {a.id: a.kind for a in actors_of("The United Nations told Reuters 600,000 fled.")}
+    assert got["organisation:united-nations"] is ActorKind.INTERNATIONAL_ORGANISATION
+    assert got["media:reuters"] is ActorKind.MEDIA
+
+
+# --------------------------------------------------------------------------- plumbing
+
+
+def test_hook_returns_none_when_nothing_is_found() -> None:
+    assert actors_plugin.idlib_resolve_actors(doc_of("nothing here at all.")) is None
+
+
+def test_output_is_deterministic() -> None:
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu met Russian Foreign Minister Sergei "
+            "Lavrov in Moscow. Cavusoglu said he was hopeful.")
+    assert resolve_actors(doc_of(text)) == resolve_actors(doc_of(text))
+
+
+_WORDS = st.sampled_from(
+    ["Turkish", "Foreign", "Minister", "Mevlut", "Cavusoglu", "said", "he", "she", ",", "and",
+     "the", "regime", "Ankara", "in", "(", ")", "formerly", "Al", "Nusra", "Front", "Mr",
+     "of", "Turkey", "President", "Presidents", "counterpart", "his", "top", "diplomat",
+     "Syrian", ".", "\n", "’s", "al-Assad", "deputy", "foreign", "ministers", "so-called",
+     "Organization", "Jabhat", "al-Nusra", "Moscow", "expert", "according", "to"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_any_word_soup_resolves_without_error_and_spans_fit(words: list[str]) -> None:
+    text = " ".join(words)
+    for actor in actors_of(text):
+        assert actor.mentions
+        for m in actor.mentions:
+            assert 0 <= m.span.start < m.span.end <= len(text)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def test_name_helpers() -> None:
+    assert name_key("Sergey Shoigu") == name_key("Sergei Shoigu")
+    assert name_key("Mevlüt Çavuşoğlu") == name_key("Mevlut Cavusoglu")
+    assert "asad" in surname_keys("Bashar al-Assad")
+    assert singularise("ministers") == "minister"
+    assert singularise("Presidents") == "President"
+    assert title_case(["deputy", "foreign", "minister"]) == "Deputy Foreign Minister"
+
+
+# --------------------------------------------------------------------------- corpora
+
+BACKGROUND = Path("/work/shared/corpora/lee_background.txt")
+
+
+@pytest.mark.skipif(not BACKGROUND.exists(), reason="off-topic corpus sample not available")
+def test_off_topic_corpus_runs_and_persons_look_like_names() -> None:
+    lines = [x for x in BACKGROUND.read_text(encoding="utf-8").splitlines() if x.strip()]
+    started = time.perf_counter()
+    found = []
+    for i, line in enumerate(lines):
+        doc = build_document(Article(id=f"lee{i}", text=line))
+        for a in resolve_actors(doc):
+            if a.kind is ActorKind.PERSON:
+                found.append(a.name)
+    elapsed = time.perf_counter() - started
+    assert found, "an off-topic news sample still names people"
+    for name in found:
+        words = name.split()
+        assert 1 <= len(words) <= 5
+        assert all(w[0].isupper() or w.split("-")[0] in ("al", "el", "bin", "van", "von", "de")
+                   for w in words), name
+    assert elapsed < 5.0
