@@ -10,10 +10,10 @@ Everything public is listed in ``__all__``; heavy modules (dateparser, the knowl
 base, entry points) load on first use, so ``import idlib_corpus`` stays cheap.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+# No "from __future__ import annotations" and only private helper names here, so that
+# the public names of this module are exactly __all__ (tests/test_meta.py checks it).
+import importlib as _importlib
+import typing as _typing
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -88,7 +88,7 @@ _MODEL = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -99,7 +99,7 @@ def __getattr__(name: str) -> Any:
     module = "model" if name in _MODEL else _LOCATIONS.get(name)
     if module is None:
         raise AttributeError(f"module 'idlib_corpus' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"idlib_corpus.{module}"), name)
+    value = getattr(_importlib.import_module(f"idlib_corpus.{module}"), name)
     globals()[name] = value
     return value
 
@@ -108,7 +108,7 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from idlib_corpus.corpus import Corpus, dump, load
     from idlib_corpus.document import Annotation, AnnotationLabel, Document
     from idlib_corpus.errors import (
