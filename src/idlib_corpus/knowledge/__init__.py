@@ -1,35 +1,504 @@
 """The knowledge base: places, known actors, offices, nationality words, as data.
 
-(being written) ``load_knowledge`` builds one :class:`KnowledgeBase` from the data files
-under ``idlib_corpus/data/`` plus files that plugins contribute through the
-``idlib_knowledge_files`` hook.
+:func:`load_knowledge` builds one :class:`KnowledgeBase` from the data files under
+``idlib_corpus/data/`` (``places.tsv``, ``states.json``, ``actors.json``,
+``offices.json``, ``vocabulary.json``) plus files that plugins contribute through the
+``idlib_knowledge_files`` hook; docs/knowledge.md describes each format. Nothing is read
+at import time: the files are parsed on first use, and the scanner (one automaton over
+every name, see :mod:`idlib_corpus.knowledge._scanner`) is compiled on the first scan.
+Both are cached: :func:`default_knowledge` returns the same object every time.
+
+Example:
+    >>> kb = default_knowledge()
+    >>> kb.state_name("TR")
+    'Turkey'
+    >>> kb.same_place("Saraqib", "Saraqeb")
+    True
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from importlib.abc import Traversable
+from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["KnowledgeBase", "default_knowledge", "load_knowledge"]
+from idlib_corpus.errors import InputError
+from idlib_corpus.folding import fold_name
+from idlib_corpus.knowledge._entries import (
+    ActorEntry,
+    OfficeEntry,
+    PersonEntry,
+    PlaceEntry,
+    StateEntry,
+    read_actors,
+    read_offices,
+    read_places,
+    read_states,
+    read_vocabulary,
+    slugify,
+)
+from idlib_corpus.knowledge._scanner import Candidate, Match, Scanner, case_rule
+from idlib_corpus.model import ActorKind, Place, PlaceKind, Span
+
+if TYPE_CHECKING:
+    from idlib_corpus.document import Annotation, Document
+
+__all__ = [
+    "ActorEntry",
+    "KnowledgeBase",
+    "Match",
+    "OfficeEntry",
+    "PersonEntry",
+    "PlaceEntry",
+    "StateEntry",
+    "default_knowledge",
+    "load_knowledge",
+    "slugify",
+]
+
+DataFile = Path | Traversable
+
+#: The kinds of knowledge file this package reads, by file-name prefix.
+KINDS = ("places", "states", "actors", "offices", "vocabulary")
+
+_LABEL_OF_KIND = {
+    ActorKind.ARMED_GROUP: "group",
+    ActorKind.GOVERNMENT_BODY: "government_body",
+    ActorKind.INTERNATIONAL_ORGANISATION: "organisation",
+    ActorKind.MEDIA: "media",
+    ActorKind.PERSON: "person",
+}
+# Among places sharing a name, which kind a bare name means first ("Idlib": the city).
+_KIND_ORDER = {
+    PlaceKind.COUNTRY: 0, PlaceKind.CITY: 1, PlaceKind.TOWN: 2, PlaceKind.PROVINCE: 3,
+    PlaceKind.MILITARY_BASE: 4, PlaceKind.REGION: 5, PlaceKind.OTHER: 6,
+}
+# Rank groups (lower wins within a label; see _forms).
+_R_ACTOR, _R_OFFICE, _R_DEMONYM, _R_STATE, _R_PLACE, _R_ALTERNATE, _R_PRONOUN = range(7)
+
+
+def _data_dir() -> Traversable:
+    return files("idlib_corpus") / "data"
+
+
+def _kind_of(path: DataFile) -> str:
+    name = path.name.lower()
+    for kind in KINDS:
+        if name.startswith(kind):
+            return kind
+    stem = name.split(".", 1)[0]
+    for sep in ("_", "-"):
+        stem = stem.split(sep, 1)[0]
+    return stem
+
+
+def _plural(title: str) -> str:
+    """'Deputy Foreign Minister' -> 'Deputy Foreign Ministers'; 'Chief of Staff' -> 'Chiefs
+    of Staff' (the head noun is the word before 'of'/'on'/'for'/'to')."""
+    words = title.split(" ")
+    head = len(words) - 1
+    for i, w in enumerate(words):
+        if i > 0 and w.lower() in ("of", "on", "for", "to"):
+            head = i - 1
+            break
+    w = words[head]
+    low = w.lower()
+    if low.endswith("man"):
+        p = w[:-3] + ("MEN" if w.isupper() else "men")
+    elif low.endswith("person"):
+        p = w[:-6] + "people"
+    elif low.endswith(("s", "sh", "ch", "x")):
+        p = w + "es"
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        p = w[:-1] + "ies"
+    else:
+        p = w + ("S" if w.isupper() else "s")
+    return " ".join([*words[:head], p, *words[head + 1:]])
 
 
 class KnowledgeBase:
-    """Everything the extractors know before reading an article."""
+    """Everything the extractors know before reading an article.
 
-    def __init__(self, extra_files: Sequence[Path | Traversable] = ()) -> None:
+    Built from the package's data files and ``extra_files`` (plugins' files, read after
+    the built-in ones: entries with the same id replace built-in ones; a state's aliases
+    and nationality words are added to). Prefer :func:`load_knowledge`, which caches.
+
+    Args:
+        extra_files: data files to layer over the built-in ones; the kind of each is
+            told by its name (``places*.tsv``, ``actors*.json``, ``states*.json``,
+            ``offices*.json``, ``vocabulary*.json``, or another built-in file's name
+            such as ``triggers*.json``, kept for the extractor that reads it).
+
+    Raises:
+        InputError: a file is missing, malformed, or of an unknown kind (the message
+            names the file and the line or entry).
+
+    Example:
+        >>> kb = KnowledgeBase()
+        >>> kb.person("person:mevlut-cavusoglu").country
+        'TR'
+        >>> for m in kb.scan("Erdogan met Putin in Sochi."):
+        ...     print(m.start, m.end, m.hits[0])
+        0 7 ('person', 'person:recep-tayyip-erdogan')
+        12 17 ('person', 'person:vladimir-putin')
+        21 26 ('place', 'place:ru-sochi')
+    """
+
+    def __init__(self, extra_files: Sequence[DataFile] = ()) -> None:
         self.extra_files = tuple(extra_files)
+        self.places: dict[str, PlaceEntry] = {}
+        self.persons: dict[str, PersonEntry] = {}
+        self.actors: dict[str, ActorEntry] = {}
+        self.states: dict[str, StateEntry] = {}
+        self.offices: dict[str, OfficeEntry] = {}
+        self.pronouns: dict[str, str] = {}
+        self._other: dict[str, list[DataFile]] = {}
+        self._scanner: Scanner | None = None
+        self._lock = threading.Lock()
+        data = _data_dir()
+        builtin = {
+            "places": data / "places.tsv",
+            "states": data / "states.json",
+            "actors": data / "actors.json",
+            "offices": data / "offices.json",
+            "vocabulary": data / "vocabulary.json",
+        }
+        for kind, path in builtin.items():
+            self._load(kind, path)
+        known_other = {_kind_of(p) for p in data.iterdir() if p.is_file()} - set(KINDS)
+        for path in self.extra_files:
+            kind = _kind_of(path)
+            if kind in KINDS:
+                self._load(kind, path)
+            elif kind in known_other:
+                self._other.setdefault(kind, []).append(path)
+            else:
+                raise InputError(str(path), f"unknown kind of knowledge file {kind!r}: name it "
+                                 f"after one of {sorted(set(KINDS) | known_other)}")
+        self._complete_states()
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, kind: str, path: DataFile) -> None:
+        if kind == "places":
+            for p in read_places(path):
+                self.places[p.id] = p
+        elif kind == "states":
+            for s in read_states(path):
+                old = self.states.get(s.iso2)
+                if old is not None:
+                    s = StateEntry(
+                        s.iso2, s.name if s.name != s.iso2 else old.name,
+                        tuple(dict.fromkeys((*old.aliases, *s.aliases))),
+                        tuple(dict.fromkeys((*old.demonyms, *s.demonyms))),
+                    )
+                self.states[s.iso2] = s
+        elif kind == "actors":
+            persons, actors = read_actors(path)
+            for person in persons:
+                self.persons[person.id] = person
+            for actor in actors:
+                self.actors[actor.id] = actor
+        elif kind == "offices":
+            for o in read_offices(path):
+                self.offices[o.title] = o
+        elif kind == "vocabulary":
+            self.pronouns.update(read_vocabulary(path))
+
+    def _complete_states(self) -> None:
+        """Every country row of the gazetteer is a state, even without a states.json entry."""
+        for p in self.places.values():
+            if p.kind is PlaceKind.COUNTRY and p.country and p.country not in self.states:
+                self.states[p.country] = StateEntry(p.country, p.name)
+
+    def files(self, kind: str) -> tuple[DataFile, ...]:
+        """Plugin files of a kind this package does not read itself (e.g. ``"triggers"``).
+
+        Example:
+            >>> default_knowledge().files("triggers")
+            ()
+        """
+        return tuple(self._other.get(kind, ()))
+
+    # ------------------------------------------------------------------ scanner
+
+    @property
+    def scanner(self) -> Scanner:
+        """The one automaton over every name (compiled on first use, then reused)."""
+        if self._scanner is None:
+            with self._lock:
+                if self._scanner is None:
+                    self._scanner = Scanner(self._forms())
+        return self._scanner
+
+    def _forms(self) -> Iterable[tuple[str, Candidate]]:
+        def cand(label: str, key: str, form: str, rank: tuple[int, ...],
+                 any_case: bool = False) -> tuple[str, Candidate]:
+            rule = case_rule(form)
+            if any_case and rule == "title":
+                rule = "any"
+            upper = next((c for c in form if c.isalpha()), "a").isupper()
+            return form, Candidate(label, key, rule, upper, rank)
+
+        out: list[tuple[str, Candidate]] = []
+        for person in self.persons.values():
+            out.extend(cand("person", person.id, n, (_R_ACTOR, 0)) for n in person.names)
+            out.extend(cand("person", person.id, n, (_R_ACTOR, 1)) for n in person.surnames)
+        for actor in self.actors.values():
+            label = _LABEL_OF_KIND[actor.kind]
+            out.extend(cand(label, actor.id, n, (_R_ACTOR, 0), actor.case == "any")
+                       for n in actor.names)
+        for office in self.offices.values():
+            for form in (office.title, *office.variants):
+                for f in (form, _plural(form)):
+                    out.append(cand("office", office.title, f, (_R_OFFICE,),
+                                    office.case == "any"))
+        for state in self.states.values():
+            out.extend(cand("nationality", state.iso2, d, (_R_DEMONYM,)) for d in state.demonyms)
+            country_place = f"place:{state.iso2.lower()}"
+            for n in (state.name, *state.aliases):
+                out.append(cand("state", state.iso2, n, (_R_STATE,)))
+                if country_place in self.places:
+                    out.append(cand("place", country_place, n, (_R_STATE,)))
+        for p in self.places.values():
+            order = (_KIND_ORDER[p.kind], -p.population)
+            for n in p.names:
+                if p.kind is PlaceKind.COUNTRY and p.country:
+                    out.append(cand("state", p.country, n, (_R_STATE,)))
+                    out.append(cand("place", p.id, n, (_R_STATE,)))
+                    continue
+                out.append(cand("place", p.id, n, (_R_PLACE, *order)))
+                if p.capital_of:
+                    out.append(cand("capital", p.capital_of, n, (_R_PLACE, *order)))
+            for n in p.alternates:
+                out.append(cand("place", p.id, n, (_R_ALTERNATE, *order)))
+                if p.capital_of:
+                    out.append(cand("capital", p.capital_of, n, (_R_ALTERNATE, *order)))
+        out.extend(cand("pronoun", g, w, (_R_PRONOUN,), True) for w, g in self.pronouns.items())
+        return _suppress_places_under_names(out)
+
+    def scan(self, text: str, folded: str | None = None) -> list[Match]:
+        """Every known name in ``text``: spans with their (label, key) pairs.
+
+        Args:
+            text: the original text (case rules are checked on it).
+            folded: ``fold_char_preserving(text)`` if already computed.
+        """
+        return self.scanner.scan(text, folded)
+
+    def annotate(self, doc: Document) -> list[Annotation]:
+        """The annotations of the built-in ``idlib_corpus.knowledge`` plugin for ``doc``.
+
+        See docs/knowledge.md for the labels and keys emitted.
+        """
+        from idlib_corpus.document import Annotation, AnnotationLabel
+
+        text = doc.text
+        n = len(text)
+        out: list[Annotation] = []
+        for m in self.scanner.scan(text, doc.folded):
+            hits = m.hits
+            labels = {label for label, _ in hits}
+            # "Russia-backed", "Turkey-based": a state name used as a modifier.
+            if ("state" in labels and m.end + 1 < n and text[m.end] == "-"
+                    and text[m.end + 1].islower()):
+                hits = tuple(("nationality", k) if lab == "state" else (lab, k)
+                             for lab, k in hits if lab != "place")
+            span = Span(m.start, m.end)
+            words = text[m.start:m.end]
+            for label, key in hits:
+                out.append(Annotation(span, AnnotationLabel(label), words, key))
+        return out
+
+    # ------------------------------------------------------------------ places
+
+    def places_named(self, name: str) -> tuple[str, ...]:
+        """Ids of the places ``name`` may denote, most likely first.
+
+        Example:
+            >>> default_knowledge().places_named("Saraqeb")
+            ('place:sy-saraqib',)
+        """
+        return tuple(c.key for c in self.scanner.lookup(name) if c.label == "place")
+
+    def place(self, key: str, *, text: str = "", span: Span | None = None) -> Place:
+        """The :class:`~idlib_corpus.model.Place` of a gazetteer id (or an ISO code).
+
+        Args:
+            key: a PLACE annotation key (``place:sy-saraqib``) or a state's ISO code.
+            text: the words in the article.
+            span: where they are.
+
+        Raises:
+            KeyError: the gazetteer has no such place.
+
+        Example:
+            >>> p = default_knowledge().place("place:sy-saraqib", text="Saraqeb")
+            >>> (p.name, p.kind.value, p.country, p.geonames_id)
+            ('Saraqib', 'town', 'SY', 164816)
+        """
+        entry = self.places.get(key)
+        if entry is None and len(key) == 2 and key.isupper():
+            entry = self.places.get(f"place:{key.lower()}")
+            if entry is None and key in self.states:
+                return Place(name=self.states[key].name, kind=PlaceKind.COUNTRY, country=key,
+                             text=text, span=span)
+        if entry is None:
+            raise KeyError(f"no place {key!r} in the gazetteer")
+        name = entry.name
+        if entry.kind is PlaceKind.COUNTRY and entry.country in self.states:
+            name = self.states[entry.country].name
+        return Place(
+            name=name, kind=entry.kind, country=entry.country, latitude=entry.latitude,
+            longitude=entry.longitude, geonames_id=entry.geonames_id, text=text, span=span,
+        )
+
+    def place_variants(self, name: str) -> frozenset[str]:
+        """All folded spellings (GOLD.md folding) of the place(s) ``name`` denotes.
+
+        Example:
+            >>> "saraqeb" in default_knowledge().place_variants("Saraqib")
+            True
+        """
+        out = {fold_name(name)}
+        for pid in self.places_named(name):
+            entry = self.places[pid]
+            out.update(fold_name(v) for v in entry.variants)
+            if entry.kind is PlaceKind.COUNTRY and entry.country in self.states:
+                state = self.states[entry.country]
+                out.update(fold_name(v) for v in (state.name, *state.aliases))
+        return frozenset(o for o in out if o)
+
+    def same_place(self, a: str, b: str) -> bool:
+        """Whether two names are equal after folding or known spellings of one place.
+
+        Example:
+            >>> kb = default_knowledge()
+            >>> kb.same_place("Maarat al-Numan", "Maarrat al-Nu'man")
+            True
+            >>> kb.same_place("Idlib", "Aleppo")
+            False
+        """
+        if fold_name(a) == fold_name(b):
+            return True
+        return bool(set(self.places_named(a)) & set(self.places_named(b)))
+
+    # ------------------------------------------------------------------ actors
+
+    def person(self, actor_id: str) -> PersonEntry | None:
+        """The known person with this id, or ``None``.
+
+        Example:
+            >>> default_knowledge().person("person:alexander-lavrentyev").office
+            'Special Presidential Representative on Syria'
+        """
+        return self.persons.get(actor_id)
+
+    def actor(self, actor_id: str) -> PersonEntry | ActorEntry | None:
+        """The known person, group, body, organisation or outlet with this id."""
+        return self.persons.get(actor_id) or self.actors.get(actor_id)
+
+    def is_surname(self, actor_id: str, text: str) -> bool:
+        """Whether ``text`` is one of the known person's surname-only forms.
+
+        Example:
+            >>> default_knowledge().is_surname("person:mevlut-cavusoglu", "Çavuşoğlu")
+            True
+        """
+        person = self.persons.get(actor_id)
+        return person is not None and fold_name(text) in {fold_name(s) for s in person.surnames}
+
+    def state_name(self, iso2: str) -> str | None:
+        """The usual English name of a state, or ``None`` if unknown.
+
+        Example:
+            >>> default_knowledge().state_name("RU")
+            'Russia'
+        """
+        state = self.states.get(iso2)
+        return state.name if state is not None else None
+
+    @property
+    def demonyms(self) -> frozenset[str]:
+        """Folded nationality words of every state ("turkish", "turks", "russian", ...)."""
+        return frozenset(fold_name(d) for s in self.states.values() for d in s.demonyms)
+
+    def demonym_state(self, word: str) -> str | None:
+        """The ISO code a nationality word belongs to ("Turkish" -> "TR"), or ``None``."""
+        for c in self.scanner.lookup(word):
+            if c.label == "nationality":
+                return c.key
+        return None
+
+    def office(self, text: str) -> str | None:
+        """The canonical office title of ``text`` (any case, plural or not), or ``None``.
+
+        Example:
+            >>> default_knowledge().office("deputy foreign ministers")
+            'Deputy Foreign Minister'
+        """
+        for c in self.scanner.lookup(text):
+            if c.label == "office":
+                return c.key
+        return None
 
 
-@functools.lru_cache(maxsize=1)
+def _suppress_places_under_names(
+    forms: list[tuple[str, Candidate]],
+) -> list[tuple[str, Candidate]]:
+    """A form that names a known actor, office or nationality is not also a place.
+
+    ("Fidan" the intelligence chief, not a village called Fidan.)
+    """
+    from idlib_corpus.folding import fold_char_preserving
+    from idlib_corpus.knowledge._scanner import canonical_form, pattern_form
+
+    def key(form: str) -> str:
+        return canonical_form(pattern_form(fold_char_preserving(form)))
+
+    named = {key(f) for f, c in forms if c.rank[0] <= _R_DEMONYM}
+    return [
+        (f, c) for f, c in forms
+        if not (c.label in ("place", "capital") and c.rank[0] >= _R_PLACE and key(f) in named)
+    ]
+
+
+_CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
+_CACHE_LOCK = threading.Lock()
+
+
 def default_knowledge() -> KnowledgeBase:
-    """The knowledge base of the built-in data files alone (built once, cached)."""
-    return KnowledgeBase()
+    """The knowledge base of the built-in data files alone (built once, cached).
+
+    Example:
+        >>> default_knowledge() is default_knowledge()
+        True
+    """
+    return load_knowledge(())
 
 
-def load_knowledge(extra_files: Sequence[Path | Traversable] = ()) -> KnowledgeBase:
-    """The built-in knowledge plus ``extra_files`` from plugins."""
-    if not extra_files:
-        return default_knowledge()
-    return KnowledgeBase(extra_files)
+def load_knowledge(extra_files: Sequence[DataFile] = ()) -> KnowledgeBase:
+    """The built-in knowledge plus ``extra_files`` from plugins (cached per file list).
+
+    Args:
+        extra_files: files returned by ``idlib_knowledge_files`` implementations.
+
+    Raises:
+        InputError: a file is missing or malformed (the message names it).
+
+    Example:
+        >>> load_knowledge([]) is default_knowledge()
+        True
+    """
+    cache_key = tuple(str(f) for f in extra_files)
+    kb = _CACHE.get(cache_key)
+    if kb is None:
+        with _CACHE_LOCK:
+            kb = _CACHE.get(cache_key)
+            if kb is None:
+                kb = KnowledgeBase(extra_files)
+                _CACHE[cache_key] = kb
+    return kb

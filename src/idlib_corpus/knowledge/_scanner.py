@@ -1,0 +1,250 @@
+"""One scanner for every name the knowledge base holds.
+
+All surface forms (place names, person names and surnames, groups, bodies, outlets,
+offices, nationality words, pronouns) go into ONE trie-factored regular expression,
+compiled once, matched over the case- and accent-folded text
+(:func:`~idlib_corpus.folding.fold_char_preserving` keeps offsets, so a match in the folded
+text is the same span in the original). The regex engine does the scanning in C; Python
+only looks at the matches:
+
+* word boundaries on both sides, the longest form wins (the trie alternation is greedy
+  and backtracks only as far as a word boundary);
+* spaces and hyphens are interchangeable ("al-Numan" = "al Numan"), apostrophes are
+  optional ("Nu'man" = "Numan") and abbreviation dots too ("U.S." = "US");
+* case rules are checked on the ORIGINAL text: acronyms ("US", "HTS") must be in
+  capitals ("us" is a pronoun), names must be capitalised ("Turkey", not "turkey"),
+  offices and pronouns match in any case. A form rejected by its case rule gives way to
+  the longest shorter form that passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from idlib_corpus.folding import fold_char_preserving
+
+__all__ = ["Candidate", "Match", "Scanner", "canonical_form", "case_rule"]
+
+_DROP = re.compile(r"['.]")
+_SEP = re.compile(r"[\s\-]+")
+_EDGE = " '.-\t\n\"(),"
+
+
+def canonical_form(folded: str) -> str:
+    """The lookup key of a folded surface form: apostrophes and dots dropped, spaces and
+    hyphens made one space.
+
+    Example:
+        >>> canonical_form("ma'arrat al-nu'man")
+        'maarrat al numan'
+        >>> canonical_form("u.s.")
+        'us'
+    """
+    return _SEP.sub(" ", _DROP.sub("", folded)).strip()
+
+
+def case_rule(form: str) -> str:
+    """The case rule a surface form implies: ``exact``, ``title`` or ``any``.
+
+    Acronyms of up to six capitals (dots allowed: "U.S.") are ``exact``; forms with a
+    capital are ``title``; lowercase forms are ``any``.
+
+    Example:
+        >>> case_rule("HTS"), case_rule("Turkey"), case_rule("he")
+        ('exact', 'title', 'any')
+    """
+    letters = [c for c in form if c.isalpha()]
+    if not letters:
+        return "any"
+    if all(c.isupper() for c in letters) and len(letters) <= 6:
+        return "exact"
+    if any(c.isupper() for c in letters):
+        return "title"
+    return "any"
+
+
+def _passes(rule: str, form_starts_upper: bool, original: str) -> bool:
+    if rule == "any":
+        return True
+    letters = [c for c in original if c.isalpha()]
+    if rule == "exact":
+        return all(c.isupper() for c in letters)
+    # title
+    first = next((c for c in original if c.isalpha()), "")
+    if form_starts_upper:
+        return first.isupper()
+    return any(c.isupper() for c in letters)
+
+
+@attrs.frozen
+class Candidate:
+    """What one surface form stands for.
+
+    Attributes:
+        label: the annotation label value ("place", "person", ...).
+        key: the annotation key (gazetteer id, actor id, ISO code, office title).
+        rule: the case rule (``exact``, ``title``, ``any``).
+        upper: whether the form starts with a capital (for the ``title`` rule).
+        rank: priority among candidates of the same label (lower wins).
+    """
+
+    label: str
+    key: str
+    rule: str
+    upper: bool
+    rank: tuple[int, ...]
+
+
+@attrs.frozen
+class Match:
+    """A scanner hit: a span and the (label, key) pairs it stands for."""
+
+    start: int
+    end: int
+    hits: tuple[tuple[str, str], ...]
+
+
+class _Node:
+    __slots__ = ("children", "end")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.end = False
+
+
+def _trie_regex(patterns: Iterable[str]) -> str:
+    root = _Node()
+    for p in patterns:
+        node = root
+        for ch in p:
+            node = node.children.setdefault(ch, _Node())
+        node.end = True
+
+    def atom(ch: str) -> str:
+        if ch == " ":
+            return "[ -]"
+        if ch == "'":
+            return "'?"
+        if ch == ".":
+            return r"\.? ?"
+        return re.escape(ch)
+
+    def emit(node: _Node) -> str:
+        alts = [atom(ch) + emit(child) for ch, child in sorted(node.children.items())]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if node.end:
+            if len(alts) == 1 and len(body) > 1:
+                body = "(?:" + body + ")"
+            return body + "?"
+        return body
+
+    return emit(root)
+
+
+def pattern_form(folded: str) -> str:
+    """The trie form of a folded surface form: separators made single spaces, a dot
+    followed by a space kept as a dot (the space becomes optional with it)."""
+    s = folded.strip(_EDGE)
+    s = re.sub(r"\.\s+", ".", s)
+    return _SEP.sub(" ", s)
+
+
+class Scanner:
+    """The compiled automaton over all surface forms.
+
+    Args:
+        forms: ``(surface form as written, Candidate)`` pairs.
+
+    Example:
+        >>> from idlib_corpus.knowledge._scanner import Candidate, Scanner
+        >>> c = Candidate("state", "TR", "title", True, (0,))
+        >>> s = Scanner([("Turkey", c)])
+        >>> [(m.start, m.end, m.hits) for m in s.scan("Turkey, not turkey.")]
+        [(0, 6, (('state', 'TR'),))]
+    """
+
+    def __init__(self, forms: Iterable[tuple[str, Candidate]]) -> None:
+        table: dict[str, list[Candidate]] = {}
+        patterns: set[str] = set()
+        for form, cand in forms:
+            folded = fold_char_preserving(form)
+            pat = pattern_form(folded)
+            key = canonical_form(pat)
+            if not key or not pat[:1].isalnum():
+                continue
+            patterns.add(pat)
+            table.setdefault(key, []).append(cand)
+        self._table: dict[str, tuple[Candidate, ...]] = {
+            k: tuple(sorted(set(v), key=lambda c: (c.rank, c.label, c.key)))
+            for k, v in table.items()
+        }
+        self.size = len(self._table)
+        body = _trie_regex(patterns)
+        self._regex = re.compile(r"\b(?:" + body + r")(?!\w)") if body else None
+
+    def lookup(self, form: str) -> tuple[Candidate, ...]:
+        """Candidates for one surface form (any case), best first."""
+        return self._table.get(canonical_form(pattern_form(fold_char_preserving(form))), ())
+
+    def scan(self, text: str, folded: str | None = None) -> list[Match]:
+        """All matches in ``text`` (left to right, longest first, not overlapping)."""
+        if self._regex is None:
+            return []
+        if folded is None:
+            folded = fold_char_preserving(text)
+        out: list[Match] = []
+        search = self._regex.search
+        pos = 0
+        n = len(folded)
+        while pos < n:
+            m = search(folded, pos)
+            if m is None:
+                break
+            start, end = m.span()
+            hits = self._accept(text, folded, start, end)
+            while hits is None:
+                end = self._shorter_end(folded, start, end)
+                if end <= start:
+                    break
+                hits = self._accept(text, folded, start, end)
+            if hits:
+                out.append(Match(start, end, hits))
+                pos = end
+            else:
+                pos = start + 1
+        return out
+
+    @staticmethod
+    def _shorter_end(folded: str, start: int, end: int) -> int:
+        """The end of the last whole word before ``end`` (or ``start`` if none)."""
+        i = end - 1
+        while i > start and folded[i].isalnum():
+            i -= 1
+        while i > start and not folded[i - 1].isalnum():
+            i -= 1
+        return i
+
+    def _accept(
+        self, text: str, folded: str, start: int, end: int
+    ) -> tuple[tuple[str, str], ...] | None:
+        cands = self._table.get(canonical_form(folded[start:end]))
+        if not cands:
+            return None
+        original = text[start:end]
+        seen: set[str] = set()
+        hits: list[tuple[str, str]] = []
+        for c in cands:
+            if c.label in seen or not _passes(c.rule, c.upper, original):
+                continue
+            seen.add(c.label)
+            hits.append((c.label, c.key))
+        return tuple(hits) or None
+
+    def candidates(self) -> Sequence[tuple[str, tuple[Candidate, ...]]]:
+        """Every lookup key with its candidates (for tests and docs)."""
+        return sorted(self._table.items())
