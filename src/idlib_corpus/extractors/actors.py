@@ -818,8 +818,9 @@ class _Resolver:
                 p.country = h.country
             if not p.gender and h.gender:
                 p.gender = h.gender
-        if p.country is None and rec is not None:
-            p.country = rec[2]
+        if rec is not None:
+            p.country = p.country or rec[2]
+            p.gender = p.gender or rec[3]
         if p.key is not None:
             p.id = p.key
         else:
@@ -1372,8 +1373,8 @@ _BODY_PREFIX = {
     ActorKind.MEDIA: "media",
 }
 
-#: What the resolver reads of a known person: name, aliases, country.
-_KbPerson = tuple[str, tuple[str, ...], str | None]
+#: What the resolver reads of a known person: name, aliases, country, gender ("m"/"f"/"").
+_KbPerson = tuple[str, tuple[str, ...], str | None, str]
 
 
 class _ListState:
@@ -1509,18 +1510,21 @@ def _kb_person(doc: Document, key: str) -> _KbPerson | None:
         return None
     aliases = tuple(a for a in getattr(rec, "aliases", ()) if isinstance(a, str))
     country = getattr(rec, "country", None)
-    return name, aliases, country if isinstance(country, str) and _ISO2_OK(country) else None
+    gender = getattr(rec, "gender", None)
+    return (
+        name,
+        aliases,
+        country if isinstance(country, str) and _ISO2_OK(country) else None,
+        gender if gender in ("m", "f") else "",
+    )
 
 
 def _kb_state_name(doc: Document, code: str, mentions: list[Mention]) -> str:
+    """The state's usual name from the knowledge base, else as the text names it."""
     kb: Any = doc.kb
-    getter = getattr(kb, "state", None)
+    getter = getattr(kb, "state_name", None)
     if getter is not None:
-        try:
-            rec = getter(code)
-        except (KeyError, LookupError):
-            rec = None
-        name = getattr(rec, "name", None) if rec is not None else None
+        name = getter(code)
         if isinstance(name, str) and name:
             return name
     for m in mentions:
