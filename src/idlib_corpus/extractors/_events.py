@@ -734,7 +734,7 @@ def _topic_end(folded: str, start: int, end: int) -> int:
 
 
 _CLAIM_STRIP = re.compile(
-    r"^(?:[\s,;:\"'“”]|and\b|but\b|while\b|whereas\b|as\b|the\b|that\b)+|"
+    r"^(?:[\s,;:\"'“”]|and\b|but\b|while\b|whereas\b|as\b|the\b|that\b|an?\b)+|"
     r"(?:[\s,;:\"'“”]|\bhas\b|\bhave\b|\bhad\b|\bwas\b|\bwere\b|\bis\b|\balso\b|\bthat\b)+$",
     re.IGNORECASE,
 )

@@ -288,6 +288,9 @@ def _status(
         usable.append(h)
     if not usable:
         return (MeetingStatus.HELD if headline else None), False
+    if any(h.value == "cancelled" for h in usable):
+        # "planned talks were called off": the cancellation is the news
+        return MeetingStatus.CANCELLED, True
     best = nearest(usable, main.start)
     return MeetingStatus(best.value), True
 
@@ -327,7 +330,7 @@ def _place(
         if rank > 3:
             for t in moves:
                 gap = p.span.start - t.end
-                if 0 <= gap < 80 and _MOVE_TO.search(f[t.end:p.span.start]):
+                if 0 <= gap < 80 and _MOVE_TO.search(f[t.start:p.span.start]):
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
         if rank == 9 and any(
             h.end <= p.span.start and p.span.start - h.end < 50 for h in (*triggers, *held)

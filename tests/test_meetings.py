@@ -1,0 +1,401 @@
+"""Tests of the meetings extractor (``idlib_corpus.extractors.meetings``).
+
+Each test composes a few sentences in the manner of an outlet (AP, Reuters, Al-Monitor,
+Daily Sabah, RT, TASS...) about events other than the seed articles', marks them by hand
+the way the other annotators would (nationality words, states, capitals, places, times,
+numbers, persons), and checks one rule of the meeting grammar. ``make_doc`` and
+``person`` are shared with ``test_incidents.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from idlib_corpus.document import Annotation, AnnotationLabel, Document, build_document
+from idlib_corpus.extractors import meetings
+from idlib_corpus.extractors.meetings import extract_meetings
+from idlib_corpus.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Mention,
+    MentionKind,
+    Span,
+    TimeValue,
+)
+
+L = AnnotationLabel
+
+NATIONALITIES = {
+    "Turkish": "TR", "Russian": "RU", "Syrian": "SY", "Iranian": "IR", "Israeli": "IL",
+    "Palestinian": "PS", "Australian": "AU", "Indian": "IN", "Egyptian": "EG",
+    "Russian-led": "RU", "Russia-backed": "RU", "Turkish-Russian": "TR",
+}
+STATES = {"Turkey": "TR", "Russia": "RU", "Syria": "SY", "Iran": "IR", "Egypt": "EG",
+          "Israel": "IL", "India": "IN", "Australia": "AU"}
+CAPITALS = {"Ankara": "TR", "Moscow": "RU", "Damascus": "SY", "Tehran": "IR", "Cairo": "EG"}
+PLACES = ["Idlib", "Sochi", "Saraqib", "Maarat al-Numan", "Hatay", "Aleppo", "Geneva",
+          "Astana", "Nur-Sultan", "Khan Sheikhoun", "Kafr Nabl", "Sydney", "Istanbul",
+          "Jisr al-Shughur", "Tal Rifaat", "Hill Top"]
+GROUPS = {"Hayat Tahrir al-Sham": "armed_group:hayat-tahrir-al-sham",
+          "Jabhat al-Nusra": "armed_group:hayat-tahrir-al-sham",
+          "Hamas": "armed_group:hamas"}
+
+
+def _all(text: str, word: str) -> Iterable[Span]:
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w])", text):
+        yield Span(m.start(), m.end())
+
+
+def _first(text: str, phrase: str, nth: int = 0) -> Span:
+    spans = list(_all(text, phrase)) or [
+        Span(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)
+    ]
+    assert len(spans) > nth, f"{phrase!r} not in the text"
+    return spans[nth]
+
+
+def make_doc(
+    text: str,
+    *,
+    published: dt.date | None = dt.date(2020, 3, 4),
+    times: Sequence[tuple[str, TimeValue]] = (),
+    numbers: Sequence[tuple[str, int, str]] = (),
+    title: bool = False,
+) -> Document:
+    """A document marked by hand as the knowledge, time and number annotators would.
+
+    ``times`` and ``numbers`` name a phrase of the text with its value (for numbers also
+    the qualifier key: "exact", "at_least", "about", "at_most"); ``title`` makes the first
+    line the headline.
+    """
+    anns: list[Annotation] = []
+    taken: list[Span] = []
+
+    def add(span: Span, label: AnnotationLabel, key: str | None, value: object = None) -> None:
+        anns.append(Annotation(span, label, text[span.start:span.end], key, value))  # type: ignore[arg-type]
+
+    for table, label in ((NATIONALITIES, L.NATIONALITY), (STATES, L.STATE), (CAPITALS, L.CAPITAL)):
+        for word, key in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            for span in _all(text, word):
+                if any(t.overlaps(span) for t in taken):
+                    continue
+                taken.append(span)
+                add(span, label, key)
+                if label is not L.NATIONALITY:
+                    add(span, L.PLACE, "test:" + word.lower())
+    for word in PLACES:
+        for span in _all(text, word):
+            add(span, L.PLACE, "test:" + word.lower())
+    for word, key in GROUPS.items():
+        for span in _all(text, word):
+            add(span, L.GROUP, key)
+    for phrase, value in times:
+        add(_first(text, phrase), L.TIME, None, value)
+    for phrase, n, qual in numbers:
+        add(_first(text, phrase), L.NUMBER, qual, n)
+    title_span = None
+    if title:
+        end = text.index("\n")
+        title_span = Span(0, end)
+    article = Article(
+        id="t", text=text, published=published, title=text[:end] if title else None,
+        title_span=title_span,
+    )
+    return build_document(article, anns)
+
+
+def person(text: str, name: str, country: str | None, *, also: Sequence[str] = ()) -> Actor:
+    """A person actor with a mention at every occurrence of the name, surname and ``also``."""
+    mentions = [Mention(s, name, MentionKind.NAME) for s in _all(text, name)]
+    surname = name.split()[-1]
+    for s in _all(text, surname):
+        if not any(m.span.overlaps(s) for m in mentions):
+            mentions.append(Mention(s, surname, MentionKind.SURNAME))
+    for phrase in also:
+        for s in _all(text, phrase):
+            mentions.append(Mention(s, phrase, MentionKind.TITLE))
+    slug = "-".join(name.lower().split())
+    return Actor(
+        id=f"person:{slug}", name=name, kind=ActorKind.PERSON, country=country,
+        mentions=sorted(mentions, key=lambda m: m.span),
+    )
+
+
+def one(found: Sequence[Meeting]) -> Meeting:
+    assert len(found) == 1, [(m.parties, m.status.value, m.evidence) for m in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def test_parties_from_nationality_words_not_the_topic() -> None:
+    # Reuters style: the subject of the talks (Syria) is not a party
+    text = ("Turkish and Russian officials held talks in Moscow on Tuesday on the situation "
+            "in Syria's Idlib province, a Turkish diplomatic source said.")
+    doc = make_doc(text, times=[("on Tuesday", TimeValue.day(dt.date(2020, 3, 3)))])
+    m = one(extract_meetings(doc))
+    assert m.parties == ("RU", "TR")
+    assert m.place is not None and m.place.name == "Moscow"
+    assert m.status is MeetingStatus.HELD
+    assert m.date == TimeValue.day(dt.date(2020, 3, 3))
+    assert m.reported_by == "Turkish diplomatic source"
+
+
+def test_capitals_as_states_in_a_headline() -> None:
+    text = "Ankara, Tehran discuss Syria border\nThe ministers met on Monday.\n"
+    m = one(extract_meetings(make_doc(text, title=True)))
+    assert m.parties == ("IR", "TR")
+    assert m.status is MeetingStatus.HELD  # a headline's present tense reports
+
+
+def test_between_the_presidents_of_three_states_is_a_summit() -> None:
+    text = ("Officials also discussed preparations for the upcoming summit in Tehran between "
+            "the presidents of Iran, Russia and Turkey.")
+    m = one(extract_meetings(make_doc(text)))
+    assert m.parties == ("IR", "RU", "TR")
+    assert m.kind is MeetingKind.SUMMIT
+    assert m.status is MeetingStatus.PLANNED
+    assert m.place is not None and m.place.name == "Tehran"
+
+
+def test_a_visiting_delegation_makes_the_host_a_party() -> None:
+    # Daily Sabah style
+    text = "A Turkish delegation arrived in Moscow on Wednesday for talks on Idlib."
+    doc = make_doc(text, times=[("on Wednesday", TimeValue.day(dt.date(2020, 3, 4)))])
+    m = one(extract_meetings(doc))
+    assert m.parties == ("RU", "TR")
+    assert m.place is not None and m.place.name == "Moscow"
+
+
+def test_a_sponsor_word_is_not_a_party() -> None:
+    text = "Russian-led Syrian forces held talks with Turkish officers near Saraqib."
+    m = one(extract_meetings(make_doc(text)))
+    assert "RU" not in m.parties
+    assert m.parties == ("SY", "TR")
+
+
+def test_one_side_alone_is_no_meeting() -> None:
+    text = ("The Russian Foreign Ministry said in closed meetings that a joint operation "
+            "was possible.")
+    assert extract_meetings(make_doc(text)) == ()
+
+
+def test_participants_and_their_countries() -> None:
+    # RT style: "X and his Turkish counterpart Y"
+    text = ("Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Mevlut "
+            "Cavusoglu met in Antalya on Thursday.")
+    doc = make_doc(text, times=[("on Thursday", TimeValue.day(dt.date(2020, 3, 5)))])
+    actors = [person(text, "Sergei Lavrov", "RU"), person(text, "Mevlut Cavusoglu", "TR")]
+    m = one(extract_meetings(doc, actors))
+    assert m.participants == ("person:mevlut-cavusoglu", "person:sergei-lavrov")
+    assert m.parties == ("RU", "TR")
+    assert m.status is MeetingStatus.PLANNED  # Thursday is after publication
+
+
+def test_delegation_heads_named_in_a_later_sentence() -> None:
+    text = ("Russian and Turkish officials held talks in Ankara on Monday. "
+            "The Russian team was led by envoy Alexander Lavrentiev, the ministry said.")
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2)))])
+    actors = [person(text, "Alexander Lavrentiev", "RU")]
+    m = one(extract_meetings(doc, actors))
+    assert m.participants == ("person:alexander-lavrentiev",)
+    assert len(m.evidence) == 2
+
+
+def test_the_speaker_is_not_a_participant() -> None:
+    text = ("A Russian delegation will come to Turkey for talks on Saturday, Turkish "
+            "Foreign Minister Mevlut Cavusoglu said.")
+    doc = make_doc(text, times=[("on Saturday", TimeValue.day(dt.date(2020, 3, 7)))])
+    m = one(extract_meetings(doc, [person(text, "Mevlut Cavusoglu", "TR")]))
+    assert m.participants == ()
+    assert m.parties == ("RU", "TR")
+    assert m.place is not None and m.place.name == "Turkey"
+    assert m.status is MeetingStatus.PLANNED
+    assert m.reported_by == "Turkish Foreign Minister Mevlut Cavusoglu"
+
+
+# --------------------------------------------------------------------------- status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Turkish and Russian officials are holding talks in Ankara.", MeetingStatus.ONGOING),
+        ("Talks between Turkish and Russian delegations are under way in Ankara.",
+         MeetingStatus.ONGOING),
+        ("Turkish and Russian officials will hold talks in Ankara.", MeetingStatus.PLANNED),
+        ("Turkish and Russian officials are expected to meet in Ankara.",
+         MeetingStatus.PLANNED),
+        ("The upcoming talks between Turkish and Russian officials will focus on Idlib.",
+         MeetingStatus.PLANNED),
+        ("Planned talks between Turkish and Russian officials were called off.",
+         MeetingStatus.CANCELLED),
+        ("Turkish and Russian officials postponed their talks in Ankara.",
+         MeetingStatus.CANCELLED),
+        ("Turkish and Russian officials held talks in Ankara.", MeetingStatus.HELD),
+    ],
+)
+def test_status_cues(sentence: str, status: MeetingStatus) -> None:
+    assert one(extract_meetings(make_doc(sentence))).status is status
+
+
+def test_a_future_date_makes_talks_planned() -> None:
+    text = "Putin's talks with Iranian and Turkish leaders take place in Sochi on March 9."
+    doc = make_doc(text, times=[("on March 9", TimeValue.day(dt.date(2020, 3, 9)))])
+    m = one(extract_meetings(doc, [person(text, "Putin", "RU")]))
+    assert m.status is MeetingStatus.PLANNED
+    assert m.parties == ("IR", "RU", "TR")
+
+
+def test_not_scheduled_is_not_a_plan() -> None:
+    text = "The visit of Turkish officials to Russia was not scheduled far in advance."
+    m = one(extract_meetings(make_doc(text)))
+    assert m.status is MeetingStatus.HELD
+
+
+def test_agreeing_to_meet_again_is_a_second_planned_meeting() -> None:
+    # Anadolu style: held talks, then a new round next week, parties carried over
+    text = ("In Ankara, officials from Turkey and Russia held three hours of talks, agreeing "
+            "to meet again next week, the ministry said.")
+    week = TimeValue.between(dt.date(2020, 3, 9), dt.date(2020, 3, 15), text="next week")
+    m1, m2 = extract_meetings(make_doc(text, times=[("next week", week)]))
+    assert (m1.status, m2.status) == (MeetingStatus.HELD, MeetingStatus.PLANNED)
+    assert m1.parties == m2.parties == ("RU", "TR")
+    assert m1.duration_minutes == 180
+    assert m1.place is not None and m1.place.name == "Ankara"
+    assert m2.place is None
+    assert m2.date == week
+    assert m1.outcome is not None and "meet again" in m1.outcome
+
+
+def test_continue_negotiations_takes_the_parties_of_the_meeting_told() -> None:
+    text = ("Iran and Turkey held talks in Tehran. "
+            "It was decided to continue the negotiations next month.")
+    month = TimeValue.month(2020, 4, text="next month")
+    found = extract_meetings(make_doc(text, times=[("next month", month)]))
+    assert [m.status for m in found] == [MeetingStatus.HELD, MeetingStatus.PLANNED]
+    assert found[1].parties == ("IR", "TR")
+    assert found[1].date == month
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_phone_call() -> None:
+    text = "Erdogan and Putin spoke by phone on Sunday, the Kremlin said."
+    doc = make_doc(text, times=[("on Sunday", TimeValue.day(dt.date(2020, 3, 1)))])
+    actors = [person(text, "Erdogan", "TR"), person(text, "Putin", "RU")]
+    m = one(extract_meetings(doc, actors))
+    assert m.kind is MeetingKind.PHONE_CALL
+    assert m.parties == ("RU", "TR")
+
+
+def test_duration_in_words() -> None:
+    text = "Turkish and Russian delegations held two-hour talks in Ankara."
+    assert one(extract_meetings(make_doc(text))).duration_minutes == 120
+
+
+# --------------------------------------------------------------------------- not meetings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkish Foreign Minister Mevlut Cavusoglu told a news conference in Ankara that "
+        "Turkey would respond.",
+        "Turkey and Russia canceled a regular joint military patrol in northern Syria.",
+        "Australian and Indian cricket officials held talks in Sydney about the tour.",
+        "Israel has rejected the Palestinian leader's bid to visit Egypt.",
+        "Turkish and Russian shareholders met to discuss the merger.",
+    ],
+)
+def test_not_a_diplomatic_meeting(sentence: str) -> None:
+    assert extract_meetings(make_doc(sentence)) == ()
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def test_headline_and_body_are_one_meeting() -> None:
+    text = ("Russia, Turkey hold talks on Idlib\n"
+            "ANKARA - Russian and Turkish officials held talks in Ankara on Saturday, "
+            "the Turkish Foreign Ministry said. The negotiations lasted three hours.\n")
+    doc = make_doc(text, title=True, times=[("on Saturday", TimeValue.day(dt.date(2020, 2, 29)))])
+    m = one(extract_meetings(doc))
+    assert len(m.evidence) == 3
+    assert m.duration_minutes == 180
+    assert m.date == TimeValue.day(dt.date(2020, 2, 29))
+
+
+def test_announced_then_reported_on_the_same_day_is_one_meeting() -> None:
+    d = TimeValue.day(dt.date(2020, 3, 2))
+    text = ("Turkish and Russian officials will meet in Ankara on Monday. "
+            "On Monday, Turkish and Russian officials held talks in Ankara.")
+    doc = build_document(make_doc(text).article, [
+        *make_doc(text).annotations,
+        Annotation(_first(text, "on Monday"), L.TIME, "on Monday", None, d),
+        Annotation(_first(text, "On Monday"), L.TIME, "On Monday", None, d),
+    ])
+    m = one(extract_meetings(doc))
+    assert m.status is MeetingStatus.HELD
+
+
+def test_different_days_are_different_meetings() -> None:
+    text = ("Turkish and Russian officials held talks in Ankara on Monday. "
+            "Turkish and Russian officials held talks in Moscow in January.")
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2))),
+                                ("in January", TimeValue.month(2020, 1))])
+    assert len(extract_meetings(doc)) == 2
+
+
+def test_a_referring_clause_does_not_invent_a_meeting() -> None:
+    text = "The talks focused on the humanitarian situation. The delegations included experts."
+    assert extract_meetings(make_doc(text)) == ()
+
+
+# --------------------------------------------------------------------------- hooks, robustness
+
+
+def test_hooks_mark_triggers_and_return_meetings() -> None:
+    text = "Turkish and Russian officials held a phone call."
+    doc = make_doc(text)
+    anns = meetings.idlib_annotate(doc)
+    assert anns is not None
+    assert [(a.label, a.key, a.text) for a in anns] == [
+        (L.MEETING_TRIGGER, "phone_call", "held a phone call")
+    ]
+    found = meetings.idlib_extract_events(doc, [])
+    assert found is not None and found[0].kind is MeetingKind.PHONE_CALL
+    assert meetings.idlib_extract_events(make_doc("Nothing happened."), []) is None
+
+
+def test_evidence_spans_lie_in_the_text() -> None:
+    text = ("Turkish and Russian officials held talks in Ankara, agreeing to meet again. "
+            "Iran and Turkey will hold a summit in Tehran.")
+    for m in extract_meetings(make_doc(text)):
+        for span in m.evidence:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start:span.end].strip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*"abc .,;:()\"'\n-",
+    " talks", " Turkish", " Russian", " held", " will", " in Ankara", " summit", " the",
+    " visit", " delegation", " arrived", " Turkey", " next week", " canceled", " said",
+]), max_size=60).map("".join))
+def test_any_text_gives_valid_meetings(text: str) -> None:
+    found = extract_meetings(make_doc(text))
+    for m in found:
+        assert len(m.parties) >= 2
+        assert all(s.end <= len(text) for s in m.evidence)
