@@ -316,7 +316,8 @@ def parse_duration_minutes(text: str) -> int | None:
                     continue
                 count = Fraction(1)
             else:
-                n_text = m.group("n")
+                # "a four-hour meeting": the article belongs to the noun, not the figure.
+                n_text = _ARTICLE.sub("", m.group("n"))
                 count, used = _value(g, n_text, allow_fraction=True)
                 if used < len(n_text.rstrip()):
                     continue
@@ -373,10 +374,11 @@ def _is_count(
     if a0 == "%":
         return False
     word_after = raw_after.lower()
-    # Percentages, sums of money, clock times.
-    if word_after in g.percent_words or word_after in g.currency_words:
+    # Clock times, percentages, sums of money.
+    if word_after in ("am", "pm", "am.", "pm.") or word_after.startswith(("a.m", "p.m")):
         return False
-    if word_after in ("a.m", "p.m", "am", "pm") or word_after.startswith(("a.m.", "p.m.")):
+    word_after = word_after.rstrip(".")
+    if word_after in g.percent_words or word_after in g.currency_words:
         return False
     if (before.rstrip()[-1:] or " ") in g.currency_symbols:
         return False
@@ -393,9 +395,8 @@ def _is_count(
     ):
         return False
     if n_text[:1].isdigit():
-        digits = n_text.replace(",", "")
         # Years: four digits, no thousands separator, no scale word.
-        if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100:
+        if n_text.isdigit() and len(n_text) == 4 and 1800 <= int(n_text) <= 2100:
             return False
         # Codes and names: "Resolution 2254", "observation post 9".
         if not qualified and (
@@ -445,6 +446,7 @@ def digit_runs(text: str) -> list[int]:
 
 
 _WORD = re.compile(r"\w+")
+_ARTICLE = re.compile(r"^an?\s+(?=\S+\s*-?\s*\S)", re.IGNORECASE)
 
 
 def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int, int]]:
