@@ -1,0 +1,80 @@
+"""Off-topic news (issue 8): no crash, and no Idlib-theatre claims where there are none.
+
+The articles are ABC news of 2001–2002 (bushfires, Afghanistan, Israel and Palestine,
+cricket, courts): same vocabulary as ours ("killed", "talks", "forced to vacate their
+homes"), other subjects. The sample is checked in (``tests/data/offtopic``); the full 300
+are used when the shared corpora folder sits beside the clone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from idlib_corpus.model import ArticleResult, Severity
+from idlib_corpus.options import Options
+from idlib_corpus.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "tests" / "data" / "offtopic" / "lee_sample.txt"
+FULL = ROOT.parent / "shared" / "corpora" / "lee_background.txt"
+
+# LEAD: tighten as the incident extractor improves. Issue 8 wants incidents "near zero"
+# off topic. These articles do report real attacks in other wars (Gaza, Afghanistan), so
+# a few incidents are true of the text; at the time of writing the built-in extractors
+# claim about 0.23 incidents and 0.06 meetings per article here.
+MAX_INCIDENTS_PER_ARTICLE = 0.25
+MAX_MEETINGS_PER_ARTICLE = 0.10
+#: Actors of the Idlib theatre: none of them acts in these articles.
+THEATRE = {"state:TR", "state:RU", "state:SY"}
+
+
+def articles(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def run(texts: list[str]) -> list[ArticleResult]:
+    pipe = Pipeline(options=Options(load_entrypoints=False))
+    return [pipe.parse(text, id=f"lee-{i:03d}") for i, text in enumerate(texts)]
+
+
+def check(results: list[ArticleResult]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for r in results:
+        # no crash, no plugin failure, no internal error
+        assert [d for d in r.diagnostics if d.severity is Severity.ERROR] == [], r.id
+        counts["articles"] += 1
+        counts["meetings"] += len(r.meetings)
+        counts["incidents"] += len(r.incidents)
+        for inc in r.incidents:
+            counts[f"incident:{inc.type.value}"] += 1
+            who = set(inc.perpetrators) | set(inc.targets)
+            assert not who & THEATRE, (r.id, inc)
+            assert inc.place is None or inc.place.country != "SY", (r.id, inc)
+        for meeting in r.meetings:
+            assert not {"TR", "RU"} <= set(meeting.parties), (r.id, meeting)
+            assert meeting.place is None or meeting.place.country != "SY", (r.id, meeting)
+    n = counts["articles"]
+    assert counts["incidents"] <= MAX_INCIDENTS_PER_ARTICLE * n, dict(counts)
+    assert counts["meetings"] <= MAX_MEETINGS_PER_ARTICLE * n, dict(counts)
+    return counts
+
+
+def test_sample_is_what_the_readme_says() -> None:
+    texts = articles(SAMPLE)
+    assert len(texts) == 60
+    assert texts[0].startswith("Hundreds of people have been forced to vacate their homes")
+
+
+def test_offtopic_sample_claims_nothing_of_idlib() -> None:
+    counts = check(run(articles(SAMPLE)))
+    assert counts["articles"] == 60
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not FULL.is_file(), reason="../shared/corpora is not beside the clone")
+def test_offtopic_full_corpus_claims_nothing_of_idlib() -> None:
+    counts = check(run(articles(FULL)))
+    assert counts["articles"] == 300
