@@ -422,10 +422,17 @@ class _Resolver:
                 i += 1
                 continue
             a, b, known = run
+            # "Logan International Airport Tom Kinton": the name starts after the institution
+            for k in range(b - 2, a - 1, -1):
+                if items[k].plain and items[k].low in self.g.nonperson_heads:
+                    a = k + 1
+                    break
             # leading title words written with capitals belong to the title, not the name
             lead = a
             while b - lead > 1 and items[lead].plain and self._title_word(items[lead].low):
                 lead += 1
+            if lead > a and not any(self._title_head(it.low) for it in items[a:lead]):
+                lead = a  # "National Security Archive": modifiers without an office
             if known is None and b - lead == 1 and self._title_word(items[lead].low):
                 i = b  # "Special Presidential Representative": a title, no name
                 continue
@@ -471,7 +478,12 @@ class _Resolver:
 
     def _title_word(self, low: str) -> bool:
         g = self.g
-        return g.is_head(low) or low in g.title_modifiers or low in g.honorifics
+        return (g.is_head(low) or low in g.title_modifiers or low in g.honorifics
+                or g.is_role(low))
+
+    def _title_head(self, low: str) -> bool:
+        g = self.g
+        return g.is_head(low) or g.is_role(low) or low in g.honorifics
 
     def _name_run(self, items: list[_Item], i: int) -> tuple[int, int, str | None] | None:
         """The name-shaped run of items starting at ``i``: (start, end, known key)."""
@@ -491,6 +503,14 @@ class _Resolver:
                 continue
             if self._name_word(items, j, first=False):
                 j += 1
+                continue
+            if (
+                nxt.low == "."
+                and len(items[j - 1].text) == 1
+                and j + 1 < n
+                and self._name_word(items, j + 1, first=False)
+            ):
+                j += 1  # "George W. Bush": an initial and its full stop
                 continue
             break
         return i, j, _person_key(known)
@@ -520,7 +540,7 @@ class _Resolver:
     def _make_hit(
         self, items: list[_Item], a: int, b: int, known: str | None, sentence: int
     ) -> _Hit | None:
-        words = [w for it in items[a:b] for w in it.text.split()]
+        words = [w for it in items[a:b] for w in it.text.split() if w[0].isalpha()]
         if not words:
             return None
         if known is None:
@@ -660,6 +680,8 @@ class _Resolver:
             words.pop()
         if not words:
             return None
+        if j < n and (items[j].kind is L.PERSON or self._name_word(items, j, first=False)):
+            return None  # ", Professor Geoff Masters": the title of the next name
         if j + 1 < n and items[j].low == "of":
             k = j + 1
             if items[k].low == "the" and k + 1 < n:
