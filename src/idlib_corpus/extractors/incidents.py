@@ -250,10 +250,14 @@ def _read_clause(
         and not within_any(m.span, speech_zones) and not ctx.in_brackets(m.span)
     ]
     generic = all(h.value["class"] == "generic" for h in hits)
+    nouns = [h for h in real if h.value.get("pos") == "noun"]
+    refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
+    known = refer and any(r.type is typ for r in records)
     if typ is _T.DISPLACEMENT:
         if not ctx.has("conflict_cues", sent):
             return None
-    elif not generic:
+    elif not generic and not known:
+        # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
         if all(h.value.get("needs_force") for h in hits):
             # everyday words ("attack", "killed", "entered"): armed forces must be named
             if not ctx.has("armed_nouns", clause) and not any(
@@ -292,15 +296,20 @@ def _read_clause(
     pronoun = not doers and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
     )
-    nouns = [h for h in real if h.value.get("pos") == "noun"]
-    refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
+    if pronoun and si > 0:
+        # "Their shelling": the subject of the sentence before, if it names forces
+        prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
+                if m.kind in ("state", "group") and not m.backer and not m.locative]
+        if prev:
+            doers = {prev[0].actor}
+            pronoun = False
     retaliation = any(h.value["class"] == "retaliation" for h in hits) or bool(
         _RETALIATION.search(f, clause.start, clause.end)
     )
 
     # -- figures
     killed = injured = displaced = None
-    claimant = next((s.claimant for s in speech if s.claimant), None)
+    claimant = _claimant(speech, clause)
     if typ is _T.ARMED_ATTACK:
         killed, injured = _casualties(ctx, clause, claimant)
     elif typ is _T.DISPLACEMENT:
@@ -321,6 +330,14 @@ def _read_clause(
     )
 
 
+def _claimant(speech: list[Speech], clause: Span) -> str | None:
+    """Who gives the figure: the attribution in the clause, else the sentence's first."""
+    inside = [s.claimant for s in speech if s.claimant and s.span.overlaps(clause)]
+    if inside:
+        return inside[0]
+    return next((s.claimant for s in speech if s.claimant), None)
+
+
 def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
     """A capture needs ground: a named place or a town, post or base next to the verb."""
     for h in hits:
@@ -328,9 +345,9 @@ def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
             near = Span(max(clause.start, h.start - 60), h.start)
         else:
             near = Span(h.end, min(clause.end, h.end + 45))
-        if ctx.places_in(near) and any(
+        if (ctx.places_in(near) and any(
             not p.is_country for p in ctx.places_in(near)
-        ) or _PLACE_NOUNS.search(ctx.folded, near.start, near.end):
+        )) or _PLACE_NOUNS.search(ctx.folded, near.start, near.end):
             return True
     return False
 

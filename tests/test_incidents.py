@@ -1,0 +1,273 @@
+"""Tests of the incidents extractor (``idlib_corpus.extractors.incidents``).
+
+Sentences are composed in the manner of several outlets (AP, Reuters, Al-Monitor, Daily
+Sabah, RT, Anadolu) about events other than the seed articles', marked by hand with
+``make_doc`` (shared with ``test_meetings.py``); each test checks one rule. The last test
+sweeps 300 real off-topic articles (sport, markets, weather, bushfires, other wars).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from test_meetings import make_doc
+
+from idlib_corpus.extractors import incidents
+from idlib_corpus.extractors.incidents import extract_incidents
+from idlib_corpus.model import Incident, IncidentType, Qualifier, TimeValue
+
+T = IncidentType
+FEB = dt.date(2020, 2, 28)
+
+
+def one(found: tuple[Incident, ...], typ: IncidentType | None = None) -> Incident:
+    chosen = [i for i in found if typ is None or i.type is typ]
+    assert len(chosen) == 1, [(i.type.value, i.perpetrators, i.targets) for i in found]
+    return chosen[0]
+
+
+# --------------------------------------------------------------------------- attacks
+
+
+def test_casualties_summed_across_groups_of_people() -> None:
+    # AP style
+    text = ("Syrian government shelling killed five Turkish soldiers and two civilian "
+            "contractors' drivers near Idlib on Thursday.")
+    doc = make_doc(text, published=FEB,
+                   times=[("on Thursday", TimeValue.day(dt.date(2020, 2, 27)))],
+                   numbers=[("five", 5, "exact"), ("two", 2, "exact")])
+    i = one(extract_incidents(doc))
+    assert i.type is T.ARMED_ATTACK
+    assert i.perpetrators == ("state:SY",)
+    assert i.targets == ("state:TR",)
+    assert i.killed is not None and i.killed.value == 7
+    assert i.place is not None and i.place.name == "Idlib"
+    assert i.date == TimeValue.day(dt.date(2020, 2, 27))
+
+
+def test_killed_and_wounded_are_kept_apart() -> None:
+    text = ("Russian air strikes on Kafr Nabl killed 12 civilians and wounded 30 others, "
+            "according to the Syrian Observatory for Human Rights.")
+    doc = make_doc(text, numbers=[("12", 12, "exact"), ("30", 30, "exact")])
+    i = one(extract_incidents(doc))
+    assert i.perpetrators == ("state:RU",)
+    assert i.killed is not None and i.killed.value == 12
+    assert i.injured is not None and i.injured.value == 30
+    assert i.killed.claimant == "Syrian Observatory for Human Rights"
+    assert i.place is not None and i.place.name == "Kafr Nabl"
+
+
+def test_figures_of_things_are_not_casualties() -> None:
+    # Daily Sabah style: "struck 40 targets" counts targets, "killed 55" counts troops
+    text = ("In a retaliatory strike, Turkish forces struck more than 40 targets and killed "
+            "55 Syrian regime troops, the Defense Ministry said.")
+    doc = make_doc(text, numbers=[("more than 40", 40, "at_least"), ("55", 55, "exact")])
+    i = one(extract_incidents(doc))
+    assert i.perpetrators == ("state:TR",)
+    assert i.targets == ("state:SY",)
+    assert i.killed is not None and i.killed.value == 55
+    assert i.killed.qualifier is Qualifier.EXACT
+    assert i.killed.claimant == "Defense Ministry"
+
+
+def test_came_under_fire_reverses_the_roles() -> None:
+    text = "Turkish troops came under fire from Syrian government forces near Saraqib."
+    i = one(extract_incidents(make_doc(text)))
+    assert i.perpetrators == ("state:SY",)
+    assert i.targets == ("state:TR",)
+
+
+def test_possessive_fire_inside_the_phrase() -> None:
+    text = "A Turkish observation post came under the Syrian army's fire in Idlib."
+    i = one(extract_incidents(make_doc(text)))
+    assert (i.perpetrators, i.targets) == (("state:SY",), ("state:TR",))
+
+
+def test_their_shelling_takes_the_doers_told_just_before() -> None:
+    text = ("Russia-backed Syrian forces pushed into southern Idlib on Monday. "
+            "Their shelling killed two Turkish soldiers.")
+    doc = make_doc(text, numbers=[("two", 2, "exact")],
+                   times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))])
+    i = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert i.perpetrators == ("state:SY",)
+    assert i.targets == ("state:TR",)
+
+
+def test_retaliation_strikes_back_at_the_last_attackers() -> None:
+    # Reuters style: the target of the retaliation is not named in its sentence
+    text = ("Syrian artillery shelled a Turkish post near Saraqib on Monday. "
+            "In retaliation, the Turkish army carried out strikes on targets in Idlib.")
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))])
+    found = extract_incidents(doc)
+    assert [(i.perpetrators, i.targets) for i in found] == [
+        (("state:SY",), ("state:TR",)),
+        (("state:TR",), ("state:SY",)),
+    ]
+
+
+def test_the_same_attack_told_twice_keeps_the_precise_date() -> None:
+    # Anadolu style: "last week", then "the attack on Feb. 3"
+    text = ("Syrian shelling last week killed eight Turkish soldiers in Idlib. "
+            "After the attack on Feb. 3, Ankara sent reinforcements to the border.")
+    week = TimeValue.between(dt.date(2020, 2, 3), dt.date(2020, 2, 9), text="last week")
+    doc = make_doc(text, published=dt.date(2020, 2, 10),
+                   numbers=[("eight", 8, "exact")],
+                   times=[("last week", week), ("Feb. 3", TimeValue.day(dt.date(2020, 2, 3)))])
+    i = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert i.date == TimeValue.day(dt.date(2020, 2, 3))
+    assert len(i.evidence) == 2
+    assert i.killed is not None and i.killed.value == 8
+
+
+def test_a_reference_to_a_past_attack_is_not_a_new_report() -> None:
+    text = "Turkish officials discussed the security of the border since the Reyhanli attack."
+    assert extract_incidents(make_doc(text)) == ()
+
+
+# --------------------------------------------------------------------------- territory
+
+
+def test_entering_a_town_is_a_territorial_change_with_the_holder_as_target() -> None:
+    # RT style
+    text = ("On Wednesday, Syrian troops entered the town of Maarat al-Numan, a stronghold of "
+            "Hayat Tahrir al-Sham (banned in Russia).")
+    doc = make_doc(text, times=[("On Wednesday", TimeValue.day(dt.date(2020, 1, 29)))])
+    i = one(extract_incidents(doc))
+    assert i.type is T.TERRITORIAL_CHANGE
+    assert i.perpetrators == ("state:SY",)
+    assert i.targets == ("armed_group:hayat-tahrir-al-sham",)
+    assert i.place is not None and i.place.name == "Maarat al-Numan"
+    assert i.date == TimeValue.day(dt.date(2020, 1, 29))
+
+
+def test_sponsors_are_not_perpetrators() -> None:
+    text = "Russian-led Syrian forces captured the town of Khan Sheikhoun."
+    i = one(extract_incidents(make_doc(text)))
+    assert i.perpetrators == ("state:SY",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syrian forces have pressed to capture Idlib, the last rebel stronghold.",
+        "Syrian forces are planning to attack Idlib in the spring.",
+        "Ankara threatened to strike Syrian forces anywhere in Idlib.",
+        "Turkey, which hosts 3.6 million Syrian refugees, fears a new influx.",
+        "Turkey and Russia canceled a joint patrol in northern Syria.",
+        "Armed groups violate the ceasefire almost daily with attacks on Syrian troops.",
+        "Militants are preparing chemical weapons to use against civilians, Moscow said.",
+        "Dozens of Hamas members surrounded the home of a senior leader.",
+        "He died on Wednesday from a heart attack in Sydney.",
+        "The crash killed eight people in Australia in May.",
+        "Erdogan asked Putin to prevent attacks on Turkish forces in the region.",
+        "Talks ended without agreement on the deployment of an international force.",
+    ],
+)
+def test_not_an_incident(sentence: str) -> None:
+    doc = make_doc(sentence, numbers=[("eight", 8, "exact")] if "eight" in sentence else [])
+    assert extract_incidents(doc) == ()
+
+
+# --------------------------------------------------------------------------- deployment
+
+
+def test_a_convoy_told_over_three_sentences_is_one_deployment() -> None:
+    text = ("Turkey is moving more troops to its posts in Idlib, Anadolu reported on Friday.\n"
+            "A convoy of 100 armoured vehicles arrived in Hatay province.\n"
+            "Commando units were deployed to the border as well.")
+    doc = make_doc(text, numbers=[("100", 100, "exact")],
+                   times=[("on Friday", TimeValue.day(dt.date(2020, 2, 28)))])
+    i = one(extract_incidents(doc))
+    assert i.type is T.DEPLOYMENT
+    assert i.perpetrators == ("state:TR",)
+    assert i.place is not None and i.place.name == "Hatay"  # where they are, not where bound
+    assert len(i.evidence) == 3
+    assert i.date == TimeValue.day(dt.date(2020, 2, 28))
+
+
+def test_a_withdrawal_is_not_a_deployment() -> None:
+    text = "Turkish forces moved their troops out of Tal Rifaat on Sunday."
+    assert extract_incidents(make_doc(text)) == ()
+
+
+# --------------------------------------------------------------------------- displacement
+
+
+def test_one_displacement_record_for_each_reported_figure() -> None:
+    # Al-Monitor style: two sources, two figures
+    text = ("The Syrian offensive in Idlib has displaced nearly 900,000 people since "
+            "December, according to the United Nations, while Ankara says more than "
+            "one million people have fled their homes.")
+    since = TimeValue.between(dt.date(2019, 12, 1), dt.date(2020, 2, 28), text="since December")
+    doc = make_doc(text, published=FEB, times=[("since December", since)],
+                   numbers=[("nearly 900,000", 900_000, "about"),
+                            ("more than one million", 1_000_000, "at_least")])
+    found = extract_incidents(doc)
+    assert [i.type for i in found] == [T.DISPLACEMENT, T.DISPLACEMENT]
+    first, second = found
+    assert first.displaced is not None and first.displaced.value == 900_000
+    assert first.displaced.qualifier is Qualifier.ABOUT
+    assert first.displaced.claimant == "United Nations"
+    assert first.date == since
+    assert first.perpetrators == ("state:SY",)
+    assert second.displaced is not None and second.displaced.value == 1_000_000
+    assert second.displaced.qualifier is Qualifier.AT_LEAST
+    assert second.displaced.claimant == "Ankara"
+
+
+def test_a_bushfire_evacuation_is_not_displacement_by_war() -> None:
+    text = ("Hundreds of residents were forced to flee their homes as a bushfire swept "
+            "towards Hill Top, displacing 500 people.")
+    doc = make_doc(text, numbers=[("500", 500, "exact")])
+    assert extract_incidents(doc) == ()
+
+
+def test_displaced_people_as_a_stock_is_not_an_event() -> None:
+    text = "About 3 million displaced people live in Idlib amid the war."
+    doc = make_doc(text, numbers=[("About 3 million", 3_000_000, "about")])
+    assert extract_incidents(doc) == ()
+
+
+# --------------------------------------------------------------------------- sport, hooks
+
+
+def test_sport_is_not_war() -> None:
+    text = ("Australia attacked the Indian bowling and struck 40 runs in the final overs of "
+            "the test match in Sydney.")
+    assert extract_incidents(make_doc(text, numbers=[("40", 40, "exact")])) == ()
+
+
+def test_hooks_mark_triggers_and_return_incidents() -> None:
+    text = "Syrian troops entered the town of Saraqib."
+    doc = make_doc(text)
+    anns = incidents.idlib_annotate(doc)
+    assert anns is not None
+    assert [(a.key, a.text) for a in anns] == [("territorial_change", "entered")]
+    found = incidents.idlib_extract_events(doc, [])
+    assert found is not None and found[0].place is not None
+    assert incidents.idlib_extract_events(make_doc("Markets rose."), []) is None
+
+
+LEE = Path("/work/shared/corpora/lee_background.txt")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not LEE.exists(), reason="the off-topic corpus is not on this machine")
+def test_off_topic_articles_do_not_crash_and_claim_little() -> None:
+    from idlib_corpus.options import Options
+    from idlib_corpus.pipeline import Pipeline
+
+    pipe = Pipeline(options=Options(load_entrypoints=False))
+    lines = LEE.read_text(encoding="utf-8").splitlines()
+    meetings = displaced = 0
+    for n, line in enumerate(lines):
+        r = pipe.parse(line, id=f"lee{n}", published=dt.date(2001, 12, 15))
+        assert not [d for d in r.diagnostics if d.plugin in (
+            "idlib_corpus.meetings", "idlib_corpus.incidents")]
+        meetings += len(r.meetings)
+        displaced += sum(i.type is T.DISPLACEMENT for i in r.incidents)
+    # these 2001 news articles tell few diplomatic meetings and no war displacement
+    assert meetings <= 20
+    assert displaced <= 2
