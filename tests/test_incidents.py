@@ -12,11 +12,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_meetings import make_doc
 
 from idlib_corpus.extractors import incidents
 from idlib_corpus.extractors.incidents import extract_incidents
 from idlib_corpus.model import Incident, IncidentType, Qualifier, TimeValue
+from test_meetings import make_doc
 
 T = IncidentType
 FEB = dt.date(2020, 2, 28)
