@@ -801,7 +801,8 @@ def test_extract_gold_output_scores_like_evaluate(
 
 def test_place_spellings_with_the_real_knowledge_base() -> None:
     kb = evaluation._knowledge()
-    methods = ("place_variants", "place_names_equal", "lookup_place", "places_named")
+    methods = ("place_variants", "same_place", "place_names_equal", "lookup_place",
+               "places_named")
     if not any(callable(getattr(kb, m, None)) for m in methods):
         pytest.skip("the knowledge base does not answer place spellings yet")
     evaluation.place_variants.cache_clear()

@@ -621,9 +621,10 @@ def _knowledge() -> object | None:
 def place_variants(name: str) -> frozenset[str]:
     """The folded known spellings of the place ``name``, itself included.
 
-    Asks the knowledge base for the place's other names (``place_variants(name)`` or the
-    names of the places ``lookup_place(name)`` / ``places_named(name)`` returns); with no
-    knowledge base, or for a place it does not know, the folded name alone.
+    Asks the knowledge base (:meth:`~idlib_corpus.knowledge.KnowledgeBase.place_variants`,
+    and the ids of :meth:`~idlib_corpus.knowledge.KnowledgeBase.places_named`, or a
+    ``lookup_place`` giving place objects); with no knowledge base, or for a place it
+    does not know, the folded name alone.
 
     Example:
         >>> fold_name("Idlib") in place_variants("IDLIB")
@@ -641,6 +642,8 @@ def place_variants(name: str) -> frozenset[str]:
             found = ask(name)
         except Exception:  # a knowledge base that cannot answer leaves folding
             continue
+        # Strings in an answer are spellings or place ids; two names sharing either
+        # denote one place, so both go into the comparison set.
         out.update(fold_name(v) for v in _place_names(found))
     return frozenset(o for o in out if o)
 
@@ -676,12 +679,14 @@ def same_place(a: str, b: str) -> bool:
     if fold_name(a) == fold_name(b):
         return True
     kb = _knowledge()
-    equal = getattr(kb, "place_names_equal", None) if kb is not None else None
-    if callable(equal):
-        try:
-            return bool(equal(a, b))
-        except Exception:  # fall back to the variant sets
-            pass
+    for method in ("same_place", "place_names_equal"):
+        equal = getattr(kb, method, None) if kb is not None else None
+        if callable(equal):
+            try:
+                if equal(a, b):
+                    return True
+            except Exception:  # fall back to the variant sets
+                pass
     return bool(place_variants(a) & place_variants(b))
 
 
