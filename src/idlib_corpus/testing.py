@@ -406,8 +406,9 @@ def spans(
         InvalidArgument: a bad size, or ``min_size`` longer than ``text``.
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(spans("Turkish troops", min_size=1))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(spans("Turkish troops", min_size=1))
         ... def check(span):
         ...     assert 0 <= span.start < span.end <= 14
         >>> check()
@@ -428,8 +429,9 @@ def country_codes() -> SearchStrategy[str]:
     The states of this corpus' news come first (and are what failures shrink to).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(country_codes())
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(country_codes())
         ... def check(code):
         ...     assert len(code) == 2 and code.isupper()
         >>> check()
@@ -444,8 +446,9 @@ def actor_ids(*, kinds: Sequence[ActorKind] | None = None) -> SearchStrategy[str
         kinds: the actor kinds to draw from (default: all).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(actor_ids(kinds=[ActorKind.STATE]))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(actor_ids(kinds=[ActorKind.STATE]))
         ... def check(actor_id):
         ...     assert actor_id.startswith("state:")
         >>> check()
@@ -471,8 +474,9 @@ def time_values(
         precisions: the precisions to draw from (default: all).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(time_values(precisions=[Precision.MONTH]))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(time_values(precisions=[Precision.MONTH]))
         ... def check(value):
         ...     assert value.start.day == 1
         >>> check()
@@ -491,8 +495,9 @@ def places(*, text: str | None = None) -> SearchStrategy[Place]:
     """Places, with coordinates in range and a span inside ``text`` when it is given.
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(places(text="in Saraqib"))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(places(text="in Saraqib"))
         ... def check(place):
         ...     assert place.span is None or place.span.end <= 10
         >>> check()
@@ -509,8 +514,9 @@ def mentions(text: str, *, kinds: Sequence[MentionKind] | None = None) -> Search
         kinds: the mention kinds to draw from (default: all).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(mentions("Akar said"))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(mentions("Akar said"))
         ... def check(m):
         ...     assert m.text == m.span.slice("Akar said")
         >>> check()
@@ -528,8 +534,9 @@ def actors(*, text: str | None = None, max_mentions: int = 4) -> SearchStrategy[
         max_mentions: the most mentions per actor.
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(actors(text="Erdogan spoke to Putin"))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(actors(text="Erdogan spoke to Putin"))
         ... def check(actor):
         ...     assert actor.id.split(":")[0] == actor.kind.value
         >>> check()
@@ -543,8 +550,9 @@ def claims(*, text: str | None = None) -> SearchStrategy[Claim]:
     """Figures as a source states them; the value is never negative.
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(claims())
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(claims())
         ... def check(claim):
         ...     assert claim.value >= 0
         >>> check()
@@ -561,8 +569,9 @@ def meetings(*, text: str | None = None, id: str | None = None) -> SearchStrateg
         id: the meeting id to use (default: ``meeting:<slug>:<n>`` drawn).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(meetings(text="Talks were held in Moscow."))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(meetings(text="Talks were held in Moscow."))
         ... def check(meeting):
         ...     assert len(meeting.evidence) >= 1
         >>> check()
@@ -580,8 +589,9 @@ def incidents(*, text: str | None = None, id: str | None = None) -> SearchStrate
         id: the incident id to use (default: ``incident:<slug>:<n>`` drawn).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(incidents(text="Eight soldiers were killed."))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(incidents(text="Eight soldiers were killed."))
         ... def check(incident):
         ...     assert incident.killed is None or incident.killed.value >= 0
         >>> check()
@@ -595,8 +605,9 @@ def diagnostics() -> SearchStrategy[Diagnostic]:
     """Diagnostics with a stable-looking code (``plugin-error``).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(diagnostics())
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(diagnostics())
         ... def check(diagnostic):
         ...     assert diagnostic.code != ""
         >>> check()
@@ -608,8 +619,9 @@ def article_metadata(*, text: str | None = None) -> SearchStrategy[ArticleMetada
     """What a metadata plugin returns, with spans inside ``text`` when given.
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(article_metadata(text="ANKARA - Talks"))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(article_metadata(text="ANKARA - Talks"))
         ... def check(meta):
         ...     assert meta.title_span is None or meta.title_span.end <= 14
         >>> check()
@@ -625,8 +637,9 @@ def articles(*, text: str | None = None) -> SearchStrategy[Article]:
         text: the article text to use (default: drawn, article-like or any unicode).
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(articles(text="Turkish troops entered Saraqib."))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(articles(text="Turkish troops entered Saraqib."))
         ... def check(article):
         ...     assert article.text == "Turkish troops entered Saraqib."
         >>> check()
@@ -656,8 +669,9 @@ def article_results(
         max_diagnostics: the most diagnostics.
 
     Example:
-        >>> from hypothesis import given
-        >>> @given(article_results(text="Talks in Moscow."))
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(article_results(text="Talks in Moscow."))
         ... def check(result):
         ...     assert all(span.end <= 16 for _, span in result.iter_spans())
         >>> check()
