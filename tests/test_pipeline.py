@@ -244,3 +244,41 @@ def test_strict_plugin_error_crosses_the_process_boundary(tmp_path: Path) -> Non
 def test_jobs_must_be_positive() -> None:
     with pytest.raises(IdlibCorpusError, match="jobs must be an int >= 1"):
         iter_parse([SEEDS], pipeline=pipe(), jobs=0)
+
+
+def test_serial_iteration_is_lazy() -> None:
+    pulled = []
+
+    def paths():  # type: ignore[no-untyped-def]
+        for p in sorted(SEEDS.glob("*.txt")):
+            pulled.append(p)
+            yield p
+
+    it = iter_parse(paths(), pipeline=pipe())
+    assert pulled == []
+    next(it)
+    assert len(pulled) == 1
+
+
+@pytest.mark.slow
+def test_jobs_keep_a_bounded_number_of_articles_in_flight(tmp_path: Path) -> None:
+    from idlib_corpus.io import iter_tasks
+    from idlib_corpus.parallel import BATCH_SIZE, parse_tasks
+
+    folder = _corpus(tmp_path, 60)
+    pulled = 0
+
+    def counting():  # type: ignore[no-untyped-def]
+        nonlocal pulled
+        for task in iter_tasks([folder]):
+            pulled += 1
+            yield task
+
+    jobs = 2
+    results = parse_tasks(counting(), pipe(), jobs=jobs)
+    ids = []
+    for r in results:
+        ids.append(r.id)
+        # never more than the window (2 * jobs batches) beyond what was consumed
+        assert pulled - len(ids) <= 2 * jobs * BATCH_SIZE
+    assert ids == sorted(ids) and len(ids) == 61
