@@ -1440,6 +1440,12 @@ def _context(text: str, span: Span, width: int = 200) -> str:
     return prefix + " ".join(text[start:end].split()) + suffix
 
 
+def _evidence(text: str, spans: Sequence[Span]) -> str:
+    """The sentences of the first two distinct evidence contexts, joined by " … "."""
+    contexts = dict.fromkeys(_context(text, s) for s in spans)
+    return " … ".join(list(contexts)[:2])
+
+
 def _actor_label(result: ArticleResult, actor_id: str) -> str:
     """``state:XX`` gives ``XX``; other actors their name (or their id's slug)."""
     kind, _, slug = actor_id.partition(":")
@@ -1492,7 +1498,7 @@ def to_gold_records(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]
                 "date": m.date.iso if m.date else None,
                 "status": m.status.value,
                 "participants": [_actor_label(result, a) for a in m.participants],
-                "evidence": " … ".join(_context(text, s) for s in m.evidence[:2]),
+                "evidence": _evidence(text, m.evidence),
             }
             for m in result.meetings
         ]
@@ -1506,7 +1512,7 @@ def to_gold_records(results: Iterable[ArticleResult]) -> Iterator[dict[str, Any]
                 "killed": i.killed.value if i.killed else None,
                 "injured": i.injured.value if i.injured else None,
                 "displaced": i.displaced.value if i.displaced else None,
-                "evidence": " … ".join(_context(text, s) for s in i.evidence[:2]),
+                "evidence": _evidence(text, i.evidence),
             }
             for i in result.incidents
             if i.type.value in INCIDENT_TYPES
