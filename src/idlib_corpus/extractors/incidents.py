@@ -193,14 +193,14 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     nxt = re.match(r"\s+([a-z]+)", f[t.end:t.end + 20])
     if phrase == "displaced" and nxt and nxt.group(1) in vocabulary().person_nouns:
         return False  # "displaced people": a stock, not an event
-    window = Span(max(clause.start, t.start - 60), t.start)
+    window = Span(max(clause.start, t.start - 90), t.start)
     for hit in ctx.hits_in("non_factual", window):
         gap = f[hit.end:t.start]
+        if "," not in gap and len(gap.split()) <= 5:
+            return False
         # a list after a comma still hangs on the cue: "a halt to all attacks, including …"
         listed = re.sub(r",\s*(?:including|such as|especially|notably)\b", " ", gap)
-        if "," not in listed and len(listed.split()) <= 8 and len(gap.split()) <= 5 + (
-            len(listed.split()) - len(gap.split()) + 3 if listed != gap else 0
-        ):
+        if listed != gap and "," not in listed and len(listed.split()) <= 10:
             return False
     if t.value.get("pos") == "noun":
         later = Span(t.end, min(clause.end, t.end + 25))

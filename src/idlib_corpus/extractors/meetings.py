@@ -167,8 +167,12 @@ def _read_clause(
     triggers: list[Hit],
     countries: dict[str, str],
 ) -> _Candidate | None:
-    if ctx.has("meeting_blockers", clause):
-        return None  # "rejected Arafat's bid to visit": a meeting refused, not held
+    first = triggers[0]
+    for b in ctx.hits_in("meeting_blockers", clause):
+        if b.start <= first.end and first.start - b.end < 80:
+            # "rejected Arafat's bid to visit", "calling for a return to talks": a meeting
+            # refused or wished for, not one held or arranged
+            return None
     classes = {t.value["class"] for t in triggers}
     speech = [s for s in ctx.speech(sent) if s.span.overlaps(clause)]
     speech_zones = [s.span for s in speech]
