@@ -61,6 +61,7 @@ from idlib_corpus.model import SCHEMA_VERSION, ArticleResult
 
 __all__ = [
     "configure_converter",
+    "dump_jsonl",
     "dump_results",
     "dumps",
     "dumps_plain",
@@ -693,6 +694,19 @@ def dump_results(results: Iterable[Any], path: str | Path | None, fmt: str | Non
 
     write_lines(array_lines(), path)
     return count[0]
+
+
+def dump_jsonl(results: Iterable[Any], path: str | Path | None) -> int:
+    """Write results as JSONL: :func:`dump_results` with ``fmt="jsonl"``.
+
+    Example:
+        >>> from idlib_corpus.model import Span
+        >>> dump_jsonl([Span(0, 1), Span(1, 2)], None)
+        {"end":1,"schema_version":"1.0","start":0}
+        {"end":2,"schema_version":"1.0","start":1}
+        2
+    """
+    return dump_results(results, path, fmt="jsonl")
 
 
 def _check_readable(path: Path) -> None:
