@@ -45,7 +45,7 @@ from typing import Any
 
 import attrs
 
-from idlib_corpus.folding import fold_name
+from idlib_corpus.folding import fold_name as _fold_name
 from idlib_corpus.model import (
     Actor,
     ActorKind,
@@ -76,6 +76,10 @@ __all__ = [
     "Office",
     "merge",
 ]
+
+
+#: Names and places are folded again and again while merging: fold each spelling once.
+fold_name = functools.lru_cache(maxsize=65536)(_fold_name)
 
 
 # --------------------------------------------------------------------------- types
@@ -135,8 +139,9 @@ class CorpusActor:
     """One real person, state, group or body, across every article that names it.
 
     Attributes:
-        id: canonical id (one of the per-article ids, chosen by a fixed rule: the id most
-            articles use, then the smallest); stable across runs and input orders.
+        id: canonical id (one of the per-article ids, chosen by a fixed rule: the id of
+            the fullest name, then the id most articles use, then the smallest); stable
+            across runs and input orders.
         name: canonical name: the spelling most articles use, then the fullest, then the
             first in alphabetical order.
         kind: :class:`~idlib_corpus.model.ActorKind`.
@@ -672,6 +677,7 @@ def _most_common(values: Iterable[str]) -> str | None:
 
 def _canonical_actor(members: list[tuple[str, Actor]]) -> CorpusActor:
     id_articles: dict[str, set[str]] = defaultdict(set)
+    id_tokens: dict[str, int] = defaultdict(int)
     name_articles: dict[str, set[str]] = defaultdict(set)
     spellings: set[str] = set()
     offices: set[Office] = set()
@@ -681,6 +687,7 @@ def _canonical_actor(members: list[tuple[str, Actor]]) -> CorpusActor:
     mentions = 0
     for article, actor in members:
         id_articles[actor.id].add(article)
+        id_tokens[actor.id] = max(id_tokens[actor.id], len(fold_name(actor.name).split()))
         name_articles[actor.name].add(article)
         spellings.update(_names(actor))
         if actor.title:
@@ -690,7 +697,8 @@ def _canonical_actor(members: list[tuple[str, Actor]]) -> CorpusActor:
         if actor.country:
             countries.append(actor.country)
         mentions += len(actor.mentions)
-    canonical_id = min(id_articles, key=lambda i: (-len(id_articles[i]), i))
+    # The id of the fullest name (a surname's id is the least stable), then the most used.
+    canonical_id = min(id_articles, key=lambda i: (-id_tokens[i], -len(id_articles[i]), i))
     name = min(
         name_articles,
         key=lambda s: (-len(name_articles[s]), -len(fold_name(s).split()), -len(s), s),
@@ -976,15 +984,29 @@ class _Cluster:
             self.anchor = (max(self.anchor[0], item.anchor[0]), min(self.anchor[1], item.anchor[1]))
 
 
+def _months(anchor: tuple[_dt.date, _dt.date] | None) -> list[int | None]:
+    """The months an anchor touches: the buckets that keep clustering near-linear."""
+    if anchor is None:
+        return [None]
+    first = anchor[0].year * 12 + anchor[0].month - 1
+    last = anchor[1].year * 12 + anchor[1].month - 1
+    return list(range(first, last + 1))
+
+
 def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
     """Greedy clustering over a canonical order: each report joins the event it fits best.
 
     A report that fits two events equally well starts its own (ambiguity is not a reason
-    to merge); an undated report joins only when exactly one event fits it.
+    to merge); an undated report joins only when exactly one event fits it. Events are
+    looked up by kind and by the months their dates touch, so only events that could fit
+    are compared.
     """
     clusters: list[_Cluster] = []
+    buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for item in items:
-        fitting = [c for c in clusters if c.fits(item, places)]
+        near = sorted({k for month in _months(item.anchor)
+                       for k in buckets.get((item.group, month), ())})
+        fitting = [clusters[k] for k in near if clusters[k].fits(item, places)]
         chosen: _Cluster | None = None
         if item.date is None:
             if len(fitting) == 1:
@@ -996,6 +1018,8 @@ def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
                 chosen = fitting[scored[0][1]]
         if chosen is None:
             clusters.append(_Cluster(item))
+            for month in _months(item.anchor):
+                buckets[(item.group, month)].append(len(clusters) - 1)
         else:
             chosen.add(item)
     return clusters
