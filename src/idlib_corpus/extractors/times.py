@@ -146,8 +146,9 @@ def _vocab() -> _Vocab:
     for w in data["future_cues_before_to"]:
         cues.pop(w, None)
     master = re.compile(
-        rf"\b(?:(?P<range>{rng})|(?P<since>{since})"
-        rf"|(?:(?i:on|in|during|over|for)\s+)?(?:(?P<iso>{p_iso})|(?P<md>{p_md})|(?P<dm>{p_dm})"
+        rf"\b(?:(?P<since>{since})"
+        rf"|(?:(?i:on|in|during|over)\s+)?(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
+        rf"|(?P<dm>{p_dm})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
         rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<lnt>{lnt})|(?P<my>{p_my})"
         rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
@@ -397,6 +398,18 @@ def _pick_year(month: int, day: int, ctx: _Context) -> _dt.date | None:
     return min(cands, key=lambda c: (abs((c - base).days), c))
 
 
+def _month_value(
+    year: int, month: int, ctx: _Context, text: str, span: Span | None
+) -> TimeValue:
+    """A month whose year was inferred; cut at the base if it holds the base."""
+    first, last = _dt.date(year, month, 1), _month_end(year, month)
+    if ctx.base is not None and first <= ctx.base <= last and ctx.tense in (
+        Tense.PAST, Tense.FUTURE
+    ):
+        return _clip(first, last, ctx.base, ctx.tense, text, span)
+    return TimeValue.month(year, month, text=text, span=span)
+
+
 def _pick_month_year(month: int, ctx: _Context, rel: str = "") -> int | None:
     base = ctx.base
     if base is None:
@@ -458,7 +471,7 @@ def _point(v: _Vocab, s: str, ctx: _Context, span: Span | None, text: str) -> Ti
         my_year = _pick_month_year(month, ctx)
         if my_year is None:
             return None
-        return TimeValue.month(my_year, month, text=text, span=span)
+        return _month_value(my_year, month, ctx, text, span)
     dm = _DAY_RE.search(body[: ym.start()] if ym else body)
     if dm is None:
         return None
@@ -483,8 +496,10 @@ def _resolve(
             ym = _YEAR_RE.search(body)
             if month is None:
                 return None
-            y = int(ym.group(1)) if ym else _pick_month_year(month, ctx)
-            return None if y is None else TimeValue.month(y, month, text=full, span=span)
+            if ym:
+                return TimeValue.month(int(ym.group(1)), month, text=full, span=span)
+            y = _pick_month_year(month, ctx)
+            return None if y is None else _month_value(y, month, ctx, full, span)
         return _point(v, body, ctx, span, full)
     if kind == "wd":
         wd_name = re.match(r"[A-Z][a-z]+day", body)
@@ -875,7 +890,11 @@ def _scan(
         anchor = None
         if kind in _ANCHORED and recent and si - recent[-1][0] <= 3:
             anchor = recent[-1][1]
-        use_base = abs_base if kind in ("md", "dm", "range") and base is None else base
+        use_base = base
+        if base is None and kind in ("md", "dm", "range"):
+            # The year comes from a date the text gives, not from the time of writing:
+            # the nearest such day, whatever the tense.
+            use_base, tense = abs_base, Tense.UNKNOWN
         ctx = _Context(use_base, tense, anchor)
         full = m.group()
         try:

@@ -1,0 +1,434 @@
+"""Tests of the times extractor: finding time expressions and resolving them to dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from idlib_corpus.document import AnnotationLabel, build_document, split_sentences
+from idlib_corpus.extractors.times import (
+    Tense,
+    detect_tense,
+    find_times,
+    idlib_annotate,
+    resolve_expression,
+)
+from idlib_corpus.model import Article, Precision, TimeValue
+
+D = dt.date
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
+ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+        "Nov.", "Dec."]
+
+# A Wednesday, mid-month: the base of most unit tests.
+BASE = D(2021, 3, 17)
+
+
+def isos(text: str, base: dt.date | None = BASE) -> list[tuple[str, str]]:
+    return [(v.text, v.iso) for v in find_times(text, base, split_sentences(text))]
+
+
+# --------------------------------------------------------------------------- weekdays and tense
+
+
+def test_weekday_in_a_past_clause_is_the_last_one() -> None:
+    assert isos("Rebels shelled the base on Monday, the ministry said.") == [
+        ("on Monday", "2021-03-15")
+    ]
+
+
+def test_weekday_in_a_future_clause_is_the_next_one() -> None:
+    assert isos("The envoys are expected to meet on Friday in Geneva.") == [
+        ("on Friday", "2021-03-19")
+    ]
+    assert isos("The ministers will sign the deal on Monday.") == [("on Monday", "2021-03-22")]
+    assert isos("A summit is to be held on Tuesday.") == [("on Tuesday", "2021-03-23")]
+
+
+def test_weekday_equal_to_the_base_is_the_base_either_way() -> None:
+    assert isos("Officials met on Wednesday.") == [("on Wednesday", "2021-03-17")]
+    assert isos("Officials will meet on Wednesday.") == [("on Wednesday", "2021-03-17")]
+
+
+def test_reported_speech_dates_the_saying_not_the_plan() -> None:
+    text = "The minister told reporters on Tuesday that the talks would resume on Thursday."
+    assert isos(text) == [("on Tuesday", "2021-03-16"), ("on Thursday", "2021-03-18")]
+
+
+def test_fronted_weekday_takes_the_tense_of_its_sentence() -> None:
+    assert isos("On Sunday, government forces retook the village.") == [
+        ("On Sunday", "2021-03-14")
+    ]
+
+
+def test_last_next_this_weekday() -> None:
+    assert resolve_expression("last Wednesday", BASE).iso == "2021-03-10"  # type: ignore[union-attr]
+    assert resolve_expression("next Wednesday", BASE).iso == "2021-03-24"  # type: ignore[union-attr]
+    assert resolve_expression("this Friday", BASE).iso == "2021-03-19"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        ("The delegation arrived in Doha on Monday.", "on Monday", Tense.PAST),
+        ("The delegation is due to arrive on Monday.", "on Monday", Tense.FUTURE),
+        ("Talks are set to resume on Monday.", "on Monday", Tense.FUTURE),
+        ("They'll travel to Sochi on Monday.", "on Monday", Tense.FUTURE),
+        ("The talks were to be held on Monday.", "on Monday", Tense.FUTURE),
+        ("The meeting has been postponed until Monday.", "Monday", Tense.PAST),
+        ("The round of talks is taking place on Monday, diplomats noted.", "on Monday",
+         Tense.PRESENT),
+        ("Fighting on Monday.", "on Monday", Tense.UNKNOWN),
+    ],
+)
+def test_detect_tense(sentence: str, expression: str, tense: Tense) -> None:
+    start = sentence.index(expression)
+    assert detect_tense(sentence, start, start + len(expression)) is tense
+
+
+# --------------------------------------------------------------------------- month and day
+
+
+def test_month_day_takes_the_base_year() -> None:
+    assert isos("Troops entered the town on March 2.") == [("on March 2", "2021-03-02")]
+    assert isos("The convoy crossed on 9 March.") == [("on 9 March", "2021-03-09")]
+    assert isos("A ceasefire began on Feb. 27.") == [("on Feb. 27", "2021-02-27")]
+
+
+def test_month_day_after_the_base_in_a_past_clause_is_last_year() -> None:
+    assert isos("The two presidents met on December 20.") == [("on December 20", "2020-12-20")]
+
+
+def test_month_day_before_the_base_in_a_future_clause_is_next_year() -> None:
+    assert isos("The next round will be held on January 12.") == [
+        ("on January 12", "2022-01-12")
+    ]
+
+
+def test_month_day_without_tense_is_the_nearest() -> None:
+    assert isos("Summit in Tehran on March 30") == [("on March 30", "2021-03-30")]
+    assert isos("Summit in Tehran on September 30") == [("on September 30", "2020-09-30")]
+
+
+def test_explicit_years() -> None:
+    assert isos("The memorandum of September 17, 2018 created the zone.") == [
+        ("September 17, 2018", "2018-09-17")
+    ]
+    assert isos("It was signed on 5 March 2020.") == [("on 5 March 2020", "2020-03-05")]
+    assert isos("The document is dated 2019-10-22.") == [("2019-10-22", "2019-10-22")]
+    assert isos("They met in October 2019 and again in 2020.") == [
+        ("in October 2019", "2019-10"),
+        ("in 2020", "2020"),
+    ]
+    assert isos("The 2018 agreement failed.") == [("2018", "2018")]
+
+
+def test_month_day_without_base_uses_a_full_date_in_the_text() -> None:
+    text = "The deal of March 5, 2020 held. Talks followed on March 10."
+    assert isos(text, None) == [("March 5, 2020", "2020-03-05"), ("on March 10", "2020-03-10")]
+
+
+def test_no_base_no_guess() -> None:
+    assert isos("Troops withdrew on Monday after talks on March 10.", None) == []
+    assert isos("Talks are planned next week.", None) == []
+
+
+# --------------------------------------------------------------------------- months and years
+
+
+def test_months_at_month_precision() -> None:
+    (last,) = find_times("The deal reached last October still holds.", BASE)
+    assert (last.iso, last.precision) == ("2020-10", Precision.MONTH)
+    (this,) = find_times("In April the front was quiet.", BASE)
+    assert (this.iso, this.precision) == ("2020-04", Precision.MONTH)
+    assert isos("Clashes resumed last month.") == [("last month", "2021-02")]
+    assert isos("Elections are due next month.") == [("next month", "2021-04")]
+    assert isos("The offensive began in early January.") == [("in early January", "2021-01")]
+    assert isos("Talks stalled at the end of November.") == [("the end of November", "2020-11")]
+
+
+def test_inferred_month_holding_the_base_is_cut_at_it() -> None:
+    assert isos("Clashes erupted in March.") == [("in March", "2021-03-01/2021-03-17")]
+    assert isos("Elections will be held in March.") == [("in March", "2021-03-17/2021-03-31")]
+    assert isos("Elections in March") == [("in March", "2021-03")]
+
+
+def test_bare_month_needs_a_preposition() -> None:
+    assert isos("Theresa May met Erdogan.") == []
+    assert isos("Officials said Turkey may act.") == []
+    assert isos("The truce was agreed in May.") == [("in May", "2020-05")]
+
+
+def test_years() -> None:
+    assert isos("The war began in 2011.") == [("in 2011", "2011")]
+    assert isos("Fighting has flared since last year.") == [
+        ("since last year", "2020-01-01/2021-03-17")
+    ]
+    assert isos("Both armies were reorganised in the 1990s.") == [("in the 1990s", "1990/1999")]
+    assert isos("A vote is planned next year.") == [("next year", "2022")]
+
+
+# --------------------------------------------------------------------------- weeks
+
+
+def test_weeks_run_monday_to_sunday() -> None:
+    assert isos("Talks will continue next week.") == [("next week", "2021-03-22/2021-03-28")]
+    assert isos("Clashes broke out last week.") == [("last week", "2021-03-08/2021-03-14")]
+
+
+def test_this_week_in_a_past_clause_stops_at_the_base() -> None:
+    assert isos("Shelling intensified this week.") == [("this week", "2021-03-15/2021-03-17")]
+    assert isos("A new round starts this week, officials say.") == [
+        ("this week", "2021-03-15/2021-03-21")
+    ]
+
+
+def test_last_week_written_at_the_weekend_is_the_week_ending() -> None:
+    sunday = D(2021, 3, 21)
+    assert isos("Shelling last week killed three soldiers.", sunday) == [
+        ("last week", "2021-03-15/2021-03-21")
+    ]
+
+
+def test_week_words_around_the_base() -> None:
+    assert isos("Refugees arrived earlier this week.") == [
+        ("earlier this week", "2021-03-15/2021-03-17")
+    ]
+    assert isos("A vote comes later this month.") == [
+        ("later this month", "2021-03-17/2021-03-31")
+    ]
+    assert isos("The road reopened earlier this month.") == [
+        ("earlier this month", "2021-03-01/2021-03-17")
+    ]
+    assert isos("Violence rose over the past week.") == [
+        ("over the past week", "2021-03-10/2021-03-17")
+    ]
+
+
+# --------------------------------------------------------------------------- relative days
+
+
+def test_days_around_the_base() -> None:
+    assert isos("Jets struck the town yesterday.") == [("yesterday", "2021-03-16")]
+    assert isos("A delegation arrives today.") == [("today", "2021-03-17")]
+    assert isos("They fly home tomorrow.") == [("tomorrow", "2021-03-18")]
+    assert isos("A drone fell last night.") == [("last night", "2021-03-16")]
+    assert isos("The ministers spoke three days ago.") == [("three days ago", "2021-03-14")]
+    assert isos("A convoy left two weeks ago.") == [("two weeks ago", "2021-03-01/2021-03-07")]
+
+
+def test_a_day_earlier_counts_from_the_date_just_given() -> None:
+    text = "Rebels attacked the post on March 4. A day earlier, a drone hit the road."
+    assert isos(text) == [("on March 4", "2021-03-04"), ("A day earlier", "2021-03-03")]
+    text = "Rebels attacked the post on March 4. The next day, the army hit back."
+    assert isos(text)[-1] == ("The next day", "2021-03-05")
+    text = "Rebels attacked the post on March 4. On the same day, talks opened."
+    assert isos(text)[-1] == ("On the same day", "2021-03-04")
+
+
+def test_a_day_earlier_without_a_date_before_counts_from_the_base() -> None:
+    assert isos("A day earlier, the army shelled the town.") == [("A day earlier", "2021-03-16")]
+
+
+def test_a_day_earlier_does_not_reach_far_back() -> None:
+    text = (
+        "Talks opened on March 4. Many things happened. Nothing was agreed. "
+        "Officials left. The army regrouped. A day earlier, a drone fell."
+    )
+    assert isos(text)[-1] == ("A day earlier", "2021-03-16")
+
+
+def test_the_day_before_an_event_is_no_date() -> None:
+    assert isos("The day before the summit, the army attacked.") == []
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def test_since_runs_to_the_base() -> None:
+    assert isos("Shelling has displaced 9,000 people since early February.") == [
+        ("since early February", "2021-02-01/2021-03-17")
+    ]
+    assert isos("Some 300 families fled since the beginning of January.") == [
+        ("since the beginning of January", "2021-01-01/2021-03-17")
+    ]
+    assert isos("Since November, the front has barely moved.") == [
+        ("Since November", "2020-11-01/2021-03-17")
+    ]
+    assert isos("Prices have doubled since 2019.") == [("since 2019", "2019-01-01/2021-03-17")]
+
+
+def test_ranges() -> None:
+    assert isos("Experts met from March 1 to March 3.") == [
+        ("from March 1 to March 3", "2021-03-01/2021-03-03")
+    ]
+    assert isos("Experts met between December 28 and January 2.") == [
+        ("between December 28 and January 2", "2020-12-28/2021-01-02")
+    ]
+    assert isos("Experts met on March 8-10.") == [("on March 8-10", "2021-03-08/2021-03-10")]
+    assert isos("Experts met on 8-10 March.") == [("on 8-10 March", "2021-03-08/2021-03-10")]
+    assert isos("Experts met from 2016 to 2018.") == [("from 2016 to 2018", "2016/2018")]
+
+
+def test_vague_extents_are_skipped() -> None:
+    assert isos("Tension grew over the past few weeks.") == []
+    assert isos("Talks stalled for several months.") == []
+
+
+def test_no_false_dates() -> None:
+    text = (
+        "We spoke with five officials. A three-hour meeting took place. "
+        "The 12 posts and 300 trucks stayed. May God protect them, one said."
+    )
+    assert isos(text) == []
+
+
+# --------------------------------------------------------------------------- the hook
+
+
+def test_annotations_carry_values_and_spans() -> None:
+    text = "Talks in Ankara ended on Saturday. A new round is set for next week."
+    doc = build_document(Article(id="a", text=text, published=D(2020, 2, 9)))
+    anns = idlib_annotate(doc) or []
+    assert [(a.label, a.text, a.key) for a in anns] == [
+        (AnnotationLabel.TIME, "on Saturday", "relative"),
+        (AnnotationLabel.TIME, "next week", "relative"),
+    ]
+    for a in anns:
+        assert isinstance(a.value, TimeValue)
+        assert text[a.span.start : a.span.end] == a.text == a.value.text
+        assert a.value.span == a.span
+
+
+# --------------------------------------------------------------------------- properties
+
+bases = st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 12, 31))
+past_verbs = st.sampled_from(["attacked", "shelled", "entered", "captured", "struck", "hit"])
+future_verbs = st.sampled_from(["will attack", "are expected to enter", "are to reach",
+                                "plan to shell"])
+
+RELATIVE_PAST = [
+    "on {wd}", "{wd}", "last {wd}", "yesterday", "last night", "last week", "this week",
+    "earlier this week", "last month", "this month", "earlier this month", "last {month}",
+    "in {month}", "two days ago", "a week ago", "three months ago", "a year ago",
+    "a day earlier", "two days earlier", "the previous day", "since early {month}",
+    "since {wd}", "since last week", "over the past three days", "the past week",
+    "last year", "this year", "earlier this year",
+]
+
+
+@given(bases, past_verbs, st.sampled_from(RELATIVE_PAST), st.sampled_from(WEEKDAYS),
+       st.sampled_from(MONTHS))
+def test_relative_dates_in_past_clauses_never_land_after_the_base(
+    base: dt.date, verb: str, pattern: str, wd: str, month: str
+) -> None:
+    expr = pattern.format(wd=wd, month=month)
+    text = f"The army {verb} the town {expr}."
+    values = find_times(text, base, split_sentences(text))
+    assert [v.text.lower() for v in values] == [expr.lower()]
+    assert values[0].end <= base
+
+
+@given(bases, future_verbs, st.sampled_from(WEEKDAYS))
+def test_weekdays_resolve_to_that_weekday_within_a_week(
+    base: dt.date, verb: str, wd: str
+) -> None:
+    past_text = f"Government forces attacked the town on {wd}."
+    future_text = f"Government forces {verb} the town on {wd}."
+    (past,) = find_times(past_text, base)
+    (future,) = find_times(future_text, base)
+    for value in (past, future):
+        assert value.precision is Precision.DAY and not value.interval
+        assert WEEKDAYS[value.start.weekday()] == wd
+    assert 0 <= (base - past.start).days <= 6
+    assert 0 <= (future.start - base).days <= 6
+
+
+@given(bases, st.sampled_from(["last", "next", "this"]), st.sampled_from(MONTHS))
+def test_named_months_are_months(base: dt.date, rel: str, month: str) -> None:
+    value = resolve_expression(f"{rel} {month}", base)
+    assert value is not None
+    assert value.precision is Precision.MONTH and not value.interval
+    assert value.start.month == MONTHS.index(month) + 1
+    first_of_base = base.replace(day=1)
+    if rel == "last":
+        assert value.start < first_of_base
+        assert (first_of_base - value.start).days <= 366
+    elif rel == "next":
+        assert value.start > first_of_base
+    else:
+        assert value.start.year == base.year
+
+
+@given(bases, st.sampled_from(["next week", "last week", "this week"]))
+def test_weeks_are_monday_to_sunday(base: dt.date, expr: str) -> None:
+    assume(base.weekday() < 5 or expr != "last week")  # the weekend rule, tested above
+    value = resolve_expression(expr, base)
+    assert value is not None and value.interval and value.precision is Precision.DAY
+    assert value.start.weekday() == 0 and value.end.weekday() == 6
+    assert (value.end - value.start).days == 6
+    shift = {"next week": 7, "last week": -7, "this week": 0}[expr]
+    assert value.start <= base + dt.timedelta(days=shift) <= value.end
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2099, 12, 31)),
+       st.sampled_from(["{M} {d}, {y}", "{d} {M} {y}", "{A} {d}, {y}", "{iso}", "{M} {d} {y}"]),
+       bases)
+def test_absolute_dates_read_exactly(day: dt.date, style: str, base: dt.date) -> None:
+    expr = style.format(M=MONTHS[day.month - 1], A=ABBR[day.month - 1], d=day.day, y=day.year,
+                        iso=day.isoformat())
+    text = f"The accord was signed on {expr} in Sochi."
+    values = find_times(text, base)
+    assert [(v.iso, v.precision) for v in values] == [(day.isoformat(), Precision.DAY)]
+
+
+@given(bases, st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 12, 31)))
+def test_precision_never_finer_than_the_text(base: dt.date, day: dt.date) -> None:
+    assume((day.month, day.day) != (2, 29))  # may have no year to fall in
+    assume(day.month != base.month)  # a month holding the base is cut at it (tested above)
+    month = MONTHS[day.month - 1]
+    cases = {
+        f"in {day.year}": Precision.YEAR,
+        f"in {month} {day.year}": Precision.MONTH,
+        f"last {month}": Precision.MONTH,
+        f"in early {month}": Precision.MONTH,
+        f"on {month} {day.day}": Precision.DAY,
+    }
+    for expr, precision in cases.items():
+        text = f"Forces withdrew from the area {expr}."
+        (value,) = find_times(text, base)
+        assert value.precision is precision, expr
+        assert not value.interval
+
+
+@given(bases, st.sampled_from(MONTHS), st.integers(min_value=1, max_value=28))
+def test_month_day_in_a_past_clause(base: dt.date, month: str, d: int) -> None:
+    text = f"Rebels captured the hill on {month} {d}."
+    (value,) = find_times(text, base)
+    assert value.start <= base + dt.timedelta(days=2)
+    assert (base - value.start).days < 366
+
+
+@given(st.text(max_size=400), st.none() | bases)
+def test_never_raises_and_values_cite_their_words(text: str, base: dt.date | None) -> None:
+    for value in find_times(text, base, split_sentences(text)):
+        assert value.span is not None
+        assert text[value.span.start : value.span.end] == value.text
+
+
+@given(st.lists(st.sampled_from(
+    ["on", "Monday", "May", "2020", "last", "week", "since", "the", "day", "before", "a",
+     "from", "to", "March", "5", "-", "early", "next", "ago", "two", "days", ",", "."]),
+    max_size=30), bases)
+def test_never_raises_on_time_word_soup(words: list[str], base: dt.date) -> None:
+    text = " ".join(words)
+    for value in find_times(text, base, split_sentences(text)):
+        assert value.span is not None
+        assert text[value.span.start : value.span.end] == value.text
