@@ -511,3 +511,6 @@ def test_apposition_with_a_possessor_and_a_portfolio() -> None:
     text = ("The Russian side was headed by Alexander Lavrentiev, President Vladimir Putin's "
             "envoy for Syria, the ministry said.")
     assert persons(text)["Alexander Lavrentiev"].title == "Envoy for Syria"
+    text = ("Talks were headed by Alexander Lavrentiev, the Kremlin's special envoy for Syria, "
+            "and others.")
+    assert persons(text)["Alexander Lavrentiev"].title == "Special Envoy for Syria"

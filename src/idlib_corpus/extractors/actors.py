@@ -678,11 +678,14 @@ class _Resolver:
             return None
         parse = _LeftParse(b)
         j = b + 1
-        # ", President Vladimir Putin's envoy for Syria": skip the possessor
-        for k in range(j, min(n - 1, j + 6)):
+        # ", President Vladimir Putin's envoy for Syria", ", the Kremlin's special envoy":
+        # skip the possessor (a state as possessor gives the country, below)
+        p0 = j + 1 if j < n and items[j].low == "the" else j
+        for k in range(p0, min(n - 1, p0 + 6)):
             if items[k].low == "'s":
-                if all(x.kind in (L.OFFICE, L.PERSON, L.NATIONALITY) or is_capitalised(x.text)
-                       for x in items[j:k]) and k > j and items[k - 1].kind not in _STATEISH:
+                if k > p0 and items[k - 1].kind not in _STATEISH and all(
+                    x.kind in _POSSESSOR_KINDS or is_capitalised(x.text) for x in items[p0:k]
+                ):
                     j = k + 1
                 break
         words: list[_Item] = []
@@ -1442,6 +1445,9 @@ class _Resolver:
 
 # --------------------------------------------------------------------------- helpers
 
+_POSSESSOR_KINDS = frozenset(
+    {L.OFFICE, L.PERSON, L.NATIONALITY, L.GOVERNMENT_BODY, L.ORGANISATION, L.MEDIA}
+)
 _BODY_KINDS = {
     L.GOVERNMENT_BODY: ActorKind.GOVERNMENT_BODY,
     L.ORGANISATION: ActorKind.INTERNATIONAL_ORGANISATION,
