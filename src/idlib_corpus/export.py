@@ -269,7 +269,9 @@ class _Context:
 
     def state_name(self, code: str) -> str:
         a = self.corpus.actor(f"state:{code}")
-        return a.name if a is not None else code
+        if a is not None:
+            return a.name
+        return _knowledge_state_name(code) or code
 
     def text(self, article: str, span: Span | None) -> str | None:
         if span is None or article not in self.corpus:
@@ -279,6 +281,16 @@ class _Context:
     def sources(self, reports: Sequence[Any]) -> list[str]:
         by_article = {r.article: r.outlet or r.article for r in reports}
         return sorted(set(by_article.values()))
+
+
+def _knowledge_state_name(code: str) -> str | None:
+    try:
+        from idlib_corpus.knowledge import default_knowledge
+
+        name = getattr(default_knowledge(), "state_name", None)
+        return name(code) if callable(name) else None
+    except Exception:  # names are a nicety: the ISO code is still right
+        return None
 
 
 def _claim_text(c: CorpusClaim) -> str:

@@ -723,18 +723,22 @@ def _canonical_actor(members: list[tuple[str, Actor]]) -> CorpusActor:
 class _PlaceRules:
     def __init__(self, same_place: Callable[[str, str], bool] | None) -> None:
         self._kb_same = same_place
+        self._known: dict[tuple[str, str], bool] = {}
 
     def same(self, a: Place, b: Place) -> bool:
         if a.geonames_id is not None and b.geonames_id is not None:
             return a.geonames_id == b.geonames_id
         if fold_name(a.name) == fold_name(b.name):
             return True
-        if self._kb_same is not None:
+        if self._kb_same is None:
+            return False
+        key = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
+        if key not in self._known:
             try:
-                return bool(self._kb_same(a.name, b.name))
-            except Exception:  # a knowledge-base failure must not lose the merge
-                return False
-        return False
+                self._known[key] = bool(self._kb_same(*key))
+            except Exception:  # a knowledge-base failure must not stop the merge
+                self._known[key] = False
+        return self._known[key]
 
     def compatible(self, a: Place | None, b: Place | None) -> bool:
         """Unknown, the same place, or a country and a place inside it."""
