@@ -121,7 +121,7 @@ def _alternates(city: dict[str, Any], kept: list[str], stop: set[str]) -> list[s
         pool += [_ARTICLE.sub("", n) for n in [*kept, *pool]]
     for alt in pool:
         k = key(alt)
-        if (len(k) < 4 or k in seen or k in stop or not _LATIN.match(alt)
+        if (len(k) < 5 or k in seen or k in stop or not _LATIN.match(alt)
                 or alt.isupper() or not alt[0].isupper() or not _similar(alt, kept)):
             continue
         seen.add(k)
