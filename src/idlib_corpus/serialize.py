@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import operator
 import os
 import re
 import secrets
@@ -183,6 +184,18 @@ def _is_sequence_type(t: Any) -> bool:
     return isinstance(origin, type) and origin in _SEQUENCE_ORIGINS
 
 
+def _structure_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    get = getattr(conv, "get_structure_hook", None)  # cattrs >= 24.1
+    return get(t) if get is not None else conv.structure
+
+
+def _unstructure_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any]:
+    get = getattr(conv, "get_unstructure_hook", None)  # cattrs >= 24.1
+    if get is not None:
+        return get(t)  # type: ignore[no-any-return]
+    return lambda value: conv.unstructure(value, t)
+
+
 def _sequence_structure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Structure ``tuple[X, ...]``, ``tuple[X, Y]``, ``list[X]``, ``(frozen)set[X]`` strictly.
 
@@ -197,12 +210,12 @@ def _sequence_structure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any
         fixed = None
     item_type = args[0] if args else Any
     name = getattr(origin, "__name__", str(origin))
+    # The item hook is looked up on first use, not here: a factory that asked for the
+    # hook of its own type (a recursive model) would recurse.
+    hooks: list[Callable[[Any, Any], Any]] = []
 
-    def structure_sequence(value: Any, _: Any) -> Any:
-        if not isinstance(value, list):
-            raise _Mismatch(f"expected a list, got {_describe(value)}")
-        if fixed is not None and len(value) != len(fixed):
-            raise _Mismatch(f"expected a list of {len(fixed)} items, got {len(value)}")
+    def structure_slowly(value: list[Any]) -> Any:
+        """Item by item, collecting every error with its index."""
         out: list[Any] = []
         errors: list[Exception] = []
         for i, item in enumerate(value):
@@ -217,6 +230,23 @@ def _sequence_structure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any
             raise IterableValidationError(f"While structuring {name}", errors, origin)
         return origin(out)
 
+    def structure_sequence(value: Any, _: Any) -> Any:
+        if not isinstance(value, list):
+            raise _Mismatch(f"expected a list, got {_describe(value)}")
+        if fixed is not None:
+            if len(value) != len(fixed):
+                raise _Mismatch(f"expected a list of {len(fixed)} items, got {len(value)}")
+            return structure_slowly(value)
+        if item_type is Any:
+            return origin(value)
+        if not hooks:
+            hooks.append(_structure_hook(conv, item_type))
+        hook = hooks[0]
+        try:
+            return origin([hook(item, item_type) for item in value])
+        except Exception:
+            return structure_slowly(value)  # raises, with the index of each bad item
+
     return structure_sequence
 
 
@@ -224,11 +254,15 @@ def _sequence_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[A
     origin = typing.get_origin(t) or t
     args = typing.get_args(t)
     homogeneous = origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)
-    item_type = args[0] if args and homogeneous else None
+    item_type = args[0] if args and homogeneous and args[0] is not Any else None
+    hooks: list[Callable[[Any], Any]] = []  # looked up on first use, as above
 
     def unstructure_sequence(value: Any) -> list[Any]:
         if item_type is not None:
-            items = [conv.unstructure(v, item_type) for v in value]
+            if not hooks:
+                hooks.append(_unstructure_hook(conv, item_type))
+            hook = hooks[0]
+            items = [hook(v) for v in value]
         else:
             items = [conv.unstructure(v) for v in value]
         if isinstance(value, set | frozenset):
@@ -283,7 +317,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(enum.Enum, _structure_enum)
     conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     conv.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
-    conv.register_unstructure_hook(enum.Enum, lambda member: member.value)
+    conv.register_unstructure_hook(enum.Enum, operator.attrgetter("value"))
     conv.register_structure_hook_factory(
         _is_sequence_type, lambda t: _sequence_structure_factory(t, conv)
     )
