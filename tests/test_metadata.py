@@ -1,0 +1,246 @@
+"""Tests of the metadata extractor: headline, outlet, dateline, boilerplate lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from idlib_corpus.extractors.metadata import idlib_article_metadata, read_metadata
+from idlib_corpus.model import Article, ArticleMetadata
+
+
+def meta(text: str) -> ArticleMetadata:
+    m = read_metadata(Article(id="t", text=text))
+    # Every value cites the words it came from.
+    if m.title is not None:
+        assert m.title_span is not None
+        assert text[m.title_span.start : m.title_span.end] == m.title
+    if m.outlet is not None:
+        assert m.outlet_span is not None
+        assert text[m.outlet_span.start : m.outlet_span.end] == m.outlet
+    if m.dateline is not None:
+        assert m.dateline_span is not None
+        assert text[m.dateline_span.start : m.dateline_span.end].lower() == m.dateline.lower()
+    return m
+
+
+def boiler(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in meta(text).boilerplate]
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("first_line", "outlet", "place", "published"),
+    [
+        ("DAMASCUS (Reuters) - Syrian troops advanced.", "Reuters", "Damascus", None),
+        ("BEIRUT (AP) — Jets struck a market.", "AP", "Beirut", None),
+        ("ISTANBUL (AA) - Officials met.", "AA", "Istanbul", None),
+        ("MOSCOW, March 5 (Reuters) - The Kremlin said.", "Reuters", "Moscow", None),
+        ("MOSCOW, March 5, 2020 (Reuters) - The Kremlin said.", "Reuters", "Moscow",
+         dt.date(2020, 3, 5)),
+        ("SOCHI, September 17. /TASS/. Leaders agreed.", "TASS", "Sochi", None),
+        ("SOCHI, 17 September 2018. /TASS/. Leaders agreed.", "TASS", "Sochi",
+         dt.date(2018, 9, 17)),
+        ("GAZIANTEP-Anadolu Agency", "Anadolu Agency", "Gaziantep", None),
+        ("RAS AL-AIN (Reuters) - Fighters moved.", "Reuters", "Ras Al-Ain", None),
+        ("(Reuters) - Turkish troops moved south.", "Reuters", None, None),
+        ("By Amberin Zaman, Al-Monitor", "Al-Monitor", None, None),
+        ("By Jane Roe | Reuters", "Reuters", None, None),
+        ("TEHRAN, Jan. 3 — Iran warned on Friday.", None, "Tehran", None),
+    ],
+)
+def test_datelines(
+    first_line: str, outlet: str | None, place: str | None, published: dt.date | None
+) -> None:
+    m = meta(f"Leaders agree on a buffer zone\n\n{first_line}\nThe rest of the story follows.")
+    assert (m.outlet, m.dateline, m.published) == (outlet, place, published)
+    assert m.title == "Leaders agree on a buffer zone"
+
+
+def test_an_outlet_the_story_cites_is_not_the_author() -> None:
+    text = (
+        "Convoy reaches the border\n\n"
+        "Turkish armour reached the border, the Anadolu news agency reported on Friday.\n"
+        "A local agency, News agency Sana, was quoted too.\n"
+    )
+    assert meta(text).outlet is None
+
+
+def test_news_agency_credit_in_a_breadcrumb() -> None:
+    text = "Talks resume in Astana / Politics / News agency Kazinform\nRate it\nTalks resume."
+    m = meta(text)
+    assert (m.title, m.outlet) == ("Talks resume in Astana", "Kazinform")
+
+
+def test_site_name_after_a_bar() -> None:
+    m = meta("Ankara warns Damascus | Daily Sabah\n\nANKARA\n\nAnkara warned on Friday.")
+    assert (m.title, m.outlet, m.dateline) == ("Ankara warns Damascus", "Daily Sabah", "Ankara")
+
+
+def test_dated_line_above_the_story_gives_the_date() -> None:
+    m = meta("Talks end without deal\nMarch 6, 2020\nThe talks ended without a deal.")
+    assert m.published == dt.date(2020, 3, 6)
+    m = meta("Talks end without deal\n06.03.2020 14:20\nThe talks ended without a deal.")
+    assert m.published == dt.date(2020, 3, 6)
+
+
+def test_no_year_no_date() -> None:
+    assert meta("A\n\nANKARA, March 6. /TASS/. Talks ended.").published is None
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def test_title_without_source_attribution() -> None:
+    m = meta("Middle East\n\nKremlin Says Summit Will Go Ahead - Presidential Aide\n\nText.")
+    assert m.title == "Kremlin Says Summit Will Go Ahead"
+
+
+def test_title_keeps_a_dash_clause() -> None:
+    m = meta("Turkey - a reluctant partner in the talks on Idlib\n\nText follows here.")
+    assert m.title == "Turkey - a reluctant partner in the talks on Idlib"
+
+
+def test_section_names_are_skipped() -> None:
+    m = meta("All news\nPolitics\n\nPutin and Erdogan agree on ceasefire\n\nMOSCOW (AP) — Text.")
+    assert m.title == "Putin and Erdogan agree on ceasefire"
+
+
+def test_prose_first_means_no_title() -> None:
+    text = (
+        "Turkish and Russian officials met in Ankara on Saturday to discuss the fighting, "
+        "officials said.\n\nThey agreed to meet again."
+    )
+    assert meta(text).title is None
+
+
+def test_empty_and_blank_texts() -> None:
+    assert meta("").title is None
+    assert meta("   \n\n  ").boilerplate == ()
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+
+def test_widgets_footers_and_foreign_lines() -> None:
+    text = (
+        "Ceasefire holds in the north\n"
+        "Share this\n"
+        "BEIRUT (AP) — The truce held for a third day, monitors said.\n"
+        "Read also: Russia sends more police\n"
+        "Monitors reported no clashes overnight.\n"
+        "Comments\n"
+        "Напишите нам\n"
+        "Reporting by Jane Roe; Editing by John Doe\n"
+    )
+    assert boiler(text) == [
+        "Share this",
+        "Read also: Russia sends more police",
+        "Comments",
+        "Напишите нам",
+        "Reporting by Jane Roe; Editing by John Doe",
+    ]
+
+
+def test_related_headline_inside_the_story() -> None:
+    text = (
+        "Ceasefire holds in the north\n\n"
+        "BEIRUT (AP) — The truce held for a third day, monitors said.\n"
+        "Moscow Sends Military Police Units to Patrol Northern Towns\n"
+        "Monitors reported no clashes overnight.\n"
+    )
+    assert boiler(text) == ["Moscow Sends Military Police Units to Patrol Northern Towns"]
+
+
+def test_repeated_headline_and_lone_credit_lines() -> None:
+    text = (
+        "Convoy reaches Idlib\n\nConvoy reaches Idlib\n\nHATAY-Anadolu Agency\n"
+        "A Turkish convoy reached Idlib on Friday.\nAnadolu Agency\n"
+    )
+    m = meta(text)
+    assert m.title == "Convoy reaches Idlib" and m.title_span == line_span(text, 0)
+    assert boiler(text) == ["Convoy reaches Idlib", "HATAY-Anadolu Agency", "Anadolu Agency"]
+
+
+def line_span(text: str, line_no: int) -> object:
+    from idlib_corpus.model import Span
+
+    start = 0
+    for _ in range(line_no):
+        start = text.index("\n", start) + 1
+    return Span(start, text.index("\n", start))
+
+
+def test_hook_returns_metadata() -> None:
+    got = idlib_article_metadata(Article(id="x", text="Headline here now\n\n(AP) — Body."))
+    assert isinstance(got, ArticleMetadata) and got.outlet == "AP"
+
+
+# --------------------------------------------------------------------------- properties
+
+places = st.lists(st.sampled_from(["ANKARA", "MOSCOW", "IDLIB", "SOCHI", "AL-BAB", "NEW YORK",
+                                   "TELL ABYAD", "ASTANA", "GENEVA"]), min_size=1, max_size=1)
+outlets = st.sampled_from(["Reuters", "AP", "AFP", "Sputnik", "Xinhua", "DPA", "Al Jazeera",
+                           "Kyodo News", "Interfax"])
+months = st.sampled_from(["January", "Feb.", "March", "Aug.", "September", "Dec."])
+titles = st.sampled_from([
+    "Turkey and Russia agree to new patrols",
+    "Syrian army takes key town",
+    "Envoys meet again in Geneva",
+    "Erdogan, Putin to hold talks on Idlib",
+])
+
+
+@given(places, outlets, months, st.integers(1, 28), st.none() | st.integers(1990, 2030),
+       st.sampled_from(["paren", "tass", "reuters_dated", "dash_line"]), titles,
+       st.sampled_from(["", "World\n\n", "All news\n"]), st.sampled_from(["", "\nShare it...",
+                                                                          "\nDiscuss"]))
+def test_generated_datelines(
+    place: list[str], outlet: str, month: str, day: int, year: int | None, style: str,
+    title: str, header: str, footer: str,
+) -> None:
+    p = place[0]
+    date = f"{month} {day}" + (f", {year}" if year else "")
+    body = "Officials said the talks would continue."
+    line = {
+        "paren": f"{p} ({outlet}) - {body}",
+        "tass": f"{p}, {date}. /{outlet.replace(' ', '')}/. {body}",
+        "reuters_dated": f"{p}, {date} ({outlet}) - {body}",
+        "dash_line": f"{p}-{outlet}\n{body}",
+    }[style]
+    text = f"{header}{title}\n\n{line}{footer}"
+    m = meta(text)
+    expected_outlet = outlet.replace(" ", "") if style == "tass" else outlet
+    assert m.outlet == expected_outlet
+    assert m.dateline == p.title()
+    assert m.title == title
+    if style in ("tass", "reuters_dated") and year is not None:
+        assert m.published is not None and (m.published.year, m.published.day) == (year, day)
+    else:
+        assert m.published is None
+    marked = boiler(text)
+    if footer:
+        assert footer.strip() in marked
+    if header:
+        assert header.strip() in marked
+    assert title not in marked
+
+
+@given(st.text(max_size=600))
+def test_never_raises_and_spans_cite_the_text(text: str) -> None:
+    m = meta(text)
+    for span in m.boilerplate:
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+@given(st.lists(st.sampled_from(
+    ["ANKARA", "(Reuters)", "-", "—", "/TASS/", ".", "By", "Jane", ",", "News agency", "X",
+     "\n", "Share", "World", "Feb.", "8", "2020", "|", "/", "Title", "Words", "said."]),
+    max_size=40))
+def test_never_raises_on_dateline_soup(words: list[str]) -> None:
+    meta(" ".join(words))
