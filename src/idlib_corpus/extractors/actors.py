@@ -254,25 +254,21 @@ class _TitleParse:
 class _Resolver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.text = text = doc.text
+        self.text = doc.text
         self.folded = doc.folded
         self.g: Grammar = grammar()
         self.anns = _choose_annotations(doc.annotations)
         self.starts = [a.span.start for a in self.anns]
-        # every token's offsets, from one regex pass; items are built lazily, in windows
-        self.tok = [m.span() for m in TOKEN.finditer(text)]
-        self.tstarts = [s for s, _ in self.tok]
         self.sent_starts = [s.start for s in doc.sentences]
         article = doc.article
-        # prose sentences: doc index -> (span, first token, end token)
-        self.prose: dict[int, tuple[Span, int, int]] = {}
+        # prose sentences by their index in doc.sentences; tokens are read per sentence,
+        # on first need, and items (tokens or annotations) only in the windows looked at
+        self.prose: dict[int, Span] = {}
         for index, span in enumerate(doc.sentences):
             if article.boilerplate and article.is_boilerplate(span):
                 continue
-            t0 = bisect.bisect_left(self.tstarts, span.start)
-            t1 = bisect.bisect_left(self.tstarts, span.end)
-            if t1 > t0:
-                self.prose[index] = (span, t0, t1)
+            self.prose[index] = span
+        self._stok: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self.sentences: list[_Sentence] = []
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
@@ -299,25 +295,31 @@ class _Resolver:
     def _sentence_at(self, pos: int) -> int | None:
         """Index of the prose sentence holding ``pos``, or ``None`` (boilerplate, gaps)."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
-        if i < 0 or i not in self.prose:
+        span = self.prose.get(i)
+        if span is None:
             return None
-        span = self.prose[i][0]
         return i if pos < span.end else None
 
-    def _token_at(self, pos: int) -> int:
-        return bisect.bisect_right(self.tstarts, pos) - 1
+    def _tokens(self, si: int) -> tuple[list[tuple[int, int]], list[int]]:
+        """Token offsets of prose sentence ``si`` and their starts (one regex pass, cached)."""
+        got = self._stok.get(si)
+        if got is None:
+            span = self.prose[si]
+            spans = [m.span() for m in TOKEN.finditer(self.text, span.start, span.end)]
+            got = self._stok[si] = (spans, [a for a, _ in spans])
+        return got
 
-    def _low(self, ti: int) -> str:
-        """The folded text of token ``ti`` ("" outside the text)."""
-        if ti < 0 or ti >= len(self.tok):
+    def _low(self, tok: list[tuple[int, int]], ti: int) -> str:
+        """The folded text of token ``ti`` ("" outside the sentence)."""
+        if ti < 0 or ti >= len(tok):
             return ""
-        s, e = self.tok[ti]
+        s, e = tok[ti]
         return self.folded[s:e]
 
-    def _window(self, t0: int, t1: int) -> list[_Item]:
+    def _window(self, tok: list[tuple[int, int]], t0: int, t1: int) -> list[_Item]:
         """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation."""
         items: list[_Item] = []
-        anns, tok, text, folded = self.anns, self.tok, self.text, self.folded
+        anns, text, folded = self.anns, self.text, self.folded
         n = len(anns)
         if t1 <= t0:
             return items
@@ -349,9 +351,9 @@ class _Resolver:
         si = self._sentence_at(pos)
         if si is None:
             return None
-        _, t0, t1 = self.prose[si]
-        ti = self._token_at(pos)
-        items = self._window(max(t0, ti - before), min(t1, ti + after + 1))
+        tok, starts = self._tokens(si)
+        ti = bisect.bisect_right(starts, pos) - 1
+        items = self._window(tok, max(0, ti - before), min(len(tok), ti + after + 1))
         for j, it in enumerate(items):
             if it.start <= pos < it.end:
                 return items, j
@@ -360,50 +362,57 @@ class _Resolver:
     # ----------------------------------------------------------------- persons
 
     def _find_hits(self) -> None:
-        for index, (span, t0, t1) in self.prose.items():
-            first = self._first_candidate(span, t0, t1)
+        for index, span in self.prose.items():
+            first = self._first_candidate(index, span)
             if first is not None:
+                tok = self._tokens(index)[0]
                 # the title phrase before a name is short: no need to read further back
-                sent = _Sentence(index, span, self._window(max(t0, first - 16), t1),
+                sent = _Sentence(index, span, self._window(tok, max(0, first - 16), len(tok)),
                                  _is_headline(self.text[span.start : span.end]))
                 self.sentences.append(sent)
                 self._hits_in(sent)
 
-    def _first_candidate(self, span: Span, t0: int, t1: int) -> int | None:
+    def _first_candidate(self, si: int, span: Span) -> int | None:
         """The first token of the sentence that may start a person's name, if any."""
         g = self.g
-        text, tok = self.text, self.tok
+        text = self.text
         anns, starts = self.anns, self.starts
-        first: int | None = None
+        first_pos: int | None = None
         k = bisect.bisect_left(starts, span.start)
         while k < len(anns) and anns[k].span.start < span.end:
             if anns[k].label is L.PERSON:
-                first = self._token_at(anns[k].span.start)
+                first_pos = anns[k].span.start
                 break
             k += 1
         for m in _CAPWORD.finditer(text, span.start, span.end):
             p = m.start()
-            ti = bisect.bisect_left(self.tstarts, p, t0, t1)
-            if first is not None and ti >= first:
+            if first_pos is not None and p >= first_pos:
                 break
-            if ti >= t1 or (not text[p].isupper() and "-" not in m.group()):
+            if not text[p].isupper() and "-" not in m.group():
                 continue
             a = bisect.bisect_right(starts, p) - 1
             if a >= 0 and anns[a].span.end > p:
                 continue  # inside a state, place, office...
-            nxt_cap = ti + 1 < t1 and text[tok[ti + 1][0]].isupper()
-            if ti == t0:
+            tok, tstarts = self._tokens(si)
+            ti = bisect.bisect_left(tstarts, p)
+            if ti >= len(tok):
+                continue
+            nxt_cap = ti + 1 < len(tok) and text[tok[ti + 1][0]].isupper()
+            if ti == 0:
                 if nxt_cap and self.folded[p : m.end()] not in g.not_name_words:
                     return ti
                 continue
             if nxt_cap:
                 return ti
-            prev = self._low(ti - 1)
+            prev = self._low(tok, ti - 1)
             if prev in g.honorifics or g.is_head(prev) or g.is_role(prev):
                 return ti
             if a >= 0 and anns[a].span.end >= tok[ti - 1][1] and anns[a].label is L.OFFICE:
                 return ti
-        return first
+        if first_pos is None:
+            return None
+        tstarts = self._tokens(si)[1]
+        return max(bisect.bisect_right(tstarts, first_pos) - 1, 0)
 
     def _hits_in(self, sent: _Sentence) -> None:
         items = sent.items
@@ -972,10 +981,14 @@ class _Resolver:
         for ann in self.anns:
             if ann.label is not L.NATIONALITY:
                 continue
-            ti = self._token_at(ann.span.start)
-            before = self._low(ti - 1)
+            si = self._sentence_at(ann.span.start)
+            if si is None:
+                continue
+            tok, tstarts = self._tokens(si)
+            ti = bisect.bisect_right(tstarts, ann.span.start) - 1
+            before = self._low(tok, ti - 1)
             if before == "top":
-                before = self._low(ti - 2)
+                before = self._low(tok, ti - 2)
             if before not in _DETERMINERS and before not in _POSSESSIVE_PRON:
                 continue
             got = self._window_around(ann.span.start, 3, 6)
