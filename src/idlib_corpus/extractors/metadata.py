@@ -43,6 +43,8 @@ __all__ = ["idlib_article_metadata", "read_metadata"]
 _HEAD_LINES = 14
 #: A headline is at most this long; a longer first line is prose.
 _MAX_TITLE = 250
+#: Widget and section lines are short.
+_MAX_WIDGET = 40
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -117,8 +119,9 @@ class _Line:
     text: str
 
     @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    def key(self) -> tuple[int, int]:
+        """``(start, end)``: cheaper to hash and compare than a ``Span``."""
+        return (self.start, self.end)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -138,23 +141,28 @@ def _norm(line: str) -> str:
     return " ".join(_WORD.findall(line.casefold()))
 
 
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+
+
 def _is_foreign(line: str) -> bool:
     """Mostly letters outside the Latin script (a Cyrillic or Arabic footer)."""
-    letters = [c for c in line if c.isalpha()]
-    if not letters:
+    if line.isascii():
         return False
-    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
-    return latin < len(letters) / 2
+    other = len(_NON_LATIN.findall(line))
+    return other > 0 and other > len(_LATIN.findall(line))
 
 
 def _is_widget(v: _Vocab, line: str) -> bool:
+    low = line.casefold()
+    if low.startswith(v.prefixes):
+        return True
+    if len(line) > _MAX_WIDGET:
+        return False
     n = _norm(line)
     if not n:
         return not any(c.isalnum() for c in line) and len(line) <= 3
-    if n in v.widgets or n in v.sections:
-        return True
-    low = line.casefold()
-    return any(low.startswith(p) for p in v.prefixes)
+    return n in v.widgets or n in v.sections
 
 
 def _is_prose(line: str) -> bool:
@@ -246,9 +254,9 @@ class _Dateline:
     whole_line: bool  # the line holds nothing but the dateline
 
 
-def _find_dateline(lines: list[_Line], boiler: set[Span]) -> _Dateline | None:
+def _find_dateline(lines: list[_Line], boiler: set[tuple[int, int]]) -> _Dateline | None:
     for line in lines[:_HEAD_LINES]:
-        if line.span in boiler:
+        if line.key in boiler:
             continue
         for pattern in _DATELINES:
             m = pattern.match(line.text)
@@ -301,10 +309,10 @@ def read_metadata(article: Article) -> ArticleMetadata:
     v = _vocab()
     text = article.text
     lines = _lines(text)
-    boiler: set[Span] = set()
+    boiler: set[tuple[int, int]] = set()
     for line in lines:
         if _is_widget(v, line.text) or _is_foreign(line.text):
-            boiler.add(line.span)
+            boiler.add(line.key)
 
     dateline = _find_dateline(lines, boiler)
     body_start = dateline.line.start if dateline is not None else None
@@ -316,14 +324,14 @@ def read_metadata(article: Article) -> ArticleMetadata:
     for line in lines[:_HEAD_LINES]:
         if body_start is not None and line.start >= body_start:
             break
-        if line.span in boiler:
+        if line.key in boiler:
             continue
         if _is_prose(line.text):
             break  # the story starts with prose: no headline
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
         if len(line.text.split()) < 2:
-            boiler.add(line.span)  # a lone word above the headline: a section name
+            boiler.add(line.key)  # a lone word above the headline: a section name
             continue
         cleaned, outlet = _clean_title(v, line.text)
         if len(cleaned.split()) < 2:
@@ -357,28 +365,31 @@ def read_metadata(article: Article) -> ArticleMetadata:
     for line in lines[:_HEAD_LINES]:
         dm = _DATE_LINE.match(line.text)
         if dm is not None:
-            boiler.add(line.span)
+            boiler.add(line.key)
             if published is None:
                 published = _parse_date(dm.group("date"))
 
     if dateline is not None and dateline.whole_line:
-        boiler.add(dateline.line.span)
+        boiler.add(dateline.line.key)
 
     # Repeated headlines, credit lines naming the outlet alone, bylines.
     title_key = _norm(title) if title else None
     story_started = False
     for line in lines:
-        if line is title_line or line.span in boiler:
+        if line is title_line or line.key in boiler:
             continue
-        n = _norm(line.text)
-        if title_key and (n == title_key or _norm(_clean_title(v, line.text)[0]) == title_key):
-            boiler.add(line.span)
+        size = len(line.text)
+        # Only lines about as long as the headline can repeat it (with a breadcrumb).
+        if title and title_key and len(title) <= size <= len(title) + 80 and (
+            _norm(line.text) == title_key or _norm(_clean_title(v, line.text)[0]) == title_key
+        ):
+            boiler.add(line.key)
             continue
-        if outlet and n == _norm(outlet):
-            boiler.add(line.span)
+        if outlet and size <= len(outlet) + 3 and _norm(line.text) == _norm(outlet):
+            boiler.add(line.key)
             continue
         if line.text.startswith("By ") and len(line.text) < 80 and not _is_prose(line.text):
-            boiler.add(line.span)
+            boiler.add(line.key)
             continue
         if _is_prose(line.text):
             story_started = True
@@ -386,7 +397,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         # Inside the story, a capitalised line with no full stop is a related headline.
         words = len(line.text.split())
         if story_started and 3 <= words <= 25 and _title_case_ratio(line.text) >= 0.7:
-            boiler.add(line.span)
+            boiler.add(line.key)
 
     return ArticleMetadata(
         title=title,
@@ -396,7 +407,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         dateline=dateline.place if dateline is not None else None,
         dateline_span=dateline.place_span if dateline is not None else None,
         published=published,
-        boilerplate=tuple(sorted(boiler)),
+        boilerplate=tuple(Span(a, b) for a, b in sorted(boiler)),
     )
 
 
