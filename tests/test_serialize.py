@@ -469,6 +469,15 @@ def test_loads_names_bad_json() -> None:
         serialize.loads('{"x": NaN}')
 
 
+def test_loads_takes_utf8_bytes() -> None:
+    text = serialize.dumps(sample())
+    assert serialize.loads(text.encode("utf-8")) == sample()
+    with pytest.raises(WireFormatError, match=r"^blob: not UTF-8"):
+        serialize.loads(b'{"x": "\xff"}', source="blob")
+    with pytest.raises(TypeError):
+        serialize.loads(None)  # type: ignore[call-overload]
+
+
 def write_jsonl(path: Path, lines: list[str]) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -558,14 +558,14 @@ def _parse_json(text: str, source: str) -> Any:
 
 
 @overload
-def loads(text: str, *, source: str = ...) -> ArticleResult: ...
+def loads(text: str | bytes, *, source: str = ...) -> ArticleResult: ...
 @overload
-def loads(text: str, cls: type[T], *, source: str = ...) -> T: ...
-def loads(text: str, cls: Any = ArticleResult, *, source: str = "<string>") -> Any:
+def loads(text: str | bytes, cls: type[T], *, source: str = ...) -> T: ...
+def loads(text: str | bytes, cls: Any = ArticleResult, *, source: str = "<string>") -> Any:
     """Read one record written by :func:`dumps`.
 
     Args:
-        text: the JSON text of one record.
+        text: the JSON text of one record (``bytes`` are read as UTF-8).
         cls: the type to build (default :class:`~idlib_corpus.model.ArticleResult`).
         source: where the text came from, for error messages.
 
@@ -577,6 +577,13 @@ def loads(text: str, cls: Any = ArticleResult, *, source: str = "<string>") -> A
         >>> loads('{"schema_version":"1.0","start":1,"end":2}', Span)
         Span(start=1, end=2)
     """
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise WireFormatError(f"not UTF-8 ({exc.reason})", source=source) from None
+    elif not isinstance(text, str):
+        raise TypeError(f"loads() needs str or bytes, got {type(text).__name__}")
     return structure(_parse_json(text, source), cls, source=source)
 
 
