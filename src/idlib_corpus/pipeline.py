@@ -793,5 +793,26 @@ def parse(
 def parse_file(
     path: str | Path, *, published: _dt.date | None = None, url: str | None = None
 ) -> ArticleResult:
-    """Read one article file and extract from it; see :meth:`Pipeline.parse_file`."""
+    """Read one article file and extract from it; see :meth:`Pipeline.parse_file`.
+
+    Args:
+        path: the article file (UTF-8, or decodable: see :mod:`idlib_corpus.io`).
+        published: publication date, the base for relative dates.
+        url: where it came from.
+
+    Returns:
+        An :class:`~idlib_corpus.model.ArticleResult`; a file that cannot be read as text
+        gives one with a ``read-error`` diagnostic naming the file.
+
+    Raises:
+        InputError: ``path`` does not exist or is a folder.
+
+    Example:
+        >>> import idlib_corpus, pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "empty.txt"
+        >>> _ = p.write_text("")
+        >>> r = idlib_corpus.parse_file(p)
+        >>> r.id, r.ok, r.diagnostics[0].message.endswith("empty.txt: is empty")
+        ('empty', False, True)
+    """
     return default_pipeline().parse_file(path, published=published, url=url)
