@@ -65,6 +65,8 @@ def test_every_public_name_has_a_docstring_with_an_example() -> None:
         obj = getattr(idlib_corpus, name)
         if not callable(obj) or (isinstance(obj, type) and issubclass(obj, BaseException)):
             continue
+        if not getattr(obj, "__module__", "").startswith("idlib_corpus"):
+            continue  # re-exported from a dependency (hookimpl is pluggy's marker)
         doc = getattr(obj, "__doc__", None) or ""
         if not doc.strip():
             missing.append(f"{name}: no docstring")

@@ -57,6 +57,12 @@ class Annotation:
         key: a canonical key: an actor id, ISO code, gazetteer id or vocabulary value.
         value: a parsed value: an ``int`` for numbers, a :class:`TimeValue` for times.
         source: the plugin that produced it (filled in by the pipeline).
+
+    Example:
+        >>> text = "Turkish troops"
+        >>> a = Annotation(Span(0, 7), AnnotationLabel.NATIONALITY, "Turkish", key="TR")
+        >>> a.span.slice(text), a.key
+        ('Turkish', 'TR')
     """
 
     span: Span
@@ -128,6 +134,11 @@ class Document:
             span start (longest first).
         knowledge: the :class:`~idlib_corpus.knowledge.KnowledgeBase` of the run (the
             built-in data plus plugins' files); ``None`` means the built-in default.
+
+    Example:
+        >>> doc = build_document(Article("a1", "Talks began. They ended at noon."))
+        >>> [doc.slice(s) for s in doc.sentences]
+        ['Talks began.', 'They ended at noon.']
     """
 
     article: Article

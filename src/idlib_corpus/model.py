@@ -450,6 +450,10 @@ class Place:
         geonames_id: the GeoNames id, if known.
         text: the words as they appear in the article ("Saraqeb").
         span: where ``text`` is in the article.
+
+    Example:
+        >>> Place("Saraqib", PlaceKind.TOWN, country="SY", text="Saraqeb").name
+        'Saraqib'
     """
 
     name: str = attrs.field(validator=_non_empty)
@@ -476,6 +480,12 @@ class Mention:
         span: offsets into ``Article.text``.
         text: the words at ``span`` ("the top Turkish diplomat").
         kind: :class:`MentionKind`.
+
+    Example:
+        >>> text = "Cavusoglu said talks would go on."
+        >>> m = Mention(Span(0, 9), "Cavusoglu", MentionKind.SURNAME)
+        >>> m.span.slice(text) == m.text
+        True
     """
 
     span: Span = attrs.field(validator=_instance_of(Span))
@@ -497,6 +507,12 @@ class Actor:
         title: office as the text gives it, without nationality words ("Foreign Minister").
         aliases: other names and spellings used for the same actor.
         mentions: every reference to the actor in the text (its evidence), in text order.
+
+    Example:
+        >>> akar = Actor("person:hulusi-akar", "Hulusi Akar", ActorKind.PERSON,
+        ...              country="TR", title="Defence Minister")
+        >>> akar.country, akar.title
+        ('TR', 'Defence Minister')
     """
 
     id: str = attrs.field(validator=_actor_id)
@@ -526,6 +542,11 @@ class Claim:
         qualifier: :class:`Qualifier`: exact, a lower or upper bound, or approximate.
         claimant: who gives the figure, as the text names them, if it does.
         span: where the figure is stated.
+
+    Example:
+        >>> c = Claim(500000, Qualifier.AT_LEAST, claimant="the United Nations")
+        >>> c.value, c.qualifier.value
+        (500000, 'at_least')
     """
 
     value: int = attrs.field(validator=[_instance_of(int), _non_negative])
@@ -550,6 +571,12 @@ class Meeting:
         outcome: what was agreed or decided, as the text puts it.
         reported_by: who reports it ("a spokesperson for the Turkish Foreign Ministry").
         evidence: the spans of the sentences or clauses that describe it (at least one).
+
+    Example:
+        >>> m = Meeting("meeting:a:1", MeetingKind.TALKS, MeetingStatus.HELD,
+        ...             evidence=[Span(0, 40)], parties=["TR", "RU"], duration_minutes=180)
+        >>> m.parties
+        ('RU', 'TR')
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -591,6 +618,16 @@ class Incident:
         injured: the number injured as claimed, if given.
         displaced: the number displaced as claimed, if given.
         reported_by: who the article attributes the account to, if anyone.
+
+    Example:
+        >>> i = Incident("incident:a:1", IncidentType.ARMED_ATTACK, evidence=[Span(0, 50)],
+        ...              perpetrators=["state:SY"], targets=["state:TR"], killed=Claim(8))
+        >>> i.killed.value
+        8
+        >>> Incident("x", IncidentType.ARMED_ATTACK, evidence=[Span(0, 5)], killed=Claim(-3))
+        Traceback (most recent call last):
+        ...
+        idlib_corpus.errors.ModelError: Claim.value must be >= 0, got -3
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -624,6 +661,11 @@ class Diagnostic:
         message: a sentence for people.
         plugin: the registered name of the plugin concerned, if any.
         hook: the hook being called, if any.
+
+    Example:
+        >>> Diagnostic(Severity.ERROR, "plugin-error", "ValueError: boom",
+        ...            plugin="my_plugin", hook="idlib_annotate").severity.value
+        'error'
     """
 
     severity: Severity = attrs.field(validator=_instance_of(Severity))
@@ -651,6 +693,12 @@ class Article:
         boilerplate: spans of lines that are not article prose ("Share it...", "Discuss",
             navigation, related headlines, non-English footers), marked, not deleted.
         source: the path it was read from, if any.
+
+    Example:
+        >>> text = "Talks in Ankara\\nShare it..."
+        >>> a = Article("a1", text, title="Talks in Ankara", boilerplate=[Span(16, 27)])
+        >>> a.is_boilerplate(Span(16, 21))
+        True
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -699,6 +747,10 @@ class ArticleMetadata:
         dateline_span: where it is.
         published: a publication date read from the text (a dated dateline).
         boilerplate: spans of non-prose lines.
+
+    Example:
+        >>> ArticleMetadata(outlet="TASS", dateline="Ankara").outlet
+        'TASS'
     """
 
     title: str | None = attrs.field(default=None, validator=_optional_instance_of(str))
@@ -726,6 +778,16 @@ class ArticleResult:
 
     Every span held anywhere in the result must lie inside ``article.text``; the
     constructor checks it.
+
+    Example:
+        >>> article = Article("a1", "Turkish troops entered Saraqib.")
+        >>> ArticleResult(article).ok
+        True
+        >>> ArticleResult(article, meetings=[Meeting("m", MeetingKind.TALKS,
+        ...     MeetingStatus.HELD, evidence=[Span(0, 99)])])
+        Traceback (most recent call last):
+        ...
+        idlib_corpus.errors.ModelError: ArticleResult.meetings[0].evidence[0] must be a span inside the text (length 31), got Span(start=0, end=99)
     """
 
     article: Article = attrs.field(validator=_instance_of(Article))
