@@ -662,3 +662,12 @@ def test_e2e_off_topic_corpus_persons_are_names(pipeline: Pipeline) -> None:
         assert fold_name(words[0]) not in g.not_name_words, name
     # people the sample names with their office
     assert {"John Howard", "Yasser Arafat", "Ariel Sharon", "Tony Blair"} <= found
+
+
+def test_a_known_surname_after_another_first_name_is_another_person() -> None:
+    text = ("Bilal Erdogan, the president's son, said he was proud. Turkish President Recep "
+            "Tayyip Erdogan said the army would respond.")
+    got = persons(text)
+    assert got["Bilal Erdogan"].id == "person:bilal-erdogan"
+    assert got["Recep Tayyip Erdogan"].id == "person:recep-tayyip-erdogan"
+    assert [m.text for m in got["Recep Tayyip Erdogan"].mentions] == ["Recep Tayyip Erdogan"]

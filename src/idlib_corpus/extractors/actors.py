@@ -445,6 +445,8 @@ class _Resolver:
             if known is None and b - lead == 1 and self._title_word(items[lead].low):
                 i = b  # "Special Presidential Representative": a title, no name
                 continue
+            if known is not None and not self._fits_known(items, lead, b, known):
+                known = None  # "Bilal Erdogan" is not Recep Tayyip Erdogan
             hit = self._make_hit(items, lead, b, known, sent.index)
             if hit is None:
                 i = b
@@ -484,6 +486,22 @@ class _Resolver:
                 prev = None
             self.hits.append(hit)
             i = b
+
+    def _fits_known(self, items: list[_Item], a: int, b: int, key: str) -> bool:
+        """Whether the words around a known person's name still name that person."""
+        extra = [it for it in items[a:b] if it.kind is not L.PERSON]
+        if not extra:
+            return True
+        rec = _kb_person(self.doc, key)
+        if rec is None:
+            return True
+        text = self.text[items[a].start : items[b - 1].end]
+        known = {name_key(n) for n in (rec[0], *rec[1])}
+        if name_key(text) in known:
+            return True
+        # a first name the knowledge base does not give it is another person's
+        first = name_key(items[a].text) if items[a].kind is not L.PERSON else None
+        return first is None or any(k.split()[0] == first for k in known if " " in k)
 
     def _title_word(self, low: str) -> bool:
         g = self.g
@@ -748,6 +766,13 @@ class _Resolver:
         n = len(items)
         if b < n and items[b].low in g.speech_verbs:
             return True
+        if b < n and items[b].low == ",":
+            # "Bilal Erdogan, the president's son, said": the subject of a speech verb
+            for k in range(b + 1, min(n - 1, b + 10)):
+                if items[k].low == ",":
+                    if items[k + 1].low in g.speech_verbs:
+                        return True
+                    break
         if start >= 1 and items[start - 1].low in g.speech_verbs:
             return True
         for phrase in g.attribution:
@@ -927,13 +952,34 @@ class _Resolver:
                 ann = anns[a]
                 if ann.label not in (L.PERSON, L.PLACE) or ann.span.end != end:
                     continue
-            if _inside(taken, start, end) or self._sentence_at(start) is None:
+            if _inside(taken, start, end):
+                continue
+            si = self._sentence_at(start)
+            if si is None or self._after_unknown_name(si, start):
                 continue
             person = self._nearest(cands, start)
             person.mentions.append(Mention(Span(start, end), word, MentionKind.SURNAME))
             taken.append((start, end))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
+
+    def _after_unknown_name(self, si: int, start: int) -> bool:
+        """Whether a capitalised word that is no title comes just before ``start``.
+
+        "Bilal Erdogan": the surname of a known person after another first name.
+        """
+        tok, tstarts = self._tokens(si)
+        ti = bisect.bisect_left(tstarts, start)
+        if ti == 0:
+            return False
+        s, e = tok[ti - 1]
+        word = self.text[s:e]
+        if not is_capitalised(word) or (ti - 1 == 0 and self.folded[s:e] in self.g.not_name_words):
+            return False
+        a = bisect.bisect_right(self.starts, s) - 1
+        if a >= 0 and self.anns[a].span.end > s:
+            return False  # an office, a nationality word...
+        return not self._title_word(self.folded[s:e])
 
     def _nearest(self, cands: list[_Person], pos: int) -> _Person:
         def last_before(p: _Person) -> int:
