@@ -554,6 +554,8 @@ class _Resolver:
         if not word[:1].isalpha():
             return False
         if is_capitalised(word):
+            if word == "I":
+                return False
             return not (first and it.low in g.not_name_words)
         # "al-Assad", "bin Salman", "van der Berg": a particle then a capitalised name
         head, _, rest = word.partition("-")
@@ -766,7 +768,7 @@ class _Resolver:
         n = len(items)
         if b < n and items[b].low in g.speech_verbs:
             return True
-        if b < n and items[b].low == ",":
+        if b + 1 < n and items[b].low == "," and items[b + 1].text[:1].islower():
             # "Bilal Erdogan, the president's son, said": the subject of a speech verb
             for k in range(b + 1, min(n - 1, b + 10)):
                 if items[k].low == ",":
