@@ -59,31 +59,55 @@ _MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
 _ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
 _DASH = r"[-–—]"
 
+_REGION = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}"
+
+#: Datelines that open the story or credit it, strongest first.
 _DATELINES = tuple(
     re.compile(p)
     for p in (
         # ANKARA, February 8. /TASS/.
         rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<outlet>[A-Z][\w-]*)/",
-        # MOSCOW, Feb 10 (Reuters) -   /  ANKARA (Sputnik) -   /  Beirut (AP) —
-        rf"^(?P<place>{_MIXED_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*\((?P<outlet>{_ORG})\)\s*{_DASH}",
+        # MOSCOW, Feb 10 (Reuters) -  /  ANKARA (Sputnik) -  /  ANKARA, Turkey (AP) —
+        rf"^(?P<place>{_MIXED_PLACE})(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?"
+        rf"\s*\((?P<outlet>{_ORG})\)\s*{_DASH}",
         # ANKARA-Anadolu Agency   (the whole line)
         rf"^(?P<place>{_CAPS_PLACE})\s*{_DASH}\s*(?P<outlet>{_ORG})\s*$",
         # (Reuters) -
         rf"^\((?P<outlet>{_ORG})\)\s*{_DASH}",
-        # By Jane Doe, Al-Monitor   /  By Jane Doe | Reuters
-        rf"^By\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|de|al|van|von))*\s*[,|]\s*(?P<outlet>{_ORG})\s*$",
-        # ANKARA, Feb. 8 —   (a dateline without an outlet)
+    )
+)
+#: Credit lines above the story: "By Jane Doe, Al-Monitor", "Al-Monitor Staff",
+#: "DAILY SABAH WITH AGENCIES".
+_CREDITS = tuple(
+    re.compile(p)
+    for p in (
+        rf"^By\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|de|al|van|von))*\s*[,|]\s*"
+        rf"(?P<outlet>{_ORG})\s*$",
+        rf"^(?:By\s+)?(?P<outlet>{_ORG})\s+(?i:staff(?:\s+and\s+agencies)?|with\s+agencies)$",
+    )
+)
+#: Datelines without an outlet, read only below the headline.
+_WEAK_DATELINES = tuple(
+    re.compile(p)
+    for p in (
+        # ANKARA, Feb. 8 —   /  ANKARA - Five soldiers...
         rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
-        # ISTANBUL   (the place alone on its line, above the story)
+        # ISTANBUL   (the place alone on its line)
         r"^(?P<place>[A-Z][A-Z'.-]{3,}(?: [A-Z][A-Z'.-]+){0,2})$",
     )
 )
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
-_DATE_LINE = re.compile(
-    rf"^(?:(?:Published|Updated|Posted)\s*:?\s*)?(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
-    r"(?:[\s,]+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?\s*$"
+_FULL_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
+_DATE_LINE = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Date)(?:\s+(?:time|on|at))?\s*:?\s*)?"
+    rf"(?P<date>{_FULL_DATE})"
+    r"(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
+    r"\s*(?:[/|].{0,60})?$"
+)
+_ANY_FULL_DATE = re.compile(rf"\b(?P<date>{_FULL_DATE})\b")
 _TAIL_SPLIT = re.compile(r"\s+(?:/|\|)\s+")
 _SOURCE_TAIL = re.compile(rf"\s+{_DASH}\s+(?P<tail>[^-–—]{{2,60}})$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -96,7 +120,8 @@ class _Vocab:
     sections: frozenset[str]
     prefixes: tuple[str, ...]
     breadcrumb: frozenset[str]
-    outlet_words: frozenset[str]
+    suffixes: tuple[str, ...]
+    related_headers: frozenset[str]
 
 
 @functools.cache
@@ -108,7 +133,8 @@ def _vocab() -> _Vocab:
         sections=frozenset(data["sections"]),
         prefixes=tuple(data["prefixes"]),
         breadcrumb=frozenset(data["breadcrumb_words"]),
-        outlet_words=frozenset(data["outlet_words"]),
+        suffixes=tuple(data["suffixes"]),
+        related_headers=frozenset(data["related_headers"]),
     )
 
 
@@ -155,7 +181,7 @@ def _is_foreign(line: str) -> bool:
 
 def _is_widget(v: _Vocab, line: str) -> bool:
     low = line.casefold()
-    if low.startswith(v.prefixes):
+    if low.startswith(v.prefixes) or low.endswith(v.suffixes):
         return True
     if len(line) > _MAX_WIDGET:
         return False
@@ -254,19 +280,19 @@ class _Dateline:
     whole_line: bool  # the line holds nothing but the dateline
 
 
-def _find_dateline(lines: list[_Line], boiler: set[tuple[int, int]]) -> _Dateline | None:
-    for line in lines[:_HEAD_LINES]:
+def _find_dateline(
+    lines: list[_Line], boiler: set[tuple[int, int]], patterns: tuple[re.Pattern[str], ...]
+) -> _Dateline | None:
+    for line in lines:
         if line.key in boiler:
             continue
-        for pattern in _DATELINES:
+        for pattern in patterns:
             m = pattern.match(line.text)
             if m is None:
                 continue
             groups = m.groupdict()
             place = groups.get("place")
             outlet = groups.get("outlet")
-            if outlet is not None and outlet.isupper() and len(outlet) > 6 and place is None:
-                continue  # "(REUTERS IS ...)": shouting, not a credit
             place_span = outlet_span = None
             if place is not None:
                 place_span = Span(line.start + m.start("place"), line.start + m.end("place"))
@@ -274,6 +300,8 @@ def _find_dateline(lines: list[_Line], boiler: set[tuple[int, int]]) -> _Datelin
                 outlet = outlet.strip()
                 outlet_span = Span(line.start + m.start("outlet"),
                                    line.start + m.start("outlet") + len(outlet))
+                if outlet.isupper() and " " in outlet:
+                    outlet = outlet.title()  # "DAILY SABAH" -> "Daily Sabah"
             date = groups.get("date")
             return _Dateline(
                 place=_place_name(place) if place else None,
@@ -285,6 +313,41 @@ def _find_dateline(lines: list[_Line], boiler: set[tuple[int, int]]) -> _Datelin
                 whole_line=m.end() >= len(line.text.rstrip(" -–—")),
             )
     return None
+
+
+def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
+    """A header line or copyright footer naming an outlet of the knowledge base."""
+    from idlib_corpus.folding import fold_name
+    from idlib_corpus.knowledge import default_knowledge
+
+    names = _media_names(default_knowledge())
+    for line in lines:
+        body, offset = line.text, 0
+        m = _COPYRIGHT.match(body)
+        if m is not None:
+            body, offset = m.group("name"), m.start("name")
+        elif len(body) > 40:
+            continue
+        if fold_name(body) in names:
+            return body, Span(line.start + offset, line.start + offset + len(body))
+    return None
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[A-Z][\w&' .-]{1,40}?)\."
+)
+
+
+@functools.cache
+def _media_names(kb: Any) -> frozenset[str]:
+    from idlib_corpus.folding import fold_name
+    from idlib_corpus.model import ActorKind
+
+    out: set[str] = set()
+    for entry in kb.actors.values():
+        if entry.kind is ActorKind.MEDIA:
+            out.update(fold_name(n) for n in (entry.name, *entry.aliases))
+    return frozenset(out)
 
 
 def read_metadata(article: Article) -> ArticleMetadata:
@@ -313,91 +376,123 @@ def read_metadata(article: Article) -> ArticleMetadata:
     for line in lines:
         if _is_widget(v, line.text) or _is_foreign(line.text):
             boiler.add(line.key)
+    head = lines[:_HEAD_LINES]
 
-    dateline = _find_dateline(lines, boiler)
+    dateline = _find_dateline(head, boiler, _DATELINES)
+    credit = _find_dateline(head, boiler, _CREDITS)
     body_start = dateline.line.start if dateline is not None else None
 
-    # The headline: the first headline-like line before the story.
+    # The headline: the first line of four words or more before the story that is not
+    # a sentence, a date or a credit (nav bars hold shorter lines); else one of two.
     title = title_span = None
     crumb_outlet: tuple[str, Span] | None = None
     title_line: _Line | None = None
-    for line in lines[:_HEAD_LINES]:
+    candidates: list[_Line] = []
+    for line in head:
         if body_start is not None and line.start >= body_start:
             break
-        if line.key in boiler:
+        if line.key in boiler or (credit is not None and line is credit.line):
             continue
         if _is_prose(line.text):
-            break  # the story starts with prose: no headline
+            break  # the story starts here
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
-        if len(line.text.split()) < 2:
-            boiler.add(line.key)  # a lone word above the headline: a section name
-            continue
-        cleaned, outlet = _clean_title(v, line.text)
-        if len(cleaned.split()) < 2:
-            continue
-        title = cleaned
-        title_span = Span(line.start, line.start + len(cleaned))
-        title_line = line
-        if outlet is not None:
-            at = line.text.rfind(outlet)
-            crumb_outlet = (outlet, Span(line.start + at, line.start + at + len(outlet)))
-        break
+        candidates.append(line)
+    chosen = next((c for c in candidates if len(c.text.split()) >= 4), None)
+    if chosen is None:
+        chosen = next((c for c in candidates if len(c.text.split()) >= 2), None)
+    if chosen is not None:
+        cleaned, crumb = _clean_title(v, chosen.text)
+        if len(cleaned.split()) >= 2:
+            title = cleaned
+            title_span = Span(chosen.start, chosen.start + len(cleaned))
+            title_line = chosen
+            if crumb is not None:
+                at = chosen.text.rfind(crumb)
+                crumb_outlet = (crumb, Span(chosen.start + at, chosen.start + at + len(crumb)))
+        # Short lines above the headline are the site's navigation.
+        for c in candidates:
+            if c is chosen:
+                break
+            if len(c.text.split()) < 4:
+                boiler.add(c.key)
 
-    # The outlet: a dateline's credit first, else a "News agency X" header or footer line.
+    if dateline is None:
+        below = [ln for ln in head if title_line is None or ln.start > title_line.start]
+        dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
+
+    # The outlet: the dateline's credit, a credit line, a breadcrumb, a "News agency X"
+    # line, or a header line (or copyright footer) naming a known outlet.
     outlet = outlet_span = None
-    if dateline is not None and dateline.outlet is not None:
-        outlet, outlet_span = dateline.outlet, dateline.outlet_span
-    elif crumb_outlet is not None:
+    for found in (dateline, credit):
+        if found is not None and found.outlet is not None:
+            outlet, outlet_span = found.outlet, found.outlet_span
+            break
+    if outlet is None and crumb_outlet is not None:
         outlet, outlet_span = crumb_outlet
-    else:
+    if outlet is None:
         for line in lines:
-            if _is_prose(line.text):
+            if _is_prose(line.text) and not line.text.casefold().startswith(v.prefixes):
                 continue
             m = _NEWS_AGENCY.search(line.text)
             if m:
                 outlet = m.group("outlet")
                 outlet_span = Span(line.start + m.start("outlet"), line.start + m.end("outlet"))
                 break
+    if outlet is None:
+        header = [ln for ln in head if body_start is None or ln.start < body_start]
+        footer = [ln for ln in lines if _COPYRIGHT.match(ln.text)]
+        known = _known_outlet(header + footer)
+        if known is not None:
+            outlet, outlet_span = known
 
-    # Published: a dated dateline, else a date line above the story.
+    # Published: a dated dateline, else a date line (or a dated header) above the story.
     published = dateline.published if dateline is not None else None
-    for line in lines[:_HEAD_LINES]:
+    for line in head:
+        if body_start is not None and line.start >= body_start:
+            break
         dm = _DATE_LINE.match(line.text)
         if dm is not None:
             boiler.add(line.key)
-            if published is None:
-                published = _parse_date(dm.group("date"))
+        elif line.key in boiler:
+            dm = _ANY_FULL_DATE.search(line.text)  # "Source: Xinhua | 2020-03-02 23:45"
+        if dm is not None and published is None:
+            published = _parse_date(dm.group("date"))
 
-    if dateline is not None and dateline.whole_line:
-        boiler.add(dateline.line.key)
+    for found in (dateline, credit):
+        if found is not None and found.whole_line:
+            boiler.add(found.line.key)
 
-    # Repeated headlines, credit lines naming the outlet alone, bylines.
+    # Repeated headlines, credit lines naming the outlet alone, bylines, related stories.
     title_key = _norm(title) if title else None
     story_started = False
+    in_related = False
     for line in lines:
-        if line is title_line or line.key in boiler:
+        if line is title_line:
+            continue
+        if line.key in boiler:
+            in_related = _norm(line.text) in v.related_headers
             continue
         size = len(line.text)
+        prose = _is_prose(line.text)
         # Only lines about as long as the headline can repeat it (with a breadcrumb).
-        if title and title_key and len(title) <= size <= len(title) + 80 and (
+        repeat = bool(title and title_key and len(title) <= size <= len(title) + 80 and (
             _norm(line.text) == title_key or _norm(_clean_title(v, line.text)[0]) == title_key
-        ):
+        ))
+        lone_credit = bool(outlet and size <= len(outlet) + 3
+                           and _norm(line.text) == _norm(outlet or ""))
+        byline = line.text.startswith("By ") and size < 80 and not prose
+        if repeat or lone_credit or byline:
             boiler.add(line.key)
-            continue
-        if outlet and size <= len(outlet) + 3 and _norm(line.text) == _norm(outlet):
-            boiler.add(line.key)
-            continue
-        if line.text.startswith("By ") and len(line.text) < 80 and not _is_prose(line.text):
-            boiler.add(line.key)
-            continue
-        if _is_prose(line.text):
+        elif prose:
             story_started = True
-            continue
-        # Inside the story, a capitalised line with no full stop is a related headline.
-        words = len(line.text.split())
-        if story_started and 3 <= words <= 25 and _title_case_ratio(line.text) >= 0.7:
-            boiler.add(line.key)
+            in_related = False
+        elif in_related:
+            boiler.add(line.key)  # the headlines listed under "Related"
+        elif story_started and 3 <= len(line.text.split()) <= 25 and (
+            _title_case_ratio(line.text) >= 0.7
+        ):
+            boiler.add(line.key)  # a related headline inside the story
 
     return ArticleMetadata(
         title=title,
