@@ -11,8 +11,8 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   "is expected to", "is to"); the tense is read from the words nearest to the expression,
   within its clause first;
 * a month and day without a year ("February 14") takes the base's year, or the one
-  before when the clause speaks of the past and the date would fall after the base (the
-  one after for the future), else the nearer of the two;
+  before when the clause speaks of the past and the date would fall more than a month
+  after the base (the one after for the future), else the nearer of the two;
 * "a day earlier", "the next day", "the same day" count from the date given just before
   (in the same or the previous three sentences), else from the base;
 * weeks run Monday to Sunday; "this week" in a past clause ends at the base;
@@ -49,8 +49,10 @@ __all__ = ["Tense", "detect_tense", "find_times", "idlib_annotate", "resolve_exp
 
 _ONE_DAY = _dt.timedelta(days=1)
 #: How far (days) a month-day in a past clause may lie after the base before it is read
-#: as last year's: publication dates are often a day off the events they report.
-_TOLERANCE_DAYS = 2
+#: as last year's (and one in a future clause before it, as next year's). A date a few
+#: weeks off is far likelier a misread tense ("agreed to patrol from March 15") or a
+#: publication date a day off than a date a year away.
+_TOLERANCE_DAYS = 31
 
 
 class Tense(enum.Enum):
@@ -873,6 +875,8 @@ def _scan(
         if kind == "year" and (
             _QUALIFIED_YEAR.search(text, max(0, start - 12), start)
             or (text[end : end + 1] in ("%", ",") and text[end + 1 : end + 2].isdigit())
+            or text[start - 1 : start] in ("/", "_", "=")  # a URL or a file name
+            or text[end : end + 1] in ("/", "_")
         ):
             continue
         if kind == "ago" and body[-3:].lower() == " on" and not re.match(
