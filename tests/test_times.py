@@ -231,6 +231,7 @@ def test_days_around_the_base() -> None:
     assert isos("A delegation arrives today.") == [("today", "2021-03-17")]
     assert isos("They fly home tomorrow.") == [("tomorrow", "2021-03-18")]
     assert isos("A drone fell last night.") == [("last night", "2021-03-16")]
+    assert isos("Jets hit back overnight.") == [("overnight", "2021-03-16/2021-03-17")]
     assert isos("The ministers spoke three days ago.") == [("three days ago", "2021-03-14")]
     assert isos("A convoy left two weeks ago.") == [("two weeks ago", "2021-03-01/2021-03-07")]
 
@@ -331,7 +332,7 @@ RELATIVE_PAST = [
     "in {month}", "two days ago", "a week ago", "three months ago", "a year ago",
     "a day earlier", "two days earlier", "the previous day", "since early {month}",
     "since {wd}", "since last week", "over the past three days", "the past week",
-    "last year", "this year", "earlier this year",
+    "last year", "this year", "earlier this year", "overnight",
 ]
 
 

@@ -113,7 +113,7 @@ def _vocab() -> _Vocab:
     words_day = (
         r"(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
         r"|(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening)|last\s+night"
-        r"|(?:earlier|later)\s+today|yesterday|today|tonight|tomorrow)"
+        r"|(?:earlier|later)\s+today|yesterday|today|tonight|tomorrow|overnight)"
     )
     edge = r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year))"
     lnt = (
@@ -585,6 +585,11 @@ def _day_word(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValu
         off = -1
     elif low.startswith("tomorrow"):
         off = 1
+    elif low == "overnight":
+        # The night before the base (or after it, in a future clause): two days.
+        if ctx.tense is Tense.FUTURE:
+            return TimeValue.between(base, base + _ONE_DAY, text=full, span=span)
+        return TimeValue.between(base - _ONE_DAY, base, text=full, span=span)
     else:  # today, tonight, this morning, earlier today
         off = 0
     return TimeValue.day(base + _dt.timedelta(days=off), text=full, span=span)
@@ -890,7 +895,8 @@ def _scan(
                 re.match(r"\s+[A-Za-z]", nxt) and not re.match(r"\s+(?:and|but|when|as)\b", nxt)
             ):
                 continue
-        tense = detect_tense(text, start, end, sent) if kind in _NEEDS_TENSE else Tense.UNKNOWN
+        needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight")
+        tense = detect_tense(text, start, end, sent) if needs else Tense.UNKNOWN
         anchor = None
         if kind in _ANCHORED and recent and si - recent[-1][0] <= 3:
             anchor = recent[-1][1]
