@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -20,7 +20,6 @@ from idlib_corpus.folding import fold_name
 __all__ = [
     "TOKEN",
     "Grammar",
-    "Token",
     "grammar",
     "is_acronym",
     "is_capitalised",
@@ -28,69 +27,11 @@ __all__ = [
     "singularise",
     "slug",
     "title_case",
-    "tokenize",
 ]
 
 # A word or number (with inner hyphens and apostrophes: "al-Assad", "O'Brien"), the
-# possessive "'s", or one punctuation character. Compiled once.
-# The possessive "'s" is a token of its own. Compiled once.
+# possessive "'s" (a token of its own), or one punctuation character. Compiled once.
 TOKEN = re.compile(r"\w+(?:[-'’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
-
-
-class Token:
-    """One token of the text with its offsets into ``Article.text``.
-
-    Attributes:
-        start: offset of the first character.
-        end: offset one past the last character.
-        text: the characters as written.
-        low: the folded form (case and accents folded), for vocabulary look-ups.
-
-    Example:
-        >>> [t.text for t in tokenize("Turkey’s envoy", "turkey's envoy")]
-        ['Turkey', '’s', 'envoy']
-    """
-
-    __slots__ = ("end", "low", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str, low: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.low = low
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is made of letters."""
-        return self.text[:1].isalpha()
-
-
-def tokenize(text: str, folded: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Split ``text[start:end]`` into tokens, splitting off possessive ``'s``.
-
-    Args:
-        text: the article text.
-        folded: the same text folded character by character (same offsets).
-        start: where to begin.
-        end: where to stop (default: the end of the text).
-
-    Returns:
-        The tokens in text order.
-
-    Example:
-        >>> [t.text for t in tokenize("Bashar al-Assad's forces", "bashar al-assad's forces")]
-        ['Bashar', 'al-Assad', "'s", 'forces']
-    """
-    stop = len(text) if end is None else end
-    out: list[Token] = []
-    for m in TOKEN.finditer(text, start, stop):
-        a, b = m.span()
-        low = folded[a:b]
-        out.append(Token(a, b, m.group(), "'s" if low in ("'s", "’s") else low))
-    return out
 
 
 def is_capitalised(word: str) -> bool:
@@ -346,8 +287,3 @@ def grammar() -> Grammar:
     path = resources.files("idlib_corpus") / "data" / "actor_grammar.json"
     with path.open("r", encoding="utf-8") as fh:
         return Grammar(json.load(fh))
-
-
-def iter_words(tokens: list[Token]) -> Iterator[Token]:
-    """The word tokens among ``tokens``."""
-    return (t for t in tokens if t.is_word)

@@ -80,6 +80,9 @@ _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 _COORD = frozenset({",", "and", "or", "&"})
 _OPEN = frozenset({"(", "["})
 _CLOSE = frozenset({")", "]"})
+# How nationality words end ("Russian", "Turkish", "Chinese", "Iraqi"): such a word the
+# knowledge base does not know is still no part of a title.
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic")
 _TERMINAL = frozenset({".", "!", "?", "…"})
 _QUOTES = "\"”’'»)"
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -613,6 +616,7 @@ class _Resolver:
                 and cur[0].text[:1].islower()
                 and is_capitalised(it.text)
                 and low not in g.not_name_words
+                and not low.endswith(_DEMONYM_ENDINGS)
             ):
                 cur.insert(0, it)  # "Kremlin spokesman", "Pentagon spokeswoman"
             elif it.kind is L.NATIONALITY:
@@ -671,7 +675,7 @@ class _Resolver:
             segs.insert(0, cur)
         if segs:
             principal = _split_offices(segs[0], g)
-            parse.words = [w for it in principal for w in _title_words(it, g)]
+            parse.words = [w for it in principal for w in _title_words(it)]
         return parse
 
     def _title_unit(self, it: _Item, *, roles: bool = True) -> bool:
@@ -759,7 +763,7 @@ class _Resolver:
                 k += 1
             if items[k].kind in _STATEISH or items[k].kind is L.NATIONALITY:
                 parse.countries.append(_iso(items[k].key))
-        parse.words = [w for it in _split_offices(words, g) for w in _title_words(it, g)]
+        parse.words = [w for it in _split_offices(words, g) for w in _title_words(it)]
         return parse
 
     def _speech_cue(self, items: list[_Item], start: int, b: int) -> bool:
@@ -1237,7 +1241,7 @@ class _Resolver:
                 Mention(span, self.text[span.start : span.end], MentionKind.TITLE))
         actors = []
         for code, mentions in found.items():
-            if not _ISO2_OK(code):
+            if not _iso2_ok(code):
                 continue
             actors.append(Actor(
                 id=f"state:{code}",
@@ -1583,7 +1587,7 @@ def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
     return units
 
 
-def _title_words(it: _Item, g: Grammar) -> list[str]:
+def _title_words(it: _Item) -> list[str]:
     return it.text.split()
 
 
@@ -1611,7 +1615,7 @@ def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
     return out
 
 
-def _ISO2_OK(code: str) -> bool:
+def _iso2_ok(code: str) -> bool:
     return len(code) == 2 and code.isascii() and code.isupper() and code.isalpha()
 
 
@@ -1661,7 +1665,7 @@ def _kb_person(doc: Document, key: str) -> _KbPerson | None:
     return (
         name,
         aliases,
-        country if isinstance(country, str) and _ISO2_OK(country) else None,
+        country if isinstance(country, str) and _iso2_ok(country) else None,
         gender if gender in ("m", "f") else "",
     )
 
