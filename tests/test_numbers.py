@@ -184,6 +184,12 @@ def test_lengths_of_time_are_not_counts() -> None:
     ]
 
 
+def test_measures_are_not_counts() -> None:
+    assert annotate("The convoy drove 40 km in minus 12 degrees with 30 trucks.") == [
+        ("30", 30, "exact")
+    ]
+
+
 def test_pronoun_one_is_not_a_count() -> None:
     assert annotate("No one was hurt, and one can only guess; one soldier died.") == [
         ("one", 1, "exact")

@@ -64,7 +64,7 @@ class _Grammar:
     not_before: frozenset[str]
     percent_words: frozenset[str]
     currency_words: frozenset[str]
-    time_words: frozenset[str]
+    measure_words: frozenset[str]
     currency_symbols: str
     duration_units: dict[str, int]
     number: re.Pattern[str]  # qualifier? + figure or number words
@@ -119,7 +119,7 @@ def _grammar() -> _Grammar:
         not_before=frozenset(data["not_before"]),
         percent_words=frozenset(w for w in data["percent_words"] if " " not in w),
         currency_words=frozenset(data["currency_words"]),
-        time_words=frozenset(data["time_words"]),
+        measure_words=frozenset(data["measure_words"]),
         currency_symbols=data["currency_symbols"],
         duration_units={k: int(v) for k, v in data["duration_units"].items()},
         number=number,
@@ -384,7 +384,7 @@ def _is_count(
         return False
     # Lengths of time ("three hours of talks", "six months since") are not counts;
     # parse_duration_minutes reads them.
-    if word_after in g.time_words:
+    if word_after in g.measure_words:
         return False
     before_words = before.rsplit(None, 1)
     raw_before = before_words[-1].strip(_STRIP) if before_words and b1.isspace() else ""
