@@ -671,3 +671,12 @@ def test_a_known_surname_after_another_first_name_is_another_person() -> None:
     assert got["Bilal Erdogan"].id == "person:bilal-erdogan"
     assert got["Recep Tayyip Erdogan"].id == "person:recep-tayyip-erdogan"
     assert [m.text for m in got["Recep Tayyip Erdogan"].mentions] == ["Recep Tayyip Erdogan"]
+
+
+def test_e2e_trailing_of_state_and_organisation_titles(pipeline: Pipeline) -> None:
+    text = ("Presidents Vladimir Putin of Russia and Hassan Rouhani of Iran will attend. "
+            "\"We will continue,\" said Geir Pedersen, the U.N. special envoy for Syria.")
+    got = e2e_persons(pipeline, text)
+    assert (got["Hassan Rouhani"].title, got["Hassan Rouhani"].country) == ("President", "IR")
+    assert (got["Vladimir Putin"].title, got["Vladimir Putin"].country) == ("President", "RU")
+    assert got["Geir Pedersen"].title == "U.N. Special Envoy for Syria"

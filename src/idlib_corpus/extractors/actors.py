@@ -479,12 +479,17 @@ class _Resolver:
             self._apply(hit, parse)
             if right is not None and right.words:
                 self._apply(hit, right)
+            end = b
+            if b + 1 < n and items[b].low == "of" and items[b + 1].kind in _STATEISH:
+                # "Presidents Vladimir Putin of Russia and Hassan Rouhani of Iran"
+                hit.country = hit.country or _iso(items[b + 1].key)
+                end = b + 2
             if listed is not None and not parse.cue:
                 self._inherit(hit, listed, items, a)
-                listed.end = b
+                listed.end = end
                 listed.count += 1
             elif parse.plural or len(parse.countries) > 1:
-                prev = _ListState(hit, parse, b)
+                prev = _ListState(hit, parse, end)
             else:
                 prev = None
             self.hits.append(hit)
@@ -651,8 +656,10 @@ class _Resolver:
                 j -= 1
                 parse.start = items[j].start
                 break
-            elif it.kind is L.GOVERNMENT_BODY and cur:
-                cur.insert(0, it)
+            elif it.kind in _BODY_KINDS and cur:
+                cur.insert(0, it)  # "Foreign Ministry spokeswoman", "UN envoy"
+            elif low == "." and cur and j >= 1 and _abbreviated(items[j - 1]):
+                pass  # the full stop of "U.N."
             elif it.plain and low in g.honorifics and not cur:
                 parse.gender = g.honorifics[low] or "?"
             elif it.plain and low in g.counterpart_nouns and not cur:
@@ -737,8 +744,10 @@ class _Resolver:
             ):
                 parse.countries.append(_iso(it.key))
                 j += 1
-            elif self._title_unit(it) or (it.kind is L.GOVERNMENT_BODY and not words):
-                words.append(it)
+            elif self._title_unit(it) or (it.kind in _BODY_KINDS and not words):
+                words.append(it)  # "the U.N. special envoy", "Turkey's foreign minister"
+            elif low == "." and words and _abbreviated(words[-1]):
+                pass  # the full stop of "U.N."
             else:
                 break
             j += 1
@@ -813,7 +822,7 @@ class _Resolver:
         countries = parse.countries
         if country is None and len(countries) > 1 and listed.count < len(countries):
             country = countries[listed.count]
-        hit.country = country
+        hit.country = hit.country or country
         hit.title_start = first.title_start
 
     def _apply(self, hit: _Hit, parse: _LeftParse) -> None:
@@ -1587,7 +1596,14 @@ def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
     return units
 
 
+def _abbreviated(it: _Item) -> bool:
+    """An organisation's name written with stops ("U.N"), whose last stop is a token."""
+    return it.kind in _BODY_KINDS and "." in it.text
+
+
 def _title_words(it: _Item) -> list[str]:
+    if _abbreviated(it) and not it.text.endswith("."):
+        return [it.text + "."]  # "U.N" and its stop, a token of its own
     return it.text.split()
 
 
