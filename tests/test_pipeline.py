@@ -282,3 +282,18 @@ def test_jobs_keep_a_bounded_number_of_articles_in_flight(tmp_path: Path) -> Non
         # never more than the window (2 * jobs batches) beyond what was consumed
         assert pulled - len(ids) <= 2 * jobs * BATCH_SIZE
     assert ids == sorted(ids) and len(ids) == 61
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, 6)
+    (folder / "0005_killer.txt").write_text("KILL-THE-WORKER\nTurkish troops.", encoding="utf-8")
+    p = Pipeline([tp.WorkerKiller("killer")], options=OPTS)
+    serial_ids = [r.id for r in iter_parse([folder], pipeline=pipe())]
+    results = list(iter_parse([folder], pipeline=p, jobs=2))
+    assert [r.id for r in results] == serial_ids
+    (dead,) = [r for r in results if r.id == "0005_killer"]
+    assert [d.code for d in dead.diagnostics] == ["worker-crashed"]
+    assert "0005_killer.txt: the worker process parsing it died" in dead.diagnostics[0].message
+    others = [r for r in results if r.id not in ("0005_killer", "0003_binary")]
+    assert others and all(r.ok for r in others)

@@ -232,3 +232,15 @@ class MisspeltHook(NamedPlugin):
 
 # An instance at module level, for the fake entry point in test_plugins.
 entry_point_plugin = WordAnnotator("from-entry-point", "Idlib")
+
+
+class WorkerKiller(NamedPlugin):
+    """Kills its worker process on articles holding ``KILL-THE-WORKER`` (never the parent)."""
+
+    @hookimpl
+    def idlib_article_metadata(self, article: Article) -> None:
+        import multiprocessing
+        import os
+
+        if "KILL-THE-WORKER" in article.text and multiprocessing.parent_process() is not None:
+            os._exit(3)
