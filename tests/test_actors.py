@@ -65,6 +65,7 @@ LEXICON: dict[str, tuple[AnnotationLabel, str | None]] = {
     "Ambassador": (L.OFFICE, "Ambassador"),
     "Foreign Ministry": (L.GOVERNMENT_BODY, "government_body:foreign-ministry"),
     "Defence Ministry": (L.GOVERNMENT_BODY, "government_body:defence-ministry"),
+    "foreign ministries": (L.GOVERNMENT_BODY, "government_body:foreign-ministry"),
     "Jabhat al-Nusra": (L.GROUP, "armed_group:jabhat-al-nusra"),
     "Al Nusra Front": (L.GROUP, "armed_group:jabhat-al-nusra"),
     "Hayat Tahrir al-Sham": (L.GROUP, "armed_group:hayat-tahrir-al-sham"),
@@ -680,3 +681,14 @@ def test_e2e_trailing_of_state_and_organisation_titles(pipeline: Pipeline) -> No
     assert (got["Hassan Rouhani"].title, got["Hassan Rouhani"].country) == ("President", "IR")
     assert (got["Vladimir Putin"].title, got["Vladimir Putin"].country) == ("President", "RU")
     assert got["Geir Pedersen"].title == "U.N. Special Envoy for Syria"
+
+
+def test_bare_body_joins_the_one_state_body_of_its_kind_but_a_plural_does_not() -> None:
+    text = ("A spokesperson for the Turkish Foreign Ministry said talks went well. The "
+            "delegations included the two countries' foreign ministries. The Foreign "
+            "Ministry added that talks would go on.")
+    got = {a.id: a for a in actors_of(text) if a.kind is ActorKind.GOVERNMENT_BODY}
+    tr = got["government_body:tr-foreign-ministry"]
+    assert [m.text for m in tr.mentions] == ["Turkish Foreign Ministry", "Foreign Ministry"]
+    assert [m.text for m in got["government_body:foreign-ministry"].mentions] == [
+        "foreign ministries"]

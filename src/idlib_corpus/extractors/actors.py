@@ -1479,8 +1479,8 @@ class _Resolver:
             span = Span(start, it.end)
             text = self.text[span.start : span.end]
             mention = Mention(span, text, MentionKind.NAME)
-            if kind is ActorKind.GOVERNMENT_BODY and country is None:
-                bare.append((base, actor_id, mention))
+            if kind is ActorKind.GOVERNMENT_BODY and country is None and _singular(text):
+                bare.append((base, actor_id, mention))  # not "the two foreign ministries"
             entry = found.setdefault(actor_id, (text, country, kind, []))
             entry[3].append(mention)
         for base, actor_id, mention in bare:
@@ -1594,6 +1594,11 @@ def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
         if prev_head and cur_new and prev.kind is not L.GOVERNMENT_BODY:
             return units[:i]
     return units
+
+
+def _singular(text: str) -> bool:
+    last = text.rsplit(None, 1)[-1].lower()
+    return singularise(last) == last
 
 
 def _abbreviated(it: _Item) -> bool:
