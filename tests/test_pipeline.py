@@ -44,6 +44,10 @@ FAULTS = [
     (tp.OutOfRange, "idlib_annotate", "bad-return", "outside the text"),
     (tp.RaisingGenerator, "idlib_annotate", "bad-return", "ValueError: generator broke"),
     (tp.OtherArticle, "idlib_postprocess", "bad-return", "another article"),
+    (tp.Exiting, "idlib_resolve_actors", "plugin-error", "SystemExit: 4"),
+    (tp.BadAnnotation, "idlib_annotate", "bad-return", "span is NoneType"),
+    # the model refuses it as the plugin builds it: ModelError inside the plugin
+    (tp.DatetimePublished, "idlib_article_metadata", "plugin-error", "must be a datetime.date"),
 ]
 
 

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
-from idlib_corpus.document import Annotation, build_document
+from idlib_corpus.document import Annotation, AnnotationLabel, build_document
 from idlib_corpus.errors import IdlibCorpusError, PluginError
 from idlib_corpus.model import (
     Actor,
@@ -498,7 +498,7 @@ class Pipeline:
         doc = build_document(article, knowledge=knowledge)
         found = self._call(
             "idlib_annotate", {"doc": doc}, diags,
-            lambda r: _check_many(r, (Annotation,), text_len, lambda a: (a.span,)),
+            lambda r: _check_many(r, (Annotation,), text_len, _annotation_spans),
         )
         anns = [attrs.evolve(a, source=name) for name, items in found for a in items]
         doc = doc.with_annotations(anns)
@@ -564,7 +564,7 @@ class Pipeline:
             watch.current = (name, hook_name, started)
         try:
             raw = impl.function(*[kwargs[arg] for arg in impl.argnames])
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() is a fault too
             if watch is not None and watch.abandoned:
                 raise _Abandoned() from None
             diags.plugin_problem(name, hook_name, "plugin-error", f"{type(exc).__name__}: {exc}")
@@ -663,6 +663,18 @@ def _check_post(raw: Any, before: ArticleResult) -> ArticleResult:
     if raw.article.id != before.article.id or raw.article.text != before.article.text:
         raise _BadReturn("returned the result of another article")
     return raw
+
+
+def _annotation_spans(a: Annotation) -> Iterable[Span | None]:
+    # Annotation has no validators of its own (it is built in hot loops): check here what
+    # the later phases rely on.
+    if not isinstance(a.span, Span):
+        raise _BadReturn(f"returned an Annotation whose span is {type(a.span).__name__}, "
+                         "expected Span")
+    if not isinstance(a.label, AnnotationLabel):
+        raise _BadReturn(f"returned an Annotation whose label is {a.label!r}, "
+                         "expected an AnnotationLabel")
+    yield a.span
 
 
 def _meta_spans(m: ArticleMetadata) -> Iterable[Span | None]:

@@ -244,3 +244,29 @@ class WorkerKiller(NamedPlugin):
 
         if "KILL-THE-WORKER" in article.text and multiprocessing.parent_process() is not None:
             os._exit(3)
+
+
+class Exiting(NamedPlugin):
+    """Calls sys.exit() (a plugin must not end the run)."""
+
+    @hookimpl
+    def idlib_resolve_actors(self, doc: Document) -> None:
+        import sys
+
+        sys.exit(4)
+
+
+class BadAnnotation(NamedPlugin):
+    """Returns an Annotation without a Span (Annotation has no validators)."""
+
+    @hookimpl
+    def idlib_annotate(self, doc: Document) -> Sequence[Annotation]:
+        return [Annotation(None, AnnotationLabel.OTHER, "x")]  # type: ignore[arg-type]
+
+
+class DatetimePublished(NamedPlugin):
+    @hookimpl
+    def idlib_article_metadata(self, article: Article) -> ArticleMetadata:
+        import datetime
+
+        return ArticleMetadata(published=datetime.datetime(2020, 2, 8, 10, 0))
