@@ -86,6 +86,9 @@ def test_last_next_this_weekday() -> None:
         ("The round of talks is taking place on Monday, diplomats noted.", "on Monday",
          Tense.PRESENT),
         ("Fighting on Monday.", "on Monday", Tense.UNKNOWN),
+        ("Erdogan to meet Putin on Thursday", "on Thursday", Tense.FUTURE),
+        ("Convoy back to the border on Monday", "on Monday", Tense.UNKNOWN),
+        ("The army attacked positions to secure the road on Monday.", "on Monday", Tense.PAST),
     ],
 )
 def test_detect_tense(sentence: str, expression: str, tense: Tense) -> None:

@@ -75,6 +75,7 @@ class _Vocab:
     weak_cues: dict[str, Tense]  # what those words signal otherwise ("is", "was")
     not_past_ed: frozenset[str]
     auxiliaries: frozenset[str]  # past auxiliaries, never participles ("was", "had")
+    not_verbs: frozenset[str]  # words after "to" that make it no infinitive ("to the")
     master: re.Pattern[str]
     point: re.Pattern[str]  # one absolute point (range ends, "since" objects)
     stems: tuple[str, ...]  # what the prefilter looks for (see _key_words)
@@ -166,6 +167,7 @@ def _vocab() -> _Vocab:
                    if t is not None},
         not_past_ed=frozenset(data["not_past_ed"]),
         auxiliaries=frozenset(data["past_auxiliaries"]),
+        not_verbs=frozenset(data["not_verbs"]),
         master=master,
         stems=tuple(data["stems"]),
         name_set=frozenset(w.lower() for w in (*months, *weekdays)),
@@ -278,8 +280,12 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
     lo = max(s0, start - _TENSE_WINDOW)
     seg = text[lo:start]
     words = seg.split()
-    nxt = text[start:end].split(None, 1)[0].lower() if end > start else ""
+    nxt_raw = text[start:end].split(None, 1)[0] if end > start else ""
+    nxt = nxt_raw.lower()
     pos = len(seg)
+    # "Erdogan to meet Putin on Thursday": an infinitive with no tensed verb around it
+    # speaks of what is to come (a headline's future), but any real cue outranks it.
+    infinitive = False
     for k in range(len(words) - 1, -1, -1):
         raw = words[k]
         pos = seg.rfind(raw, 0, pos)
@@ -287,7 +293,9 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
         if not word:
             continue
         tense = _cue(v, word, nxt, first=lo + pos == s0)
-        nxt = word.lower()
+        if word == "to" and raw == word and nxt_raw[:1].islower() and nxt not in v.not_verbs:
+            infinitive = True
+        nxt_raw, nxt = word, word.lower()
         if (
             tense is Tense.PAST
             and nxt not in v.auxiliaries
@@ -316,7 +324,7 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
                     break
             pos += len(raw)
     if left is None and right is None:
-        return Tense.UNKNOWN
+        return Tense.FUTURE if infinitive else Tense.UNKNOWN
     if left is None or right is None:
         return (left or right)[1]  # type: ignore[index]
     # Both sides: the one inside the expression's clause wins, else the nearer.
