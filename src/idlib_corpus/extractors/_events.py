@@ -30,6 +30,7 @@ from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.model import (
     Actor,
     ActorKind,
+    Article,
     MentionKind,
     Place,
     PlaceKind,
@@ -50,32 +51,40 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_ISO2 = re.compile(r"[A-Z]{2}")
 
 
 # --------------------------------------------------------------------------- lexicon
 
 
-@attrs.frozen
 class Hit:
-    """One match of a vocabulary phrase.
+    """One match of a vocabulary phrase (a light object: articles hold hundreds).
 
     Attributes:
-        span: where it is in the article text.
+        start: offset of its first character in the article text.
+        end: offset one past its last character.
         phrase: the vocabulary phrase that matched (folded form).
         value: what the vocabulary says about the phrase.
     """
 
-    span: Span
-    phrase: str
-    value: Any
+    __slots__ = ("_span", "end", "phrase", "start", "value")
+
+    def __init__(self, start: int, end: int, phrase: str, value: Any) -> None:
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.value = value
+        self._span: Span | None = None
 
     @property
-    def start(self) -> int:
-        return self.span.start
+    def span(self) -> Span:
+        """Where it is, as a :class:`~idlib_corpus.model.Span`."""
+        if self._span is None:
+            self._span = Span(self.start, self.end)
+        return self._span
 
-    @property
-    def end(self) -> int:
-        return self.span.end
+    def __repr__(self) -> str:
+        return f"Hit({self.start}, {self.end}, {self.phrase!r})"
 
 
 class Lexicon:
@@ -130,9 +139,70 @@ class Lexicon:
                 if m is not None and (best is None or m.end() > best[0]):
                     best = (m.end(), phrase, value)
             if best is not None:
-                hits.append(Hit(Span(tok.start(), best[0]), best[1], best[2]))
+                hits.append(Hit(tok.start(), best[0], best[1], best[2]))
                 last_end = best[0]
         return hits
+
+
+class Scanner:
+    """All the lexicons of the vocabulary matched in one pass over the tokens of a text."""
+
+    def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
+        combined: dict[str, list[tuple[str, re.Pattern[str], str, Any]]] = {}
+        for name, lex in lexicons.items():
+            for first, entries in lex._by_first.items():
+                combined.setdefault(first, []).extend(
+                    (name, pattern, phrase, value) for pattern, phrase, value, _ in entries
+                )
+        self._combined = combined
+        self.names = tuple(lexicons)
+        # one trie-factored regex finds the words that start some phrase; the rest of the
+        # text is skipped without a Python-level loop
+        self._first = _trie_regex(combined)
+
+    def scan(self, folded: str) -> dict[str, list[Hit]]:
+        """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
+        out: dict[str, list[Hit]] = {name: [] for name in self.names}
+        last_end: dict[str, int] = dict.fromkeys(self.names, -1)
+        combined = self._combined
+        for tok in self._first.finditer(folded):
+            entries = combined[tok.group()]
+            start = tok.start()
+            best: dict[str, tuple[int, str, Any]] = {}
+            for name, pattern, phrase, value in entries:
+                if start < last_end[name]:
+                    continue
+                m = pattern.match(folded, start)
+                if m is not None:
+                    prev = best.get(name)
+                    if prev is None or m.end() > prev[0]:
+                        best[name] = (m.end(), phrase, value)
+            for name, (end, phrase, value) in best.items():
+                out[name].append(Hit(start, end, phrase, value))
+                last_end[name] = end
+        return out
+
+
+def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any of ``words`` as a whole token, factored as a trie."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        keys = sorted(k for k in node if k)
+        if not keys:
+            return ""
+        alts = [re.escape(k) + build(node[k]) for k in keys]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(
+        r"(?<![a-z0-9])(?<![a-z0-9][-'])(?:" + build(trie) + r")(?![a-z0-9]|[-'][a-z0-9])"
+    )
 
 
 class _Hits:
@@ -151,7 +221,7 @@ class _Hits:
 # --------------------------------------------------------------------------- vocabulary
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Vocabulary:
     """The compiled contents of ``data/triggers.json``."""
 
@@ -179,6 +249,8 @@ class Vocabulary:
     definite: frozenset[str]
     indefinite: frozenset[str]
     backer_suffixes: tuple[str, ...]
+    backer_prefixes: re.Pattern[str]
+    casualty_participles: frozenset[str]
     locative: re.Pattern[str]
     clause_boundary: re.Pattern[str]
 
@@ -189,6 +261,17 @@ class Vocabulary:
             for f in attrs.fields(Vocabulary)
             if isinstance(getattr(self, f.name), Lexicon)
         }
+
+    @functools.cached_property
+    def backer(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Regexes of a sponsor ending, on the word itself and right after it."""
+        alts = "|".join(re.escape(s) for s in sorted(self.backer_suffixes, key=len, reverse=True))
+        return re.compile(f"(?:{alts})$"), re.compile(f"(?:{alts})(?![a-z])")
+
+    @functools.cached_property
+    def scanner(self) -> Scanner:
+        """One scanner over every lexicon, built on first use."""
+        return Scanner(self.lexicons())
 
 
 def _load_json(name: str) -> dict[str, Any]:
@@ -263,6 +346,11 @@ def vocabulary() -> Vocabulary:
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),
         backer_suffixes=tuple(d["backer_suffixes"]),
+        backer_prefixes=re.compile(
+            r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in d["backer_prefixes"])
+            + r")\s+(?:the\s+)?$"
+        ),
+        casualty_participles=frozenset(d["casualty_participles"]),
         locative=locative,
         clause_boundary=boundary,
     )
@@ -345,14 +433,34 @@ def _state_name(doc: Document, ann: Annotation) -> str:
     return ann.text
 
 
-@attrs.frozen
 class PlaceRef:
-    """A place named in the text, with the key of its annotation."""
+    """A place named in the text: its gazetteer entry, built into a Place on demand.
 
-    span: Span
-    place: Place
-    country: str | None
-    is_country: bool
+    Attributes:
+        span: where it is named.
+        base: the gazetteer's :class:`~idlib_corpus.model.Place`, without text or span.
+        text: the words as written.
+        country: ISO code of its country (or of the state itself), if known.
+        is_country: whether it is a whole state.
+    """
+
+    __slots__ = ("_place", "base", "country", "is_country", "span", "text")
+
+    def __init__(self, span: Span, base: Place, text: str, country: str | None,
+                 is_country: bool) -> None:
+        self.span = span
+        self.base = base
+        self.text = text
+        self.country = country
+        self.is_country = is_country
+        self._place: Place | None = None
+
+    @property
+    def place(self) -> Place:
+        """The place with the words and span of this mention."""
+        if self._place is None:
+            self._place = attrs.evolve(self.base, text=self.text, span=self.span)
+        return self._place
 
 
 class EventContext:
@@ -388,17 +496,19 @@ class EventContext:
             sents.append(s)
         self.sentences = tuple(sents)
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        self.hits = {
-            name: _Hits(lex.find(self.folded)) for name, lex in self.voc.lexicons().items()
-        }
+        self.hits = {name: _Hits(found) for name, found in scan(doc).items()}
+        self._clauses: dict[int, list[Span]] = {}
         self._parens = _bracket_spans(self.text)
+        self._paren_starts = [p.start for p in self._parens]
         self._build_annotations()
-        self._build_mentions(actors)
+        self._actors = actors
+        self._mentions: list[Mentioned] | None = None
 
     # ------------------------------------------------------------------ building
 
     def _skipped(self, span: Span) -> bool:
-        return any(s.overlaps(span) for s in self._skip)
+        start, end = span.start, span.end
+        return any(s.start < end and start < s.end for s in self._skip)
 
     def _build_annotations(self) -> None:
         doc = self.doc
@@ -407,6 +517,8 @@ class EventContext:
         offices: list[Span] = []
         places: list[PlaceRef] = []
         place_spans: set[Span] = set()
+        known: dict[tuple[str, tuple[str, AnnotationLabel] | None],
+                    tuple[Place, str | None, bool]] = {}
         # a state name or capital on the same words tells the country of a place
         states: dict[Span, tuple[str, AnnotationLabel]] = {
             a.span: (a.key, a.label)
@@ -423,34 +535,41 @@ class EventContext:
             elif a.label is AnnotationLabel.OFFICE:
                 offices.append(a.span)
             elif a.label is AnnotationLabel.PLACE:
-                p = _place_from(doc, a)
                 state_key = states.get(a.span)
-                country = p.country or (state_key[0] if state_key else None)
-                is_country = p.kind is PlaceKind.COUNTRY or (
-                    state_key is not None and state_key[1] is AnnotationLabel.STATE
-                )
-                if p.country is None and country is not None:
-                    p = attrs.evolve(p, country=country)
-                if is_country and p.kind is PlaceKind.OTHER:
-                    p = attrs.evolve(p, kind=PlaceKind.COUNTRY)
-                places.append(PlaceRef(a.span, p, country, is_country))
+                cache_key = (a.key or a.text, state_key)
+                entry = known.get(cache_key)
+                if entry is None:
+                    p = _place_from(doc, a)
+                    country = p.country or (state_key[0] if state_key else None)
+                    is_country = p.kind is PlaceKind.COUNTRY or (
+                        state_key is not None and state_key[1] is AnnotationLabel.STATE
+                    )
+                    if p.country is None and country is not None:
+                        p = attrs.evolve(p, country=country)
+                    if is_country and p.kind is PlaceKind.OTHER:
+                        p = attrs.evolve(p, kind=PlaceKind.COUNTRY)
+                    entry = known[cache_key] = (p, country, is_country)
+                places.append(PlaceRef(a.span, entry[0], a.text, entry[1], entry[2]))
                 place_spans.add(a.span)
         for a in doc.annotations:
             if a.label is AnnotationLabel.STATE and a.span not in place_spans and a.key:
                 if self._skipped(a.span):
                     continue
                 p = _place_from(doc, a)
-                places.append(PlaceRef(a.span, p, a.key, True))
+                places.append(PlaceRef(a.span, p, a.text, a.key, True))
             elif a.label is AnnotationLabel.CAPITAL and a.span not in place_spans and a.key:
                 if self._skipped(a.span):
                     continue
                 p = _place_from(doc, a)
-                places.append(PlaceRef(a.span, p, a.key, False))
+                places.append(PlaceRef(a.span, p, a.text, a.key, False))
         places.sort(key=lambda p: (p.span.start, p.span.end))
-        self.times = times
-        self.numbers = numbers
+        self.times = sorted(times, key=lambda a: a.span.start)
+        self.numbers = sorted(numbers, key=lambda a: a.span.start)
         self.offices = offices
         self.places = places
+        self._place_starts = [p.span.start for p in places]
+        self._time_starts = [t.span.start for t in self.times]
+        self._number_starts = [n.span.start for n in self.numbers]
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:
         found: dict[tuple[Span, str], Mentioned] = {}
@@ -460,13 +579,20 @@ class EventContext:
             if a.label in (
                 AnnotationLabel.NATIONALITY, AnnotationLabel.STATE, AnnotationLabel.CAPITAL
             ):
-                if not re.fullmatch(r"[A-Z]{2}", a.key):
+                if not _ISO2.fullmatch(a.key):
                     continue
                 found[(a.span, "state:" + a.key)] = self._mention(
                     a.span, "state:" + a.key, "state", a.key, a.label.value
                 )
             elif a.label is AnnotationLabel.GROUP:
                 found[(a.span, a.key)] = self._mention(a.span, a.key, "group", None, "name")
+        spans_of: dict[str, list[Span]] = {}
+        for span, actor_id in found:
+            spans_of.setdefault(actor_id, []).append(span)
+        starts_of: dict[str, list[int]] = {}
+        for actor_id, spans in spans_of.items():
+            spans.sort(key=lambda sp: sp.start)
+            starts_of[actor_id] = [sp.start for sp in spans]
         for actor in actors:
             if actor.kind is ActorKind.STATE and actor.id.startswith("state:"):
                 kind, country = "state", actor.id[6:]
@@ -479,7 +605,7 @@ class EventContext:
             for m in actor.mentions:
                 if self._skipped(m.span) or m.kind is MentionKind.PRONOUN:
                     continue
-                if any(k[0].overlaps(m.span) and k[1] == actor.id for k in found):
+                if _overlaps_sorted(spans_of.get(actor.id), starts_of.get(actor.id), m.span):
                     continue
                 found[(m.span, actor.id)] = self._mention(
                     m.span, actor.id, kind, country, m.kind.value
@@ -488,17 +614,30 @@ class EventContext:
             for a in self.doc.annotations:
                 if a.label is AnnotationLabel.PERSON and a.key and a.key.startswith("person:"):
                     found[(a.span, a.key)] = self._mention(a.span, a.key, "person", None, "name")
-        self.mentions = sorted(found.values(), key=lambda m: (m.span.start, m.span.end, m.actor))
-        self._mention_starts = [m.span.start for m in self.mentions]
+        self._mentions = sorted(found.values(), key=lambda m: (m.span.start, m.span.end, m.actor))
+        self._mention_starts = [m.span.start for m in self._mentions]
+
+    @property
+    def mentions(self) -> list[Mentioned]:
+        """Every actor mention, in text order (built on first use)."""
+        if self._mentions is None:
+            self._build_mentions(self._actors)
+        assert self._mentions is not None
+        return self._mentions
 
     def _mention(self, span: Span, actor: str, kind: str, country: str | None,
                  role_kind: str) -> Mentioned:
         folded = self.folded
-        word = folded[span.start:span.end]
-        after = folded[span.end:span.end + 12]
-        backer = any(word.endswith(s) or after.startswith(s) for s in self.voc.backer_suffixes)
-        before = folded[max(0, span.start - 24):span.start]
-        locative = kind != "person" and self.voc.locative.search(before) is not None
+        backer_end, backer_after = self.voc.backer
+        backer = (
+            backer_end.search(folded, span.start, span.end) is not None
+            or backer_after.match(folded, span.end) is not None
+            or self.voc.backer_prefixes.search(folded, max(0, span.start - 20), span.start)
+            is not None
+        )
+        locative = kind != "person" and self.voc.locative.search(
+            folded, max(0, span.start - 24), span.start
+        ) is not None
         return Mentioned(span, actor, kind, country, backer, locative, role_kind)
 
     # ------------------------------------------------------------------ queries
@@ -513,29 +652,39 @@ class EventContext:
 
     def in_brackets(self, span: Span) -> bool:
         """Whether ``span`` is inside round or square brackets."""
-        return any(p.contains(span) for p in self._parens)
+        if not self._parens:
+            return False
+        i = bisect.bisect_right(self._paren_starts, span.start) - 1
+        return i >= 0 and self._parens[i].contains(span)
 
     def mentions_in(self, span: Span) -> list[Mentioned]:
         """Actor mentions inside ``span``, in text order."""
+        mentions = self.mentions
         lo = bisect.bisect_left(self._mention_starts, span.start)
         hi = bisect.bisect_left(self._mention_starts, span.end)
-        return [m for m in self.mentions[lo:hi] if m.span.end <= span.end]
+        return [m for m in mentions[lo:hi] if m.span.end <= span.end]
 
     def places_in(self, span: Span) -> list[PlaceRef]:
         """Places inside ``span``, in text order."""
-        return [p for p in self.places if span.contains(p.span)]
+        lo = bisect.bisect_left(self._place_starts, span.start)
+        hi = bisect.bisect_left(self._place_starts, span.end)
+        return [p for p in self.places[lo:hi] if p.span.end <= span.end]
 
     def times_in(self, span: Span) -> list[Annotation]:
         """Time annotations inside ``span``."""
-        return [t for t in self.times if span.contains(t.span)]
+        lo = bisect.bisect_left(self._time_starts, span.start)
+        hi = bisect.bisect_left(self._time_starts, span.end)
+        return [t for t in self.times[lo:hi] if t.span.end <= span.end]
 
     def numbers_in(self, span: Span) -> list[Annotation]:
         """Number annotations inside ``span``."""
-        return [n for n in self.numbers if span.contains(n.span)]
+        lo = bisect.bisect_left(self._number_starts, span.start)
+        hi = bisect.bisect_left(self._number_starts, span.end)
+        return [n for n in self.numbers[lo:hi] if n.span.end <= span.end]
 
     def in_office(self, span: Span) -> bool:
         """Whether ``span`` lies inside an office title ("Representative on Syria")."""
-        return any(o.contains(span) for o in self.offices)
+        return bool(self.offices) and any(o.contains(span) for o in self.offices)
 
     def hits_in(self, lexicon: str, span: Span) -> list[Hit]:
         """Matches of one vocabulary list inside ``span``.
@@ -555,7 +704,9 @@ class EventContext:
 
     def overlaps_time(self, span: Span) -> bool:
         """Whether ``span`` overlaps a time expression ("in May 2017")."""
-        return any(t.span.overlaps(span) for t in self.times)
+        lo = bisect.bisect_left(self._time_starts, span.start - 80)
+        hi = bisect.bisect_left(self._time_starts, span.end)
+        return any(t.span.overlaps(span) for t in self.times[lo:hi])
 
     def is_definite(self, trigger: Hit, floor: int) -> bool:
         """Whether a trigger noun refers back: "the attack", "their shelling", "X's attacks".
@@ -587,12 +738,21 @@ class EventContext:
             >>> [ctx.doc.slice(c) for c in ctx.clauses(ctx.sentences[0])]
             ['Talks were held', ', while troops entered the town.']
         """
+        cached = self._clauses.get(sentence.start)
+        if cached is not None and cached and cached[-1].end == sentence.end:
+            return cached
         cuts = [sentence.start]
-        for m in self.voc.clause_boundary.finditer(self.folded, sentence.start, sentence.end):
-            if m.start() > cuts[-1] + 2 and not self.in_brackets(Span(m.start(), m.end())):
-                cuts.append(m.start())
+        found = [m.start() for m in self.voc.clause_boundary.finditer(
+            self.folded, sentence.start, sentence.end)]
+        # "… discuss Idlib by phone as Syrian army advances": "as" before a name opens a clause
+        found += [m.start() for m in _AS_CLAUSE.finditer(self.text, sentence.start, sentence.end)]
+        for pos in sorted(found):
+            if pos > cuts[-1] + 2 and not self.in_brackets(Span(pos, pos + 1)):
+                cuts.append(pos)
         cuts.append(sentence.end)
-        return [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        out = [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        self._clauses[sentence.start] = out
+        return out
 
     # ------------------------------------------------------------------ speech
 
@@ -629,6 +789,18 @@ class EventContext:
             # where does the attribution start? at the previous comma/quote/semicolon
             left = max(f.rfind(c, sentence.start, hit.start) for c in (",", ";", '"', ":"))
             left = sentence.start if left < 0 else left + 1
+            inverted = _INVERTED.match(f, hit.end, sentence.end)
+            if inverted is not None and not _WORD.search(f, left, hit.start):
+                # "…, said the ministry.": the speaker follows the verb
+                span = Span(hit.start, sentence.end)
+                claimant = _clean_claimant(self.text[hit.end:inverted.end(1)])
+                out.append(Speech(span, claimant, ()))
+                continue
+            for _ in range(2):
+                # "Rahmi Dogan, the governor of Hatay, said": the speaker spans the apposition
+                if left > sentence.start and not _WORD.search(f, left, hit.start):
+                    prev = max(f.rfind(c, sentence.start, left - 1) for c in (",", ";", '"', ":"))
+                    left = sentence.start if prev < 0 else prev + 1
             after = hit.end
             gap = re.match(r"\s*(?:on\s+)?", f[after:sentence.end])
             reach = after + (gap.end() if gap else 0)
@@ -711,6 +883,18 @@ class EventContext:
             return Qualifier(ann.key) if ann.key else Qualifier.EXACT
         except ValueError:
             return Qualifier.EXACT
+
+
+_INVERTED = re.compile(r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*[.!?\"'”]*\s*$")
+_AS_CLAUSE = re.compile(r"(?<!such)(?<!well)(?<!known)(?<!same)(?<!\bso) as (?=[A-Z])")
+
+
+def _overlaps_sorted(spans: list[Span] | None, starts: list[int] | None, span: Span) -> bool:
+    """Whether ``span`` overlaps one of non-overlapping ``spans`` sorted by start."""
+    if not spans or not starts:
+        return False
+    i = bisect.bisect_right(starts, span.start) - 1
+    return any(0 <= j < len(spans) and spans[j].overlaps(span) for j in (i, i + 1))
 
 
 def _next_stop(folded: str, start: int, end: int, stops: str) -> int:
@@ -835,6 +1019,20 @@ def _fold(s: str) -> str:
 
 # --------------------------------------------------------------------------- cache
 
+_SCANNED: list[tuple[Article, dict[str, list[Hit]]]] = []
+
+
+def scan(doc: Document) -> dict[str, list[Hit]]:
+    """Every vocabulary match in ``doc``, computed once per article and shared by the
+    annotate and extract hooks of both event plugins."""
+    art = doc.article
+    if _SCANNED and _SCANNED[0][0] is art:
+        return _SCANNED[0][1]
+    found = vocabulary().scanner.scan(doc.folded)
+    _SCANNED[:] = [(art, found)]
+    return found
+
+
 _LAST: list[tuple[Document, tuple[str, ...], EventContext]] = []
 
 
@@ -852,8 +1050,11 @@ def event_context(doc: Document, actors: Sequence[Actor]) -> EventContext:
     return ctx
 
 
-def iter_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
-    """Every clause of every sentence: (sentence index, sentence, clause)."""
+def iter_clauses(ctx: EventContext, lexicon: str) -> Iterator[tuple[int, Span, Span]]:
+    """The clauses of the sentences holding a phrase of ``lexicon``:
+    (sentence index, sentence, clause), in text order."""
     for i, sent in enumerate(ctx.sentences):
+        if not ctx.has(lexicon, sent):
+            continue
         for clause in ctx.clauses(sent):
             yield i, sent, clause

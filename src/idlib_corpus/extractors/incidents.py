@@ -49,6 +49,7 @@ from idlib_corpus.extractors._events import (
     narrower,
     nearest,
     place_compatible,
+    scan,
     vocabulary,
     within_any,
 )
@@ -75,6 +76,11 @@ _PLACE_NOUNS = re.compile(
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
 )
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
+_BY = re.compile(r"(?<![a-z])by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+_COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
+_WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
+                  "also", "later"})
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 
@@ -109,7 +115,7 @@ class _Candidate:
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark incident trigger words (key: the :class:`IncidentType` value)."""
-    hits = vocabulary().incident_triggers.find(doc.folded)
+    hits = scan(doc)["incident_triggers"]
     out = [
         Annotation(h.span, AnnotationLabel.INCIDENT_TRIGGER, doc.slice(h.span), h.value["type"])
         for h in hits
@@ -149,7 +155,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     records: list[_Candidate] = []
     pending: list[_Candidate] = []
     sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)}
-    for si, sent, clause in iter_clauses(ctx):
+    for si, sent, clause in iter_clauses(ctx, "incident_triggers"):
         triggers = [] if si in sports else [
             t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)
         ]
@@ -245,8 +251,9 @@ def _read_clause(
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)]
     mentions = [
-        m for m in ctx.mentions_in(clause)
-        if m.kind in ("state", "group") and not m.backer and not m.locative
+        _as_state(ctx, m) for m in ctx.mentions_in(clause)
+        if (m.kind in ("state", "group") or _commands(ctx, m))
+        and not m.backer and not m.locative
         and not within_any(m.span, speech_zones) and not ctx.in_brackets(m.span)
     ]
     generic = all(h.value["class"] == "generic" for h in hits)
@@ -278,8 +285,14 @@ def _read_clause(
     doers: set[str] = set()
     receivers: set[str] = set()
     for m in mentions:
-        if main.span.contains(m.span):
+        if _victim(ctx, m, clause):
+            receivers.add(m.actor)  # "two Turkish soldiers were killed"
+        elif main.span.contains(m.span):
             doers.add(m.actor)  # "came under the Syrian army's fire"
+        elif not passive and m.span.start >= main.end and _BY.search(
+            f, max(main.end, m.span.start - 30), m.span.start
+        ):
+            doers.add(m.actor)  # "an attack by Syrian government forces"
         elif m.span.end <= main.start:
             (receivers if passive else doers).add(m.actor)
         elif passive:
@@ -327,6 +340,41 @@ def _read_clause(
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
+    )
+
+
+def _commands(ctx: EventContext, m: Mentioned) -> bool:
+    """A person named as the head of forces: "Bashar Assad regime forces", "Assad's army"."""
+    return m.kind == "person" and m.country is not None and _COMMANDS.match(
+        ctx.folded, m.span.end
+    ) is not None
+
+
+def _as_state(ctx: EventContext, m: Mentioned) -> Mentioned:
+    if m.kind == "person" and m.country:
+        return attrs.evolve(m, actor="state:" + m.country, kind="state")
+    return m
+
+
+def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
+    """Whether the mention names people who were killed or hurt ("Turkish soldiers martyred")."""
+    f = ctx.folded
+    voc = vocabulary()
+    words = list(_WORDS.finditer(f, m.span.end, min(clause.end, m.span.end + 70)))
+    i = 0
+    while i < min(len(words), 3) and words[i].group() not in voc.person_nouns:
+        i += 1
+    if i >= min(len(words), 3):
+        return False
+    j = i + 1
+    while j < len(words) and words[j].group() in _AUX:
+        j += 1
+    if j >= len(words) or words[j].group() not in voc.casualty_participles:
+        return False
+    after = words[j].end()
+    # "Turkish troops killed 76 Syrian soldiers": an active verb with its object
+    return not any(0 <= n.span.start - after <= 3 for n in ctx.numbers_in(clause)) and not any(
+        0 <= x.span.start - after <= 3 for x in ctx.mentions_in(clause)
     )
 
 
@@ -390,7 +438,12 @@ def _casualties(
         prior = [v for v in verbs if v.end <= n.span.start]
         later = [v for v in verbs if v.start >= n.span.end]
         verb = None
-        if prior:
+        between = ctx.folded[n.span.end:later[0].start] if later else ""
+        if later and len(between.split()) <= 3 and "," not in between and not re.search(
+            r"(?<![a-z])(?:and|or)(?![a-z])", between
+        ):
+            verb = later[0]  # "and five others injured"
+        elif prior:
             verb = prior[-1]
             gap = ctx.folded[verb.end:n.span.start]
             if len(gap.split()) > 12:

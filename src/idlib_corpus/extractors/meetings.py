@@ -42,6 +42,7 @@ from idlib_corpus.extractors._events import (
     narrower,
     nearest,
     place_compatible,
+    scan,
     within_any,
 )
 from idlib_corpus.hookspecs import hookimpl
@@ -102,9 +103,7 @@ class _Candidate:
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark meeting trigger words (key: the :class:`MeetingKind` value)."""
-    from idlib_corpus.extractors._events import vocabulary
-
-    hits = vocabulary().meeting_triggers.find(doc.folded)
+    hits = scan(doc)["meeting_triggers"]
     out = [
         Annotation(h.span, AnnotationLabel.MEETING_TRIGGER, doc.slice(h.span), h.value["kind"])
         for h in hits
@@ -143,7 +142,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
     ctx = event_context(doc, actors)
     countries = {a.id: a.country for a in actors if a.country}
     cands: list[_Candidate] = []
-    for si, sent, clause in iter_clauses(ctx):
+    for si, sent, clause in iter_clauses(ctx, "meeting_triggers"):
         if ctx.has("non_diplomatic", sent):
             continue
         triggers = ctx.hits_in("meeting_triggers", clause)
@@ -281,7 +280,7 @@ def _status(
     cues = [h for h in ctx.hits_in("meeting_status", clause) if not ctx.overlaps_time(h.span)]
     if not headline:
         cues += [
-            Hit(h.span, h.phrase, "planned")
+            Hit(h.start, h.end, h.phrase, "planned")
             for h in ctx.hits_in("planned_outside_headline", clause)
         ]
     usable = []
@@ -305,6 +304,8 @@ _HOST = re.compile(
     r"^\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
     r"was expecting|will receive|received|welcomed|welcomes)\b"
 )
+# the nouns in the "movement" list make a delegation a visit, but say nothing of where
+_NOT_MOVES = frozenset({"talks", "negotiations", "hold talks"})
 _CLAUSE_IN = re.compile(r"^[\s,;\"“]*(?:in|at)\s+(?:the\s+)?$")
 
 
@@ -316,7 +317,8 @@ def _place(
     best: tuple[tuple[int, int, int], PlaceRef] | None = None
     visit_like = [t for t in triggers if t.value["class"] != "delegation"
                   and t.value["kind"] == "visit"]
-    moves = [*visit_like, *ctx.hits_in("movement", clause)]
+    moves = [*visit_like, *(h for h in ctx.hits_in("movement", clause)
+                            if h.phrase not in _NOT_MOVES)]
     held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
     for p in ctx.places_in(clause):
         if within_any(p.span, excluded) or ctx.in_brackets(p.span) or ctx.overlaps_time(p.span):
@@ -327,6 +329,14 @@ def _place(
         for t in triggers:
             if t.end <= p.span.start and _PLACE_AFTER.match(f[t.end:p.span.start]):
                 rank = 1
+            elif p.span.end <= t.start and not f[p.span.end:t.start].strip() and (
+                t.value["class"] == "event"
+            ):
+                rank = 1  # "the Moscow talks", "the Sochi summit"
+            elif t.phrase.startswith("visit") and t.end <= p.span.start and re.fullmatch(
+                r"\s+(?:the\s+)?", f[t.end:p.span.start]
+            ):
+                rank = min(rank, 3)  # "will visit Ankara"
         if rank > 2 and (_HOST.match(f[p.span.end:p.span.end + 30]) or _CLAUSE_IN.match(
             f[clause.start:p.span.start]
         )):
@@ -334,7 +344,8 @@ def _place(
         if rank > 3:
             for t in moves:
                 gap = p.span.start - t.end
-                if 0 <= gap < 80 and _MOVE_TO.search(f[t.start:p.span.start]):
+                reach = 80 if t.value is not True else 45  # "the visit of … to Turkey"
+                if 0 <= gap < reach and _MOVE_TO.search(f[t.start:p.span.start]):
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
         if rank == 9 and any(
             h.end <= p.span.start and p.span.start - h.end < 50 for h in (*triggers, *held)
@@ -498,7 +509,6 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                     continue
                 cand.parties = set(source.parties)
                 cand.participants = set()
-                cand.place = None
                 if cand.outcome and source.outcome is None:
                     source.outcome = cand.outcome
             elif last_main is not None and cand.outcome and last_main.outcome is None:
