@@ -326,3 +326,24 @@ def test_missing_hypothesis_says_what_to_install(monkeypatch: pytest.MonkeyPatch
     module = importlib.util.module_from_spec(copy_spec)
     with pytest.raises(ImportError, match=re.escape("idlib_corpus[test]")):
         copy_spec.loader.exec_module(module)
+
+
+def test_importing_this_module_first_works() -> None:
+    # Importing idlib_corpus.testing imports hypothesis, which runs its entry points,
+    # which call back into this module while it is still being imported.
+    import subprocess
+
+    code = (
+        "import idlib_corpus.testing\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "from idlib_corpus.model import Incident\n"
+        "@settings(max_examples=5)\n"
+        "@given(st.from_type(Incident))\n"
+        "def check(incident):\n"
+        "    assert type(incident) is Incident\n"
+        "check()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr

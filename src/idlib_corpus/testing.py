@@ -29,14 +29,6 @@ import string
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-try:
-    from hypothesis import strategies as st
-    from hypothesis.errors import InvalidArgument
-except ImportError as exc:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "idlib_corpus.testing needs hypothesis; install it with pip install 'idlib_corpus[test]'"
-    ) from exc
-
 from idlib_corpus.model import (
     Actor,
     ActorKind,
@@ -60,6 +52,53 @@ from idlib_corpus.model import (
     Span,
     TimeValue,
 )
+
+# --------------------------------------------------------------------------- from_type
+#
+# The hook is defined before hypothesis is imported, and only registers callables that
+# look the strategies up when from_type() needs them: importing this module first imports
+# hypothesis, whose __init__ runs its entry points, which call this hook while the rest of
+# this module does not exist yet.
+
+#: The strategy function behind ``st.from_type`` for each model type.
+_FROM_TYPE: dict[type, str] = {
+    Span: "spans",
+    TimeValue: "time_values",
+    Place: "places",
+    Mention: "_article_mentions",
+    Actor: "actors",
+    Claim: "claims",
+    Meeting: "meetings",
+    Incident: "incidents",
+    Diagnostic: "diagnostics",
+    Article: "articles",
+    ArticleMetadata: "article_metadata",
+    ArticleResult: "article_results",
+}
+
+
+def _strategy_for(cls: type) -> Any:
+    return globals()[_FROM_TYPE[cls]]()
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register the strategies with :func:`hypothesis.strategies.from_type`.
+
+    Called by hypothesis, through the ``hypothesis`` entry point, when it is imported.
+    """
+    from hypothesis import strategies as hypothesis_strategies
+
+    for cls in _FROM_TYPE:
+        hypothesis_strategies.register_type_strategy(cls, _strategy_for)
+
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "idlib_corpus.testing needs hypothesis; install it with pip install 'idlib_corpus[test]'"
+    ) from exc
 
 if TYPE_CHECKING:
     import pluggy
@@ -722,27 +761,6 @@ def make_plugin_manager(
     return get_plugin_manager(*plugins, builtins=builtins, load_entrypoints=load_entrypoints)
 
 
-# --------------------------------------------------------------------------- from_type
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies with :func:`hypothesis.strategies.from_type`.
-
-    Called by hypothesis through the ``hypothesis`` entry point when it is imported.
-    """
-    registry: dict[type, SearchStrategy[Any]] = {
-        Span: spans(),
-        TimeValue: time_values(),
-        Place: places(),
-        Actor: actors(),
-        Claim: claims(),
-        Meeting: meetings(),
-        Incident: incidents(),
-        Diagnostic: diagnostics(),
-        Article: articles(),
-        ArticleMetadata: article_metadata(),
-        ArticleResult: article_results(),
-        Mention: _ARTICLE_TEXTS.flatmap(mentions),
-    }
-    for cls, strategy in registry.items():
-        st.register_type_strategy(cls, strategy)
+def _article_mentions() -> SearchStrategy[Mention]:
+    """Mentions in a drawn article text: what ``st.from_type(Mention)`` gives."""
+    return _ARTICLE_TEXTS.flatmap(mentions)
