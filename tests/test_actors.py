@@ -692,3 +692,23 @@ def test_bare_body_joins_the_one_state_body_of_its_kind_but_a_plural_does_not() 
     assert [m.text for m in tr.mentions] == ["Turkish Foreign Ministry", "Foreign Ministry"]
     assert [m.text for m in got["government_body:foreign-ministry"].mentions] == [
         "foreign ministries"]
+
+
+def test_abbreviated_honorific_with_a_stop() -> None:
+    got = persons("Talks went on. Mr. Smith said the fire was under control.")
+    assert list(got) == ["Smith"]
+
+
+def test_bare_title_links_to_the_one_holder_of_that_office() -> None:
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu met Russian President Vladimir Putin. "
+            "The minister said the talks were useful. The spokesman declined to comment.")
+    got = persons(text)
+    assert ("The minister", MentionKind.TITLE) in kinds(got["Mevlut Cavusoglu"])
+    assert all(m.text != "The spokesman" for a in got.values() for m in a.mentions)
+
+
+def test_bare_title_shared_by_two_people_is_not_linked() -> None:
+    text = ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan. "
+            "The president said the talks were useful.")
+    got = persons(text)
+    assert all(m.kind is not MentionKind.TITLE for a in got.values() for m in a.mentions)

@@ -250,6 +250,11 @@ class Grammar:
         self.regime_re = re.compile(
             r"(?<![\w-])(?:" + "|".join(_alternatives(self.regime_nouns)) + r")(?![\w-])"
         )
+        #: "the minister", "the foreign minister", "the expert": a title without a name
+        heads = _alternatives(w for w in self.title_heads | self.role_nouns if "." not in w)
+        self.bare_title_re = re.compile(
+            r"(?<![\w-])the\s+((?:[a-z-]+\s+){0,2}?)(" + "|".join(heads) + r")(?![\w'-])"
+        )
         cues = _alternatives(self.group_cues)
         self.group_cue_re = re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")\s+")
 

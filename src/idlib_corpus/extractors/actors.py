@@ -408,6 +408,8 @@ class _Resolver:
             if nxt_cap:
                 return ti
             prev = self._low(tok, ti - 1)
+            if prev == "." and self._low(tok, ti - 2) in g.title_abbreviations:
+                return ti  # "Mr. Smith", "Gen. Guler"
             if prev in g.honorifics or g.is_head(prev) or g.is_role(prev):
                 return ti
             if a >= 0 and anns[a].span.end >= tok[ti - 1][1] and anns[a].label is L.OFFICE:
@@ -1092,8 +1094,38 @@ class _Resolver:
             person.mentions.append(Mention(span, self.text[span.start : span.end],
                                            MentionKind.TITLE))
             taken.append((span.start, span.end))
+        self._bare_title_mentions(taken)
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
+
+    def _bare_title_mentions(self, taken: list[tuple[int, int]]) -> None:
+        """"the minister said": the one person of the article who holds that office."""
+        g = self.g
+        text, anns, starts = self.text, self.anns, self.starts
+        titled = [(fold_name(p.title), p) for p in self.persons if p.title]
+        if not titled:
+            return
+        for m in g.bare_title_re.finditer(self.folded):
+            start, end = m.span()
+            if _inside(taken, start, end) or self._sentence_at(start) is None:
+                continue
+            k = bisect.bisect_left(starts, start)
+            if k < len(anns) and anns[k].span.start < end and any(
+                a.label is L.NATIONALITY for a in anns[k:] if a.span.start < end
+            ):
+                continue  # "the Turkish foreign minister": the nationality pass decides
+            rest = text[end : end + 3].lstrip()
+            if rest[:1].isupper():
+                continue  # "the Foreign Minister Mevlut Cavusoglu": a title before a name
+            words = [w for w in (m.group(1) + m.group(2)).split() if w != "top"]
+            phrase = " ".join(words)
+            offices = {phrase, *g.title_role_offices.get(phrase, ())}
+            fits = [p for t, p in titled if _office_fits(t, offices)]
+            if len(fits) != 1:
+                continue  # nobody, or more than one: not ours to guess
+            span = Span(start, end)
+            fits[0].mentions.append(Mention(span, text[start:end], MentionKind.TITLE))
+            taken.append((start, end))
 
     def _title_person(
         self, country: str, words: list[_Item], counterpart: bool, pos: int
