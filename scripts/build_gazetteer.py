@@ -18,7 +18,8 @@ Selection (see docs/knowledge.md): every GeoNames country of at least 100,000 pe
 every populated place of Syria in ``cities500``; Turkish places of at least 20,000 people;
 places of Iraq, Lebanon, Jordan, Israel and Palestine of at least 50,000; Russian and
 Iranian cities of at least 300,000; cities of at least 1,000,000 anywhere; the capital of
-every selected country; and every place the supplement names.
+every selected country; and every place the supplement names. GeoNames alternate names
+are kept for Syria, Turkey, Iraq, Lebanon and Jordan.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ MIN_POPULATION = {"SY": 0, "TR": 20_000, "IQ": 50_000, "LB": 50_000, "JO": 50_00
 MIN_WORLD_POPULATION = 1_000_000
 CITY_POPULATION = 100_000  # below this a populated place is a "town"
 ALTERNATE_SIMILARITY = 0.75  # an alternate name must look like a name already kept
+# GeoNames alternates are kept for Syria and its neighbours only: elsewhere the English
+# name (and the curated spellings) suffice, and every name costs scanner size.
+ALTERNATE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO"})
 
 COLUMNS = ("id", "name", "kind", "country", "latitude", "longitude", "geonames_id",
            "capital_of", "population", "names", "alternates")
@@ -210,7 +214,8 @@ def build() -> str:
             "geonames_id": gid, "capital_of": capital_of,
             "population": str(city["population"]),
             "names": "|".join(_dedupe(curated)),
-            "alternates": "|".join(_alternates(city, curated, stop)),
+            "alternates": "|".join(_alternates(city, curated, stop))
+            if city["countrycode"] in ALTERNATE_COUNTRIES else "",
         })
 
     for sup in supplement:

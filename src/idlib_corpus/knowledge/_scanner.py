@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -30,6 +31,8 @@ __all__ = ["Candidate", "Match", "Scanner", "canonical_form", "case_rule"]
 
 _DROP = re.compile(r"['.]")
 _SEP = re.compile(r"[\s\-]+")
+_HYPHEN_AS_SPACE = str.maketrans({"-": " "})
+_PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 _EDGE = " '.-\t\n\"(),"
 
 
@@ -43,6 +46,8 @@ def canonical_form(folded: str) -> str:
         >>> canonical_form("u.s.")
         'us'
     """
+    if _PLAIN.fullmatch(folded):  # plain words: nothing to drop or join
+        return folded
     return _SEP.sub(" ", _DROP.sub("", folded)).strip()
 
 
@@ -66,17 +71,32 @@ def case_rule(form: str) -> str:
     return "any"
 
 
-def _passes(rule: str, form_starts_upper: bool, original: str) -> bool:
+def _signature(original: str) -> int:
+    """The case facts the rules need, as bits: 1 first letter upper, 2 all letters upper,
+    4 some letter upper."""
+    first = True
+    sig = 2
+    for c in original:
+        if not c.isalpha():
+            continue
+        if c.isupper():
+            sig |= 4
+            if first:
+                sig |= 1
+        else:
+            sig &= ~2
+        first = False
+    return sig
+
+
+def _passes(rule: str, form_starts_upper: bool, sig: int) -> bool:
     if rule == "any":
         return True
-    letters = [c for c in original if c.isalpha()]
     if rule == "exact":
-        return all(c.isupper() for c in letters)
-    # title
-    first = next((c for c in original if c.isalpha()), "")
+        return bool(sig & 2)
     if form_starts_upper:
-        return first.isupper()
-    return any(c.isupper() for c in letters)
+        return bool(sig & 1)
+    return bool(sig & 4)
 
 
 @attrs.frozen
@@ -98,8 +118,7 @@ class Candidate:
     rank: tuple[int, ...]
 
 
-@attrs.frozen
-class Match:
+class Match(NamedTuple):
     """A scanner hit: a span and the (label, key) pairs it stands for."""
 
     start: int
@@ -125,7 +144,7 @@ def _trie_regex(patterns: Iterable[str]) -> str:
 
     def atom(ch: str) -> str:
         if ch == " ":
-            return "[ -]"
+            return " "  # the scanned text has hyphens made spaces (see Scanner.scan)
         if ch == "'":
             return "'?"
         if ch == ".":
@@ -184,6 +203,7 @@ class Scanner:
             for k, v in table.items()
         }
         self.size = len(self._table)
+        self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
         body = _trie_regex(patterns)
         self._regex = re.compile(r"\b(?:" + body + r")(?!\w)") if body else None
 
@@ -193,31 +213,40 @@ class Scanner:
 
     def scan(self, text: str, folded: str | None = None) -> list[Match]:
         """All matches in ``text`` (left to right, longest first, not overlapping)."""
-        if self._regex is None:
+        if self._regex is None or not text:
             return []
         if folded is None:
             folded = fold_char_preserving(text)
         out: list[Match] = []
-        search = self._regex.search
-        pos = 0
-        n = len(folded)
-        while pos < n:
-            m = search(folded, pos)
-            if m is None:
-                break
+        # Hyphens read as spaces ("al-Numan" = "al Numan"): a same-length copy, so the
+        # regex needs a plain space where a name has a separator.
+        self._scan_range(text, folded.translate(_HYPHEN_AS_SPACE), 0, len(folded), out)
+        return out
+
+    def _scan_range(self, text: str, folded: str, pos: int, endpos: int, out: list[Match]) -> None:
+        assert self._regex is not None
+        memo = self._memo
+        for m in self._regex.finditer(folded, pos, endpos):
             start, end = m.span()
-            hits = self._accept(text, folded, start, end)
-            while hits is None:
-                end = self._shorter_end(folded, start, end)
-                if end <= start:
-                    break
-                hits = self._accept(text, folded, start, end)
+            original = text[start:end]
+            hits = memo.get(original)
+            if hits is None:
+                hits = self._accept(folded, start, end, original)
             if hits:
                 out.append(Match(start, end, hits))
-                pos = end
+                continue
+            # Rejected by its case rules: the longest shorter form that passes, then
+            # whatever follows inside the rejected stretch.
+            short = self._shorter_end(folded, start, end)
+            while short > start:
+                hits = self._accept(folded, start, short, text[start:short])
+                if hits:
+                    out.append(Match(start, short, hits))
+                    self._scan_range(text, folded, short, end, out)
+                    break
+                short = self._shorter_end(folded, start, short)
             else:
-                pos = start + 1
-        return out
+                self._scan_range(text, folded, start + 1, end, out)
 
     @staticmethod
     def _shorter_end(folded: str, start: int, end: int) -> int:
@@ -230,20 +259,27 @@ class Scanner:
         return i
 
     def _accept(
-        self, text: str, folded: str, start: int, end: int
-    ) -> tuple[tuple[str, str], ...] | None:
-        cands = self._table.get(canonical_form(folded[start:end]))
+        self, folded: str, start: int, end: int, original: str
+    ) -> tuple[tuple[str, str], ...]:
+        """What the words at ``[start, end)`` stand for, given their case (memoised on the
+        original words, which fix both the lookup key and the case); ``()`` if nothing."""
+        hits = self._resolve(canonical_form(folded[start:end]), _signature(original))
+        if len(self._memo) < 200_000:  # bounded: a cache, not a leak
+            self._memo[original] = hits
+        return hits
+
+    def _resolve(self, key: str, sig: int) -> tuple[tuple[str, str], ...]:
+        cands = self._table.get(key)
         if not cands:
-            return None
-        original = text[start:end]
+            return ()
         seen: set[str] = set()
         hits: list[tuple[str, str]] = []
         for c in cands:
-            if c.label in seen or not _passes(c.rule, c.upper, original):
+            if c.label in seen or not _passes(c.rule, c.upper, sig):
                 continue
             seen.add(c.label)
             hits.append((c.label, c.key))
-        return tuple(hits) or None
+        return tuple(hits)
 
     def candidates(self) -> Sequence[tuple[str, tuple[Candidate, ...]]]:
         """Every lookup key with its candidates (for tests and docs)."""
