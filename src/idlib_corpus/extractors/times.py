@@ -800,7 +800,11 @@ def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
     keys = digit_runs(text)
     n = len(folded)
     for stem in v.stems:
-        i = folded.find(stem)
+        # Month stems are searched capitalised in the text itself ("Feb", not the "feb"
+        # of "febrile"; "May", not the verb): names are written so.
+        capital = stem[:1].isupper()
+        hay = text if capital else folded
+        i = hay.find(stem)
         while i >= 0:
             a = i
             while a > 0 and folded[a - 1].isalpha():
@@ -811,7 +815,7 @@ def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
             word = folded[a:b]
             if word in v.keyword_set or (word in v.name_set and text[a].isupper()):
                 keys.append(a)
-            i = folded.find(stem, b)
+            i = hay.find(stem, b)
     return sorted(set(keys))
 
 
@@ -830,16 +834,16 @@ def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
     for p in _key_words(v, text, folded):
         if p < covered:
             continue
-        lo = max(covered, p - 48)
+        lo = max(covered, p - 40)
         seg = folded[lo:p]
         starts: list[int] = []
-        pos = 0
-        for w in seg.split():
-            pos = seg.find(w, pos)
+        pos = len(seg)
+        for w in reversed(seg.split()[-5:]):  # an expression starts at most 5 words back
+            pos = seg.rfind(w, 0, pos)
             core = w.lstrip(_PUNCT)
             if core in v.starters or core[:1].isdigit():
                 starts.append(lo + pos + len(w) - len(core))
-            pos += len(w)
+        starts.reverse()
         starts.append(p)
         for s in starts:
             m = v.master.match(text, s)
