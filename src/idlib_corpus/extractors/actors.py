@@ -954,16 +954,37 @@ class _Resolver:
         for p in self.persons:
             for k in self._surnames(p):
                 index.setdefault(k, []).append(p)
-        text, anns, starts = self.text, self.anns, self.starts
-        for m in _CAPWORD.finditer(text):
-            word = m.group()
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
-            word = word.rstrip("'’-")
+        text, folded, anns, starts = self.text, self.folded, self.anns, self.starts
+        # where a surname may stand: known persons' surnames (annotated by the knowledge
+        # base) and the last names of the full names this text gives
+        found: set[tuple[int, int]] = {
+            (a.span.start, a.span.end) for a in anns
+            if a.label is L.PERSON and " " not in a.text
+        }
+        forms: set[str] = set()
+        for h in self.hits:
+            if h.full:
+                last = folded[h.span.start : h.span.end].split()[-1]
+                forms.add(last)
+                head, _, rest = last.partition("-")
+                if rest and head in self.g.particles:
+                    forms.add(rest)  # "al-Assad" may be cited as "Assad"
+        for form in forms:
+            i = folded.find(form)
+            while i >= 0:
+                j = i + len(form)
+                if (i == 0 or not _word_char(folded[i - 1])) and (
+                    j == len(folded) or not _word_char(folded[j])
+                ):
+                    found.add((i, j))
+                i = folded.find(form, j)
+        for start, end in sorted(found):
+            word = text[start:end]
+            if not (is_capitalised(word) or "-" in word):
+                continue
             cands = index.get(name_key(word))
             if not cands:
                 continue
-            start, end = m.start(), m.start() + len(word)
             a = bisect.bisect_right(starts, start) - 1
             if a >= 0 and anns[a].span.end > start:
                 ann = anns[a]
@@ -1626,6 +1647,10 @@ def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
         if prev_head and cur_new and prev.kind is not L.GOVERNMENT_BODY:
             return units[:i]
     return units
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
 
 
 def _singular(text: str) -> bool:
