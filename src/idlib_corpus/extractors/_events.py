@@ -487,6 +487,12 @@ class EventContext:
         self.published = art.published
         self.headline = art.title_span
         skip = [s for s in (art.dateline_span, art.outlet_span) if s is not None]
+        if art.dateline_span is not None and art.outlet_span is not None:
+            # "ANKARA, Turkey (AP) —": the whole dateline, not just its two named parts
+            a, b = sorted((art.dateline_span, art.outlet_span))
+            if "\n" not in self.text[a.start:b.end]:
+                m = re.match(r"[\s)/.\]]*[-—–:]?", self.text[b.end:b.end + 6])
+                skip.append(Span(a.start, b.end + (m.end() if m else 0)))
         self._skip = skip
         # sentences: prose plus the headline line(s)
         sents: list[Span] = []
@@ -600,15 +606,19 @@ class EventContext:
                 kind, country = "group", None
             elif actor.kind is ActorKind.PERSON:
                 kind, country = "person", actor.country
+            elif actor.kind is ActorKind.GOVERNMENT_BODY and actor.country:
+                # "the Syrian Arab Army", "the Turkish Defense Ministry" act for their state
+                kind, country = "state", actor.country
             else:
                 continue
+            actor_id = actor.id if kind != "state" else "state:" + (country or "")
             for m in actor.mentions:
                 if self._skipped(m.span) or m.kind is MentionKind.PRONOUN:
                     continue
-                if _overlaps_sorted(spans_of.get(actor.id), starts_of.get(actor.id), m.span):
+                if _overlaps_sorted(spans_of.get(actor_id), starts_of.get(actor_id), m.span):
                     continue
-                found[(m.span, actor.id)] = self._mention(
-                    m.span, actor.id, kind, country, m.kind.value
+                found[(m.span, actor_id)] = self._mention(
+                    m.span, actor_id, kind, country, m.kind.value
                 )
         if not actors:
             for a in self.doc.annotations:
@@ -638,6 +648,9 @@ class EventContext:
         locative = kind != "person" and self.voc.locative.search(
             folded, max(0, span.start - 24), span.start
         ) is not None
+        if locative and role_kind in ("nationality", "demonym"):
+            # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
+            locative = _PLACE_AFTER_ADJ.match(folded, span.end) is not None
         return Mentioned(span, actor, kind, country, backer, locative, role_kind)
 
     # ------------------------------------------------------------------ queries
@@ -885,6 +898,10 @@ class EventContext:
             return Qualifier.EXACT
 
 
+_PLACE_AFTER_ADJ = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
+    r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
+)
 _INVERTED = re.compile(r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*[.!?\"'”]*\s*$")
 _AS_CLAUSE = re.compile(r"(?<!such)(?<!well)(?<!known)(?<!same)(?<!\bso) as (?=[A-Z])")
 
@@ -1050,10 +1067,16 @@ def event_context(doc: Document, actors: Sequence[Actor]) -> EventContext:
     return ctx
 
 
-def iter_clauses(ctx: EventContext, lexicon: str) -> Iterator[tuple[int, Span, Span]]:
+def iter_clauses(
+    ctx: EventContext, lexicon: str, *, headline_last: bool = False
+) -> Iterator[tuple[int, Span, Span]]:
     """The clauses of the sentences holding a phrase of ``lexicon``:
-    (sentence index, sentence, clause), in text order."""
-    for i, sent in enumerate(ctx.sentences):
+    (sentence index, sentence, clause), in text order; with ``headline_last`` the headline
+    comes after the body (a headline sums up an event the body tells more carefully)."""
+    order = list(enumerate(ctx.sentences))
+    if headline_last:
+        order.sort(key=lambda item: ctx.in_headline(item[1]))
+    for i, sent in order:
         if not ctx.has(lexicon, sent):
             continue
         for clause in ctx.clauses(sent):

@@ -155,7 +155,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     records: list[_Candidate] = []
     pending: list[_Candidate] = []
     sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)}
-    for si, sent, clause in iter_clauses(ctx, "incident_triggers"):
+    for si, sent, clause in iter_clauses(ctx, "incident_triggers", headline_last=True):
         triggers = [] if si in sports else [
             t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)
         ]
@@ -284,9 +284,12 @@ def _read_clause(
     passive = main.value["voice"] == "passive"
     doers: set[str] = set()
     receivers: set[str] = set()
+    noun_starts = [h.start for h in real if h.value.get("pos") == "noun"]
     for m in mentions:
         if _victim(ctx, m, clause):
             receivers.add(m.actor)  # "two Turkish soldiers were killed"
+        elif any(0 <= st - m.span.end <= 2 for st in noun_starts):
+            doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
         elif main.span.contains(m.span):
             doers.add(m.actor)  # "came under the Syrian army's fire"
         elif not passive and m.span.start >= main.end and _BY.search(
@@ -550,6 +553,11 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
                 cand.perpetrators = set(attack.targets)
             if not cand.targets:
                 cand.targets = set(attack.perpetrators) - cand.perpetrators
+            if cand.date is None and attack.date is not None:
+                # a retaliation told without a time answers the attack just told
+                cand.date, cand.date_strength = attack.date, 0
+            if cand.place is None and attack.place is not None:
+                cand.place, cand.place_rank = attack.place, 8
     # narrative: an incident with no time of its own continues the one just told
     if cand.date is None and cand.type is not _T.DISPLACEMENT and prev is not None and (
         prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 2
@@ -609,8 +617,12 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
     elif not into.targets and other.targets and not other.generic:
         into.targets = set(other.targets)
     if other.place is not None and (
-        into.place is None or (not refer and other.place_rank < into.place_rank)
+        into.place is None
+        or (not refer and other.place_rank < into.place_rank)
+        or (into.place.kind is PlaceKind.COUNTRY and other.place.kind is not PlaceKind.COUNTRY
+            and other.place.country in (None, into.place.country))
     ):
+        # a town or province named later makes "in northwest Syria" more precise
         into.place, into.place_rank = other.place, other.place_rank
     if other.date is not None and other.date_strength > 0:
         if into.date is None or into.date_strength == 0:
