@@ -71,6 +71,7 @@ class _Grammar:
     duration: re.Pattern[str]
     token: re.Pattern[str]
     keywords: tuple[str, ...]  # number words that may start or carry a figure
+    starters: frozenset[str]  # first words of qualifiers, "a", "an": where a figure may start
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -126,6 +127,9 @@ def _grammar() -> _Grammar:
         duration=duration,
         token=re.compile(r"[a-z]+", re.IGNORECASE),
         keywords=tuple(sorted({*units, *tens, *scales, *fractions})),
+        starters=frozenset(
+            {q.split()[0] for q in qualifiers} | {"a", "an"} | {*units, *tens, *fractions}
+        ),
     )
 
 
@@ -445,7 +449,6 @@ def digit_runs(text: str) -> list[int]:
     return out
 
 
-_WORD = re.compile(r"\w+")
 _ARTICLE = re.compile(r"^an?\s+(?=\S+\s*-?\s*\S)", re.IGNORECASE)
 
 
@@ -458,7 +461,15 @@ def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int
         if p < covered:
             continue
         # A qualifier ("no fewer than", "close to") may start up to three words earlier.
-        starts = [m.start() for m in _WORD.finditer(text, max(covered, p - 40), p)][-3:]
+        lo = max(covered, p - 40)
+        seg = folded[lo:p]
+        starts: list[int] = []
+        pos = len(seg)
+        for w in reversed(seg.split()[-3:]):
+            pos = seg.rfind(w, 0, pos)
+            if w in g.starters:
+                starts.append(lo + pos)
+        starts.reverse()
         starts.append(p)
         for s in starts:
             m = g.number.match(text, s)
