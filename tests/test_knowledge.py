@@ -349,3 +349,29 @@ def test_bad_files_raise_input_error_naming_the_file(
 def test_missing_file_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         KnowledgeBase([tmp_path / "places_gone.tsv"])
+
+
+def test_capital_of_a_state() -> None:
+    assert KB.capital("KZ") == "place:kz-astana"  # "the Kazakh capital" -> Nur-Sultan/Astana
+    assert KB.same_place(KB.place(KB.capital("KZ") or "").name, "Nur-Sultan")
+    assert KB.capital("TR") == "place:tr-ankara"
+    assert KB.capital("ZZ") is None
+
+
+def test_curated_place_may_share_its_name_with_an_actor() -> None:
+    got = marks("Putin received Erdogan in the Kremlin.")
+    assert ("government_body", "Kremlin", "government_body:kremlin") in got
+    assert ("place", "Kremlin", "place:ru-kremlin") in got
+
+
+def test_gazetteer_names_under_a_known_actor_name_are_dropped(tmp_path: Path) -> None:
+    # a GeoNames-only (not curated) village named like a known person is not a place
+    places = tmp_path / "places_geo.tsv"
+    places.write_text("id\tname\tkind\tcountry\tcurated\tnames\n"
+                      "place:tr-akar\tAkar\ttown\tTR\t0\tAkar\n"
+                      "place:tr-yeni\tYeni\ttown\tTR\t0\tYeni\n", encoding="utf-8")
+    kb = KnowledgeBase([places])
+    got = marks("Akar went to Yeni.", kb)
+    assert ("person", "Akar", "person:hulusi-akar") in got
+    assert not any(label == "place" and t == "Akar" for label, t, _ in got)
+    assert ("place", "Yeni", "place:tr-yeni") in got

@@ -77,7 +77,8 @@ _KIND_ORDER = {
     PlaceKind.MILITARY_BASE: 4, PlaceKind.REGION: 5, PlaceKind.OTHER: 6,
 }
 # Rank groups (lower wins within a label; see _forms).
-_R_ACTOR, _R_OFFICE, _R_DEMONYM, _R_STATE, _R_PLACE, _R_ALTERNATE, _R_PRONOUN = range(7)
+(_R_ACTOR, _R_OFFICE, _R_DEMONYM, _R_STATE, _R_CURATED_PLACE, _R_PLACE, _R_ALTERNATE,
+ _R_PRONOUN) = range(8)
 
 
 def _data_dir() -> Traversable:
@@ -157,6 +158,7 @@ class KnowledgeBase:
         self.pronouns: dict[str, str] = {}
         self._other: dict[str, list[DataFile]] = {}
         self._scanner: Scanner | None = None
+        self._capital_ids: dict[str, str] | None = None
         self._lock = threading.Lock()
         data = _data_dir()
         builtin = {
@@ -265,14 +267,15 @@ class KnowledgeBase:
                     out.append(cand("place", country_place, n, (_R_STATE,)))
         for p in self.places.values():
             order = (_KIND_ORDER[p.kind], -p.population)
+            base = _R_CURATED_PLACE if p.curated else _R_PLACE
             for n in p.names:
                 if p.kind is PlaceKind.COUNTRY and p.country:
                     out.append(cand("state", p.country, n, (_R_STATE,)))
                     out.append(cand("place", p.id, n, (_R_STATE,)))
                     continue
-                out.append(cand("place", p.id, n, (_R_PLACE, *order)))
+                out.append(cand("place", p.id, n, (base, *order)))
                 if p.capital_of:
-                    out.append(cand("capital", p.capital_of, n, (_R_PLACE, *order)))
+                    out.append(cand("capital", p.capital_of, n, (base, *order)))
             for n in p.alternates:
                 out.append(cand("place", p.id, n, (_R_ALTERNATE, *order)))
                 if p.capital_of:
@@ -355,6 +358,25 @@ class KnowledgeBase:
             name=name, kind=entry.kind, country=entry.country, latitude=entry.latitude,
             longitude=entry.longitude, geonames_id=entry.geonames_id, text=text, span=span,
         )
+
+    def capital(self, iso2: str) -> str | None:
+        """The gazetteer id of a state's capital ("the Kazakh capital"), or ``None``.
+
+        Example:
+            >>> default_knowledge().capital("KZ")
+            'place:kz-astana'
+        """
+        return self._capitals().get(iso2)
+
+    def _capitals(self) -> dict[str, str]:
+        if self._capital_ids is None:
+            ranked = sorted((p for p in self.places.values() if p.capital_of),
+                            key=lambda p: (not p.curated, -p.population, p.id))
+            found: dict[str, str] = {}
+            for p in ranked:
+                found.setdefault(p.capital_of or "", p.id)
+            self._capital_ids = found
+        return self._capital_ids
 
     def place_variants(self, name: str) -> frozenset[str]:
         """All folded spellings (GOLD.md folding) of the place(s) ``name`` denotes.

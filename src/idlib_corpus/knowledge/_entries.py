@@ -67,6 +67,9 @@ class PlaceEntry:
         geonames_id: GeoNames id, if known.
         capital_of: ISO code of the state whose capital it is, or ``None``.
         population: GeoNames population, 0 if unknown.
+        curated: whether a person chose it and its names (the supplement, a plugin file),
+            rather than GeoNames alone; curated names may coincide with actor names
+            ("Kremlin" the place and the body).
         names: the canonical and curated spellings.
         alternates: further GeoNames spellings (matched at lower priority).
     """
@@ -80,6 +83,7 @@ class PlaceEntry:
     geonames_id: int | None = None
     capital_of: str | None = None
     population: int = 0
+    curated: bool = True
     names: tuple[str, ...] = ()
     alternates: tuple[str, ...] = ()
 
@@ -362,7 +366,7 @@ def read_vocabulary(path: DataFile) -> dict[str, str]:
 
 
 PLACE_COLUMNS = ("id", "name", "kind", "country", "latitude", "longitude", "geonames_id",
-                 "capital_of", "population", "names", "alternates")
+                 "capital_of", "population", "curated", "names", "alternates")
 _REQUIRED_PLACE_COLUMNS = ("id", "name", "kind")
 
 
@@ -430,5 +434,8 @@ def _place_row(path: DataFile, lineno: int, row: Mapping[str, str]) -> PlaceEntr
     if row["name"] not in names:
         names = (row["name"], *names)
     alternates = tuple(n for n in (row.get("alternates") or "").split("|") if n.strip())
+    curated = row.get("curated", "1")
+    if curated not in ("", "0", "1"):
+        raise bad(f"curated must be 1, 0 or empty, got {curated!r}")
     return PlaceEntry(ident, row["name"], kind, country, lat, lon, gid, capital_of,
-                      population, names, alternates)
+                      population, curated == "1", names, alternates)
