@@ -271,3 +271,63 @@ def test_off_topic_articles_do_not_crash_and_claim_little() -> None:
     # these 2001 news articles tell few diplomatic meetings and no war displacement
     assert meetings <= 20
     assert displaced <= 2
+
+
+# --------------------------------------------------------------------------- end to end
+
+AP = """Turkey says 33 soldiers killed in Syrian airstrike in Idlib
+
+ANKARA, Turkey (AP) — At least 33 Turkish soldiers were killed in an airstrike by Syrian \
+government forces in northwest Syria on Thursday, a Turkish official said.
+
+Rahmi Dogan, the governor of Turkey's Hatay province, said 32 other soldiers were wounded \
+in the attack in Idlib province.
+
+In retaliation, Turkish forces struck Syrian government targets, Presidential \
+Communications Director Fahrettin Altun said.
+
+The Syrian offensive has displaced nearly 950,000 people since December, according to the \
+United Nations.
+"""
+
+DAILY_SABAH = """Two Turkish soldiers martyred in regime attack in Idlib
+
+Two Turkish soldiers were martyred and five others injured in an attack by Bashar Assad \
+regime forces in northwestern Syria's Idlib province, the National Defense Ministry said \
+Thursday.
+
+Earlier this month, Turkey sent a convoy of around 150 military vehicles, including tanks \
+and armored personnel carriers, to its observation posts in Idlib.
+"""
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> object:
+    from idlib_corpus.options import Options
+    from idlib_corpus.pipeline import Pipeline
+
+    return Pipeline(options=Options(load_entrypoints=False))
+
+
+def test_end_to_end_airstrike_headline_body_and_retaliation(pipeline: object) -> None:
+    r = pipeline.parse(AP, id="ap", published=dt.date(2020, 2, 28))  # type: ignore[attr-defined]
+    attack, retaliation, displacement = r.incidents
+    assert (attack.perpetrators, attack.targets) == (("state:SY",), ("state:TR",))
+    assert attack.killed is not None and attack.killed.value == 33
+    assert attack.killed.qualifier is Qualifier.AT_LEAST  # the body's "at least", not the headline
+    assert attack.injured is not None and attack.injured.value == 32
+    assert attack.date is not None and attack.date.iso == "2020-02-27"
+    assert attack.place is not None and "Idlib" in attack.place.name
+    assert len(attack.evidence) == 3  # headline, report, the governor's figure
+    assert (retaliation.perpetrators, retaliation.targets) == (("state:TR",), ("state:SY",))
+    assert displacement.displaced is not None and displacement.displaced.value == 950_000
+    assert displacement.displaced.claimant == "United Nations"
+
+
+def test_end_to_end_martyred_soldiers_are_the_targets(pipeline: object) -> None:
+    r = pipeline.parse(DAILY_SABAH, id="ds", published=dt.date(2020, 2, 20))  # type: ignore[attr-defined]
+    attack, convoy = r.incidents
+    assert (attack.perpetrators, attack.targets) == (("state:SY",), ("state:TR",))
+    assert attack.killed is not None and attack.killed.value == 2
+    assert attack.injured is not None and attack.injured.value == 5
+    assert convoy.type is T.DEPLOYMENT and convoy.perpetrators == ("state:TR",)

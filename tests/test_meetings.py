@@ -399,3 +399,62 @@ def test_any_text_gives_valid_meetings(text: str) -> None:
     for m in found:
         assert len(m.parties) >= 2
         assert all(s.end <= len(text) for s in m.evidence)
+
+
+# --------------------------------------------------------------------------- end to end
+
+# Whole articles composed in the manner of other outlets, read by every built-in plugin.
+AL_MONITOR = """Turkish, Russian officials fail to agree on Idlib in Ankara talks
+
+Turkish and Russian delegations ended two days of talks in Ankara on Tuesday without \
+reaching an agreement on the situation in northwest Syria, Turkey's Foreign Ministry said.
+
+The Russian delegation was headed by Deputy Foreign Minister Sergei Vershinin and \
+presidential envoy Alexander Lavrentiev. The Turkish side was led by Deputy Foreign \
+Minister Sedat Onal.
+
+A new round of talks is expected in Moscow next week.
+"""
+
+RT = """Lavrov, Cavusoglu discuss Idlib by phone as Syrian army advances
+
+Russian Foreign Minister Sergey Lavrov and his Turkish counterpart Mevlut Cavusoglu held a \
+telephone conversation on Saturday, discussing the situation in Idlib, the Russian Foreign \
+Ministry said.
+
+The trilateral summit of Russia, Turkey and Iran planned for Tehran has been postponed, \
+Kremlin spokesman Dmitry Peskov said.
+"""
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> object:
+    from idlib_corpus.options import Options
+    from idlib_corpus.pipeline import Pipeline
+
+    return Pipeline(options=Options(load_entrypoints=False))
+
+
+def test_end_to_end_talks_then_a_new_round(pipeline: object) -> None:
+    r = pipeline.parse(AL_MONITOR, id="am", published=dt.date(2020, 2, 11))  # type: ignore[attr-defined]
+    held, planned = r.meetings
+    assert (held.status, planned.status) == (MeetingStatus.HELD, MeetingStatus.PLANNED)
+    assert held.parties == planned.parties == ("RU", "TR")
+    assert held.place is not None and held.place.name == "Ankara"
+    assert held.date is not None and held.date.iso == "2020-02-11"
+    names = {a.id: a.name for a in r.actors}
+    assert {names[p] for p in held.participants} == {
+        "Sergei Vershinin", "Alexander Lavrentiev", "Sedat Onal"}
+    assert planned.place is not None and planned.place.name == "Moscow"
+    assert planned.date is not None and planned.date.start == dt.date(2020, 2, 17)
+
+
+def test_end_to_end_phone_call_and_postponed_summit(pipeline: object) -> None:
+    r = pipeline.parse(RT, id="rt", published=dt.date(2020, 1, 25))  # type: ignore[attr-defined]
+    call, summit = r.meetings
+    assert call.kind is MeetingKind.PHONE_CALL
+    assert call.parties == ("RU", "TR")  # not Syria, whose army is in another clause
+    assert len(call.participants) == 2
+    assert summit.kind is MeetingKind.SUMMIT
+    assert summit.status is MeetingStatus.CANCELLED
+    assert summit.parties == ("IR", "RU", "TR")
