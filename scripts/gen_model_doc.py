@@ -123,8 +123,9 @@ def render() -> str:
             parts += ["", "```json", dumps_plain(unstructure(ex[cls]), indent=2), "```"]
         parts.append("")
     parts += ["## Enumerations", "", "Closed vocabularies; the wire format writes the value.", ""]
-    for e in [c for c in vars(model).values()
-              if inspect.isclass(c) and issubclass(c, enum.Enum) and c.__module__ == model.__name__]:
+    enums = [c for c in vars(model).values()
+             if inspect.isclass(c) and issubclass(c, enum.Enum) and c.__module__ == model.__name__]
+    for e in enums:
         summary = (inspect.getdoc(e) or "").split("\n\n")[0].replace("\n", " ")
         values = ", ".join(f"`{m.value}`" for m in e)
         parts.append(f"- **`{e.__name__}`** — {summary} Values: {values}.")

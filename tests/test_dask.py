@@ -51,3 +51,14 @@ def test_texts_on_the_cluster(client) -> None:  # type: ignore[no-untyped-def]
     results = idask.parse_texts(texts, npartitions=2, options=OPTIONS).compute()
     pipe = Pipeline(options=OPTIONS)
     assert [dumps(r) for r in results] == [dumps(pipe.parse(t, id=i)) for i, t in texts]
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_parquet_per_partition(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pq = pytest.importorskip("pyarrow.parquet")
+    bag = idask.parse_paths([SEEDS], npartitions=2, options=OPTIONS)
+    written = idask.write_parquet(bag, tmp_path / "pq")
+    assert written and all(Path(p).is_file() for p in written)
+    assert {Path(p).parent.name for p in written} == {"part-00000", "part-00001"}
+    tables = [pq.read_table(p) for p in written]
+    assert all(t.num_columns > 0 for t in tables)

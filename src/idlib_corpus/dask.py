@@ -55,6 +55,13 @@ def _require_dask() -> Any:
     return db
 
 
+def _require_dask_core() -> Any:
+    _require_dask()
+    import dask
+
+    return dask
+
+
 @attrs.frozen
 class ArticleInput:
     """One article to parse on a worker: its text, or a path the worker can read.
@@ -117,9 +124,10 @@ def parse_bag(
         options: run options (``jobs`` is ignored: Dask decides the parallelism).
     """
     _require_dask()
-    return bag.map_partitions(
+    mapped: Bag = bag.map_partitions(
         _parse_partition, attrs.evolve(options or Options(), jobs=1), tuple(plugins)
     )
+    return mapped
 
 
 def parse_texts(
@@ -178,7 +186,8 @@ def to_records(bag: Bag) -> Bag:
     """A bag of plain JSON-ready dicts (the wire format of each ArticleResult)."""
     from idlib_corpus.serialize import unstructure
 
-    return bag.map(unstructure)
+    mapped: Bag = bag.map(unstructure)
+    return mapped
 
 
 def _write_partition(results: Iterable[ArticleResult], folder: str, index: int) -> list[str]:
@@ -195,39 +204,35 @@ def write_jsonl(bag: Bag, folder: str | Path) -> list[str]:
     Each file is written atomically; concatenated in name order they equal the output of
     ``idlib-corpus extract`` over the same inputs.
     """
-    import dask
-
+    dask = _require_dask_core()
     Path(folder).mkdir(parents=True, exist_ok=True)
     parts = bag.to_delayed()
     tasks = [dask.delayed(_write_partition)(p, str(folder), i) for i, p in enumerate(parts)]
-    written: list[list[str]] = list(dask.compute(*tasks))
+    written: tuple[list[str], ...] = dask.compute(*tasks)
     return [p for chunk in written for p in chunk]
 
 
 def _write_parquet_partition(
-    results: Iterable[ArticleResult], folder: str, index: int, kind: str
+    results: Iterable[ArticleResult], folder: str, index: int
 ) -> list[str]:
-    from idlib_corpus.export import write_parquet_table
+    from idlib_corpus.corpus import Corpus
+    from idlib_corpus.export import write_parquet as write_corpus_parquet
 
-    path = Path(folder) / kind / f"part-{index:05d}.parquet"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_parquet_table(list(results), kind, path)
-    return [str(path)]
+    out = Path(folder) / f"part-{index:05d}"
+    return [str(p) for p in write_corpus_parquet(Corpus(results), out)]
 
 
-def write_parquet(bag: Bag, folder: str | Path, *, kinds: Sequence[str] = ("meetings", "incidents")) -> list[str]:
-    """Write per-article records as Parquet, one folder per kind, one file per partition.
+def write_parquet(bag: Bag, folder: str | Path) -> list[str]:
+    """Write each partition's records as Parquet tables under ``folder/part-NNNNN/``.
 
-    Records are per article (not merged across articles: merging needs the whole corpus;
-    use :meth:`idlib_corpus.Corpus` on the collected results for that).
+    Each partition is exported like ``idlib-corpus export --format parquet`` (one table
+    per kind, ACLED-style columns), with events merged *within* the partition only:
+    merging across the whole corpus needs every result in one place, so for that collect
+    the results (or read the JSONL back) and export one :class:`~idlib_corpus.Corpus`.
+    Needs the ``parquet`` extra (pyarrow).
     """
-    import dask
-
+    dask = _require_dask_core()
     parts = bag.to_delayed()
-    tasks = [
-        dask.delayed(_write_parquet_partition)(p, str(folder), i, kind)
-        for kind in kinds
-        for i, p in enumerate(parts)
-    ]
-    written: list[list[str]] = list(dask.compute(*tasks))
+    tasks = [dask.delayed(_write_parquet_partition)(p, str(folder), i) for i, p in enumerate(parts)]
+    written: tuple[list[str], ...] = dask.compute(*tasks)
     return [p for chunk in written for p in chunk]
