@@ -211,3 +211,18 @@ def test_pipeline_on_any_text_never_raises_and_round_trips_valid(text: str) -> N
         assert 0 <= span.start <= span.end <= len(text), where
     assert all(d.severity is not Severity.ERROR or d.code == "read-error"
                for d in result.diagnostics)
+
+
+# Inputs the fuzzers found (fuzz/fuzz_parse.py); each crashed a plugin once.
+FUZZ_FINDINGS = [
+    "according to February 8",  # times: IndexError looking one word past "to"
+]
+
+
+@pytest.mark.parametrize("text", FUZZ_FINDINGS)
+def test_fuzz_findings_stay_fixed(text: str) -> None:
+    strict = Pipeline(options=Options(load_entrypoints=False, strict=True,
+                                      plugin_time_budget=None))
+    result = strict.parse(text, id="finding")
+    assert serialize.loads(serialize.dumps(result), ArticleResult) == result
+
