@@ -248,6 +248,7 @@ class Vocabulary:
     future_after: Lexicon
     definite: frozenset[str]
     indefinite: frozenset[str]
+    sports_article_hits: int
     backer_suffixes: tuple[str, ...]
     backer_prefixes: re.Pattern[str]
     casualty_participles: frozenset[str]
@@ -345,6 +346,7 @@ def vocabulary() -> Vocabulary:
         future_after=words("future_after"),
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),
+        sports_article_hits=int(d["sports_article_hits"]),
         backer_suffixes=tuple(d["backer_suffixes"]),
         backer_prefixes=re.compile(
             r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in d["backer_prefixes"])
@@ -654,6 +656,11 @@ class EventContext:
         return Mentioned(span, actor, kind, country, backer, locative, role_kind)
 
     # ------------------------------------------------------------------ queries
+
+    @property
+    def is_sport(self) -> bool:
+        """Whether the article is about sport (enough words of sport in its prose)."""
+        return len(self.hits["sports"].hits) >= self.voc.sports_article_hits
 
     def paragraph(self, pos: int) -> int:
         """The line number of offset ``pos`` (paragraphs are lines)."""

@@ -152,6 +152,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
         ('territorial_change', ('state:SY',), 'Saraqib')
     """
     ctx = event_context(doc, actors)
+    if ctx.is_sport:
+        return ()
     records: list[_Candidate] = []
     pending: list[_Candidate] = []
     sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)}

@@ -140,6 +140,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         (('RU', 'TR'), 'held')
     """
     ctx = event_context(doc, actors)
+    if ctx.is_sport:
+        return ()
     countries = {a.id: a.country for a in actors if a.country}
     cands: list[_Candidate] = []
     for si, sent, clause in iter_clauses(ctx, "meeting_triggers"):
