@@ -101,6 +101,32 @@ def generate() -> str:
         "Implement a hook by decorating a function (or method) of the same name with",
         "`idlib_corpus.hookimpl`; see [Writing a plugin](plugins.md).",
         "",
+        "## Loading, order and isolation",
+        "",
+        "- **Where plugins come from.** The built-in extractors (registered as",
+        "  `idlib_corpus.metadata`, `idlib_corpus.actors`...), then every entry point of the",
+        "  `idlib_corpus` group in the installed distributions (sorted by distribution and",
+        "  entry-point name), then the objects passed to `Pipeline(plugins=...)`.",
+        "  `IDLIB_CORPUS_DISABLE_PLUGIN_AUTOLOAD=1` (or `Options(load_entrypoints=False)`)",
+        "  skips entry points; `Options(blocked=(name, ...))` or",
+        "  `idlib-corpus extract --disable-plugin NAME` leaves a plugin out.",
+        "- **A plugin that cannot be loaded** (its import fails, or it implements a hook",
+        "  that does not exist) is left out with a `PluginLoadWarning`; the run goes on",
+        "  (with `strict`, `PluginError` is raised instead).",
+        "- **Call order** within a hook: `tryfirst` implementations, then plain ones, then",
+        "  `trylast` ones; within each band, by plugin name. It never depends on",
+        "  registration or installation order. `idlib-corpus plugins --by-hook` shows it.",
+        "- **Isolation.** Each implementation is called on its own. An exception, a wrong",
+        "  return type, a span outside the text or an overrun of",
+        "  `Options.plugin_time_budget` becomes a diagnostic naming the plugin and the hook",
+        "  (`plugin-error`, `bad-return`, `plugin-timeout`), and the other plugins' output",
+        "  stands; `strict` raises `PluginError` instead. See [Robustness](robustness.md).",
+        "- **Worker processes.** With `jobs=N` each worker rebuilds the plugins: entry",
+        "  points are loaded there, passed objects are pickled (so they must be picklable,",
+        "  e.g. instances of a class defined at module level in an importable module).",
+        "",
+        "## The hooks",
+        "",
         "| hook | phase | firstresult |",
         "|---|---|---|",
     ]
@@ -112,11 +138,11 @@ def generate() -> str:
     for name in HOOK_ORDER:
         if where.get(name) != current:
             current = where.get(name)
-            parts += ["", f"## {(current or 'Other').capitalize()}"]
+            parts += ["", f"### {(current or 'Other').capitalize()} phase"]
         func = getattr(hookspecs, name)
         parts += [
             "",
-            f"### {name}",
+            f"#### {name}",
             "",
             f"`{signature(name)}`",
             "",

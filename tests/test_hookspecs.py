@@ -86,9 +86,9 @@ def test_reference_page_is_up_to_date() -> None:
     page = (ROOT / "docs" / "plugin_hooks.md").read_text(encoding="utf-8")
     assert page == _gen().generate(), "run: .venv/bin/python scripts/gen_plugin_hooks.py"
     for name in HOOKS:
-        assert f"### {name}\n" in page
+        assert f"#### {name}\n" in page
         for param in inspect.signature(getattr(hookspecs, name)).parameters:
-            assert f"- `{param}`:" in page.split(f"### {name}\n", 1)[1]
+            assert f"- `{param}`:" in page.split(f"#### {name}\n", 1)[1]
 
 
 def test_every_hook_is_called_with_its_documented_arguments() -> None:
