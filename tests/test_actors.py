@@ -539,7 +539,7 @@ def pipeline() -> Pipeline:
 
 def e2e_persons(pipeline: Pipeline, text: str) -> dict[str, Actor]:
     result = pipeline.parse(text, id="composed")
-    assert result.ok, result.diagnostics
+    assert not [d for d in result.diagnostics if d.plugin == "idlib_corpus.actors"]
     return {a.name: a for a in result.actors if a.kind is ActorKind.PERSON}
 
 

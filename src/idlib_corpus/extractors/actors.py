@@ -84,6 +84,8 @@ _CLOSE = frozenset({")", "]"})
 # knowledge base does not know is still no part of a title.
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic")
 _TERMINAL = frozenset({".", "!", "?", "…"})
+# What may open a sentence before its first word: quotes and brackets.
+_OPENING = frozenset({'"', "'", "(", "[", "«", "-"})
 _QUOTES = "\"”’'»)"
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # A word that starts with a capital (checked again with str.isupper), or "al-Assad".
@@ -396,28 +398,56 @@ class _Resolver:
             a = bisect.bisect_right(starts, p) - 1
             if a >= 0 and anns[a].span.end > p:
                 continue  # inside a state, place, office...
-            tok, tstarts = self._tokens(si)
-            ti = bisect.bisect_left(tstarts, p)
-            if ti >= len(tok):
-                continue
-            nxt_cap = ti + 1 < len(tok) and text[tok[ti + 1][0]].isupper()
-            if ti == 0:
+            nxt_cap = self._next_is_capitalised(m.end(), span.end)
+            prev, prev_start = self._prev_word(p, span.start)
+            if not prev or prev in _OPENING:
+                # the sentence's first word is capitalised anyway: a name only if another
+                # capitalised word follows ("Sedat Onal said", not "Speaking at ...")
                 if nxt_cap and self.folded[p : m.end()] not in g.not_name_words:
-                    return ti
+                    return self._token_index(si, p)
                 continue
             if nxt_cap:
-                return ti
-            prev = self._low(tok, ti - 1)
-            if prev == "." and self._low(tok, ti - 2) in g.title_abbreviations:
-                return ti  # "Mr. Smith", "Gen. Guler"
+                return self._token_index(si, p)
+            if prev == ".":
+                prev = self._prev_word(prev_start, span.start)[0]
+                if prev in g.title_abbreviations:
+                    return self._token_index(si, p)  # "Mr. Smith", "Gen. Guler"
+                continue
             if prev in g.honorifics or g.is_head(prev) or g.is_role(prev):
-                return ti
-            if a >= 0 and anns[a].span.end >= tok[ti - 1][1] and anns[a].label is L.OFFICE:
-                return ti
+                return self._token_index(si, p)
+            if a >= 0 and anns[a].label is L.OFFICE and anns[a].span.end == prev_start + len(prev):
+                return self._token_index(si, p)
         if first_pos is None:
             return None
+        return self._token_index(si, first_pos)
+
+    def _token_index(self, si: int, pos: int) -> int:
         tstarts = self._tokens(si)[1]
-        return max(bisect.bisect_right(tstarts, first_pos) - 1, 0)
+        return max(bisect.bisect_right(tstarts, pos) - 1, 0)
+
+    def _prev_word(self, pos: int, floor: int) -> tuple[str, int]:
+        """The folded word (or punctuation mark) before ``pos``, and where it starts."""
+        folded = self.folded
+        i = pos - 1
+        while i >= floor and folded[i].isspace():
+            i -= 1
+        if i < floor:
+            return "", floor
+        if not folded[i].isalnum():
+            return folded[i], i
+        end = i + 1
+        while i >= floor and (folded[i].isalnum() or folded[i] in "-'"):
+            i -= 1
+        word = folded[i + 1 : end]
+        if word.endswith("'s"):
+            return "'s", end - 2
+        return word, i + 1
+
+    def _next_is_capitalised(self, pos: int, limit: int) -> bool:
+        text = self.text
+        while pos < limit and text[pos] == " ":
+            pos += 1
+        return pos < limit and text[pos].isupper()
 
     def _hits_in(self, sent: _Sentence) -> None:
         items = sent.items
@@ -1068,11 +1098,10 @@ class _Resolver:
             si = self._sentence_at(ann.span.start)
             if si is None:
                 continue
-            tok, tstarts = self._tokens(si)
-            ti = bisect.bisect_right(tstarts, ann.span.start) - 1
-            before = self._low(tok, ti - 1)
+            floor = self.prose[si].start
+            before, at = self._prev_word(ann.span.start, floor)
             if before == "top":
-                before = self._low(tok, ti - 2)
+                before = self._prev_word(at, floor)[0]
             if before not in _DETERMINERS and before not in _POSSESSIVE_PRON:
                 continue
             got = self._window_around(ann.span.start, 3, 6)
@@ -1282,8 +1311,7 @@ class _Resolver:
             else:
                 if dateline is not None and dateline.overlaps(ann.span):
                     continue
-                got = self._window_around(start, 6, 2)
-                if got is None or not self._capital_is_state(*got):
+                if not self._capital_is_state(ann):
                     continue
                 kind = MentionKind.CAPITAL
             found.setdefault(_iso(ann.key), []).append(Mention(ann.span, text, kind))
@@ -1314,26 +1342,36 @@ class _Resolver:
             ))
         return actors
 
-    def _capital_is_state(self, items: list[_Item], j: int) -> bool:
+    def _capital_is_state(self, ann: Annotation) -> bool:
         """"Moscow and Ankara agreed" (the states) versus "talks in Ankara" (a place)."""
         g = self.g
-        it = items[j]
-        if is_acronym(it.text) and j == 0:
-            return False  # "ANKARA (Sputnik) -": a dateline
-        k = j - 1
-        # walk back over a coordination of capitals/states: "in Ankara and Moscow"
-        while k >= 1 and items[k].low in _COORD and items[k - 1].kind in _STATEISH:
-            k -= 2
-        if k >= 0:
-            prev = items[k]
-            if prev.low in g.locative:
-                return False
-            if prev.low in _DETERMINERS:
-                return False
-        nxt = items[j + 1] if j + 1 < len(items) else None
-        # a dateline: "Moscow, February 8." or "ANKARA -"
-        dateline = nxt is not None and (nxt.kind is L.TIME or nxt.low in ("-", "—", "("))
-        return not (j == 0 and dateline)
+        si = self._sentence_at(ann.span.start)
+        if si is None:
+            return False
+        floor = self.prose[si].start
+        start = ann.span.start
+        prev, at = self._prev_word(start, floor)
+        if not prev or prev in _OPENING:
+            if is_acronym(ann.text):
+                return False  # "ANKARA (Sputnik) -": a dateline
+            rest = self.text[ann.span.end : ann.span.end + 4].lstrip(" ,")
+            if rest[:1] in ("-", "—", "–", "(", "/"):
+                return False  # "Moscow - ", "MOSCOW (Reuters)": a dateline
+            # "Moscow, February 8.": a dateline
+            k = bisect.bisect_left(self.starts, ann.span.end)
+            return not (k < len(self.anns) and self.anns[k].label is L.TIME
+                        and self.anns[k].span.start - ann.span.end <= 2)
+        # walk back over a coordination of capitals or states: "in Ankara and Moscow"
+        while prev in _COORD:
+            k = bisect.bisect_right(self.starts, at) - 1
+            while k >= 0 and self.anns[k].span.end > at:
+                k -= 1
+            if k < 0 or self.anns[k].label not in _STATEISH:
+                break
+            if self.text[self.anns[k].span.end : at].strip():
+                break
+            prev, at = self._prev_word(self.anns[k].span.start, floor)
+        return prev not in g.locative and prev not in _DETERMINERS
 
     def _regime(self, items: list[_Item], j: int) -> tuple[Span, str | None]:
         """Which state "the regime" at ``items[j]`` belongs to, if the words say."""
