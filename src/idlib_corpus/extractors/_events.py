@@ -876,6 +876,11 @@ class EventContext:
                 if self.in_office(hit.span):
                     continue
             end = _topic_end(f, hit.end, clause.end)
+            for t in self.hits["meeting_triggers"].within(Span(hit.end, end)):
+                # "… to create a zone after talks in Sochi": a meeting word ends the topic
+                if t.value["class"] == "event":
+                    end = t.start
+                    break
             zones.append(Span(hit.start, end))
         return zones
 

@@ -465,7 +465,9 @@ def _displaced(
 ) -> Claim | None:
     best = None
     for n in ctx.numbers_in(clause):
-        if n.span.start >= main.end:
+        if main.start <= n.span.start and n.span.end <= main.end:
+            ok = _person_count(ctx, n, clause)  # "forced nearly a million people to flee"
+        elif n.span.start >= main.end:
             gap = ctx.folded[main.end:n.span.start]
             ok = len(gap.split()) <= 3 and _person_count(ctx, n, clause)
         else:

@@ -204,6 +204,8 @@ def _read_clause(
         elif m.kind == "state":
             if m.backer or m.locative or within_any(m.span, excluded):
                 continue
+            if m.role_kind == "capital" and _venue(ctx, m.span, triggers):
+                continue  # "the Moscow talks", "Astana talks": where, not who
             if ctx.in_office(m.span) and not _office_prefix(ctx, m.span):
                 continue
             if m.country:
@@ -266,6 +268,14 @@ def _read_clause(
     )
 
 
+def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
+    """A capital written right before a meeting noun names its venue ("Moscow talks")."""
+    f = ctx.folded
+    if re.search(r"(?:-|\band\s+|,\s*)$", f[max(0, span.start - 6):span.start]):
+        return False  # "Ankara-Moscow talks", "Moscow and Ankara talks"
+    return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
+
+
 def _office_prefix(ctx: EventContext, span: Span) -> bool:
     """A nationality word opening an office title ("Turkish Foreign Minister") still counts."""
     return any(o.start == span.start for o in ctx.offices)
@@ -291,6 +301,10 @@ def _status(
         if h.value != "cancelled" and any(w in ("not", "never", "no") for w in before):
             continue
         usable.append(h)
+    # a cue far from the meeting word belongs to another verb ("The zone will be set up
+    # by Oct. 15, Putin told reporters after four hours of talks")
+    usable = [h for h in usable if h.value == "cancelled"
+              or abs(h.start - main.start) < 60 or abs(h.end - main.end) < 60]
     if not usable:
         return (MeetingStatus.HELD if headline else None), False
     if any(h.value == "cancelled" for h in usable):
@@ -300,7 +314,8 @@ def _status(
     return MeetingStatus(best.value), True
 
 
-_PLACE_AFTER = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
+# "talks in Ankara", "talks in the Black Sea resort of Sochi"
+_PLACE_AFTER = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
 _MOVE_TO = re.compile(r"(?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
 _HOST = re.compile(
     r"^\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
@@ -352,8 +367,8 @@ def _place(
         if rank == 9 and any(
             h.end <= p.span.start and p.span.start - h.end < 50 for h in (*triggers, *held)
         ) and re.search(
-            r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$",
-            f[max(clause.start, p.span.start - 40):p.span.start],
+            r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$",
+            f[max(clause.start, p.span.start - 50):p.span.start],
         ):
             rank = 4
         if rank < 9:
