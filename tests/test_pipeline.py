@@ -301,3 +301,31 @@ def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path) -> None:
     assert "0005_killer.txt: the worker process parsing it died" in dead.diagnostics[0].message
     others = [r for r in results if r.id not in ("0005_killer", "0003_binary")]
     assert others and all(r.ok for r in others)
+
+
+def test_streaming_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from idlib_corpus.serialize import dump_results
+
+    text = (SEEDS / "001_c2bd785145093c50.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"{i:04d}.txt").write_text(f"{text}\nCopy {i}.\n", encoding="utf-8")
+    # Only the machinery under test: reading, the pipeline's own work, writing.
+    p = Pipeline([tp.WordAnnotator("w", "Idlib")], options=OPTS, builtins=False)
+
+    def peak(n: int) -> int:
+        paths = sorted(folder.iterdir())[:n]
+        tracemalloc.start()
+        try:
+            dump_results(iter_parse(paths, pipeline=p), tmp_path / f"out{n}.jsonl")
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    peak(10)  # warm caches
+    small, large = peak(25), peak(200)
+    # 175 more articles of ~5 KB would add ~1 MB of text alone if anything kept them
+    assert large - small < 250_000, (small, large)
