@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = [
     "is_acronym",
     "is_capitalised",
     "name_key",
+    "noun_phrases",
     "singularise",
     "slug",
     "title_case",
@@ -241,19 +242,14 @@ class Grammar:
             r"(?<![\w'’-])(?:" + "|".join(_alternatives(self.pronouns)) + r")(?![\w'’-])",
             re.IGNORECASE,
         )
-        speakers = _alternatives(self.nonperson_titles | self.role_nouns)
-        #: "the source", "a senior official": someone unnamed who speaks
-        self.speaker_re = re.compile(
-            r"(?<![\w-])(?:the|an?)\s+(?:[a-z'-]+\s+){0,2}?(?:" + "|".join(speakers)
-            + r")(?![\w'-])"
+        #: "the source", "a senior official": nouns of someone unnamed who speaks
+        self.speakers = self.nonperson_titles | self.role_nouns
+        #: "the minister", "the foreign minister", "the expert": a title without a name
+        self.bare_titles = frozenset(
+            w for w in self.title_heads | self.role_nouns if "." not in w
         )
         self.regime_re = re.compile(
             r"(?<![\w-])(?:" + "|".join(_alternatives(self.regime_nouns)) + r")(?![\w-])"
-        )
-        #: "the minister", "the foreign minister", "the expert": a title without a name
-        heads = _alternatives(w for w in self.title_heads | self.role_nouns if "." not in w)
-        self.bare_title_re = re.compile(
-            r"(?<![\w-])the\s+((?:[a-z-]+\s+){0,2}?)(" + "|".join(heads) + r")(?![\w'-])"
         )
         cues = _alternatives(self.group_cues)
         self.group_cue_re = re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")\s+")
@@ -265,6 +261,38 @@ class Grammar:
     def is_role(self, low: str) -> bool:
         """Whether ``low`` (folded) is a role noun, singular or plural."""
         return low in self._roles_any
+
+
+# A determiner and the (up to) three words after it, over folded text; which word is the
+# head noun is looked up in a set (an alternation of hundreds of nouns would be slow).
+_THE_PHRASE = re.compile(r"(?<![\w-])the\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?")
+_DET_PHRASE = re.compile(
+    r"(?<![\w-])(?:the|an?)\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?"
+)
+
+
+def noun_phrases(
+    folded: str, heads: frozenset[str], *, start: int = 0, end: int | None = None,
+    indefinite: bool = False,
+) -> Iterator[tuple[int, int, list[str]]]:
+    """Phrases "the (word){0,2} HEAD" in folded text whose head is one of ``heads``.
+
+    Yields the phrase's start, the head's end and the words up to the head.
+
+    Example:
+        >>> list(noun_phrases("as the top diplomat said", frozenset({"diplomat"})))
+        [(3, 19, ['top', 'diplomat'])]
+    """
+    pattern = _DET_PHRASE if indefinite else _THE_PHRASE
+    stop = len(folded) if end is None else end
+    for m in pattern.finditer(folded, start, stop):
+        for k in (1, 2, 3):
+            word = m.group(k)
+            if word is None:
+                break
+            if word in heads:
+                yield m.start(), m.end(k), [m.group(i) for i in range(1, k + 1)]
+                break
 
 
 def _alternatives(words: Iterable[str]) -> list[str]:

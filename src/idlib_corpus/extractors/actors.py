@@ -42,6 +42,7 @@ from idlib_corpus.extractors._names import (
     is_acronym,
     is_capitalised,
     name_key,
+    noun_phrases,
     singularise,
     slug,
     surname_keys,
@@ -1155,8 +1156,7 @@ class _Resolver:
         titled = [(fold_name(p.title), p) for p in self.persons if p.title]
         if not titled:
             return
-        for m in g.bare_title_re.finditer(self.folded):
-            start, end = m.span()
+        for start, end, found in noun_phrases(self.folded, g.bare_titles):
             if _inside(taken, start, end) or self._sentence_at(start) is None:
                 continue
             k = bisect.bisect_left(starts, start)
@@ -1167,7 +1167,7 @@ class _Resolver:
             rest = text[end : end + 3].lstrip()
             if rest[:1].isupper():
                 continue  # "the Foreign Minister Mevlut Cavusoglu": a title before a name
-            words = [w for w in (m.group(1) + m.group(2)).split() if w != "top"]
+            words = [w for w in found if w != "top"]
             phrase = " ".join(words)
             offices = {phrase, *g.title_role_offices.get(phrase, ())}
             fits = [p for t, p in titled if _office_fits(t, offices)]
@@ -1257,9 +1257,10 @@ class _Resolver:
             p.mentions.sort(key=_mention_order)
 
     def _unnamed_speaker(self, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-        for m in self.g.speaker_re.finditer(self.folded, start, end):
-            word_end = m.end()
-            noun_start = self.folded.rfind(" ", m.start(), word_end) + 1
+        g = self.g
+        for first, word_end, _ in noun_phrases(self.folded, g.speakers, start=start, end=end,
+                                               indefinite=True):
+            noun_start = self.folded.rfind(" ", first, word_end) + 1
             if not _inside(taken, noun_start, word_end):
                 return True
         return False
