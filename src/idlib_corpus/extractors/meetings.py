@@ -443,9 +443,9 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if not dates_fit(a.date, a.weak_date, b.date, b.weak_date):
         return False
     if a.parties != b.parties and (
-        a.place is None or b.place is None
-    ) and (a.date is None or b.date is None):
-        # a bilateral and a trilateral meeting are one only where place or date agree
+        a.place is None or b.place is None or a.date is None or b.date is None
+    ):
+        # a bilateral and a trilateral meeting are one only where place and date agree
         return False
     sa, sb = a.status, b.status
     if sa is not None and sb is not None and sa is not sb:
@@ -483,7 +483,8 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
     elif into.place is None and other.place is not None and other.place_rank <= 2:
         into.place = other.place
         into.place_rank = other.place_rank
-    if other.date is not None:
+    if other.date is not None and not refer:
+        # (a clause that only refers back to a meeting may date something else)
         if into.date is None or (into.weak_date and not other.weak_date):
             into.date, into.weak_date = other.date, other.weak_date
         elif not other.weak_date and not refer:
