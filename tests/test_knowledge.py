@@ -375,3 +375,23 @@ def test_gazetteer_names_under_a_known_actor_name_are_dropped(tmp_path: Path) ->
     assert ("person", "Akar", "person:hulusi-akar") in got
     assert not any(label == "place" and t == "Akar" for label, t, _ in got)
     assert ("place", "Yeni", "place:tr-yeni") in got
+
+
+def test_place_for_a_state_key_prefers_the_named_place_of_that_state() -> None:
+    # a CAPITAL annotation is keyed by ISO code; its words name the city
+    assert KB.place("TR", text="Ankara").name == "Ankara"
+    assert KB.place("TR", text="Turkey").kind is PlaceKind.COUNTRY
+    assert KB.place("RU", text="Ankara").name == "Russia"  # Ankara is not in Russia
+
+
+@pytest.mark.parametrize(
+    ("place", "province"),
+    [("place:sy-saraqib", "place:sy-idlib-governorate"),
+     ("place:sy-balyun", "place:sy-idlib-governorate"),  # curated, located by coordinates
+     ("place:sy-khmeimim-air-base", "place:sy-latakia-governorate"),
+     ("place:sy-kobani", "place:sy-aleppo-governorate"),
+     ("place:tr-reyhanli", "place:tr-hatay-province"),
+     ("place:tr-ankara", None), ("place:nowhere", None)],
+)
+def test_province_of(place: str, province: str | None) -> None:
+    assert KB.province_of(place) == province

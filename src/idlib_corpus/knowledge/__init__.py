@@ -331,7 +331,9 @@ class KnowledgeBase:
         """The :class:`~idlib_corpus.model.Place` of a gazetteer id (or an ISO code).
 
         Args:
-            key: a PLACE annotation key (``place:sy-saraqib``) or a state's ISO code.
+            key: a PLACE annotation key (``place:sy-saraqib``) or an ISO code (the key of a
+                STATE or CAPITAL annotation: with ``text`` naming a place of that state,
+                that place; otherwise the country).
             text: the words in the article.
             span: where they are.
 
@@ -345,7 +347,11 @@ class KnowledgeBase:
         """
         entry = self.places.get(key)
         if entry is None and len(key) == 2 and key.isupper():
-            entry = self.places.get(f"place:{key.lower()}")
+            # A STATE, CAPITAL or NATIONALITY key: the place the words name in that state
+            # ("Ankara" for a CAPITAL annotation keyed TR), else the country itself.
+            named = [self.places[p] for p in self.places_named(text)] if text else []
+            entry = next((e for e in named if e.country == key), None)
+            entry = entry or self.places.get(f"place:{key.lower()}")
             if entry is None and key in self.states:
                 return Place(name=self.states[key].name, kind=PlaceKind.COUNTRY, country=key,
                              text=text, span=span)
@@ -358,6 +364,17 @@ class KnowledgeBase:
             name=name, kind=entry.kind, country=entry.country, latitude=entry.latitude,
             longitude=entry.longitude, geonames_id=entry.geonames_id, text=text, span=span,
         )
+
+    def province_of(self, place_id: str) -> str | None:
+        """The id of the province a place lies in (Syria's governorates, Hatay), or ``None``.
+
+        Example:
+            >>> kb = default_knowledge()
+            >>> kb.places[kb.province_of("place:sy-saraqib") or ""].name
+            'Idlib'
+        """
+        entry = self.places.get(place_id)
+        return entry.province if entry is not None else None
 
     def capital(self, iso2: str) -> str | None:
         """The gazetteer id of a state's capital ("the Kazakh capital"), or ``None``.

@@ -66,6 +66,7 @@ class PlaceEntry:
         longitude: WGS84 degrees, if known.
         geonames_id: GeoNames id, if known.
         capital_of: ISO code of the state whose capital it is, or ``None``.
+        province: id of the province it lies in (Syrian governorates, Hatay), or ``None``.
         population: GeoNames population, 0 if unknown.
         curated: whether a person chose it and its names (the supplement, a plugin file),
             rather than GeoNames alone; curated names may coincide with actor names
@@ -82,6 +83,7 @@ class PlaceEntry:
     longitude: float | None = None
     geonames_id: int | None = None
     capital_of: str | None = None
+    province: str | None = None
     population: int = 0
     curated: bool = True
     names: tuple[str, ...] = ()
@@ -366,7 +368,7 @@ def read_vocabulary(path: DataFile) -> dict[str, str]:
 
 
 PLACE_COLUMNS = ("id", "name", "kind", "country", "latitude", "longitude", "geonames_id",
-                 "capital_of", "population", "curated", "names", "alternates")
+                 "capital_of", "province", "population", "curated", "names", "alternates")
 _REQUIRED_PLACE_COLUMNS = ("id", "name", "kind")
 
 
@@ -437,5 +439,8 @@ def _place_row(path: DataFile, lineno: int, row: Mapping[str, str]) -> PlaceEntr
     curated = row.get("curated", "1")
     if curated not in ("", "0", "1"):
         raise bad(f"curated must be 1, 0 or empty, got {curated!r}")
+    province = row.get("province") or None
+    if province is not None and not _ID.match(province):
+        raise bad(f"province must be a place id, got {province!r}")
     return PlaceEntry(ident, row["name"], kind, country, lat, lon, gid, capital_of,
-                      population, curated == "1", names, alternates)
+                      province, population, curated == "1", names, alternates)
