@@ -395,3 +395,13 @@ def test_place_for_a_state_key_prefers_the_named_place_of_that_state() -> None:
 )
 def test_province_of(place: str, province: str | None) -> None:
     assert KB.province_of(place) == province
+
+
+def test_knowledge_base_pickles_as_its_file_list(tmp_path: Path) -> None:
+    import pickle
+
+    assert pickle.loads(pickle.dumps(KB)) is KB  # the cached default in this process
+    files = _plugin_files(tmp_path)
+    kb = load_knowledge(files)
+    again = pickle.loads(pickle.dumps(kb))
+    assert again is kb and again.person("person:ayse-yilmaz") is not None

@@ -182,6 +182,11 @@ class KnowledgeBase:
                                  f"after one of {sorted(set(KINDS) | known_other)}")
         self._complete_states()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Sent to a worker process as its file list: the worker loads (or reuses) its own
+        # cached copy instead of unpickling tables and a compiled scanner.
+        return (load_knowledge, (self.extra_files,))
+
     # ------------------------------------------------------------------ loading
 
     def _load(self, kind: str, path: DataFile) -> None:
