@@ -245,6 +245,9 @@ class Vocabulary:
     false_friends: Lexicon
     meeting_blockers: Lexicon
     withdrawal: Lexicon
+    meeting_denials: Lexicon
+    anaphoric_parties: Lexicon
+    soon: Lexicon
     future_after: Lexicon
     definite: frozenset[str]
     indefinite: frozenset[str]
@@ -343,6 +346,9 @@ def vocabulary() -> Vocabulary:
         false_friends=words("false_friends"),
         meeting_blockers=words("meeting_blockers"),
         withdrawal=words("withdrawal_cues"),
+        meeting_denials=words("meeting_denials"),
+        anaphoric_parties=words("anaphoric_parties"),
+        soon=words("soon"),
         future_after=words("future_after"),
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),
@@ -795,6 +801,8 @@ class EventContext:
         out: list[Speech] = []
         f = self.folded
         for hit in self.hits_in("speech_verbs", sentence):
+            if _PASSIVE_BEFORE.search(f, max(sentence.start, hit.start - 12), hit.start):
+                continue  # "the deal was announced on Sept. 17": no speaker
             if hit.phrase == "according to":
                 end = _next_stop(f, hit.end, sentence.end, ",;")
                 span = Span(hit.start, end)
@@ -828,11 +836,15 @@ class EventContext:
                 if hit.end <= t.span.start <= reach + 1 and t.span.end <= sentence.end:
                     after = max(after, t.span.end)
             extra = re.match(
-                r"\s*(?:in\s+a\s+statement|to\s+(?:reporters|journalists|the\s+press))",
+                r"\s*(?:in\s+a\s+statement|(?:to\s+)?(?:reporters|journalists|the\s+press)|"
+                r"at\s+a\s+(?:news\s+|press\s+)?(?:briefing|conference))(?:\s+on)?",
                 f[after:sentence.end],
             )
             if extra:
                 after += extra.end()
+                for t in self.times:
+                    if after - 4 <= t.span.start <= after + 2 and t.span.end <= sentence.end:
+                        after = max(after, t.span.end)
             nxt = f[after:sentence.end].lstrip()[:1]
             if nxt == "" or nxt in ".!?\"',;”'":
                 span = Span(left, after)
@@ -914,6 +926,7 @@ _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
 )
+_PASSIVE_BEFORE = re.compile(r"(?<![a-z])(?:was|were|been|being|be|is|are)\s+$")
 _INVERTED = re.compile(r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*[.!?\"'”]*\s*$")
 _AS_CLAUSE = re.compile(r"(?<!such)(?<!well)(?<!known)(?<!same)(?<!\bso) as (?=[A-Z])")
 

@@ -76,6 +76,7 @@ _PLACE_NOUNS = re.compile(
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
 )
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
+_ONE_MORE = re.compile(r"(?<![a-z])and\s+(?:a|an|one)\s+(?:[a-z]+\s+)?([a-z]+)(?![a-z])")
 _BY = re.compile(r"(?<![a-z])by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 _COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -283,7 +284,8 @@ def _read_clause(
         return None
 
     # -- roles
-    passive = main.value["voice"] == "passive"
+    # "air defences shot down two drones launched by X": X attacked the defenders
+    passive = main.value["voice"] in ("passive", "defensive")
     doers: set[str] = set()
     receivers: set[str] = set()
     noun_starts = [h.start for h in real if h.value.get("pos") == "noun"]
@@ -457,7 +459,22 @@ def _casualties(
             verb = later[0]
         if verb is not None:
             groups[verb.value].append(n)
-    return _claim(groups["killed"], ctx, claimant), _claim(groups["injured"], ctx, claimant)
+    killed = _claim(groups["killed"], ctx, claimant)
+    injured = _claim(groups["injured"], ctx, claimant)
+    # "two Syrian servicemen and a civilian were killed": "a civilian" is one more
+    for m in _ONE_MORE.finditer(ctx.folded, clause.start, clause.end):
+        if m.group(1) not in vocabulary().person_nouns:
+            continue
+        later = [v for v in verbs if v.start >= m.end()]
+        counted = {"killed": killed, "injured": injured}
+        if later and len(ctx.folded[m.end():later[0].start].split()) <= 3:
+            claim = counted[later[0].value]
+            if claim is not None and claim.span is not None and claim.span.end <= m.start():
+                counted[later[0].value] = attrs.evolve(
+                    claim, value=claim.value + 1, span=Span(claim.span.start, m.end())
+                )
+        killed, injured = counted["killed"], counted["injured"]
+    return killed, injured
 
 
 def _displaced(
@@ -657,8 +674,6 @@ def _worth_keeping(r: _Candidate) -> bool:
 
 def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
     place = r.place
-    if place is not None and place.kind is PlaceKind.OTHER and place.country is None:
-        place = place
     return Incident(
         id=f"incident:{article_id}:{n}",
         type=r.type,

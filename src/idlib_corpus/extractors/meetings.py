@@ -168,6 +168,8 @@ def _read_clause(
     triggers: list[Hit],
     countries: dict[str, str],
 ) -> _Candidate | None:
+    if ctx.has("meeting_denials", clause):
+        return None  # "a meeting … was not on the agenda"
     first = triggers[0]
     for b in ctx.hits_in("meeting_blockers", clause):
         if b.start <= first.end and first.start - b.end < 80:
@@ -240,7 +242,9 @@ def _read_clause(
             status = MeetingStatus.PLANNED
 
     # -- class
-    if "continuation" in classes:
+    if "continuation" in classes and not (
+        explicit and status in (MeetingStatus.HELD, MeetingStatus.ONGOING)
+    ):
         cls = "continuation"
         cont = next(t for t in triggers if t.value["class"] == "continuation")
         own = [t for t in ctx.times_in(Span(cont.start, clause.end))
@@ -255,6 +259,17 @@ def _read_clause(
         cls = "primary"
     else:
         cls = "refer"
+    if cls == "refer" and ctx.has("anaphoric_parties", clause) and (
+        ctx.has("soon", clause) or [t for t in ctx.times_in(clause)
+                                    if not any(t in s.times for s in speech)]
+    ) and not ctx.is_definite(main, clause.start):
+        # "military officials from the two countries would meet in the coming days"
+        cls = "inherit"
+    elif cls == "refer" and main.value["class"] == "event" and _indefinite(ctx, main, clause):
+        # "a three-way summit in Tehran, where Putin and Rouhani …": read the sentence
+        whole = _sentence_parties(ctx, sent, countries)
+        if len(whole[0]) >= 2:
+            parties, participants, cls = whole[0], participants | whole[1], "primary"
 
     duration = _duration(ctx, clause)
     outcome = _outcome(ctx, sent)
@@ -274,6 +289,40 @@ def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
     if re.search(r"(?:-|\band\s+|,\s*)$", f[max(0, span.start - 6):span.start]):
         return False  # "Ankara-Moscow talks", "Moscow and Ankara talks"
     return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
+
+
+def _is_capital(ctx: EventContext, span: Span) -> bool:
+    return any(a.span == span for a in ctx.doc.iter_annotations(AnnotationLabel.CAPITAL, span))
+
+
+def _indefinite(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
+    """Whether a meeting noun is introduced as a new one ("a three-way summit")."""
+    for w in reversed(ctx.words_before(trigger.start, 3, clause.start)):
+        if w in ("a", "an", "another"):
+            return True
+        if w in ctx.voc.definite:
+            return False
+    return False
+
+
+def _sentence_parties(
+    ctx: EventContext, sent: Span, countries: dict[str, str]
+) -> tuple[set[str], set[str]]:
+    """States and persons named as actors anywhere in a sentence (not as places or speakers)."""
+    speech = [s.span for s in ctx.speech(sent)]
+    parties: set[str] = set()
+    people: set[str] = set()
+    for m in ctx.mentions_in(sent):
+        if m.locative or m.backer or within_any(m.span, speech) or ctx.in_brackets(m.span):
+            continue
+        if m.kind == "person":
+            people.add(m.actor)
+            c = m.country or countries.get(m.actor)
+            if c:
+                parties.add(c)
+        elif m.kind == "state" and m.country:
+            parties.add(m.country)
+    return parties, people
 
 
 def _office_prefix(ctx: EventContext, span: Span) -> bool:
@@ -349,7 +398,9 @@ def _place(
             elif p.span.end <= t.start and not f[p.span.end:t.start].strip() and (
                 t.value["class"] == "event"
             ):
-                rank = 1  # "the Moscow talks", "the Sochi summit"
+                # "the Moscow talks" (a capital is a venue); "the Sochi summit", but also
+                # "Idlib consultations" (a subject): other names rank low
+                rank = min(rank, 1 if _is_capital(ctx, p.span) else 5)
             elif t.phrase.startswith("visit") and t.end <= p.span.start and re.fullmatch(
                 r"\s+(?:the\s+)?", f[t.end:p.span.start]
             ):
@@ -364,8 +415,8 @@ def _place(
                 reach = 80 if t.value is not True else 45  # "the visit of … to Turkey"
                 if 0 <= gap < reach and _MOVE_TO.search(f[t.start:p.span.start]):
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
-        if rank == 9 and any(
-            h.end <= p.span.start and p.span.start - h.end < 50 for h in (*triggers, *held)
+        if rank >= 5 and any(
+            h.end <= p.span.start and p.span.start - h.end < 100 for h in (*triggers, *held)
         ) and re.search(
             r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$",
             f[max(clause.start, p.span.start - 50):p.span.start],
@@ -392,7 +443,12 @@ def _date(
     speech_times = {id(t) for s in ctx.speech(sent) for t in s.times}
     own = [t for t in ctx.times_in(clause) if id(t) not in speech_times]
     if own:
-        t = nearest(own, main.start)
+        # the time nearest a meeting word or a verb of travel ("arrived in Moscow on
+        # Thursday"), not one that dates something else in a long clause
+        anchors = [main.start, *(h.start for h in ctx.hits_in("meeting_triggers", clause)
+                                 if not within_any(h.span, excluded)),
+                   *(h.start for h in ctx.hits_in("movement", clause))]
+        t = min(own, key=lambda a: (min(abs(a.span.start - x) for x in anchors), a.span.start))
         return (t.value if isinstance(t.value, TimeValue) else None), False
     if status is not MeetingStatus.PLANNED:
         said = [t for s in ctx.speech(sent) for t in s.times]
@@ -517,6 +573,21 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             else:
                 _absorb(target, cand)
                 last_main = target
+        elif cand.cls == "inherit":
+            source = next((r for r in reversed(records)
+                           if r.cls == "primary" and len(r.parties) >= 2), None)
+            if source is None:
+                continue
+            cand.parties = set(source.parties) | cand.parties
+            cand.cls = "primary"
+            target = next(
+                (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
+                None,
+            )
+            if target is None:
+                records.append(cand)
+            else:
+                _absorb(target, cand)
         elif cand.cls == "continuation":
             if len(cand.parties) < 2:
                 source = next(
@@ -579,8 +650,7 @@ def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meetin
     if pub is not None and date is not None and status is not MeetingStatus.CANCELLED:
         if date.start > pub:
             status = MeetingStatus.PLANNED
-        elif date.end < pub and status is MeetingStatus.ONGOING and date.interval is False \
-                and (pub - date.end).days > 7:
+        elif date.end < pub and status is MeetingStatus.ONGOING and (pub - date.end).days > 2:
             status = MeetingStatus.HELD
     if date is None and status is MeetingStatus.ONGOING and pub is not None:
         date = TimeValue.day(pub)
