@@ -133,15 +133,10 @@ def _vocab() -> _Vocab:
     )
     wdx = rf"{wd}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?\b"
     decade = r"(?:(?i:the)\s+)?(?:1[89]|20)\d0s\b"
-    to = r"(?:(?i:to|till|until|through)\s+|[-–]\s*)"
-    # "and" joins two days only after "between": "on February 5 and 12" may be two dates.
-    tie = rf"(?:(?i:between)\s+(?P<b>)|(?i:from)\s+)?"
-    tie_to = r"(?:(?(b)(?i:and)|(?i:to|till|until|through))\s+|[-–]\s*)"
     rng = (
-        rf"(?i:from)\s+{point}\s*{to}{point}|(?i:between)\s+{point}\s*(?i:and)\s+{point}"
-        # "February 27-28", "from February 27 to 29", "between 27 and 28 February"
-        rf"|{tie}{mon}\s+{day}\s*{tie_to}(?:{mon}\s+)?{day}(?:,?\s+{year})?"
-        rf"|{tie}{day}\s*{tie_to}{day}\s+{mon}(?:,?\s+{year})?"
+        rf"(?i:from|between)\s+{point}\s*(?:(?i:to|till|until|through|and)\s+|[-–]\s*){point}"
+        rf"|{mon}\s+{day}\s*[-–]\s*(?:{mon}\s+)?{day}(?:,?\s+{year})?"
+        rf"|{day}\s*[-–]\s*{day}\s+{mon}(?:,?\s+{year})?"
     )
     since = (
         rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}"
