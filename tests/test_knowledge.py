@@ -405,3 +405,7 @@ def test_knowledge_base_pickles_as_its_file_list(tmp_path: Path) -> None:
     kb = load_knowledge(files)
     again = pickle.loads(pickle.dumps(kb))
     assert again is kb and again.person("person:ayse-yilmaz") is not None
+
+
+def test_clock_times_are_not_offices() -> None:
+    assert not labelled("Updated 3:04 PM and 10 AM GMT", "office")
