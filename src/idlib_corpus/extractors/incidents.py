@@ -76,7 +76,10 @@ _PLACE_NOUNS = re.compile(
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
 )
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
-_ONE_MORE = re.compile(r"(?<![a-z])and\s+(?:a|an|one)\s+(?:[a-z]+\s+)?([a-z]+)(?![a-z])")
+_ONE_MORE = re.compile(
+    r"(?:(?<![a-z])and|,)\s+(?:(?:a|an|one)\s+(?:[a-z]+\s+)?([a-z]+)|another(?:\s+(?:was|were))?)"
+    r"(?![a-z])"
+)
 _BY = re.compile(r"(?<![a-z])by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 _COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -340,6 +343,13 @@ def _read_clause(
     # -- place and date
     place, rank = _place(ctx, clause, sent, typ, main, speech_zones)
     date, strength = _date(ctx, clause, sent, main, speech)
+    if refer and date is not None and not (
+        date.span is not None and any(
+            -5 <= date.span.start - h.end <= 25 or -5 <= h.start - date.span.end <= 25
+            for h in hits)
+    ):
+        # "The attack is a test for the deal agreed on 5 March": that date is the deal's
+        date, strength = None, 0
     return _Candidate(
         type=typ, clause=clause, sentence=si, paragraph=ctx.paragraph(clause.start),
         refer=refer, generic=generic, perpetrators=doers, targets=receivers,
@@ -461,15 +471,21 @@ def _casualties(
             groups[verb.value].append(n)
     killed = _claim(groups["killed"], ctx, claimant)
     injured = _claim(groups["injured"], ctx, claimant)
-    # "two Syrian servicemen and a civilian were killed": "a civilian" is one more
+    # "two Syrian servicemen and a civilian were killed": "a civilian" is one more;
+    # "two soldiers were killed and another was wounded": "another" is one
     for m in _ONE_MORE.finditer(ctx.folded, clause.start, clause.end):
-        if m.group(1) not in vocabulary().person_nouns:
+        if m.group(1) not in vocabulary().person_nouns and not m.group(0).startswith(
+            ("and another", ", another")
+        ):
             continue
         later = [v for v in verbs if v.start >= m.end()]
         counted = {"killed": killed, "injured": injured}
         if later and len(ctx.folded[m.end():later[0].start].split()) <= 3:
             claim = counted[later[0].value]
-            if claim is not None and claim.span is not None and claim.span.end <= m.start():
+            if claim is None and m.group(0).startswith(("and another", ", another")):
+                counted[later[0].value] = Claim(value=1, claimant=claimant,
+                                                span=Span(m.start(), m.end()))
+            elif claim is not None and claim.span is not None and claim.span.end <= m.start():
                 counted[later[0].value] = attrs.evolve(
                     claim, value=claim.value + 1, span=Span(claim.span.start, m.end())
                 )
@@ -565,7 +581,8 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
         cand.perpetrators = set(prev.perpetrators)
     if cand.retaliation and cand.type is _T.ARMED_ATTACK:
         attack = next(
-            (r for r in reversed(records) if r.type is _T.ARMED_ATTACK and r.perpetrators
+            (r for r in reversed(records) if r.type is _T.ARMED_ATTACK
+             and (r.perpetrators or r.targets)
              and (not cand.perpetrators or cand.perpetrators & r.targets)),
             None,
         )
@@ -613,6 +630,8 @@ def _same_claim(a: Claim | None, b: Claim | None) -> bool:
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if a.type is not b.type:
         return False
+    if a.perpetrators & b.targets or b.perpetrators & a.targets:
+        return False  # an attack and the answer to it
     for x, y in ((a.perpetrators, b.perpetrators), (a.targets, b.targets)):
         if x and y and x != y:
             return False
