@@ -290,6 +290,13 @@ def test_ranges() -> None:
     assert isos("Experts met on March 8-10.") == [("on March 8-10", "2021-03-08/2021-03-10")]
     assert isos("Experts met on 8-10 March.") == [("on 8-10 March", "2021-03-08/2021-03-10")]
     assert isos("Experts met from 2016 to 2018.") == [("from 2016 to 2018", "2016/2018")]
+    assert isos("Experts met between March 8 and 10.") == [
+        ("between March 8 and 10", "2021-03-08/2021-03-10")
+    ]
+    assert isos("Experts met between 8 and 9 March.") == [
+        ("between 8 and 9 March", "2021-03-08/2021-03-09")
+    ]
+    assert [v for _, v in isos("Blasts hit on March 5 and 12 died.")] == ["2021-03-05"]
 
 
 def test_vague_extents_are_skipped() -> None:

@@ -133,10 +133,15 @@ def _vocab() -> _Vocab:
     )
     wdx = rf"{wd}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?\b"
     decade = r"(?:(?i:the)\s+)?(?:1[89]|20)\d0s\b"
+    to = r"(?:(?i:to|till|until|through)\s+|[-–]\s*)"
     rng = (
-        rf"(?i:from|between)\s+{point}\s*(?:(?i:to|till|until|through|and)\s+|[-–]\s*){point}"
-        rf"|{mon}\s+{day}\s*[-–]\s*(?:{mon}\s+)?{day}(?:,?\s+{year})?"
-        rf"|{day}\s*[-–]\s*{day}\s+{mon}(?:,?\s+{year})?"
+        rf"(?i:from)\s+{point}\s*{to}{point}|(?i:between)\s+{point}\s*(?i:and)\s+{point}"
+        # "February 27-28", "from February 27 to 29", "between 27 and 28 February"; "and"
+        # joins two days only after "between": "on February 5 and 12" may be two dates.
+        rf"|(?:(?i:from)\s+)?{mon}\s+{day}\s*{to}(?:{mon}\s+)?{day}(?:,?\s+{year})?"
+        rf"|(?i:between)\s+{mon}\s+{day}\s+(?i:and)\s+(?:{mon}\s+)?{day}(?:,?\s+{year})?"
+        rf"|(?:(?i:from)\s+)?{day}\s*{to}{day}\s+{mon}(?:,?\s+{year})?"
+        rf"|(?i:between)\s+{day}\s+(?i:and)\s+{day}\s+{mon}(?:,?\s+{year})?"
     )
     since = (
         rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}"
