@@ -614,9 +614,11 @@ class EventContext:
                 kind, country = "group", None
             elif actor.kind is ActorKind.PERSON:
                 kind, country = "person", actor.country
-            elif actor.kind is ActorKind.GOVERNMENT_BODY and actor.country:
+            elif actor.kind is ActorKind.GOVERNMENT_BODY and (
+                actor.country or self._demonym_state(actor.name)
+            ):
                 # "the Syrian Arab Army", "the Turkish Defense Ministry" act for their state
-                kind, country = "state", actor.country
+                kind, country = "state", actor.country or self._demonym_state(actor.name)
             else:
                 continue
             actor_id = actor.id if kind != "state" else "state:" + (country or "")
@@ -642,6 +644,18 @@ class EventContext:
             self._build_mentions(self._actors)
         assert self._mentions is not None
         return self._mentions
+
+    def _demonym_state(self, name: str) -> str | None:
+        """The state of a body named after it ("Syrian Arab Army" is Syria's)."""
+        lookup = getattr(self.doc.kb, "demonym_state", None)
+        words = name.split()
+        if lookup is None or not words:
+            return None
+        try:
+            found = lookup(words[0])
+        except Exception:  # a knowledge base without demonyms
+            return None
+        return found if isinstance(found, str) else None
 
     def _mention(self, span: Span, actor: str, kind: str, country: str | None,
                  role_kind: str) -> Mentioned:

@@ -80,9 +80,12 @@ _ONE_MORE = re.compile(
     r"(?:(?<![a-z])and|,)\s+(?:(?:a|an|one)\s+(?:[a-z]+\s+)?([a-z]+)|another(?:\s+(?:was|were))?)"
     r"(?![a-z])"
 )
-_BY = re.compile(r"(?<![a-z])by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+# "an attack by Syrian forces", "air strikes by Russian and Syrian warplanes": "by" right
+# after the attack word (up to two words between) names the doers
+_BY = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+by\s+(?:the\s+)?(?:[\w'\"“-]+\s+){0,3}$")
 _COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later"})
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
@@ -299,9 +302,7 @@ def _read_clause(
             doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
         elif main.span.contains(m.span):
             doers.add(m.actor)  # "came under the Syrian army's fire"
-        elif not passive and m.span.start >= main.end and _BY.search(
-            f, max(main.end, m.span.start - 30), m.span.start
-        ):
+        elif not passive and m.span.start >= main.end and _BY.match(f, main.end, m.span.start):
             doers.add(m.actor)  # "an attack by Syrian government forces"
         elif m.span.end <= main.start:
             (receivers if passive else doers).add(m.actor)
@@ -471,6 +472,15 @@ def _casualties(
             groups[verb.value].append(n)
     killed = _claim(groups["killed"], ctx, claimant)
     injured = _claim(groups["injured"], ctx, claimant)
+    if killed is None or injured is None:
+        # "claiming the lives of a woman and her child": people counted one by one
+        counted = {"killed": killed, "injured": injured}
+        for v in verbs:
+            if counted[v.value] is None:
+                n = _count_people(ctx, v.end, clause.end)
+                if n:
+                    counted[v.value] = Claim(value=n, claimant=claimant, span=v.span)
+        killed, injured = counted["killed"], counted["injured"]
     # "two Syrian servicemen and a civilian were killed": "a civilian" is one more;
     # "two soldiers were killed and another was wounded": "another" is one
     for m in _ONE_MORE.finditer(ctx.folded, clause.start, clause.end):
@@ -491,6 +501,28 @@ def _casualties(
                 )
         killed, injured = counted["killed"], counted["injured"]
     return killed, injured
+
+
+def _count_people(ctx: EventContext, start: int, end: int) -> int:
+    """People listed one by one right after a casualty verb: "a woman and her child" is 2."""
+    nouns = vocabulary().person_nouns
+    words = _WORDS.findall(ctx.folded, start, min(end, start + 60))
+    count, i = 0, 0
+    while i < len(words):
+        w = words[i]
+        if w in _ONE_WORDS and i + 1 < len(words):
+            head = words[i + 1] if words[i + 1] in nouns else (
+                words[i + 2] if i + 2 < len(words) else "")
+            if head in nouns:
+                count += 1
+                i += 3 if words[i + 1] not in nouns else 2
+                continue
+            return count
+        if w == "and" and count:
+            i += 1
+            continue
+        break
+    return count
 
 
 def _displaced(
