@@ -409,3 +409,9 @@ def test_knowledge_base_pickles_as_its_file_list(tmp_path: Path) -> None:
 
 def test_clock_times_are_not_offices() -> None:
     assert not labelled("Updated 3:04 PM and 10 AM GMT", "office")
+
+
+def test_abbreviated_state_as_modifier() -> None:
+    anns = annotate("U.S.-led coalition and US-backed fighters met Russia-Turkey envoys.")
+    got = [(a.label.value, a.key) for a in anns if a.label.value in ("state", "nationality")]
+    assert got == [("nationality", "US"), ("nationality", "US"), ("state", "RU"), ("state", "TR")]

@@ -310,9 +310,9 @@ class KnowledgeBase:
         for m in self.scanner.scan(text, doc.folded):
             hits = m.hits
             labels = {label for label, _ in hits}
-            # "Russia-backed", "Turkey-based": a state name used as a modifier.
-            if ("state" in labels and m.end + 1 < n and text[m.end] == "-"
-                    and text[m.end + 1].islower()):
+            # "Russia-backed", "Turkey-based", "U.S.-led": a state name used as a modifier.
+            j = m.end + 1 if m.end < n and text[m.end] == "." else m.end
+            if "state" in labels and j + 1 < n and text[j] == "-" and text[j + 1].islower():
                 hits = tuple(("nationality", k) if lab == "state" else (lab, k)
                              for lab, k in hits if lab != "place")
             span = Span(m.start, m.end)
