@@ -51,11 +51,11 @@ def is_acronym(word: str) -> bool:
     """Whether ``word`` is written in capitals ("NATO", "MİT", "UN").
 
     Example:
-        >>> is_acronym("NATO"), is_acronym("Nato")
-        (True, False)
+        >>> is_acronym("NATO"), is_acronym("Nato"), is_acronym("A")
+        (True, False, False)
     """
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    # str.isupper: every cased character is upper case, and there is one
+    return len(word) > 1 and word.isupper()
 
 
 # Transliteration variants that should compare equal: "Lavrentyev"/"Lavrentiev",

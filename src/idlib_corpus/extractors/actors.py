@@ -615,7 +615,7 @@ class _Resolver:
             return None
         if known is None:
             g = self.g
-            low = [fold_name(w) for w in words]
+            low = [w for it in items[a:b] for w in it.low.split() if w[0].isalpha()]
             if len(words) > 5 or low[-1] in g.nonperson_heads or low[0] in g.not_name_words:
                 return None
             if all(w in g.particles for w in low):
