@@ -438,7 +438,12 @@ def word_hits(folded: str, words: Iterable[str]) -> list[int]:
 
 
 def digit_runs(text: str) -> list[int]:
-    """Start offsets of the runs of ASCII digits in ``text`` (unsorted)."""
+    """Start offsets of the runs of ASCII digits in ``text`` (unsorted).
+
+    Example:
+        >>> sorted(digit_runs("76 troops, 1,000 shells"))
+        [0, 11, 13]
+    """
     out: list[int] = []
     for c in "0123456789":
         i = text.find(c)

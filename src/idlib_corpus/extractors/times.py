@@ -792,9 +792,6 @@ def _licensed_month(v: _Vocab, text: str, start: int, body: str) -> bool:
     return before is not None and before.group(1).lower() in v.licensors
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
     """Starts of the words every time expression holds: month and weekday names (written
     capitalised), digits, and the keywords ("day", "week", "since"...).
