@@ -80,11 +80,12 @@ _ONE_MORE = re.compile(
     r"(?:(?<![a-z])and|,)\s+(?:(?:a|an|one)\s+(?:[a-z]+\s+)?([a-z]+)|another(?:\s+(?:was|were))?)"
     r"(?![a-z])"
 )
-# "an attack by Syrian forces", "air strikes by Russian and Syrian warplanes": "by" right
-# after the attack word (up to two words between) names the doers
-_BY = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+by\s+(?:the\s+)?(?:[\w'\"“-]+\s+){0,3}$")
+# "an attack by Syrian forces", "the strikes were carried out by Russian aircraft": "by"
+# right after the attack word (up to three words between) names the doers
+_BY = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+by\s+(?:the\s+)?(?:[\w'\"“-]+\s+){0,3}$")
 _COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_INCLUDING = re.compile(r"(?:including|among them|of them|of whom|among whom)\s+(?:at\s+least\s+)?$")
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later"})
@@ -317,6 +318,10 @@ def _read_clause(
         }
     if typ in (_T.DEPLOYMENT, _T.DISPLACEMENT):
         receivers = set()
+    if typ is _T.DISPLACEMENT and not doers:
+        # "140,000 people fled …, as Syrian government troops pushed into …": the forces
+        # the sentence names as pushing are the cause
+        doers = _forces_in(ctx, sent, speech_zones)
     pronoun = not doers and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
     )
@@ -359,6 +364,20 @@ def _read_clause(
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
     )
+
+
+def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
+    """States or groups a sentence names as armed forces ("Syrian government troops")."""
+    out = set()
+    for m in ctx.mentions_in(sent):
+        if m.kind not in ("state", "group") or m.backer or m.locative:
+            continue
+        if within_any(m.span, excluded) or ctx.in_brackets(m.span):
+            continue
+        near = Span(m.span.end, min(sent.end, m.span.end + 25))
+        if m.kind == "group" or ctx.has("armed_nouns", near):
+            out.add(m.actor)
+    return out
 
 
 def _commands(ctx: EventContext, m: Mentioned) -> bool:
@@ -451,8 +470,10 @@ def _casualties(
         return None, None
     groups: dict[str, list[Annotation]] = {"killed": [], "injured": []}
     for n in ctx.numbers_in(clause):
-        if not _person_count(ctx, n, clause):
-            continue
+        if not _person_count(ctx, n, clause) or _INCLUDING.search(
+            ctx.folded, max(clause.start, n.span.start - 25), n.span.start
+        ):
+            continue  # "nine civilians, including four children": a part, not more
         prior = [v for v in verbs if v.end <= n.span.start]
         later = [v for v in verbs if v.start >= n.span.end]
         verb = None
@@ -686,8 +707,12 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
     if not refer:
         into.perpetrators |= other.perpetrators
         into.targets |= other.targets
-    elif not into.targets and other.targets and not other.generic:
-        into.targets = set(other.targets)
+    elif not other.generic:
+        # "the strikes were carried out by Russian aircraft" names who did what was told
+        if not into.targets and other.targets:
+            into.targets = set(other.targets)
+        if not into.perpetrators and other.perpetrators:
+            into.perpetrators = set(other.perpetrators) - into.targets
     if other.place is not None and (
         into.place is None
         or (not refer and other.place_rank < into.place_rank)
@@ -717,7 +742,10 @@ def _worth_keeping(r: _Candidate) -> bool:
         return bool(r.perpetrators) and r.place is not None
     if r.type is _T.DEPLOYMENT:
         return bool(r.perpetrators) or r.place is not None
-    return bool(r.perpetrators or r.targets or r.killed or r.injured)
+    return bool(
+        r.perpetrators or r.targets or r.killed or r.injured
+        or (r.place is not None and r.date is not None and r.date_strength >= 2)
+    )
 
 
 # --------------------------------------------------------------------------- output

@@ -298,8 +298,8 @@ def _is_capital(ctx: EventContext, span: Span) -> bool:
 def _indefinite(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
     """Whether a meeting noun is introduced as a new one ("a three-way summit")."""
     for w in reversed(ctx.words_before(trigger.start, 3, clause.start)):
-        if w in ("a", "an", "another"):
-            return True
+        if w in ("a", "an", "another", "two", "three", "several") or w.isdigit():
+            return True  # "a three-way summit", "two meetings in Ankara"
         if w in ctx.voc.definite:
             return False
     return False
