@@ -48,6 +48,7 @@ def boiler(text: str) -> list[str]:
          dt.date(2018, 9, 17)),
         ("GAZIANTEP-Anadolu Agency", "Anadolu Agency", "Gaziantep", None),
         ("RAS AL-AIN (Reuters) - Fighters moved.", "Reuters", "Ras Al-Ain", None),
+        ("BEIRUT/AMMAN, March 5 (Reuters) - Envoys met.", "Reuters", "Beirut", None),
         ("(Reuters) - Turkish troops moved south.", "Reuters", None, None),
         ("By Amberin Zaman, Al-Monitor", "Al-Monitor", None, None),
         ("By Jane Roe | Reuters", "Reuters", None, None),

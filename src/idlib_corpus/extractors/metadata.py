@@ -68,7 +68,8 @@ _DATELINES = tuple(
         # ANKARA, February 8. /TASS/.
         rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<outlet>[A-Z][\w-]*)/",
         # MOSCOW, Feb 10 (Reuters) -  /  ANKARA (Sputnik) -  /  ANKARA, Turkey (AP) —
-        rf"^(?P<place>{_MIXED_PLACE})(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?"
+        # MOSCOW/ISTANBUL, March 9 (Reuters) -   (the first place is the dateline)
+        rf"^(?P<place>{_MIXED_PLACE})(?:/{_MIXED_PLACE})*(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?"
         rf"\s*\((?P<outlet>{_ORG})\)\s*{_DASH}",
         # ANKARA-Anadolu Agency   (the whole line)
         rf"^(?P<place>{_CAPS_PLACE})\s*{_DASH}\s*(?P<outlet>{_ORG})\s*$",
@@ -91,7 +92,7 @@ _WEAK_DATELINES = tuple(
     re.compile(p)
     for p in (
         # ANKARA, Feb. 8 —   /  ANKARA - Five soldiers...
-        rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
+        rf"^(?P<place>{_CAPS_PLACE})(?:/{_CAPS_PLACE})*(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
         # ISTANBUL   (the place alone on its line)
         r"^(?P<place>[A-Z][A-Z'.-]{3,}(?: [A-Z][A-Z'.-]+){0,2})$",
     )
