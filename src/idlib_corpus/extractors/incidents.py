@@ -271,8 +271,9 @@ def _read_clause(
     refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
     known = refer and any(r.type is typ for r in records)
     if typ is _T.DISPLACEMENT:
-        if not ctx.has("conflict_cues", sent):
-            return None
+        before = ctx.sentences[si - 1] if si > 0 else sent
+        if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before):
+            return None  # (the war may be named in the sentence before: "over the same period")
     elif not generic and not known:
         # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
         if all(h.value.get("needs_force") for h in hits):

@@ -68,6 +68,8 @@ _DURATION = re.compile(
 )
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_POSSESSIVE = re.compile(r"'s?(?![a-z])")
+_SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 _OUTCOME = re.compile(
     r"(?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|reached an agreement|"
     r"reached agreement|signed)\b"
@@ -95,6 +97,8 @@ class _Candidate:
     outcome: str | None
     reported_by: str | None
     evidence: list[Span] = attrs.field(factory=list)
+    definite: bool = False  # "the two-day meeting": one already told
+    sidelines: bool = False  # "met on the sidelines of the talks"
 
 
 # --------------------------------------------------------------------------- hooks
@@ -192,6 +196,8 @@ def _read_clause(
         if ctx.in_brackets(m.span):
             continue
         if m.kind == "person":
+            if _POSSESSIVE.match(ctx.folded, m.span.end):
+                continue  # "Putin's special envoy Lavrentiev": the envoy takes part
             country = m.country or countries.get(m.actor)
             for zone, cue in roles:
                 if zone.contains(m.span) and (
@@ -242,7 +248,11 @@ def _read_clause(
             status = MeetingStatus.PLANNED
 
     # -- class
-    if "continuation" in classes and not (
+    if classes == {"participation"} or (
+        "participation" in classes and not classes & {"event", "continuation"}
+    ):
+        cls = "participation"
+    elif "continuation" in classes and not (
         explicit and status in (MeetingStatus.HELD, MeetingStatus.ONGOING)
     ):
         cls = "continuation"
@@ -271,6 +281,8 @@ def _read_clause(
         if len(whole[0]) >= 2:
             parties, participants, cls = whole[0], participants | whole[1], "primary"
 
+    definite = main.value["class"] == "event" and ctx.is_definite(main, clause.start)
+    sidelines = _SIDELINES.search(ctx.folded, clause.start, clause.end) is not None
     duration = _duration(ctx, clause)
     outcome = _outcome(ctx, sent)
     reported = next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
@@ -279,7 +291,7 @@ def _read_clause(
         explicit_status=explicit, parties=parties, participants=participants,
         role_participants=role_people, place=place, place_rank=rank, date=date,
         weak_date=weak, duration=duration, outcome=outcome, reported_by=reported,
-        evidence=[clause],
+        evidence=[clause], definite=definite, sidelines=sidelines,
     )
 
 
@@ -498,7 +510,7 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     strong = not a.weak_date and not b.weak_date
     if not dates_fit(a.date, a.weak_date, b.date, b.weak_date):
         return False
-    if a.parties != b.parties and (
+    if a.parties != b.parties and not (a.definite or b.definite) and (
         a.place is None or b.place is None or a.date is None or b.date is None
     ):
         # a bilateral and a trilateral meeting are one only where place and date agree
@@ -562,6 +574,19 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
     records: list[_Candidate] = []
     last_main: _Candidate | None = None
     for cand in cands:
+        if cand.sidelines and cand.place is None and records:
+            # "met separately on the sidelines of the talks": where those talks were
+            host = max((r for r in records if r.cls == "primary"),
+                       key=lambda r: len(r.evidence), default=None)
+            if host is not None:
+                cand.place, cand.place_rank = host.place, 8
+        if cand.cls == "participation":
+            host = records[-1] if records else None
+            if host is not None:
+                _absorb(host, cand, refer=True)
+                host.parties |= cand.parties
+                host.participants |= cand.participants
+            continue
         if cand.cls == "primary":
             target = next(
                 (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
@@ -590,10 +615,9 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 _absorb(target, cand)
         elif cand.cls == "continuation":
             if len(cand.parties) < 2:
-                source = next(
-                    (r for r in reversed(records) if r.cls == "primary" and len(r.parties) >= 2),
-                    None,
-                )
+                # "the next round": a further meeting in the series the article is about
+                mains = [r for r in records if r.cls == "primary" and len(r.parties) >= 2]
+                source = max(reversed(mains), key=lambda r: len(r.evidence), default=None)
                 if source is None:
                     continue
                 cand.parties = set(source.parties)
