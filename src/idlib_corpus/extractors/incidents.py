@@ -326,6 +326,13 @@ def _read_clause(
     pronoun = not doers and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
     )
+    if pronoun:
+        # "Russia's defence ministry said its bombers struck …": the speaker's state
+        spoken = [m for m in ctx.mentions_in(sent) if m.kind == "state" and not m.locative
+                  and within_any(m.span, speech_zones) and m.span.end <= main.start]
+        if spoken:
+            doers = {spoken[-1].actor}
+            pronoun = False
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])

@@ -269,7 +269,10 @@ def _read_clause(
         cls = "primary"
     else:
         cls = "refer"
-    if cls == "refer" and ctx.has("anaphoric_parties", clause) and (
+    if "again" in classes and [t for t in ctx.times_in(clause)
+                               if not any(t in s.times for s in speech)]:
+        cls = "again"  # "they last spoke on February 12"
+    elif cls == "refer" and ctx.has("anaphoric_parties", clause) and (
         ctx.has("soon", clause) or [t for t in ctx.times_in(clause)
                                     if not any(t in s.times for s in speech)]
     ) and not ctx.is_definite(main, clause.start):
@@ -598,12 +601,15 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             else:
                 _absorb(target, cand)
                 last_main = target
-        elif cand.cls == "inherit":
+        elif cand.cls in ("inherit", "again"):
             source = next((r for r in reversed(records)
                            if r.cls == "primary" and len(r.parties) >= 2), None)
             if source is None:
                 continue
             cand.parties = set(source.parties) | cand.parties
+            if cand.cls == "again":
+                cand.participants = set(source.participants) | cand.participants
+                cand.kind = source.kind if cand.kind is MeetingKind.TALKS else cand.kind
             cand.cls = "primary"
             target = next(
                 (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
