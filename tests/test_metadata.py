@@ -109,6 +109,8 @@ def test_site_navigation_above_the_headline() -> None:
         ("Middle East Eye staff", "Middle East Eye"),
         ("HURRIYET DAILY NEWS WITH AGENCIES", "Hurriyet Daily News"),
         ("By Kyiv Post Staff", "Kyiv Post"),
+        ("TRT World and agencies", "TRT World"),
+        ("Al Jazeera and news agencies", "Al Jazeera"),
     ],
 )
 def test_staff_credit_lines(credit: str, outlet: str) -> None:
@@ -123,6 +125,8 @@ def test_site_name_header_or_copyright_footer_of_a_known_outlet() -> None:
     assert meta(text).outlet == "Enab Baladi"
     text = "Shelling hits Ariha market\n\nShelling hit Ariha.\n\nCopyright 2020 Bloomberg. All."
     assert meta(text).outlet == "Bloomberg"
+    text = "Shelling hits Ariha market\n\nSource: Interfax | 2020-03-01\n\nShelling hit Ariha."
+    assert meta(text).outlet == "Interfax"
     # A name the knowledge base does not know as an outlet is not taken for one.
     assert meta("Ministry of Defence\n\nShelling hits Ariha market\n\nText.").outlet is None
 

@@ -84,7 +84,8 @@ _CREDITS = tuple(
     for p in (
         rf"^By\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|de|al|van|von))*\s*[,|]\s*"
         rf"(?P<outlet>{_ORG})\s*$",
-        rf"^(?:By\s+)?(?P<outlet>{_ORG})\s+(?i:staff(?:\s+and\s+agencies)?|with\s+agencies)$",
+        rf"^(?:By\s+)?(?P<outlet>{_ORG})\s+"
+        r"(?i:staff|(?:staff\s+)?(?:and|with)\s+(?:news\s+)?agencies)$",
     )
 )
 #: Datelines without an outlet, read only below the headline.
@@ -324,7 +325,7 @@ def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
     names = _media_names(default_knowledge())
     for line in lines:
         body, offset = line.text, 0
-        m = _COPYRIGHT.match(body)
+        m = _COPYRIGHT.match(body) or _SOURCE_LINE.match(body)
         if m is not None:
             body, offset = m.group("name"), m.start("name")
         elif len(body) > 40:
@@ -334,6 +335,7 @@ def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
     return None
 
 
+_SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<name>[^|/]+?)\s*(?:[|/]|$)")
 _COPYRIGHT = re.compile(
     r"^(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[A-Z][\w&' .-]{1,40}?)\."
 )
@@ -442,7 +444,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 break
     if outlet is None:
         header = [ln for ln in head if body_start is None or ln.start < body_start]
-        footer = [ln for ln in lines if _COPYRIGHT.match(ln.text)]
+        footer = [ln for ln in lines if _COPYRIGHT.match(ln.text) or _SOURCE_LINE.match(ln.text)]
         known = _known_outlet(header + footer)
         if known is not None:
             outlet, outlet_span = known
