@@ -712,3 +712,12 @@ def test_bare_title_shared_by_two_people_is_not_linked() -> None:
             "The president said the talks were useful.")
     got = persons(text)
     assert all(m.kind is not MentionKind.TITLE for a in got.values() for m in a.mentions)
+
+
+def test_compound_surname_and_arabic_group_names() -> None:
+    text = ("Rami Abdel Rahman said the toll was rising. Abdel Rahman told reporters the toll "
+            "rose. Liwa al-Quds said its fighters advanced. The Hamza Division said nothing.")
+    got = persons(text)
+    assert list(got) == ["Rami Abdel Rahman"]
+    assert ("Abdel Rahman", MentionKind.SURNAME) in kinds(got["Rami Abdel Rahman"])
+    assert [g.name for g in groups(text)] == ["Liwa al-Quds"]

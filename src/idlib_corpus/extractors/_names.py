@@ -203,6 +203,7 @@ class Grammar:
         locative: words after which a capital city is a place, not its state ("in").
         alias_cues: token sequences that introduce another name of a group ("formerly").
         group_heads: last words of armed groups' names ("front", "brigade").
+        group_name_starts: first words of groups' Arabic names ("jaish", "liwa", "ahrar").
         group_cues: words that mark a following or preceding name as a group's.
         title_role_offices: how a descriptive phrase ("the top diplomat") maps to offices.
         counterpart_nouns: "counterpart".
@@ -228,6 +229,7 @@ class Grammar:
             sorted((tuple(c) for c in raw["alias_cues"]), key=lambda c: (-len(c), c))
         )
         self.group_heads = frozenset(raw["group_heads"])
+        self.group_name_starts = frozenset(raw["group_name_starts"])
         self.group_cues = frozenset(raw["group_cues"])
         self.title_role_offices: dict[str, tuple[str, ...]] = {
             k: tuple(v) for k, v in raw["title_role_offices"].items()
@@ -253,6 +255,9 @@ class Grammar:
         )
         cues = _alternatives(self.group_cues)
         self.group_cue_re = re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")\s+")
+        starts = _alternatives(self.group_name_starts)
+        #: "Liwa al-Quds", "Jaish al-Izza": a group named in Arabic (matched over folded text)
+        self.group_start_re = re.compile(r"(?<![\w'-])(?:" + "|".join(starts) + r")\s+(?=\S)")
 
     def is_head(self, low: str) -> bool:
         """Whether ``low`` (folded) is an office head noun, singular or plural."""

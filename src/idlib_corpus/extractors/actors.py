@@ -85,6 +85,8 @@ _CLOSE = frozenset({")", "]"})
 # knowledge base does not know is still no part of a title.
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic")
 _TERMINAL = frozenset({".", "!", "?", "…"})
+# A name particle before a capitalised name: "al-Hassan", "bin Salman", "van der Leyen".
+_PARTICLE_WORD = re.compile(r"([a-z]+)(?:-| (?:[a-z]+ )?)[A-Z]")
 # What may open a sentence before its first word: quotes and brackets.
 _OPENING = frozenset({'"', "'", "(", "[", "«", "-"})
 _QUOTES = "\"”’'»)"
@@ -445,10 +447,16 @@ class _Resolver:
         return word, i + 1
 
     def _next_is_capitalised(self, pos: int, limit: int) -> bool:
+        """Whether the next word is capitalised, or a particle of a name ("al-Hassan")."""
         text = self.text
         while pos < limit and text[pos] == " ":
             pos += 1
-        return pos < limit and text[pos].isupper()
+        if pos >= limit:
+            return False
+        if text[pos].isupper():
+            return True
+        m = _PARTICLE_WORD.match(text, pos, limit)
+        return m is not None and m.group(1).lower() in self.g.particles
 
     def _hits_in(self, sent: _Sentence) -> None:
         items = sent.items
@@ -616,8 +624,12 @@ class _Resolver:
         if known is None:
             g = self.g
             low = [w for it in items[a:b] for w in it.low.split() if w[0].isalpha()]
-            if len(words) > 5 or low[-1] in g.nonperson_heads or low[0] in g.not_name_words:
+            if len(words) > 5 or low[0] in g.not_name_words:
                 return None
+            if low[-1] in g.nonperson_heads or low[-1] in g.group_heads:
+                return None  # "Blue Mountains", "Hamza Division"
+            if low[0] in g.group_name_starts:
+                return None  # "Liwa al-Quds", "Jaish al-Izza": groups
             if all(w in g.particles for w in low):
                 return None
             if any(is_acronym(w) for w in words):
@@ -887,6 +899,8 @@ class _Resolver:
             elif hit.full:
                 k = name_key(hit.text)
                 p = by_name.get(k) or self._match_full(persons, hit)
+                if p is not None and self._is_tail(p, hit):
+                    hit.full = False  # "Abdel Rahman": the surname of Rami Abdel Rahman
                 if p is None:
                     p = by_name[k] = _Person(hit)
                     persons.append(p)
@@ -916,7 +930,16 @@ class _Resolver:
                 ow = name_key(other).split()
                 if len(ow) >= 2 and ow[-1] == words[-1] and ow[0][:1] == words[0][:1]:
                     return p
+                if len(ow) > len(words) and ow[-len(words) :] == words:
+                    return p  # "Abdel Rahman" after "Rami Abdel Rahman": a compound surname
         return None
+
+    def _is_tail(self, p: _Person, hit: _Hit) -> bool:
+        words = name_key(hit.text).split()
+        return any(
+            len(ow) > len(words) and ow[-len(words) :] == words
+            for ow in (name_key(n).split() for n in self._known_names(p))
+        )
 
     def _match_surname(self, persons: list[_Person], word: str, pos: int) -> _Person | None:
         key = name_key(word)
@@ -1442,6 +1465,11 @@ class _Resolver:
         for cue in g.group_cue_re.finditer(self.folded):
             if cue.end() < len(text) and text[cue.end()].isupper():
                 starts.append(cue.end())  # "the so-called Sham Liberation Organization"
+        arabic: set[int] = set()
+        for found in g.group_start_re.finditer(self.folded):
+            if text[found.start()].isupper():
+                starts.append(found.start())  # "Liwa al-Quds"
+                arabic.add(found.start())
         for pos in sorted(set(starts)):
             got = self._window_around(pos, 0, 16)
             if got is None:
@@ -1453,7 +1481,11 @@ class _Resolver:
                 end = j + 1
             elif it.plain:
                 end = self._cap_run(items, j)
-                if end == j or fold_name(items[end - 1].text) not in g.group_heads:
+                if end == j or (
+                    it.start not in arabic and fold_name(items[end - 1].text) not in g.group_heads
+                ):
+                    continue
+                if it.start in arabic and end - j < 2:
                     continue
                 key = f"armed_group:{slug(text[it.start : items[end - 1].end])}"
             else:
