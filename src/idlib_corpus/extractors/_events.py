@@ -248,6 +248,7 @@ class Vocabulary:
     meeting_denials: Lexicon
     anaphoric_parties: Lexicon
     soon: Lexicon
+    blame: Lexicon
     future_after: Lexicon
     definite: frozenset[str]
     indefinite: frozenset[str]
@@ -349,6 +350,7 @@ def vocabulary() -> Vocabulary:
         meeting_denials=words("meeting_denials"),
         anaphoric_parties=words("anaphoric_parties"),
         soon=words("soon"),
+        blame=words("blame_cues"),
         future_after=words("future_after"),
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),

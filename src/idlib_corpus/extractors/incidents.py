@@ -86,6 +86,10 @@ _BY = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+by\s+(?:the\s+)?(?:[\w'\"“-]+\s+){0,
 _COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _INCLUDING = re.compile(r"(?:including|among them|of them|of whom|among whom)\s+(?:at\s+least\s+)?$")
+_HELD_POST = re.compile(
+    r"(?:\s+[a-z-]+){0,2}\s+(?:posts?|observation\s+posts?|bases?|positions?|outposts?|"
+    r"garrisons?|troops|forces|soldiers)(?![a-z])"
+)
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later"})
@@ -286,6 +290,11 @@ def _read_clause(
             return None
     if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits):
         return None
+    if typ is _T.DEPLOYMENT and all(h.value.get("pos") == "noun" for h in hits) and any(
+        t.value["type"] == "armed_attack" and 0 <= hits[0].start - t.end < 40
+        for t in ctx.hits_in("incident_triggers", clause)
+    ):
+        return None  # "an air strike hit a Turkish convoy": the convoy is the target
     if any(h.value["class"] == "needs_date" for h in hits) and not any(
         0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
     ):
@@ -297,8 +306,11 @@ def _read_clause(
     doers: set[str] = set()
     receivers: set[str] = set()
     noun_starts = [h.start for h in real if h.value.get("pos") == "noun"]
+    blamed = [b.end for b in ctx.hits_in("blame", clause)]
     for m in mentions:
-        if _victim(ctx, m, clause):
+        if any(0 <= m.span.start - e <= 20 for e in blamed):
+            doers.add(m.actor)  # "… and blamed Syrian government forces"
+        elif _victim(ctx, m, clause):
             receivers.add(m.actor)  # "two Turkish soldiers were killed"
         elif any(0 <= st - m.span.end <= 2 for st in noun_starts):
             doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
@@ -314,6 +326,8 @@ def _read_clause(
         else:
             receivers.add(m.actor)
     if typ is _T.TERRITORIAL_CHANGE and not passive:
+        # a state after a capture verb lost the place only if it held it: "from Turkish
+        # forces", "a Turkish observation post"
         receivers = {a for a in receivers if not a.startswith("state:")} | {
             a for a in receivers if a.startswith("state:") and _held_by(ctx, clause, main, a)
         }
@@ -448,8 +462,12 @@ def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
 def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
     """A state after a capture verb is a target only when it held the place ("from X")."""
     for m in ctx.mentions_in(Span(main.end, clause.end)):
-        if m.actor == actor and re.search(r"(?:from|of)\s+(?:the\s+)?$",
-                                          ctx.folded[max(0, m.span.start - 12):m.span.start]):
+        if m.actor != actor:
+            continue
+        if re.search(r"(?:from|of)\s+(?:the\s+)?$",
+                     ctx.folded[max(0, m.span.start - 12):m.span.start]):
+            return True
+        if _HELD_POST.match(ctx.folded, m.span.end):
             return True
     return False
 
