@@ -444,7 +444,11 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 break
     if outlet is None:
         header = [ln for ln in head if body_start is None or ln.start < body_start]
-        footer = [ln for ln in lines if _COPYRIGHT.match(ln.text) or _SOURCE_LINE.match(ln.text)]
+        footer = [
+            ln for ln in lines
+            if ln.text[:1] in ("C", "©", "S")
+            and (_COPYRIGHT.match(ln.text) or _SOURCE_LINE.match(ln.text))
+        ]
         known = _known_outlet(header + footer)
         if known is not None:
             outlet, outlet_span = known
