@@ -330,7 +330,8 @@ class KnowledgeBase:
             >>> default_knowledge().places_named("Saraqeb")
             ('place:sy-saraqib',)
         """
-        return tuple(c.key for c in self.scanner.lookup(name) if c.label == "place")
+        return tuple(dict.fromkeys(c.key for c in self.scanner.lookup(name)
+                                   if c.label == "place"))
 
     def place(self, key: str, *, text: str = "", span: Span | None = None) -> Place:
         """The :class:`~idlib_corpus.model.Place` of a gazetteer id (or an ISO code).
