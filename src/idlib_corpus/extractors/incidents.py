@@ -85,7 +85,9 @@ _ONE_MORE = re.compile(
 _BY = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+by\s+(?:the\s+)?(?:[\w'\"“-]+\s+){0,3}$")
 _COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_INCLUDING = re.compile(r"(?:including|among them|of them|of whom|among whom)\s+(?:at\s+least\s+)?$")
+_INCLUDING = re.compile(
+    r"(?:including|among them|of them|of whom|among whom)\s+(?:at\s+least\s+)?$"
+)
 _HELD_POST = re.compile(
     r"(?:\s+[a-z-]+){0,2}\s+(?:posts?|observation\s+posts?|bases?|positions?|outposts?|"
     r"garrisons?|troops|forces|soldiers)(?![a-z])"
@@ -371,10 +373,11 @@ def _read_clause(
     # -- place and date
     place, rank = _place(ctx, clause, sent, typ, main, speech_zones)
     date, strength = _date(ctx, clause, sent, main, speech)
-    if refer and date is not None and not (
-        date.span is not None and any(
-            -5 <= date.span.start - h.end <= 25 or -5 <= h.start - date.span.end <= 25
-            for h in hits)
+    if refer and date is not None and not any(
+        t.value is date and any(
+            -5 <= t.span.start - h.end <= 25 or -5 <= h.start - t.span.end <= 25 for h in hits
+        )
+        for t in ctx.times_in(clause)
     ):
         # "The attack is a test for the deal agreed on 5 March": that date is the deal's
         date, strength = None, 0
@@ -524,9 +527,9 @@ def _casualties(
         counted = {"killed": killed, "injured": injured}
         for v in verbs:
             if counted[v.value] is None:
-                n = _count_people(ctx, v.end, clause.end)
-                if n:
-                    counted[v.value] = Claim(value=n, claimant=claimant, span=v.span)
+                listed = _count_people(ctx, v.end, clause.end)
+                if listed:
+                    counted[v.value] = Claim(value=listed, claimant=claimant, span=v.span)
         killed, injured = counted["killed"], counted["injured"]
     # "two Syrian servicemen and a civilian were killed": "a civilian" is one more;
     # "two soldiers were killed and another was wounded": "another" is one

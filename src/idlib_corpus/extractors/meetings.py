@@ -196,8 +196,11 @@ def _read_clause(
         if ctx.in_brackets(m.span):
             continue
         if m.kind == "person":
-            if _POSSESSIVE.match(ctx.folded, m.span.end):
+            if _POSSESSIVE.match(ctx.folded, m.span.end) and not any(
+                0 <= t.start - m.span.end <= 30 for t in triggers
+            ):
                 continue  # "Putin's special envoy Lavrentiev": the envoy takes part
+                # (but in "Putin's talks with …" Putin does)
             country = m.country or countries.get(m.actor)
             for zone, cue in roles:
                 if zone.contains(m.span) and (
