@@ -251,9 +251,9 @@ def _read_clause(
             status = MeetingStatus.PLANNED
 
     # -- class
-    if classes == {"participation"} or (
+    if (classes == {"participation"} or (
         "participation" in classes and not classes & {"event", "continuation"}
-    ):
+    )) and _takes_part_in_meeting(ctx, triggers, clause):
         cls = "participation"
     elif "continuation" in classes and not (
         explicit and status in (MeetingStatus.HELD, MeetingStatus.ONGOING)
@@ -307,6 +307,20 @@ def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
     if re.search(r"(?:-|\band\s+|,\s*)$", f[max(0, span.start - 6):span.start]):
         return False  # "Ankara-Moscow talks", "Moscow and Ankara talks"
     return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
+
+
+def _takes_part_in_meeting(ctx: EventContext, triggers: list[Hit], clause: Span) -> bool:
+    """ "took part in patrols" is not taking part in the talks; "also attended." is."""
+    f = ctx.folded
+    for t in triggers:
+        if t.value["class"] != "participation":
+            continue
+        m = re.match(r"\s+in\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)", f[t.end:clause.end])
+        if m is None:
+            return True
+        return any(h.start >= t.end + m.start(1) - 1 and h.start <= t.end + m.end(1)
+                   for h in ctx.hits_in("meeting_triggers", clause))
+    return False
 
 
 def _is_capital(ctx: EventContext, span: Span) -> bool:
