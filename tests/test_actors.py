@@ -721,3 +721,19 @@ def test_compound_surname_and_arabic_group_names() -> None:
     assert list(got) == ["Rami Abdel Rahman"]
     assert ("Abdel Rahman", MentionKind.SURNAME) in kinds(got["Rami Abdel Rahman"])
     assert [g.name for g in groups(text)] == ["Liwa al-Quds"]
+
+
+def test_grammar_file_is_all_read_and_lower_case() -> None:
+    import json
+    from importlib import resources
+
+    raw = json.loads((resources.files("idlib_corpus") / "data" / "actor_grammar.json")
+                     .read_text(encoding="utf-8"))
+    source = Path(grammar.__code__.co_filename).read_text(encoding="utf-8")
+    for key, value in raw.items():
+        if key.startswith("_"):
+            continue
+        assert f'raw["{key}"]' in source, f"{key} is in the data file but never read"
+        words = value if isinstance(value, list) else list(value)
+        flat = [w for x in words for w in (x if isinstance(x, list) else [x])]
+        assert all(w == w.lower() for w in flat), key
