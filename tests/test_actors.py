@@ -729,7 +729,7 @@ def test_grammar_file_is_all_read_and_lower_case() -> None:
 
     raw = json.loads((resources.files("idlib_corpus") / "data" / "actor_grammar.json")
                      .read_text(encoding="utf-8"))
-    source = Path(grammar.__code__.co_filename).read_text(encoding="utf-8")
+    source = Path(grammar.__wrapped__.__code__.co_filename).read_text(encoding="utf-8")
     for key, value in raw.items():
         if key.startswith("_"):
             continue
