@@ -230,6 +230,78 @@ def test_displaced_people_as_a_stock_is_not_an_event() -> None:
     assert extract_incidents(doc) == ()
 
 
+# --------------------------------------------------------------------------- more roles
+
+
+def test_those_blamed_did_it() -> None:
+    # Al Jazeera style: the doer is named only as the one blamed
+    text = ("An air strike hit a Turkish military convoy near Idlib on Monday, killing three "
+            "civilians, and Ankara blamed Syrian government forces.")
+    doc = make_doc(text, numbers=[("three", 3, "exact")],
+                   times=[("on Monday", TimeValue.day(dt.date(2019, 8, 19)))])
+    i = one(extract_incidents(doc))
+    assert (i.perpetrators, i.targets) == (("state:SY",), ("state:TR",))
+    assert i.killed is not None and i.killed.value == 3  # and the convoy is no deployment
+
+
+def test_an_interception_names_the_attacker_after_it() -> None:
+    # Interfax style
+    text = ("Russian air defence systems at the Khmeimim base shot down two drones launched "
+            "by militants of Hayat Tahrir al-Sham.")
+    i = one(extract_incidents(make_doc(text)))
+    assert i.perpetrators == ("armed_group:hayat-tahrir-al-sham",)
+    assert i.targets == ("state:RU",)
+
+
+def test_people_listed_one_by_one_are_counted() -> None:
+    # SANA style
+    text = ("Terrorists targeted residential neighbourhoods of Aleppo with rocket shells, "
+            "claiming the lives of a woman and her child and injuring six other civilians.")
+    doc = make_doc(text, numbers=[("six", 6, "exact")])
+    i = one(extract_incidents(doc))
+    assert i.killed is not None and i.killed.value == 2
+    assert i.injured is not None and i.injured.value == 6
+
+
+def test_parts_of_a_toll_are_not_added() -> None:
+    text = ("Russian air raids on Idlib villages killed nine civilians, including four "
+            "children, the monitor said.")
+    doc = make_doc(text, numbers=[("nine", 9, "exact"), ("four", 4, "exact")])
+    i = one(extract_incidents(doc))
+    assert i.killed is not None and i.killed.value == 9
+
+
+def test_another_wounded_counts_one() -> None:
+    text = ("Two Turkish soldiers were killed and another was wounded in an attack by "
+            "militants in Idlib.")
+    doc = make_doc(text, numbers=[("Two", 2, "exact")])
+    i = one(extract_incidents(doc))
+    assert i.targets == ("state:TR",)
+    assert (i.killed and i.killed.value, i.injured and i.injured.value) == (2, 1)
+
+
+def test_an_attack_and_its_answer_stay_two_records() -> None:
+    text = ("Two Turkish soldiers were killed in an attack by Syrian forces in Idlib. "
+            "Turkish forces immediately returned fire.")
+    doc = make_doc(text, numbers=[("Two", 2, "exact")])
+    attack, answer = extract_incidents(doc)
+    assert (attack.perpetrators, attack.targets) == (("state:SY",), ("state:TR",))
+    assert (answer.perpetrators, answer.targets) == (("state:TR",), ("state:SY",))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The space shuttle Endeavour blasted off from Florida with a US crew.",
+        "Putin and Erdogan hammered out a deal during talks in the Kremlin.",
+        "Syrian troops took part in a parade in Damascus.",
+        "Al Qaeda squads had been tasked to carry out attacks in Australia.",
+    ],
+)
+def test_more_words_that_are_not_war(sentence: str) -> None:
+    assert extract_incidents(make_doc(sentence)) == ()
+
+
 # --------------------------------------------------------------------------- sport, hooks
 
 

@@ -364,6 +364,63 @@ def test_a_referring_clause_does_not_invent_a_meeting() -> None:
     assert extract_meetings(make_doc(text)) == ()
 
 
+def test_states_that_take_part_join_the_meeting_told() -> None:
+    # Asharq Al-Awsat style: observers named in a sentence of their own
+    text = ("Iranian, Russian and Turkish delegations held talks in Astana on Friday. "
+            "Egypt and Syria took part as observers.")
+    doc = make_doc(text, times=[("on Friday", TimeValue.day(dt.date(2020, 2, 28)))])
+    m = one(extract_meetings(doc))
+    assert m.parties == ("EG", "IR", "RU", "SY", "TR")
+
+
+def test_taking_part_in_patrols_is_not_taking_part_in_talks() -> None:
+    text = ("Iranian and Turkish delegations held talks in Astana. "
+            "Russian troops took part in patrols near Aleppo.")
+    assert one(extract_meetings(make_doc(text))).parties == ("IR", "TR")
+
+
+def test_they_last_spoke_is_an_earlier_call_of_the_same_leaders() -> None:
+    # TRT World style
+    text = ("Erdogan and Putin discussed Idlib in a phone call on Friday. "
+            "They last spoke on February 12.")
+    doc = make_doc(text, published=dt.date(2020, 2, 21), times=[
+        ("on Friday", TimeValue.day(dt.date(2020, 2, 21))),
+        ("on February 12", TimeValue.day(dt.date(2020, 2, 12)))])
+    actors = [person(text, "Erdogan", "TR"), person(text, "Putin", "RU")]
+    first, second = extract_meetings(doc, actors)
+    assert first.date is not None and second.date is not None
+    assert (first.date.iso, second.date.iso) == ("2020-02-21", "2020-02-12")
+    assert second.kind is MeetingKind.PHONE_CALL
+    assert second.participants == first.participants == ("person:erdogan", "person:putin")
+
+
+def test_a_new_summit_takes_its_parties_from_its_sentence() -> None:
+    # Hurriyet style: "a three-way summit in Tehran, where Putin and Rouhani ..."
+    text = ("The agreement came 10 days after a three-way summit in Tehran, where Putin and "
+            "Iranian President Rouhani turned down Erdogan's call for a ceasefire.")
+    actors = [person(text, "Putin", "RU"), person(text, "Rouhani", "IR"),
+              person(text, "Erdogan", "TR")]
+    m = one(extract_meetings(make_doc(text), actors))
+    assert m.parties == ("IR", "RU", "TR")
+    assert m.kind is MeetingKind.SUMMIT
+    assert m.place is not None and m.place.name == "Tehran"
+
+
+def test_a_meeting_said_not_to_be_planned_is_none() -> None:
+    text = ("The Kremlin said a meeting between the Russian and Turkish presidents was not "
+            "on the agenda.")
+    assert extract_meetings(make_doc(text)) == ()
+
+
+def test_the_two_countries_meeting_soon_is_a_new_planned_meeting() -> None:
+    text = ("Turkish and Russian presidents held talks in Sochi on Monday. Military officials "
+            "from the two countries would meet in the coming days to draw the borders.")
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2)))])
+    held, planned = extract_meetings(doc)
+    assert planned.status is MeetingStatus.PLANNED
+    assert planned.parties == held.parties == ("RU", "TR")
+
+
 # --------------------------------------------------------------------------- hooks, robustness
 
 
