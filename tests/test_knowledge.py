@@ -415,3 +415,12 @@ def test_abbreviated_state_as_modifier() -> None:
     anns = annotate("U.S.-led coalition and US-backed fighters met Russia-Turkey envoys.")
     got = [(a.label.value, a.key) for a in anns if a.label.value in ("state", "nationality")]
     assert got == [("nationality", "US"), ("nationality", "US"), ("state", "RU"), ("state", "TR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [("MPs", "Lawmaker"), ("spokesmen", "Spokesman"), ("Special Envoys", "Special Envoy"),
+     ("deputies foreign", None)],
+)
+def test_plural_offices(text: str, office: str | None) -> None:
+    assert KB.office(text) == office

@@ -108,7 +108,7 @@ def _plural(title: str) -> str:
     w = words[head]
     low = w.lower()
     if low.endswith("man"):
-        p = w[:-3] + ("MEN" if w.isupper() else "men")
+        p = w[:-3] + "men"
     elif low.endswith("person"):
         p = w[:-6] + "people"
     elif low.endswith(("s", "sh", "ch", "x")):
@@ -116,7 +116,7 @@ def _plural(title: str) -> str:
     elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
         p = w[:-1] + "ies"
     else:
-        p = w + ("S" if w.isupper() else "s")
+        p = w + "s"  # "MPs", not "MPS"
     return " ".join([*words[:head], p, *words[head + 1:]])
 
 
