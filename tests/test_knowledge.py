@@ -302,9 +302,21 @@ def test_plugin_files_add_places_and_persons_that_get_annotated(tmp_path: Path) 
     assert ("capital", "Ankara", "TR") in marks("Talks in Ankara.", kb)
     assert kb.demonym_state("Turkish") == "TR"
     assert not any(label == "place" for label, _, _ in marks(text))
-    # the plugin's KB reaches extractors through the document
-    result = pipe.parse(text, id="x")
+    # the plugin's KB reaches the annotation phase of a real run, through the document
+    seen: list[Annotation] = []
+
+    class Spy:
+        @hookimpl
+        def idlib_resolve_actors(self, doc: object) -> None:
+            seen.extend(doc.annotations)  # type: ignore[attr-defined]
+
+    spied = Pipeline(plugins=[_KnowledgePlugin(_plugin_files(tmp_path)), Spy()],
+                     options=Options(load_entrypoints=False))
+    result = spied.parse(text, id="x")
     assert result.article.id == "x"
+    found = {(a.label.value, a.key, a.source) for a in seen}
+    assert ("place", "place:sy-kafr-oweid", "idlib_corpus.knowledge") in found
+    assert ("person", "person:ayse-yilmaz", "idlib_corpus.knowledge") in found
 
 
 def test_plugin_entry_replaces_builtin_with_same_id(tmp_path: Path) -> None:
