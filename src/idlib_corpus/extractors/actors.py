@@ -70,11 +70,6 @@ _PRIORITY = {
     L.PLACE: 9,
     L.TIME: 10,
 }
-# Annotations that make a token part of a non-person entity.
-_ENTITY = frozenset(
-    {L.GOVERNMENT_BODY, L.GROUP, L.ORGANISATION, L.MEDIA, L.CAPITAL, L.STATE, L.NATIONALITY,
-     L.TIME, L.OFFICE}
-)
 _STATEISH = frozenset({L.STATE, L.CAPITAL})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
@@ -277,7 +272,6 @@ class _Resolver:
                 continue
             self.prose[index] = span
         self._stok: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
-        self.sentences: list[_Sentence] = []
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
 
@@ -316,13 +310,6 @@ class _Resolver:
             spans = [m.span() for m in TOKEN.finditer(self.text, span.start, span.end)]
             got = self._stok[si] = (spans, [a for a, _ in spans])
         return got
-
-    def _low(self, tok: list[tuple[int, int]], ti: int) -> str:
-        """The folded text of token ``ti`` ("" outside the sentence)."""
-        if ti < 0 or ti >= len(tok):
-            return ""
-        s, e = tok[ti]
-        return self.folded[s:e]
 
     def _window(self, tok: list[tuple[int, int]], t0: int, t1: int) -> list[_Item]:
         """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation."""
@@ -377,7 +364,6 @@ class _Resolver:
                 # the title phrase before a name is short: no need to read further back
                 sent = _Sentence(index, span, self._window(tok, max(0, first - 16), len(tok)),
                                  _is_headline(self.text[span.start : span.end]))
-                self.sentences.append(sent)
                 self._hits_in(sent)
 
     def _first_candidate(self, si: int, span: Span) -> int | None:
