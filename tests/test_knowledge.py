@@ -436,3 +436,34 @@ def test_abbreviated_state_as_modifier() -> None:
 )
 def test_plural_offices(text: str, office: str | None) -> None:
     assert KB.office(text) == office
+
+
+_names = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzÇŞİöü -'")),
+                 min_size=1, max_size=20).map(str.strip).filter(lambda s: s and "|" not in s)
+
+
+@given(st.lists(st.tuples(
+    _names,
+    st.sampled_from([k.value for k in PlaceKind]),
+    st.none() | st.floats(-90, 90, allow_nan=False).map(lambda x: round(x, 5)),
+    st.floats(-180, 180, allow_nan=False).map(lambda x: round(x, 5)),
+    st.lists(_names, max_size=3)), min_size=1, max_size=5, unique_by=lambda r: r[0]))
+def test_places_files_round_trip(rows: list[tuple[str, str, float | None, float, list[str]]]
+                                 ) -> None:
+    import tempfile
+
+    from idlib_corpus.knowledge._entries import read_places
+
+    lines = ["# generated", "id\tname\tkind\tcountry\tlatitude\tlongitude\tnames"]
+    for i, (name, kind, lat, lon, names) in enumerate(rows):
+        lat_s, lon_s = ("", "") if lat is None else (repr(lat), repr(lon))
+        lines.append(f"place:t-{i}\t{name}\t{kind}\tSY\t{lat_s}\t{lon_s}\t{'|'.join(names)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "places_prop.tsv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        entries = read_places(path)
+    assert [e.id for e in entries] == [f"place:t-{i}" for i in range(len(rows))]
+    for e, (name, kind, lat, lon, names) in zip(entries, rows, strict=True):
+        assert (e.name, e.kind.value, e.country) == (name, kind, "SY")
+        assert e.latitude == lat and (lat is None or e.longitude == lon)
+        assert e.names[0] == name and set(names) <= set(e.names)
