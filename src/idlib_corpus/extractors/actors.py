@@ -219,18 +219,26 @@ class _Person:
 
 
 class _TitleParse:
-    """What the words before (or after) a name say about the person."""
+    """What the words before (or after) a name say about the person.
 
-    __slots__ = ("counterpart", "countries", "gender", "of_state", "plural", "start", "words")
+    ``start`` is the offset where the phrase begins, ``start_index`` the index of its
+    first item (the name's own index until a title word is read).
+    """
 
-    def __init__(self, start: int) -> None:
+    __slots__ = (
+        "counterpart", "countries", "gender", "of_state", "plural", "start", "start_index",
+        "words",
+    )
+
+    def __init__(self, start_index: int) -> None:
         self.words: list[str] = []
         self.countries: list[str] = []
         self.plural = False
         self.gender = ""
         self.counterpart = False
         self.of_state = False
-        self.start = start
+        self.start = 1 << 62
+        self.start_index = start_index
 
     @property
     def cue(self) -> bool:
@@ -623,10 +631,10 @@ class _Resolver:
         span = Span(items[a].start, items[b - 1].end)
         return _Hit(span, self.text[span.start : span.end], words, known, sentence)
 
-    def _parse_left(self, items: list[_Item], lead: int, a: int) -> _LeftParse:
+    def _parse_left(self, items: list[_Item], lead: int, a: int) -> _TitleParse:
         """Read the title phrase that ends just before the name at ``lead``."""
         g = self.g
-        parse = _LeftParse(lead)
+        parse = _TitleParse(lead)
         if lead > a:
             parse.start, parse.start_index = items[a].start, a
         segs: list[list[_Item]] = []
@@ -741,13 +749,13 @@ class _Resolver:
             singularise(low) != low
         )
 
-    def _parse_apposition(self, items: list[_Item], b: int) -> _LeftParse | None:
+    def _parse_apposition(self, items: list[_Item], b: int) -> _TitleParse | None:
         """Read ", Turkey's defence minister" or ", the Russian foreign minister" after a name."""
         g = self.g
         n = len(items)
         if b >= n or items[b].low != ",":
             return None
-        parse = _LeftParse(b)
+        parse = _TitleParse(b)
         j = b + 1
         # ", President Vladimir Putin's envoy for Syria", ", the Kremlin's special envoy":
         # skip the possessor (a state as possessor gives the country, below)
@@ -856,7 +864,7 @@ class _Resolver:
         hit.country = hit.country or country
         hit.title_start = first.title_start
 
-    def _apply(self, hit: _Hit, parse: _LeftParse) -> None:
+    def _apply(self, hit: _Hit, parse: _TitleParse) -> None:
         if parse.words and hit.title is None:
             hit.title = parse.title
         if parse.countries and hit.country is None:
@@ -1657,15 +1665,6 @@ class _ListState:
         self.parse = parse
         self.end = end
         self.count = 1
-
-
-class _LeftParse(_TitleParse):
-    __slots__ = ("start_index",)
-
-    def __init__(self, start_index: int) -> None:
-        super().__init__(0)
-        self.start_index = start_index
-        self.start = 1 << 62
 
 
 def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
