@@ -577,10 +577,25 @@ def build_registry(
     for bucket in edit_buckets.values():
         if len(bucket) < 2:
             continue
-        for x in range(len(bucket)):
-            for y in range(x + 1, len(bucket)):
-                (ta, ia), (tb, ib) = bucket[x], bucket[y]
-                if _within_one_edit(ta, tb) and nodes[ia][1].kind is nodes[ib][1].kind:
+        # Tokens one edit apart share a key among {token} and the token less one letter;
+        # comparing only those keeps a bucket of a thousand surnames fast.
+        nodes_of: dict[str, list[int]] = defaultdict(list)
+        for tok, i in bucket:
+            nodes_of[tok].append(i)
+        keys: dict[str, set[str]] = defaultdict(set)
+        for tok in nodes_of:
+            keys[tok].add(tok)
+            for pos in range(len(tok)):
+                keys[tok[:pos] + tok[pos + 1 :]].add(tok)
+        pairs = {(a, b) for toks in keys.values() if len(toks) > 1
+                 for a in toks for b in toks if a < b}
+        for members in nodes_of.values():
+            for i in members[1:]:
+                uf.union(members[0], i)
+        for ta, tb in sorted(pairs):
+            if _within_one_edit(ta, tb):
+                ia, ib = nodes_of[ta][0], nodes_of[tb][0]
+                if nodes[ia][1].kind is nodes[ib][1].kind:
                     uf.union(ia, ib)
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -723,22 +738,26 @@ def _canonical_actor(members: list[tuple[str, Actor]]) -> CorpusActor:
 class _PlaceRules:
     def __init__(self, same_place: Callable[[str, str], bool] | None) -> None:
         self._kb_same = same_place
-        self._known: dict[tuple[str, str], bool] = {}
+        self._known: dict[tuple[Any, ...], bool] = {}
 
     def same(self, a: Place, b: Place) -> bool:
+        key = (a.name, a.geonames_id, b.name, b.geonames_id)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._same(a, b)
+        return known
+
+    def _same(self, a: Place, b: Place) -> bool:
         if a.geonames_id is not None and b.geonames_id is not None:
             return a.geonames_id == b.geonames_id
         if fold_name(a.name) == fold_name(b.name):
             return True
         if self._kb_same is None:
             return False
-        key = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
-        if key not in self._known:
-            try:
-                self._known[key] = bool(self._kb_same(*key))
-            except Exception:  # a knowledge-base failure must not stop the merge
-                self._known[key] = False
-        return self._known[key]
+        try:
+            return bool(self._kb_same(a.name, b.name))
+        except Exception:  # a knowledge-base failure must not stop the merge
+            return False
 
     def compatible(self, a: Place | None, b: Place | None) -> bool:
         """Unknown, the same place, or a country and a place inside it."""
@@ -947,54 +966,82 @@ def _compatible(a: _Item, b: _Item, places: _PlaceRules, *, stage: bool = True) 
     return True
 
 
+def _profile(item: _Item) -> tuple[Any, ...]:
+    """What :func:`_compatible` and the score read of a report, its anchor aside.
+
+    An event keeps the intersection of its reports' anchors. Intervals on a line that
+    overlap pairwise share a common part (Helly), so the event's anchors and a new one
+    overlap pairwise exactly when the new one overlaps that intersection. Everything else
+    compatibility reads is in the profile, so an event compares a new report with one
+    report of each profile only.
+    """
+    weak = item.anchor is None or item.date is None or item.place is None
+    return (
+        item.anchor is None,
+        None if item.date is None else (item.date.start, item.date.end),
+        _place_sig(item.place),
+        item.parties,
+        item.perpetrators,
+        item.targets,
+        (item.article, item.signature) if weak else None,
+    )
+
+
 class _Cluster:
     def __init__(self, first: _Item) -> None:
-        self.items = [first]
+        self.items: list[_Item] = []
         self.anchor = first.anchor
+        self.profiles: dict[tuple[Any, ...], tuple[_Item, int]] = {}
+        self.participants: set[str] = set()
+        self.add(first)
 
     def fits(self, item: _Item, places: _PlaceRules) -> bool:
         if self.anchor is not None and item.anchor is not None and not _overlap(
             self.anchor, item.anchor
         ):
             return False
-        return all(_compatible(item, other, places) for other in self.items)
+        return all(_compatible(item, other, places) for other, _ in self.profiles.values())
 
     def score(self, item: _Item, places: _PlaceRules) -> int:
         """How much known agrees (not merely does not contradict)."""
-        s = 0
-        for other in self.items:
+        s = 1 if item.participants & self.participants else 0
+        for other, count in self.profiles.values():
+            agree = 0
             if item.place is not None and other.place is not None and places.same(
                 item.place, other.place
             ):
-                s += 2
+                agree += 2
             if item.date is not None and other.date is not None and (
                 item.date.start, item.date.end) == (other.date.start, other.date.end):
-                s += 2
+                agree += 2
             if item.parties and item.parties == other.parties:
-                s += 1
-            if item.participants & other.participants:
-                s += 1
+                agree += 1
             if item.perpetrators and item.perpetrators == other.perpetrators:
-                s += 1
+                agree += 1
             if item.targets and item.targets == other.targets:
-                s += 1
+                agree += 1
+            s += agree * count
         return s
 
     def add(self, item: _Item) -> None:
+        if self.items:
+            if self.anchor is None:
+                self.anchor = item.anchor
+            elif item.anchor is not None:
+                self.anchor = (max(self.anchor[0], item.anchor[0]),
+                               min(self.anchor[1], item.anchor[1]))
         self.items.append(item)
-        if self.anchor is None:
-            self.anchor = item.anchor
-        elif item.anchor is not None:
-            self.anchor = (max(self.anchor[0], item.anchor[0]), min(self.anchor[1], item.anchor[1]))
+        key = _profile(item)
+        first, count = self.profiles.get(key, (item, 0))
+        self.profiles[key] = (first, count + 1)
+        self.participants |= item.participants
 
 
-def _months(anchor: tuple[_dt.date, _dt.date] | None) -> list[int | None]:
-    """The months an anchor touches: the buckets that keep clustering near-linear."""
+def _weeks(anchor: tuple[_dt.date, _dt.date] | None) -> range | list[None]:
+    """The weeks an anchor touches: the buckets that keep clustering near-linear."""
     if anchor is None:
         return [None]
-    first = anchor[0].year * 12 + anchor[0].month - 1
-    last = anchor[1].year * 12 + anchor[1].month - 1
-    return list(range(first, last + 1))
+    return range(anchor[0].toordinal() // 7, anchor[1].toordinal() // 7 + 1)
 
 
 def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
@@ -1002,14 +1049,14 @@ def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
 
     A report that fits two events equally well starts its own (ambiguity is not a reason
     to merge); an undated report joins only when exactly one event fits it. Events are
-    looked up by kind and by the months their dates touch, so only events that could fit
+    looked up by kind and by the weeks their dates touch, so only events that could fit
     are compared.
     """
     clusters: list[_Cluster] = []
     buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for item in items:
-        near = sorted({k for month in _months(item.anchor)
-                       for k in buckets.get((item.group, month), ())})
+        near = sorted({k for week in _weeks(item.anchor)
+                       for k in buckets.get((item.group, week), ())})
         fitting = [clusters[k] for k in near if clusters[k].fits(item, places)]
         chosen: _Cluster | None = None
         if item.date is None:
@@ -1022,8 +1069,8 @@ def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
                 chosen = fitting[scored[0][1]]
         if chosen is None:
             clusters.append(_Cluster(item))
-            for month in _months(item.anchor):
-                buckets[(item.group, month)].append(len(clusters) - 1)
+            for week in _weeks(item.anchor):
+                buckets[(item.group, week)].append(len(clusters) - 1)
         else:
             chosen.add(item)
     return clusters
@@ -1141,7 +1188,12 @@ def _fold_announcements(clusters: list[_Cluster], places: _PlaceRules) -> list[_
     stays an event of its own, linked to the meeting that carried it out
     (:func:`_link_plans`).
     """
-    held = [c for c in clusters if c.items[0].group[2] == _OCCURRED]
+    held_by_day: dict[_dt.date, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if c.items[0].group[2] == _OCCURRED:
+            for d in sorted({it.date.start for it in c.items if it.date is not None
+                             and it.date.start == it.date.end}):
+                held_by_day[d].append(c)
     folded: set[int] = set()
     for k, c in enumerate(clusters):
         if c.items[0].group[2] != "planned":
@@ -1156,11 +1208,9 @@ def _fold_announcements(clusters: list[_Cluster], places: _PlaceRules) -> list[_
         if any(it.published is not None and it.published > day for it in dated):
             continue
         fits = [
-            h for h in held
+            h for h in held_by_day.get(day, ())
             if h.items[0].group[1] == c.items[0].group[1]
             and all(_compatible(a, b, places, stage=False) for a in c.items for b in h.items)
-            and any(it.date is not None and it.date.start == it.date.end == day
-                    for it in h.items)
         ]
         if len(fits) == 1:
             for it in c.items:
@@ -1177,24 +1227,28 @@ def _link_plans(
     meetings: list[CorpusMeeting], clusters: list[_Cluster], places: _PlaceRules
 ) -> list[CorpusMeeting]:
     """Link each planned meeting to the held meeting that carried it out, if one fits."""
-    held = [(m, c) for m, c in zip(meetings, clusters, strict=True)
-            if _STAGE[m.status] == _OCCURRED]
+    held: dict[int | None, list[int]] = defaultdict(list)
+    for k, (m, c) in enumerate(zip(meetings, clusters, strict=True)):
+        if _STAGE[m.status] == _OCCURRED:
+            for week in _weeks(c.anchor):
+                held[week].append(k)
     fulfilled_by: dict[str, str] = {}
     for plan, pc in zip(meetings, clusters, strict=True):
-        if plan.status is not MeetingStatus.PLANNED:
+        if plan.status is not MeetingStatus.PLANNED or pc.anchor is None:
             continue
+        # A plan is carried out after it is announced.
+        first_pub = min((it.published for it in pc.items if it.published), default=None)
         candidates = []
-        for h, hc in held:
+        for k in sorted({k for week in _weeks(pc.anchor) for k in held.get(week, ())}):
+            h, hc = meetings[k], clusters[k]
             if not (h.kind is plan.kind or frozenset({h.kind, plan.kind}) in _LINKABLE_KINDS):
                 continue
             if not _parties_compatible(frozenset(plan.parties), frozenset(h.parties)):
                 continue
             if not places.compatible(plan.place, h.place):
                 continue
-            if pc.anchor is None or hc.anchor is None or not _overlap(pc.anchor, hc.anchor):
+            if hc.anchor is None or not _overlap(pc.anchor, hc.anchor):
                 continue
-            # A plan is carried out after it is announced.
-            first_pub = min((it.published for it in pc.items if it.published), default=None)
             if first_pub is not None and hc.anchor[1] < first_pub - _dt.timedelta(days=1):
                 continue
             start = h.date.start if h.date else hc.anchor[0]
