@@ -197,3 +197,23 @@ def test_schema_command_writes_json(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = tmp_path / "schema.json"
     assert run(capsys, "schema", "-o", out)[0] == ExitCode.OK
     assert '"$schema"' in out.read_text(encoding="utf-8")
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = ONE.read_text(encoding="utf-8")
+    for i in range(40):  # far more than a pipe buffer holds
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "idlib_corpus", "extract", str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**__import__("os").environ, "IDLIB_CORPUS_DISABLE_PLUGIN_AUTOLOAD": "1"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()  # like "| head -c 100"
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=300) == ExitCode.OK
+    assert "Traceback" not in err and "Exception ignored" not in err

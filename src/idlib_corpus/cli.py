@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"idlib-corpus: error: {exc}", file=sys.stderr)
         return ExitCode.USAGE_ERROR
     except BrokenPipeError:  # "idlib-corpus extract | head": the reader left, not an error
-        sys.stderr.close()
+        _silence_stdout()
         return ExitCode.OK
     except OSError as exc:  # writing the output failed (disk full...): the file is unchanged
         where = f"{exc.filename}: " if exc.filename else ""
@@ -138,6 +138,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("idlib-corpus: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit does not hit the closed pipe again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (captured)
+        pass
 
 
 # --------------------------------------------------------------------------- commands
