@@ -467,3 +467,23 @@ def test_places_files_round_trip(rows: list[tuple[str, str, float | None, float,
         assert (e.name, e.kind.value, e.country) == (name, kind, "SY")
         assert e.latitude == lat and (lat is None or e.longitude == lon)
         assert e.names[0] == name and set(names) <= set(e.names)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("Jeffrey Feltman said the talks failed.", None),
+     ("Jeffrey said the talks failed.", "Jeffrey"),
+     ("Envoy Jeffrey said so.", "Jeffrey"),
+     ("Officials and Mehmet Önal said so.", None),
+     ("Mehmet Önal said so.", "Önal"),  # a sentence's first word may be "However": kept
+     ("Ambassador Önal said so.", "Önal"),
+     ("Mr Erdogan said so.", "Erdogan"),
+     ("However Erdogan said so.", "Erdogan"),
+     ("Erdogan Says Turkey Will Hit Back Hard\nBody.", "Erdogan"),
+     ("Turkish Defence Minister Akar Visited Troops", "Akar"),
+     ("In Ankara, Akar said.", "Akar")],
+)
+def test_a_surname_next_to_another_first_name_is_another_person(
+    text: str, person: str | None
+) -> None:
+    assert labelled(text, "person") == ([person] if person else [])

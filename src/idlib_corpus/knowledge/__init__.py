@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from importlib.abc import Traversable
@@ -156,6 +157,7 @@ class KnowledgeBase:
         self.states: dict[str, StateEntry] = {}
         self.offices: dict[str, OfficeEntry] = {}
         self.pronouns: dict[str, str] = {}
+        self.honorifics: set[str] = set()
         self._other: dict[str, list[DataFile]] = {}
         self._scanner: Scanner | None = None
         self._capital_ids: dict[str, str] | None = None
@@ -213,7 +215,9 @@ class KnowledgeBase:
             for o in read_offices(path):
                 self.offices[o.title] = o
         elif kind == "vocabulary":
-            self.pronouns.update(read_vocabulary(path))
+            pronouns, honorifics = read_vocabulary(path)
+            self.pronouns.update(pronouns)
+            self.honorifics.update(fold_name(h) for h in honorifics)
 
     def _complete_states(self) -> None:
         """Every country row of the gazetteer is a state, even without a states.json entry."""
@@ -307,7 +311,10 @@ class KnowledgeBase:
         text = doc.text
         n = len(text)
         out: list[Annotation] = []
-        for m in self.scanner.scan(text, doc.folded):
+        matches = self.scanner.scan(text, doc.folded)
+        starts = {m.start for m in matches}
+        ends = {m.end for m in matches}
+        for m in matches:
             hits = m.hits
             labels = {label for label, _ in hits}
             # "Russia-backed", "Turkey-based", "U.S.-led": a state name used as a modifier.
@@ -318,8 +325,37 @@ class KnowledgeBase:
             span = Span(m.start, m.end)
             words = text[m.start:m.end]
             for label, key in hits:
+                if label == "person" and self._other_persons_name(text, m, key, starts, ends):
+                    continue
                 out.append(Annotation(span, AnnotationLabel(label), words, key))
         return out
+
+    def _other_persons_name(
+        self, text: str, m: Match, key: str, starts: set[int], ends: set[int]
+    ) -> bool:
+        """Whether a known person's surname, alone, is here part of another person's name:
+        "Jeffrey Feltman" (not James Jeffrey), "Mehmet Önal" (not Sedat Önal).
+
+        The sign is an unknown capitalised word right before or after it, unless that
+        word is an honorific ("Mr"), the first word of a sentence, or the line is a
+        Title Case headline.
+        """
+        if not self.is_surname(key, text[m.start:m.end]):
+            return False
+        after = _NEXT_WORD.match(text, m.end)
+        if (after is not None and after.group(1)[0].isupper() and after.start(1) not in starts
+                and not _title_case_line(text, m)):
+            return True
+        window = max(0, m.start - 80)
+        before = _PREV_WORD.search(text, window, m.start)
+        if before is None or before.end(1) in ends or not before.group(1)[0].isupper():
+            return False
+        if fold_name(before.group(1)) in self.honorifics or _title_case_line(text, m):
+            return False
+        lead = text[window:before.start(1)].rstrip(" \t")
+        sentence_start = (not lead and window == 0) or (
+            bool(lead) and lead[-1] in "\n.!?:;\"“”«»'‘’(—–-")
+        return not sentence_start
 
     # ------------------------------------------------------------------ places
 
@@ -489,6 +525,21 @@ class KnowledgeBase:
             if c.label == "office":
                 return c.key
         return None
+
+
+_NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
+_PREV_WORD = re.compile(r"(\w[\w'’.-]*) $")
+
+
+def _title_case_line(text: str, m: Match) -> bool:
+    """Whether the line holding ``m`` is a headline in Title Case ("Erdogan Says ...")."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.7 * len(words)
 
 
 def _suppress_places_under_names(

@@ -356,15 +356,19 @@ def read_offices(path: DataFile) -> list[OfficeEntry]:
     return out
 
 
-def read_vocabulary(path: DataFile) -> dict[str, str]:
-    """Read a ``vocabulary*.json`` file: ``{"pronouns": {"he": "m", ...}}``."""
+def read_vocabulary(path: DataFile) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Read a ``vocabulary*.json`` file: pronouns with their gender, and honorifics.
+
+    ``{"pronouns": {"he": "m", ...}, "honorifics": ["Mr", "Dr", ...]}``; both optional.
+    """
     data = _read_json(path)
     pronouns = data.get("pronouns", {})
     if not isinstance(pronouns, dict) or not all(
         isinstance(k, str) and v in ("m", "f") for k, v in pronouns.items()
     ):
         raise InputError(_name(path), "'pronouns' must map words to 'm' or 'f'")
-    return {k.strip().lower(): str(v) for k, v in pronouns.items()}
+    honorifics = _strings(path, "honorifics", data.get("honorifics"))
+    return {k.strip().lower(): str(v) for k, v in pronouns.items()}, honorifics
 
 
 PLACE_COLUMNS = ("id", "name", "kind", "country", "latitude", "longitude", "geonames_id",
