@@ -244,6 +244,8 @@ def _read_clause(
     # -- date
     date, weak = _date(ctx, clause, sent, main, excluded, speech, status)
     pub = ctx.published
+    if status is None and (date is None or weak):
+        status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
     if status is None and date is not None and pub is not None and not weak:
         if date.end < pub:
             status = MeetingStatus.HELD
@@ -594,7 +596,9 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
     records: list[_Candidate] = []
     last_main: _Candidate | None = None
     for cand in cands:
-        if cand.sidelines and cand.place is None and records:
+        if cand.sidelines and cand.place is None and records and _sidelines_of_meeting(
+            ctx, cand.clause
+        ):
             # "met separately on the sidelines of the talks": where those talks were
             host = max((r for r in records if r.cls == "primary"),
                        key=lambda r: len(r.evidence), default=None)
@@ -619,8 +623,7 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 _absorb(target, cand)
                 last_main = target
         elif cand.cls in ("inherit", "again"):
-            source = next((r for r in reversed(records)
-                           if r.cls == "primary" and len(r.parties) >= 2), None)
+            source = _main_record(ctx, records, cand)
             if source is None:
                 continue
             cand.parties = set(source.parties) | cand.parties
@@ -663,6 +666,29 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             if target is not None:
                 _absorb(target, cand, refer=True)
     return [r for r in records if len(r.parties) >= 2]
+
+
+def _sidelines_of_meeting(ctx: EventContext, clause: Span) -> bool:
+    """ "on the sidelines of the talks" (a meeting told), not "of the Munich conference"."""
+    m = _SIDELINES.search(ctx.folded, clause.start, clause.end)
+    if m is None:
+        return False
+    return any(0 <= h.start - m.end() <= 12
+               for h in ctx.hits_in("meeting_triggers", clause))
+
+
+def _main_record(
+    ctx: EventContext, records: list[_Candidate], cand: _Candidate
+) -> _Candidate | None:
+    """The meeting whose states "the two countries" or "they" name: the one the article
+    tells most (of two states when the words say "two" or "both")."""
+    pool = [r for r in records if r.cls == "primary" and len(r.parties) >= 2]
+    if cand.cls == "again":
+        return pool[-1] if pool else None
+    words = ctx.folded[cand.clause.start:cand.clause.end]
+    if re.search(r"(?<![a-z])(?:two|both)(?![a-z])", words):
+        pool = [r for r in pool if len(r.parties) == 2] or pool
+    return max(reversed(pool), key=lambda r: len(r.evidence), default=None)
 
 
 def _refer_target(records: list[_Candidate], cand: _Candidate) -> _Candidate | None:
