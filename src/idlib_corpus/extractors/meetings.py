@@ -68,6 +68,7 @@ _DURATION = re.compile(
 )
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_THEY = re.compile(r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents)(?![a-z])")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 _OUTCOME = re.compile(
@@ -99,6 +100,7 @@ class _Candidate:
     evidence: list[Span] = attrs.field(factory=list)
     definite: bool = False  # "the two-day meeting": one already told
     sidelines: bool = False  # "met on the sidelines of the talks"
+    extra_dates: list[TimeValue] = attrs.field(factory=list)  # one more meeting on each
 
 
 # --------------------------------------------------------------------------- hooks
@@ -274,9 +276,15 @@ def _read_clause(
         cls = "primary"
     else:
         cls = "refer"
-    if "again" in classes and [t for t in ctx.times_in(clause)
-                               if not any(t in s.times for s in speech)]:
+    own_times = [t for t in ctx.times_in(clause) if not any(t in s.times for s in speech)]
+    extra_dates: list[TimeValue] = []
+    if "again" in classes and own_times:
         cls = "again"  # "they last spoke on February 12"
+        days = [t.value for t in own_times if isinstance(t.value, TimeValue)
+                and t.value.precision.value == "day" and not t.value.interval]
+        if len(days) >= 2:
+            # "the two previous rounds, held in Ankara on February 8 and February 10"
+            date, weak, extra_dates = days[0], False, days[1:]
     elif cls == "refer" and ctx.has("anaphoric_parties", clause) and (
         ctx.has("soon", clause) or [t for t in ctx.times_in(clause)
                                     if not any(t in s.times for s in speech)]
@@ -299,7 +307,7 @@ def _read_clause(
         explicit_status=explicit, parties=parties, participants=participants,
         role_participants=role_people, place=place, place_rank=rank, date=date,
         weak_date=weak, duration=duration, outcome=outcome, reported_by=reported,
-        evidence=[clause], definite=definite, sidelines=sidelines,
+        evidence=[clause], definite=definite, sidelines=sidelines, extra_dates=extra_dates,
     )
 
 
@@ -628,8 +636,16 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             cand.parties = set(source.parties) | cand.parties
             if cand.cls == "again":
-                cand.participants = set(source.participants) | cand.participants
+                if _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
+                    # "they last spoke": the same persons; "the previous rounds": not said
+                    cand.participants = set(source.participants) | cand.participants
                 cand.kind = source.kind if cand.kind is MeetingKind.TALKS else cand.kind
+                for day in cand.extra_dates:
+                    records.append(attrs.evolve(
+                        cand, cls="primary", date=day, extra_dates=[],
+                        parties=set(cand.parties), participants=set(cand.participants),
+                        evidence=list(cand.evidence),
+                    ))
             cand.cls = "primary"
             target = next(
                 (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
