@@ -276,6 +276,7 @@ class Vocabulary:
     anaphoric_parties: Lexicon
     soon: Lexicon
     blame: Lexicon
+    stock: Lexicon
     future_after: Lexicon
     definite: frozenset[str]
     indefinite: frozenset[str]
@@ -378,6 +379,7 @@ def vocabulary() -> Vocabulary:
         anaphoric_parties=words("anaphoric_parties"),
         soon=words("soon"),
         blame=words("blame_cues"),
+        stock=words("stock_cues"),
         future_after=words("future_after"),
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),
@@ -865,6 +867,8 @@ class EventContext:
             left = max(f.rfind(c, sentence.start, hit.start) for c in (",", ";", '"', ":"))
             left = sentence.start if left < 0 else left + 1
             inverted = _INVERTED.match(f, hit.end, sentence.end)
+            if inverted is not None and _NOT_A_SPEAKER.match(inverted.group(1)):
+                inverted = None  # "…, said at a briefing on Monday."
             if inverted is not None and not _WORD.search(f, left, hit.start):
                 # "…, said the ministry.": the speaker follows the verb
                 span = Span(hit.start, sentence.end)
@@ -972,6 +976,10 @@ class EventContext:
 _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
+)
+_NOT_A_SPEAKER = re.compile(
+    r"(?:at|on|in|to|after|before|during|late|early|earlier|later|yesterday|today|tonight|"
+    r"last|this|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])"
 )
 _PASSIVE_BEFORE = re.compile(r"(?<![a-z])(?:was|were|been|being|be|is|are)\s+$")
 _INVERTED = re.compile(r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*[.!?\"'”]*\s*$")

@@ -76,9 +76,10 @@ _PLACE_NOUNS = re.compile(
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
 )
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
+# "and a civilian", "and a young boy", "and another (was)"
 _ONE_MORE = re.compile(
-    r"(?:(?<![a-z])and|,)\s+(?:(?:a|an|one)\s+(?:[a-z]+\s+)?([a-z]+)|another(?:\s+(?:was|were))?)"
-    r"(?![a-z])"
+    r"(?:(?<![a-z])and|,)\s+(?:(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?|"
+    r"another(?:\s+(?:was|were))?)(?![a-z])"
 )
 # "an attack by Syrian forces", "the strikes were carried out by Russian aircraft": "by"
 # right after the attack word (up to three words between) names the doers
@@ -277,6 +278,8 @@ def _read_clause(
     refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
     known = refer and any(r.type is typ for r in records)
     if typ is _T.DISPLACEMENT:
+        if any(h.start < main.start for h in ctx.hits_in("stock", clause)):
+            return None  # "home to 3 million people, half of them already displaced"
         before = ctx.sentences[si - 1] if si > 0 else sent
         if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before):
             return None  # (the war may be named in the sentence before: "over the same period")
@@ -338,7 +341,7 @@ def _read_clause(
     if typ is _T.DISPLACEMENT and not doers:
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
-        doers = _forces_in(ctx, sent, speech_zones)
+        doers = _forces_in(ctx, Span(main.end, sent.end), speech_zones)
     pronoun = not doers and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
     )
@@ -536,7 +539,7 @@ def _casualties(
     for m in _ONE_MORE.finditer(ctx.folded, clause.start, clause.end):
         if m.group(1) not in vocabulary().person_nouns and not m.group(0).startswith(
             ("and another", ", another")
-        ):
+        ) and m.group(2) not in vocabulary().person_nouns:
             continue
         later = [v for v in verbs if v.start >= m.end()]
         counted = {"killed": killed, "injured": injured}
