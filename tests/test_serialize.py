@@ -11,7 +11,7 @@ import stat
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +184,7 @@ def test_round_trip_every_model_type(cls: type, strategy: st.SearchStrategy[Any]
     def check(obj: Any) -> None:
         assert serialize.structure(serialize.unstructure(obj), cls) == obj
         text = serialize.dumps(obj)
-        back = serialize.loads(text, cls)
+        back: Any = serialize.loads(text, cls)
         assert back == obj
         assert serialize.dumps(back) == text  # same bytes after a round trip
 
@@ -658,6 +658,8 @@ def test_other_attrs_classes_use_the_same_rules() -> None:
         ("pair", [3], "$.pair"),
         ("pair", [3, 4], "$.pair[1]"),
         ("tags", "abc", "$.tags"),
+        ("tags", ["a", 1], "$.tags[1]"),
+        ("spans", [{"start": 1, "end": 2}, None], "$.spans[1]"),
         ("when", "soon", "$.when"),
         ("counts", {"x": "1"}, "$.counts"),
     ],
@@ -693,3 +695,207 @@ def test_converters() -> None:
 def test_strict_ints_stay_ints(claim: Claim) -> None:
     data = serialize.unstructure(claim)
     assert isinstance(data["value"], int) and not isinstance(data["value"], bool)
+
+
+# --------------------------------------------------------------------------- fast paths
+#
+# dumps and structure use functions generated once per class (serialize "fast paths");
+# the generic converter path is what they must agree with, byte for byte and error for
+# error.
+
+GOLDEN = Path(__file__).parent / "data" / "wire" / "results.jsonl"
+
+
+def test_golden_file_round_trips_byte_for_byte(tmp_path: Path) -> None:
+    # Written by the serializer before it had fast paths (tests/data/wire/README.md).
+    raw = GOLDEN.read_bytes()
+    lines = raw.decode("utf-8").split("\n")
+    assert lines[-1] == "" and len(lines) > 40
+    for number, line in enumerate(lines[:-1], start=1):
+        result = serialize.loads(line, source=f"{GOLDEN} line {number}")
+        # the plain case: read by the generated reader, not by the fallback
+        assert serialize._fast_structure(json.loads(line), ArticleResult) == result
+        assert serialize.dumps(result) == line, f"line {number} written differently"
+        assert serialize._dumps_generic(result) == line
+    again = tmp_path / "again.jsonl"
+    serialize.dump_results(serialize.load_results(GOLDEN), again)
+    assert again.read_bytes() == raw
+
+
+def _agree(obj: Any, cls: type) -> None:
+    text = serialize.dumps(obj)
+    assert text == serialize._dumps_generic(obj)
+    data = json.loads(text)
+    fast: Any = serialize._fast_structure(data, cls)
+    strict: Any = serialize._structure_strictly(data, cls)
+    assert fast == strict == obj
+    # == would not tell 36 from 36.0 or a list from a tuple inside other types
+    assert serialize._dumps_generic(fast) == serialize._dumps_generic(strict) == text
+
+
+@pytest.mark.parametrize(("cls", "strategy"), STRATEGIES, ids=[c.__name__ for c, _ in STRATEGIES])
+def test_fast_and_strict_paths_agree(cls: type, strategy: st.SearchStrategy[Any]) -> None:
+    given(strategy)(lambda obj: _agree(obj, cls))()
+
+
+def test_fast_and_strict_paths_agree_on_other_attrs_classes() -> None:
+    # dict, frozenset, a fixed-length tuple and a datetime: the parts the generated
+    # functions leave to the converter's hooks
+    _agree(report(), Report)
+    _agree(attrs.evolve(report(), pair=None, when=None, tags=frozenset()), Report)
+
+
+JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8)
+    | st.sampled_from(["2020-02-08", "day", "armed_attack", "state:TR", "TR", "x"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=6,
+)
+
+
+def _places(data: Any, top: bool = True) -> Iterator[tuple[Any, Any]]:
+    """Every (container, key) inside parsed JSON, except the record's schema_version."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not (top and key == "schema_version"):
+                yield data, key
+                yield from _places(value, top=False)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield data, i
+            yield from _places(value, top=False)
+
+
+@given(st.data())
+def test_changed_records_read_as_the_strict_path_reads_them(data: st.DataObject) -> None:
+    result = data.draw(article_results(max_actors=2, max_meetings=1, max_incidents=1))
+    record = json.loads(serialize.dumps(result))
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        container, key = data.draw(st.sampled_from(list(_places(record))))
+        action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+        if action == "replace":
+            container[key] = data.draw(JSON_VALUES, label="value")
+        elif action == "delete" or not isinstance(container, dict):
+            del container[key]
+        else:
+            container[data.draw(st.text(max_size=6), label="new key")] = 1
+    try:
+        expected = serialize._structure_strictly(json.loads(json.dumps(record)), ArticleResult)
+    except WireFormatError as exc:
+        with pytest.raises(WireFormatError) as info:
+            serialize.structure(record, ArticleResult)
+        assert str(info.value) == str(exc)
+        assert info.value.paths == exc.paths
+    else:
+        got = serialize.structure(record, ArticleResult)
+        assert got == expected
+        assert serialize.dumps(got) == serialize._dumps_generic(expected)
+
+
+def test_valid_but_not_plain_records_are_read() -> None:
+    # a missing key with a default, and an integral float written as an int: the
+    # generated reader leaves the first to the strict path and takes the second
+    data = record()
+    del data["incidents"][0]["injured"]
+    del data["article"]["title"]
+    data["incidents"][0]["place"]["longitude"] = 36
+    result = serialize.structure(data, ArticleResult)
+    expected = sample()
+    _forced(expected.incidents[0].place, longitude=36.0)
+    assert result == expected
+    assert isinstance(result.incidents[0].place.longitude, float)  # type: ignore[union-attr]
+
+
+class Three(int):
+    """An int that is not exactly an int."""
+
+
+def _forced(obj: Any, **changes: Any) -> Any:
+    """``obj`` with fields set past the model's validators (as a buggy plugin might)."""
+    for name, value in changes.items():
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def _odd_results() -> list[tuple[str, Callable[[], Any]]]:
+    def nested(path: str, **changes: Any) -> Callable[[], Any]:
+        def make() -> Any:
+            result = sample()
+            target: Any = result
+            for part in path.split("."):
+                target = target[int(part)] if part.isdigit() else getattr(target, part)
+            _forced(target, **changes)
+            return result
+
+        return make
+
+    return [
+        ("bool for int", lambda: _forced(Span(1, 2), end=True)),
+        ("int subclass", lambda: _forced(Claim(3), value=Three(3))),
+        ("int for float", nested("incidents.0.place", latitude=36)),
+        ("NaN", nested("incidents.0.place", latitude=float("nan"))),
+        ("infinity", nested("incidents.0.place", longitude=float("-inf"))),
+        ("list for tuple", nested("actors.0", aliases=["b", "a"])),
+        ("set for tuple", nested("article", boilerplate={Span(i, 85 - i) for i in range(9)})),
+        ("datetime for date", nested("article", published=dt.datetime(2020, 2, 8, 9, 30))),
+        ("enum for str", nested("article", title=Colour.RED)),
+        ("str for enum", nested("actors.0.mentions.0", kind="name")),
+        ("dict for attrs", nested("actors.0.mentions.0", span={"start": 9, "end": 16})),
+        ("none for attrs", nested("actors.0.mentions.0", span=None)),
+        ("date for str", nested("incidents.0", reported_by=dt.date(2020, 1, 1))),
+        ("object", nested("incidents.0", reported_by=object())),
+        ("tuple items", nested("incidents.0", perpetrators=("state:TR", 5, None))),
+    ]
+
+
+@pytest.mark.parametrize(("name", "make"), _odd_results(), ids=[n for n, _ in _odd_results()])
+def test_writer_takes_odd_values_as_the_generic_path_does(
+    name: str, make: Callable[[], Any]
+) -> None:
+    try:
+        expected = serialize._dumps_generic(make())
+    except Exception as exc:
+        with pytest.raises(type(exc)) as info:
+            serialize.dumps(make())
+        assert str(info.value) == str(exc)
+    else:
+        assert serialize.dumps(make()) == expected
+
+
+@attrs.frozen
+class Plain:
+    """Plain fields and no validators: only the reader itself can refuse a value."""
+
+    ratio: float
+    flag: bool
+    count: int
+    names: list[str]
+    day: dt.date | None = None
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("ratio", 2, "ratio=2.0"),  # an integral float written as an int: read as a float
+        ("ratio", True, "expected float, got bool True @ $.ratio"),
+        ("flag", 1, "expected bool, got int 1 @ $.flag"),
+        ("count", 2.0, "expected int, got float 2.0 @ $.count"),
+        ("count", False, "expected int, got bool False @ $.count"),
+        ("names", ["a", 2], "expected str, got int 2 @ $.names[1]"),
+        ("names", ("a",), "expected a list, got tuple @ $.names"),
+        ("day", "2020-02-30", "'YYYY-MM-DD', got str '2020-02-30' @ $.day"),
+    ],
+)
+def test_plain_fields_are_read_strictly(key: str, value: Any, expected: str) -> None:
+    data = {"schema_version": "1.0", "ratio": 0.5, "flag": True, "count": 3, "names": ["a"]}
+    data[key] = value
+    try:
+        got = repr(serialize.structure(data, Plain))
+    except WireFormatError as exc:
+        got = str(exc)
+    assert expected in got
+    _agree(Plain(0.5, False, 0, ["x", "é"], dt.date(2020, 2, 8)), Plain)

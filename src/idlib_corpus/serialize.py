@@ -24,6 +24,13 @@ The converter is generic over attrs classes, so types defined elsewhere (corpus-
 events, evaluation reports) serialise with the same rules through :func:`unstructure`
 and :func:`structure`.
 
+For speed, :func:`dumps` and :func:`structure` (so :func:`loads` and the file readers)
+use a writer and a reader generated once per attrs class (see "fast paths" below): the
+writer builds the JSON text with the keys already sorted, the reader accepts only the
+plain case and leaves anything else to the strict converter path, so the bytes written
+and the errors raised are exactly those of the generic path
+(``benchmarks/bench_serialize.py`` measures both directions).
+
 Example:
     >>> from idlib_corpus.model import Span
     >>> dumps(Span(3, 9))
@@ -37,11 +44,14 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import math
 import operator
 import os
 import re
 import secrets
 import sys
+import threading
+import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -168,6 +178,10 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     except (ValueError, TypeError):
         allowed = ", ".join(repr(m.value) for m in cls)
         raise _Mismatch(f"expected one of {allowed}, got {_describe(value)}") from None
+
+
+#: Writes an enum as its value (one object, so the fast path can recognise the hook).
+_enum_value = operator.attrgetter("value")
 
 
 def _sorted_list(items: Iterable[Any]) -> list[Any]:
@@ -317,7 +331,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(enum.Enum, _structure_enum)
     conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     conv.register_unstructure_hook(_dt.datetime, _dt.datetime.isoformat)
-    conv.register_unstructure_hook(enum.Enum, operator.attrgetter("value"))
+    conv.register_unstructure_hook(enum.Enum, _enum_value)
     conv.register_structure_hook_factory(
         _is_sequence_type, lambda t: _sequence_structure_factory(t, conv)
     )
@@ -356,6 +370,370 @@ def __getattr__(name: str) -> Any:
     if name == "converter":
         return get_converter()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --------------------------------------------------------------------------- fast paths
+#
+# cattrs' generic hooks followed by json.dumps(sort_keys=True) cost ~2 ms a seed record
+# to write, and detailed validation ~6 ms to read: too slow for a pipeline that must do
+# 300 articles/s. So for each attrs class, once, we generate two plain functions from
+# its fields:
+#
+# * a writer that builds the JSON text directly, keys already in sorted order, each
+#   value guarded by an exact type check (``type(v) is int``); any value that is not the
+#   plain case (a NaN, a list where a tuple was declared, an unknown object) is written
+#   by the generic path (the converter's hook for the field's type, then json with
+#   sort_keys), so the bytes are those the generic path writes;
+# * a reader that accepts only the plain case (exact JSON types, every key present and
+#   no other, known enum values) and otherwise raises; :func:`structure` then re-runs the
+#   strict, detailed path, which returns the same object or builds the error message.
+#   The constructors (and so the model's validators) still run exactly once a record.
+#
+# Both mirror the rules of configure_converter(); before using the plain case for a
+# type they check that the shared converter still has our hook for it, and use the
+# converter's hook otherwise. Hooks registered on the shared converter after the first
+# dumps/loads of a class are not seen by these functions (cattrs caches hooks the same
+# way).
+
+
+class _Slow(Exception):
+    """A generated reader met something other than the plain case: use the strict path."""
+
+
+_NONE_TYPE = type(None)
+#: Names the generated functions see as globals (helpers, classes, hooks, other
+#: generated functions); one namespace for all, so generated functions call each other
+#: directly (and recursive models work: names exist before the functions do).
+_NS: dict[str, Any] = {
+    "_Slow": _Slow,
+    "_esc": json.encoder.encode_basestring,  # what json.dumps(ensure_ascii=False) uses
+    "_irepr": int.__repr__,
+    "_frepr": float.__repr__,  # what json uses for floats
+    "_isfinite": math.isfinite,
+    "_sdate": _structure_date,
+    "_sdatetime": _structure_datetime,
+}
+_WRITER_NAMES: dict[type, str | None] = {}
+_READER_NAMES: dict[type, str | None] = {}
+# Complete functions only (every function they call exists): what dumps and structure
+# use, without taking the lock.
+_TOP_WRITERS: dict[type, Callable[[Any], str] | None] = {}
+_TOP_READERS: dict[type, Callable[[Any, int], Any] | None] = {}
+# Generation is rare (once per class) and recursive; another thread must not see a
+# name whose function is not made yet.
+_GENERATING = threading.RLock()
+
+
+def _ref(value: Any) -> str:
+    """The global name under which generated code sees ``value``."""
+    name = f"_r{len(_NS)}"
+    _NS[name] = value
+    return name
+
+
+def _attrs_fields(cls: type) -> list[tuple[str, Any, bool]] | None:
+    """``(name, resolved type, keyword-only)`` of each field, or None if the plain
+    field-by-field form does not apply (init=False or renamed fields, unresolvable
+    annotations, type variables, a field named like the version key)."""
+    try:
+        fields = attrs.fields(cls)
+        hints = typing.get_type_hints(cls)
+    except Exception:
+        return None
+    out = []
+    for a in fields:
+        t = hints.get(a.name)
+        if (
+            not a.init
+            or a.alias != a.name
+            or a.name == VERSION_KEY
+            or t is None
+            or _has_type_var(t)
+        ):
+            return None
+        out.append((a.name, t, a.kw_only))
+    return out
+
+
+def _has_type_var(t: Any) -> bool:
+    return isinstance(t, typing.TypeVar) or any(_has_type_var(a) for a in typing.get_args(t))
+
+
+def _optional_of(t: Any) -> Any:
+    """``X`` for ``X | None`` (or ``Optional[X]``), else None."""
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        args = typing.get_args(t)
+        if len(args) == 2 and _NONE_TYPE in args:
+            return args[0] if args[1] is _NONE_TYPE else args[1]
+    return None
+
+
+def _homogeneous(t: Any) -> tuple[type, Any] | None:
+    """``(origin, item type)`` for ``tuple[X, ...]``, ``list[X]``, ``(frozen)set[X]``."""
+    origin = typing.get_origin(t)
+    args = typing.get_args(t)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is not Any:
+        return tuple, args[0]
+    if origin in (list, set, frozenset) and len(args) == 1 and args[0] is not Any:
+        return origin, args[0]
+    return None
+
+
+def _is_str_enum(t: Any) -> bool:
+    return (
+        isinstance(t, type)
+        and issubclass(t, enum.Enum)
+        and all(type(m.value) is str for m in t)  # exactly str, as json writes it
+    )
+
+
+def _our_hook(hook: Any, qualname: str) -> bool:
+    return (
+        getattr(hook, "__module__", None) == __name__
+        and getattr(hook, "__qualname__", "") == qualname
+    )
+
+
+# -- writers
+
+
+def _write_slowly(t: Any) -> Callable[[Any], str]:
+    """The generic path for one value of declared type ``t``: hook, then json."""
+    hook = _unstructure_hook(get_converter(), t)
+    encode = _SLOW_ENCODER.encode
+    return lambda value: encode(hook(value))
+
+
+def _writer_name(cls: type) -> str | None:
+    """The global name of the generated writer for ``cls`` (built on first use)."""
+    try:
+        return _WRITER_NAMES[cls]
+    except KeyError:
+        pass
+    hook = get_converter().get_unstructure_hook(cls)
+    fields = _attrs_fields(cls)
+    # cattrs names its generated attrs hooks unstructure_<Class>; anything else is a
+    # hook someone registered, which we must not bypass.
+    if fields is None or getattr(hook, "__name__", "") != f"unstructure_{cls.__name__}":
+        _WRITER_NAMES[cls] = None
+        return None
+    name = f"_write_{len(_NS)}"
+    _WRITER_NAMES[cls] = name  # before generating: a recursive model refers to itself
+    _NS[name] = _generate_writer(cls, fields, name, top=False)
+    return name
+
+
+def _top_writer(cls: type) -> Callable[[Any], str] | None:
+    """The generated writer of a top-level record of ``cls`` (with the version key)."""
+    try:
+        return _TOP_WRITERS[cls]
+    except KeyError:
+        pass
+    with _GENERATING:
+        writer = None
+        if attrs.has(cls) and _writer_name(cls) is not None:
+            fields = _attrs_fields(cls)
+            assert fields is not None
+            writer = _generate_writer(cls, fields, f"_write_top_{len(_NS)}", top=True)
+        _TOP_WRITERS[cls] = writer
+    return writer
+
+
+def _top_reader(cls: type) -> Callable[[Any, int], Any] | None:
+    """The generated reader of ``cls``, called with ``top=1`` for a top-level record."""
+    try:
+        return _TOP_READERS[cls]
+    except KeyError:
+        pass
+    with _GENERATING:
+        name = _reader_name(cls)
+        reader = _NS[name] if name is not None else None
+        _TOP_READERS[cls] = reader
+    return reader
+
+
+def _write_expr(t: Any, v: str, depth: int = 0) -> str:
+    """A Python expression giving the JSON text of the value in variable ``v``."""
+    conv = get_converter()
+    inner = _optional_of(t)
+    if inner is not None:
+        return f"('null' if {v} is None else {_write_expr(inner, v, depth)})"
+    slow = f"{_ref(_write_slowly(t))}({v})"
+    hook = _unstructure_hook(conv, t)
+    if t in (str, int, float, bool) and hook is cattrs.fns.identity:
+        if t is str:
+            return f"(_esc({v}) if type({v}) is str else {slow})"
+        if t is int:
+            return f"(_irepr({v}) if type({v}) is int else {slow})"
+        if t is float:
+            return f"(_frepr({v}) if type({v}) is float and _isfinite({v}) else {slow})"
+        return f"('true' if {v} is True else 'false' if {v} is False else {slow})"
+    if t is _dt.date and hook is _dt.date.isoformat:
+        return f"(_esc({v}.isoformat()) if type({v}) is {_ref(t)} else {slow})"
+    if t is _dt.datetime and hook is _dt.datetime.isoformat:
+        return f"(_esc({v}.isoformat()) if type({v}) is {_ref(t)} else {slow})"
+    if _is_str_enum(t) and hook is _enum_value:
+        return f"(_esc({v}._value_) if type({v}) is {_ref(t)} else {slow})"
+    if attrs.has(t) and isinstance(t, type):
+        name = _writer_name(t)
+        if name is not None:
+            return f"({name}({v}) if type({v}) is {_ref(t)} else {slow})"
+        return slow
+    seq = _homogeneous(t)
+    if (
+        seq is not None
+        and seq[0] in (tuple, list)
+        and _our_hook(hook, "_sequence_unstructure_factory.<locals>.unstructure_sequence")
+    ):
+        x = f"_x{depth}"
+        item = _write_expr(seq[1], x, depth + 1)
+        return (
+            f"('[' + ','.join([{item} for {x} in {v}]) + ']' "
+            f"if type({v}) is tuple or type({v}) is list else {slow})"
+        )
+    return slow
+
+
+def _fstring_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("'", "\\'").replace("{", "{{").replace("}", "}}")
+
+
+def _generate_writer(
+    cls: type, fields: list[tuple[str, Any, bool]], name: str, *, top: bool
+) -> Callable[[Any], str]:
+    lines = [f"def {name}(o):"]
+    parts: list[tuple[str, str]] = []  # (key, expression), sorted by key as json does
+    for i, (field, t, _) in enumerate(fields):
+        lines.append(f"    v{i} = o.{field}")
+        lines.append(f"    e{i} = {_write_expr(t, f'v{i}')}")
+        parts.append((field, f"{{e{i}}}"))
+    if top:
+        parts.append((VERSION_KEY, _fstring_literal(_SLOW_ENCODER.encode(SCHEMA_VERSION))))
+    body = ",".join(
+        _fstring_literal(json.encoder.encode_basestring(key)) + ":" + value
+        for key, value in sorted(parts)
+    )
+    lines.append(f"    return f'{{{{{body}}}}}'")
+    exec("\n".join(lines), _NS)  # our own source, built from field names
+    function: Callable[[Any], str] = _NS.pop(name) if top else _NS[name]
+    function.__qualname__ = f"write_{cls.__name__}"
+    return function
+
+
+# -- readers
+
+
+def _reader_name(cls: type) -> str | None:
+    """The global name of the generated reader for ``cls`` (built on first use)."""
+    try:
+        return _READER_NAMES[cls]
+    except KeyError:
+        pass
+    hook = get_converter().get_structure_hook(cls)
+    fields = _attrs_fields(cls)
+    if fields is None or not _our_hook(hook, "_attrs_structure_factory.<locals>.structure_attrs"):
+        _READER_NAMES[cls] = None
+        return None
+    name = f"_read_{len(_NS)}"
+    _READER_NAMES[cls] = name
+    _NS[name] = _generate_reader(cls, fields, name)
+    return name
+
+
+_PLAIN_STRUCTURE_HOOKS: dict[Any, Any] = {
+    str: _structure_str,
+    int: _structure_int,
+    bool: _structure_bool,
+    float: _structure_float,
+    _dt.date: _structure_date,
+    _dt.datetime: _structure_datetime,
+}
+
+
+def _read_lines(t: Any, v: str, indent: str, depth: int = 0) -> list[str]:
+    """Statements that check the value in variable ``v`` and leave the structured value
+    in it, raising when it is not the plain case."""
+    conv = get_converter()
+    inner = _optional_of(t)
+    if inner is not None:
+        body = _read_lines(inner, v, indent + "    ", depth) or [indent + "    pass"]
+        return [f"{indent}if {v} is not None:", *body]
+    hook = _structure_hook(conv, t)
+    generic = [f"{indent}{v} = {_ref(hook)}({v}, {_ref(t)})"]
+    if t in _PLAIN_STRUCTURE_HOOKS and hook is _PLAIN_STRUCTURE_HOOKS[t]:
+        if t is str or t is int:
+            return [f"{indent}if type({v}) is not {t.__name__}: raise _Slow"]
+        if t is bool:
+            return [f"{indent}if {v} is not True and {v} is not False: raise _Slow"]
+        if t is float:
+            return [
+                f"{indent}if type({v}) is not float:",
+                f"{indent}    if type({v}) is int: {v} = float({v})",
+                f"{indent}    else: raise _Slow",
+            ]
+        return [f"{indent}{v} = {'_sdate' if t is _dt.date else '_sdatetime'}({v}, None)"]
+    if isinstance(t, type) and issubclass(t, enum.Enum) and hook is _structure_enum:
+        # What Enum.__call__ tries first; a miss (or _missing_) goes the strict way.
+        return [f"{indent}{v} = {_ref(t._value2member_map_)}[{v}]"]
+    if attrs.has(t) and isinstance(t, type):
+        name = _reader_name(t)
+        return [f"{indent}{v} = {name}({v}, 0)"] if name is not None else generic
+    seq = _homogeneous(t)
+    if seq is not None and _our_hook(
+        hook, "_sequence_structure_factory.<locals>.structure_sequence"
+    ):
+        origin, item = seq
+        x = f"_x{depth}"
+        out = [f"{indent}if type({v}) is not list: raise _Slow"]
+        item_hook = _structure_hook(conv, item)
+        if (item is str or item is int) and item_hook is _PLAIN_STRUCTURE_HOOKS[item]:
+            # checks only: the items stay as they are
+            out.append(f"{indent}for {x} in {v}:")
+            out.append(f"{indent}    if type({x}) is not {item.__name__}: raise _Slow")
+            out.append(f"{indent}{v} = {_ref(origin)}({v})")
+            return out
+        name = _reader_name(item) if attrs.has(item) and isinstance(item, type) else None
+        if name is not None:
+            expr = f"{name}({x}, 0)"
+        else:  # the item's own hook, as the strict path calls it
+            expr = f"{_ref(item_hook)}({x}, {_ref(item)})"
+        out.append(f"{indent}{v} = {_ref(origin)}([{expr} for {x} in {v}])")
+        return out
+    return generic
+
+
+def _generate_reader(
+    cls: type, fields: list[tuple[str, Any, bool]], name: str
+) -> Callable[[Any, int], Any]:
+    lines = [
+        f"def {name}(d, top):",
+        f"    if type(d) is not dict or len(d) != {len(fields)} + top: raise _Slow",
+    ]
+    args = []
+    for i, (field, t, kw_only) in enumerate(fields):
+        # all keys present and the count right: no unknown keys either
+        lines.append(f"    v{i} = d[{field!r}]")
+        lines.extend(_read_lines(t, f"v{i}", "    "))
+        args.append(f"{field}=v{i}" if kw_only else f"v{i}")
+    lines.append(f"    return {_ref(cls)}({', '.join(args)})")
+    exec("\n".join(lines), _NS)  # our own source, built from field names
+    function: Callable[[Any, int], Any] = _NS[name]
+    function.__qualname__ = f"read_{cls.__name__}"
+    return function
+
+
+def _fast_structure(data: Any, cls: type[T]) -> T:
+    """Structure a top-level record by the generated reader only (raises if not plain)."""
+    reader = _top_reader(cls)
+    if reader is None:
+        raise _Slow
+    result: T = reader(data, 1)
+    return result
+
+
+def _dumps_generic(obj: Any) -> str:
+    """:func:`dumps` by the generic path only (converter, then json with sort_keys)."""
+    return _dump_json(unstructure(obj))
 
 
 # --------------------------------------------------------------------------- records
@@ -397,15 +775,29 @@ def structure(data: Any, cls: type[T], *, source: str = "<string>") -> T:
         >>> structure({"schema_version": "1.0", "start": 0, "end": 4}, Span)
         Span(start=0, end=4)
     """
-    record = _record_name(data, cls)
     if attrs.has(cls):
         if not isinstance(data, dict):
             raise WireFormatError(
-                f"{record}: expected a JSON object, got {_describe(data)} @ $",
+                f"{_record_name(data, cls)}: expected a JSON object, got {_describe(data)} @ $",
                 source=source,
                 paths=["$"],
             )
-        _check_version(data, record, source)
+        _check_version(data, cls, source)
+        # The plain case by the generated reader; anything else (or any error) by the
+        # strict path, which returns the same object or explains what is wrong.
+        reader = _top_reader(cls)
+        if reader is not None:
+            try:
+                result: T = reader(data, 1)
+                return result
+            except Exception:  # re-done below, with the detailed errors
+                pass
+    return _structure_strictly(data, cls, source)
+
+
+def _structure_strictly(data: Any, cls: type[T], source: str = "<string>") -> T:
+    """:func:`structure` by the strict, detailed path (after the version check)."""
+    if attrs.has(cls):
         data = {k: v for k, v in data.items() if k != VERSION_KEY}
     try:
         return get_converter().structure(data, cls)
@@ -413,7 +805,9 @@ def structure(data: Any, cls: type[T], *, source: str = "<string>") -> T:
         found = _collect_errors(exc, "$", cls)
         message = "; ".join(f"{why} @ {path}" for path, why in found)
         raise WireFormatError(
-            f"{record}: {message}", source=source, paths=[path for path, _ in found]
+            f"{_record_name(data, cls)}: {message}",
+            source=source,
+            paths=[path for path, _ in found],
         ) from None
 
 
@@ -429,15 +823,18 @@ def _record_name(data: Any, cls: Any) -> str:
     return name
 
 
-def _check_version(data: Mapping[str, Any], record: str, source: str) -> None:
+def _check_version(data: Mapping[str, Any], cls: Any, source: str) -> None:
+    version = data.get(VERSION_KEY)
+    if version == SCHEMA_VERSION:
+        return
     ours = SCHEMA_VERSION.split(".")[0]
+    record = _record_name(data, cls)
     if VERSION_KEY not in data:
         raise SchemaVersionError(
             f"{record}: no {VERSION_KEY} (this release reads {ours}.x) @ $.{VERSION_KEY}",
             source=source,
             paths=[f"$.{VERSION_KEY}"],
         )
-    version = data[VERSION_KEY]
     match = _VERSION_RE.fullmatch(version) if isinstance(version, str) else None
     if match is None or match.group(1) != ours:
         raise SchemaVersionError(
@@ -510,15 +907,27 @@ def _plain_default(obj: Any) -> Any:
 
 
 def _dump_json(data: Any, indent: int | None = None) -> str:
+    if indent is None:
+        return _SLOW_ENCODER.encode(data)
     return json.dumps(
         data,
         sort_keys=True,
         ensure_ascii=False,
         allow_nan=False,  # NaN and Infinity are not JSON
         indent=indent,
-        separators=(",", ":") if indent is None else (",", ": "),
+        separators=(",", ": "),
         default=_plain_default,
     )
+
+
+# json.dumps with these arguments builds this very encoder on every call; build it once.
+_SLOW_ENCODER = json.JSONEncoder(
+    sort_keys=True,
+    ensure_ascii=False,
+    allow_nan=False,  # NaN and Infinity are not JSON
+    separators=(",", ":"),
+    default=_plain_default,
+)
 
 
 def dumps(obj: Any) -> str:
@@ -529,7 +938,8 @@ def dumps(obj: Any) -> str:
         >>> dumps(Claim(76))
         '{"claimant":null,"qualifier":"exact","schema_version":"1.0","span":null,"value":76}'
     """
-    return _dump_json(unstructure(obj))
+    writer = _top_writer(type(obj))
+    return writer(obj) if writer is not None else _dumps_generic(obj)
 
 
 def dumps_plain(obj: Any, indent: int | None = None) -> str:
@@ -794,7 +1204,7 @@ def _iter_jsonl(path: Path, cls: type[T]) -> Iterator[T]:
                 raise WireFormatError(f"not UTF-8 ({exc.reason})", source=source) from None
             if number == 1:
                 line = line.removeprefix("\ufeff")
-            if not line.strip():
+            if not line or line.isspace():  # no copy of a long line, as strip() makes
                 continue
             yield structure(_parse_json(line, source), cls, source=source)
 
