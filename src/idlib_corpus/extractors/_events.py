@@ -712,6 +712,19 @@ class EventContext:
 
     # ------------------------------------------------------------------ queries
 
+    @functools.cached_property
+    def home_army(self) -> str | None:
+        """The state whose army or government the article names most ("the Syrian army",
+        "Syrian government forces"): what a bare "the army" or "regime forces" refers to."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind == "state" and not m.locative and not m.backer and m.country and \
+                    _ARMY_AFTER.match(self.folded, m.span.end):
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+        if not counts:
+            return None
+        return max(sorted(counts), key=lambda k: counts[k])
+
     @property
     def is_sport(self) -> bool:
         """Whether the article is about sport (enough words of sport in its prose)."""
@@ -976,6 +989,9 @@ class EventContext:
 _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
+)
+_ARMY_AFTER = re.compile(
+    r"(?:'s)?\s+(?:arab\s+)?(?:government|regime|army|armed\s+forces|military)(?![a-z])"
 )
 _NOT_A_SPEAKER = re.compile(
     r"(?:at|on|in|to|after|before|during|late|early|earlier|later|yesterday|today|tonight|"

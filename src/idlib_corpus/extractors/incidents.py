@@ -93,6 +93,10 @@ _HELD_POST = re.compile(
     r"(?:\s+[a-z-]+){0,2}\s+(?:posts?|observation\s+posts?|bases?|positions?|outposts?|"
     r"garrisons?|troops|forces|soldiers)(?![a-z])"
 )
+_BARE_ARMY = re.compile(
+    r"(?<![a-z])(?:the\s+army|army\s+units|government\s+(?:forces|troops)|regime\s+"
+    r"(?:forces|troops|warplanes|aircraft)|the\s+regime|pro-government\s+forces)(?![a-z])"
+)
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later"})
@@ -352,6 +356,12 @@ def _read_clause(
         if spoken:
             doers = {spoken[-1].actor}
             pronoun = False
+    if not doers and ctx.home_army and _BARE_ARMY.search(
+        f, clause.start, main.start if not passive else clause.end
+    ) and ctx.home_army not in receivers:
+        # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
+        doers = {ctx.home_army}
+        pronoun = False
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
