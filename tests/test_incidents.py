@@ -311,6 +311,13 @@ def test_sport_is_not_war() -> None:
     assert extract_incidents(make_doc(text, numbers=[("40", 40, "exact")])) == ()
 
 
+def test_a_sports_menu_does_not_make_a_war_report_sport() -> None:
+    text = ("News | Football | Cricket | Tennis | Golf\n\n"
+            "Syrian troops entered the town of Saraqib on Thursday.\n")
+    i = one(extract_incidents(make_doc(text)))
+    assert i.type is T.TERRITORIAL_CHANGE
+
+
 def test_hooks_mark_triggers_and_return_incidents() -> None:
     text = "Syrian troops entered the town of Saraqib."
     doc = make_doc(text)

@@ -725,10 +725,16 @@ class EventContext:
             return None
         return max(sorted(counts), key=lambda k: counts[k])
 
-    @property
+    @functools.cached_property
     def is_sport(self) -> bool:
         """Whether the article is about sport (enough words of sport in its prose)."""
-        return len(self.hits["sports"].hits) >= self.voc.sports_article_hits
+        # (only prose counts: a menu line "Football | Cricket | Tennis" is no story)
+        art = self.doc.article
+        found = sum(
+            len(self.hits_in("sports", sent)) for sent in self.sentences
+            if not art.is_boilerplate(sent) and "|" not in self.doc.slice(sent)
+        )
+        return found >= self.voc.sports_article_hits
 
     def paragraph(self, pos: int) -> int:
         """The line number of offset ``pos`` (paragraphs are lines)."""
