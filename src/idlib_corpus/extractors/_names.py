@@ -259,6 +259,18 @@ class Grammar:
         #: "Liwa al-Quds", "Jaish al-Izza": a group named in Arabic (matched over folded text)
         self.group_start_re = re.compile(r"(?<![\w'-])(?:" + "|".join(starts) + r")\s+(?=\S)")
 
+    def regimes(self, folded: str) -> Iterator[re.Match[str]]:
+        """``regime_re.finditer(folded)``, tried only where one of its words starts."""
+        return finditer_at_words(self.regime_re, self.regime_nouns, folded)
+
+    def group_cues_in(self, folded: str) -> Iterator[re.Match[str]]:
+        """``group_cue_re.finditer(folded)``, tried only where one of its words starts."""
+        return finditer_at_words(self.group_cue_re, self.group_cues, folded)
+
+    def group_starts_in(self, folded: str) -> Iterator[re.Match[str]]:
+        """``group_start_re.finditer(folded)``, tried only where one of its words starts."""
+        return finditer_at_words(self.group_start_re, self.group_name_starts, folded)
+
     def is_head(self, low: str) -> bool:
         """Whether ``low`` (folded) is an office head noun, singular or plural."""
         return low in self._heads_any
@@ -268,12 +280,64 @@ class Grammar:
         return low in self._roles_any
 
 
+def finditer_at_words(
+    pattern: re.Pattern[str], words: Iterable[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, for a pattern that can only match where one
+    of ``words`` starts (a lookbehind, then an alternation of those words, as written).
+
+    A pattern that opens with a lookbehind has no literal prefix for the regex engine to
+    skip ahead with, so ``finditer`` runs the whole pattern at every offset; a few
+    ``str.find`` scans for the words are much cheaper. The pattern is then matched at each
+    offset where a word starts, left to right, resuming after each match, which is what
+    ``finditer`` does (the lookbehind sees the text before the offset in both).
+
+    Example:
+        >>> rx = re.compile(r"(?<![\\w-])(?:regime)(?![\\w-])")
+        >>> [m.start() for m in finditer_at_words(rx, ["regime"], "the regime, a regimen")]
+        [4]
+    """
+    offsets: set[int] = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            offsets.add(i)
+            i = text.find(word, i + 1)  # overlapping occurrences too
+    resume = 0
+    for i in sorted(offsets):
+        if i < resume:
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            resume = max(m.end(), i + 1)
+
+
+def _finditer_unpreceded(
+    pattern: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``(?<![\\w-])`` + ``pattern``, found by searching ``pattern`` alone (which a literal
+    prefix makes fast) and checking the character before each match by hand; a match that
+    fails the check is retried one character further, as the lookbehind would have been."""
+    while True:
+        m = pattern.search(text, start, end)
+        if m is None:
+            return
+        i = m.start()
+        if i > 0 and _WORD_OR_HYPHEN.match(text, i - 1) is not None:
+            start = i + 1
+            continue
+        yield m
+        start = max(m.end(), i + 1)
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
 # A determiner and the (up to) three words after it, over folded text; which word is the
 # head noun is looked up in a set (an alternation of hundreds of nouns would be slow).
-_THE_PHRASE = re.compile(r"(?<![\w-])the\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?")
-_DET_PHRASE = re.compile(
-    r"(?<![\w-])(?:the|an?)\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?"
-)
+# (The "not after a word character" condition is checked by _finditer_unpreceded.)
+_THE_PHRASE = re.compile(r"the\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?")
+_DET_PHRASE = re.compile(r"(?:the|an?)\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?")
 
 
 def noun_phrases(
@@ -290,7 +354,7 @@ def noun_phrases(
     """
     pattern = _DET_PHRASE if indefinite else _THE_PHRASE
     stop = len(folded) if end is None else end
-    for m in pattern.finditer(folded, start, stop):
+    for m in _finditer_unpreceded(pattern, folded, start, stop):
         for k in (1, 2, 3):
             word = m.group(k)
             if word is None:

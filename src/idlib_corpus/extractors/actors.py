@@ -70,7 +70,9 @@ _PRIORITY = {
     L.PLACE: 9,
     L.TIME: 10,
 }
-_STATEISH = frozenset({L.STATE, L.CAPITAL})
+# Small sets of labels are tuples: ``in`` on a tuple compares by identity first, while a
+# frozenset or dict calls Enum.__hash__, a Python-level function, on every test.
+_STATEISH = (L.STATE, L.CAPITAL)
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 _COORD = frozenset({",", "and", "or", "&"})
@@ -270,6 +272,9 @@ class _Resolver:
         self.g: Grammar = grammar()
         self.anns = _choose_annotations(doc.annotations)
         self.starts = [a.span.start for a in self.anns]
+        self.ann_tuples = [(a.span.start, a.span.end, a.label, a.key) for a in self.anns]
+        self.ends = [a.span.end for a in self.anns]  # sorted too: no overlaps once chosen
+        self.person_starts = [a.span.start for a in self.anns if a.label is L.PERSON]
         self.sent_starts = [s.start for s in doc.sentences]
         article = doc.article
         # prose sentences by their index in doc.sentences; tokens are read per sentence,
@@ -322,20 +327,22 @@ class _Resolver:
     def _window(self, tok: list[tuple[int, int]], t0: int, t1: int) -> list[_Item]:
         """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation."""
         items: list[_Item] = []
-        anns, text, folded = self.anns, self.text, self.folded
-        n = len(anns)
         if t1 <= t0:
             return items
+        text, folded = self.text, self.folded
+        # annotations as plain (start, end, label, key) tuples: attribute chains through
+        # Annotation and Span cost more than the rest of this loop
+        anns = self.ann_tuples
+        n = len(anns)
         k = max(bisect.bisect_right(self.starts, tok[t0][0]) - 1, 0)
         i = t0
         while i < t1:
             s, e = tok[i]
-            while k < n and anns[k].span.end <= s:
+            while k < n and anns[k][1] <= s:
                 k += 1
-            if k < n and anns[k].span.start < e:
-                ann = anns[k]
-                a, b = ann.span.start, ann.span.end
-                items.append(_Item(ann.label, ann.key, a, b, text[a:b], folded[a:b]))
+            if k < n and anns[k][0] < e:
+                a, b, label, key = anns[k]
+                items.append(_Item(label, key, a, b, text[a:b], folded[a:b]))
                 i += 1
                 while i < t1 and tok[i][0] < b:
                     i += 1
@@ -380,12 +387,9 @@ class _Resolver:
         text = self.text
         anns, starts = self.anns, self.starts
         first_pos: int | None = None
-        k = bisect.bisect_left(starts, span.start)
-        while k < len(anns) and anns[k].span.start < span.end:
-            if anns[k].label is L.PERSON:
-                first_pos = anns[k].span.start
-                break
-            k += 1
+        k = bisect.bisect_left(self.person_starts, span.start)
+        if k < len(self.person_starts) and self.person_starts[k] < span.end:
+            first_pos = self.person_starts[k]
         for m in _CAPWORD.finditer(text, span.start, span.end):
             p = m.start()
             if first_pos is not None and p >= first_pos:
@@ -690,12 +694,12 @@ class _Resolver:
                 # "Special Presidential Representative on Syria"
                 cur = [items[j - 1], it]
                 j -= 1
-            elif low == "'s" and j >= 1 and items[j - 1].kind in (*_STATEISH, L.NATIONALITY):
+            elif low == "'s" and j >= 1 and items[j - 1].kind in _STATEISH_OR_NATIONALITY:
                 parse.countries.insert(0, _iso(items[j - 1].key))
                 j -= 1
                 parse.start = items[j].start
                 break
-            elif it.kind in _BODY_KINDS and cur:
+            elif it.kind in _BODY_LABELS and cur:
                 cur.insert(0, it)  # "Foreign Ministry spokeswoman", "UN envoy"
             elif low == "." and cur and j >= 1 and _abbreviated(items[j - 1]):
                 pass  # the full stop of "U.N."
@@ -783,7 +787,7 @@ class _Resolver:
             ):
                 parse.countries.append(_iso(it.key))
                 j += 1
-            elif self._title_unit(it) or (it.kind in _BODY_KINDS and not words):
+            elif self._title_unit(it) or (it.kind in _BODY_LABELS and not words):
                 words.append(it)  # "the U.N. special envoy", "Turkey's foreign minister"
             elif low == "." and words and _abbreviated(words[-1]):
                 pass  # the full stop of "U.N."
@@ -1122,6 +1126,8 @@ class _Resolver:
                 before = self._prev_word(at, floor)[0]
             if before not in _DETERMINERS and before not in _POSSESSIVE_PRON:
                 continue
+            if not self._title_word_after(si, ann.span.start, ann.span.end):
+                continue  # what the window below would find, read without building it
             got = self._window_around(ann.span.start, 3, 6)
             if got is None:
                 continue
@@ -1165,6 +1171,29 @@ class _Resolver:
         self._bare_title_mentions(taken)
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
+
+    def _title_word_after(self, si: int, start: int, end: int) -> bool:
+        """Whether the item after the annotation ``start .. end`` may go on a title phrase.
+
+        The same test as the loop of :meth:`_title_mentions` applies to the first item
+        after the nationality word of its window (tokens 3 before to 6 after ``start``),
+        made on the sentence's tokens: most nationality words are not followed by a title,
+        and their window need not be built.
+        """
+        tok, tstarts = self._tokens(si)
+        t = bisect.bisect_left(tstarts, end)  # the window skips tokens inside the annotation
+        if t >= len(tok) or t > bisect.bisect_right(tstarts, start) - 1 + 6:
+            return False
+        s, e = tok[t]
+        k = bisect.bisect_right(self.ends, s)  # the first annotation ending after s
+        if k < len(self.ann_tuples) and self.ann_tuples[k][0] < e:
+            return self.ann_tuples[k][2] is L.OFFICE
+        low = self.folded[s:e]
+        if low == "’s":
+            low = "'s"
+        g = self.g
+        return (g.is_head(low) or low in g.title_modifiers or g.is_role(low)
+                or low in g.counterpart_nouns)
 
     def _bare_title_mentions(self, taken: list[tuple[int, int]]) -> None:
         """"the minister said": the one person of the article who holds that office."""
@@ -1334,7 +1363,7 @@ class _Resolver:
                 kind = MentionKind.CAPITAL
             found.setdefault(_iso(ann.key), []).append(Mention(ann.span, text, kind))
         regimes: list[tuple[Span, str | None]] = []
-        for m in g.regime_re.finditer(self.folded):
+        for m in g.regimes(self.folded):
             got = self._window_around(m.start(), 4, 9)
             if got is not None:
                 regimes.append(self._regime(*got))
@@ -1456,11 +1485,11 @@ class _Resolver:
         mentions: list[tuple[str, Mention]] = []
         starts = [a.span.start for a in self.anns if a.label is L.GROUP]
         text = self.text
-        for cue in g.group_cue_re.finditer(self.folded):
+        for cue in g.group_cues_in(self.folded):
             if cue.end() < len(text) and text[cue.end()].isupper():
                 starts.append(cue.end())  # "the so-called Sham Liberation Organization"
         arabic: set[int] = set()
-        for found in g.group_start_re.finditer(self.folded):
+        for found in g.group_starts_in(self.folded):
             if text[found.start()].isupper():
                 starts.append(found.start())  # "Liwa al-Quds"
                 arabic.add(found.start())
@@ -1637,14 +1666,14 @@ class _Resolver:
 
 # --------------------------------------------------------------------------- helpers
 
-_POSSESSOR_KINDS = frozenset(
-    {L.OFFICE, L.PERSON, L.NATIONALITY, L.GOVERNMENT_BODY, L.ORGANISATION, L.MEDIA}
-)
+_STATEISH_OR_NATIONALITY = (*_STATEISH, L.NATIONALITY)
+_POSSESSOR_KINDS = (L.OFFICE, L.PERSON, L.NATIONALITY, L.GOVERNMENT_BODY, L.ORGANISATION, L.MEDIA)
 _BODY_KINDS = {
     L.GOVERNMENT_BODY: ActorKind.GOVERNMENT_BODY,
     L.ORGANISATION: ActorKind.INTERNATIONAL_ORGANISATION,
     L.MEDIA: ActorKind.MEDIA,
 }
+_BODY_LABELS = tuple(_BODY_KINDS)
 _BODY_PREFIX = {
     ActorKind.GOVERNMENT_BODY: "government_body",
     ActorKind.INTERNATIONAL_ORGANISATION: "organisation",
@@ -1670,13 +1699,18 @@ class _ListState:
 def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
     """The annotations that matter here, overlaps resolved (longest, then by priority)."""
     chosen: list[Annotation] = []
-    cands = sorted(
-        (a for a in annotations if a.label in _PRIORITY and a.span.end > a.span.start),
-        key=lambda a: (a.span.start, -(a.span.end - a.span.start), _PRIORITY[a.label]),
-    )
+    # decorated once (each label looked up once), sorted on plain tuples; the index keeps
+    # the sort stable for equal keys, as sorting the annotations by a key function was
+    cands = []
+    for i, a in enumerate(annotations):
+        priority = _PRIORITY.get(a.label)
+        start, end = a.span.start, a.span.end
+        if priority is not None and end > start:
+            cands.append((start, start - end, priority, i, a))
+    cands.sort()
     last_end = -1
-    for a in cands:
-        if a.span.start >= last_end:
+    for start, _, _, _, a in cands:
+        if start >= last_end:
             chosen.append(a)
             last_end = a.span.end
     return chosen
@@ -1716,7 +1750,7 @@ def _singular(text: str) -> bool:
 
 def _abbreviated(it: _Item) -> bool:
     """An organisation's name written with stops ("U.N"), whose last stop is a token."""
-    return it.kind in _BODY_KINDS and "." in it.text
+    return it.kind in _BODY_LABELS and "." in it.text
 
 
 def _title_words(it: _Item) -> list[str]:
@@ -1735,7 +1769,8 @@ def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _mention_order(m: Mention) -> tuple[int, int, str]:
     # plain tuples: attrs' generated comparison of Span is slow in a sort key
-    return (m.span.start, m.span.end, m.kind.value)
+    # ``_value_``, not ``value``: Enum.value is a descriptor call
+    return (m.span.start, m.span.end, m.kind._value_)
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
