@@ -235,8 +235,10 @@ class Scanner:
             if hits:
                 out.append(Match(start, end, hits))
                 continue
-            # Rejected by its case rules: the longest shorter form that passes, then
-            # whatever follows inside the rejected stretch.
+            # Rejected by its case rules ("who", "us"): a single word holds nothing else.
+            if folded[start:end].isalnum():
+                continue
+            # Else the longest shorter form that passes, then whatever follows inside.
             short = self._shorter_end(folded, start, end)
             while short > start:
                 hits = self._accept(folded, start, short, text[start:short])
