@@ -298,7 +298,7 @@ def finditer_at_words(
         [4]
     """
     offsets: set[int] = set()
-    for word in words:
+    for word in _prefix_free(frozenset(words)):
         i = text.find(word)
         while i >= 0:
             offsets.add(i)
@@ -311,6 +311,15 @@ def finditer_at_words(
         if m is not None:
             yield m
             resume = max(m.end(), i + 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _prefix_free(words: frozenset[str]) -> tuple[str, ...]:
+    """``words`` less those that start with another of them ("rebels" after "rebel"): where
+    the longer word starts, the shorter one does too, so it adds no offset to try."""
+    return tuple(sorted(
+        w for w in words if not any(o != w and w.startswith(o) for o in words)
+    ))
 
 
 def _finditer_unpreceded(
