@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_serialize.py              # 2,000 records, best of 5
     .venv/bin/python benchmarks/bench_serialize.py -n 500 -r 3  # quicker
     .venv/bin/python benchmarks/bench_serialize.py --profile    # cProfile of dumps and loads
+    .venv/bin/python benchmarks/bench_serialize.py --from tests/data/wire/results.jsonl --take 5
 
 Builds the results of the seed articles with :func:`idlib_corpus.load` (extraction is not
 timed), replicates them to ``-n`` records and times, on one core:
@@ -10,7 +11,8 @@ timed), replicates them to ``-n`` records and times, on one core:
 * ``dumps``: :func:`idlib_corpus.serialize.dumps` of each record (objects to JSON text);
 * ``loads``: :func:`idlib_corpus.serialize.loads` of each line (JSON text to objects,
   strictly checked);
-* ``dump_results`` / ``load_results``: the same through a JSONL file on disk.
+* ``dump_results`` / ``load_results``: the same through a JSONL file on disk;
+* ``json.loads`` alone, the floor under ``loads`` (stdlib C parser).
 
 Prints records/s, MB/s (of JSON text) and microseconds per record for each, from the
 least CPU time of ``-r`` repeats. The pipeline target is >= 300 articles/s per core,
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
+import json
 import platform
 import pstats
 import sys
@@ -30,15 +34,22 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from idlib_corpus import load, serialize
+from idlib_corpus import serialize
 from idlib_corpus.model import ArticleResult
 
 
-def seed_results(n: int) -> list[ArticleResult]:
-    """``n`` results, the seed articles' results repeated."""
-    seeds = list(load())
+def seed_results(
+    n: int, source: Path | None = None, take: int | None = None
+) -> list[ArticleResult]:
+    """``n`` results: the seed articles' results (or the records of ``source``) repeated."""
+    if source is None:
+        from idlib_corpus import load  # the extraction pipeline: only when it is timed on
+
+        seeds = list(load())
+    else:
+        seeds = list(itertools.islice(serialize.load_results(source), take))
     if not seeds:
-        sys.exit("no seed results: idlib_corpus.load() returned nothing")
+        sys.exit("no results to time")
     return [seeds[i % len(seeds)] for i in range(n)]
 
 
@@ -61,14 +72,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=2000, help="records per run (default 2000)")
     parser.add_argument("-r", type=int, default=5, help="repeats; the best is shown (default 5)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of each")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        help="time the records of this results file instead of extracting the seeds "
+        "(tests/data/wire/results.jsonl --take 5: the seed results, without extraction)",
+    )
+    parser.add_argument("--take", type=int, help="with --from: only the first TAKE records")
     args = parser.parse_args(argv)
 
-    results = seed_results(args.n)
+    results = seed_results(args.n, args.source, args.take)
     lines = [serialize.dumps(r) for r in results]  # also warms the converter's hooks
     assert [serialize.loads(t) for t in lines[:5]] == results[:5]
     megabytes = sum(len(t.encode("utf-8")) for t in lines) / 1e6
     print(
-        f"# {args.n} records ({megabytes / args.n * 1000:.1f} KB each), best of {args.r}, "
+        f"# {args.n} records ({megabytes / args.n * 1000:.1f} KB each), "
+        f"least CPU time of {args.r}, "
         f"Python {platform.python_version()} on {platform.machine()} "
         f"({platform.processor() or platform.system()})"
     )
@@ -92,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             ("loads", lambda: [serialize.loads(t) for t in lines]),
             ("dump_results (jsonl)", lambda: serialize.dump_results(results, path)),
             ("load_results (jsonl)", lambda: list(serialize.load_results(path))),
+            ("json.loads alone", lambda: [json.loads(t) for t in lines]),
         ]
         serialize.dump_results(results, path)
         print(f"{'operation':<22} {'records/s':>10} {'MB/s':>8} {'us/record':>10}")
