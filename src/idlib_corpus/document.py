@@ -84,6 +84,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯÇŞÖÜİ0-9])")
 _LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"([\w.]+)\.?[\"'”’»)\]]*$")
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
@@ -101,7 +102,9 @@ def split_sentences(text: str) -> tuple[Span, ...]:
         start = 0
         for m in _BOUNDARY.finditer(chunk):
             end = m.end()
-            word = re.search(r"([\w.]+)\.?[\"'”’»)\]]*$", chunk[start : m.start() + 1])
+            # The word before the full stop decides: "Feb. 8", "Mr. Akar", "U.S." go on.
+            # Only a short window is read, so splitting stays linear in the text length.
+            word = _LAST_WORD.search(chunk, max(start, m.start() - 24), m.start() + 1)
             if word is not None:
                 w = word.group(1).lower().rstrip(".")
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):

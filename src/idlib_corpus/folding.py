@@ -64,6 +64,22 @@ def _fold_one(ch: str) -> str:
 _ASCII_TABLE = str.maketrans({chr(i): chr(i).lower() for i in range(128)})
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that learns each new character once.
+
+    ``translate`` looks characters up in C; only a character never seen before reaches
+    ``__missing__``, so folding costs one pass in C however accented the text is.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_one(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable({i: c for i, c in ((i, chr(i).lower()) for i in range(128))})
+
+
 def fold_char_preserving(text: str) -> str:
     """Fold case and accents, one character in, one character out.
 
@@ -76,7 +92,7 @@ def fold_char_preserving(text: str) -> str:
     """
     if text.isascii():
         return text.translate(_ASCII_TABLE)
-    return "".join([_fold_one(c) for c in text])
+    return text.translate(_TABLE)
 
 
 _SEPARATORS = re.compile(r"[-'.\u2019\u2018\u02bc`_]+")
