@@ -257,3 +257,31 @@ def test_cli_export_into_a_file_for_csv_is_a_usage_error(
 ) -> None:
     assert main(["export", str(saved), "--format", "csv", "-o", str(saved)]) == 2
     assert "is a file" in capsys.readouterr().err
+
+
+def test_exports_are_byte_identical_across_processes(saved: Path, tmp_path: Path) -> None:
+    # Another process, another hash seed: set and dict orders must never leak out.
+    import os
+    import subprocess
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "IDLIB_CORPUS_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        for fmt, target in (("csv", out), ("jsonl", out / "corpus.jsonl")):
+            subprocess.run(
+                [sys.executable, "-m", "idlib_corpus", "export", str(saved), "--format", fmt,
+                 "-o", str(target)],
+                check=True, env=env, capture_output=True,
+            )
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) == len(TABLES) + 1
+
+
+def test_cli_export_reads_a_folder_of_articles(tmp_path: Path) -> None:
+    from idlib_corpus.corpus import _bundled_dir
+
+    out = tmp_path / "tables"
+    assert main(["export", str(_bundled_dir()), "--format", "csv", "-o", str(out)]) in (0, 1)
+    assert len(_read_csv(out / "actors.csv")) > 0

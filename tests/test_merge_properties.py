@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from idlib_corpus import testing
 from idlib_corpus.corpus import Corpus
 from idlib_corpus.merge import MergedCorpus, build_registry, merge
 from idlib_corpus.model import (
@@ -218,3 +219,19 @@ def test_registry_is_a_partition_independent_of_order(
         countries = {x.country for r in results for x in r.actors
                      if x.id in a.source_ids and x.country}
         assert len(countries) <= 1, a
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(testing.article_results(), min_size=1, max_size=4,
+                unique_by=lambda r: r.id))
+def test_any_valid_results_merge_without_loss(results: list[ArticleResult]) -> None:
+    # The library's own strategies: arbitrary valid records, far from the news world.
+    corpus = Corpus(results)
+    merged = corpus.merged()
+    reported = sorted((r.article, r.record.id) for e in _events(merged) for r in e.reports)
+    assert reported == sorted((r.id, e.id) for r in results
+                              for e in (*r.meetings, *r.incidents))
+    assert sorted({a.id for r in results for a in r.actors}) == sorted(
+        sid for a in merged.actors for sid in a.source_ids)
+    for kind in ("meetings", "incidents", "actors", "claims", "reports", "timeline"):
+        corpus.to_records(kind)

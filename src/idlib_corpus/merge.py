@@ -1037,11 +1037,46 @@ class _Cluster:
         self.participants |= item.participants
 
 
-def _weeks(anchor: tuple[_dt.date, _dt.date] | None) -> range | list[None]:
-    """The weeks an anchor touches: the buckets that keep clustering near-linear."""
-    if anchor is None:
-        return [None]
-    return range(anchor[0].toordinal() // 7, anchor[1].toordinal() // 7 + 1)
+class _WeekIndex:
+    """Events by kind and by the weeks their dates touch, so only events that could fit
+    a report are compared with it. Very wide dates ("since 1990") sit in a list of their
+    own that every lookup reads, rather than in thousands of weeks."""
+
+    WIDE_WEEKS = 64
+
+    def __init__(self) -> None:
+        self.by_week: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        self.wide: dict[Any, list[int]] = defaultdict(list)
+        self.every: dict[Any, list[int]] = defaultdict(list)
+
+    @classmethod
+    def _span(cls, anchor: tuple[_dt.date, _dt.date]) -> range | None:
+        first, last = anchor[0].toordinal() // 7, anchor[1].toordinal() // 7
+        return None if last - first > cls.WIDE_WEEKS else range(first, last + 1)
+
+    def add(self, key: Any, anchor: tuple[_dt.date, _dt.date] | None, value: int) -> None:
+        self.every[key].append(value)
+        if anchor is None:
+            self.by_week[(key, None)].append(value)
+            return
+        weeks = self._span(anchor)
+        if weeks is None:
+            self.wide[key].append(value)
+        else:
+            for week in weeks:
+                self.by_week[(key, week)].append(value)
+
+    def near(self, key: Any, anchor: tuple[_dt.date, _dt.date] | None) -> list[int]:
+        """The values that may overlap ``anchor``, in the order they were added."""
+        if anchor is None:
+            return list(self.by_week.get((key, None), ()))
+        weeks = self._span(anchor)
+        if weeks is None:
+            return list(self.every.get(key, ()))
+        found = set(self.wide.get(key, ()))
+        for week in weeks:
+            found.update(self.by_week.get((key, week), ()))
+        return sorted(found)
 
 
 def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
@@ -1049,14 +1084,12 @@ def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
 
     A report that fits two events equally well starts its own (ambiguity is not a reason
     to merge); an undated report joins only when exactly one event fits it. Events are
-    looked up by kind and by the weeks their dates touch, so only events that could fit
-    are compared.
+    looked up in a :class:`_WeekIndex`.
     """
     clusters: list[_Cluster] = []
-    buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    index = _WeekIndex()
     for item in items:
-        near = sorted({k for week in _weeks(item.anchor)
-                       for k in buckets.get((item.group, week), ())})
+        near = index.near(item.group, item.anchor)
         fitting = [clusters[k] for k in near if clusters[k].fits(item, places)]
         chosen: _Cluster | None = None
         if item.date is None:
@@ -1069,8 +1102,7 @@ def _cluster(items: list[_Item], places: _PlaceRules) -> list[_Cluster]:
                 chosen = fitting[scored[0][1]]
         if chosen is None:
             clusters.append(_Cluster(item))
-            for week in _weeks(item.anchor):
-                buckets[(item.group, week)].append(len(clusters) - 1)
+            index.add(item.group, item.anchor, len(clusters) - 1)
         else:
             chosen.add(item)
     return clusters
@@ -1227,11 +1259,10 @@ def _link_plans(
     meetings: list[CorpusMeeting], clusters: list[_Cluster], places: _PlaceRules
 ) -> list[CorpusMeeting]:
     """Link each planned meeting to the held meeting that carried it out, if one fits."""
-    held: dict[int | None, list[int]] = defaultdict(list)
+    held = _WeekIndex()
     for k, (m, c) in enumerate(zip(meetings, clusters, strict=True)):
         if _STAGE[m.status] == _OCCURRED:
-            for week in _weeks(c.anchor):
-                held[week].append(k)
+            held.add(_OCCURRED, c.anchor, k)
     fulfilled_by: dict[str, str] = {}
     for plan, pc in zip(meetings, clusters, strict=True):
         if plan.status is not MeetingStatus.PLANNED or pc.anchor is None:
@@ -1239,7 +1270,7 @@ def _link_plans(
         # A plan is carried out after it is announced.
         first_pub = min((it.published for it in pc.items if it.published), default=None)
         candidates = []
-        for k in sorted({k for week in _weeks(pc.anchor) for k in held.get(week, ())}):
+        for k in held.near(_OCCURRED, pc.anchor):
             h, hc = meetings[k], clusters[k]
             if not (h.kind is plan.kind or frozenset({h.kind, plan.kind}) in _LINKABLE_KINDS):
                 continue
