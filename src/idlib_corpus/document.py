@@ -76,12 +76,17 @@ class Annotation:
         return (self.span.start, -self.span.end, self.label.value, self.key or "")
 
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt st jr sr vs etc inc ltd co corp dept gov
-    sen rep adm brig cmdr amb no
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e""".split()
-)
+def _load_abbreviations() -> frozenset[str]:
+    from importlib.resources import files
+
+    lines = (files("idlib_corpus") / "data" / "abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        w.strip() for w in lines.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+# Words after which a full stop does not end a sentence ("Feb. 8", "Gen. Akar").
+_ABBREVIATIONS = _load_abbreviations()
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯÇŞÖÜİ0-9])")
 _LINE = re.compile(r"[^\n]+")
 _LAST_WORD = re.compile(r"([\w.]+)\.?[\"'”’»)\]]*$")
