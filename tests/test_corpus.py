@@ -465,6 +465,9 @@ def test_filters(corpus: Corpus) -> None:
     assert corpus.find_meetings(status="planned", kind="summit")[0].place.name == "Sochi"  # type: ignore[union-attr]
     assert all(i.place is not None and i.place.country == "SY"
                for i in corpus.find_incidents(place="SY"))
+    in_turkey = corpus.find_meetings(place="Turkey")
+    assert {m.place.name for m in in_turkey if m.place} == {"Ankara"}
+    assert len(in_turkey) == 2
     sy = corpus.find_incidents(party="SY", type="armed_attack")
     assert len(sy) == 2
     assert corpus.find_incidents(actor="state:RU") != []

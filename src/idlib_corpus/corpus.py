@@ -197,7 +197,8 @@ class Corpus:
         Args:
             actor: a participant (id or name), or a state taking part (``state:TR``).
             party: an ISO code of a state taking part (``"TR"``).
-            place: a place name (any known spelling) or an ISO country code.
+            place: a place name (any known spelling; a country's name also finds places
+                inside it) or an ISO country code.
             start: only meetings whose date may fall on or after this day.
             end: only meetings whose date may fall on or before this day. With ``start``
                 or ``end`` given, undated meetings are left out.
@@ -334,12 +335,14 @@ class Corpus:
             return False
         if len(query) == 2 and query.isupper():
             return place.country == query
-        if fold_name(query) in (fold_name(place.name), fold_name(place.text)):
+        folded = fold_name(query)
+        if folded in (fold_name(place.name), fold_name(place.text)):
             return True
-        if place.kind is not PlaceKind.COUNTRY and fold_name(query) == fold_name(
-            place.country or ""
-        ):
-            return True
+        if place.country is not None and place.kind is not PlaceKind.COUNTRY:
+            # "Turkey" finds what happened in Ankara: a place inside the country named.
+            state = self.actor(f"state:{place.country}")
+            if state is not None and folded in {fold_name(n) for n in state.spellings}:
+                return True
         from idlib_corpus.merge import _default_same_place
 
         same = _default_same_place()
@@ -408,6 +411,11 @@ def load(path: str | Path | None = None) -> Corpus:
     Raises:
         InputError: the path does not exist.
         WireFormatError: a saved record is malformed (names the line and field).
+
+    Example:
+        >>> corpus = load()
+        >>> sorted(r.article.outlet or "-" for r in corpus)[:2]
+        ['-', 'Anadolu Agency']
     """
     from idlib_corpus.io import iter_parse
     from idlib_corpus.serialize import load_results
@@ -461,7 +469,15 @@ def load_paths(
 
 
 def dump(results: Iterable[ArticleResult] | Corpus, path: str | Path) -> None:
-    """Save results as JSONL (``.jsonl``) or one JSON array (``.json``), atomically."""
+    """Save results as JSONL (``.jsonl``) or one JSON array (``.json``), atomically.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl"
+        >>> dump(load(), path)
+        >>> len(path.read_text(encoding="utf-8").splitlines())
+        5
+    """
     from idlib_corpus.serialize import dump_results
 
     dump_results(results, path)
