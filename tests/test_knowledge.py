@@ -487,3 +487,20 @@ def test_a_surname_next_to_another_first_name_is_another_person(
     text: str, person: str | None
 ) -> None:
     assert labelled(text, "person") == ([person] if person else [])
+
+
+def test_names_among_other_scripts_and_symbols() -> None:
+    text = "Путин и Erdogan встретились; •Idlib… ЖIdlib and Idlibж and 20°Saraqib €Aleppo"
+    got = [(a.text, a.span.start) for a in annotate(text) if a.label.value in ("person", "place")]
+    assert [t for t, _ in got] == ["Erdogan", "Idlib", "Saraqib", "Aleppo"]
+    for t, start in got:
+        assert text[start:start + len(t)] == t
+
+
+def test_a_plugin_name_in_another_script_is_matched(tmp_path: Path) -> None:
+    places = tmp_path / "places_ru.tsv"
+    places.write_text("id\tname\tkind\tcountry\tnames\n"
+                      "place:ru-moskva-cyr\tМосква\tcity\tRU\tМосква\n", encoding="utf-8")
+    kb = KnowledgeBase([places])
+    assert ("place", "Москва", "place:ru-moskva-cyr") in marks("Встреча в Москва; Idlib.", kb)
+    assert ("place", "Idlib", "place:sy-idlib") in marks("Встреча в Москва; Idlib.", kb)
