@@ -406,6 +406,29 @@ def test_a_new_summit_takes_its_parties_from_its_sentence() -> None:
     assert m.place is not None and m.place.name == "Tehran"
 
 
+def test_nationality_words_before_things_name_no_party() -> None:
+    # Reuters markets style: talks between a cartel and Russia, and a currency
+    text = ("Russian shares fell and the Turkish lira weakened after the failure of talks "
+            "between OPEC and Russia in Vienna.")
+    assert extract_meetings(make_doc(text)) == ()  # Russia alone is no meeting of states
+
+
+def test_a_landmark_and_its_city_are_one_place() -> None:
+    from idlib_corpus.extractors._events import place_compatible
+    from idlib_corpus.model import Place, PlaceKind
+
+    kremlin = Place(name="Kremlin", kind=PlaceKind.OTHER, country="RU",
+                    latitude=55.752, longitude=37.6175)
+    moscow = Place(name="Moscow", kind=PlaceKind.CITY, country="RU",
+                   latitude=55.752, longitude=37.618)
+    khan = Place(name="Khan Sheikhoun", kind=PlaceKind.TOWN, country="SY",
+                 latitude=35.44, longitude=36.65)
+    morek = Place(name="Morek", kind=PlaceKind.TOWN, country="SY",
+                  latitude=35.37, longitude=36.69)
+    assert place_compatible(kremlin, moscow)
+    assert not place_compatible(khan, morek)  # two towns are two towns
+
+
 def test_a_meeting_said_not_to_be_planned_is_none() -> None:
     text = ("The Kremlin said a meeting between the Russian and Turkish presidents was not "
             "on the agenda.")

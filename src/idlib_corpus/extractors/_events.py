@@ -19,6 +19,7 @@ import bisect
 import functools
 import itertools
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
@@ -277,6 +278,7 @@ class Vocabulary:
     soon: Lexicon
     blame: Lexicon
     stock: Lexicon
+    actor_nouns: frozenset[str]
     future_after: Lexicon
     definite: frozenset[str]
     indefinite: frozenset[str]
@@ -380,6 +382,7 @@ def vocabulary() -> Vocabulary:
         soon=words("soon"),
         blame=words("blame_cues"),
         stock=words("stock_cues"),
+        actor_nouns=frozenset(d["actor_nouns"]),
         future_after=words("future_after"),
         definite=frozenset(d["definite"]),
         indefinite=frozenset(d["indefinite"]),
@@ -1114,9 +1117,25 @@ def place_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if _fold(a.name) == _fold(b.name):
         return True
+    if _near(a, b):
+        return True  # "the Kremlin" and "Moscow", a landmark and its city
     if a.kind is PlaceKind.COUNTRY and b.country is not None and b.country == a.country:
         return True
     return b.kind is PlaceKind.COUNTRY and a.country is not None and a.country == b.country
+
+
+def _near(a: Place, b: Place, km: float = 10.0) -> bool:
+    """Whether a landmark or base lies within ``km`` of the other place (the Kremlin in
+    Moscow, Khmeimim by Latakia)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    if not {a.kind, b.kind} & {PlaceKind.OTHER, PlaceKind.MILITARY_BASE}:
+        return False  # two towns are two towns, however close
+    assert a.latitude is not None and a.longitude is not None
+    assert b.latitude is not None and b.longitude is not None
+    dlat = math.radians(b.latitude - a.latitude)
+    dlon = math.radians(b.longitude - a.longitude) * math.cos(math.radians(a.latitude))
+    return 6371.0 * math.hypot(dlat, dlon) <= km
 
 
 def more_specific(a: Place | None, b: Place | None) -> Place | None:

@@ -219,6 +219,10 @@ def _read_clause(
                 continue
             if m.role_kind == "capital" and _venue(ctx, m.span, triggers):
                 continue  # "the Moscow talks", "Astana talks": where, not who
+            if m.role_kind in ("nationality", "demonym") and not _names_actor(
+                ctx, m.span, triggers, clause
+            ):
+                continue  # "the Turkish lira", "Russian shares": no party
             if ctx.in_office(m.span) and not _office_prefix(ctx, m.span):
                 continue
             if m.country:
@@ -309,6 +313,29 @@ def _read_clause(
         weak_date=weak, duration=duration, outcome=outcome, reported_by=reported,
         evidence=[clause], definite=definite, sidelines=sidelines, extra_dates=extra_dates,
     )
+
+
+def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Span) -> bool:
+    """Whether a nationality word stands for a state at the talks: before officials, a
+    delegation, a minister, a name, the meeting word itself, or in a list of such words."""
+    f = ctx.folded
+    nxt = re.match(r"[\s,-]*([a-z][a-z'-]*)", f[span.end:min(clause.end, span.end + 40)])
+    if nxt is None:
+        return True  # at the end of the clause: "… between the Turkish and the Russian"
+    word = nxt.group(1)
+    start = span.end + nxt.start(1)
+    if word in ctx.voc.actor_nouns or any(t.start == start for t in triggers):
+        return True
+    # "the Palestinian international cooperation minister"
+    following = re.findall(r"[a-z][a-z'-]*", f[start:min(clause.end, start + 45)])[:4]
+    if any(w in ctx.voc.actor_nouns for w in following[1:]):
+        return True
+    if any(m.span.start == start for m in ctx.mentions_in(Span(start, clause.end))):
+        return True  # "Turkish Foreign Minister Mevlut Cavusoglu", "Russian, Turkish …"
+    return any(a.span.start == start for a in ctx.doc.iter_annotations(
+        None, Span(start, min(clause.end, start + 60))) if a.label in (
+        AnnotationLabel.OFFICE, AnnotationLabel.PERSON, AnnotationLabel.GOVERNMENT_BODY,
+        AnnotationLabel.NATIONALITY))
 
 
 def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
