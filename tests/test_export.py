@@ -285,3 +285,28 @@ def test_cli_export_reads_a_folder_of_articles(tmp_path: Path) -> None:
     out = tmp_path / "tables"
     assert main(["export", str(_bundled_dir()), "--format", "csv", "-o", str(out)]) in (0, 1)
     assert len(_read_csv(out / "actors.csv")) > 0
+
+
+def test_cli_malformed_saved_results_name_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "results.jsonl"
+    bad.write_text('{"schema_version": "1.0", "article": 3}\n', encoding="utf-8")
+    assert main(["export", str(bad), "-o", str(tmp_path / "out.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "results.jsonl line 1" in err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_cli_failed_article_is_named_and_the_rest_exported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "talks.txt").write_text(
+        "Turkish and Russian officials held talks in Ankara on Saturday.\n", encoding="utf-8")
+    out = tmp_path / "tables"
+    assert main(["export", str(folder), "--format", "csv", "-o", str(out)]) == 1
+    assert "empty.txt" in capsys.readouterr().err
+    assert (out / "meetings.csv").is_file()
