@@ -280,9 +280,13 @@ class _Resolver:
         # prose sentences by their index in doc.sentences; tokens are read per sentence,
         # on first need, and items (tokens or annotations) only in the windows looked at
         self.prose: dict[int, Span] = {}
+        # Article.is_boilerplate on plain tuples (Span.contains per pair costs more)
+        boiler = [(b.start, b.end) for b in article.boilerplate]
         for index, span in enumerate(doc.sentences):
-            if article.boilerplate and article.is_boilerplate(span):
-                continue
+            if boiler:
+                a, b = span.start, span.end
+                if any(s <= a and b <= e for s, e in boiler):
+                    continue
             self.prose[index] = span
         self._stok: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self.hits: list[_Hit] = []
