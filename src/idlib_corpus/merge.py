@@ -9,8 +9,10 @@ told by Sputnik, TASS and Anadolu, and "Lavrentyev" (Sputnik) is "Lavrentiev" (A
 * **meetings** (:class:`CorpusMeeting`) and **incidents** (:class:`CorpusIncident`), each
   with the reports it was built from (article, outlet, the per-article record with its
   evidence spans) and, for incidents, every figure as a :class:`CorpusClaim` side by side;
-* **plan links**: a planned meeting and the later report of it being held stay two events,
-  linked by ``fulfilled_by`` / ``fulfils``.
+* **plans**: a plan pinned to a day, told on or before that day, is an announcement of
+  the one meeting held that day and joins it (its report keeps its ``planned`` status);
+  any other plan stays an event of its own, linked to the meeting that carried it out by
+  ``fulfilled_by`` / ``fulfils``.
 
 How merging decides (docs/corpus.md has the full account):
 
@@ -1170,9 +1172,7 @@ def _merge_meetings(
     clusters = _fold_announcements(clusters, places)
     drafts: list[CorpusMeeting] = []
     for c in clusters:
-        records = [it.record for it in c.items]
-        assert all(isinstance(m, Meeting) for m in records)
-        meetings: list[Meeting] = [m for m in records if isinstance(m, Meeting)]
+        meetings: list[Meeting] = [it.record for it in c.items if isinstance(it.record, Meeting)]
         statuses = {m.status for m in meetings}
         if MeetingStatus.HELD in statuses:
             status = MeetingStatus.HELD
