@@ -143,9 +143,9 @@ def main() -> int:
         print(f"{k[0]:32} {k[1].removeprefix('idlib_'):24} {best['seeds'][k] * 1e3:8.3f} "
               f"{best['offtopic'].get(k, 0.0) * 1e3:9.3f}{flag}")
     for name in ("seeds", "offtopic"):
-        mine = sum(v for k, v in best[name].items() if k[0] in MINE)
+        mine_ms = sum(v for k, v in best[name].items() if k[0] in MINE)
         total = sum(best[name].values())
-        print(f"{name}: the four plugins (*) {mine * 1e3:.3f} ms/article, "
+        print(f"{name}: the four plugins (*) {mine_ms * 1e3:.3f} ms/article, "
               f"all hooks {total * 1e3:.3f}")
 
     if args.save:
