@@ -552,21 +552,28 @@ def _top_reader(cls: type) -> Callable[[Any, int], Any] | None:
     return reader
 
 
-def _write_expr(t: Any, v: str, depth: int = 0) -> str:
-    """A Python expression giving the JSON text of the value in variable ``v``."""
+def _write_expr(t: Any, v: str, depth: int = 0, *, formatted: bool = False) -> str:
+    """A Python expression giving the JSON text of the value in variable ``v``.
+
+    With ``formatted``, the expression goes into an f-string, which formats an exact
+    int or float as its repr (what json writes) without a call: it may give the number.
+    """
     conv = get_converter()
     inner = _optional_of(t)
     if inner is not None:
-        return f"('null' if {v} is None else {_write_expr(inner, v, depth)})"
+        value = _write_expr(inner, v, depth, formatted=formatted)
+        return f"('null' if {v} is None else {value})"
     slow = f"{_ref(_write_slowly(t))}({v})"
     hook = _unstructure_hook(conv, t)
     if t in (str, int, float, bool) and hook is cattrs.fns.identity:
         if t is str:
             return f"(_esc({v}) if type({v}) is str else {slow})"
         if t is int:
-            return f"(_irepr({v}) if type({v}) is int else {slow})"
+            text = v if formatted else f"_irepr({v})"
+            return f"({text} if type({v}) is int else {slow})"
         if t is float:
-            return f"(_frepr({v}) if type({v}) is float and _isfinite({v}) else {slow})"
+            text = v if formatted else f"_frepr({v})"
+            return f"({text} if type({v}) is float and _isfinite({v}) else {slow})"
         return f"('true' if {v} is True else 'false' if {v} is False else {slow})"
     if t is _dt.date and hook is _dt.date.isoformat:
         return f"(_esc({v}.isoformat()) if type({v}) is {_ref(t)} else {slow})"
@@ -605,7 +612,7 @@ def _generate_writer(
     parts: list[tuple[str, str]] = []  # (key, expression), sorted by key as json does
     for i, (field, t, _) in enumerate(fields):
         lines.append(f"    v{i} = o.{field}")
-        lines.append(f"    e{i} = {_write_expr(t, f'v{i}')}")
+        lines.append(f"    e{i} = {_write_expr(t, f'v{i}', formatted=True)}")
         parts.append((field, f"{{e{i}}}"))
     if top:
         parts.append((VERSION_KEY, _fstring_literal(_SLOW_ENCODER.encode(SCHEMA_VERSION))))
