@@ -219,6 +219,13 @@ class Grammar:
         self.nonperson_titles = frozenset(raw["nonperson_titles"])
         self.speech_verbs = frozenset(raw["speech_verbs"])
         self.attribution = tuple(tuple(p.split()) for p in raw["attribution_phrases"])
+        by_length: dict[int, set[tuple[str, ...]]] = {}
+        for phrase in self.attribution:
+            by_length.setdefault(len(phrase), set()).add(phrase)
+        #: the attribution phrases grouped by length: one set lookup per length
+        self.attribution_by_length = tuple(
+            (k, frozenset(v)) for k, v in sorted(by_length.items())
+        )
         self.pronouns: dict[str, str] = dict(raw["pronouns"])
         self.particles = frozenset(raw["name_particles"])
         self.not_name_words = frozenset(raw["not_name_words"])

@@ -401,7 +401,7 @@ class _Resolver:
             if not text[p].isupper() and "-" not in m.group():
                 continue
             a = bisect.bisect_right(starts, p) - 1
-            if a >= 0 and anns[a].span.end > p:
+            if a >= 0 and self.ends[a] > p:
                 continue  # inside a state, place, office...
             nxt_cap = self._next_is_capitalised(m.end(), span.end)
             prev, prev_start = self._prev_word(p, span.start)
@@ -837,9 +837,8 @@ class _Resolver:
                     break
         if start >= 1 and items[start - 1].low in g.speech_verbs:
             return True
-        for phrase in g.attribution:
-            k = len(phrase)
-            if start >= k and tuple(it.low for it in items[start - k : start]) == phrase:
+        for k, phrases in g.attribution_by_length:
+            if start >= k and tuple([it.low for it in items[start - k : start]]) in phrases:
                 return True
         return False
 
