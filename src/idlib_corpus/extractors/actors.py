@@ -289,6 +289,7 @@ class _Resolver:
                     continue
             self.prose[index] = span
         self._stok: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._item_at: dict[int, _Item] = {}  # see _window
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
 
@@ -329,32 +330,37 @@ class _Resolver:
         return got
 
     def _window(self, tok: list[tuple[int, int]], t0: int, t1: int) -> list[_Item]:
-        """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation."""
+        """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation.
+
+        Windows overlap (the name pass reads whole sentences, the title, state, group and
+        body passes short windows around positions in them), so items are kept by the
+        start of the token they were read at and shared: which item a token gives does
+        not depend on the window (annotations do not overlap once chosen), and items are
+        never modified.
+        """
         items: list[_Item] = []
-        if t1 <= t0:
-            return items
+        cache = self._item_at
+        ends, anns = self.ends, self.ann_tuples
         text, folded = self.text, self.folded
-        # annotations as plain (start, end, label, key) tuples: attribute chains through
-        # Annotation and Span cost more than the rest of this loop
-        anns = self.ann_tuples
-        n = len(anns)
-        k = max(bisect.bisect_right(self.starts, tok[t0][0]) - 1, 0)
         i = t0
         while i < t1:
             s, e = tok[i]
-            while k < n and anns[k][1] <= s:
-                k += 1
-            if k < n and anns[k][0] < e:
-                a, b, label, key = anns[k]
-                items.append(_Item(label, key, a, b, text[a:b], folded[a:b]))
-                i += 1
-                while i < t1 and tok[i][0] < b:
-                    i += 1
-                k += 1
-                continue
-            low = folded[s:e]
-            items.append(_Item(None, None, s, e, text[s:e], "'s" if low == "’s" else low))
+            item = cache.get(s)
+            if item is None:
+                k = bisect.bisect_right(ends, s)  # the first annotation ending after s
+                if k < len(anns) and anns[k][0] < e:
+                    a, b, label, key = anns[k]
+                    item = _Item(label, key, a, b, text[a:b], folded[a:b])
+                else:
+                    low = folded[s:e]
+                    item = _Item(None, None, s, e, text[s:e], "'s" if low == "’s" else low)
+                cache[s] = item
+            items.append(item)
             i += 1
+            if not item.plain:
+                end = item.end
+                while i < t1 and tok[i][0] < end:
+                    i += 1  # the tokens the annotation covers
         return items
 
     def _window_around(self, pos: int, before: int, after: int) -> tuple[list[_Item], int] | None:
