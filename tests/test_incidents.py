@@ -9,11 +9,14 @@ sweeps 300 real off-topic articles (sport, markets, weather, bushfires, other wa
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from idlib_corpus.extractors import incidents
+from idlib_corpus.document import Document
+from idlib_corpus.extractors import incidents, meetings
 from idlib_corpus.extractors.incidents import extract_incidents
 from idlib_corpus.model import Incident, IncidentType, Qualifier, TimeValue
 from test_meetings import make_doc
@@ -410,3 +413,57 @@ def test_end_to_end_martyred_soldiers_are_the_targets(pipeline: object) -> None:
     assert attack.killed is not None and attack.killed.value == 2
     assert attack.injured is not None and attack.injured.value == 5
     assert convoy.type is T.DEPLOYMENT and convoy.perpetrators == ("state:TR",)
+
+
+# --------------------------------------------------------------------------- threads
+
+
+def test_two_threads_on_different_articles_get_the_serial_results() -> None:
+    # The pipeline runs an article in a helper thread and may abandon a slow one while the
+    # next article starts in another: the per-article analysis the two event plugins share
+    # must never hand one thread the other's article.
+    docs = [
+        make_doc("Turkish and Russian officials held talks in Moscow on Tuesday, while "
+                 "Syrian government shelling killed five Turkish soldiers near Idlib.",
+                 times=[("on Tuesday", TimeValue.day(dt.date(2020, 3, 3)))],
+                 numbers=[("five", 5, "exact")]),
+        make_doc("Iranian and Egyptian ministers met in Cairo. Syrian troops entered the "
+                 "town of Saraqib on Monday after Hayat Tahrir al-Sham fighters shelled "
+                 "Russian positions.",
+                 times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2)))]),
+    ]
+
+    def run(doc: Document) -> tuple[object, ...]:
+        return (meetings.idlib_annotate(doc), incidents.idlib_annotate(doc),
+                meetings.idlib_extract_events(doc, ()),
+                incidents.idlib_extract_events(doc, ()))
+
+    serial = [run(doc) for doc in docs]
+    assert all(all(part for part in out) for out in serial)  # both articles have both
+    assert serial[0] != serial[1]
+    got: list[list[tuple[object, ...]]] = [[], []]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def work(i: int) -> None:
+        try:
+            start.wait()
+            for _ in range(150):
+                got[i].append(run(docs[i]))
+        except BaseException as exc:  # reported by the test thread
+            errors.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not errors
+    for i in range(2):
+        assert len(got[i]) == 150
+        assert all(out == serial[i] for out in got[i])

@@ -21,6 +21,7 @@ import itertools
 import json
 import math
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
@@ -172,28 +173,50 @@ class Scanner:
                             (name, pattern, phrase, value))
                     else:
                         wild.setdefault(first, []).append((name, pattern, phrase, value))
-        self._singles = singles
         self._seconds = seconds
-        self._wild = wild
+        # per first word: its one-word phrases (the last of a lexicon wins, as when they
+        # were tried in turn), its phrases tried by regex, and whether some longer phrase
+        # is keyed by its second word; most words need no regex and no look at the next word
+        table: dict[str, tuple[tuple[tuple[str, str, Any], ...], tuple[Entry, ...], bool]] = {}
+        second_firsts = {f for f, _ in seconds}
+        for word in {*singles, *wild, *second_firsts}:
+            last: dict[str, tuple[str, Any]] = {}
+            for name, phrase, value in singles.get(word, ()):
+                last[name] = (phrase, value)
+            table[word] = (
+                tuple((name, phrase, value) for name, (phrase, value) in last.items()),
+                tuple(wild.get(word, ())),
+                word in second_firsts,
+            )
+        self._table = table
         self.names = tuple(lexicons)
-        self._first = _trie_regex({*singles, *wild, *(f for f, _ in seconds)})
+        self._first = _trie_regex(table)
 
     def scan(self, folded: str) -> dict[str, list[Hit]]:
         """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
         out: dict[str, list[Hit]] = {name: [] for name in self.names}
         last_end: dict[str, int] = dict.fromkeys(self.names, -1)
-        singles, seconds, wild = self._singles, self._seconds, self._wild
+        table, seconds, next_word = self._table, self._seconds, _NEXT_WORD.match
         for tok in self._first.finditer(folded):
-            word = tok.group()
+            singles, wild, keyed = table[tok.group()]
             start, end = tok.span()
+            if not wild and not keyed:
+                for name, phrase, value in singles:
+                    if start >= last_end[name]:
+                        out[name].append(Hit(start, end, phrase, value))
+                        last_end[name] = end
+                continue
             best: dict[str, tuple[int, str, Any]] = {}
-            for name, phrase, value in singles.get(word, ()):
+            for name, phrase, value in singles:
                 if start >= last_end[name]:
                     best[name] = (end, phrase, value)
-            nxt = _NEXT_WORD.match(folded, end)
-            longer = list(wild.get(word, ()))
-            if nxt is not None:
-                longer += seconds.get((word, nxt.group(1)), ())
+            longer = wild
+            if keyed:
+                nxt = next_word(folded, end)
+                if nxt is not None:
+                    more = seconds.get((tok.group(), nxt.group(1)))
+                    if more:
+                        longer = (*wild, *more)
             for name, pattern, phrase, value in longer:
                 if start < last_end[name]:
                     continue
@@ -1157,34 +1180,48 @@ def _fold(s: str) -> str:
 
 # --------------------------------------------------------------------------- cache
 
-_SCANNED: list[tuple[Article, dict[str, list[Hit]]]] = []
+class _Shared(threading.local):
+    """The last article analysed *by this thread*: the annotate and extract hooks of the
+    two event plugins share it instead of reading the article four times.
+
+    Per thread, because the pipeline runs each article in a watched helper thread and may
+    abandon a slow one while the next article starts in a new thread: a module-level slot
+    would then be read and replaced by two threads at once. Each slot is one tuple (key
+    and value together), replaced in one assignment and checked by identity on reading,
+    so a reader never pairs one article's key with another's value.
+    """
+
+    scanned: tuple[Article, str, dict[str, list[Hit]]] | None = None
+    context: tuple[Document, tuple[str, ...], EventContext] | None = None
+
+
+_SHARED = _Shared()
 
 
 def scan(doc: Document) -> dict[str, list[Hit]]:
     """Every vocabulary match in ``doc``, computed once per article and shared by the
     annotate and extract hooks of both event plugins."""
-    art = doc.article
-    if _SCANNED and _SCANNED[0][0] is art:
-        return _SCANNED[0][1]
-    found = vocabulary().scanner.scan(doc.folded)
-    _SCANNED[:] = [(art, found)]
+    art, folded = doc.article, doc.folded
+    entry = _SHARED.scanned
+    if entry is not None and entry[0] is art and entry[1] is folded:
+        return entry[2]
+    found = vocabulary().scanner.scan(folded)
+    _SHARED.scanned = (art, folded, found)
     return found
-
-
-_LAST: list[tuple[Document, tuple[str, ...], EventContext]] = []
 
 
 def event_context(doc: Document, actors: Sequence[Actor]) -> EventContext:
     """The :class:`EventContext` of ``doc``, shared by the two event plugins of one run.
 
-    The last context built is kept, so the meetings and incidents plugins analyse an
-    article once between them.
+    The last context built in this thread is kept, so the meetings and incidents plugins
+    analyse an article once between them.
     """
     key = tuple(a.id for a in actors)
-    if _LAST and _LAST[0][0] is doc and _LAST[0][1] == key:
-        return _LAST[0][2]
+    entry = _SHARED.context
+    if entry is not None and entry[0] is doc and entry[1] == key:
+        return entry[2]
     ctx = EventContext(doc, actors)
-    _LAST[:] = [(doc, key, ctx)]
+    _SHARED.context = (doc, key, ctx)
     return ctx
 
 
