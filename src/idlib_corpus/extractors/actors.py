@@ -73,6 +73,7 @@ _PRIORITY = {
 # Small sets of labels are tuples: ``in`` on a tuple compares by identity first, while a
 # frozenset or dict calls Enum.__hash__, a Python-level function, on every test.
 _STATEISH = (L.STATE, L.CAPITAL)
+_PRIORITY_BY_ID = {id(label): p for label, p in _PRIORITY.items()}
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 _COORD = frozenset({",", "and", "or", "&"})
@@ -1189,11 +1190,33 @@ class _Resolver:
         made on the sentence's tokens: most nationality words are not followed by a title,
         and their window need not be built.
         """
-        tok, tstarts = self._tokens(si)
-        t = bisect.bisect_left(tstarts, end)  # the window skips tokens inside the annotation
-        if t >= len(tok) or t > bisect.bisect_right(tstarts, start) - 1 + 6:
-            return False
-        s, e = tok[t]
+        text = self.text
+        limit = self.prose[si].end
+        if (
+            si not in self._stok
+            and end < limit
+            and text[end].isspace()
+            and not text[start].isspace()
+            and (start == self.prose[si].start or text[start - 1].isspace())
+        ):
+            # Between spaces, the sentence's tokens need not be read: a token starts at
+            # ``start``, the annotation's own tokens are those of its text, and the next
+            # one starts after the spaces.
+            if len(TOKEN.findall(text, start, end)) > 6:
+                return False
+            p = end
+            while p < limit and text[p].isspace():
+                p += 1
+            m = TOKEN.match(text, p, limit)
+            if m is None:
+                return False
+            s, e = m.span()
+        else:
+            tok, tstarts = self._tokens(si)
+            t = bisect.bisect_left(tstarts, end)  # the window skips the annotation's tokens
+            if t >= len(tok) or t > bisect.bisect_right(tstarts, start) - 1 + 6:
+                return False
+            s, e = tok[t]
         k = bisect.bisect_right(self.ends, s)  # the first annotation ending after s
         if k < len(self.ann_tuples) and self.ann_tuples[k][0] < e:
             return self.ann_tuples[k][2] is L.OFFICE
@@ -1616,9 +1639,9 @@ class _Resolver:
         found: dict[str, tuple[str, str | None, ActorKind, list[Mention]]] = {}
         bare: list[tuple[str, str, Mention]] = []  # "the Foreign Ministry", no state said
         for ann in self.anns:
-            kind = _BODY_KINDS.get(ann.label)
-            if kind is None:
+            if ann.label not in _BODY_LABELS:
                 continue
+            kind = _BODY_KINDS[ann.label]
             got = self._window_around(ann.span.start, 2, 5)
             if got is None:
                 continue
@@ -1712,7 +1735,8 @@ def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
     # the sort stable for equal keys, as sorting the annotations by a key function was
     cands = []
     for i, a in enumerate(annotations):
-        priority = _PRIORITY.get(a.label)
+        # keyed by identity (what Enum equality is): Enum.__hash__ is a Python function
+        priority = _PRIORITY_BY_ID.get(id(a.label))
         start, end = a.span.start, a.span.end
         if priority is not None and end > start:
             cands.append((start, start - end, priority, i, a))
