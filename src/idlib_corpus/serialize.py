@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import itertools
 import json
 import math
 import operator
@@ -413,6 +414,7 @@ _NS: dict[str, Any] = {
     "_sdate": _structure_date,
     "_sdatetime": _structure_datetime,
 }
+_NUMBERS = itertools.count()  # makes the names in _NS unique
 _WRITER_NAMES: dict[type, str | None] = {}
 _READER_NAMES: dict[type, str | None] = {}
 # Complete functions only (every function they call exists): what dumps and structure
@@ -426,7 +428,7 @@ _GENERATING = threading.RLock()
 
 def _ref(value: Any) -> str:
     """The global name under which generated code sees ``value``."""
-    name = f"_r{len(_NS)}"
+    name = f"_r{next(_NUMBERS)}"
     _NS[name] = value
     return name
 
@@ -517,7 +519,7 @@ def _writer_name(cls: type) -> str | None:
     if fields is None or getattr(hook, "__name__", "") != f"unstructure_{cls.__name__}":
         _WRITER_NAMES[cls] = None
         return None
-    name = f"_write_{len(_NS)}"
+    name = f"_write_{next(_NUMBERS)}"
     _WRITER_NAMES[cls] = name  # before generating: a recursive model refers to itself
     _NS[name] = _generate_writer(cls, fields, name, top=False)
     return name
@@ -534,7 +536,7 @@ def _top_writer(cls: type) -> Callable[[Any], str] | None:
         if attrs.has(cls) and _writer_name(cls) is not None:
             fields = _attrs_fields(cls)
             assert fields is not None
-            writer = _generate_writer(cls, fields, f"_write_top_{len(_NS)}", top=True)
+            writer = _generate_writer(cls, fields, f"_write_top_{next(_NUMBERS)}", top=True)
         _TOP_WRITERS[cls] = writer
     return writer
 
@@ -641,7 +643,7 @@ def _reader_name(cls: type) -> str | None:
     if fields is None or not _our_hook(hook, "_attrs_structure_factory.<locals>.structure_attrs"):
         _READER_NAMES[cls] = None
         return None
-    name = f"_read_{len(_NS)}"
+    name = f"_read_{next(_NUMBERS)}"
     _READER_NAMES[cls] = name
     _NS[name] = _generate_reader(cls, fields, name)
     return name
