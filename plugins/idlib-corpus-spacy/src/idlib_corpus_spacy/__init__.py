@@ -18,8 +18,10 @@ import attrs
 from idlib_corpus import (
     Actor,
     ActorKind,
+    AnnotationLabel,
     ArticleResult,
     Diagnostic,
+    Document,
     Mention,
     MentionKind,
     Severity,
@@ -76,52 +78,78 @@ class SpacyActors:
         return self._nlp
 
     @hookimpl(trylast=True)
-    def idlib_postprocess(self, result: ArticleResult) -> ArticleResult | None:
-        """Add persons spaCy finds that no earlier plugin found."""
+    def idlib_resolve_actors(self, doc: Document) -> list[Actor] | None:
+        """Persons spaCy finds where no annotator marked anything.
+
+        Runs beside the built-in resolver: a name the built-in grammar also found gets the
+        same ``person:<slug>`` id, and the pipeline merges the two by id.
+        """
         nlp = self._load()
         if nlp is None:
-            note = Diagnostic(Severity.INFO, "spacy-missing", self._missing or "no spaCy model",
-                              plugin="spacy_actors", hook="idlib_postprocess")
-            return attrs.evolve(result, diagnostics=(*result.diagnostics, note))
-        article = result.article
-        taken = [m.span for a in result.actors for m in a.mentions]
-        persons = {a.id: a for a in result.actors}
-        by_surname = {
-            a.name.split()[-1].casefold(): a.id
-            for a in result.actors if a.kind is ActorKind.PERSON and len(a.name.split()) > 1
-        }
-        new_mentions: dict[str, list[Mention]] = {}
+            return None
+        article = doc.article
+        marked = [a.span for a in doc.annotations if a.label in _NOT_A_PERSON]
+        found: dict[str, list[Mention]] = {}
         names: dict[str, str] = {}
-        doc = nlp(article.text)
-        for ent in doc.ents:
+        surnames: dict[str, str] = {}
+        for ent in nlp(article.text).ents:
             if ent.label_ != "PERSON":
                 continue
             span = Span(ent.start_char, ent.end_char)
-            if article.is_boilerplate(span) or any(span.overlaps(t) for t in taken):
+            if article.is_boilerplate(span) or any(span.overlaps(m) for m in marked):
                 continue
-            text = ent.text.strip()
-            words = text.split()
-            if len(words) == 1 and text.casefold() in by_surname:
-                target, kind = by_surname[text.casefold()], MentionKind.SURNAME
-            elif len(words) >= 2:
-                target, kind = f"person:{_slug(text)}", MentionKind.NAME
-                names.setdefault(target, text)
-            else:
+            words = ent.text.split()
+            if not _looks_like_a_name(ent.text, words):
+                continue
+            if len(words) == 1:
+                target = surnames.get(words[0].casefold())
+                if target is not None:
+                    found[target].append(Mention(span, ent.text, MentionKind.SURNAME))
                 continue  # a lone unknown word is too weak to be a person
-            new_mentions.setdefault(target, []).append(Mention(span, ent.text, kind))
-        if not new_mentions:
+            target = f"person:{_slug(ent.text)}"
+            names.setdefault(target, ent.text)
+            surnames.setdefault(words[-1].casefold(), target)
+            found.setdefault(target, []).append(Mention(span, ent.text, MentionKind.NAME))
+        return [
+            Actor(id=i, name=names[i], kind=ActorKind.PERSON, mentions=tuple(m))
+            for i, m in found.items()
+        ] or None
+
+    @hookimpl(trylast=True)
+    def idlib_postprocess(self, result: ArticleResult) -> ArticleResult | None:
+        """Say so in the result when no spaCy model could be loaded."""
+        if self._load() is not None:
             return None
-        for actor_id, mentions in new_mentions.items():
-            prev = persons.get(actor_id)
-            if prev is None:
-                persons[actor_id] = Actor(id=actor_id, name=names[actor_id], kind=ActorKind.PERSON,
-                                          mentions=tuple(mentions))
-            else:
-                merged = tuple(sorted({*prev.mentions, *mentions}, key=lambda m: m.span))
-                persons[actor_id] = attrs.evolve(prev, mentions=merged)
-        actors = sorted(persons.values(),
-                        key=lambda a: (min((m.span.start for m in a.mentions), default=0), a.id))
-        return attrs.evolve(result, actors=tuple(actors))
+        note = Diagnostic(Severity.INFO, "spacy-missing", self._missing or "no spaCy model",
+                          plugin="spacy_actors", hook="idlib_postprocess")
+        return attrs.evolve(result, diagnostics=(*result.diagnostics, note))
+
+
+# Annotations that already say what a stretch of text is: spaCy's small model often
+# calls towns ("Khan Sheikhoun") and known people's names PERSON; the gazetteer knows.
+_NOT_A_PERSON = frozenset(
+    {
+        AnnotationLabel.PERSON,
+        AnnotationLabel.PLACE,
+        AnnotationLabel.STATE,
+        AnnotationLabel.CAPITAL,
+        AnnotationLabel.NATIONALITY,
+        AnnotationLabel.GROUP,
+        AnnotationLabel.ORGANISATION,
+        AnnotationLabel.GOVERNMENT_BODY,
+        AnnotationLabel.MEDIA,
+        AnnotationLabel.OFFICE,
+    }
+)
+
+
+def _looks_like_a_name(text: str, words: list[str]) -> bool:
+    # Entities running over a line break are page furniture ("Related Articles\nErdogan"),
+    # a name ends in a capitalised word ("Ursula von der" is cut short), and shouting
+    # capitals are headings, not people.
+    if "\n" in text or not words or not words[-1][:1].isupper() or not text[-1].isalpha():
+        return False
+    return not any(len(w) > 3 and w.isupper() for w in words)
 
 
 #: The instance the entry point registers.
