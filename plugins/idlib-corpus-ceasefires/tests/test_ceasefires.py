@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import idlib_corpus_ceasefires as plugin
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import idlib_corpus_ceasefires as plugin
 from idlib_corpus import IncidentType, Options, Pipeline
 from idlib_corpus.testing import make_plugin_manager
 
@@ -23,7 +23,8 @@ def pipe() -> Pipeline:
 def ceasefires(pipe: Pipeline, text: str) -> list:
     result = pipe.parse(text, id="t", published=BASE)
     assert result.ok, result.diagnostics
-    return [i for i in result.incidents if i.type in (IncidentType.CEASEFIRE, IncidentType.AGREEMENT)]
+    wanted = (IncidentType.CEASEFIRE, IncidentType.AGREEMENT)
+    return [i for i in result.incidents if i.type in wanted]
 
 
 def test_agreed_ceasefire_is_one_event_with_its_evidence(pipe: Pipeline) -> None:
