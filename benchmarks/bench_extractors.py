@@ -17,6 +17,12 @@ hook was given and a hash of what it returned (``repr`` of the attrs objects), p
 of the whole ``serialize.dumps(result)``. ``--check`` compares with a saved file: a hook
 whose input is unchanged but whose output differs is a regression of that hook; a changed
 input means an upstream plugin (owned by someone else) changed, and is reported apart.
+
+To compare with an earlier revision while others keep changing the tree, run the baseline
+from an exported copy of that revision (``PYTHONPATH`` comes before the editable install)::
+
+    mkdir -p /tmp/base && git archive REV src | tar -x -C /tmp/base
+    PYTHONPATH=/tmp/base/src .venv/bin/python benchmarks/bench_extractors.py --save /tmp/fp.json
 """
 
 from __future__ import annotations
