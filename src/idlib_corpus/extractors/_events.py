@@ -24,7 +24,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -371,10 +371,13 @@ def vocabulary() -> Vocabulary:
         r"central\s+)?$|(?<![a-z0-9])of\s+(?:the\s+)?(?:north|south|east|west)\w*\s+$"
     )
     bounds = sorted(d["clause_boundaries"], key=len, reverse=True)
+    # Each alternative opens with its first character, and the word-start test comes after
+    # it ("a(?<![a-z0-9]a)head of"): a pattern that opens with a lookbehind is tried at
+    # every offset, one that opens with a literal lets the regex engine skip ahead.
     boundary = re.compile(
         "|".join(
-            (r"(?<![a-z0-9])" if b[0].isalpha() else "")
-            + re.escape(b)
+            (re.escape(b[0]) + r"(?<![a-z0-9]" + re.escape(b[0]) + ")" + re.escape(b[1:])
+             if b[0].isalpha() else re.escape(b))
             + (r"(?![a-z0-9])" if b[-1].isalpha() else "")
             for b in bounds
         )
@@ -424,9 +427,10 @@ def vocabulary() -> Vocabulary:
 # --------------------------------------------------------------------------- context
 
 
-@attrs.frozen
-class Mentioned:
+class Mentioned(NamedTuple):
     """A reference to an actor found in the text, with the facts the grammar needs.
+
+    (A named tuple: an article holds dozens, built on every run.)
 
     Attributes:
         span: where it is.
@@ -436,6 +440,11 @@ class Mentioned:
         backer: a sponsor word ("Russian-led", "Russia-backed"), not the actor itself.
         locative: a place word ("in Turkey", "to Russia"), not an actor.
         role_kind: how the text refers to it (:class:`MentionKind` value).
+
+    Example:
+        >>> m = Mentioned(Span(0, 7), "state:TR", "state", "TR", role_kind="nationality")
+        >>> m._replace(actor="state:RU").actor, m.backer
+        ('state:RU', False)
     """
 
     span: Span
@@ -496,6 +505,44 @@ def _state_name(doc: Document, ann: Annotation) -> str:
             if isinstance(name, str) and name:
                 return name
     return ann.text
+
+
+def _place_entry(
+    doc: Document, ann: Annotation, state_key: tuple[str, AnnotationLabel] | None
+) -> tuple[Place, str | None, bool]:
+    """A PLACE annotation's gazetteer place, its country and whether it is a whole state."""
+    p = _place_from(doc, ann)
+    country = p.country or (state_key[0] if state_key else None)
+    is_country = p.kind is PlaceKind.COUNTRY or (
+        state_key is not None and state_key[1] is AnnotationLabel.STATE
+    )
+    if p.country is None and country is not None:
+        p = attrs.evolve(p, country=country)
+    if is_country and p.kind is PlaceKind.OTHER:
+        p = attrs.evolve(p, kind=PlaceKind.COUNTRY)
+    return p, country, is_country
+
+
+_PlaceKey = tuple[AnnotationLabel, str | None, str, tuple[str, AnnotationLabel] | None]
+_PlaceEntry = tuple[Place, str | None, bool]
+#: Places already looked up, by knowledge base (kept with it, so its id is not reused).
+_KB_PLACES: dict[int, tuple[object, dict[_PlaceKey, _PlaceEntry]]] = {}
+
+
+def _kb_places(doc: Document) -> dict[_PlaceKey, _PlaceEntry]:
+    """The places looked up in ``doc``'s knowledge base so far, by (label, key, words,
+    state named on the same words).
+
+    A place depends only on its key, its words and the state named on the same words
+    (its span is set per mention by :attr:`PlaceRef.place`), so articles share them.
+    """
+    kb = doc.kb
+    entry = _KB_PLACES.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        if len(_KB_PLACES) >= 8:
+            _KB_PLACES.clear()
+        entry = _KB_PLACES[id(kb)] = (kb, {})
+    return entry[1]
 
 
 class PlaceRef:
@@ -576,6 +623,8 @@ class EventContext:
         self._build_annotations()
         self._actors = actors
         self._mentions: list[Mentioned] | None = None
+        self._backer_at: dict[tuple[int, int], bool] = {}
+        self._locative_at: dict[tuple[int, int], bool] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -587,56 +636,74 @@ class EventContext:
 
     def _build_annotations(self) -> None:
         doc = self.doc
+        skip_lo, skip_hi, skipped = self._skip_lo, self._skip_hi, self._skipped
         times: list[Annotation] = []
         numbers: list[Annotation] = []
         offices: list[Span] = []
+        place_anns: list[Annotation] = []
+        state_anns: list[Annotation] = []  # STATE and CAPITAL, in text order
+        actor_anns: list[Annotation] = []  # what _build_mentions reads
+        lab = AnnotationLabel
+        for a in doc.annotations:
+            label = a.label
+            if label is lab.PLACE:
+                place_anns.append(a)
+                continue
+            if label is lab.STATE or label is lab.CAPITAL:
+                state_anns.append(a)
+                actor_anns.append(a)
+                continue
+            if label is lab.NATIONALITY or label is lab.GROUP or label is lab.PERSON:
+                actor_anns.append(a)
+                continue
+            sp = a.span
+            if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
+                continue
+            if label is lab.TIME and isinstance(a.value, TimeValue):
+                times.append(a)
+            elif label is lab.NUMBER and isinstance(a.value, int):
+                numbers.append(a)
+            elif label is lab.OFFICE:
+                offices.append(sp)
+        self._actor_anns = actor_anns
         places: list[PlaceRef] = []
-        place_spans: set[Span] = set()
+        place_spans: set[tuple[int, int]] = set()
         known: dict[tuple[str, tuple[str, AnnotationLabel] | None],
                     tuple[Place, str | None, bool]] = {}
         # a state name or capital on the same words tells the country of a place
-        states: dict[Span, tuple[str, AnnotationLabel]] = {
-            a.span: (a.key, a.label)
-            for a in doc.annotations
-            if a.label in (AnnotationLabel.STATE, AnnotationLabel.CAPITAL) and a.key
+        states: dict[tuple[int, int], tuple[str, AnnotationLabel]] = {
+            (a.span.start, a.span.end): (a.key, a.label) for a in state_anns if a.key
         }
-        for a in doc.annotations:
-            if self._skipped(a.span):
+        kb_places = _kb_places(doc)
+        for a in place_anns:
+            sp = a.span
+            if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
                 continue
-            if a.label is AnnotationLabel.TIME and isinstance(a.value, TimeValue):
-                times.append(a)
-            elif a.label is AnnotationLabel.NUMBER and isinstance(a.value, int):
-                numbers.append(a)
-            elif a.label is AnnotationLabel.OFFICE:
-                offices.append(a.span)
-            elif a.label is AnnotationLabel.PLACE:
-                state_key = states.get(a.span)
-                cache_key = (a.key or a.text, state_key)
-                entry = known.get(cache_key)
+            pos = (sp.start, sp.end)
+            state_key = states.get(pos)
+            cache_key = (a.key or a.text, state_key)
+            entry = known.get(cache_key)
+            if entry is None:
+                # (the article's first mention of a place decides, as the words may)
+                full_key = (AnnotationLabel.PLACE, a.key, a.text, state_key)
+                entry = kb_places.get(full_key)
                 if entry is None:
-                    p = _place_from(doc, a)
-                    country = p.country or (state_key[0] if state_key else None)
-                    is_country = p.kind is PlaceKind.COUNTRY or (
-                        state_key is not None and state_key[1] is AnnotationLabel.STATE
-                    )
-                    if p.country is None and country is not None:
-                        p = attrs.evolve(p, country=country)
-                    if is_country and p.kind is PlaceKind.OTHER:
-                        p = attrs.evolve(p, kind=PlaceKind.COUNTRY)
-                    entry = known[cache_key] = (p, country, is_country)
-                places.append(PlaceRef(a.span, entry[0], a.text, entry[1], entry[2]))
-                place_spans.add(a.span)
-        for a in doc.annotations:
-            if a.label is AnnotationLabel.STATE and a.span not in place_spans and a.key:
-                if self._skipped(a.span):
-                    continue
-                p = _place_from(doc, a)
-                places.append(PlaceRef(a.span, p, a.text, a.key, True))
-            elif a.label is AnnotationLabel.CAPITAL and a.span not in place_spans and a.key:
-                if self._skipped(a.span):
-                    continue
-                p = _place_from(doc, a)
-                places.append(PlaceRef(a.span, p, a.text, a.key, False))
+                    entry = kb_places[full_key] = _place_entry(doc, a, state_key)
+                known[cache_key] = entry
+            places.append(PlaceRef(sp, entry[0], a.text, entry[1], entry[2]))
+            place_spans.add(pos)
+        for a in state_anns:
+            sp = a.span
+            if (sp.start, sp.end) in place_spans or not a.key:
+                continue
+            if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
+                continue
+            full_key = (a.label, a.key, a.text, None)
+            entry = kb_places.get(full_key)
+            if entry is None:
+                entry = kb_places[full_key] = (
+                    _place_from(doc, a), a.key, a.label is AnnotationLabel.STATE)
+            places.append(PlaceRef(sp, entry[0], a.text, entry[1], entry[2]))
         places.sort(key=lambda p: (p.span.start, p.span.end))
         self.times = sorted(times, key=lambda a: a.span.start)
         self.numbers = sorted(numbers, key=lambda a: a.span.start)
@@ -647,27 +714,35 @@ class EventContext:
         self._number_starts = [n.span.start for n in self.numbers]
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:
-        found: dict[tuple[Span, str], Mentioned] = {}
-        for a in self.doc.annotations:
-            if self._skipped(a.span) or not a.key:
+        skip_lo, skip_hi, skipped = self._skip_lo, self._skip_hi, self._skipped
+        found: dict[tuple[int, int, str], Mentioned] = {}
+        lab = AnnotationLabel
+        mention = self._mention
+        for a in self._actor_anns:
+            key = a.key
+            if not key:
                 continue
-            if a.label in (
-                AnnotationLabel.NATIONALITY, AnnotationLabel.STATE, AnnotationLabel.CAPITAL
-            ):
-                if not _ISO2.fullmatch(a.key):
+            sp = a.span
+            if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
+                continue
+            label = a.label
+            if label is lab.NATIONALITY or label is lab.STATE or label is lab.CAPITAL:
+                if len(key) != 2 or not _ISO2.fullmatch(key):
                     continue
-                found[(a.span, "state:" + a.key)] = self._mention(
-                    a.span, "state:" + a.key, "state", a.key, a.label.value
+                actor_id = "state:" + key
+                found[(sp.start, sp.end, actor_id)] = mention(
+                    sp, actor_id, "state", key, label.value
                 )
-            elif a.label is AnnotationLabel.GROUP:
-                found[(a.span, a.key)] = self._mention(a.span, a.key, "group", None, "name")
+            elif label is lab.GROUP:
+                found[(sp.start, sp.end, key)] = mention(sp, key, "group", None, "name")
         spans_of: dict[str, list[Span]] = {}
-        for span, actor_id in found:
-            spans_of.setdefault(actor_id, []).append(span)
+        for mentioned in found.values():
+            spans_of.setdefault(mentioned.actor, []).append(mentioned.span)
         starts_of: dict[str, list[int]] = {}
         for actor_id, spans in spans_of.items():
             spans.sort(key=lambda sp: sp.start)
             starts_of[actor_id] = [sp.start for sp in spans]
+        pronoun = MentionKind.PRONOUN
         for actor in actors:
             if actor.kind is ActorKind.STATE and actor.id.startswith("state:"):
                 kind, country = "state", actor.id[6:]
@@ -683,19 +758,24 @@ class EventContext:
             else:
                 continue
             actor_id = actor.id if kind != "state" else "state:" + (country or "")
+            own, own_starts = spans_of.get(actor_id), starts_of.get(actor_id)
             for m in actor.mentions:
-                if self._skipped(m.span) or m.kind is MentionKind.PRONOUN:
+                sp = m.span
+                if m.kind is pronoun or (
+                    not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp)
+                ):
                     continue
-                if _overlaps_sorted(spans_of.get(actor_id), starts_of.get(actor_id), m.span):
+                if own and _overlaps_sorted(own, own_starts, sp):
                     continue
-                found[(m.span, actor_id)] = self._mention(
-                    m.span, actor_id, kind, country, m.kind.value
+                found[(sp.start, sp.end, actor_id)] = mention(
+                    sp, actor_id, kind, country, m.kind.value
                 )
         if not actors:
-            for a in self.doc.annotations:
-                if a.label is AnnotationLabel.PERSON and a.key and a.key.startswith("person:"):
-                    found[(a.span, a.key)] = self._mention(a.span, a.key, "person", None, "name")
-        self._mentions = sorted(found.values(), key=lambda m: (m.span.start, m.span.end, m.actor))
+            for a in self._actor_anns:
+                if a.label is lab.PERSON and a.key and a.key.startswith("person:"):
+                    sp = a.span
+                    found[(sp.start, sp.end, a.key)] = mention(sp, a.key, "person", None, "name")
+        self._mentions = [found[k] for k in sorted(found)]
         self._mention_starts = [m.span.start for m in self._mentions]
 
     @property
@@ -720,20 +800,28 @@ class EventContext:
 
     def _mention(self, span: Span, actor: str, kind: str, country: str | None,
                  role_kind: str) -> Mentioned:
-        folded = self.folded
-        backer_end, backer_after = self.voc.backer
-        backer = (
-            backer_end.search(folded, span.start, span.end) is not None
-            or backer_after.match(folded, span.end) is not None
-            or self.voc.backer_prefixes.search(folded, max(0, span.start - 20), span.start)
-            is not None
-        )
-        locative = kind != "person" and self.voc.locative.search(
-            folded, max(0, span.start - 24), span.start
-        ) is not None
-        if locative and role_kind in ("nationality", "demonym"):
-            # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
-            locative = _PLACE_AFTER_ADJ.match(folded, span.end) is not None
+        pos = (span.start, span.end)
+        backer = self._backer_at.get(pos)
+        if backer is None:
+            folded = self.folded
+            backer_end, backer_after = self.voc.backer
+            backer = self._backer_at[pos] = (
+                backer_end.search(folded, span.start, span.end) is not None
+                or backer_after.match(folded, span.end) is not None
+                or self.voc.backer_prefixes.search(folded, max(0, span.start - 20), span.start)
+                is not None
+            )
+        locative = False
+        if kind != "person":
+            found = self._locative_at.get(pos)
+            if found is None:
+                found = self._locative_at[pos] = self.voc.locative.search(
+                    self.folded, max(0, span.start - 24), span.start
+                ) is not None
+            locative = found
+            if locative and role_kind in ("nationality", "demonym"):
+                # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
+                locative = _PLACE_AFTER_ADJ.match(self.folded, span.end) is not None
         return Mentioned(span, actor, kind, country, backer, locative, role_kind)
 
     # ------------------------------------------------------------------ queries
@@ -1031,7 +1119,10 @@ _NOT_A_SPEAKER = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"(?<![a-z])(?:was|were|been|being|be|is|are)\s+$")
 _INVERTED = re.compile(r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*[.!?\"'”]*\s*$")
-_AS_CLAUSE = re.compile(r"(?<!such)(?<!well)(?<!known)(?<!same)(?<!\bso) as (?=[A-Z])")
+# (the words before " as " are tested after it: a pattern opening with a literal is fast)
+_AS_CLAUSE = re.compile(
+    r" as (?=[A-Z])(?<!such as )(?<!well as )(?<!known as )(?<!same as )(?<!\bso as )"
+)
 
 
 def _overlaps_sorted(spans: list[Span] | None, starts: list[int] | None, span: Span) -> bool:

@@ -427,7 +427,7 @@ def _commands(ctx: EventContext, m: Mentioned) -> bool:
 
 def _as_state(ctx: EventContext, m: Mentioned) -> Mentioned:
     if m.kind == "person" and m.country:
-        return attrs.evolve(m, actor="state:" + m.country, kind="state")
+        return m._replace(actor="state:" + m.country, kind="state")
     return m
 
 
