@@ -334,11 +334,14 @@ class TimeValue:
             self.start.day != 1 or self.end != _month_end(self.end)
         ):
             raise _fail("TimeValue", "start/end", "whole months at month precision", self)
-        if self.precision is Precision.YEAR and (
-            (self.start.month, self.start.day) != (1, 1) or (self.end.month, self.end.day) != (12, 31)
-        ):
+        whole_years = (self.start.month, self.start.day) == (1, 1) and (
+            self.end.month,
+            self.end.day,
+        ) == (12, 31)
+        if self.precision is Precision.YEAR and not whole_years:
             raise _fail("TimeValue", "start/end", "whole years at year precision", self)
-        if not self.interval and _unit(self.start, self.precision) != _unit(self.end, self.precision):
+        same_unit = _unit(self.start, self.precision) == _unit(self.end, self.precision)
+        if not self.interval and not same_unit:
             raise _fail("TimeValue", "end", "in the same unit as start for a point value", self)
 
     # -- constructors
@@ -787,7 +790,7 @@ class ArticleResult:
         ...     MeetingStatus.HELD, evidence=[Span(0, 99)])])
         Traceback (most recent call last):
         ...
-        idlib_corpus.errors.ModelError: ArticleResult.meetings[0].evidence[0] must be a span inside the text (length 31), got Span(start=0, end=99)
+        idlib_corpus.errors.ModelError: ArticleResult.meetings[0].evidence[0] must be a span ...
     """
 
     article: Article = attrs.field(validator=_instance_of(Article))
