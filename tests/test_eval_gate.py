@@ -7,7 +7,8 @@ Al-Monitor, Daily Sabah, RT, Xinhua) about other events and months, which no ext
 rule may be written from; ``tests/data/heldout/`` (eight more, other outlets) and
 ``tests/data/heldout2/`` (eight more, composed last by someone who never read the
 extractors: the honest measure of generalisation). The floors live in
-``tests/data/eval_floors.json``; raise them as extraction improves. A failure prints every score so the regression is visible at once.
+``tests/data/eval_floors.json``; raise them as extraction improves. A failure prints
+every score so the regression is visible at once.
 
 Texts on other subjects (``tests/data/offtopic_composed/``: football, markets, weather, a
 cricket board's "talks") must go through the pipeline without errors and without a single
