@@ -196,11 +196,17 @@ class Scanner:
         """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
         out: dict[str, list[Hit]] = {name: [] for name in self.names}
         last_end: dict[str, int] = dict.fromkeys(self.names, -1)
-        table, seconds, next_word = self._table, self._seconds, _NEXT_WORD.match
+        table, seconds = self._table, self._seconds
         for tok in self._first.finditer(folded):
-            singles, wild, keyed = table[tok.group()]
-            start, end = tok.span()
-            if not wild and not keyed:
+            word, nxt = tok.group(1, 2)
+            singles, wild, keyed = table[word]
+            start, end = tok.span(1)
+            longer = wild
+            if keyed and nxt is not None:
+                more = seconds.get((word, nxt))
+                if more:
+                    longer = (*wild, *more)
+            if not longer:
                 for name, phrase, value in singles:
                     if start >= last_end[name]:
                         out[name].append(Hit(start, end, phrase, value))
@@ -210,13 +216,6 @@ class Scanner:
             for name, phrase, value in singles:
                 if start >= last_end[name]:
                     best[name] = (end, phrase, value)
-            longer = wild
-            if keyed:
-                nxt = next_word(folded, end)
-                if nxt is not None:
-                    more = seconds.get((tok.group(), nxt.group(1)))
-                    if more:
-                        longer = (*wild, *more)
             for name, pattern, phrase, value in longer:
                 if start < last_end[name]:
                     continue
@@ -231,11 +230,11 @@ class Scanner:
         return out
 
 
-_NEXT_WORD = re.compile(r"\s+([a-z0-9]+(?:[-'][a-z0-9]+)*)")
 
 
 def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex matching any of ``words`` as a whole token, factored as a trie."""
+    """A regex matching any of ``words`` as a whole token (group 1), factored as a trie,
+    with the word after it (group 2, not consumed)."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
@@ -251,8 +250,11 @@ def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
+    # group 1: the word; group 2 (looked at, not consumed): the next word, if only
+    # spaces lie between (a longer phrase is looked up by its second word)
     return re.compile(
-        r"(?<![a-z0-9])(?<![a-z0-9][-'])(?:" + build(trie) + r")(?![a-z0-9]|[-'][a-z0-9])"
+        r"(?<![a-z0-9])(?<![a-z0-9][-'])(" + build(trie) + r")(?![a-z0-9]|[-'][a-z0-9])"
+        r"(?=\s+([a-z0-9]+(?:[-'][a-z0-9]+)*))?"
     )
 
 
@@ -262,11 +264,23 @@ class _Hits:
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
         self._starts = [h.start for h in hits]
+        # hits of one lexicon never overlap, so their ends rise with their starts: the
+        # hits inside a span are one slice, found by two bisections
+        self._ends = [h.end for h in hits]
 
     def within(self, span: Span) -> list[Hit]:
+        if not self.hits:
+            return []
         lo = bisect.bisect_left(self._starts, span.start)
-        hi = bisect.bisect_left(self._starts, span.end)
-        return [h for h in self.hits[lo:hi] if h.end <= span.end]
+        hi = bisect.bisect_right(self._ends, span.end)
+        return self.hits[lo:hi] if hi > lo else []
+
+    def any_within(self, span: Span) -> bool:
+        """Whether some hit lies inside ``span``."""
+        if not self.hits:
+            return False
+        lo = bisect.bisect_left(self._starts, span.start)
+        return lo < len(self.hits) and self._ends[lo] <= span.end
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -545,6 +559,11 @@ def _kb_places(doc: Document) -> dict[_PlaceKey, _PlaceEntry]:
     return entry[1]
 
 
+#: Whether :class:`Place` has exactly the fields :attr:`PlaceRef.place` copies.
+_PLACE_FIELDS_KNOWN = tuple(f.name for f in attrs.fields(Place)) == (
+    "name", "kind", "country", "latitude", "longitude", "geonames_id", "text", "span")
+
+
 class PlaceRef:
     """A place named in the text: its gazetteer entry, built into a Place on demand.
 
@@ -570,8 +589,14 @@ class PlaceRef:
     @property
     def place(self) -> Place:
         """The place with the words and span of this mention."""
-        if self._place is None:
+        if self._place is None and not _PLACE_FIELDS_KNOWN:
             self._place = attrs.evolve(self.base, text=self.text, span=self.span)
+        if self._place is None:
+            b = self.base  # (a direct constructor costs half what attrs.evolve does)
+            self._place = Place(
+                name=b.name, kind=b.kind, country=b.country, latitude=b.latitude,
+                longitude=b.longitude, geonames_id=b.geonames_id, text=self.text, span=self.span,
+            )
         return self._place
 
 
@@ -908,7 +933,7 @@ class EventContext:
 
     def has(self, lexicon: str, span: Span) -> bool:
         """Whether any phrase of one vocabulary list occurs inside ``span``."""
-        return bool(self.hits[lexicon].within(span))
+        return self.hits[lexicon].any_within(span)
 
     def overlaps_time(self, span: Span) -> bool:
         """Whether ``span`` overlaps a time expression ("in May 2017")."""
@@ -982,6 +1007,8 @@ class EventContext:
             return cache[sentence.start]
         out: list[Speech] = []
         f = self.folded
+        # (every time a statement can hold lies inside its sentence)
+        sent_times = self.times_in(sentence)
         for hit in self.hits_in("speech_verbs", sentence):
             if _PASSIVE_BEFORE.search(f, max(sentence.start, hit.start - 12), hit.start):
                 continue  # "the deal was announced on Sept. 17": no speaker
@@ -989,12 +1016,14 @@ class EventContext:
                 end = _next_stop(f, hit.end, sentence.end, ",;")
                 span = Span(hit.start, end)
                 claimant = _clean_claimant(self.text[hit.end:end])
-                out.append(Speech(span, claimant, tuple(self._times_touching(span))))
+                out.append(Speech(span, claimant, tuple(
+                    t for t in sent_times if span.contains(t.span))))
                 continue
             if hit.phrase == "speaking":
                 end = _next_stop(f, hit.end, sentence.end, ",;")
                 span = Span(hit.start, end)
-                out.append(Speech(span, None, tuple(self._times_touching(span))))
+                out.append(Speech(span, None, tuple(
+                    t for t in sent_times if span.contains(t.span))))
                 continue
             # where does the attribution start? at the previous comma/quote/semicolon
             left = max(f.rfind(c, sentence.start, hit.start) for c in (",", ";", '"', ":"))
@@ -1016,7 +1045,7 @@ class EventContext:
             after = hit.end
             gap = re.match(r"\s*(?:on\s+)?", f[after:sentence.end])
             reach = after + (gap.end() if gap else 0)
-            for t in self.times:
+            for t in sent_times:
                 if hit.end <= t.span.start <= reach + 1 and t.span.end <= sentence.end:
                     after = max(after, t.span.end)
             extra = re.match(
@@ -1026,30 +1055,29 @@ class EventContext:
             )
             if extra:
                 after += extra.end()
-                for t in self.times:
+                for t in sent_times:
                     if after - 4 <= t.span.start <= after + 2 and t.span.end <= sentence.end:
                         after = max(after, t.span.end)
             nxt = f[after:sentence.end].lstrip()[:1]
             if nxt == "" or nxt in ".!?\"',;”'":
                 span = Span(left, after)
-                times = [t for t in self.times if span.contains(t.span)]
+                times = [t for t in sent_times if span.contains(t.span)]
             else:
                 m = re.match(r"\s*that\b", f[after:sentence.end])
                 span = Span(left, after + (m.end() if m else 0))
-                times = [t for t in self.times if span.contains(t.span)]
-                times += self._times_before(left, sentence.start)
+                times = [t for t in sent_times if span.contains(t.span)]
+                times += self._times_before(left, sentence.start, sent_times)
             claimant = _clean_claimant(self.text[span.start:hit.start])
             out.append(Speech(span, claimant, tuple(times)))
         cache[sentence.start] = out
         return out
 
-    def _times_touching(self, span: Span) -> list[Annotation]:
-        return [t for t in self.times if span.contains(t.span)]
-
-    def _times_before(self, pos: int, floor: int) -> list[Annotation]:
+    def _times_before(
+        self, pos: int, floor: int, times: Sequence[Annotation]
+    ) -> list[Annotation]:
         """A time opening the sentence right before an attribution: "On Thursday, Kalin said"."""
         out = []
-        for t in self.times:
+        for t in times:
             if floor <= t.span.start and t.span.end <= pos:
                 gap = self.folded[t.span.end:pos]
                 lead = self.folded[floor:t.span.start]
