@@ -5,15 +5,24 @@ Articles arrive as pages were saved: section names ("World", "All news"), the he
 crediting the outlet, the story, then share buttons, related headlines and footers. This
 plugin reads that layout line by line:
 
-* the **title** is the first headline-like line before the story: a short line that is
-  not a sentence ending in a period, with a trailing breadcrumb trail
+* the **masthead** is a first short line naming an outlet the knowledge base knows
+  ("MIDDLE EAST EYE", "The Guardian - Back to home"); **navigation** lines are short
+  capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion | Sport",
+  "World › Middle East"), or short section words on their own line; both are skipped;
+* the **title** is the first headline-like line before the story: 4 to 25 words, not a
+  sentence ending in a period, not a date or a byline, with a trailing breadcrumb trail
   (``/ News / News agency X``) or a short source attribution (`` - Foreign Ministry``)
   cut off; none if the text starts straight with prose;
 * the **outlet** is the organisation a dateline or credit line names: ``ANKARA
   (Sputnik) -``, ``ANKARA, February 8. /TASS/.``, ``ANKARA-Anadolu Agency``,
-  ``MOSCOW, Feb 10 (Reuters) -``, ``(AP) —``, ``By Jane Doe, Al-Monitor``,
-  ``News agency Inforos``; never an outlet the story merely cites;
-* the **dateline** place is the place of that dateline, title-cased ("Ankara");
+  ``MOSCOW, Feb 10 (Reuters) -``, ``(AP) —``, ``Moscow. Feb 17. INTERFAX -``,
+  ``Idleb, SANA-``, ``Moscow - Asharq Al-Awsat``, ``By Jane Doe, Al-Monitor``,
+  ``News agency Inforos``; else the masthead's outlet, else a ``Source:`` or copyright
+  footer's; never an outlet the story merely cites. A name in shouting capitals is
+  given as the knowledge base spells it ("HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News");
+* the **dateline** place is the place of that dateline, title-cased ("Ankara"), or,
+  below the headline and above the story's first sentence, a place in capitals alone
+  on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``;
 * a dateline (or a date line above the story) that gives a full date with its year
   gives the publication date;
 * **boilerplate** lines are marked (not deleted): share/comment/rate widgets, section
@@ -43,6 +52,8 @@ __all__ = ["idlib_article_metadata", "read_metadata"]
 _HEAD_LINES = 14
 #: A headline is at most this long; a longer first line is prose.
 _MAX_TITLE = 250
+#: A headline has at most this many words.
+_MAX_TITLE_WORDS = 25
 #: Widget and section lines are short.
 _MAX_WIDGET = 40
 
@@ -77,6 +88,19 @@ _DATELINES = tuple(
         rf"^\((?P<outlet>{_ORG})\)\s*{_DASH}",
     )
 )
+#: Datelines whose outlet is not bracketed: only an outlet the knowledge base knows, or
+#: one written in capitals, makes them a credit (else "Moscow, Ankara - ..." would be).
+_CHECKED_DATELINES = tuple(
+    re.compile(p)
+    for p in (
+        # Moscow. Feb 17. INTERFAX -
+        rf"^(?P<place>{_MIXED_PLACE})\.\s*(?P<date>{_DATE})\.?\s*(?P<outlet>{_ORG})\s*{_DASH}",
+        # Idleb, SANA- Units of the army ...
+        rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<outlet>{_ORG})\s*{_DASH}",
+        # Moscow - Asharq Al-Awsat   (the whole line)
+        rf"^(?P<place>{_MIXED_PLACE})\s+{_DASH}\s+(?P<outlet>{_ORG})\s*$",
+    )
+)
 #: Credit lines above the story: "By Jane Doe, Al-Monitor", "Al-Monitor Staff",
 #: "DAILY SABAH WITH AGENCIES".
 _CREDITS = tuple(
@@ -96,6 +120,11 @@ _WEAK_DATELINES = tuple(
         rf"^(?P<place>{_CAPS_PLACE})(?:/{_CAPS_PLACE})*(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
         # ISTANBUL   (the place alone on its line)
         r"^(?P<place>[A-Z][A-Z'.-]{3,}(?: [A-Z][A-Z'.-]+){0,2})$",
+        # Kastanies, Greece — Thousands of people ...   (a long dash: with a hyphen,
+        # "Moscow, Ankara - ..." is as likely a sentence naming two capitals)
+        rf"^(?P<place>{_MIXED_PLACE}),\s*{_REGION}\s*[–—]\s",
+        # Jane Roe / Washington   (a byline with the reporter's place)
+        rf"^(?:By\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{1,3}}\s*/\s*(?P<place>{_MIXED_PLACE})$",
     )
 )
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
@@ -104,9 +133,10 @@ _FULL_DATE = (
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 _DATE_LINE = re.compile(
-    r"^(?:(?:Published|Updated|Posted|Date)(?:\s+(?:time|on|at))?\s*:?\s*)?"
+    r"^(?:(?:Published|Updated|Posted|Date)(?:\s+(?:time|on|at|date))?\s*:?\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"  # "Mon 17 Feb 2020", "Saturday, 3 ..."
     rf"(?P<date>{_FULL_DATE})"
-    r"(?:[\s,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
+    r"(?:[\s,-]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
     r"\s*(?:[/|].{0,60})?$"
 )
 _ANY_FULL_DATE = re.compile(rf"\b(?P<date>{_FULL_DATE})\b")
@@ -191,6 +221,56 @@ def _is_widget(v: _Vocab, line: str) -> bool:
     if not n:
         return not any(c.isalnum() for c in line) and len(line) <= 3
     return n in v.widgets or n in v.sections
+
+
+_NAV_SPLIT = re.compile(r"\s*(?:\||›|»|\s>\s)\s*")
+_NAV_GLUE = frozenset(("and", "of", "&", "the", "in"))
+#: A navigation item is a short name; a headline segment is longer.
+_MAX_NAV_ITEM = 30
+
+
+def _is_nav(line: str) -> bool:
+    """A navigation bar: short capitalised section names joined by ``|``, ``›`` or ``»``.
+
+    "News | Opinion | Sport", "World › Middle East", "English | Arabic"; not
+    "Talks end without a deal | Daily Sabah" (a headline with the site's name).
+    """
+    if "|" not in line and "›" not in line and "»" not in line and " > " not in line:
+        return False
+    if line.startswith("By "):
+        return False  # a byline: "By Jane Roe | Reuters"
+    items = [i for i in _NAV_SPLIT.split(line) if i]
+    if not items:
+        return True
+    for item in items:
+        words = item.split()
+        if len(item) > _MAX_NAV_ITEM or len(words) > 4 or item.endswith("."):
+            return False
+        if not all(w[:1].isupper() or not w[:1].isalpha() or w in _NAV_GLUE for w in words):
+            return False
+    return True
+
+
+_MASTHEAD_TAIL = re.compile(r"\s+(?:[-–—|:]|›)\s+")
+#: The masthead is among the first lines of the page.
+_MASTHEAD_LINES = 4
+
+
+def _masthead(lines: list[_Line]) -> tuple[_Line, str, Span] | None:
+    """The page's masthead: a first short line naming an outlet the knowledge base knows.
+
+    "MIDDLE EAST EYE", "The Guardian - Back to home" (the name before a dash or bar).
+    """
+    from idlib_corpus.folding import fold_name
+
+    known = _known_media()
+    for line in lines[:_MASTHEAD_LINES]:
+        if len(line.text) > 60:
+            break  # the story has started
+        name = _MASTHEAD_TAIL.split(line.text, maxsplit=1)[0]
+        if len(name) <= 40 and fold_name(name) in known:
+            return line, name, Span(line.start, line.start + len(name))
+    return None
 
 
 def _is_prose(line: str) -> bool:
@@ -283,18 +363,25 @@ class _Dateline:
 
 
 def _find_dateline(
-    lines: list[_Line], boiler: set[tuple[int, int]], patterns: tuple[re.Pattern[str], ...]
+    lines: list[_Line],
+    boiler: set[tuple[int, int]],
+    patterns: tuple[re.Pattern[str], ...],
+    checked: tuple[re.Pattern[str], ...] = (),
 ) -> _Dateline | None:
+    """The first line that one of ``patterns`` (or of ``checked``, whose outlet must be
+    known or written in capitals) matches."""
     for line in lines:
         if line.key in boiler:
             continue
-        for pattern in patterns:
+        for pattern in (*patterns, *checked):
             m = pattern.match(line.text)
             if m is None:
                 continue
             groups = m.groupdict()
             place = groups.get("place")
             outlet = groups.get("outlet")
+            if pattern in checked and not _is_outlet(outlet or ""):
+                continue
             place_span = outlet_span = None
             if place is not None:
                 place_span = Span(line.start + m.start("place"), line.start + m.end("place"))
@@ -302,8 +389,7 @@ def _find_dateline(
                 outlet = outlet.strip()
                 outlet_span = Span(line.start + m.start("outlet"),
                                    line.start + m.start("outlet") + len(outlet))
-                if outlet.isupper() and " " in outlet:
-                    outlet = outlet.title()  # "DAILY SABAH" -> "Daily Sabah"
+                outlet = _outlet_form(outlet)
             date = groups.get("date")
             return _Dateline(
                 place=_place_name(place) if place else None,
@@ -335,7 +421,10 @@ def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
     return None
 
 
-_SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<name>[^|/]+?)\s*(?:[|/]|$)")
+_SOURCE_LINE = re.compile(
+    r"^(?i:source)\s*:\s*(?P<name>[^|/]+?)"
+    r"(?:\s+(?i:and|with)\s+(?i:other\s+)?(?i:news\s+)?(?i:agencies))?\s*(?:[|/]|$)"
+)
 _COPYRIGHT = re.compile(
     r"^(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[A-Z][\w&' .-]{1,40}?)\."
 )
@@ -343,14 +432,59 @@ _COPYRIGHT = re.compile(
 
 @functools.cache
 def _media_names(kb: Any) -> frozenset[str]:
+    return frozenset(_media_forms(kb))
+
+
+@functools.cache
+def _media_forms(kb: Any) -> dict[str, tuple[str, ...]]:
+    """Folded outlet name -> the knowledge base's spellings of that name."""
     from idlib_corpus.folding import fold_name
     from idlib_corpus.model import ActorKind
 
-    out: set[str] = set()
+    out: dict[str, tuple[str, ...]] = {}
     for entry in kb.actors.values():
         if entry.kind is ActorKind.MEDIA:
-            out.update(fold_name(n) for n in (entry.name, *entry.aliases))
-    return frozenset(out)
+            for n in (entry.name, *entry.aliases):
+                key = fold_name(n)
+                out[key] = (*out.get(key, ()), n)
+    return out
+
+
+def _known_media() -> dict[str, tuple[str, ...]]:
+    from idlib_corpus.knowledge import default_knowledge
+
+    return _media_forms(default_knowledge())
+
+
+def _is_outlet(name: str) -> bool:
+    """An outlet the knowledge base knows, or a short name in capitals ("SANA") that it
+    knows as nothing else (not "TURKEY", "NATO" or "HTS")."""
+    from idlib_corpus.folding import fold_name
+    from idlib_corpus.knowledge import default_knowledge
+
+    if fold_name(name) in _known_media():
+        return True
+    if name.isupper() and len(name) <= 12 and " " not in name:
+        return not default_knowledge().scanner.lookup(name)
+    return False
+
+
+def _outlet_form(name: str) -> str:
+    """A name written in shouting capitals, as the knowledge base spells that name.
+
+    "HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News" (the spelling with the same letters,
+    accents kept where the page has them); an unknown one in capitals is title-cased
+    ("DAILY SABAH" -> "Daily Sabah"); acronyms ("SANA", "AP") and mixed case stay.
+    """
+    if not name.isupper() or (" " not in name and len(name) <= 5):
+        return name
+    from idlib_corpus.folding import fold_name
+
+    forms = [f for f in _known_media().get(fold_name(name), ()) if not f.isupper()]
+    if not forms:
+        return name.title() if " " in name else name
+    accented = not name.isascii()
+    return next((f for f in forms if f.isascii() != accented), forms[0])
 
 
 def read_metadata(article: Article) -> ArticleMetadata:
@@ -377,11 +511,14 @@ def read_metadata(article: Article) -> ArticleMetadata:
     lines = _lines(text)
     boiler: set[tuple[int, int]] = set()
     for line in lines:
-        if _is_widget(v, line.text) or _is_foreign(line.text):
+        if _is_widget(v, line.text) or _is_foreign(line.text) or _is_nav(line.text):
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
+    masthead = _masthead(head)
+    if masthead is not None:
+        boiler.add(masthead[0].key)
 
-    dateline = _find_dateline(head, boiler, _DATELINES)
+    dateline = _find_dateline(head, boiler, _DATELINES, _CHECKED_DATELINES)
     credit = _find_dateline(head, boiler, _CREDITS)
     body_start = dateline.line.start if dateline is not None else None
 
@@ -401,7 +538,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
         candidates.append(line)
-    chosen = next((c for c in candidates if len(c.text.split()) >= 4), None)
+    # A headline reads as one: 4 to 25 words (a longer line without a full stop is a
+    # standfirst, which comes after the headline anyway).
+    chosen = next((c for c in candidates if 4 <= len(c.text.split()) <= _MAX_TITLE_WORDS), None)
     if chosen is None:
         chosen = next((c for c in candidates if len(c.text.split()) >= 2), None)
     if chosen is not None:
@@ -421,7 +560,14 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 boiler.add(c.key)
 
     if dateline is None:
-        below = [ln for ln in head if title_line is None or ln.start > title_line.start]
+        # Below the headline, down to the story's first sentence: further down, a line
+        # like "Kastanies, Greece — ..." is prose, not a dateline.
+        below: list[_Line] = []
+        for ln in head:
+            if title_line is None or ln.start > title_line.start:
+                below.append(ln)
+                if _is_prose(ln.text) and ln.key not in boiler:
+                    break
         dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
 
     # The outlet: the dateline's credit, a credit line, a breadcrumb, a "News agency X"
@@ -433,6 +579,8 @@ def read_metadata(article: Article) -> ArticleMetadata:
             break
     if outlet is None and crumb_outlet is not None:
         outlet, outlet_span = crumb_outlet
+    if outlet is None and masthead is not None:
+        outlet, outlet_span = _outlet_form(masthead[1]), masthead[2]
     if outlet is None:
         for line in lines:
             if _is_prose(line.text) and not line.text.casefold().startswith(v.prefixes):
@@ -452,6 +600,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
         known = _known_outlet(header + footer)
         if known is not None:
             outlet, outlet_span = known
+
+    if outlet is not None:
+        outlet = _outlet_form(outlet)
 
     # Published: a dated dateline, else a date line (or a dated header) above the story.
     published = dateline.published if dateline is not None else None
