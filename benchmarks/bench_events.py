@@ -5,7 +5,8 @@ Run on demand (not in CI) while optimising the event extractors::
     .venv/bin/python benchmarks/bench_events.py --save /tmp/ev_base.json   # before
     .venv/bin/python benchmarks/bench_events.py --check /tmp/ev_base.json  # after
 
-Every article of seeds/, tests/data/unseen/, tests/data/heldout/ (dates from their
+Every article of seeds/, tests/data/unseen/, tests/data/heldout/, tests/data/heldout2/
+(dates from their
 metadata.json) and each line of tests/data/offtopic/lee_sample.txt goes through a full
 ``Pipeline(options=Options(load_entrypoints=False, plugin_time_budget=None))``. Each hook
 implementation of the two event plugins is wrapped with a timer of *CPU* time
@@ -59,6 +60,7 @@ def corpora() -> dict[str, list[Doc]]:
         "seeds": _folder(ROOT / "seeds", "seeds"),
         "unseen": _folder(data / "unseen", "unseen"),
         "heldout": _folder(data / "heldout", "heldout"),
+        "heldout2": _folder(data / "heldout2", "heldout2"),
         "offtopic": [(f"lee/{i:03d}", t, None) for i, t in enumerate(lines) if t.strip()],
     }
 

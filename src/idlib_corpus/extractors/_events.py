@@ -49,11 +49,36 @@ __all__ = [
     "Speech",
     "Vocabulary",
     "event_context",
+    "has_any",
+    "make_span",
     "vocabulary",
 ]
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _ISO2 = re.compile(r"[A-Z]{2}")
+
+
+#: Whether :class:`Span` is still two checked integers (then :func:`make_span` may skip
+#: the generated constructor, which costs most of what building a span costs).
+_SPAN_FIELDS_KNOWN = tuple(f.name for f in attrs.fields(Span)) == ("start", "end")
+_new_object = object.__new__
+_set_field = object.__setattr__
+
+
+def make_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` for offsets the caller computed (ints): valid offsets skip
+    the constructor's checks, invalid ones go through it and fail as they would.
+
+    Example:
+        >>> make_span(3, 9) == Span(3, 9)
+        True
+    """
+    if 0 <= start <= end and _SPAN_FIELDS_KNOWN:
+        span: Span = _new_object(Span)
+        _set_field(span, "start", start)
+        _set_field(span, "end", end)
+        return span
+    return Span(start, end)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -82,7 +107,7 @@ class Hit:
     def span(self) -> Span:
         """Where it is, as a :class:`~idlib_corpus.model.Span`."""
         if self._span is None:
-            self._span = Span(self.start, self.end)
+            self._span = make_span(self.start, self.end)
         return self._span
 
     def __repr__(self) -> str:
@@ -629,7 +654,7 @@ class EventContext:
             a, b = sorted((art.dateline_span, art.outlet_span))
             if "\n" not in self.text[a.start:b.end]:
                 m = re.match(r"[\s)/.\]]*[-—–:]?", self.text[b.end:b.end + 6])
-                skip.append(Span(a.start, b.end + (m.end() if m else 0)))
+                skip.append(make_span(a.start, b.end + (m.end() if m else 0)))
         self._skip = skip
         self._skip_lo = min((x.start for x in skip), default=0)
         self._skip_hi = max((x.end for x in skip), default=0)
@@ -868,6 +893,8 @@ class EventContext:
     def is_sport(self) -> bool:
         """Whether the article is about sport (enough words of sport in its prose)."""
         # (only prose counts: a menu line "Football | Cricket | Tennis" is no story)
+        if len(self.hits["sports"].hits) < self.voc.sports_article_hits:
+            return False  # too few words of sport in the whole text (most articles)
         art = self.doc.article
         found = sum(
             len(self.hits_in("sports", sent)) for sent in self.sentences
@@ -980,10 +1007,10 @@ class EventContext:
         # "… discuss Idlib by phone as Syrian army advances": "as" before a name opens a clause
         found += [m.start() for m in _AS_CLAUSE.finditer(self.text, sentence.start, sentence.end)]
         for pos in sorted(found):
-            if pos > cuts[-1] + 2 and not self.in_brackets(Span(pos, pos + 1)):
+            if pos > cuts[-1] + 2 and not self.in_brackets(make_span(pos, pos + 1)):
                 cuts.append(pos)
         cuts.append(sentence.end)
-        out = [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        out = [make_span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
         self._clauses[sentence.start] = out
         return out
 
@@ -1014,14 +1041,14 @@ class EventContext:
                 continue  # "the deal was announced on Sept. 17": no speaker
             if hit.phrase == "according to":
                 end = _next_stop(f, hit.end, sentence.end, ",;")
-                span = Span(hit.start, end)
+                span = make_span(hit.start, end)
                 claimant = _clean_claimant(self.text[hit.end:end])
                 out.append(Speech(span, claimant, tuple(
                     t for t in sent_times if span.contains(t.span))))
                 continue
             if hit.phrase == "speaking":
                 end = _next_stop(f, hit.end, sentence.end, ",;")
-                span = Span(hit.start, end)
+                span = make_span(hit.start, end)
                 out.append(Speech(span, None, tuple(
                     t for t in sent_times if span.contains(t.span))))
                 continue
@@ -1033,7 +1060,7 @@ class EventContext:
                 inverted = None  # "…, said at a briefing on Monday."
             if inverted is not None and not _WORD.search(f, left, hit.start):
                 # "…, said the ministry.": the speaker follows the verb
-                span = Span(hit.start, sentence.end)
+                span = make_span(hit.start, sentence.end)
                 claimant = _clean_claimant(self.text[hit.end:inverted.end(1)])
                 out.append(Speech(span, claimant, ()))
                 continue
@@ -1060,11 +1087,11 @@ class EventContext:
                         after = max(after, t.span.end)
             nxt = f[after:sentence.end].lstrip()[:1]
             if nxt == "" or nxt in ".!?\"',;”'":
-                span = Span(left, after)
+                span = make_span(left, after)
                 times = [t for t in sent_times if span.contains(t.span)]
             else:
                 m = re.match(r"\s*that\b", f[after:sentence.end])
-                span = Span(left, after + (m.end() if m else 0))
+                span = make_span(left, after + (m.end() if m else 0))
                 times = [t for t in sent_times if span.contains(t.span)]
                 times += self._times_before(left, sentence.start, sent_times)
             claimant = _clean_claimant(self.text[span.start:hit.start])
@@ -1100,12 +1127,12 @@ class EventContext:
                 if self.in_office(hit.span):
                     continue
             end = _topic_end(f, hit.end, clause.end)
-            for t in self.hits["meeting_triggers"].within(Span(hit.end, end)):
+            for t in self.hits["meeting_triggers"].within(make_span(hit.end, end)):
                 # "… to create a zone after talks in Sochi": a meeting word ends the topic
                 if t.value["class"] == "event":
                     end = t.start
                     break
-            zones.append(Span(hit.start, end))
+            zones.append(make_span(hit.start, end))
         return zones
 
     def role_zones(self, clause: Span) -> list[tuple[Span, str]]:
@@ -1121,7 +1148,7 @@ class EventContext:
             if hit.phrase.startswith("counterpart"):
                 # "X and his Turkish counterpart Y": the person before counts too
                 start = max(clause.start, hit.start - 60)
-            zones.append((Span(start, end), hit.phrase))
+            zones.append((make_span(start, end), hit.phrase))
         return zones
 
     # ------------------------------------------------------------------ numbers
@@ -1202,11 +1229,22 @@ def _clean_claimant(raw: str) -> str | None:
 def _bracket_spans(text: str) -> list[Span]:
     out = []
     for m in re.finditer(r"\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]", text):
-        out.append(Span(m.start(), m.end()))
+        out.append(make_span(m.start(), m.end()))
     return out
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def has_any(folded: str, words: Sequence[str], start: int, end: int) -> bool:
+    """Whether one of ``words`` occurs in ``folded[start:end]`` (a cheap test before a
+    regex that needs one of them).
+
+    Example:
+        >>> has_any("talks were held", ("held", "hour"), 0, 15)
+        True
+    """
+    return any(folded.find(w, start, end) >= 0 for w in words)
 
 
 def within_any(span: Span, zones: Iterable[Span]) -> bool:

@@ -45,7 +45,9 @@ from idlib_corpus.extractors._events import (
     Speech,
     dates_fit,
     event_context,
+    has_any,
     iter_clauses,
+    make_span,
     narrower,
     nearest,
     place_compatible,
@@ -71,6 +73,10 @@ __all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
 _T = IncidentType
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*)")
+# Words one of which every match of a pattern holds: a clause without them is not searched
+# (a pattern opening with a lookbehind is tried at every offset, str.find is not).
+_RETALIATION_WORDS = ("retaliat", "in response to")
+_BARE_ARMY_WORDS = ("army", "government", "regime")
 _PLACE_NOUNS = re.compile(
     r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
@@ -220,7 +226,7 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     nxt = re.match(r"\s+([a-z]+)", f[t.end:t.end + 20])
     if phrase == "displaced" and nxt and nxt.group(1) in vocabulary().person_nouns:
         return False  # "displaced people": a stock, not an event
-    window = Span(max(clause.start, t.start - 90), t.start)
+    window = make_span(max(clause.start, t.start - 90), t.start)
     for hit in ctx.hits_in("non_factual", window):
         gap = f[hit.end:t.start]
         if "," not in gap and len(gap.split()) <= 5:
@@ -230,7 +236,7 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
         if listed != gap and "," not in listed and len(listed.split()) <= 10:
             return False
     if t.value.get("pos") == "noun":
-        later = Span(t.end, min(clause.end, t.end + 25))
+        later = make_span(t.end, min(clause.end, t.end + 25))
         if any(h.start - t.end < 12 for h in ctx.hits_in("future_after", later)):
             return False  # "more raids will be launched"
     near = ctx.words_before(t.start, 2, clause.start)
@@ -241,10 +247,10 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     ):
         return False  # "agreement on the deployment", "talks about the attacks"
     if t.value["type"] == "deployment" and ctx.has(
-        "withdrawal", Span(t.start, min(clause.end, t.end + 30))
+        "withdrawal", make_span(t.start, min(clause.end, t.end + 30))
     ):
         return False  # "moved their forces out of": a withdrawal
-    around = Span(max(clause.start, t.start - 80), min(clause.end, t.end + 80))
+    around = make_span(max(clause.start, t.start - 80), min(clause.end, t.end + 80))
     return not ctx.has("habitual", around)
 
 
@@ -345,7 +351,7 @@ def _read_clause(
     if typ is _T.DISPLACEMENT and not doers:
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
-        doers = _forces_in(ctx, Span(main.end, sent.end), speech_zones)
+        doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
     pronoun = not doers and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
     )
@@ -356,9 +362,9 @@ def _read_clause(
         if spoken:
             doers = {spoken[-1].actor}
             pronoun = False
-    if not doers and ctx.home_army and _BARE_ARMY.search(
-        f, clause.start, main.start if not passive else clause.end
-    ) and ctx.home_army not in receivers:
+    army_end = main.start if not passive else clause.end
+    if not doers and ctx.home_army and has_any(f, _BARE_ARMY_WORDS, clause.start, army_end) \
+            and _BARE_ARMY.search(f, clause.start, army_end) and ctx.home_army not in receivers:
         # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
         doers = {ctx.home_army}
         pronoun = False
@@ -370,7 +376,8 @@ def _read_clause(
             doers = {prev[0].actor}
             pronoun = False
     retaliation = any(h.value["class"] == "retaliation" for h in hits) or bool(
-        _RETALIATION.search(f, clause.start, clause.end)
+        has_any(f, _RETALIATION_WORDS, clause.start, clause.end)
+        and _RETALIATION.search(f, clause.start, clause.end)
     )
 
     # -- figures
@@ -412,7 +419,7 @@ def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
             continue
         if within_any(m.span, excluded) or ctx.in_brackets(m.span):
             continue
-        near = Span(m.span.end, min(sent.end, m.span.end + 25))
+        near = make_span(m.span.end, min(sent.end, m.span.end + 25))
         if m.kind == "group" or ctx.has("armed_nouns", near):
             out.add(m.actor)
     return out
@@ -465,9 +472,9 @@ def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
     """A capture needs ground: a named place or a town, post or base next to the verb."""
     for h in hits:
         if h.value["voice"] == "passive":
-            near = Span(max(clause.start, h.start - 60), h.start)
+            near = make_span(max(clause.start, h.start - 60), h.start)
         else:
-            near = Span(h.end, min(clause.end, h.end + 45))
+            near = make_span(h.end, min(clause.end, h.end + 45))
         if (ctx.places_in(near) and any(
             not p.is_country for p in ctx.places_in(near)
         )) or _PLACE_NOUNS.search(ctx.folded, near.start, near.end):
@@ -477,7 +484,7 @@ def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
 
 def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
     """A state after a capture verb is a target only when it held the place ("from X")."""
-    for m in ctx.mentions_in(Span(main.end, clause.end)):
+    for m in ctx.mentions_in(make_span(main.end, clause.end)):
         if m.actor != actor:
             continue
         if re.search(r"(?:from|of)\s+(?:the\s+)?$",
@@ -500,7 +507,7 @@ def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> C
     total = sum(int(a.value) for a in anns if isinstance(a.value, int))
     quals = [ctx.qualifier(a) for a in anns]
     qual = next((q for q in quals if q is not Qualifier.EXACT), Qualifier.EXACT)
-    span = Span(anns[0].span.start, anns[-1].span.end)
+    span = make_span(anns[0].span.start, anns[-1].span.end)
     return Claim(value=total, qualifier=qual, claimant=claimant, span=span)
 
 
@@ -557,10 +564,10 @@ def _casualties(
             claim = counted[later[0].value]
             if claim is None and m.group(0).startswith(("and another", ", another")):
                 counted[later[0].value] = Claim(value=1, claimant=claimant,
-                                                span=Span(m.start(), m.end()))
+                                                span=make_span(m.start(), m.end()))
             elif claim is not None and claim.span is not None and claim.span.end <= m.start():
                 counted[later[0].value] = attrs.evolve(
-                    claim, value=claim.value + 1, span=Span(claim.span.start, m.end())
+                    claim, value=claim.value + 1, span=make_span(claim.span.start, m.end())
                 )
         killed, injured = counted["killed"], counted["injured"]
     return killed, injured

@@ -37,7 +37,9 @@ from idlib_corpus.extractors._events import (
     dates_fit,
     dates_overlap,
     event_context,
+    has_any,
     iter_clauses,
+    make_span,
     more_specific,
     narrower,
     nearest,
@@ -71,6 +73,11 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _THEY = re.compile(r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents)(?![a-z])")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
+# Words one of which every match of a pattern holds: a clause without them is not searched
+# (a pattern opening with a lookbehind is tried at every offset, str.find is not).
+_SIDELINES_WORDS = ("sidelines",)
+_DURATION_WORDS = ("hour", "minute")
+_OUTCOME_WORDS = ("agree", "decid", "signed")
 _OUTCOME = re.compile(
     r"(?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|reached an agreement|"
     r"reached agreement|signed)\b"
@@ -268,7 +275,7 @@ def _read_clause(
     ):
         cls = "continuation"
         cont = next(t for t in triggers if t.value["class"] == "continuation")
-        own = [t for t in ctx.times_in(Span(cont.start, clause.end))
+        own = [t for t in ctx.times_in(make_span(cont.start, clause.end))
                if not any(t in s.times for s in speech)]
         date = own[0].value if own and isinstance(own[0].value, TimeValue) else None
         weak = False
@@ -302,7 +309,8 @@ def _read_clause(
             parties, participants, cls = whole[0], participants | whole[1], "primary"
 
     definite = main.value["class"] == "event" and ctx.is_definite(main, clause.start)
-    sidelines = _SIDELINES.search(ctx.folded, clause.start, clause.end) is not None
+    sidelines = has_any(ctx.folded, _SIDELINES_WORDS, clause.start, clause.end) and \
+        _SIDELINES.search(ctx.folded, clause.start, clause.end) is not None
     duration = _duration(ctx, clause)
     outcome = _outcome(ctx, sent)
     reported = next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
@@ -330,10 +338,10 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
     following = re.findall(r"[a-z][a-z'-]*", f[start:min(clause.end, start + 45)])[:4]
     if any(w in ctx.voc.actor_nouns for w in following[1:]):
         return True
-    if any(m.span.start == start for m in ctx.mentions_in(Span(start, clause.end))):
+    if any(m.span.start == start for m in ctx.mentions_in(make_span(start, clause.end))):
         return True  # "Turkish Foreign Minister Mevlut Cavusoglu", "Russian, Turkish …"
     return any(a.span.start == start for a in ctx.doc.iter_annotations(
-        None, Span(start, min(clause.end, start + 60))) if a.label in (
+        None, make_span(start, min(clause.end, start + 60))) if a.label in (
         AnnotationLabel.OFFICE, AnnotationLabel.PERSON, AnnotationLabel.GOVERNMENT_BODY,
         AnnotationLabel.NATIONALITY))
 
@@ -527,6 +535,8 @@ def _date(
 
 
 def _duration(ctx: EventContext, clause: Span) -> int | None:
+    if not has_any(ctx.folded, _DURATION_WORDS, clause.start, clause.end):
+        return None
     m = _DURATION.search(ctx.folded, clause.start, clause.end)
     if m is None:
         return None
@@ -545,6 +555,8 @@ def _duration(ctx: EventContext, clause: Span) -> int | None:
 
 
 def _outcome(ctx: EventContext, sent: Span) -> str | None:
+    if not has_any(ctx.folded, _OUTCOME_WORDS, sent.start, sent.end):
+        return None
     m = _OUTCOME.search(ctx.folded, sent.start, sent.end)
     if m is None:
         return None
