@@ -6,8 +6,8 @@ Run on demand (not in CI) while optimising the event extractors::
     .venv/bin/python benchmarks/bench_events.py --check /tmp/ev_base.json  # after
 
 Every article of seeds/, tests/data/unseen/, tests/data/heldout/, tests/data/heldout2/
-(dates from their
-metadata.json) and each line of tests/data/offtopic/lee_sample.txt goes through a full
+(dates from their metadata.json) and each line of tests/data/offtopic/lee_sample.txt goes
+through a full
 ``Pipeline(options=Options(load_entrypoints=False, plugin_time_budget=None))``. Each hook
 implementation of the two event plugins is wrapped with a timer of *CPU* time
 (``time.process_time``; the machines are shared, wall time says little); the table gives
