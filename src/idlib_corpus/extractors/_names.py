@@ -192,6 +192,11 @@ class Grammar:
         title_heads: head nouns of office titles ("minister", "envoy").
         title_modifiers: words that may precede a head in a title ("deputy", "foreign").
         title_abbreviations: titles written short with a full stop ("Gen.", "Dr.").
+        ranks: words of military ranks ("Maj. Gen.", "Rear Admiral"): a rank followed by a
+            rank is one title, and a title of ranks alone gives way to an office in
+            apposition ("Rear Admiral X, head of the centre").
+        title_links: words that join a head noun to what it heads ("head of the regime",
+            "assistant to the foreign minister").
         role_nouns: what a person may be called in lower case before a name ("expert").
         nonperson_titles: role words that often stand for an unnamed speaker ("source").
         speech_verbs: verbs that take a person subject ("said", "told").
@@ -215,6 +220,8 @@ class Grammar:
         self.title_heads = frozenset(raw["title_heads"])
         self.title_modifiers = frozenset(raw["title_modifiers"])
         self.title_abbreviations = frozenset(raw["title_abbreviations"])
+        self.ranks = frozenset(raw["ranks"])
+        self.title_links = frozenset(raw["title_links"])
         self.role_nouns = frozenset(w for w in raw["role_nouns"] if " " not in w)
         self.nonperson_titles = frozenset(raw["nonperson_titles"])
         self.speech_verbs = frozenset(raw["speech_verbs"])

@@ -255,7 +255,7 @@ class _TitleParse:
         # the head noun is the last word before any "on Syria" qualifier
         head = len(words) - 1
         for i, w in enumerate(words):
-            if i and w.lower() in ("on", "for"):
+            if i and w.lower() in ("on", "for", "of", "to"):
                 head = i - 1
                 break
         words[head] = singularise(words[head])
@@ -515,7 +515,12 @@ class _Resolver:
                 or self._speech_cue(items, parse.start_index, b)
             )
             right = None
-            if not parse.words:
+            # a rank alone ("Rear Admiral X, head of the centre") gives way to the office
+            # an apposition names
+            rank_only = bool(parse.words) and all(
+                w.lower().rstrip(".") in self.g.ranks for w in parse.words
+            )
+            if not parse.words or rank_only:
                 right = self._parse_apposition(items, b)
                 cue = cue or (right is not None and bool(right.words))
             if not cue or (sent.headline and known is None):
@@ -526,6 +531,8 @@ class _Resolver:
                 # a lone capitalised word is a person only after an office or honorific
                 i = b
                 continue
+            if rank_only and right is not None and right.words:
+                hit.title = right.title
             self._apply(hit, parse)
             if right is not None and right.words:
                 self._apply(hit, right)
@@ -621,6 +628,8 @@ class _Resolver:
             return True
         if word.lower() in g.particles and not first and j + 1 < len(items):
             nxt = items[j + 1]
+            if nxt.plain and nxt.low in g.particles and j + 2 < len(items):
+                nxt = items[j + 2]  # "von der Leyen", "bin Abdul Aziz": two particles
             return nxt.plain and is_capitalised(nxt.text)
         return False
 
@@ -727,6 +736,18 @@ class _Resolver:
                 and items[j - 1].low in g.title_abbreviations
             ):
                 pass  # "Gen. Yasar Guler"
+            elif self._coordinated_title(items, j, cur):
+                # "Deputy Foreign and Expatriates Minister": two offices share one head
+                cur.insert(0, it)
+            elif (h := self._link_head(items, j, bool(cur))) is not None:
+                # "senior assistant to the foreign minister X", "head of the Turkish
+                # regime X": the office is the head noun, linked to what it serves
+                for k in range(j, h - 1, -1):
+                    if items[k].kind is L.NATIONALITY:
+                        parse.countries.insert(0, _iso(items[k].key))
+                cur = [x for x in items[h : j + 1] if x.kind is not L.NATIONALITY] + cur
+                j = h
+                it = items[h]
             else:
                 break
             parse.start = it.start
@@ -738,6 +759,55 @@ class _Resolver:
             principal = _split_offices(segs[0], g)
             parse.words = [w for it in principal for w in _title_words(it)]
         return parse
+
+    def _coordinated_title(self, items: list[_Item], j: int, cur: list[_Item]) -> bool:
+        """Whether ``items[j]`` joins a capitalised title by "and": "Foreign and Expatriates"."""
+        if not cur or not cur[0].text[:1].isupper():
+            return False
+        it = items[j]
+        g = self.g
+        if it.low in ("and", "&"):
+            prev = items[j - 1] if j >= 1 else None
+            return (
+                prev is not None
+                and prev.plain
+                and prev.low in g.title_modifiers
+                and prev.text[:1].isupper()
+            )
+        return (
+            it.plain
+            and is_capitalised(it.text)
+            and j >= 2
+            and items[j - 1].low in ("and", "&")
+            and items[j - 2].plain
+            and items[j - 2].low in g.title_modifiers
+            and items[j - 2].text[:1].isupper()
+            and it.low not in g.not_name_words
+        )
+
+    def _link_head(self, items: list[_Item], j: int, has_cur: bool) -> int | None:
+        """The index of the head noun of "<head> of/to the <office or body>" ending at ``j``.
+
+        With a title read already (``has_cur``), ``items[j]`` is the "the" before it
+        ("assistant to the foreign minister"); without, it is a lower-case body noun
+        ("head of the Turkish regime").
+        """
+        g = self.g
+        k = j
+        if not has_cur:
+            it = items[k]
+            if not (it.plain and it.text.islower()
+                    and (it.low in g.regime_nouns or it.low in g.nonperson_heads)):
+                return None
+            k -= 1
+        while k >= 0 and items[k].kind is L.NATIONALITY:
+            k -= 1
+        if k < 2 or items[k].low != "the" or items[k - 1].low not in g.title_links:
+            return None
+        head = items[k - 2]
+        if head.kind is L.OFFICE or (head.plain and (g.is_head(head.low) or g.is_role(head.low))):
+            return k - 2
+        return None
 
     def _title_unit(self, it: _Item, *, roles: bool = True) -> bool:
         """An office, a title head noun, a title modifier, or (with ``roles``) a role noun."""
@@ -777,8 +847,14 @@ class _Resolver:
         p0 = j + 1 if j < n and items[j].low == "the" else j
         for k in range(p0, min(n - 1, p0 + 6)):
             if items[k].low == "'s":
+                # after "the", a common noun may own the office too: ", the UK-based
+                # monitor's director", ", the group's leader"
+                common = p0 > j
                 if k > p0 and items[k - 1].kind not in _STATEISH and all(
-                    x.kind in _POSSESSOR_KINDS or is_capitalised(x.text) for x in items[p0:k]
+                    x.kind in _POSSESSOR_KINDS
+                    or is_capitalised(x.text)
+                    or (common and x.plain and x.text[:1].isalpha())
+                    for x in items[p0:k]
                 ):
                     j = k + 1
                 break
@@ -824,9 +900,63 @@ class _Resolver:
             k = j + 1
             if items[k].low == "the" and k + 1 < n:
                 k += 1
-            if items[k].kind in _STATEISH or items[k].kind is L.NATIONALITY:
+            # "of the European Council": a nationality word opening a body's name
+            demonym_body = (
+                items[k].kind is L.NATIONALITY
+                and k + 1 < n
+                and self._body_run(items, k + 1) > k + 1
+            )
+            if not demonym_body and (items[k].kind in _STATEISH or items[k].kind is L.NATIONALITY):
                 parse.countries.append(_iso(items[k].key))
-        parse.words = [w for it in _split_offices(words, g) for w in _title_words(it)]
+            else:
+                # "head of the Reconciliation Center", "president of the European Council":
+                # the body a head noun heads is part of the office
+                stop = self._body_run(items, k)
+                if stop > k:
+                    words = [*_split_offices(words, g), *items[j:stop]]
+                    return self._finish_apposition(parse, words, split=False)
+        return self._finish_apposition(parse, words)
+
+    def _body_run(self, items: list[_Item], k: int) -> int:
+        """The end of a body's name at ``k`` ("the European Council"), or ``k`` if none."""
+        n = len(items)
+        g = self.g
+        # "the forensic medicine department": lower-case words up to an institution's noun
+        for m in range(k, min(n, k + 4)):
+            it = items[m]
+            if not (it.plain and it.text.islower() and it.text[:1].isalpha()):
+                break
+            if it.low in g.nonperson_heads or it.low in g.regime_nouns:
+                return m + 1
+        stop = k
+        while stop < n and stop - k < 6:
+            it = items[stop]
+            if it.kind in _BODY_LABELS or (stop == k and it.kind is L.NATIONALITY) or (
+                it.plain and it.text[:1].isupper() and it.text[:1].isalpha()
+            ) or (
+                # "the 5th Corps", "the 25th Special Mission Forces Division"
+                it.plain and it.text[:1].isdigit() and stop + 1 < n
+                and items[stop + 1].text[:1].isupper()
+            ):
+                stop += 1
+            elif it.low in ("of", "for", "and") and stop > k and stop + 1 < n:
+                # "Office for the Coordination": the next word is checked on the next turn
+                nxt = stop + 2 if items[stop + 1].low == "the" else stop + 1
+                if nxt < n and (items[nxt].kind in _BODY_LABELS or is_capitalised(items[nxt].text)):
+                    stop = nxt
+                else:
+                    break
+            else:
+                break
+        while stop > k and items[stop - 1].low in ("of", "for", "and"):
+            stop -= 1
+        return stop
+
+    def _finish_apposition(
+        self, parse: _TitleParse, words: list[_Item], *, split: bool = True
+    ) -> _TitleParse:
+        units = _split_offices(words, self.g) if split else words
+        parse.words = [w for it in units for w in _title_words(it)]
         return parse
 
     def _speech_cue(self, items: list[_Item], start: int, b: int) -> bool:
@@ -1548,9 +1678,12 @@ class _Resolver:
             span = Span(it.start, items[end - 1].end)
             parent.setdefault(key, key)
             mentions.append((key, Mention(span, text[span.start : span.end], MentionKind.NAME)))
-            alias = self._group_alias(items, end)
-            if alias is not None:
-                akey, aspan, _ = alias
+            # "X (HTS), which was formerly known as Y": several other names, one after another
+            for _ in range(3):
+                alias = self._group_alias(items, end)
+                if alias is None:
+                    break
+                akey, aspan, end = alias
                 parent.setdefault(akey, akey)
                 union(key, akey)
                 mentions.append((akey, Mention(aspan, text[aspan.start : aspan.end],
@@ -1599,12 +1732,22 @@ class _Resolver:
         n = len(items)
         k = end
         bracket = k < n and items[k].low in _OPEN
-        if bracket or (k < n and items[k].low == ","):
+        comma = k < n and items[k].low == ","
+        if bracket or comma:
             k += 1
+        if bracket and k + 2 < n and items[k].low == "the" and items[k + 2].low == ",":
+            k += 3  # "(the group, also known as X, is banned)": the group named again
+        if (bracket or comma) and k < n and items[k].low in ("which", "that"):
+            # "X, which was formerly known as Y", "X (which is also known as Y)"
+            k += 1
+            while k < n and items[k].low in ("is", "was", "has", "had", "been"):
+                k += 1
         cue = False
+        loose = False  # a cue that also opens other appositions: "the former", "or"
         for c in g.alias_cues:
             if tuple(it.low for it in items[k : k + len(c)]) == c:
-                if c in (("or",), ("the", "former"), ("former",)) and not bracket:
+                loose = c in (("or",), ("the", "former"), ("former",))
+                if loose and not (bracket or (comma and c != ("or",))):
                     continue
                 k += len(c)
                 cue = True
@@ -1624,6 +1767,8 @@ class _Resolver:
                 stop = k + 1
             if bracket and not cue and not (stop == k + 1 and is_acronym(it.text)):
                 return None  # "(outlawed in Russia)": a bracket that is not a name
+            if loose and not bracket and fold_name(items[stop - 1].text) not in g.group_heads:
+                return None  # ", the former Soviet Union": only a group's name after a comma
             text = self.text[it.start : items[stop - 1].end]
             key = f"armed_group:{slug(text)}"
         else:
@@ -1767,6 +1912,8 @@ def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
         last = prev.low.split()[-1] if prev.low.split() else ""
         prev_head = prev.kind is L.OFFICE or (g.is_head(last) and last not in g.title_modifiers)
         cur_new = cur.kind is L.OFFICE or (g.is_head(cur.low) and cur.low not in g.title_modifiers)
+        if prev.kind is not L.OFFICE and last in g.ranks and cur.low in g.ranks:
+            continue  # "Maj. Gen.", "Lt. Col.": one rank written in two words
         if prev_head and cur_new and prev.kind is not L.GOVERNMENT_BODY:
             return units[:i]
     return units
