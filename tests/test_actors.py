@@ -878,3 +878,36 @@ def test_the_former_after_a_comma_needs_a_group_name() -> None:
     text = "Hayat Tahrir al-Sham, the former Soviet Union's foe, denied it."
     (grp,) = groups(text)
     assert grp.aliases == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "country"),
+    [
+        ("Russian envoy to Syria Nabil Sharaf said so.", "Nabil Sharaf", "Envoy to Syria",
+         "RU"),
+        ("Omar Fadel, Iran's ambassador to Turkey, said the talks were useful.", "Omar Fadel",
+         "Ambassador to Turkey", "IR"),
+        ("Turkey's ambassador to Russia, Karim Saleh, was summoned on Thursday.",
+         "Karim Saleh", "Ambassador to Russia", "TR"),
+    ],
+)
+def test_the_state_an_envoy_is_sent_to_is_not_his_country(
+    text: str, name: str, title: str, country: str
+) -> None:
+    got = persons(text)[name]
+    assert (got.title, got.country) == (title, country)
+
+
+def test_a_plural_office_of_coordinated_states_before_a_list_of_names() -> None:
+    text = ("The foreign ministers of Iran, Russia and Turkey, Nabil Sharaf, Omar Fadel "
+            "and Karim Saleh, met in Sochi.")
+    got = persons(text)
+    assert [(got[n].title, got[n].country) for n in ("Nabil Sharaf", "Omar Fadel",
+                                                      "Karim Saleh")] == [
+        ("Foreign Minister", "IR"), ("Foreign Minister", "RU"), ("Foreign Minister", "TR")]
+
+
+def test_states_after_of_without_a_plural_office_make_no_list() -> None:
+    got = persons("Talks of Russia and Turkey, Omar Fadel said, went well.")
+    assert got["Omar Fadel"].title is None
+    assert got["Omar Fadel"].country is None

@@ -692,6 +692,20 @@ class _Resolver:
                 # "Turkish and Russian deputy foreign ministers"
                 if j >= 2 and items[j - 1].low in _COORD and items[j - 2].kind is L.NATIONALITY:
                     j -= 1
+            elif (
+                it.kind in _STATEISH
+                and (states := self._of_states(items, j)) is not None
+                and len(states[1]) > 1
+            ):
+                # "The presidents of Russia and Turkey, Vladimir Putin and ...": one state
+                # for each name of the list, in order
+                k, codes = states
+                parse.countries[:0] = codes
+                parse.of_state = True
+                if cur:
+                    segs.insert(0, cur)
+                    cur = []
+                j = k
             elif it.kind in _STATEISH and j >= 1 and items[j - 1].low in ("of", "the"):
                 k = j - 1
                 if items[k].low == "the" and k >= 1 and items[k - 1].low == "of":
@@ -704,6 +718,19 @@ class _Resolver:
                     segs.insert(0, cur)
                     cur = []
                 j = k
+            elif (
+                not cur
+                and it.kind in _STATEISH
+                and j >= 1
+                and self._accredited(items, j - 1)
+            ):
+                # "Russian Ambassador to Turkey X": the state is where he serves, not his
+                if items[j - 1].kind is L.OFFICE:
+                    cur = [items[j - 1], it]
+                else:
+                    cur = [items[j - 2], items[j - 1], it]
+                    j -= 1
+                j -= 1
             elif (
                 not cur
                 and j >= 2
@@ -727,8 +754,14 @@ class _Resolver:
                 parse.gender = g.honorifics[low] or "?"
             elif it.plain and low in g.counterpart_nouns and not cur:
                 parse.counterpart = True
-            elif low == "," and j == a - 1 and j >= 1 and self._comma_title(items[j - 1]):
-                pass  # "deputy foreign ministers, Sedat Onal and Sergei Vershinin"
+            elif low == "," and j == a - 1 and j >= 1 and (
+                self._comma_title(items[j - 1])
+                or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
+                or (items[j - 1].kind in _STATEISH and self._plural_of_states(items, j - 1))
+            ):
+                # "deputy foreign ministers, Sedat Onal and Sergei Vershinin", "Turkey's
+                # ambassador to Russia, Mehmet Samsar"
+                pass
             elif (
                 low == "."
                 and j >= 1
@@ -759,6 +792,40 @@ class _Resolver:
             principal = _split_offices(segs[0], g)
             parse.words = [w for it in principal for w in _title_words(it)]
         return parse
+
+    def _of_states(self, items: list[_Item], j: int) -> tuple[int, list[str]] | None:
+        """"of Russia and Turkey" ending at ``j``: the index of "of" and the states' codes."""
+        codes: list[str] = []
+        k = j
+        while k >= 1 and items[k].kind in _STATEISH:
+            codes.insert(0, _iso(items[k].key))
+            k -= 1
+            if items[k].low in _COORD and k >= 1 and items[k - 1].kind in _STATEISH:
+                k -= 1
+                continue
+            break
+        if items[k].low == "the" and k >= 1:
+            k -= 1
+        if items[k].low != "of" or not codes:
+            return None
+        return k, codes
+
+    def _plural_of_states(self, items: list[_Item], j: int) -> bool:
+        """Whether a plural title and "of" two states end at ``j``: "presidents of X and Y"."""
+        found = self._of_states(items, j)
+        if found is None or len(found[1]) < 2 or found[0] < 1:
+            return False
+        return self._plural_title(items[found[0] - 1])
+
+    def _accredited(self, items: list[_Item], j: int) -> bool:
+        """Whether ``items[j]`` ends "ambassador to" (one office, or a head and "to")."""
+        it = items[j]
+        if it.kind is L.OFFICE:
+            return it.low.endswith(" to")
+        if it.low != "to" or j < 1:
+            return False
+        head = items[j - 1]
+        return head.kind is L.OFFICE or (head.plain and self.g.is_head(head.low))
 
     def _coordinated_title(self, items: list[_Item], j: int, cur: list[_Item]) -> bool:
         """Whether ``items[j]`` joins a capitalised title by "and": "Foreign and Expatriates"."""
@@ -887,6 +954,20 @@ class _Resolver:
             words.pop()
         if not words:
             return None
+        if j < n and items[j].kind in _STATEISH and words and self._accredited(
+            [*words, items[j]], len(words) - 1
+        ):
+            words.append(items[j])  # ", Russia's ambassador to Turkey": where he serves
+            j += 1
+        elif (
+            words
+            and j + 1 < n
+            and items[j + 1].kind in _STATEISH
+            and items[j - 1] is words[-1]
+            and self._accredited(items, j)
+        ):
+            words.extend(items[j : j + 2])  # ", the UN envoy to Syria"
+            j += 2
         if j < n and (items[j].kind is L.PERSON or self._name_word(items, j, first=False)):
             return None  # ", Professor Geoff Masters": the title of the next name
         if (
