@@ -22,6 +22,7 @@ import json
 import math
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any, NamedTuple
@@ -564,24 +565,28 @@ def _place_entry(
 
 _PlaceKey = tuple[AnnotationLabel, str | None, str, tuple[str, AnnotationLabel] | None]
 _PlaceEntry = tuple[Place, str | None, bool]
-#: Places already looked up, by knowledge base (kept with it, so its id is not reused).
-_KB_PLACES: dict[int, tuple[object, dict[_PlaceKey, _PlaceEntry]]] = {}
+#: Places already looked up, by knowledge base (held weakly: a knowledge base is built
+#: once per run and not changed after).
+_KB_PLACES: weakref.WeakKeyDictionary[Any, dict[_PlaceKey, _PlaceEntry]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _kb_places(doc: Document) -> dict[_PlaceKey, _PlaceEntry]:
     """The places looked up in ``doc``'s knowledge base so far, by (label, key, words,
     state named on the same words).
 
-    A place depends only on its key, its words and the state named on the same words
-    (its span is set per mention by :attr:`PlaceRef.place`), so articles share them.
+    A place depends only on those (its span is set per mention by :attr:`PlaceRef.place`),
+    so articles share them.
     """
     kb = doc.kb
-    entry = _KB_PLACES.get(id(kb))
-    if entry is None or entry[0] is not kb:
-        if len(_KB_PLACES) >= 8:
-            _KB_PLACES.clear()
-        entry = _KB_PLACES[id(kb)] = (kb, {})
-    return entry[1]
+    try:
+        found = _KB_PLACES.get(kb)
+        if found is None:
+            found = _KB_PLACES[kb] = {}
+    except TypeError:  # a stand-in knowledge base that cannot be weakly referenced
+        return {}
+    return found
 
 
 #: Whether :class:`Place` has exactly the fields :attr:`PlaceRef.place` copies.
