@@ -19,6 +19,16 @@ of what the hook returned, and a hash of ``serialize.dumps`` of every meeting an
 incident of the result. ``--check`` compares with a saved file: an output that changed
 with an unchanged input is a regression of the event plugins; a changed input means an
 upstream plugin (owned by someone else) changed, and is reported apart.
+
+Other plugins change while these are optimised, so take the baseline from the current tree
+with only the event files of an earlier revision (``REV``), right before the check::
+
+    rm -rf /tmp/base && mkdir /tmp/base && cp -r src /tmp/base/
+    for f in extractors/_events.py extractors/meetings.py extractors/incidents.py \
+             data/triggers.json; do
+        git show REV:src/idlib_corpus/$f > /tmp/base/src/idlib_corpus/$f; done
+    PYTHONPATH=/tmp/base/src .venv/bin/python benchmarks/bench_events.py --save /tmp/ev.json
+    .venv/bin/python benchmarks/bench_events.py --check /tmp/ev.json
 """
 
 from __future__ import annotations
