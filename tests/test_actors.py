@@ -911,3 +911,22 @@ def test_states_after_of_without_a_plural_office_make_no_list() -> None:
     got = persons("Talks of Russia and Turkey, Omar Fadel said, went well.")
     assert got["Omar Fadel"].title is None
     assert got["Omar Fadel"].country is None
+
+
+def test_a_plural_office_later_in_the_sentence_is_the_office_of_the_pair() -> None:
+    text = ("Analyst Nabil Sharaf said that talks between Vladimir Putin and Recep Tayyip "
+            "Erdogan were not planned, though the presidents could talk by phone.")
+    got = persons(text)
+    assert got["Vladimir Putin"].title == "President"
+    assert got["Recep Tayyip Erdogan"].title == "President"
+    assert got["Nabil Sharaf"].title == "Analyst"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["though the two leaders could talk by phone.", "though the presidents of both states "
+     "could talk.", "though their ministers could talk."],
+)
+def test_a_vague_or_qualified_plural_gives_the_pair_no_office(tail: str) -> None:
+    got = persons(f"Talks between Vladimir Putin and Recep Tayyip Erdogan went on, {tail}")
+    assert got["Vladimir Putin"].title is None

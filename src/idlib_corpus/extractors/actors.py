@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
@@ -472,6 +473,7 @@ class _Resolver:
         n = len(items)
         i = 0
         prev: _ListState | None = None  # for lists sharing one title
+        placed: list[tuple[_Hit, int, int]] = []  # the sentence's hits and their items
         while i < n:
             it = items[i]
             if it.kind is not L.PERSON and not (
@@ -550,7 +552,45 @@ class _Resolver:
             else:
                 prev = None
             self.hits.append(hit)
+            placed.append((hit, lead, b))
             i = b
+        if len(placed) >= 2:
+            self._pair_title(items, placed)
+
+    def _pair_title(self, items: list[_Item], placed: list[tuple[_Hit, int, int]]) -> None:
+        """"a meeting between X and Y ..., though the presidents could talk": both hold it.
+
+        A plural office after two names joined by "and", later in the same sentence, is
+        the office of both; it is given to those of the two the text gave no title.
+        """
+        g = self.g
+        for (h1, _, b1), (h2, a2, b2) in pairwise(placed):
+            if a2 - b1 != 1 or items[b1].low not in ("and", "&"):
+                continue
+            n = len(items)
+            for k in range(b2, n - 1):
+                if items[k].low not in ("the", "both", "two"):
+                    continue
+                m = k + 1
+                if items[m].low in ("two", "both") and m + 1 < n:
+                    m += 1
+                words: list[_Item] = []
+                while m < n and self._title_unit(items[m], roles=False):
+                    words.append(items[m])
+                    m += 1
+                if not words or not self._plural_title(words[-1]):
+                    continue
+                if m < n and (items[m].low == "of" or self._name_word(items, m, first=True)):
+                    continue  # "the presidents of ...", a title before other names
+                last = words[-1].low.split()[-1]
+                if singularise(last) in g.vague_heads:
+                    return  # "the two leaders": no office said
+                title = title_case([*(w for it in words[:-1] for w in _title_words(it)),
+                                    singularise(words[-1].text.split()[-1])])
+                for h in (h1, h2):
+                    if h.title is None:
+                        h.title = title
+                return
 
     def _fits_known(self, items: list[_Item], a: int, b: int, key: str) -> bool:
         """Whether the words around a known person's name still name that person."""
