@@ -930,3 +930,30 @@ def test_a_plural_office_later_in_the_sentence_is_the_office_of_the_pair() -> No
 def test_a_vague_or_qualified_plural_gives_the_pair_no_office(tail: str) -> None:
     got = persons(f"Talks between Vladimir Putin and Recep Tayyip Erdogan went on, {tail}")
     assert got["Vladimir Putin"].title is None
+
+
+def test_a_lead_sentence_office_is_taken_by_the_name_opening_the_next_guardian_style() -> None:
+    text = ("Nearly 900,000 people have fled, the UN's relief chief has said. Nadia Haddad "
+            "said on Monday that the crisis was worsening.")
+    got = persons(text)
+    assert got["Nadia Haddad"].title == "Relief Chief"
+    assert ("the UN's relief chief", MentionKind.TITLE) in kinds(got["Nadia Haddad"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lead sentence names its speaker
+        "Analyst Omar Fadel, the UN's relief chief, has said so. Nadia Haddad said on "
+        "Monday that the crisis was worsening.",
+        # the name does not open the next sentence
+        "The UN's relief chief has said so. On Monday, Nadia Haddad said the crisis grew.",
+        # a plural office is no one person's
+        "The UN's relief chiefs have said so. Nadia Haddad said on Monday it grew.",
+    ],
+)
+def test_a_lead_sentence_office_needs_an_unnamed_speaker_and_an_opening_name(
+    text: str,
+) -> None:
+    got = persons(text)
+    assert got["Nadia Haddad"].title is None

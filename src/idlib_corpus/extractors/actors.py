@@ -303,6 +303,7 @@ class _Resolver:
         self._surname_mentions()
         self._counterparts()
         self._title_mentions()
+        self._cataphoric_titles()
         self._pronoun_mentions()
         actors = [self._person_actor(p) for p in self.persons]
         actors.extend(self._states())
@@ -1431,6 +1432,63 @@ class _Resolver:
             taken.append((span.start, span.end))
         self._bare_title_mentions(taken)
         for p in self.persons:
+            p.mentions.sort(key=_mention_order)
+
+    def _cataphoric_titles(self) -> None:
+        """"..., the UN's humanitarian chief has said. Mark Lowcock said on Monday ...".
+
+        A lead sentence often quotes an office without a name, and the next sentence opens
+        with the name: a person the text gives no title takes the office of the unnamed
+        speaker of the sentence just before, if that sentence names nobody.
+        """
+        g = self.g
+        text, folded = self.text, self.folded
+        named = {h.sentence for h in self.hits}
+        for p in self.persons:
+            if p.title is not None or not p.hits:
+                continue
+            h = min(p.hits, key=lambda x: x.span.start)
+            si = h.sentence
+            span = self.prose.get(si)
+            before = self.prose.get(si - 1)
+            if span is None or before is None or (si - 1) in named:
+                continue
+            if text[span.start : h.span.start].strip(_QUOTES + "“‘ \n\t"):
+                continue  # the name does not open its sentence
+            found = None
+            for start, end, words in noun_phrases(folded, g.bare_titles, start=before.start,
+                                                  end=before.end):
+                rest = folded[end : end + 30].split()
+                if rest[:1] in (["has"], ["had"]):
+                    rest = rest[1:]
+                if rest and rest[0].strip(",.") in g.speech_verbs and singularise(
+                    words[-1]) == words[-1]:
+                    found = (start, end)
+            if found is None:
+                continue
+            start, end = found
+            k = bisect.bisect_left(self.starts, start)
+            skip: list[tuple[int, int]] = []
+            for ann in self.anns[k:]:
+                if ann.span.start >= end:
+                    break
+                if ann.label is L.NATIONALITY:
+                    p.country = p.country or _iso(ann.key)
+                    skip.append((ann.span.start, ann.span.end))
+            words_out = []
+            for m in re.finditer(r"\S+", text[start:end]):
+                a, b = start + m.start(), start + m.end()
+                w = m.group()
+                low = w.lower()
+                if low in _DETERMINERS or low == "top" or low.endswith(("'s", "’s")):
+                    continue
+                if _inside(skip, a, b):
+                    continue
+                words_out.append(w)
+            if not words_out:
+                continue
+            p.title = title_case(words_out)
+            p.mentions.append(Mention(Span(start, end), text[start:end], MentionKind.TITLE))
             p.mentions.sort(key=_mention_order)
 
     def _title_word_after(self, si: int, start: int, end: int) -> bool:
