@@ -175,9 +175,10 @@ class Lexicon:
 class Scanner:
     """All the lexicons of the vocabulary matched in one pass over the tokens of a text.
 
-    One trie-factored regex finds the words that start some phrase; a one-word phrase is
-    then a hit at once, a longer one is looked up by its second word before its regex is
-    tried, so common words ("the", "to", "in") cost a dict lookup, not a dozen regexes.
+    The text is cut into words once; each word is looked up in a table of the words that
+    start some phrase; a one-word phrase is then a hit at once, a longer one is looked up
+    by its second word before its regex is tried, so common words ("the", "to", "in") cost
+    a dict lookup, not a dozen regexes.
     """
 
     def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
@@ -206,6 +207,8 @@ class Scanner:
         table: dict[str, tuple[tuple[tuple[str, str, Any], ...], tuple[Entry, ...], bool]] = {}
         second_firsts = {f for f, _ in seconds}
         for word in {*singles, *wild, *second_firsts}:
+            if not _WORD.fullmatch(word):  # (the text is read word by word)
+                raise ValueError(f"triggers.json: a phrase must start with a word, not {word!r}")
             last: dict[str, tuple[str, Any]] = {}
             for name, phrase, value in singles.get(word, ()):
                 last[name] = (phrase, value)
@@ -216,22 +219,30 @@ class Scanner:
             )
         self._table = table
         self.names = tuple(lexicons)
-        self._first = _trie_regex(table)
 
     def scan(self, folded: str) -> dict[str, list[Hit]]:
         """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
         out: dict[str, list[Hit]] = {name: [] for name in self.names}
         last_end: dict[str, int] = dict.fromkeys(self.names, -1)
         table, seconds = self._table, self._seconds
-        for tok in self._first.finditer(folded):
-            word, nxt = tok.group(1, 2)
-            singles, wild, keyed = table[word]
-            start, end = tok.span(1)
+        toks = list(_WORD.finditer(folded))
+        last = len(toks) - 1
+        for i, tok in enumerate(toks):
+            word = tok.group()
+            entry = table.get(word)
+            if entry is None:
+                continue
+            singles, wild, keyed = entry
+            start, end = tok.span()
             longer = wild
-            if keyed and nxt is not None:
-                more = seconds.get((word, nxt))
-                if more:
-                    longer = (*wild, *more)
+            if keyed and i < last:
+                # the next word, if only spaces lie between
+                nxt = toks[i + 1]
+                gap = nxt.start()
+                if gap > end and folded[end:gap].isspace():
+                    more = seconds.get((word, nxt.group()))
+                    if more:
+                        longer = (*wild, *more)
             if not longer:
                 for name, phrase, value in singles:
                     if start >= last_end[name]:
@@ -254,34 +265,6 @@ class Scanner:
                 out[name].append(Hit(start, stop, phrase, value))
                 last_end[name] = stop
         return out
-
-
-
-
-def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex matching any of ``words`` as a whole token (group 1), factored as a trie,
-    with the word after it (group 2, not consumed)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        keys = sorted(k for k in node if k)
-        if not keys:
-            return ""
-        alts = [re.escape(k) + build(node[k]) for k in keys]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    # group 1: the word; group 2 (looked at, not consumed): the next word, if only
-    # spaces lie between (a longer phrase is looked up by its second word)
-    return re.compile(
-        r"(?<![a-z0-9])(?<![a-z0-9][-'])(" + build(trie) + r")(?![a-z0-9]|[-'][a-z0-9])"
-        r"(?=\s+([a-z0-9]+(?:[-'][a-z0-9]+)*))?"
-    )
 
 
 class _Hits:
@@ -1223,7 +1206,10 @@ _CLAIM_STRIP = re.compile(
 def _clean_claimant(raw: str) -> str | None:
     text = raw.strip().rstrip(".!?")
     for _ in range(3):
-        text = _CLAIM_STRIP.sub("", text).strip()
+        stripped = _CLAIM_STRIP.sub("", text).strip()
+        if stripped == text:
+            break  # (nothing left to strip: another pass would change nothing)
+        text = stripped
     if not text or len(text) > 120 or not re.search(r"[A-Za-z]", text):
         return None
     if text.lower() in {"he", "she", "it", "they", "we", "i", "you"}:
@@ -1249,7 +1235,10 @@ def has_any(folded: str, words: Sequence[str], start: int, end: int) -> bool:
         >>> has_any("talks were held", ("held", "hour"), 0, 15)
         True
     """
-    return any(folded.find(w, start, end) >= 0 for w in words)
+    for w in words:  # noqa: SIM110 (a loop: any() over a generator costs more, called often)
+        if folded.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def within_any(span: Span, zones: Iterable[Span]) -> bool:
