@@ -42,6 +42,8 @@ LEXICON: dict[str, tuple[AnnotationLabel, str | None]] = {
     "Iranian": (L.NATIONALITY, "IR"),
     "Russian-led": (L.NATIONALITY, "RU"),
     "Turkey": (L.STATE, "TR"),
+    "U.S": (L.STATE, "US"),
+    "Qatar": (L.STATE, "QA"),
     "Russia": (L.STATE, "RU"),
     "Syria": (L.STATE, "SY"),
     "Iran": (L.STATE, "IR"),
@@ -957,3 +959,23 @@ def test_a_lead_sentence_office_needs_an_unnamed_speaker_and_an_opening_name(
 ) -> None:
     got = persons(text)
     assert got["Nadia Haddad"].title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "country"),
+    [
+        ("Sheikh Hamad bin Nasser Al Saud, the Emir of Qatar, said so.",
+         "Hamad bin Nasser Al Saud", "Emir", "QA"),
+        ("Dr. Nadia Haddad, the health minister of Syria, said so.", "Nadia Haddad",
+         "Health Minister", "SY"),
+        ("Col. Gen. Pavel Sorokin, commander of the Russian forces in Syria, said so.",
+         "Pavel Sorokin", "Commander of the Russian Forces", "RU"),
+        ("Karim Saleh, the U.S. special representative, told reporters so.", "Karim Saleh",
+         "Special Representative", "US"),
+    ],
+)
+def test_honorifics_ranks_and_states_around_an_apposition_anadolu_style(
+    text: str, name: str, title: str, country: str
+) -> None:
+    got = persons(text)[name]
+    assert (got.title, got.country) == (title, country)

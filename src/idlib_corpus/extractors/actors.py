@@ -521,7 +521,8 @@ class _Resolver:
             # a rank alone ("Rear Admiral X, head of the centre") gives way to the office
             # an apposition names
             rank_only = bool(parse.words) and all(
-                w.lower().rstrip(".") in self.g.ranks for w in parse.words
+                w.lower().rstrip(".") in self.g.ranks or w.lower().rstrip(".") in self.g.honorifics
+                for w in parse.words
             )
             if not parse.words or rank_only:
                 right = self._parse_apposition(items, b)
@@ -977,6 +978,18 @@ class _Resolver:
             elif (
                 it.kind in _STATEISH
                 and not words
+                and not parse.countries
+                and j + 1 < n
+                and (self._title_unit(items[j + 1]) or (
+                    items[j + 1].low == "." and j + 2 < n and self._title_unit(items[j + 2])))
+            ):
+                # ", the U.S. special representative": a state's name used as a demonym
+                parse.countries.append(_iso(it.key))
+                if items[j + 1].low == ".":
+                    j += 1
+            elif (
+                it.kind in _STATEISH
+                and not words
                 and j + 1 < n
                 and items[j + 1].low == "'s"
             ):
@@ -1034,6 +1047,9 @@ class _Resolver:
                 # "head of the Reconciliation Center", "president of the European Council":
                 # the body a head noun heads is part of the office
                 stop = self._body_run(items, k)
+                if demonym_body:
+                    # "commander of the Russian forces": the body's state is his
+                    parse.countries.append(_iso(items[k].key))
                 if stop > k:
                     words = [*_split_offices(words, g), *items[j:stop]]
                     return self._finish_apposition(parse, words, split=False)
@@ -1043,8 +1059,10 @@ class _Resolver:
         """The end of a body's name at ``k`` ("the European Council"), or ``k`` if none."""
         n = len(items)
         g = self.g
-        # "the forensic medicine department": lower-case words up to an institution's noun
-        for m in range(k, min(n, k + 4)):
+        # "the forensic medicine department", "the Russian forces": lower-case words up to
+        # an institution's noun
+        first = k + 1 if items[k].kind is L.NATIONALITY else k
+        for m in range(first, min(n, first + 4)):
             it = items[m]
             if not (it.plain and it.text.islower() and it.text[:1].isalpha()):
                 break
