@@ -979,3 +979,35 @@ def test_honorifics_ranks_and_states_around_an_apposition_anadolu_style(
 ) -> None:
     got = persons(text)[name]
     assert (got.title, got.country) == (title, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham – formerly known as Al Nusra Front – holds the city.",
+        "Hayat Tahrir al-Sham, previously called the Al Nusra Front, holds the city.",
+        "Hayat Tahrir al-Sham (HTS), which later became the Al Nusra Front, holds it.",
+        "Hayat Tahrir al-Sham, now rebranded as the Al Nusra Front, holds the city.",
+    ],
+)
+def test_alias_cues_between_dashes_and_in_other_wordings_reuters_style(text: str) -> None:
+    (grp,) = groups(text)
+    assert "Al Nusra Front" in grp.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "country"),
+    [
+        ("Nadia Haddad, who heads the opposition Interim Government, said so.",
+         "Head of the Opposition Interim Government", None),
+        ("Nadia Haddad, who leads the Russian delegation, said so.",
+         "Leader of the Russian Delegation", "RU"),
+        ("Nadia Haddad, who heads the list, said so.", None, None),
+        ("Nadia Haddad, head of the Russian, said so.", "Head", "RU"),
+    ],
+)
+def test_an_office_in_a_relative_clause_after_the_name(
+    text: str, title: str | None, country: str | None
+) -> None:
+    got = persons(text)["Nadia Haddad"]
+    assert (got.title, got.country) == (title, country)

@@ -197,6 +197,8 @@ class Grammar:
             apposition ("Rear Admiral X, head of the centre").
         title_links: words that join a head noun to what it heads ("head of the regime",
             "assistant to the foreign minister").
+        relative_offices: verbs of a relative clause that give an office: "X, who heads
+            the council" is the council's "head".
         vague_heads: plural title heads that name no office ("the two leaders"): they are
             not shared out to the two names before them.
         role_nouns: what a person may be called in lower case before a name ("expert").
@@ -225,6 +227,7 @@ class Grammar:
         self.ranks = frozenset(raw["ranks"])
         self.title_links = frozenset(raw["title_links"])
         self.vague_heads = frozenset(raw["vague_heads"])
+        self.relative_offices: dict[str, str] = dict(raw["relative_offices"])
         self.role_nouns = frozenset(w for w in raw["role_nouns"] if " " not in w)
         self.nonperson_titles = frozenset(raw["nonperson_titles"])
         self.speech_verbs = frozenset(raw["speech_verbs"])

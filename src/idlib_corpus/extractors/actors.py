@@ -951,6 +951,22 @@ class _Resolver:
             return None
         parse = _TitleParse(b)
         j = b + 1
+        if (
+            j + 2 < n
+            and items[j].low == "who"
+            and items[j + 1].low in g.relative_offices
+            and items[j + 2].low == "the"
+        ):
+            # ", who heads the opposition Syrian Interim Government": the head of it
+            k = j + 3
+            stop = self._body_run(items, k)
+            if stop == k:
+                return None
+            if items[k].kind is L.NATIONALITY:
+                parse.countries.append(_iso(items[k].key))
+            parse.words = [g.relative_offices[items[j + 1].low], "of", "the",
+                           *(w for it in items[k:stop] for w in _title_words(it))]
+            return parse
         # ", President Vladimir Putin's envoy for Syria", ", the Kremlin's special envoy":
         # skip the possessor (a state as possessor gives the country, below)
         p0 = j + 1 if j < n and items[j].low == "the" else j
@@ -1067,11 +1083,20 @@ class _Resolver:
             if not (it.plain and it.text.islower() and it.text[:1].isalpha()):
                 break
             if it.low in g.nonperson_heads or it.low in g.regime_nouns:
-                return m + 1
+                # "the opposition Syrian Interim Government": a name may follow
+                return max(m + 1, self._cap_body(items, m + 1, nationality=False))
+        stop = self._cap_body(items, k)
+        return k if stop == first > k else stop  # a demonym alone names no body
+
+    def _cap_body(self, items: list[_Item], k: int, *, nationality: bool = True) -> int:
+        """The end of a capitalised body's name at ``k``, or ``k`` if none."""
+        n = len(items)
         stop = k
         while stop < n and stop - k < 6:
             it = items[stop]
-            if it.kind in _BODY_LABELS or (stop == k and it.kind is L.NATIONALITY) or (
+            if it.kind in _BODY_LABELS or (
+                nationality and stop == k and it.kind is L.NATIONALITY
+            ) or (
                 it.plain and it.text[:1].isupper() and it.text[:1].isalpha()
             ) or (
                 # "the 5th Corps", "the 25th Special Mission Forces Division"
@@ -1929,7 +1954,7 @@ class _Resolver:
         n = len(items)
         k = end
         bracket = k < n and items[k].low in _OPEN
-        comma = k < n and items[k].low == ","
+        comma = k < n and items[k].low in (",", "-")  # "X – formerly known as Y –" (folded)
         if bracket or comma:
             k += 1
         if bracket and k + 2 < n and items[k].low == "the" and items[k + 2].low == ",":
