@@ -334,6 +334,7 @@ class Vocabulary:
     casualty_participles: frozenset[str]
     locative: re.Pattern[str]
     clause_boundary: re.Pattern[str]
+    backer_prefix_words: tuple[str, ...] = ()
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon by field name (for scanning an article once)."""
@@ -348,6 +349,14 @@ class Vocabulary:
         """Regexes of a sponsor ending, on the word itself and right after it."""
         alts = "|".join(re.escape(s) for s in sorted(self.backer_suffixes, key=len, reverse=True))
         return re.compile(f"(?:{alts})$"), re.compile(f"(?:{alts})(?![a-z])")
+
+    @functools.cached_property
+    def backer_hints(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """What the sponsor regexes need: the last two letters of every suffix ("-led"),
+        the last word of every prefix ("backed by"); text without them is not searched."""
+        tails = frozenset(s[-2:] for s in self.backer_suffixes)
+        last_words = tuple(sorted({w.split()[-1] for w in self.backer_prefix_words}))
+        return tails, last_words
 
     @functools.cached_property
     def scanner(self) -> Scanner:
@@ -444,6 +453,7 @@ def vocabulary() -> Vocabulary:
         casualty_participles=frozenset(d["casualty_participles"]),
         locative=locative,
         clause_boundary=boundary,
+        backer_prefix_words=tuple(d["backer_prefixes"]),
     )
 
 
@@ -843,11 +853,18 @@ class EventContext:
         if backer is None:
             folded = self.folded
             backer_end, backer_after = self.voc.backer
+            tails, prefix_words = self.voc.backer_hints
+            start, end = span.start, span.end
+            # ("$" also matches before a final newline)
+            tail = folded[end - 3:end - 1] if folded.endswith("\n", start, end) else \
+                folded[end - 2:end]
             backer = self._backer_at[pos] = (
-                backer_end.search(folded, span.start, span.end) is not None
-                or backer_after.match(folded, span.end) is not None
-                or self.voc.backer_prefixes.search(folded, max(0, span.start - 20), span.start)
-                is not None
+                ((not tails or tail in tails)
+                 and backer_end.search(folded, start, end) is not None)
+                or backer_after.match(folded, end) is not None
+                or ((not prefix_words or has_any(folded, prefix_words, max(0, start - 20), start))
+                    and self.voc.backer_prefixes.search(folded, max(0, start - 20), start)
+                    is not None)
             )
         locative = False
         if kind != "person":
