@@ -65,6 +65,7 @@ LEXICON: dict[str, tuple[AnnotationLabel, str | None]] = {
     "Presidents": (L.OFFICE, "President"),
     "Special Representative": (L.OFFICE, "Special Representative"),
     "Ambassador": (L.OFFICE, "Ambassador"),
+    "Chiefs of Staff": (L.OFFICE, "Chief of Staff"),
     "Foreign Ministry": (L.GOVERNMENT_BODY, "government_body:foreign-ministry"),
     "Defence Ministry": (L.GOVERNMENT_BODY, "government_body:defence-ministry"),
     "foreign ministries": (L.GOVERNMENT_BODY, "government_body:foreign-ministry"),
@@ -768,7 +769,13 @@ def test_a_rank_in_two_words_is_one_title_ap_style(text: str, name: str, title: 
         ("Brig. Gen. Samir Nouri, commander of the 4th Armoured Division, told reporters "
          "the town fell.", "Samir Nouri", "Commander of the 4th Armoured Division"),
         ("Col. Omar Fadel, a spokesman for the coalition, said so.", "Omar Fadel",
-         "Spokesman"),
+         "Spokesman for the Coalition"),
+        ("Lt. Col. Omar Fadel, spokesman for Hayat Tahrir al-Sham, said so.", "Omar Fadel",
+         "Spokesman for Hayat Tahrir al-Sham"),
+        ("Gen. Omar Fadel, chairman of the Joint Chiefs of Staff, said so.", "Omar Fadel",
+         "Chairman of the Joint Chiefs of Staff"),
+        ("Col. Omar Fadel, head of the Al Nusra Front network, said so.", "Omar Fadel",
+         "Head of the Al Nusra Front Network"),
     ],
 )
 def test_an_office_in_apposition_outranks_a_military_rank_tass_style(
@@ -1011,3 +1018,11 @@ def test_an_office_in_a_relative_clause_after_the_name(
 ) -> None:
     got = persons(text)["Nadia Haddad"]
     assert (got.title, got.country) == (title, country)
+
+
+def test_a_long_office_of_a_body_before_the_name_tass_style() -> None:
+    text = ("Chief of the General Staff of the Russian Armed Forces Pavel Sorokin said the "
+            "truce held.")
+    got = persons(text)["Pavel Sorokin"]
+    assert got.country == "RU"
+    assert got.title is not None and got.title.startswith("Chief of the General Staff")

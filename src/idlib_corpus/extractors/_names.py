@@ -161,6 +161,7 @@ def _match_case(repl: str, like: str) -> str:
     return repl
 
 
+_PARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 _SMALL_WORDS = frozenset({"of", "on", "for", "the", "and", "in", "to", "at", "with", "a"})
 
 
@@ -172,11 +173,15 @@ def title_case(words: list[str]) -> str:
         'Deputy Foreign Minister'
         >>> title_case(["Special", "Representative", "on", "Syria"])
         'Special Representative on Syria'
+        >>> title_case(["spokesman", "for", "Hayat", "Tahrir", "al-Sham"])
+        'Spokesman for Hayat Tahrir al-Sham'
     """
     out = []
     for i, w in enumerate(words):
         if i and w.lower() in _SMALL_WORDS:
             out.append(w.lower())
+        elif _PARTICLE_NAME.match(w):
+            out.append(w)  # "al-Sham" in a name the office holds: written as the name is
         elif w[:1].islower():
             out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
         else:

@@ -859,6 +859,34 @@ class _Resolver:
             return False
         return self._plural_title(items[found[0] - 1])
 
+    def _link_head_of_body(self, items: list[_Item], j: int) -> int | None:
+        """"Chief of the General Staff of the Russian Armed Forces X": the head noun's index.
+
+        Walks back over the body's name (capitalised words, bodies, demonyms, "of the")
+        from ``j`` to the farthest "<head> of the" that opens it.
+        """
+        g = self.g
+        found = None
+        k = j
+        while k >= 2 and j - k < 14:
+            it = items[k]
+            if it.low == "the":
+                head = items[k - 2]
+                if items[k - 1].low in g.title_links and (
+                    head.kind is L.OFFICE or (head.plain and g.is_head(head.low))
+                ):
+                    found = k - 2
+            elif not (
+                it.kind in _BODY_LABELS
+                or it.kind is L.NATIONALITY
+                or it.kind is L.OFFICE
+                or (it.plain and is_capitalised(it.text))
+                or it.low in ("of", "for", "and")
+            ):
+                break
+            k -= 1
+        return found
+
     def _accredited(self, items: list[_Item], j: int) -> bool:
         """Whether ``items[j]`` ends "ambassador to" (one office, or a head and "to")."""
         it = items[j]
@@ -905,6 +933,9 @@ class _Resolver:
         k = j
         if not has_cur:
             it = items[k]
+            if it.kind in _BODY_LABELS or (it.plain and is_capitalised(it.text)
+                                           and it.low in g.nonperson_heads):
+                return self._link_head_of_body(items, j)
             if not (it.plain and it.text.islower()
                     and (it.low in g.regime_nouns or it.low in g.nonperson_heads)):
                 return None
@@ -1047,7 +1078,7 @@ class _Resolver:
         ):
             words.extend(items[j : j + 2])  # "envoy for Syria"
             j += 2
-        if j + 1 < n and items[j].low == "of":
+        if j + 1 < n and items[j].low in ("of", "for"):
             k = j + 1
             if items[k].low == "the" and k + 1 < n:
                 k += 1
@@ -1094,8 +1125,11 @@ class _Resolver:
         stop = k
         while stop < n and stop - k < 6:
             it = items[stop]
-            if it.kind in _BODY_LABELS or (
+            if it.kind in _BODY_LABELS or it.kind is L.GROUP or (
                 nationality and stop == k and it.kind is L.NATIONALITY
+            ) or (
+                # "the Joint Chiefs of Staff": an office's words inside a body's name
+                stop > k and it.kind is L.OFFICE and it.text[:1].isupper()
             ) or (
                 it.plain and it.text[:1].isupper() and it.text[:1].isalpha()
             ) or (
@@ -1115,6 +1149,10 @@ class _Resolver:
                 break
         while stop > k and items[stop - 1].low in ("of", "for", "and"):
             stop -= 1
+        if stop > k and stop < n and items[stop].plain and items[stop].text.islower() and (
+            items[stop].low in self.g.nonperson_heads or items[stop].low in self.g.group_heads
+        ):
+            stop += 1  # "the Al Qaeda network", "the Hamza group"
         return stop
 
     def _finish_apposition(
