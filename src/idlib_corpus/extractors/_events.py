@@ -56,6 +56,8 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+#: The compass words of "in northern Syria", "of the northwest".
+_DIRECTIONS = ("north", "south", "east", "west")
 _ISO2 = re.compile(r"[A-Z]{2}")
 
 
@@ -335,6 +337,7 @@ class Vocabulary:
     locative: re.Pattern[str]
     clause_boundary: re.Pattern[str]
     backer_prefix_words: tuple[str, ...] = ()
+    locative_words: tuple[str, ...] = ()
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon by field name (for scanning an article once)."""
@@ -349,6 +352,13 @@ class Vocabulary:
         """Regexes of a sponsor ending, on the word itself and right after it."""
         alts = "|".join(re.escape(s) for s in sorted(self.backer_suffixes, key=len, reverse=True))
         return re.compile(f"(?:{alts})$"), re.compile(f"(?:{alts})(?![a-z])")
+
+    @functools.cached_property
+    def locative_endings(self) -> tuple[str, ...]:
+        """How the words before a place named after a preposition end ("in ", "in the ",
+        "in northern ", "in central "): the last word is one of these (see
+        :attr:`locative`); text ending otherwise is not searched."""
+        return (*self.locative_words, "the", "central", "ern", *_DIRECTIONS)
 
     @functools.cached_property
     def backer_hints(self) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -397,10 +407,11 @@ def vocabulary() -> Vocabulary:
         for cue in cues:
             casualty[cue] = what
     loc = sorted(d["locative_prepositions"], key=len, reverse=True)
+    dirs = "|".join(_DIRECTIONS)
     locative = re.compile(
         r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in loc)
-        + r")\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
-        r"central\s+)?$|(?<![a-z0-9])of\s+(?:the\s+)?(?:north|south|east|west)\w*\s+$"
+        + rf")\s+(?:the\s+)?(?:(?:{dirs})(?:-?(?:east|west))?(?:ern)?\s+|"
+        rf"central\s+)?$|(?<![a-z0-9])of\s+(?:the\s+)?(?:{dirs})\w*\s+$"
     )
     bounds = sorted(d["clause_boundaries"], key=len, reverse=True)
     # Each alternative opens with its first character, and the word-start test comes after
@@ -454,6 +465,7 @@ def vocabulary() -> Vocabulary:
         locative=locative,
         clause_boundary=boundary,
         backer_prefix_words=tuple(d["backer_prefixes"]),
+        locative_words=tuple(loc),
     )
 
 
@@ -870,9 +882,15 @@ class EventContext:
         if kind != "person":
             found = self._locative_at.get(pos)
             if found is None:
-                found = self._locative_at[pos] = self.voc.locative.search(
-                    self.folded, max(0, span.start - 24), span.start
-                ) is not None
+                folded, lo = self.folded, max(0, span.start - 24)
+                chunk = folded[lo:span.start]
+                before = chunk.rstrip()
+                # every match ends in spaces after a preposition, "the", a direction or
+                # "central" ("in northern "), or is "of the north… " (the second branch)
+                found = self._locative_at[pos] = len(before) < len(chunk) and (
+                    before.endswith(self.voc.locative_endings)
+                    or ("of" in chunk and any(w in chunk for w in _DIRECTIONS))
+                ) and self.voc.locative.search(folded, lo, span.start) is not None
             locative = found
             if locative and role_kind in ("nationality", "demonym"):
                 # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
