@@ -1026,3 +1026,30 @@ def test_a_long_office_of_a_body_before_the_name_tass_style() -> None:
     got = persons(text)["Pavel Sorokin"]
     assert got.country == "RU"
     assert got.title is not None and got.title.startswith("Chief of the General Staff")
+
+
+_RANKS = ["Gen.", "Maj. Gen.", "Lt. Gen.", "Brig. Gen.", "Col.", "Lt. Col.", "Rear Admiral",
+          "Vice Admiral", "Major General", "Colonel"]
+_GIVEN = ["Tarek", "Omar", "Pavel", "Nadia", "Karim", "Leila"]
+_FAMILY = ["Halabi", "Sorokin", "al-Fadel", "bin Nasser", "Haddad", "de Souza"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rank=st.sampled_from(_RANKS),
+    given_name=st.sampled_from(_GIVEN),
+    family=st.sampled_from(_FAMILY),
+    head=st.sampled_from(["head", "commander", "director", "spokesman"]),
+    body=st.sampled_from(["Monitoring Centre", "4th Armoured Division", "Joint Operations "
+                          "Command", "forensic medicine department"]),
+)
+def test_any_rank_gives_way_to_the_office_in_apposition(
+    rank: str, given_name: str, family: str, head: str, body: str
+) -> None:
+    name = f"{given_name} {family}"
+    text = f"{rank} {name}, {head} of the {body}, said the truce held."
+    got = persons(text)
+    assert list(got) == [name]
+    title = got[name].title
+    assert title is not None
+    assert fold_name(title) == fold_name(f"{head} of the {body}")
