@@ -1053,3 +1053,12 @@ def test_any_rank_gives_way_to_the_office_in_apposition(
     title = got[name].title
     assert title is not None
     assert fold_name(title) == fold_name(f"{head} of the {body}")
+
+
+def test_an_office_of_a_body_opening_the_sentence_before_a_name_in_commas_ap_style() -> None:
+    text = ("The director of the Monitoring Centre for Human Rights, Nadia Haddad, said "
+            "so. Speaking to the head of the Red Crescent, Omar Fadel said so.")
+    got = persons(text)
+    assert got["Nadia Haddad"].title == (
+        "Director of the Monitoring Centre for Human Rights")
+    assert got["Omar Fadel"].title is None  # not the sentence's opening: another person

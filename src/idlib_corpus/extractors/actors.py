@@ -800,6 +800,7 @@ class _Resolver:
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
                 or (items[j - 1].kind in _STATEISH and self._plural_of_states(items, j - 1))
+                or self._opening_office_of_body(items, j - 1)
             ):
                 # "deputy foreign ministers, Sedat Onal and Sergei Vershinin", "Turkey's
                 # ambassador to Russia, Mehmet Samsar"
@@ -858,6 +859,20 @@ class _Resolver:
         if found is None or len(found[1]) < 2 or found[0] < 1:
             return False
         return self._plural_title(items[found[0] - 1])
+
+    def _opening_office_of_body(self, items: list[_Item], j: int) -> bool:
+        """"The director of the Syrian Observatory, X, said": an office opening the sentence.
+
+        Only at the start of the sentence: elsewhere "speaking to the head of the Red
+        Cross, X said" puts a comma between an office and another person.
+        """
+        it = items[j]
+        if not (it.kind in _BODY_LABELS or (it.plain and is_capitalised(it.text))):
+            return False
+        h = self._link_head_of_body(items, j)
+        if h is None:
+            return False
+        return h == 0 or (h == 1 and items[0].low in _DETERMINERS)
 
     def _link_head_of_body(self, items: list[_Item], j: int) -> int | None:
         """"Chief of the General Staff of the Russian Armed Forces X": the head noun's index.
@@ -936,6 +951,10 @@ class _Resolver:
             if it.kind in _BODY_LABELS or (it.plain and is_capitalised(it.text)
                                            and it.low in g.nonperson_heads):
                 return self._link_head_of_body(items, j)
+            if k + 1 < len(items) and items[k + 1].low == "," and self._opening_office_of_body(
+                items, j
+            ):
+                return self._link_head_of_body(items, j)  # "... for Human Rights, X"
             if not (it.plain and it.text.islower()
                     and (it.low in g.regime_nouns or it.low in g.nonperson_heads)):
                 return None
