@@ -15,12 +15,22 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   <state>", a "<state>'s", a government body, a counterpart's state, else the knowledge
   base. Later mentions are linked: by surname, by title ("the top Turkish diplomat",
   "his Turkish counterpart"), by pronoun ("he said": the latest compatible person).
+  A rank or honorific ("Maj. Gen.", "Rear Admiral", "Sheikh") gives way to an office in
+  apposition ("..., head of the Reconciliation Center"); an office keeps the body it heads
+  ("president of the European Council", "Chief of the General Staff of the ... Forces")
+  and what it is linked to ("senior assistant to the foreign minister" is not "Foreign
+  Minister"; "ambassador to Turkey" is not Turkish); "who heads the X" is "Head of the X";
+  a plural office after "X and Y" ("the presidents could talk") is both's; a lead
+  sentence's unnamed speaker ("the UN's humanitarian chief has said") is the untitled
+  name that opens the next sentence.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
 * **Armed groups** with the other names the text gives them ("X (formerly Y)", "X, also
-  known as Y", "X (HTS)"), government bodies (with their state: "Turkish Foreign Ministry"
-  is ``government_body:tr-foreign-ministry``), international organisations and media.
+  known as Y", "X (HTS), which was formerly known as Y", "X, the former Y", "X – formerly
+  Y –", "(the group, also known as Y, ...)"), government bodies (with their state:
+  "Turkish Foreign Ministry" is ``government_body:tr-foreign-ministry``), international
+  organisations and media.
 
 Grammar words (speech verbs, title head nouns, pronouns, alias cues...) are data, in
 ``data/actor_grammar.json`` (see :class:`~idlib_corpus.extractors._names.Grammar`); names
