@@ -538,3 +538,22 @@ def test_end_to_end_phone_call_and_postponed_summit(pipeline: object) -> None:
     assert summit.kind is MeetingKind.SUMMIT
     assert summit.status is MeetingStatus.CANCELLED
     assert summit.parties == ("IR", "RU", "TR")
+
+
+def test_a_second_predicate_sharing_the_subject_is_a_second_meeting() -> None:
+    # "A and B <did X>, and are scheduled to <do Y>": two meetings, the same parties
+    text = ("Iranian President Hassan Rouhani and his Turkish counterpart Recep Tayyip Erdogan "
+            "spoke by telephone on Monday, and are scheduled to meet in Tehran on Friday, "
+            "officials said.")
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2))),
+                                ("on Friday", TimeValue.day(dt.date(2020, 3, 6)))])
+    actors = [person(text, "Hassan Rouhani", "IR"), person(text, "Recep Tayyip Erdogan", "TR")]
+    found = sorted(extract_meetings(doc, actors), key=lambda m: m.status.value)
+    assert [(m.parties, m.status) for m in found] == [
+        (("IR", "TR"), MeetingStatus.HELD), (("IR", "TR"), MeetingStatus.PLANNED)]
+    held, planned = found
+    assert held.date == TimeValue.day(dt.date(2020, 3, 2))
+    assert planned.date == TimeValue.day(dt.date(2020, 3, 6))
+    assert planned.place is not None and planned.place.name == "Tehran"
+    assert planned.participants == held.participants
+    assert len(planned.participants) == 2

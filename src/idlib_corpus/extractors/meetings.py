@@ -71,6 +71,10 @@ _DURATION = re.compile(
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _THEY = re.compile(r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents)(?![a-z])")
+# A clause opening with "and" and a verb shares the subject of the clause before it.
+_SHARED_SUBJECT = re.compile(
+    r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans)\s(?!been\s)"
+)
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -164,8 +168,18 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         if not triggers:
             continue
         cand = _read_clause(ctx, si, sent, clause, triggers, countries)
-        if cand is not None:
-            cands.append(cand)
+        if cand is None:
+            continue
+        prev = cands[-1] if cands else None
+        if (cand.cls == "refer" and prev is not None and prev.sentence == si
+                and len(prev.parties) >= 2 and cand.status is not prev.status
+                and _SHARED_SUBJECT.match(ctx.folded, clause.start, clause.end)):
+            # "A and B spoke by phone on Friday, and are scheduled to meet on Thursday":
+            # the second predicate has the subject of the first, and is another meeting
+            cand.parties = set(prev.parties)
+            cand.participants = cand.participants | prev.participants
+            cand.cls = "primary"
+        cands.append(cand)
     records = _merge(ctx, cands)
     return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
 
