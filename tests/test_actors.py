@@ -43,6 +43,7 @@ LEXICON: dict[str, tuple[AnnotationLabel, str | None]] = {
     "Russian-led": (L.NATIONALITY, "RU"),
     "Turkey": (L.STATE, "TR"),
     "U.S": (L.STATE, "US"),
+    "UAE": (L.STATE, "AE"),
     "Qatar": (L.STATE, "QA"),
     "Russia": (L.STATE, "RU"),
     "Syria": (L.STATE, "SY"),
@@ -1062,3 +1063,35 @@ def test_an_office_of_a_body_opening_the_sentence_before_a_name_in_commas_ap_sty
     assert got["Nadia Haddad"].title == (
         "Director of the Monitoring Centre for Human Rights")
     assert got["Omar Fadel"].title is None  # not the sentence's opening: another person
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "country"),
+    [
+        ("UAE Minister of State Nabil Sharaf said so.", "Nabil Sharaf", "Minister of State",
+         "AE"),
+        ("Minister of Foreign Affairs Nabil Sharaf said so.", "Nabil Sharaf",
+         "Minister of Foreign Affairs", None),
+        ("Turkey Foreign Minister Nabil Sharaf said so.", "Nabil Sharaf", "Foreign Minister",
+         "TR"),
+    ],
+)
+def test_capitalised_offices_of_a_portfolio_and_a_state_before_them(
+    text: str, name: str, title: str, country: str | None
+) -> None:
+    got = persons(text)[name]
+    assert (got.title, got.country) == (title, country)
+
+
+def test_initials_may_open_a_name() -> None:
+    got = persons("Analyst A. J. Haddad said so. I said so.")
+    assert list(got) == ["A. J. Haddad"]
+    assert got["A. J. Haddad"].title == "Analyst"
+
+
+def test_a_portfolio_after_of_is_no_name() -> None:
+    got = persons("The case was brought by the Director of Public Prosecutions on Monday.")
+    assert got == {}
+    got = persons("He met Turkish Minister of Defence Nabil Sharaf on Monday.")
+    assert (got["Nabil Sharaf"].title, got["Nabil Sharaf"].country) == (
+        "Minister of Defence", "TR")

@@ -506,7 +506,17 @@ class _Resolver:
             lead = a
             while b - lead > 1 and items[lead].plain and self._title_word(items[lead].low):
                 lead += 1
-            if lead > a and not any(self._title_head(it.low) for it in items[a:lead]):
+            portfolio = (
+                a >= 2
+                and items[a - 1].low == "of"
+                and items[a - 2].text[:1].isupper()
+                and (items[a - 2].kind is L.OFFICE or self.g.is_head(items[a - 2].low))
+            )  # "Minister of Foreign Affairs X": the portfolio of the office before
+            # ... before a full name: "Director of Public Prosecutions" names no one
+            portfolio = portfolio and (known is not None or b - lead >= 2)
+            if lead > a and not portfolio and not any(
+                self._title_head(it.low) for it in items[a:lead]
+            ):
                 lead = a  # "National Security Archive": modifiers without an office
             if known is None and b - lead == 1 and self._title_word(items[lead].low):
                 i = b  # "Special Presidential Representative": a title, no name
@@ -671,6 +681,16 @@ class _Resolver:
         if not word[:1].isalpha():
             return False
         if is_capitalised(word):
+            if (
+                first
+                and len(word) == 1
+                and j + 2 < len(items)
+                and items[j + 1].low == "."
+                and items[j + 2].plain
+                and is_capitalised(items[j + 2].text)
+                and items[j + 2].low not in g.not_name_words
+            ):
+                return True  # "A. J. Smith", "J.D. Ramsey": an initial opens the name
             if word == "I":
                 return False
             return not (first and it.low in g.not_name_words)
@@ -694,7 +714,8 @@ class _Resolver:
         if known is None:
             g = self.g
             low = [w for it in items[a:b] for w in it.low.split() if w[0].isalpha()]
-            if len(words) > 5 or low[0] in g.not_name_words:
+            initial = len(words[0]) == 1 and len(words) > 1  # "A. J. Smith"
+            if len(words) > 5 or (low[0] in g.not_name_words and not initial):
                 return None
             if low[-1] in g.nonperson_heads or low[-1] in g.group_heads:
                 return None  # "Blue Mountains", "Hamza Division"
@@ -702,8 +723,8 @@ class _Resolver:
                 return None  # "Liwa al-Quds", "Jaish al-Izza": groups
             if all(w in g.particles for w in low):
                 return None
-            if any(is_acronym(w) for w in words):
-                return None
+            if any(is_acronym(w) and len(w) > 1 for w in words):
+                return None  # "NATO", "SDF"; a one-letter initial is no acronym
         span = Span(items[a].start, items[b - 1].end)
         return _Hit(span, self.text[span.start : span.end], words, known, sentence)
 
@@ -758,6 +779,14 @@ class _Resolver:
                     segs.insert(0, cur)
                     cur = []
                 j = k
+            elif (
+                it.kind is L.STATE
+                and cur
+                and cur[0].text[:1].isupper()
+                and (j == 0 or items[j - 1].low not in ("of", "the"))
+            ):
+                # "UAE Minister of State X", "UK Foreign Secretary X": the state as demonym
+                parse.countries.insert(0, _iso(it.key))
             elif it.kind in _STATEISH and j >= 1 and items[j - 1].low in ("of", "the"):
                 k = j - 1
                 if items[k].low == "the" and k >= 1 and items[k - 1].low == "of":
@@ -822,6 +851,19 @@ class _Resolver:
                 and items[j - 1].low in g.title_abbreviations
             ):
                 pass  # "Gen. Yasar Guler"
+            elif (
+                low == "of"
+                and cur
+                and cur[0].text[:1].isupper()
+                and j >= 1
+                and items[j - 1].text[:1].isupper()
+                and (items[j - 1].kind is L.OFFICE
+                     or (items[j - 1].plain and g.is_head(items[j - 1].low)))
+            ):
+                # "Minister of Foreign Affairs X": the office, then its portfolio
+                cur[:0] = [items[j - 1], it]
+                j -= 1
+                it = items[j]
             elif self._coordinated_title(items, j, cur):
                 # "Deputy Foreign and Expatriates Minister": two offices share one head
                 cur.insert(0, it)
@@ -901,6 +943,13 @@ class _Resolver:
                     head.kind is L.OFFICE or (head.plain and g.is_head(head.low))
                 ):
                     found = k - 2
+            elif it.low == "of" and k < j and items[k + 1].text[:1].isupper():
+                # "Minister of State X", "Secretary of Defense X": a capitalised office
+                head = items[k - 1]
+                if head.text[:1].isupper() and (
+                    head.kind is L.OFFICE or (head.plain and g.is_head(head.low))
+                ):
+                    found = k - 1
             elif not (
                 it.kind in _BODY_LABELS
                 or it.kind is L.NATIONALITY
