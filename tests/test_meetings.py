@@ -557,3 +557,38 @@ def test_a_second_predicate_sharing_the_subject_is_a_second_meeting() -> None:
     assert planned.place is not None and planned.place.name == "Tehran"
     assert planned.participants == held.participants
     assert len(planned.participants) == 2
+
+
+def test_he_opening_a_sentence_is_the_person_told_about_before() -> None:
+    text = ("Egyptian President Abdel Fattah al-Sisi chaired a security meeting in Cairo. "
+            "Later, he spoke with Israeli Prime Minister Benjamin Netanyahu by telephone, "
+            "his office said.")
+    doc = make_doc(text)
+    actors = [person(text, "Abdel Fattah al-Sisi", "EG"),
+              person(text, "Benjamin Netanyahu", "IL")]
+    m = one(extract_meetings(doc, actors))
+    assert m.kind is MeetingKind.PHONE_CALL
+    assert m.parties == ("EG", "IL")
+    assert set(m.participants) == {"person:abdel-fattah-al-sisi", "person:benjamin-netanyahu"}
+
+
+def test_a_delegation_that_has_been_somewhere_since_a_day_is_still_talking() -> None:
+    text = ("An Iranian delegation has been in Ankara since Monday for talks with Turkish "
+            "officials, but there was no sign of progress.")
+    since = TimeValue.between(dt.date(2020, 3, 2), dt.date(2020, 3, 4))
+    doc = make_doc(text, times=[("since Monday", since)])
+    m = one(extract_meetings(doc))
+    assert m.parties == ("IR", "TR")
+    assert m.status is MeetingStatus.ONGOING
+    assert m.place is not None and m.place.name == "Ankara"
+
+
+def test_a_phone_call_is_not_the_talks_a_delegation_holds_in_a_city() -> None:
+    text = ("Turkish President Recep Tayyip Erdogan spoke with Iranian President Hassan "
+            "Rouhani by telephone on Monday. An Iranian delegation has been in Ankara since "
+            "Monday for talks with Turkish officials.")
+    actors = [person(text, "Recep Tayyip Erdogan", "TR"), person(text, "Hassan Rouhani", "IR")]
+    found = extract_meetings(make_doc(text), actors)
+    assert sorted(m.kind.value for m in found) == ["phone_call", "talks"]
+    call = next(m for m in found if m.kind is MeetingKind.PHONE_CALL)
+    assert call.place is None

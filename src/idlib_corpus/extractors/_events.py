@@ -947,6 +947,17 @@ class EventContext:
         hi = bisect.bisect_left(self._mention_starts, span.end)
         return [m for m in mentions[lo:hi] if m.span.end <= span.end]
 
+    def person_before(self, pos: int, floor: int) -> Mentioned | None:
+        """The last person mentioned between ``floor`` and ``pos`` (the one a "he" or "she"
+        opening the next sentence refers to), or ``None``."""
+        hi = bisect.bisect_left(self._mention_starts, pos)
+        for m in reversed(self.mentions[:hi]):
+            if m.span.start < floor:
+                return None
+            if m.kind == "person" and m.span.end <= pos:
+                return m
+        return None
+
     def places_in(self, span: Span) -> list[PlaceRef]:
         """Places inside ``span``, in text order."""
         lo = bisect.bisect_left(self._place_starts, span.start)

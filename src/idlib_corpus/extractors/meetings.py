@@ -75,6 +75,7 @@ _THEY = re.compile(r"(?<![a-z])(?:they|the two leaders|both leaders|the two pres
 _SHARED_SUBJECT = re.compile(
     r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans)\s(?!been\s)"
 )
+_PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -254,6 +255,18 @@ def _read_clause(
             c = m.country or countries.get(m.actor)
             if c:
                 parties.add(c)
+
+    if len(parties) == 1:
+        # "On Friday, he spoke with Russian President Putin by telephone": "he" is the
+        # person the sentence before ended on talking about
+        pronoun = _PRONOUN.search(ctx.folded, clause.start, triggers[0].start)
+        if pronoun is not None and not within_any(make_span(pronoun.start(), pronoun.end()),
+                                                  excluded):
+            prior = ctx.person_before(sent.start, max(0, sent.start - 400))
+            country = prior and (prior.country or countries.get(prior.actor))
+            if prior is not None and country and country not in parties:
+                parties.add(country)
+                participants.add(prior.actor)
 
     # -- kind, status
     main = _main_trigger([t for t in triggers if not within_any(t.span, topic)] or triggers)
@@ -610,6 +623,10 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         ):
             return False
     phone = {a.kind, b.kind} & {MeetingKind.PHONE_CALL}
+    if phone and a.kind is not b.kind and (a.place is None) != (b.place is None) and (
+        a.sentence != b.sentence
+    ):
+        return False  # a call and, in another sentence, talks held somewhere
     return not (phone and {a.kind, b.kind} & {MeetingKind.VISIT, MeetingKind.SUMMIT})
 
 
