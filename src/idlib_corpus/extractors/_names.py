@@ -253,6 +253,11 @@ class Grammar:
         self.alias_cues = tuple(
             sorted((tuple(c) for c in raw["alias_cues"]), key=lambda c: (-len(c), c))
         )
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for cue in self.alias_cues:
+            by_first.setdefault(cue[0], []).append(cue)
+        #: the alias cues by their first word, longest first: one dict lookup a position
+        self.alias_cues_by_first = {k: tuple(v) for k, v in by_first.items()}
         self.group_heads = frozenset(raw["group_heads"])
         self.group_name_starts = frozenset(raw["group_name_starts"])
         self.group_cues = frozenset(raw["group_cues"])

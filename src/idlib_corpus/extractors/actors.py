@@ -2082,7 +2082,8 @@ class _Resolver:
                 k += 1
         cue = False
         loose = False  # a cue that also opens other appositions: "the former", "or"
-        for c in g.alias_cues:
+        first = items[k].low if k < n else ""
+        for c in g.alias_cues_by_first.get(first, ()):
             if tuple(it.low for it in items[k : k + len(c)]) == c:
                 loose = c in (("or",), ("the", "former"), ("former",))
                 if loose and not (bracket or (comma and c != ("or",))):
