@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from idlib_corpus.extractors.metadata import idlib_article_metadata, read_metadata
 from idlib_corpus.folding import fold_name
 from idlib_corpus.model import Article, ArticleMetadata
+from idlib_corpus.options import Options
+from idlib_corpus.pipeline import Pipeline
 
 
 def meta(text: str) -> ArticleMetadata:
@@ -499,3 +501,25 @@ def test_generated_navigation_bars_are_never_the_headline(
     m = meta(text)
     assert (m.title, m.outlet) == (title, "Anadolu Agency")
     assert bar in boiler(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Tuesday 3rd March 2020", dt.date(2020, 3, 3)),
+        ("March 3rd, 2020", dt.date(2020, 3, 3)),
+        ("2020/03/02 10:15", dt.date(2020, 3, 2)),
+        ("Published 29 January، 2020", dt.date(2020, 1, 29)),
+    ],
+)
+def test_date_lines_in_other_layouts_give_the_publication_date(
+    line: str, expected: dt.date
+) -> None:
+    # Layouts our own grammar does not read go to dateparser (English, full dates only).
+    text = (
+        "Turkish troops advance in Idlib\n\n" + line + "\n\n"
+        "Turkish troops advanced near Saraqib on Monday, the ministry said.\n"
+    )
+    result = Pipeline(options=Options(load_entrypoints=False)).parse(text, id="x")
+    assert result.article.published == expected
+    assert result.article.title == "Turkish troops advance in Idlib"

@@ -129,8 +129,9 @@ _WEAK_DATELINES = tuple(
 )
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
 _FULL_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}[,،]?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Date)(?:\s+(?:time|on|at|date))?\s*:?\s*)?"
@@ -347,8 +348,39 @@ def _parse_date(s: str) -> _dt.date | None:
         return None  # no year written: do not guess one
     value = resolve_expression(s, None)
     if value is None or value.interval or value.start != value.end:
-        return None
+        return _dateparser_date(s)
     return value.start
+
+
+@functools.cache
+def _date_parser() -> Any:
+    # Built once: dateparser is slow to import (~0.7 s) and to configure, so it is loaded
+    # only when a date line defeats our own grammar, and then reused.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+
+
+def _dateparser_date(s: str) -> _dt.date | None:
+    """Date lines in layouts our grammar does not read ("2020/03/02", "Tuesday 3rd March
+    2020", "17 February 2020 13:05 GMT"): dateparser, English only, full dates only.
+
+    This runs at most once per article (a date line above the story), so its cost —
+    about half a millisecond — does not matter; the body's dates never come here.
+    """
+    try:
+        data = _date_parser().get_date_data(s)
+    except (ValueError, OverflowError):
+        return None
+    when = getattr(data, "date_obj", None)
+    return when.date() if when is not None else None
 
 
 @attrs.frozen
