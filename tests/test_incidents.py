@@ -467,3 +467,61 @@ def test_two_threads_on_different_articles_get_the_serial_results() -> None:
     for i in range(2):
         assert len(got[i]) == 150
         assert all(out == serial[i] for out in got[i])
+
+
+# --------------------------------------------------------------------------- generalisation
+
+
+def test_driven_with_a_figure_from_their_homes_is_displacement() -> None:
+    text = ("The Syrian army offensive has driven about 200,000 people from their homes "
+            "since January, the United Nations said.")
+    since = TimeValue.between(dt.date(2020, 1, 1), FEB)
+    doc = make_doc(text, published=FEB, times=[("since January", since)],
+                   numbers=[("200,000", 200000, "about")])
+    i = one(extract_incidents(doc), T.DISPLACEMENT)
+    assert i.displaced is not None and i.displaced.value == 200000
+    assert i.date == since
+
+
+def test_a_year_after_since_dates_the_yardstick_not_the_attack() -> None:
+    text = ("Syrian shelling killed seven Turkish soldiers near Idlib, the deadliest attack "
+            "on Turkish troops since they first entered Syria in 2016.")
+    doc = make_doc(text, published=FEB, times=[("in 2016", TimeValue.year(2016))],
+                   numbers=[("seven", 7, "exact")])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.killed is not None and attack.killed.value == 7
+    assert attack.date is None
+
+
+def test_since_a_time_after_a_superlative_is_a_yardstick() -> None:
+    text = ("The deadliest shelling since the start of January killed nine Syrian civilians "
+            "near Saraqib.")
+    start = TimeValue.between(dt.date(2020, 1, 1), FEB)
+    doc = make_doc(text, published=FEB, times=[("since the start of January", start)],
+                   numbers=[("nine", 9, "exact")])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.killed is not None and attack.killed.value == 9
+    assert attack.date is None
+
+
+def test_since_a_time_dates_the_displacement() -> None:
+    text = ("Syrian government shelling has displaced 90,000 people since the start of "
+            "January, the United Nations said.")
+    start = TimeValue.between(dt.date(2020, 1, 1), FEB)
+    doc = make_doc(text, published=FEB, times=[("since the start of January", start)],
+                   numbers=[("90,000", 90000, "exact")])
+    assert one(extract_incidents(doc), T.DISPLACEMENT).date == start
+
+
+def test_the_day_of_the_statement_gives_way_to_the_day_of_the_event() -> None:
+    text = ("Seven Turkish soldiers were killed in an air strike by Syrian forces in Idlib, "
+            "a Turkish official said on Friday. The governor of Turkey's Hatay province said "
+            "the soldiers died in the strike late Thursday.")
+    doc = make_doc(text, published=FEB,
+                   times=[("on Friday", TimeValue.day(FEB)),
+                          ("late Thursday", TimeValue.day(dt.date(2020, 2, 27)))],
+                   numbers=[("Seven", 7, "exact")])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:SY",)
+    assert attack.targets == ("state:TR",)
+    assert attack.date == TimeValue.day(dt.date(2020, 2, 27))

@@ -891,6 +891,11 @@ class EventContext:
                     before.endswith(self.voc.locative_endings)
                     or ("of" in chunk and any(w in chunk for w in _DIRECTIONS))
                 ) and self.voc.locative.search(folded, lo, span.start) is not None
+                if not found and role_kind not in ("nationality", "demonym") and \
+                        folded.startswith("'", span.end):
+                    # "the governor of Turkey's Hatay province": where, not who
+                    found = self._locative_at[pos] = \
+                        _POSSESSIVE_PLACE.match(folded, span.end) is not None
             locative = found
             if locative and role_kind in ("nationality", "demonym"):
                 # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
@@ -1195,6 +1200,9 @@ class EventContext:
             return Qualifier.EXACT
 
 
+_POSSESSIVE_PLACE = re.compile(
+    r"'s?\s+(?:[a-z-]+\s+){1,3}?(?:province|region|governorate|district|countryside)(?![a-z])"
+)
 _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"

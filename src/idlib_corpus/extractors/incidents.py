@@ -71,6 +71,14 @@ from idlib_corpus.model import (
 __all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
 
 _T = IncidentType
+_SINCE_CLAUSE = re.compile(
+    r"(?<![a-z])(?P<since>since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
+)
+_SUPERLATIVE_SINCE = re.compile(
+    r"(?<![a-z])(?:deadliest|worst|biggest|largest|heaviest|bloodiest|highest|most \w+)"
+    r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
+)
+_ZONE_END = re.compile(r"[,;:]|\.\s")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*)")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -649,10 +657,37 @@ def _place(
     return best[1], best[0][0]
 
 
+def _since_zones(ctx: EventContext, sent: Span) -> list[Span]:
+    """Stretches of a sentence that tell another, earlier event as a yardstick: "since"
+    opening a clause ("since it first sent troops in 2016"), or after a superlative ("the
+    worst attack since 2016")."""
+    f = ctx.folded
+    if f.find("since", sent.start, sent.end) < 0:
+        return []
+    zones = []
+    for rx in (_SINCE_CLAUSE, _SUPERLATIVE_SINCE):
+        for m in rx.finditer(f, sent.start, sent.end):
+            start = m.start("since")
+            time = next((t for t in ctx.times_in(make_span(start, sent.end))
+                         if t.span.start <= m.end() <= t.span.end), None)
+            if time is not None:
+                if rx is _SUPERLATIVE_SINCE:
+                    zones.append(time.span)  # "the worst shelling since January"
+                continue  # "since the beginning of December" is a time itself
+            stop = _ZONE_END.search(f, m.end(), sent.end)
+            zones.append(make_span(start, stop.start() if stop else sent.end))
+    return zones
+
+
 def _date(
     ctx: EventContext, clause: Span, sent: Span, main: Hit, speech: list[Speech]
 ) -> tuple[TimeValue | None, int]:
     said = {id(t) for s in speech for t in s.times}
+    for zone in _since_zones(ctx, sent):
+        if not zone.contains(main.span):
+            # "the deadliest attack since it first sent troops in 2016": that time dates
+            # the other event the comparison names
+            said.update(id(t) for t in ctx.times_in(zone))
     own = [t for t in ctx.times_in(clause) if id(t) not in said]
     if own:
         t = nearest(own, main.start)
@@ -771,7 +806,10 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
         # a town or province named later makes "in northwest Syria" more precise
         into.place, into.place_rank = other.place, other.place_rank
     if other.date is not None and other.date_strength > 0:
-        if into.date is None or into.date_strength == 0:
+        if into.date is None or into.date_strength == 0 or (
+            into.date_strength == 1 and other.date_strength >= 2
+        ):
+            # (the day of the statement gives way to a time the text gives the event)
             into.date, into.date_strength = other.date, other.date_strength
         else:
             better = narrower(into.date, other.date)
