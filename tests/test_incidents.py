@@ -525,3 +525,26 @@ def test_the_day_of_the_statement_gives_way_to_the_day_of_the_event() -> None:
     assert attack.perpetrators == ("state:SY",)
     assert attack.targets == ("state:TR",)
     assert attack.date == TimeValue.day(dt.date(2020, 2, 27))
+
+
+def test_casualties_told_in_the_next_sentence_fill_the_attack() -> None:
+    text = ("Nine Iranian soldiers were killed in a drone strike by Israeli forces near "
+            "Damascus on Monday. Another 14 soldiers were wounded and taken to hospitals, "
+            "officials said.")
+    doc = make_doc(text, published=FEB,
+                   times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))],
+                   numbers=[("Nine", 9, "exact"), ("14", 14, "exact")])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.killed is not None and attack.killed.value == 9
+    assert attack.injured is not None and attack.injured.value == 14
+
+
+def test_a_negated_later_figure_adds_nothing() -> None:
+    text = ("Nine Iranian soldiers were killed in a drone strike by Israeli forces near "
+            "Damascus on Monday. Officials said no one else was wounded, not even the 14 "
+            "soldiers guarding the depot.")
+    doc = make_doc(text, published=FEB,
+                   times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))],
+                   numbers=[("Nine", 9, "exact"), ("14", 14, "exact")])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.injured is None

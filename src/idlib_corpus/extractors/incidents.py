@@ -209,11 +209,40 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                 if not (cand.generic and told):
                     _add(records, cand)
             pending = []
+    _later_casualties(ctx, records)
     return tuple(
         _finish(doc.article.id, i, r) for i, r in enumerate(
             (r for r in records if _worth_keeping(r)), 1
         )
     )
+
+
+def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
+    """Figures told in a sentence of their own right after an attack ("Another 32 soldiers
+    were wounded") fill the attack's empty casualty slots."""
+    attacks = [r for r in records if r.type is _T.ARMED_ATTACK and r.evidence]
+    if not attacks:
+        return
+    for sent in ctx.sentences:
+        if ctx.in_headline(sent) or ctx.has("incident_triggers", sent) or \
+                not ctx.has("casualty_verbs", sent):
+            continue
+        before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
+                  if any(e.end <= sent.start for e in r.evidence)]
+        if not before:
+            continue
+        end, attack = max(before, key=lambda item: item[0])
+        if sent.start - end > 300:
+            continue  # (only the sentence or two right after the attack)
+        if any(ctx.has(lex, sent) for lex in ("non_factual", "negations")):
+            continue  # "could be wounded", "no one was hurt"
+        killed, injured = _casualties(ctx, sent, _claimant(ctx.speech(sent), sent))
+        if attack.killed is None and killed is not None:
+            attack.killed = killed
+            attack.evidence.append(sent)
+        if attack.injured is None and injured is not None:
+            attack.injured = injured
+            attack.evidence.append(sent)
 
 
 # --------------------------------------------------------------------------- triggers
