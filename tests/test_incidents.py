@@ -548,3 +548,11 @@ def test_a_negated_later_figure_adds_nothing() -> None:
                    numbers=[("Nine", 9, "exact"), ("14", 14, "exact")])
     attack = one(extract_incidents(doc), T.ARMED_ATTACK)
     assert attack.injured is None
+
+
+def test_a_pronoun_before_a_passive_trigger_is_the_side_hit_not_the_speaker() -> None:
+    text = ("Israel's Defense Ministry said the Iranian fighters had been hiding among "
+            "civilians when they came under fire near Damascus.")
+    doc = make_doc(text, published=FEB)
+    for i in extract_incidents(doc):
+        assert "state:IL" not in i.perpetrators

@@ -389,7 +389,8 @@ def _read_clause(
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
-    pronoun = not doers and any(
+    # (before a passive trigger the pronoun is the side hit: "when they came under fire")
+    pronoun = not doers and not passive and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
     )
     if pronoun:
