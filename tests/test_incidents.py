@@ -556,3 +556,31 @@ def test_a_pronoun_before_a_passive_trigger_is_the_side_hit_not_the_speaker() ->
     doc = make_doc(text, published=FEB)
     for i in extract_incidents(doc):
         assert "state:IL" not in i.perpetrators
+
+
+def test_launching_a_military_operation_against_forces_is_an_attack() -> None:
+    text = "Israel launched a military operation against Iranian forces near Damascus on Sunday."
+    doc = make_doc(text, published=FEB,
+                   times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:IL",)
+    assert attack.targets == ("state:IR",)
+
+
+def test_entering_a_town_to_secure_it_is_a_deployment_not_a_capture() -> None:
+    text = ("Russian military police entered Saraqib on Monday to secure traffic on the "
+            "highway, the Russian military said.")
+    doc = make_doc(text, published=FEB,
+                   times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))])
+    found = extract_incidents(doc)
+    assert not [i for i in found if i.type is T.TERRITORIAL_CHANGE]
+    move = one(found, T.DEPLOYMENT)
+    assert move.perpetrators == ("state:RU",)
+    assert move.place is not None and move.place.name == "Saraqib"
+
+
+def test_entering_a_town_by_force_stays_a_capture() -> None:
+    text = "Syrian troops entered Saraqib on Monday to the cheers of loyalists."
+    doc = make_doc(text, published=FEB,
+                   times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))])
+    assert one(extract_incidents(doc)).type is T.TERRITORIAL_CHANGE

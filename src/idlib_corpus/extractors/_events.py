@@ -338,6 +338,7 @@ class Vocabulary:
     clause_boundary: re.Pattern[str]
     backer_prefix_words: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
+    deployment_purposes: frozenset[str] = frozenset()
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon by field name (for scanning an article once)."""
@@ -466,6 +467,7 @@ def vocabulary() -> Vocabulary:
         clause_boundary=boundary,
         backer_prefix_words=tuple(d["backer_prefixes"]),
         locative_words=tuple(loc),
+        deployment_purposes=frozenset(d.get("deployment_purposes", ())),
     )
 
 

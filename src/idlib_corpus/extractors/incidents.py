@@ -79,6 +79,7 @@ _SUPERLATIVE_SINCE = re.compile(
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
 _ZONE_END = re.compile(r"[,;:]|\.\s")
+_PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*)")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -312,6 +313,10 @@ def _read_clause(
     f = ctx.folded
     real = [h for h in hits if h.value["class"] != "generic"] or hits
     main = next((h for h in real if h.value.get("pos") != "noun"), real[0])
+    if typ is _T.TERRITORIAL_CHANGE and main.phrase.startswith("enter"):
+        purpose = _PURPOSE.search(f, main.end, min(clause.end, main.end + 60))
+        if purpose is not None and purpose.group(1) in vocabulary().deployment_purposes:
+            typ = _T.DEPLOYMENT  # "military police entered the town to secure the road"
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)]
     mentions = [
