@@ -584,3 +584,13 @@ def test_entering_a_town_by_force_stays_a_capture() -> None:
     doc = make_doc(text, published=FEB,
                    times=[("on Monday", TimeValue.day(dt.date(2020, 2, 24)))])
     assert one(extract_incidents(doc)).type is T.TERRITORIAL_CHANGE
+
+
+def test_a_time_in_a_clause_about_the_place_s_past_does_not_date_the_capture() -> None:
+    text = ("Syrian troops captured Saraqib, a town that had been held by rebels since 2013, "
+            "the state news agency said.")
+    doc = make_doc(text, published=FEB, times=[("since 2013", TimeValue.between(
+        dt.date(2013, 1, 1), FEB, precision=TimeValue.year(2013).precision))])
+    capture = one(extract_incidents(doc), T.TERRITORIAL_CHANGE)
+    assert capture.perpetrators == ("state:SY",)
+    assert capture.date is None

@@ -78,6 +78,7 @@ _SUPERLATIVE_SINCE = re.compile(
     r"(?<![a-z])(?:deadliest|worst|biggest|largest|heaviest|bloodiest|highest|most \w+)"
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
+_STATE_CLAUSE = re.compile(r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s")
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
@@ -695,11 +696,18 @@ def _place(
 def _since_zones(ctx: EventContext, sent: Span) -> list[Span]:
     """Stretches of a sentence that tell another, earlier event as a yardstick: "since"
     opening a clause ("since it first sent troops in 2016"), or after a superlative ("the
-    worst attack since 2016")."""
+    worst attack since 2016"); or a state of things before it ("a town that had been held
+    by rebels since 2014")."""
     f = ctx.folded
-    if f.find("since", sent.start, sent.end) < 0:
-        return []
     zones = []
+    if f.find(" been ", sent.start, sent.end) >= 0:
+        for m in _STATE_CLAUSE.finditer(f, sent.start, sent.end):
+            # "Khan Sheikhoun, a town that had been in opposition hands since 2014": the
+            # relative clause tells the place's past, not when the event happened
+            stop = _ZONE_END.search(f, m.end(), sent.end)
+            zones.append(make_span(m.start(), stop.start() if stop else sent.end))
+    if f.find("since", sent.start, sent.end) < 0:
+        return zones
     for rx in (_SINCE_CLAUSE, _SUPERLATIVE_SINCE):
         for m in rx.finditer(f, sent.start, sent.end):
             start = m.start("since")
