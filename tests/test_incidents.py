@@ -594,3 +594,14 @@ def test_a_time_in_a_clause_about_the_place_s_past_does_not_date_the_capture() -
     capture = one(extract_incidents(doc), T.TERRITORIAL_CHANGE)
     assert capture.perpetrators == ("state:SY",)
     assert capture.date is None
+
+
+def test_a_state_after_on_in_the_subject_is_the_target() -> None:
+    text = ("Strikes by Israeli jets on an Iranian depot near Damascus killed three "
+            "guards on Sunday.")
+    doc = make_doc(text, published=FEB, numbers=[("three", 3, "exact")],
+                   times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:IL",)
+    assert attack.targets == ("state:IR",)
+    assert attack.killed is not None and attack.killed.value == 3

@@ -79,6 +79,7 @@ _SUPERLATIVE_SINCE = re.compile(
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
 _STATE_CLAUSE = re.compile(r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s")
+_TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?$")
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
@@ -374,6 +375,10 @@ def _read_clause(
             doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
         elif main.span.contains(m.span):
             doers.add(m.actor)  # "came under the Syrian army's fire"
+        elif typ is _T.ARMED_ATTACK and m.span.end <= main.start and any(
+            0 <= m.span.start - h.end <= 80 for h in real if h is not main
+        ) and _TARGET_PREP.search(f, max(clause.start, m.span.start - 16), m.span.start):
+            receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
         elif not passive and m.span.start >= main.end and _BY.match(f, main.end, m.span.start):
             doers.add(m.actor)  # "an attack by Syrian government forces"
         elif m.span.end <= main.start:
