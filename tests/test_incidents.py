@@ -605,3 +605,17 @@ def test_a_state_after_on_in_the_subject_is_the_target() -> None:
     assert attack.perpetrators == ("state:IL",)
     assert attack.targets == ("state:IR",)
     assert attack.killed is not None and attack.killed.value == 3
+
+
+def test_blame_then_response_are_two_attacks_with_the_answered_place() -> None:
+    text = ("An air strike on Sunday killed nine Iranian soldiers near Damascus. Tehran blamed "
+            "the attack on Israeli forces and responded with rocket strikes on Israeli army "
+            "positions.")
+    doc = make_doc(text, published=FEB, numbers=[("nine", 9, "exact")],
+                   times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    found = [i for i in extract_incidents(doc) if i.type is T.ARMED_ATTACK]
+    assert [(i.perpetrators, i.targets) for i in found] == [
+        (("state:IL",), ("state:IR",)), (("state:IR",), ("state:IL",))]
+    attack, answer = found
+    assert attack.killed is not None and attack.killed.value == 9
+    assert answer.place is not None and answer.place.name == "Damascus"

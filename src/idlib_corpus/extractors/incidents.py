@@ -83,10 +83,12 @@ _TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|th
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
-_RETALIATION = re.compile(r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*)")
+_RETALIATION = re.compile(
+    r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*|respond(?:ed|s|ing)? with)"
+)
 # Words one of which every match of a pattern holds: a clause without them is not searched
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
-_RETALIATION_WORDS = ("retaliat", "in response to")
+_RETALIATION_WORDS = ("retaliat", "in response to", "respond")
 _BARE_ARMY_WORDS = ("army", "government", "regime")
 _PLACE_NOUNS = re.compile(
     r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
@@ -366,7 +368,10 @@ def _read_clause(
     receivers: set[str] = set()
     noun_starts = [h.start for h in real if h.value.get("pos") == "noun"]
     blamed = [b.end for b in ctx.hits_in("blame", clause)]
+    accusers = [b.start for b in ctx.hits_in("blame", clause) if b.start < main.start]
     for m in mentions:
+        if any(0 <= b - m.span.end <= 30 for b in accusers):
+            continue  # "Ankara blamed the attack on …": the accuser did not do it
         if any(0 <= m.span.start - e <= 20 for e in blamed):
             doers.add(m.actor)  # "… and blamed Syrian government forces"
         elif _victim(ctx, m, clause):
@@ -689,9 +694,13 @@ def _place(
         if best is None or key < best[0]:
             best = (key, p)
     if best is None:
+        # (not a capital standing for its state: "Ankara blamed …, and responded with")
+        actors = {m.span for m in ctx.mentions_in(make_span(sent.start, clause.start))
+                  if not m.locative}
         outside = [p for p in ctx.places_in(sent)
                    if not within_any(p.span, excluded) and not ctx.in_brackets(p.span)
-                   and not p.is_country and p.span.start < clause.start]
+                   and not p.is_country and p.span.start < clause.start
+                   and p.span not in actors]
         if outside:
             return outside[-1], 6
         return None, 9
@@ -779,7 +788,8 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
             if cand.date is None and attack.date is not None:
                 # a retaliation told without a time answers the attack just told
                 cand.date, cand.date_strength = attack.date, 0
-            if cand.place is None and attack.place is not None:
+            if attack.place is not None and (cand.place is None or cand.place_rank >= 6):
+                # the answer hits where the attack came from, unless told otherwise
                 cand.place, cand.place_rank = attack.place, 8
     # narrative: an incident with no time of its own continues the one just told
     if cand.date is None and cand.type is not _T.DISPLACEMENT and prev is not None and (
