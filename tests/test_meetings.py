@@ -592,3 +592,20 @@ def test_a_phone_call_is_not_the_talks_a_delegation_holds_in_a_city() -> None:
     assert sorted(m.kind.value for m in found) == ["phone_call", "talks"]
     call = next(m for m in found if m.kind is MeetingKind.PHONE_CALL)
     assert call.place is None
+
+
+def test_officials_who_spent_days_in_a_capital_held_talks_there() -> None:
+    text = ("Iranian military officials spent three days in Ankara last week working out the "
+            "details of the border zone.")
+    last_week = TimeValue.between(dt.date(2020, 2, 24), dt.date(2020, 3, 1))
+    doc = make_doc(text, times=[("last week", last_week)])
+    m = one(extract_meetings(doc))
+    assert m.parties == ("IR", "TR")
+    assert m.place is not None and m.place.name == "Ankara"
+    assert m.status is MeetingStatus.HELD
+    assert m.date == last_week
+
+
+def test_one_state_s_people_spending_days_at_home_is_no_meeting() -> None:
+    text = "Turkish officials spent three days in Ankara last week preparing the budget."
+    assert extract_meetings(make_doc(text)) == ()
