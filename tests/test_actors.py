@@ -1095,3 +1095,14 @@ def test_a_portfolio_after_of_is_no_name() -> None:
     got = persons("He met Turkish Minister of Defence Nabil Sharaf on Monday.")
     assert (got["Nabil Sharaf"].title, got["Nabil Sharaf"].country) == (
         "Minister of Defence", "TR")
+
+
+def test_former_x_before_a_noun_is_a_modifier_not_another_name() -> None:
+    # "the former Al Qaeda affiliate" describes the group; it does not rename it.
+    found = groups("Officials blamed Hayat Tahrir al-Sham, the former Al Qaeda affiliate that "
+                   "runs the province, for the attack.")
+    by_name = {g.name: g for g in found}
+    assert "Hayat Tahrir al-Sham" in by_name
+    assert by_name["Hayat Tahrir al-Sham"].aliases == ()
+    renamed = groups("Hayat Tahrir al-Sham, the former Nusra Front, controls Idlib.")
+    assert any("Nusra Front" in g.aliases for g in renamed)

@@ -90,6 +90,8 @@ _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 _COORD = frozenset({",", "and", "or", "&"})
 _OPEN = frozenset({"(", "["})
 _CLOSE = frozenset({")", "]"})
+# Words that may follow a group's other name after "the former": the name then ends there.
+_AFTER_ALIAS = frozenset({"and", "or", "which", "that", "who", "whose"})
 # How nationality words end ("Russian", "Turkish", "Chinese", "Iraqi"): such a word the
 # knowledge base does not know is still no part of a title.
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic")
@@ -2112,6 +2114,10 @@ class _Resolver:
             key = f"armed_group:{slug(text)}"
         else:
             return None
+        if loose and stop < n and items[stop].low[:1].isalpha() and (
+            items[stop].low not in _AFTER_ALIAS
+        ):
+            return None  # "X, the former Al Qaeda affiliate": a modifier, not another name
         span = Span(items[k].start, items[stop - 1].end)
         if stop < n and items[stop].low in _CLOSE:
             stop += 1
