@@ -609,3 +609,21 @@ def test_officials_who_spent_days_in_a_capital_held_talks_there() -> None:
 def test_one_state_s_people_spending_days_at_home_is_no_meeting() -> None:
     text = "Turkish officials spent three days in Ankara last week preparing the budget."
     assert extract_meetings(make_doc(text)) == ()
+
+
+def test_talks_on_two_days_joined_by_and_span_both() -> None:
+    text = "Iranian and Turkish officials held talks on Monday and Tuesday in Tehran."
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2))),
+                                ("Tuesday", TimeValue.day(dt.date(2020, 3, 3)))])
+    m = one(extract_meetings(doc))
+    assert m.date is not None
+    assert (m.date.start, m.date.end) == (dt.date(2020, 3, 2), dt.date(2020, 3, 3))
+
+
+def test_the_sides_will_keep_talking_is_a_planned_meeting() -> None:
+    text = ("Iranian and Turkish delegations held talks in Tehran on Monday without a deal. "
+            "The sides will keep talking, officials said.")
+    doc = make_doc(text, times=[("on Monday", TimeValue.day(dt.date(2020, 3, 2)))])
+    found = sorted(extract_meetings(doc), key=lambda m: m.status.value)
+    assert [(m.parties, m.status) for m in found] == [
+        (("IR", "TR"), MeetingStatus.HELD), (("IR", "TR"), MeetingStatus.PLANNED)]

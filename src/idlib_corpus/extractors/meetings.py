@@ -76,6 +76,7 @@ _SHARED_SUBJECT = re.compile(
     r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans)\s(?!been\s)"
 )
 _PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
+_AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -553,12 +554,32 @@ def _date(
                                  if not within_any(h.span, excluded)),
                    *(h.start for h in ctx.hits_in("movement", clause))]
         t = min(own, key=lambda a: (min(abs(a.span.start - x) for x in anchors), a.span.start))
-        return (t.value if isinstance(t.value, TimeValue) else None), False
+        value = t.value if isinstance(t.value, TimeValue) else None
+        return _day_pair(ctx, t, value, own), False
     if status is not MeetingStatus.PLANNED:
         said = [t for s in ctx.speech(sent) for t in s.times]
         if said and isinstance(said[0].value, TimeValue):
             return said[0].value, True
     return None, False
+
+
+def _day_pair(
+    ctx: EventContext, t: Annotation, value: TimeValue | None, own: list[Annotation]
+) -> TimeValue | None:
+    """"Talks on Monday and Tuesday": the two days joined are one meeting's interval."""
+    if value is None or value.interval or value.precision.value != "day":
+        return value
+    for other in own:
+        v = other.value
+        if other is t or not isinstance(v, TimeValue) or v.interval or \
+                v.precision.value != "day" or abs((v.start - value.start).days) > 6:
+            continue
+        first, second = (t, other) if t.span.end <= other.span.start else (other, t)
+        if _AND_DAY.fullmatch(ctx.folded, first.span.end, second.span.start):
+            start, end = sorted((value.start, v.start))
+            return TimeValue.between(start, end, text=ctx.text[first.span.start:second.span.end],
+                                     span=make_span(first.span.start, second.span.end))
+    return value
 
 
 def _duration(ctx: EventContext, clause: Span) -> int | None:
