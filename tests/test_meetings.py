@@ -627,3 +627,16 @@ def test_the_sides_will_keep_talking_is_a_planned_meeting() -> None:
     found = sorted(extract_meetings(doc), key=lambda m: m.status.value)
     assert [(m.parties, m.status) for m in found] == [
         (("IR", "TR"), MeetingStatus.HELD), (("IR", "TR"), MeetingStatus.PLANNED)]
+
+
+def test_they_met_takes_the_persons_named_before_in_the_sentence() -> None:
+    text = ("The truce rests on the accord that Iranian President Hassan Rouhani and Turkish "
+            "President Recep Tayyip Erdogan signed when they met in Tehran in May 2019.")
+    doc = make_doc(text, times=[("in May 2019", TimeValue.month(2019, 5))])
+    actors = [person(text, "Hassan Rouhani", "IR"), person(text, "Recep Tayyip Erdogan", "TR")]
+    m = one(extract_meetings(doc, actors))
+    assert m.parties == ("IR", "TR")
+    assert len(m.participants) == 2
+    assert m.place is not None and m.place.name == "Tehran"
+    assert m.status is MeetingStatus.HELD
+    assert m.date == TimeValue.month(2019, 5)

@@ -1242,8 +1242,8 @@ def _next_stop(folded: str, start: int, end: int, stops: str) -> int:
 
 
 _TOPIC_END = re.compile(
-    r"[,;:(\"“”—]|\s(?:where|while|which|with|between|led|by|in which|that is|and\s+(?=the\s+"
-    r"\w+\s+(?:will|would|is|are|was|were)))\b"
+    r"[,;:(\"“”—]|\s(?:where|when|while|which|with|between|led|by|in which|that is|"
+    r"and\s+(?=the\s+\w+\s+(?:will|would|is|are|was|were)))\b"
 )
 
 

@@ -77,6 +77,7 @@ _SHARED_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
 _AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
+_THEY_MET = re.compile(r"(?<![a-z])(?:they|the two|both)\s+(?:\w+\s+)?(?=met|spoke|talked)")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -257,6 +258,18 @@ def _read_clause(
             if c:
                 parties.add(c)
 
+    if len(parties) < 2:
+        # "the memorandum that Putin and Erdogan signed when they met in Sochi": "they" are
+        # the persons named before in the sentence, whatever the clause they stand in
+        they = _THEY_MET.search(ctx.folded, max(sent.start, triggers[0].start - 40),
+                                triggers[0].end)
+        if they is not None:
+            named = [m for m in ctx.mentions_in(make_span(sent.start, they.start()))
+                     if m.kind == "person" and not within_any(m.span, speech_zones)]
+            found = {m.country or countries.get(m.actor) for m in named} - {None}
+            if len(found | parties) >= 2:
+                parties |= {c for c in found if c}
+                participants |= {m.actor for m in named}
     if len(parties) == 1:
         # "On Friday, he spoke with Russian President Putin by telephone": "he" is the
         # person the sentence before ended on talking about
