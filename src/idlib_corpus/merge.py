@@ -839,8 +839,16 @@ def _anchor(
         return (date.start, date.end)
     if published is None:
         return None
-    delta = _dt.timedelta(days=window)
-    return (published - delta, published + delta if after else published)
+    # Clamped: a publication date near the ends of the calendar must not overflow.
+    lo = published.toordinal() - window
+    hi = published.toordinal() + window if after else published.toordinal()
+    return (_clamped_date(lo), _clamped_date(hi))
+
+
+def _clamped_date(ordinal: int) -> _dt.date:
+    return _dt.date.fromordinal(
+        min(max(ordinal, _dt.date.min.toordinal()), _dt.date.max.toordinal())
+    )
 
 
 def _sort_key(
