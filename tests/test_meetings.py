@@ -640,3 +640,23 @@ def test_they_met_takes_the_persons_named_before_in_the_sentence() -> None:
     assert m.place is not None and m.place.name == "Tehran"
     assert m.status is MeetingStatus.HELD
     assert m.date == TimeValue.month(2019, 5)
+
+
+def test_a_lead_telling_the_talks_before_naming_the_sides_dates_them() -> None:
+    text = ("The fifth round of the Geneva talks wrapped up on Wednesday with a short "
+            "statement. The Iranian and Turkish delegations met over two days.")
+    wed = TimeValue.day(dt.date(2020, 3, 4))
+    doc = make_doc(text, published=dt.date(2020, 3, 5), times=[("on Wednesday", wed)])
+    m = one(extract_meetings(doc))
+    assert m.parties == ("IR", "TR")
+    assert m.date == wed
+    assert len(m.evidence) >= 2
+
+
+def test_a_one_state_meeting_before_a_call_does_not_place_the_call() -> None:
+    text = ("Erdogan held an emergency security meeting in Ankara. On Friday, he spoke with "
+            "Iranian President Hassan Rouhani by telephone.")
+    actors = [person(text, "Recep Tayyip Erdogan", "TR"), person(text, "Hassan Rouhani", "IR")]
+    m = one(extract_meetings(make_doc(text), actors))
+    assert m.kind is MeetingKind.PHONE_CALL
+    assert m.place is None

@@ -706,6 +706,7 @@ def _status_fits(record: _Candidate, cand: _Candidate) -> bool:
 
 def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
     records: list[_Candidate] = []
+    orphans: list[_Candidate] = []  # clauses referring to a meeting not yet told
     last_main: _Candidate | None = None
     for cand in cands:
         if cand.sidelines and cand.place is None and records and _sidelines_of_meeting(
@@ -785,6 +786,19 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             target = _refer_target(records, cand)
             if target is not None:
                 _absorb(target, cand, refer=True)
+            elif not records:
+                orphans.append(cand)
+        if orphans and records and records[0] is cand:
+            # "The 14th round of the talks wrapped up on Wednesday. The Russian, Turkish and
+            # Iranian delegations met …": the lead told the meeting before naming who met
+            for early in orphans:
+                if cand.sentence - early.sentence <= 2 and _status_fits(cand, early) and \
+                        early.definite and not early.parties and \
+                        cand.kind is not MeetingKind.PHONE_CALL:
+                    _absorb(cand, early, refer=True)
+                    if cand.date is None and early.date is not None and not early.weak_date:
+                        cand.date, cand.weak_date = early.date, False
+            orphans = []
     return [r for r in records if len(r.parties) >= 2]
 
 
