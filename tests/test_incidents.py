@@ -619,3 +619,20 @@ def test_blame_then_response_are_two_attacks_with_the_answered_place() -> None:
     attack, answer = found
     assert attack.killed is not None and attack.killed.value == 9
     assert answer.place is not None and answer.place.name == "Damascus"
+
+
+def test_an_incident_with_no_place_is_in_the_place_the_headline_names() -> None:
+    text = ("Fighting flares around Saraqib\n"
+            "Turkey launched a military operation against Syrian forces on Sunday, officials "
+            "said.\n")
+    doc = make_doc(text, published=FEB, title=True,
+                   times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.place is not None and attack.place.name == "Saraqib"
+
+
+def test_no_headline_place_and_few_mentions_leave_the_place_empty() -> None:
+    text = "Turkey launched a military operation against Syrian forces on Sunday."
+    doc = make_doc(text, published=FEB,
+                   times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    assert one(extract_incidents(doc), T.ARMED_ATTACK).place is None

@@ -954,6 +954,10 @@ class EventContext:
         hi = bisect.bisect_left(self._mention_starts, span.end)
         return [m for m in mentions[lo:hi] if m.span.end <= span.end]
 
+    def is_actor_span(self, span: Span) -> bool:
+        """Whether ``span`` names an actor rather than a place ("Ankara said …")."""
+        return any(m.span == span and not m.locative for m in self.mentions_in(span))
+
     def person_before(self, pos: int, floor: int) -> Mentioned | None:
         """The last person mentioned between ``floor`` and ``pos`` (the one a "he" or "she"
         opening the next sentence refers to), or ``None``."""

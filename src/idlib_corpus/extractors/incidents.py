@@ -215,11 +215,36 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                     _add(records, cand)
             pending = []
     _later_casualties(ctx, records)
+    records = [r for r in records if _worth_keeping(r)]
+    if any(r.place is None and r.type is not _T.DEPLOYMENT for r in records):
+        theatre = _theatre(ctx)
+        if theatre is not None:
+            for r in records:
+                if r.place is None and r.type is not _T.DEPLOYMENT:
+                    # "Turkey launched an operation on Sunday": in the war the story is about
+                    r.place, r.place_rank = theatre.place, 9
     return tuple(
         _finish(doc.article.id, i, r) for i, r in enumerate(
             (r for r in records if _worth_keeping(r)), 1
         )
     )
+
+
+def _theatre(ctx: EventContext) -> PlaceRef | None:
+    """The place the article's war is in: the province or town its headline names, else
+    the one its prose names most (at least three times); ``None`` when it names none."""
+    head = [p for s in ctx.sentences if ctx.in_headline(s) for p in ctx.places_in(s)
+            if not p.is_country and not ctx.is_actor_span(p.span)]
+    if head:
+        return head[0]
+    counts: dict[str, list[PlaceRef]] = {}
+    for p in ctx.places:
+        if not p.is_country and not ctx.is_actor_span(p.span):
+            counts.setdefault(p.base.name, []).append(p)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return best[0] if len(best) >= 3 else None
 
 
 def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
