@@ -636,3 +636,14 @@ def test_no_headline_place_and_few_mentions_leave_the_place_empty() -> None:
     doc = make_doc(text, published=FEB,
                    times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
     assert one(extract_incidents(doc), T.ARMED_ATTACK).place is None
+
+
+def test_government_joined_to_a_foreign_force_is_the_home_army() -> None:
+    text = ("Syrian government troops pushed north on Saturday. On Sunday, Russian and "
+            "government air raids on Saraqib killed nine civilians, including four children, "
+            "the monitor said.")
+    doc = make_doc(text, published=FEB, numbers=[("nine", 9, "exact"), ("four", 4, "exact")],
+                   times=[("On Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:RU", "state:SY")
+    assert attack.killed is not None and attack.killed.value == 9  # the four are among them

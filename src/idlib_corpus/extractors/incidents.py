@@ -79,6 +79,10 @@ _SUPERLATIVE_SINCE = re.compile(
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
 _STATE_CLAUSE = re.compile(r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s")
+_JOINED_ARMY = re.compile(
+    r"(?<![a-z])(?:and|,)\s+(?:the\s+)?(?:government|regime|army)\s+(?:air\s+raids?|air\s*strikes?|"
+    r"forces|troops|warplanes|aircraft|jets|shelling|bombardment|artillery)(?![a-z])"
+)
 _TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?$")
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
@@ -447,6 +451,11 @@ def _read_clause(
         # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
         doers = {ctx.home_army}
         pronoun = False
+    if ctx.home_army and doers and ctx.home_army not in doers | receivers and \
+            has_any(f, _BARE_ARMY_WORDS, clause.start, army_end):
+        joined = _JOINED_ARMY.search(f, clause.start, army_end)
+        if joined is not None:
+            doers.add(ctx.home_army)  # "Russian and government air raids"
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
