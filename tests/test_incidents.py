@@ -647,3 +647,23 @@ def test_government_joined_to_a_foreign_force_is_the_home_army() -> None:
     attack = one(extract_incidents(doc), T.ARMED_ATTACK)
     assert attack.perpetrators == ("state:RU", "state:SY")
     assert attack.killed is not None and attack.killed.value == 9  # the four are among them
+
+
+def test_people_who_fled_the_offensive_fled_the_army_the_story_is_about() -> None:
+    text = ("Syrian government forces pressed on near Saraqib on Monday. Nearly 50,000 people "
+            "have fled their homes since January, the UN said, warning that the offensive "
+            "was reaching the border.")
+    since = TimeValue.between(dt.date(2020, 1, 1), FEB)
+    doc = make_doc(text, published=FEB, times=[("since January", since)],
+                   numbers=[("50,000", 50000, "about")])
+    moved = one(extract_incidents(doc), T.DISPLACEMENT)
+    assert moved.perpetrators == ("state:SY",)
+
+
+def test_a_named_cause_that_is_no_actor_leaves_the_perpetrator_empty() -> None:
+    text = ("Syrian government forces pressed on near Saraqib on Monday. The escalation has "
+            "displaced around 50,000 people since January, the UN said.")
+    since = TimeValue.between(dt.date(2020, 1, 1), FEB)
+    doc = make_doc(text, published=FEB, times=[("since January", since)],
+                   numbers=[("50,000", 50000, "about")])
+    assert one(extract_incidents(doc), T.DISPLACEMENT).perpetrators == ()

@@ -83,6 +83,8 @@ _JOINED_ARMY = re.compile(
     r"(?<![a-z])(?:and|,)\s+(?:the\s+)?(?:government|regime|army)\s+(?:air\s+raids?|air\s*strikes?|"
     r"forces|troops|warplanes|aircraft|jets|shelling|bombardment|artillery)(?![a-z])"
 )
+_OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing", "assault",
+                    "advance", "escalation", "air strikes", "airstrikes", "shelling")
 _TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?$")
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
@@ -434,6 +436,12 @@ def _read_clause(
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
+        if not doers and ctx.home_army and has_any(f, _OFFENSIVE_WORDS, main.end, sent.end) \
+                and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start):
+            # "people have fled …, warning that the violence …": the people are the subject,
+            # the offensive is the one of the army the story is about (but "the escalation
+            # has displaced": the text names a cause, and no side)
+            doers = {ctx.home_army}
     # (before a passive trigger the pronoun is the side hit: "when they came under fire")
     pronoun = not doers and not passive and any(
         w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
