@@ -667,3 +667,15 @@ def test_a_named_cause_that_is_no_actor_leaves_the_perpetrator_empty() -> None:
     doc = make_doc(text, published=FEB, times=[("since January", since)],
                    numbers=[("50,000", 50000, "about")])
     assert one(extract_incidents(doc), T.DISPLACEMENT).perpetrators == ()
+
+
+def test_leaving_a_post_encircled_is_a_second_change_by_the_same_doers() -> None:
+    text = ("Syrian troops captured Kafr Nabl from Hayat Tahrir al-Sham in May, leaving a "
+            "Turkish observation post at Hill Top encircled.")
+    doc = make_doc(text, published=FEB, times=[("in May", TimeValue.month(2019, 5))])
+    found = [i for i in extract_incidents(doc) if i.type is T.TERRITORIAL_CHANGE]
+    assert [(i.perpetrators, i.targets, i.place.name if i.place else None) for i in found] == [
+        (("state:SY",), ("armed_group:hayat-tahrir-al-sham",), "Kafr Nabl"),
+        (("state:SY",), ("state:TR",), "Hill Top"),
+    ]
+    assert found[1].date == TimeValue.month(2019, 5)

@@ -85,6 +85,8 @@ _JOINED_ARMY = re.compile(
 )
 _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing", "assault",
                     "advance", "escalation", "air strikes", "airstrikes", "shelling")
+_LEAVING = re.compile(r"[\s,]*leaving\s")
+_CLAUSE_TAIL = re.compile(r"[\s.,;:!?\"”']*")
 _TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?$")
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
@@ -364,6 +366,10 @@ def _read_clause(
     nouns = [h for h in real if h.value.get("pos") == "noun"]
     refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
     known = refer and any(r.type is typ for r in records)
+    # "…, leaving a Turkish post at Morek encircled": the consequence of the capture told
+    leaving = typ is _T.TERRITORIAL_CHANGE and _LEAVING.match(f, clause.start) is not None \
+        and _CLAUSE_TAIL.fullmatch(f, main.end, clause.end) is not None
+    known = known or leaving
     if typ is _T.DISPLACEMENT:
         if any(h.start < main.start for h in ctx.hits_in("stock", clause)):
             return None  # "home to 3 million people, half of them already displaced"
@@ -380,7 +386,7 @@ def _read_clause(
                 return None
         elif not _armed(ctx, clause, mentions):
             return None
-    if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits):
+    if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits, leaving):
         return None
     if typ is _T.DEPLOYMENT and all(h.value.get("pos") == "noun" for h in hits) and any(
         t.value["type"] == "armed_attack" and 0 <= hits[0].start - t.end < 40
@@ -471,6 +477,10 @@ def _read_clause(
         if prev:
             doers = {prev[0].actor}
             pronoun = False
+    if leaving:
+        # "…, leaving a Turkish post at Morek encircled": what is left so was hit, by the
+        # doers of the clause before
+        receivers, doers, pronoun = receivers | doers, set(), True
     retaliation = any(h.value["class"] == "retaliation" for h in hits) or bool(
         has_any(f, _RETALIATION_WORDS, clause.start, clause.end)
         and _RETALIATION.search(f, clause.start, clause.end)
@@ -564,10 +574,13 @@ def _claimant(speech: list[Speech], clause: Span) -> str | None:
     return next((s.claimant for s in speech if s.claimant), None)
 
 
-def _names_ground(ctx: EventContext, clause: Span, hits: list[Hit]) -> bool:
-    """A capture needs ground: a named place or a town, post or base next to the verb."""
+def _names_ground(
+    ctx: EventContext, clause: Span, hits: list[Hit], before: bool = False
+) -> bool:
+    """A capture needs ground: a named place or a town, post or base next to the verb
+    (with ``before``, the words before it: "leaving the post encircled")."""
     for h in hits:
-        if h.value["voice"] == "passive":
+        if before or h.value["voice"] == "passive":
             near = make_span(max(clause.start, h.start - 60), h.start)
         else:
             near = make_span(h.end, min(clause.end, h.end + 45))
