@@ -436,9 +436,9 @@ def _place_row(path: DataFile, lineno: int, row: Mapping[str, str]) -> PlaceEntr
         raise bad(f"latitude {lat} outside [-90, 90]")
     if lon is not None and not -180.0 <= lon <= 180.0:
         raise bad(f"longitude {lon} outside [-180, 180]")
-    names = tuple(n for n in (row.get("names") or "").split("|") if n.strip())
-    if row["name"] not in names:
-        names = (row["name"], *names)
+    listed = (n for n in (row.get("names") or "").split("|") if n.strip())
+    # The canonical name always comes first, wherever the file lists it.
+    names = (row["name"], *(n for n in listed if n != row["name"]))
     alternates = tuple(n for n in (row.get("alternates") or "").split("|") if n.strip())
     curated = row.get("curated", "1")
     if curated not in ("", "0", "1"):
