@@ -679,3 +679,12 @@ def test_leaving_a_post_encircled_is_a_second_change_by_the_same_doers() -> None
         (("state:SY",), ("state:TR",), "Hill Top"),
     ]
     assert found[1].date == TimeValue.month(2019, 5)
+
+
+def test_the_theatre_is_the_wider_place_of_a_headline_naming_two() -> None:
+    text = ("Army retakes the town of Saraqib in Idlib\n"
+            "Turkey launched a military operation against Syrian forces on Sunday.\n")
+    doc = make_doc(text, published=FEB, title=True,
+                   times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
+    attack = one(extract_incidents(doc), T.ARMED_ATTACK)
+    assert attack.place is not None and attack.place.name == "Idlib"

@@ -239,12 +239,12 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
 
 
 def _theatre(ctx: EventContext) -> PlaceRef | None:
-    """The place the article's war is in: the province or town its headline names, else
+    """The place the article's war is in: the (last, widest) place its headline names, else
     the one its prose names most (at least three times); ``None`` when it names none."""
     head = [p for s in ctx.sentences if ctx.in_headline(s) for p in ctx.places_in(s)
             if not p.is_country and not ctx.is_actor_span(p.span)]
     if head:
-        return head[0]
+        return head[-1]  # "town of Saraqib in Idlib": the wider place comes last
     counts: dict[str, list[PlaceRef]] = {}
     for p in ctx.places:
         if not p.is_country and not ctx.is_actor_span(p.span):
