@@ -1450,3 +1450,19 @@ def iter_clauses(
             continue
         for clause in ctx.clauses(sent):
             yield i, sent, clause
+
+
+def trigger_annotations(
+    doc: Document, group: str, label: AnnotationLabel, field: str
+) -> list[Annotation] | None:
+    """The trigger words of one vocabulary group as annotations (keyed by ``field``).
+
+    Shared by the meetings and incidents plugins' ``idlib_annotate``; boilerplate lines
+    are skipped.
+    """
+    out = [
+        Annotation(h.span, label, doc.slice(h.span), h.value[field])
+        for h in scan(doc)[group]
+        if not doc.article.is_boilerplate(h.span)
+    ]
+    return out or None

@@ -51,7 +51,7 @@ from idlib_corpus.extractors._events import (
     narrower,
     nearest,
     place_compatible,
-    scan,
+    trigger_annotations,
     vocabulary,
     within_any,
 )
@@ -161,13 +161,7 @@ class _Candidate:
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark incident trigger words (key: the :class:`IncidentType` value)."""
-    hits = scan(doc)["incident_triggers"]
-    out = [
-        Annotation(h.span, AnnotationLabel.INCIDENT_TRIGGER, doc.slice(h.span), h.value["type"])
-        for h in hits
-        if not doc.article.is_boilerplate(h.span)
-    ]
-    return out or None
+    return trigger_annotations(doc, "incident_triggers", AnnotationLabel.INCIDENT_TRIGGER, "type")
 
 
 @hookimpl

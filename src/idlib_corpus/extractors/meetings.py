@@ -44,7 +44,7 @@ from idlib_corpus.extractors._events import (
     narrower,
     nearest,
     place_compatible,
-    scan,
+    trigger_annotations,
     within_any,
 )
 from idlib_corpus.hookspecs import hookimpl
@@ -123,13 +123,7 @@ class _Candidate:
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark meeting trigger words (key: the :class:`MeetingKind` value)."""
-    hits = scan(doc)["meeting_triggers"]
-    out = [
-        Annotation(h.span, AnnotationLabel.MEETING_TRIGGER, doc.slice(h.span), h.value["kind"])
-        for h in hits
-        if not doc.article.is_boilerplate(h.span)
-    ]
-    return out or None
+    return trigger_annotations(doc, "meeting_triggers", AnnotationLabel.MEETING_TRIGGER, "kind")
 
 
 @hookimpl
