@@ -35,7 +35,7 @@ from idlib_corpus.model import (
     Span,
     TimeValue,
 )
-from idlib_corpus.testing import time_values
+from idlib_corpus.testing import article_results, time_values
 
 TEXT = "Turkish troops entered Saraqib on Thursday, killing 8 fighters."
 D = dt.date(2020, 2, 6)
@@ -539,3 +539,18 @@ def test_span_valid_iff_ordered_and_non_negative(start: int, end: int) -> None:
         assert Span(start, end).end == end
     else:
         rejects(Span, start, end, match=r"^Span\.(start|end) must be")
+
+
+
+@given(article_results())
+def test_article_result_fast_span_check_agrees_with_iter_spans(result: ArticleResult) -> None:
+    # The constructor's quick bound and the paths it reports on failure must see the same
+    # spans: a field added to one and not the other would let a bad span through.
+    last = result._last_end()
+    assert last == max((s.end for _, s in result.iter_spans()), default=0)
+    article = result.article
+    own = [article.title_span, article.outlet_span, article.dateline_span, *article.boilerplate]
+    if last > 0 and all(s is None or s.end < last for s in own):
+        cut = attrs.evolve(article, text=article.text[: last - 1])
+        with pytest.raises(ModelError, match=r"^ArticleResult\.\w+\[\d+\]"):
+            attrs.evolve(result, article=cut)

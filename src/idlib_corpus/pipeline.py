@@ -498,7 +498,7 @@ class Pipeline:
         doc = build_document(article, knowledge=knowledge)
         found = self._call(
             "idlib_annotate", {"doc": doc}, diags,
-            lambda r: _check_many(r, (Annotation,), text_len, _annotation_spans),
+            lambda r: _check_annotations(r, text_len),
         )
         # Direct construction: attrs.evolve costs several times more, per annotation.
         anns = [
@@ -534,6 +534,8 @@ class Pipeline:
                                   functools.partial(_check_post, before=result))
             if got is not None:
                 result = got
+        if not diags.items:  # the usual case: no second, re-validated copy of the result
+            return result
         return attrs.evolve(result, diagnostics=(*result.diagnostics, *diags.items))
 
     # ------------------------------------------------------------------ calling
@@ -670,16 +672,30 @@ def _check_post(raw: Any, before: ArticleResult) -> ArticleResult:
     return raw
 
 
-def _annotation_spans(a: Annotation) -> Iterable[Span | None]:
-    # Annotation has no validators of its own (it is built in hot loops): check here what
-    # the later phases rely on.
-    if not isinstance(a.span, Span):
-        raise _BadReturn(f"returned an Annotation whose span is {type(a.span).__name__}, "
-                         "expected Span")
-    if not isinstance(a.label, AnnotationLabel):
-        raise _BadReturn(f"returned an Annotation whose label is {a.label!r}, "
-                         "expected an AnnotationLabel")
-    yield a.span
+def _check_annotations(raw: Any, n: int) -> list[Annotation]:
+    """``_check_many`` for annotations, inlined: an article has hundreds of them."""
+    if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
+        raise _BadReturn(f"returned {type(raw).__name__}, expected a sequence or None")
+    items = list(raw)
+    for a in items:
+        if type(a) is not Annotation and not isinstance(a, Annotation):
+            raise _BadReturn(
+                f"returned an item of type {type(a).__name__}, expected Annotation"
+            )
+        # Annotation has no validators of its own (it is built in hot loops): check here
+        # what the later phases rely on.
+        span = a.span
+        if type(span) is not Span and not isinstance(span, Span):
+            raise _BadReturn(f"returned an Annotation whose span is {type(span).__name__}, "
+                             "expected Span")
+        if not isinstance(a.label, AnnotationLabel):
+            raise _BadReturn(f"returned an Annotation whose label is {a.label!r}, "
+                             "expected an AnnotationLabel")
+        if span.end > n:
+            raise _BadReturn(
+                f"returned a span {span.start}..{span.end} outside the text (length {n})"
+            )
+    return items
 
 
 def _meta_spans(m: ArticleMetadata) -> Iterable[Span | None]:
