@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench.py            # everything, a few minutes
     .venv/bin/python benchmarks/bench.py --quick    # smaller sizes
+    .venv/bin/python benchmarks/bench.py --only scaling --scaling 1,10,100,400
 
 Prints tables for: throughput of the full pipeline on one core (seed articles, and a mix
 of seeds and 300 real off-topic news articles), the cost of each plugin hook, the time of
@@ -204,13 +205,13 @@ def _files(tmp: Path, n: int) -> Path:
     return folder
 
 
-def bench_scaling(quick: bool) -> None:
+def bench_scaling(quick: bool, multiples: list[int] | None = None) -> None:
     from idlib_corpus.io import iter_parse
     from idlib_corpus.options import Options
     from idlib_corpus.pipeline import Pipeline
 
     base = len(seed_texts())  # 1x is the seed corpus: 5, 50, 500 articles
-    sizes = [1, 10] if quick else [1, 10, 100]
+    sizes = multiples or ([1, 10] if quick else [1, 10, 100])
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for mult in sizes:
@@ -235,6 +236,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats")
     ap.add_argument("--only", choices=("throughput", "hooks", "import", "memory", "scaling"))
+    ap.add_argument("--scaling", default=None, metavar="1,10,100",
+                    help="corpus sizes for the scaling table, in multiples of the 5 seeds")
     args = ap.parse_args()
     print(f"# idlib_corpus benchmarks — {platform.python_implementation()} "
           f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
@@ -244,7 +247,8 @@ def main() -> int:
         "hooks": bench_hooks,
         "import": bench_import,
         "memory": lambda: bench_memory(2_000 if args.quick else 10_000),
-        "scaling": lambda: bench_scaling(args.quick),
+        "scaling": lambda: bench_scaling(
+            args.quick, [int(x) for x in args.scaling.split(",")] if args.scaling else None),
     }
     for name, step in steps.items():
         if args.only in (None, name):
