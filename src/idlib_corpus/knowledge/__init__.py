@@ -45,7 +45,7 @@ from idlib_corpus.knowledge._scanner import Candidate, Match, Scanner, case_rule
 from idlib_corpus.model import ActorKind, Place, PlaceKind, Span
 
 if TYPE_CHECKING:
-    from idlib_corpus.document import Annotation, Document
+    from idlib_corpus.document import Annotation, AnnotationLabel, Document
 
 __all__ = [
     "ActorEntry",
@@ -161,6 +161,10 @@ class KnowledgeBase:
         self._other: dict[str, list[DataFile]] = {}
         self._scanner: Scanner | None = None
         self._capital_ids: dict[str, str] | None = None
+        # Per scanner hit tuple, its annotation labels (see annotate); per person, the
+        # folded surnames (see is_surname). Both bounded by the knowledge base's size.
+        self._labelled: dict[tuple[tuple[str, str], ...], _Labelled] = {}
+        self._surnames: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
         data = _data_dir()
         builtin = {
@@ -306,32 +310,42 @@ class KnowledgeBase:
 
         See docs/knowledge.md for the labels and keys emitted.
         """
-        from idlib_corpus.document import Annotation, AnnotationLabel
+        from idlib_corpus.document import Annotation
 
         text = doc.text
         n = len(text)
         out: list[Annotation] = []
         matches = self.scanner.scan(text, doc.folded)
-        starts = {m.start for m in matches}
-        ends = {m.end for m in matches}
-        for m in matches:
-            hits = m.hits
-            labels = {label for label, _ in hits}
+        if not matches:
+            return out
+        starts: set[int] | None = None  # built only when a person's surname needs them
+        ends: set[int] = set()
+        labelled = self._labelled
+        for start, end, hits in matches:
             # "Russia-backed", "Turkey-based", "U.S.-led": a state name used as a modifier.
-            j = m.end + 1 if m.end < n and text[m.end] == "." else m.end
-            if "state" in labels and j + 1 < n and text[j] == "-" and text[j + 1].islower():
+            j = end + 1 if end < n and text[end] == "." else end
+            if j + 1 < n and text[j] == "-" and text[j + 1].islower() and any(
+                lab == "state" for lab, _ in hits
+            ):
                 hits = tuple(("nationality", k) if lab == "state" else (lab, k)
                              for lab, k in hits if lab != "place")
-            span = Span(m.start, m.end)
-            words = text[m.start:m.end]
-            for label, key in hits:
-                if label == "person" and self._other_persons_name(text, m, key, starts, ends):
-                    continue
-                out.append(Annotation(span, AnnotationLabel(label), words, key))
+            parts = labelled.get(hits)
+            if parts is None:
+                parts = labelled[hits] = _labelled(hits)
+            span = Span(start, end)
+            words = text[start:end]
+            for label, key, person in parts:
+                if person:
+                    if starts is None:
+                        starts = {m.start for m in matches}
+                        ends = {m.end for m in matches}
+                    if self._other_persons_name(text, start, end, key, starts, ends):
+                        continue
+                out.append(Annotation(span, label, words, key))
         return out
 
     def _other_persons_name(
-        self, text: str, m: Match, key: str, starts: set[int], ends: set[int]
+        self, text: str, m_start: int, m_end: int, key: str, starts: set[int], ends: set[int]
     ) -> bool:
         """Whether a known person's surname, alone, is here part of another person's name:
         "Jeffrey Feltman" (not James Jeffrey), "Mehmet Önal" (not Sedat Önal).
@@ -340,17 +354,17 @@ class KnowledgeBase:
         word is an honorific ("Mr"), the first word of a sentence, or the line is a
         Title Case headline.
         """
-        if not self.is_surname(key, text[m.start:m.end]):
+        if not self.is_surname(key, text[m_start:m_end]):
             return False
-        after = _NEXT_WORD.match(text, m.end)
+        after = _NEXT_WORD.match(text, m_end)
         if (after is not None and after.group(1)[0].isupper() and after.start(1) not in starts
-                and not _title_case_line(text, m)):
+                and not _title_case_line(text, m_start, m_end)):
             return True
-        window = max(0, m.start - 80)
-        before = _PREV_WORD.search(text, window, m.start)
+        window = max(0, m_start - 80)
+        before = _PREV_WORD.search(text, window, m_start)
         if before is None or before.end(1) in ends or not before.group(1)[0].isupper():
             return False
-        if fold_name(before.group(1)) in self.honorifics or _title_case_line(text, m):
+        if fold_name(before.group(1)) in self.honorifics or _title_case_line(text, m_start, m_end):
             return False
         lead = text[window:before.start(1)].rstrip(" \t")
         sentence_start = (not lead and window == 0) or (
@@ -489,8 +503,13 @@ class KnowledgeBase:
             >>> default_knowledge().is_surname("person:mevlut-cavusoglu", "Çavuşoğlu")
             True
         """
-        person = self.persons.get(actor_id)
-        return person is not None and fold_name(text) in {fold_name(s) for s in person.surnames}
+        surnames = self._surnames.get(actor_id)
+        if surnames is None:
+            person = self.persons.get(actor_id)
+            if person is None:
+                return False
+            surnames = self._surnames[actor_id] = frozenset(fold_name(s) for s in person.surnames)
+        return fold_name(text) in surnames
 
     def state_name(self, iso2: str) -> str | None:
         """The usual English name of a state, or ``None`` if unknown.
@@ -527,14 +546,25 @@ class KnowledgeBase:
         return None
 
 
+_Labelled = tuple[tuple["AnnotationLabel", str, bool], ...]
+
+
+def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:
+    """A scanner hit's (label, key) pairs as (AnnotationLabel, key, is a person)."""
+    from idlib_corpus.document import AnnotationLabel
+
+    return tuple((AnnotationLabel(label), key, label == "person") for label, key in hits)
+
+
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _PREV_WORD = re.compile(r"(\w[\w'’.-]*) $")
 
 
-def _title_case_line(text: str, m: Match) -> bool:
-    """Whether the line holding ``m`` is a headline in Title Case ("Erdogan Says ...")."""
-    start = text.rfind("\n", 0, m.start) + 1
-    end = text.find("\n", m.end)
+def _title_case_line(text: str, m_start: int, m_end: int) -> bool:
+    """Whether the line holding ``text[m_start:m_end]`` is a headline in Title Case
+    ("Erdogan Says ...")."""
+    start = text.rfind("\n", 0, m_start) + 1
+    end = text.find("\n", m_end)
     words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
     if len(words) < 4:
         return False
