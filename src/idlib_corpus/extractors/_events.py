@@ -174,6 +174,36 @@ class Lexicon:
         return hits
 
 
+#: Where a word of _WORD ends (not inside "russian-led": the hyphen joins two words).
+_TOKEN_END = r"(?![a-z0-9]|[-'][a-z0-9])"
+#: The word after the end of a word, when only spaces lie between.
+_NEXT_WORD = re.compile(r"\s+([a-z0-9]+(?:[-'][a-z0-9]+)*)")
+
+
+def _trie_regex(leaves: Mapping[str, str]) -> str:
+    """A regex for any key of ``leaves`` followed by its pattern, factored by common
+    prefixes (a plain alternation of hundreds of words tries each one at every offset).
+
+    Example:
+        >>> _trie_regex({"talk": "", "talks": "", "tea": ""})
+        't(?:alk(?:s|)|ea)'
+    """
+    trie: dict[str, Any] = {}
+    for word, leaf in leaves.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = leaf
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(node[""])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 class Scanner:
     """All the lexicons of the vocabulary matched in one pass over the tokens of a text.
 
@@ -221,28 +251,35 @@ class Scanner:
             )
         self._table = table
         self.names = tuple(lexicons)
+        # The words that can start a hit: a word with a one-word phrase or a phrase tried
+        # by regex, or a word followed by the second word of one of its longer phrases.
+        # One regex finds them (C code skips the other words, most of the text); the
+        # lookbehinds say where a word of _WORD starts, the lookahead where it ends.
+        leaves: dict[str, str] = {}
+        for word, (one, tried, _keyed) in table.items():
+            if one or tried:
+                leaves[word] = _TOKEN_END
+            else:
+                nexts = {s: _TOKEN_END for f, s in seconds if f == word}
+                leaves[word] = r"(?=\s+" + _trie_regex(nexts) + ")"
+        self._starts = re.compile(r"(?<![a-z0-9])(?<![a-z0-9][-'])" + _trie_regex(leaves))
 
     def scan(self, folded: str) -> dict[str, list[Hit]]:
         """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
         out: dict[str, list[Hit]] = {name: [] for name in self.names}
         last_end: dict[str, int] = dict.fromkeys(self.names, -1)
-        table, seconds = self._table, self._seconds
-        toks = list(_WORD.finditer(folded))
-        last = len(toks) - 1
-        for i, tok in enumerate(toks):
+        table, seconds, next_word = self._table, self._seconds, _NEXT_WORD.match
+        # (only the words that may start a hit: the others would find nothing)
+        for tok in self._starts.finditer(folded):
             word = tok.group()
-            entry = table.get(word)
-            if entry is None:
-                continue
-            singles, wild, keyed = entry
+            singles, wild, keyed = table[word]
             start, end = tok.span()
             longer = wild
-            if keyed and i < last:
+            if keyed:
                 # the next word, if only spaces lie between
-                nxt = toks[i + 1]
-                gap = nxt.start()
-                if gap > end and folded[end:gap].isspace():
-                    more = seconds.get((word, nxt.group()))
+                nxt = next_word(folded, end)
+                if nxt is not None:
+                    more = seconds.get((word, nxt.group(1)))
                     if more:
                         longer = (*wild, *more)
             if not longer:
