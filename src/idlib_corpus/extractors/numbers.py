@@ -71,6 +71,9 @@ class _Grammar:
     duration: re.Pattern[str]
     token: re.Pattern[str]
     keywords: tuple[str, ...]  # number words that may start or carry a figure
+    # The keywords grouped under a common prefix of three letters or more ("eight" for
+    # "eight", "eighteen", "eighty"): one str.find pass per group, not per word.
+    keyword_groups: tuple[tuple[str, tuple[str, ...]], ...]
     starters: frozenset[str]  # first words of qualifiers, "a", "an": where a figure may start
 
 
@@ -127,10 +130,27 @@ def _grammar() -> _Grammar:
         duration=duration,
         token=re.compile(r"[a-z]+", re.IGNORECASE),
         keywords=tuple(sorted({*units, *tens, *scales, *fractions})),
+        keyword_groups=_prefix_groups(sorted({*units, *tens, *scales, *fractions})),
         starters=frozenset(
             {q.split()[0] for q in qualifiers} | {"a", "an"} | {*units, *tens, *fractions}
         ),
     )
+
+
+def _prefix_groups(words: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Words grouped by their first three letters, each group under its longest common
+    prefix (shorter words stand alone)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:3] if len(w) >= 3 else w, []).append(w)
+    out = []
+    for members in groups.values():
+        prefix = members[0]
+        for w in members[1:]:
+            while not w.startswith(prefix):
+                prefix = prefix[:-1]
+        out.append((prefix, tuple(members)))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -343,7 +363,8 @@ def _read_match(
     n_text = m.group("n")
     n_start = m.start("n")
     value, used = _value(g, n_text)
-    if used == 0 or (isinstance(value, Fraction) and value.denominator != 1):
+    # (Values are exact ints or Fractions: a type test, not an ABC isinstance check.)
+    if used == 0 or (type(value) is Fraction and value.denominator != 1):
         return None
     end = n_start + used
     q = m.group("q")
@@ -457,9 +478,32 @@ def digit_runs(text: str) -> list[int]:
 _ARTICLE = re.compile(r"^an?\s+(?=\S+\s*-?\s*\S)", re.IGNORECASE)
 
 
+def _keyword_hits(g: _Grammar, folded: str) -> set[int]:
+    """``set(word_hits(folded, g.keywords))`` with one ``str.find`` pass per prefix group.
+
+    A whole word starts after a non-alphanumeric character, so it never starts inside
+    another hit of the (alphabetic) prefix: the search may skip past each hit.
+    """
+    hits: set[int] = set()
+    n = len(folded)
+    find, startswith = folded.find, folded.startswith
+    for prefix, words in g.keyword_groups:
+        size = len(prefix)
+        i = find(prefix)
+        while i >= 0:
+            if i == 0 or not folded[i - 1].isalnum():
+                for w in words:
+                    j = i + len(w)
+                    if startswith(w, i) and (j >= n or not folded[j].isalnum()):
+                        hits.add(i)
+                        break
+            i = find(prefix, i + size)
+    return hits
+
+
 def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int, int]]:
     """Every count in ``text``: the grammar is tried only near digits and number words."""
-    keys = sorted({*digit_runs(text), *word_hits(folded, g.keywords)})
+    keys = sorted(_keyword_hits(g, folded).union(digit_runs(text)))
     out: list[tuple[int, Qualifier, int, int]] = []
     covered = 0
     for p in keys:
@@ -488,6 +532,9 @@ def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int
     return out
 
 
+_QUALIFIER_KEY = {q: q.value for q in Qualifier}  # a dict lookup beats Enum.value
+
+
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark every count in the article as a ``NUMBER`` annotation.
@@ -509,7 +556,7 @@ def idlib_annotate(doc: Document) -> list[Annotation] | None:
             span=Span(start, end),
             label=AnnotationLabel.NUMBER,
             text=text[start:end],
-            key=qualifier.value,
+            key=_QUALIFIER_KEY[qualifier],
             value=value,
         )
         for value, qualifier, start, end in _scan(_grammar(), text, doc.folded)

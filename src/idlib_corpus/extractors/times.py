@@ -82,6 +82,11 @@ class _Vocab:
     name_set: frozenset[str]  # month and weekday names, folded
     keyword_set: frozenset[str]  # words every other expression holds ("day", "week"...)
     starters: frozenset[str]  # folded words an expression may begin with
+    # _cue's answers by (word, first): a Tense, None, or a 1-tuple holding what the word
+    # signals when the next word is not "to" (see _cue). Bounded by _CUE_MEMO_SIZE.
+    cue_memo: dict[tuple[str, bool], Tense | tuple[Tense | None] | None] = attrs.field(
+        factory=dict, eq=False
+    )
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -340,8 +345,29 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
     return left[1] if start - left[0] <= right[0] - end else right[1]
 
 
+_CUE_MEMO_SIZE = 50_000
+
+
 def _cue(v: _Vocab, word: str, nxt: str, *, first: bool) -> Tense | None:
-    """The tense a word signals, if any (``nxt`` is the folded word after it)."""
+    """The tense a word signals, if any (``nxt`` is the folded word after it).
+
+    Memoised per (word, first): the same few hundred words recur in every article.
+    """
+    got = v.cue_memo.get((word, first), _UNSEEN)
+    if got is _UNSEEN:
+        got = _word_cue(v, word, first=first)
+        if len(v.cue_memo) < _CUE_MEMO_SIZE:
+            v.cue_memo[(word, first)] = got
+    if isinstance(got, tuple):  # "is", "set": future before "to", else what it says alone
+        return Tense.FUTURE if nxt == "to" else got[0]
+    return got
+
+
+#: The memo's "not seen yet" (a fresh tuple, told apart by identity).
+_UNSEEN: tuple[Tense | None] = (None,)
+
+
+def _word_cue(v: _Vocab, word: str, *, first: bool) -> Tense | tuple[Tense | None] | None:
     if not first and not word[:1].islower():
         return None  # a name ("Ahmed"), not a verb
     low = word.lower()
@@ -349,7 +375,7 @@ def _cue(v: _Vocab, word: str, nxt: str, *, first: bool) -> Tense | None:
     if tense is not None:
         return tense
     if low in v.future_before_to:
-        return Tense.FUTURE if nxt == "to" else v.weak_cues.get(low)
+        return (v.weak_cues.get(low),)
     if low.endswith(("'ll", "’ll", "n't")):
         return Tense.FUTURE if low.endswith("ll") or low.startswith("wo") else None
     if len(low) >= 5 and low.endswith("ed") and "-" not in low and low not in v.not_past_ed:
