@@ -511,6 +511,12 @@ def vocabulary() -> Vocabulary:
 # --------------------------------------------------------------------------- context
 
 
+#: ``label.value`` and ``kind.value`` by member (a dict lookup: the enum property costs more).
+_LABEL_VALUE = {label: label.value for label in AnnotationLabel}
+_MENTION_KIND_VALUE = {kind: kind.value for kind in MentionKind}
+_new_tuple = tuple.__new__
+
+
 class Mentioned(NamedTuple):
     """A reference to an actor found in the text, with the facts the grammar needs.
 
@@ -830,7 +836,7 @@ class EventContext:
                     continue
                 actor_id = "state:" + key
                 found[(sp.start, sp.end, actor_id)] = mention(
-                    sp, actor_id, "state", key, label.value
+                    sp, actor_id, "state", key, _LABEL_VALUE[label]
                 )
             elif label is lab.GROUP:
                 found[(sp.start, sp.end, key)] = mention(sp, key, "group", None, "name")
@@ -867,7 +873,7 @@ class EventContext:
                 if own and _overlaps_sorted(own, own_starts, sp):
                     continue
                 found[(sp.start, sp.end, actor_id)] = mention(
-                    sp, actor_id, kind, country, m.kind.value
+                    sp, actor_id, kind, country, _MENTION_KIND_VALUE[m.kind]
                 )
         if not actors:
             for a in self._actor_anns:
@@ -939,7 +945,8 @@ class EventContext:
             if locative and role_kind in ("nationality", "demonym"):
                 # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
                 locative = _PLACE_AFTER_ADJ.match(self.folded, span.end) is not None
-        return Mentioned(span, actor, kind, country, backer, locative, role_kind)
+        # (tuple.__new__: the named tuple's own constructor costs twice as much)
+        return _new_tuple(Mentioned, (span, actor, kind, country, backer, locative, role_kind))
 
     # ------------------------------------------------------------------ queries
 
@@ -1026,7 +1033,11 @@ class EventContext:
 
     def in_office(self, span: Span) -> bool:
         """Whether ``span`` lies inside an office title ("Representative on Syria")."""
-        return bool(self.offices) and any(o.contains(span) for o in self.offices)
+        start, end = span.start, span.end
+        for o in self.offices:  # noqa: SIM110 (a loop: called for most mentions, any() costs more)
+            if o.start <= start and end <= o.end:
+                return True
+        return False
 
     def hits_in(self, lexicon: str, span: Span) -> list[Hit]:
         """Matches of one vocabulary list inside ``span``.
@@ -1046,9 +1057,15 @@ class EventContext:
 
     def overlaps_time(self, span: Span) -> bool:
         """Whether ``span`` overlaps a time expression ("in May 2017")."""
-        lo = bisect.bisect_left(self._time_starts, span.start - 80)
-        hi = bisect.bisect_left(self._time_starts, span.end)
-        return any(t.span.overlaps(span) for t in self.times[lo:hi])
+        starts = self._time_starts
+        start, end = span.start, span.end
+        lo = bisect.bisect_left(starts, start - 80)
+        hi = bisect.bisect_left(starts, end, lo)
+        times = self.times
+        for i in range(lo, hi):  # noqa: SIM110 (a loop: any() over a generator costs more)
+            if start < times[i].span.end:  # (it starts before ``end``)
+                return True
+        return False
 
     def is_definite(self, trigger: Hit, floor: int) -> bool:
         """Whether a trigger noun refers back: "the attack", "their shelling", "X's attacks".
@@ -1340,7 +1357,11 @@ def has_any(folded: str, words: Sequence[str], start: int, end: int) -> bool:
 
 def within_any(span: Span, zones: Iterable[Span]) -> bool:
     """Whether ``span`` lies inside one of ``zones``."""
-    return any(z.contains(span) for z in zones)
+    start, end = span.start, span.end
+    for z in zones:  # noqa: SIM110 (a loop: called in every inner loop, any() costs more)
+        if z.start <= start and end <= z.end:
+            return True
+    return False
 
 
 def nearest(items: Iterable[Any], pos: int, key: Any = None) -> Any:

@@ -277,9 +277,17 @@ def _read_clause(
                 participants.add(prior.actor)
 
     # -- kind, status
-    main = _main_trigger([t for t in triggers if not within_any(t.span, topic)] or triggers)
-    kind = max((MeetingKind(t.value["kind"]) for t in triggers if t.value["class"] != "delegation"),
-               key=lambda k: _KIND_RANK[k], default=MeetingKind(main.value["kind"]))
+    main = _main_trigger(
+        ([t for t in triggers if not within_any(t.span, topic)] or triggers) if topic else triggers
+    )
+    kind = None  # the highest-ranked kind of a trigger that is not a delegation, first wins
+    for t in triggers:
+        if t.value["class"] != "delegation":
+            k = _meeting_kind(t.value["kind"])
+            if kind is None or _KIND_RANK[k] > _KIND_RANK[kind]:
+                kind = k
+    if kind is None:
+        kind = _meeting_kind(main.value["kind"])
     movement = ctx.has("movement", clause)
     status, explicit = _status(ctx, clause, main, headline)
 
@@ -442,9 +450,26 @@ def _office_prefix(ctx: EventContext, span: Span) -> bool:
     return any(o.start == span.start for o in ctx.offices)
 
 
+_TRIGGER_ORDER = {"event": 0, "continuation": 1, "weak": 2, "delegation": 3}
+
+
 def _main_trigger(triggers: list[Hit]) -> Hit:
-    order = {"event": 0, "continuation": 1, "weak": 2, "delegation": 3}
-    return min(triggers, key=lambda t: (order.get(t.value["class"], 9), t.start))
+    best, best_rank = triggers[0], _TRIGGER_ORDER.get(triggers[0].value["class"], 9)
+    for t in triggers:  # (triggers are in text order: the first of the best class wins)
+        rank = _TRIGGER_ORDER.get(t.value["class"], 9)
+        if rank < best_rank:
+            best, best_rank = t, rank
+    return best
+
+
+_KINDS = {k.value: k for k in MeetingKind}
+_STATUSES = {s.value: s for s in MeetingStatus}
+
+
+def _meeting_kind(value: str) -> MeetingKind:
+    """``MeetingKind(value)`` (a dict lookup: enum calls cost more)."""
+    found = _KINDS.get(value)
+    return found if found is not None else MeetingKind(value)
 
 
 def _status(
@@ -472,7 +497,8 @@ def _status(
         # "planned talks were called off": the cancellation is the news
         return MeetingStatus.CANCELLED, True
     best = nearest(usable, main.start)
-    return MeetingStatus(best.value), True
+    status = _STATUSES.get(best.value)
+    return (status if status is not None else MeetingStatus(best.value)), True
 
 
 # "talks in Ankara", "talks in the Black Sea resort of Sochi"
@@ -493,11 +519,8 @@ def _place(
     """The place of the meeting and how sure the grammar is of it (lower is surer)."""
     f = ctx.folded
     best: tuple[tuple[int, int, int], PlaceRef] | None = None
-    visit_like = [t for t in triggers if t.value["class"] != "delegation"
-                  and t.value["kind"] == "visit"]
-    moves = [*visit_like, *(h for h in ctx.hits_in("movement", clause)
-                            if h.phrase not in _NOT_MOVES)]
-    held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
+    moves: list[Hit] | None = None  # (both found on first need: most places rank first)
+    held: list[Hit] | None = None
     for p in ctx.places_in(clause):
         if within_any(p.span, excluded) or ctx.in_brackets(p.span) or ctx.overlaps_time(p.span):
             continue
@@ -522,13 +545,20 @@ def _place(
         )):
             rank = 2
         if rank > 3:
+            if moves is None:
+                visit_like = [t for t in triggers if t.value["class"] != "delegation"
+                              and t.value["kind"] == "visit"]
+                moves = [*visit_like, *(h for h in ctx.hits_in("movement", clause)
+                                        if h.phrase not in _NOT_MOVES)]
             for t in moves:
                 gap = p.span.start - t.end
                 reach = 80 if t.value is not True else 45  # "the visit of … to Turkey"
                 if 0 <= gap < reach and _MOVE_TO.search(f[t.start:p.span.start]):
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
+        if rank >= 5 and held is None:
+            held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
         if rank >= 5 and any(
-            h.end <= p.span.start and p.span.start - h.end < 100 for h in (*triggers, *held)
+            h.end <= p.span.start and p.span.start - h.end < 100 for h in (*triggers, *(held or ()))
         ) and re.search(
             r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$",
             f[max(clause.start, p.span.start - 50):p.span.start],
@@ -844,6 +874,11 @@ def _refer_target(records: list[_Candidate], cand: _Candidate) -> _Candidate | N
 # --------------------------------------------------------------------------- output
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """The order of spans (a key: the generated comparison of two spans costs more)."""
+    return span.start, span.end
+
+
 def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meeting:
     status = r.status or MeetingStatus.HELD
     date = r.date
@@ -855,7 +890,7 @@ def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meetin
             status = MeetingStatus.HELD
     if date is None and status is MeetingStatus.ONGOING and pub is not None:
         date = TimeValue.day(pub)
-    evidence = tuple(sorted(set(r.evidence)))
+    evidence = tuple(sorted(set(r.evidence), key=_span_order))
     return Meeting(
         id=f"meeting:{article_id}:{n}",
         kind=r.kind,
