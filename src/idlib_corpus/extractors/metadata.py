@@ -171,26 +171,32 @@ def _vocab() -> _Vocab:
     )
 
 
-@attrs.frozen
 class _Line:
-    start: int
-    end: int
-    text: str
+    """One non-blank line, stripped: where it is and what it says.
 
-    @property
-    def key(self) -> tuple[int, int]:
-        """``(start, end)``: cheaper to hash and compare than a ``Span``."""
-        return (self.start, self.end)
+    A plain slotted class, not an attrs one: every line of every article is one.
+    Lines are compared by identity; ``key`` is ``(start, end)``, cheaper to hash and
+    compare than a ``Span``.
+    """
+
+    __slots__ = ("end", "key", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = (start, end)
 
 
 def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
     for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        if raw:
+            stripped = raw.strip()
+            if stripped:
+                start = pos + len(raw) - len(raw.lstrip())
+                out.append(_Line(start, start + len(stripped), stripped))
         pos += len(raw) + 1
     return out
 
@@ -218,7 +224,7 @@ def _is_widget(v: _Vocab, line: str) -> bool:
         return True
     if len(line) > _MAX_WIDGET:
         return False
-    n = _norm(line)
+    n = " ".join(_WORD.findall(low))  # _norm(line), with the casefold done
     if not n:
         return not any(c.isalnum() for c in line) and len(line) <= 3
     return n in v.widgets or n in v.sections
@@ -394,6 +400,19 @@ class _Dateline:
     whole_line: bool  # the line holds nothing but the dateline
 
 
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+@functools.cache
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does (their names dropped).
+
+    Most lines match none of the dateline patterns: one match call rules them all out.
+    """
+    assert all(p.flags == re.UNICODE for p in patterns)  # no flags to carry over
+    return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', p.pattern)})" for p in patterns))
+
+
 def _find_dateline(
     lines: list[_Line],
     boiler: set[tuple[int, int]],
@@ -402,10 +421,12 @@ def _find_dateline(
 ) -> _Dateline | None:
     """The first line that one of ``patterns`` (or of ``checked``, whose outlet must be
     known or written in capitals) matches."""
+    candidates = (*patterns, *checked)
+    any_of = _any_of(candidates)
     for line in lines:
-        if line.key in boiler:
+        if line.key in boiler or any_of.match(line.text) is None:
             continue
-        for pattern in (*patterns, *checked):
+        for pattern in candidates:
             m = pattern.match(line.text)
             if m is None:
                 continue

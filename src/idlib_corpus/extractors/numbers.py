@@ -506,6 +506,9 @@ def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int
     keys = sorted(_keyword_hits(g, folded).union(digit_runs(text)))
     out: list[tuple[int, Qualifier, int, int]] = []
     covered = 0
+    # Neighbouring keys ("600,000 people") try the same starts: each is matched once.
+    tried: dict[int, re.Match[str] | None] = {}
+    number = g.number.match
     for p in keys:
         if p < covered:
             continue
@@ -521,7 +524,10 @@ def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int
         starts.reverse()
         starts.append(p)
         for s in starts:
-            m = g.number.match(text, s)
+            if s in tried:
+                m = tried[s]
+            else:
+                m = tried[s] = number(text, s)
             if m is None or m.end() <= p:
                 continue
             found = _read_match(g, text, m)

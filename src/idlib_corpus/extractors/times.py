@@ -859,6 +859,10 @@ def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     covered = 0
+    # Neighbouring key words ("over 50 targets and killed 76") try the same starts: each
+    # start is matched once.
+    tried: dict[int, re.Match[str] | None] = {}
+    master = v.master.match
     for p in _key_words(v, text, folded):
         if p < covered:
             continue
@@ -874,7 +878,10 @@ def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
         starts.reverse()
         starts.append(p)
         for s in starts:
-            m = v.master.match(text, s)
+            if s in tried:
+                m = tried[s]
+            else:
+                m = tried[s] = master(text, s)
             if m is not None and m.end() > p:
                 out.append(m)
                 covered = m.end()
