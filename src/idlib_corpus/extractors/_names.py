@@ -274,6 +274,10 @@ class Grammar:
             r"(?<![\w'’-])(?:" + "|".join(_alternatives(self.pronouns)) + r")(?![\w'’-])",
             re.IGNORECASE,
         )
+        #: the matches of ``pronoun_re``, found faster (see :func:`_first_letter_first`)
+        self.pronoun_fast_re = re.compile(
+            _first_letter_first(self.pronouns, r"[\w'’-]") + r"(?![\w'’-])", re.IGNORECASE
+        )
         #: "the source", "a senior official": nouns of someone unnamed who speaks
         self.speakers = self.nonperson_titles | self.role_nouns
         #: "the minister", "the foreign minister", "the expert": a title without a name
@@ -352,31 +356,17 @@ def _prefix_free(words: frozenset[str]) -> tuple[str, ...]:
     ))
 
 
-def _finditer_unpreceded(
-    pattern: re.Pattern[str], text: str, start: int, end: int
-) -> Iterator[re.Match[str]]:
-    """``(?<![\\w-])`` + ``pattern``, found by searching ``pattern`` alone (which a literal
-    prefix makes fast) and checking the character before each match by hand; a match that
-    fails the check is retried one character further, as the lookbehind would have been."""
-    while True:
-        m = pattern.search(text, start, end)
-        if m is None:
-            return
-        i = m.start()
-        if i > 0 and _WORD_OR_HYPHEN.match(text, i - 1) is not None:
-            start = i + 1
-            continue
-        yield m
-        start = max(m.end(), i + 1)
-
-
-_WORD_OR_HYPHEN = re.compile(r"[\w-]")
-
-# A determiner and the (up to) three words after it, over folded text; which word is the
-# head noun is looked up in a set (an alternation of hundreds of nouns would be slow).
-# (The "not after a word character" condition is checked by _finditer_unpreceded.)
-_THE_PHRASE = re.compile(r"the\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?")
-_DET_PHRASE = re.compile(r"(?:the|an?)\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?")
+# A determiner and the (up to) three words after it, over folded text, not after a word
+# character or hyphen; which word is the head noun is looked up in a set (an alternation of
+# hundreds of nouns would be slow). The check of the character before is written after the
+# determiner's letters: a lookbehind opening the pattern would hide its literal prefix from
+# the regex engine, which would then try every offset.
+_THE_PHRASE_AT = re.compile(
+    r"the(?<![\w-]the)\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?"
+)
+_DET_PHRASE_AT = re.compile(
+    r"(?:t(?<![\w-]t)he|a(?<![\w-]a)n?)\s+([a-z'-]+)(?:\s+([a-z'-]+))?(?:\s+([a-z'-]+))?"
+)
 
 
 def noun_phrases(
@@ -391,9 +381,12 @@ def noun_phrases(
         >>> list(noun_phrases("as the top diplomat said", frozenset({"diplomat"})))
         [(3, 19, ['top', 'diplomat'])]
     """
-    pattern = _DET_PHRASE if indefinite else _THE_PHRASE
+    pattern = _DET_PHRASE_AT if indefinite else _THE_PHRASE_AT
     stop = len(folded) if end is None else end
-    for m in _finditer_unpreceded(pattern, folded, start, stop):
+    isdisjoint = heads.isdisjoint
+    for m in pattern.finditer(folded, start, stop):
+        if isdisjoint(m.groups()):
+            continue  # most phrases: no head among the words (one set operation)
         for k in (1, 2, 3):
             word = m.group(k)
             if word is None:
@@ -401,6 +394,37 @@ def noun_phrases(
             if word in heads:
                 yield m.start(), m.end(k), [m.group(i) for i in range(1, k + 1)]
                 break
+
+
+def _first_letter_first(words: Iterable[str], before: str) -> str:
+    """``(?<!before)(?:w1|w2|...)``, written to start with the class of the words' first letters.
+
+    A pattern that opens with a lookbehind or an alternation gives the regex engine
+    nothing to skip ahead with, so it is tried at every offset; one that opens with a
+    character class is tried only where such a character stands. The first letter is
+    read, then the lookbehind checks the character before it, and each group of words
+    with one first letter checks that letter with a lookbehind of its own (under the same
+    flags, so a case-insensitive pattern compares it as the engine does). Within a group
+    the words keep the order of :func:`_alternatives` (longest first); words of two groups
+    never match at one offset. The matches are those of the plain pattern, the same
+    offsets and texts. Only for words of plain letters (``re.escape`` leaves them as is).
+
+    Example:
+        >>> p = re.compile(_first_letter_first(["he", "she"], r"[\\w-]"))
+        >>> [m.group() for m in p.finditer("she ashes he")]
+        ['she', 'he']
+    """
+    alts = _alternatives(words)
+    by_first: dict[str, list[str]] = {}
+    for w in alts:
+        if not w[:1].isalpha() or not w.isalnum():
+            raise ValueError(f"not a word of plain letters: {w!r}")
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for first, rests in by_first.items():
+        branches.append(f"(?<={first})(?:" + "|".join(rests) + ")")
+    firsts = "".join(by_first)
+    return f"[{firsts}](?<!{before}[\\s\\S])(?:" + "|".join(branches) + ")"
 
 
 def _alternatives(words: Iterable[str]) -> list[str]:

@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
@@ -66,24 +66,51 @@ from idlib_corpus.model import Actor, ActorKind, Mention, MentionKind, Span
 __all__ = ["idlib_resolve_actors", "resolve_actors"]
 
 L = AnnotationLabel
+# Enum members as module globals: ``AnnotationLabel.PERSON`` is a descriptor call on the
+# Enum class (about 170 ns in Python 3.11), a global is a dict lookup; hot loops test
+# labels thousands of times an article.
+_CAPITAL = L.CAPITAL
+_GOVERNMENT_BODY = L.GOVERNMENT_BODY
+_GROUP = L.GROUP
+_MEDIA = L.MEDIA
+_NATIONALITY = L.NATIONALITY
+_OFFICE = L.OFFICE
+_ORGANISATION = L.ORGANISATION
+_PERSON = L.PERSON
+_PLACE = L.PLACE
+_STATE = L.STATE
+_TIME = L.TIME
+_MK_NAME = MentionKind.NAME
+_MK_SURNAME = MentionKind.SURNAME
+_MK_TITLE = MentionKind.TITLE
+_MK_PRONOUN = MentionKind.PRONOUN
+_MK_DEMONYM = MentionKind.DEMONYM
+_MK_CAPITAL = MentionKind.CAPITAL
+_MK_ALIAS = MentionKind.ALIAS
+_AK_PERSON = ActorKind.PERSON
+_AK_STATE = ActorKind.STATE
+_AK_ARMED_GROUP = ActorKind.ARMED_GROUP
+_AK_GOVERNMENT_BODY = ActorKind.GOVERNMENT_BODY
+_AK_INTERNATIONAL_ORGANISATION = ActorKind.INTERNATIONAL_ORGANISATION
+_AK_MEDIA = ActorKind.MEDIA
 
 # When annotations overlap, the longest wins; for the same span, this order.
 _PRIORITY = {
-    L.PERSON: 0,
-    L.GOVERNMENT_BODY: 1,
-    L.GROUP: 2,
-    L.ORGANISATION: 3,
-    L.MEDIA: 4,
-    L.OFFICE: 5,
-    L.CAPITAL: 6,
-    L.STATE: 7,
-    L.NATIONALITY: 8,
-    L.PLACE: 9,
-    L.TIME: 10,
+    _PERSON: 0,
+    _GOVERNMENT_BODY: 1,
+    _GROUP: 2,
+    _ORGANISATION: 3,
+    _MEDIA: 4,
+    _OFFICE: 5,
+    _CAPITAL: 6,
+    _STATE: 7,
+    _NATIONALITY: 8,
+    _PLACE: 9,
+    _TIME: 10,
 }
 # Small sets of labels are tuples: ``in`` on a tuple compares by identity first, while a
 # frozenset or dict calls Enum.__hash__, a Python-level function, on every test.
-_STATEISH = (L.STATE, L.CAPITAL)
+_STATEISH = (_STATE, _CAPITAL)
 _PRIORITY_BY_ID = {id(label): p for label, p in _PRIORITY.items()}
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
@@ -107,6 +134,13 @@ _CAPWORD = re.compile(
     r"(?<![\w'’-])(?:[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f][\w'’-]*"
     r"|(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|ul|ud)-[A-Z][\w'’-]*)"
 )
+# _CAPWORD where no "-" stands before a capital (so that its particle branch cannot match):
+# the same matches, found faster, for the pattern opens with its character class (the
+# regex engine skips ahead to such a character) and checks the character before it after.
+_CAPWORD_UPPER = re.compile(
+    r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f](?<![\w'’-][\s\S])[\w'’-]*"
+)
+_DASH_CAPITAL = re.compile(r"-[A-Z]")
 # How far back (in sentences) a pronoun looks for its antecedent.
 _PRONOUN_REACH = 3
 
@@ -171,6 +205,27 @@ class _Item:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
+
+
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_GROUP = re.Match.group
+
+
+class _Tokens:
+    """The tokens of one sentence: starts, ends and texts (and its items, once read)."""
+
+    __slots__ = ("ends", "item_at", "item_of", "items", "starts", "texts")
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        ms = list(matches)
+        # C-level maps over the matches: no Python frame a token
+        self.starts: list[int] = list(map(_MATCH_START, ms))
+        self.ends: list[int] = list(map(_MATCH_END, ms))
+        self.texts: list[str] = list(map(_MATCH_GROUP, ms))
+        self.items: list[_Item] | None = None
+        self.item_of: list[int] = []
+        self.item_at: dict[int, _Item] = {}  # see _Resolver._window
 
 
 class _Sentence:
@@ -288,7 +343,7 @@ class _Resolver:
         self.starts = [a.span.start for a in self.anns]
         self.ann_tuples = [(a.span.start, a.span.end, a.label, a.key) for a in self.anns]
         self.ends = [a.span.end for a in self.anns]  # sorted too: no overlaps once chosen
-        self.person_starts = [a.span.start for a in self.anns if a.label is L.PERSON]
+        self.person_starts = [a.span.start for a in self.anns if a.label is _PERSON]
         self.sent_starts = [s.start for s in doc.sentences]
         article = doc.article
         # prose sentences by their index in doc.sentences; tokens are read per sentence,
@@ -302,8 +357,7 @@ class _Resolver:
                 if any(s <= a and b <= e for s, e in boiler):
                     continue
             self.prose[index] = span
-        self._stok: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
-        self._item_at: dict[int, _Item] = {}  # see _window
+        self._stok: dict[int, _Tokens] = {}
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
 
@@ -335,46 +389,98 @@ class _Resolver:
             return None
         return i if pos < span.end else None
 
-    def _tokens(self, si: int) -> tuple[list[tuple[int, int]], list[int]]:
-        """Token offsets of prose sentence ``si`` and their starts (one regex pass, cached)."""
+    def _tokens(self, si: int) -> _Tokens:
+        """The tokens of prose sentence ``si`` (one regex pass, cached)."""
         got = self._stok.get(si)
         if got is None:
             span = self.prose[si]
-            spans = [m.span() for m in TOKEN.finditer(self.text, span.start, span.end)]
-            got = self._stok[si] = (spans, [a for a, _ in spans])
+            got = self._stok[si] = _Tokens(TOKEN.finditer(self.text, span.start, span.end))
         return got
 
-    def _window(self, tok: list[tuple[int, int]], t0: int, t1: int) -> list[_Item]:
+    def _items(self, tk: _Tokens) -> tuple[list[_Item], list[int]]:
+        """The items of a sentence's tokens, and for each token the index of its item.
+
+        Plain tokens, or one item per annotation (annotations do not overlap once chosen):
+        a token is read as the first annotation that ends after its start, if that one
+        starts before its end, and the tokens an annotation covers give no items of their
+        own. Every window of the sentence (the name pass reads it whole, the title, state,
+        group and body passes short windows around positions in it) is a slice of these,
+        so they are built once a sentence, runs of plain tokens with C-level ``map``.
+        """
+        if tk.items is not None:
+            return tk.items, tk.item_of
+        starts, ends, texts = tk.starts, tk.ends, tk.texts
+        n = len(starts)
+        folded = self.folded
+        aends, anns = self.ends, self.ann_tuples
+        nk = len(anns)
+        items: list[_Item] = []
+        item_of = [0] * n
+        i = 0
+        k = bisect.bisect_right(aends, starts[0]) if n else 0
+        while i < n:
+            s = starts[i]
+            while k < nk and aends[k] <= s:
+                k += 1
+            if k < nk and anns[k][0] < ends[i]:
+                a, b, label, key = anns[k]
+                idx = len(items)
+                items.append(_Item(label, key, a, b, self.text[a:b], folded[a:b]))
+                item_of[i] = idx
+                i += 1
+                while i < n and starts[i] < b:
+                    item_of[i] = idx  # the tokens the annotation covers
+                    i += 1
+                continue
+            # tokens i .. j-1 end before the next annotation starts: plain
+            j = bisect.bisect_right(ends, anns[k][0], i) if k < nk else n
+            first = len(items)
+            ss, es = starts[i:j], ends[i:j]
+            lows = list(map(folded.__getitem__, map(slice, ss, es)))
+            if "’s" in lows:
+                lows = ["'s" if w == "’s" else w for w in lows]
+            items.extend(map(_Item, repeat(None, j - i), repeat(None), ss, es, texts[i:j], lows))
+            item_of[i:j] = range(first, first + j - i)
+            i = j
+        tk.items, tk.item_of = items, item_of
+        return items, item_of
+
+    def _window(self, tk: _Tokens, t0: int, t1: int) -> list[_Item]:
         """Items for tokens ``t0 .. t1``: plain tokens, or one item per annotation.
 
-        Windows overlap (the name pass reads whole sentences, the title, state, group and
-        body passes short windows around positions in them), so items are kept by the
-        start of the token they were read at and shared: which item a token gives does
-        not depend on the window (annotations do not overlap once chosen), and items are
-        never modified.
+        A slice of the sentence's items once the name pass has read them all; before that
+        (a sentence with no name in it: most are), only the items of the window are built,
+        kept by the start of their token, as :meth:`_items` would build them.
         """
+        if tk.items is not None:
+            if t0 >= t1:
+                return []
+            item_of = tk.item_of
+            return tk.items[item_of[t0] : item_of[t1 - 1] + 1]
         items: list[_Item] = []
-        cache = self._item_at
-        ends, anns = self.ends, self.ann_tuples
+        cache = tk.item_at
+        starts, ends = tk.starts, tk.ends
+        aends, anns = self.ends, self.ann_tuples
         text, folded = self.text, self.folded
         i = t0
         while i < t1:
-            s, e = tok[i]
+            s = starts[i]
             item = cache.get(s)
             if item is None:
-                k = bisect.bisect_right(ends, s)  # the first annotation ending after s
+                e = ends[i]
+                k = bisect.bisect_right(aends, s)  # the first annotation ending after s
                 if k < len(anns) and anns[k][0] < e:
                     a, b, label, key = anns[k]
                     item = _Item(label, key, a, b, text[a:b], folded[a:b])
                 else:
                     low = folded[s:e]
-                    item = _Item(None, None, s, e, text[s:e], "'s" if low == "’s" else low)
+                    item = _Item(None, None, s, e, tk.texts[i], "'s" if low == "’s" else low)
                 cache[s] = item
             items.append(item)
             i += 1
             if not item.plain:
                 end = item.end
-                while i < t1 and tok[i][0] < end:
+                while i < t1 and starts[i] < end:
                     i += 1  # the tokens the annotation covers
         return items
 
@@ -386,9 +492,9 @@ class _Resolver:
         si = self._sentence_at(pos)
         if si is None:
             return None
-        tok, starts = self._tokens(si)
-        ti = bisect.bisect_right(starts, pos) - 1
-        items = self._window(tok, max(0, ti - before), min(len(tok), ti + after + 1))
+        tk = self._tokens(si)
+        ti = bisect.bisect_right(tk.starts, pos) - 1
+        items = self._window(tk, max(0, ti - before), min(len(tk.starts), ti + after + 1))
         for j, it in enumerate(items):
             if it.start <= pos < it.end:
                 return items, j
@@ -400,9 +506,10 @@ class _Resolver:
         for index, span in self.prose.items():
             first = self._first_candidate(index, span)
             if first is not None:
-                tok = self._tokens(index)[0]
+                tk = self._tokens(index)
                 # the title phrase before a name is short: no need to read further back
-                sent = _Sentence(index, span, self._window(tok, max(0, first - 16), len(tok)),
+                self._items(tk)  # the whole sentence: its windows are slices from now on
+                sent = _Sentence(index, span, self._window(tk, max(0, first - 16), len(tk.starts)),
                                  _is_headline(self.text[span.start : span.end]))
                 self._hits_in(sent)
 
@@ -415,7 +522,8 @@ class _Resolver:
         k = bisect.bisect_left(self.person_starts, span.start)
         if k < len(self.person_starts) and self.person_starts[k] < span.end:
             first_pos = self.person_starts[k]
-        for m in _CAPWORD.finditer(text, span.start, span.end):
+        capwords = _CAPWORD if _DASH_CAPITAL.search(text, span.start, span.end) else _CAPWORD_UPPER
+        for m in capwords.finditer(text, span.start, span.end):
             p = m.start()
             if first_pos is not None and p >= first_pos:
                 break
@@ -441,14 +549,14 @@ class _Resolver:
                 continue
             if prev in g.honorifics or g.is_head(prev) or g.is_role(prev):
                 return self._token_index(si, p)
-            if a >= 0 and anns[a].label is L.OFFICE and anns[a].span.end == prev_start + len(prev):
+            if a >= 0 and anns[a].label is _OFFICE and anns[a].span.end == prev_start + len(prev):
                 return self._token_index(si, p)
         if first_pos is None:
             return None
         return self._token_index(si, first_pos)
 
     def _token_index(self, si: int, pos: int) -> int:
-        tstarts = self._tokens(si)[1]
+        tstarts = self._tokens(si).starts
         return max(bisect.bisect_right(tstarts, pos) - 1, 0)
 
     def _prev_word(self, pos: int, floor: int) -> tuple[str, int]:
@@ -489,7 +597,7 @@ class _Resolver:
         placed: list[tuple[_Hit, int, int]] = []  # the sentence's hits and their items
         while i < n:
             it = items[i]
-            if it.kind is not L.PERSON and not (
+            if it.kind is not _PERSON and not (
                 it.plain and (it.text[0].isupper() or "-" in it.text)
             ):
                 i += 1
@@ -512,7 +620,7 @@ class _Resolver:
                 a >= 2
                 and items[a - 1].low == "of"
                 and items[a - 2].text[:1].isupper()
-                and (items[a - 2].kind is L.OFFICE or self.g.is_head(items[a - 2].low))
+                and (items[a - 2].kind is _OFFICE or self.g.is_head(items[a - 2].low))
             )  # "Minister of Foreign Affairs X": the portfolio of the office before
             # ... before a full name: "Director of Public Prosecutions" names no one
             portfolio = portfolio and (known is not None or b - lead >= 2)
@@ -618,7 +726,7 @@ class _Resolver:
 
     def _fits_known(self, items: list[_Item], a: int, b: int, key: str) -> bool:
         """Whether the words around a known person's name still name that person."""
-        extra = [it for it in items[a:b] if it.kind is not L.PERSON]
+        extra = [it for it in items[a:b] if it.kind is not _PERSON]
         if not extra:
             return True
         rec = _kb_person(self.doc, key)
@@ -629,7 +737,7 @@ class _Resolver:
         if name_key(text) in known:
             return True
         # a first name the knowledge base does not give it is another person's
-        first = name_key(items[a].text) if items[a].kind is not L.PERSON else None
+        first = name_key(items[a].text) if items[a].kind is not _PERSON else None
         return first is None or any(k.split()[0] == first for k in known if " " in k)
 
     def _title_word(self, low: str) -> bool:
@@ -644,14 +752,14 @@ class _Resolver:
     def _name_run(self, items: list[_Item], i: int) -> tuple[int, int, str | None] | None:
         """The name-shaped run of items starting at ``i``: (start, end, known key)."""
         it = items[i]
-        if not (it.kind is L.PERSON or self._name_word(items, i, first=True)):
+        if not (it.kind is _PERSON or self._name_word(items, i, first=True)):
             return None
-        known = it.key if it.kind is L.PERSON else None
+        known = it.key if it.kind is _PERSON else None
         j = i + 1
         n = len(items)
         while j < n:
             nxt = items[j]
-            if nxt.kind is L.PERSON:
+            if nxt.kind is _PERSON:
                 if known is not None and nxt.key != known:
                     break
                 known = nxt.key
@@ -674,7 +782,7 @@ class _Resolver:
     def _name_word(self, items: list[_Item], j: int, *, first: bool) -> bool:
         it = items[j]
         g = self.g
-        if it.kind is L.PLACE:
+        if it.kind is _PLACE:
             # a place name may be a surname ("John Howard"), never a first name
             return not first and " " not in it.text and is_capitalised(it.text)
         if not it.plain:
@@ -742,7 +850,7 @@ class _Resolver:
         while j >= 0:
             it = items[j]
             low = it.low
-            if it.kind is L.OFFICE or (it.plain and (g.is_head(low) or g.is_role(low))):
+            if it.kind is _OFFICE or (it.plain and (g.is_head(low) or g.is_role(low))):
                 if it.plain and not is_capitalised(it.text) and it.text[:1].isupper():
                     break
                 if low.endswith("s") and singularise(low) != low:
@@ -762,10 +870,10 @@ class _Resolver:
                 and not low.endswith(_DEMONYM_ENDINGS)
             ):
                 cur.insert(0, it)  # "Kremlin spokesman", "Pentagon spokeswoman"
-            elif it.kind is L.NATIONALITY:
+            elif it.kind is _NATIONALITY:
                 parse.countries.insert(0, _iso(it.key))
                 # "Turkish and Russian deputy foreign ministers"
-                if j >= 2 and items[j - 1].low in _COORD and items[j - 2].kind is L.NATIONALITY:
+                if j >= 2 and items[j - 1].low in _COORD and items[j - 2].kind is _NATIONALITY:
                     j -= 1
             elif (
                 it.kind in _STATEISH
@@ -782,7 +890,7 @@ class _Resolver:
                     cur = []
                 j = k
             elif (
-                it.kind is L.STATE
+                it.kind is _STATE
                 and cur
                 and cur[0].text[:1].isupper()
                 and (j == 0 or items[j - 1].low not in ("of", "the"))
@@ -808,7 +916,7 @@ class _Resolver:
                 and self._accredited(items, j - 1)
             ):
                 # "Russian Ambassador to Turkey X": the state is where he serves, not his
-                if items[j - 1].kind is L.OFFICE:
+                if items[j - 1].kind is _OFFICE:
                     cur = [items[j - 1], it]
                 else:
                     cur = [items[j - 2], items[j - 1], it]
@@ -818,8 +926,8 @@ class _Resolver:
                 not cur
                 and j >= 2
                 and items[j - 1].low in ("on", "for")
-                and (it.kind in (L.STATE, L.PLACE, L.CAPITAL) or is_capitalised(it.text))
-                and (items[j - 2].kind is L.OFFICE or g.is_head(items[j - 2].low))
+                and (it.kind in (_STATE, _PLACE, _CAPITAL) or is_capitalised(it.text))
+                and (items[j - 2].kind is _OFFICE or g.is_head(items[j - 2].low))
             ):
                 # "Special Presidential Representative on Syria"
                 cur = [items[j - 1], it]
@@ -859,7 +967,7 @@ class _Resolver:
                 and cur[0].text[:1].isupper()
                 and j >= 1
                 and items[j - 1].text[:1].isupper()
-                and (items[j - 1].kind is L.OFFICE
+                and (items[j - 1].kind is _OFFICE
                      or (items[j - 1].plain and g.is_head(items[j - 1].low)))
             ):
                 # "Minister of Foreign Affairs X": the office, then its portfolio
@@ -873,9 +981,9 @@ class _Resolver:
                 # "senior assistant to the foreign minister X", "head of the Turkish
                 # regime X": the office is the head noun, linked to what it serves
                 for k in range(j, h - 1, -1):
-                    if items[k].kind is L.NATIONALITY:
+                    if items[k].kind is _NATIONALITY:
                         parse.countries.insert(0, _iso(items[k].key))
-                cur = [x for x in items[h : j + 1] if x.kind is not L.NATIONALITY] + cur
+                cur = [x for x in items[h : j + 1] if x.kind is not _NATIONALITY] + cur
                 j = h
                 it = items[h]
             else:
@@ -942,20 +1050,20 @@ class _Resolver:
             if it.low == "the":
                 head = items[k - 2]
                 if items[k - 1].low in g.title_links and (
-                    head.kind is L.OFFICE or (head.plain and g.is_head(head.low))
+                    head.kind is _OFFICE or (head.plain and g.is_head(head.low))
                 ):
                     found = k - 2
             elif it.low == "of" and k < j and items[k + 1].text[:1].isupper():
                 # "Minister of State X", "Secretary of Defense X": a capitalised office
                 head = items[k - 1]
                 if head.text[:1].isupper() and (
-                    head.kind is L.OFFICE or (head.plain and g.is_head(head.low))
+                    head.kind is _OFFICE or (head.plain and g.is_head(head.low))
                 ):
                     found = k - 1
             elif not (
                 it.kind in _BODY_LABELS
-                or it.kind is L.NATIONALITY
-                or it.kind is L.OFFICE
+                or it.kind is _NATIONALITY
+                or it.kind is _OFFICE
                 or (it.plain and is_capitalised(it.text))
                 or it.low in ("of", "for", "and")
             ):
@@ -966,12 +1074,12 @@ class _Resolver:
     def _accredited(self, items: list[_Item], j: int) -> bool:
         """Whether ``items[j]`` ends "ambassador to" (one office, or a head and "to")."""
         it = items[j]
-        if it.kind is L.OFFICE:
+        if it.kind is _OFFICE:
             return it.low.endswith(" to")
         if it.low != "to" or j < 1:
             return False
         head = items[j - 1]
-        return head.kind is L.OFFICE or (head.plain and self.g.is_head(head.low))
+        return head.kind is _OFFICE or (head.plain and self.g.is_head(head.low))
 
     def _coordinated_title(self, items: list[_Item], j: int, cur: list[_Item]) -> bool:
         """Whether ``items[j]`` joins a capitalised title by "and": "Foreign and Expatriates"."""
@@ -1020,18 +1128,18 @@ class _Resolver:
                     and (it.low in g.regime_nouns or it.low in g.nonperson_heads)):
                 return None
             k -= 1
-        while k >= 0 and items[k].kind is L.NATIONALITY:
+        while k >= 0 and items[k].kind is _NATIONALITY:
             k -= 1
         if k < 2 or items[k].low != "the" or items[k - 1].low not in g.title_links:
             return None
         head = items[k - 2]
-        if head.kind is L.OFFICE or (head.plain and (g.is_head(head.low) or g.is_role(head.low))):
+        if head.kind is _OFFICE or (head.plain and (g.is_head(head.low) or g.is_role(head.low))):
             return k - 2
         return None
 
     def _title_unit(self, it: _Item, *, roles: bool = True) -> bool:
         """An office, a title head noun, a title modifier, or (with ``roles``) a role noun."""
-        if it.kind is L.OFFICE:
+        if it.kind is _OFFICE:
             return True
         if not it.plain:
             return False
@@ -1045,12 +1153,12 @@ class _Resolver:
             return True
         low = it.low
         g = self.g
-        return it.kind is L.OFFICE or (it.plain and (
+        return it.kind is _OFFICE or (it.plain and (
             low in g.counterpart_nouns or g.is_head(low) or g.is_role(low)))
 
     def _plural_title(self, it: _Item) -> bool:
         low = it.low.split()[-1] if it.low.split() else it.low
-        return (it.kind is L.OFFICE or self.g.is_head(low) or self.g.is_role(low)) and (
+        return (it.kind is _OFFICE or self.g.is_head(low) or self.g.is_role(low)) and (
             singularise(low) != low
         )
 
@@ -1073,7 +1181,7 @@ class _Resolver:
             stop = self._body_run(items, k)
             if stop == k:
                 return None
-            if items[k].kind is L.NATIONALITY:
+            if items[k].kind is _NATIONALITY:
                 parse.countries.append(_iso(items[k].key))
             parse.words = [g.relative_offices[items[j + 1].low], "of", "the",
                            *(w for it in items[k:stop] for w in _title_words(it))]
@@ -1100,7 +1208,7 @@ class _Resolver:
             low = it.low
             if low in _DETERMINERS and not words and not parse.countries:
                 pass
-            elif it.kind is L.NATIONALITY and not words:
+            elif it.kind is _NATIONALITY and not words:
                 parse.countries.append(_iso(it.key))
             elif (
                 it.kind in _STATEISH
@@ -1130,7 +1238,7 @@ class _Resolver:
                 break
             j += 1
         # the phrase must end on a head noun: "a senior official", not "the military"
-        while words and not (words[-1].kind is L.OFFICE or g.is_head(words[-1].low)
+        while words and not (words[-1].kind is _OFFICE or g.is_head(words[-1].low)
                              or g.is_role(words[-1].low)):
             words.pop()
         if not words:
@@ -1149,12 +1257,12 @@ class _Resolver:
         ):
             words.extend(items[j : j + 2])  # ", the UN envoy to Syria"
             j += 2
-        if j < n and (items[j].kind is L.PERSON or self._name_word(items, j, first=False)):
+        if j < n and (items[j].kind is _PERSON or self._name_word(items, j, first=False)):
             return None  # ", Professor Geoff Masters": the title of the next name
         if (
             j + 1 < n
             and items[j].low in ("on", "for")
-            and (items[j + 1].kind in (L.STATE, L.PLACE) or is_capitalised(items[j + 1].text))
+            and (items[j + 1].kind in (_STATE, _PLACE) or is_capitalised(items[j + 1].text))
         ):
             words.extend(items[j : j + 2])  # "envoy for Syria"
             j += 2
@@ -1164,11 +1272,11 @@ class _Resolver:
                 k += 1
             # "of the European Council": a nationality word opening a body's name
             demonym_body = (
-                items[k].kind is L.NATIONALITY
+                items[k].kind is _NATIONALITY
                 and k + 1 < n
                 and self._body_run(items, k + 1) > k + 1
             )
-            if not demonym_body and (items[k].kind in _STATEISH or items[k].kind is L.NATIONALITY):
+            if not demonym_body and (items[k].kind in _STATEISH or items[k].kind is _NATIONALITY):
                 parse.countries.append(_iso(items[k].key))
             else:
                 # "head of the Reconciliation Center", "president of the European Council":
@@ -1188,7 +1296,7 @@ class _Resolver:
         g = self.g
         # "the forensic medicine department", "the Russian forces": lower-case words up to
         # an institution's noun
-        first = k + 1 if items[k].kind is L.NATIONALITY else k
+        first = k + 1 if items[k].kind is _NATIONALITY else k
         for m in range(first, min(n, first + 4)):
             it = items[m]
             if not (it.plain and it.text.islower() and it.text[:1].isalpha()):
@@ -1205,11 +1313,11 @@ class _Resolver:
         stop = k
         while stop < n and stop - k < 6:
             it = items[stop]
-            if it.kind in _BODY_LABELS or it.kind is L.GROUP or (
-                nationality and stop == k and it.kind is L.NATIONALITY
+            if it.kind in _BODY_LABELS or it.kind is _GROUP or (
+                nationality and stop == k and it.kind is _NATIONALITY
             ) or (
                 # "the Joint Chiefs of Staff": an office's words inside a body's name
-                stop > k and it.kind is L.OFFICE and it.text[:1].isupper()
+                stop > k and it.kind is _OFFICE and it.text[:1].isupper()
             ) or (
                 it.plain and it.text[:1].isupper() and it.text[:1].isalpha()
             ) or (
@@ -1416,7 +1524,7 @@ class _Resolver:
         else:
             p.id = f"person:{slug(first.text)}"
         for h in p.hits:
-            kind = MentionKind.NAME if h.full else MentionKind.SURNAME
+            kind = _MK_NAME if h.full else _MK_SURNAME
             p.mentions.append(Mention(h.span, h.text, kind))
 
     # ----------------------------------------------------------------- later mentions
@@ -1434,7 +1542,7 @@ class _Resolver:
         # base) and the last names of the full names this text gives
         found: set[tuple[int, int]] = {
             (a.span.start, a.span.end) for a in anns
-            if a.label is L.PERSON and " " not in a.text
+            if a.label is _PERSON and " " not in a.text
         }
         forms: set[str] = set()
         for h in self.hits:
@@ -1463,7 +1571,7 @@ class _Resolver:
             a = bisect.bisect_right(starts, start) - 1
             if a >= 0 and anns[a].span.end > start:
                 ann = anns[a]
-                if ann.label not in (L.PERSON, L.PLACE) or ann.span.end != end:
+                if ann.label not in (_PERSON, _PLACE) or ann.span.end != end:
                     continue
             if _inside(taken, start, end):
                 continue
@@ -1471,7 +1579,7 @@ class _Resolver:
             if si is None or self._after_unknown_name(si, start):
                 continue
             person = self._nearest(cands, start)
-            person.mentions.append(Mention(Span(start, end), word, MentionKind.SURNAME))
+            person.mentions.append(Mention(Span(start, end), word, _MK_SURNAME))
             taken.append((start, end))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
@@ -1481,11 +1589,11 @@ class _Resolver:
 
         "Bilal Erdogan": the surname of a known person after another first name.
         """
-        tok, tstarts = self._tokens(si)
-        ti = bisect.bisect_left(tstarts, start)
+        tk = self._tokens(si)
+        ti = bisect.bisect_left(tk.starts, start)
         if ti == 0:
             return False
-        s, e = tok[ti - 1]
+        s, e = tk.starts[ti - 1], tk.ends[ti - 1]
         word = self.text[s:e]
         if not is_capitalised(word) or (ti - 1 == 0 and self.folded[s:e] in self.g.not_name_words):
             return False
@@ -1538,7 +1646,7 @@ class _Resolver:
         for h in self.hits:
             taken.append((h.title_start, h.span.end))
         for ann in self.anns:
-            if ann.label is not L.NATIONALITY:
+            if ann.label is not _NATIONALITY:
                 continue
             si = self._sentence_at(ann.span.start)
             if si is None:
@@ -1582,14 +1690,14 @@ class _Resolver:
             last = words[-1]
             if singularise(last.low) != last.low:
                 continue  # "the Turkish leaders": a group, not one person
-            if k < n and (self._name_word(items, k, first=True) or items[k].kind is L.PERSON):
+            if k < n and (self._name_word(items, k, first=True) or items[k].kind is _PERSON):
                 continue  # a title before a name is not a mention of its own
             span = Span(first.start, last.end)
             person = self._title_person(_iso(ann.key), words, counterpart, span.start)
             if person is None:
                 continue
             person.mentions.append(Mention(span, self.text[span.start : span.end],
-                                           MentionKind.TITLE))
+                                           _MK_TITLE))
             taken.append((span.start, span.end))
         self._bare_title_mentions(taken)
         for p in self.persons:
@@ -1633,7 +1741,7 @@ class _Resolver:
             for ann in self.anns[k:]:
                 if ann.span.start >= end:
                     break
-                if ann.label is L.NATIONALITY:
+                if ann.label is _NATIONALITY:
                     p.country = p.country or _iso(ann.key)
                     skip.append((ann.span.start, ann.span.end))
             words_out = []
@@ -1649,7 +1757,7 @@ class _Resolver:
             if not words_out:
                 continue
             p.title = title_case(words_out)
-            p.mentions.append(Mention(Span(start, end), text[start:end], MentionKind.TITLE))
+            p.mentions.append(Mention(Span(start, end), text[start:end], _MK_TITLE))
             p.mentions.sort(key=_mention_order)
 
     def _title_word_after(self, si: int, start: int, end: int) -> bool:
@@ -1682,14 +1790,15 @@ class _Resolver:
                 return False
             s, e = m.span()
         else:
-            tok, tstarts = self._tokens(si)
+            tk = self._tokens(si)
+            tstarts = tk.starts
             t = bisect.bisect_left(tstarts, end)  # the window skips the annotation's tokens
-            if t >= len(tok) or t > bisect.bisect_right(tstarts, start) - 1 + 6:
+            if t >= len(tstarts) or t > bisect.bisect_right(tstarts, start) - 1 + 6:
                 return False
-            s, e = tok[t]
+            s, e = tstarts[t], tk.ends[t]
         k = bisect.bisect_right(self.ends, s)  # the first annotation ending after s
         if k < len(self.ann_tuples) and self.ann_tuples[k][0] < e:
-            return self.ann_tuples[k][2] is L.OFFICE
+            return self.ann_tuples[k][2] is _OFFICE
         low = self.folded[s:e]
         if low == "’s":
             low = "'s"
@@ -1709,7 +1818,7 @@ class _Resolver:
                 continue
             k = bisect.bisect_left(starts, start)
             if k < len(anns) and anns[k].span.start < end and any(
-                a.label is L.NATIONALITY for a in anns[k:] if a.span.start < end
+                a.label is _NATIONALITY for a in anns[k:] if a.span.start < end
             ):
                 continue  # "the Turkish foreign minister": the nationality pass decides
             rest = text[end : end + 3].lstrip()
@@ -1722,7 +1831,7 @@ class _Resolver:
             if len(fits) != 1:
                 continue  # nobody, or more than one: not ours to guess
             span = Span(start, end)
-            fits[0].mentions.append(Mention(span, text[start:end], MentionKind.TITLE))
+            fits[0].mentions.append(Mention(span, text[start:end], _MK_TITLE))
             taken.append((start, end))
 
     def _title_person(
@@ -1763,7 +1872,7 @@ class _Resolver:
         taken = [(h.title_start, h.span.end) for h in self.hits]
         taken.extend((m.span.start, m.span.end) for p in self.persons for m in p.mentions)
         sentence_of = [self._sentence_no(e[0]) for e in events]
-        for m in g.pronoun_re.finditer(self.text):
+        for m in g.pronoun_fast_re.finditer(self.text):
             start = m.start()
             if self._sentence_at(start) is None:
                 continue
@@ -1800,7 +1909,7 @@ class _Resolver:
             if self._unnamed_speaker(end, start, taken):
                 continue  # "the source said ... he said": not about the named person
             person.gender = gender
-            person.mentions.append(Mention(Span(start, m.end()), m.group(), MentionKind.PRONOUN))
+            person.mentions.append(Mention(Span(start, m.end()), m.group(), _MK_PRONOUN))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
 
@@ -1832,7 +1941,7 @@ class _Resolver:
         return Actor(
             id=p.id,
             name=name,
-            kind=ActorKind.PERSON,
+            kind=_AK_PERSON,
             country=p.country,
             title=p.title,
             aliases=tuple(aliases),
@@ -1847,22 +1956,22 @@ class _Resolver:
         dateline = self.doc.article.dateline_span
         for ann in self.anns:
             label = ann.label
-            if label not in (L.STATE, L.NATIONALITY, L.CAPITAL):
+            if label not in (_STATE, _NATIONALITY, _CAPITAL):
                 continue
             start = ann.span.start
             if self._sentence_at(start) is None:
                 continue
             text = self.text[start : ann.span.end]
-            if label is L.STATE:
-                kind = MentionKind.NAME
-            elif label is L.NATIONALITY:
-                kind = MentionKind.DEMONYM
+            if label is _STATE:
+                kind = _MK_NAME
+            elif label is _NATIONALITY:
+                kind = _MK_DEMONYM
             else:
                 if dateline is not None and dateline.overlaps(ann.span):
                     continue
                 if not self._capital_is_state(ann):
                     continue
-                kind = MentionKind.CAPITAL
+                kind = _MK_CAPITAL
             found.setdefault(_iso(ann.key), []).append(Mention(ann.span, text, kind))
         regimes: list[tuple[Span, str | None]] = []
         for m in g.regimes(self.folded):
@@ -1877,7 +1986,7 @@ class _Resolver:
                 continue
             last = code
             found.setdefault(code, []).append(
-                Mention(span, self.text[span.start : span.end], MentionKind.TITLE))
+                Mention(span, self.text[span.start : span.end], _MK_TITLE))
         actors = []
         for code, mentions in found.items():
             if not _iso2_ok(code):
@@ -1885,7 +1994,7 @@ class _Resolver:
             actors.append(Actor(
                 id=f"state:{code}",
                 name=_kb_state_name(self.doc, code, mentions),
-                kind=ActorKind.STATE,
+                kind=_AK_STATE,
                 country=code,
                 mentions=tuple(_dedupe(mentions)),
             ))
@@ -1908,7 +2017,7 @@ class _Resolver:
                 return False  # "Moscow - ", "MOSCOW (Reuters)": a dateline
             # "Moscow, February 8.": a dateline
             k = bisect.bisect_left(self.starts, ann.span.end)
-            return not (k < len(self.anns) and self.anns[k].label is L.TIME
+            return not (k < len(self.anns) and self.anns[k].label is _TIME
                         and self.anns[k].span.start - ann.span.end <= 2)
         # walk back over a coordination of capitals or states: "in Ankara and Moscow"
         while prev in _COORD:
@@ -1930,7 +2039,7 @@ class _Resolver:
         while k >= 0 and items[k].low in _CLOSE | _OPEN:
             k -= 1
         code: str | None = None
-        if k >= 0 and items[k].kind is L.NATIONALITY:
+        if k >= 0 and items[k].kind is _NATIONALITY:
             code = _iso(items[k].key)
             k -= 1
             while k >= 0 and items[k].low in _OPEN:
@@ -1949,7 +2058,7 @@ class _Resolver:
                 m += 1
             if m < len(items) and items[m].low == "of":
                 for nxt in items[m + 1 : m + 8]:
-                    if nxt.kind is L.NATIONALITY or nxt.kind is L.STATE:
+                    if nxt.kind is _NATIONALITY or nxt.kind is _STATE:
                         code = _iso(nxt.key)
                         break
                     c = self._country_of_name(nxt)
@@ -1963,7 +2072,7 @@ class _Resolver:
     def _country_of_name(self, it: _Item) -> str | None:
         for p in self.persons:
             for m in p.mentions:
-                if m.span.start == it.start and m.kind is not MentionKind.PRONOUN:
+                if m.span.start == it.start and m.kind is not _MK_PRONOUN:
                     return p.country
         return None
 
@@ -1985,7 +2094,7 @@ class _Resolver:
                 parent[rb] = ra
 
         mentions: list[tuple[str, Mention]] = []
-        starts = [a.span.start for a in self.anns if a.label is L.GROUP]
+        starts = [a.span.start for a in self.anns if a.label is _GROUP]
         text = self.text
         for cue in g.group_cues_in(self.folded):
             if cue.end() < len(text) and text[cue.end()].isupper():
@@ -2001,7 +2110,7 @@ class _Resolver:
                 continue
             items, j = got
             it = items[j]
-            if it.kind is L.GROUP:
+            if it.kind is _GROUP:
                 key = _group_key(it.key, it.text)
                 end = j + 1
             elif it.plain:
@@ -2017,7 +2126,7 @@ class _Resolver:
                 continue
             span = Span(it.start, items[end - 1].end)
             parent.setdefault(key, key)
-            mentions.append((key, Mention(span, text[span.start : span.end], MentionKind.NAME)))
+            mentions.append((key, Mention(span, text[span.start : span.end], _MK_NAME)))
             # "X (HTS), which was formerly known as Y": several other names, one after another
             for _ in range(3):
                 alias = self._group_alias(items, end)
@@ -2027,7 +2136,7 @@ class _Resolver:
                 parent.setdefault(akey, akey)
                 union(key, akey)
                 mentions.append((akey, Mention(aspan, text[aspan.start : aspan.end],
-                                               MentionKind.ALIAS)))
+                                               _MK_ALIAS)))
         by_root: dict[str, list[Mention]] = {}
         for key, m in mentions:
             by_root.setdefault(find(key), []).append(m)
@@ -2042,12 +2151,12 @@ class _Resolver:
                     seen.add(f)
                     names.append(m.text)
             first = ms[0]
-            kinds = [Mention(m.span, m.text, MentionKind.NAME if fold_name(m.text)
-                             == fold_name(first.text) else MentionKind.ALIAS) for m in ms]
+            kinds = [Mention(m.span, m.text, _MK_NAME if fold_name(m.text)
+                             == fold_name(first.text) else _MK_ALIAS) for m in ms]
             actors.append(Actor(
                 id=root,
                 name=names[0],
-                kind=ActorKind.ARMED_GROUP,
+                kind=_AK_ARMED_GROUP,
                 aliases=tuple(names[1:]),
                 mentions=tuple(kinds),
             ))
@@ -2099,7 +2208,7 @@ class _Resolver:
         if it.low == "the" and k + 1 < n:
             k += 1
             it = items[k]
-        if it.kind is L.GROUP:
+        if it.kind is _GROUP:
             key = _group_key(it.key, it.text)
             stop = k + 1
         elif it.plain and (is_capitalised(it.text) or is_acronym(it.text)):
@@ -2140,15 +2249,15 @@ class _Resolver:
             start = it.start
             country = None
             base = _id_slug(it.key, it.text)
-            if kind is ActorKind.GOVERNMENT_BODY:
+            if kind is _AK_GOVERNMENT_BODY:
                 country, start = self._body_country(items, j)
                 if country is not None and not base.startswith(country.lower() + "-"):
                     base = f"{country.lower()}-{base}"
             actor_id = f"{_BODY_PREFIX[kind]}:{base}"
             span = Span(start, it.end)
             text = self.text[span.start : span.end]
-            mention = Mention(span, text, MentionKind.NAME)
-            if kind is ActorKind.GOVERNMENT_BODY and country is None and _singular(text):
+            mention = Mention(span, text, _MK_NAME)
+            if kind is _AK_GOVERNMENT_BODY and country is None and _singular(text):
                 bare.append((base, actor_id, mention))  # not "the two foreign ministries"
             entry = found.setdefault(actor_id, (text, country, kind, []))
             entry[3].append(mention)
@@ -2172,7 +2281,7 @@ class _Resolver:
 
     def _body_country(self, items: list[_Item], j: int) -> tuple[str | None, int]:
         it = items[j]
-        if j >= 1 and items[j - 1].kind is L.NATIONALITY:
+        if j >= 1 and items[j - 1].kind is _NATIONALITY:
             return _iso(items[j - 1].key), items[j - 1].start
         if j >= 2 and items[j - 1].low == "'s" and items[j - 2].kind in _STATEISH:
             return _iso(items[j - 2].key), items[j - 2].start
@@ -2188,18 +2297,18 @@ class _Resolver:
 
 # --------------------------------------------------------------------------- helpers
 
-_STATEISH_OR_NATIONALITY = (*_STATEISH, L.NATIONALITY)
-_POSSESSOR_KINDS = (L.OFFICE, L.PERSON, L.NATIONALITY, L.GOVERNMENT_BODY, L.ORGANISATION, L.MEDIA)
+_STATEISH_OR_NATIONALITY = (*_STATEISH, _NATIONALITY)
+_POSSESSOR_KINDS = (_OFFICE, _PERSON, _NATIONALITY, _GOVERNMENT_BODY, _ORGANISATION, _MEDIA)
 _BODY_KINDS = {
-    L.GOVERNMENT_BODY: ActorKind.GOVERNMENT_BODY,
-    L.ORGANISATION: ActorKind.INTERNATIONAL_ORGANISATION,
-    L.MEDIA: ActorKind.MEDIA,
+    _GOVERNMENT_BODY: _AK_GOVERNMENT_BODY,
+    _ORGANISATION: _AK_INTERNATIONAL_ORGANISATION,
+    _MEDIA: _AK_MEDIA,
 }
 _BODY_LABELS = tuple(_BODY_KINDS)
 _BODY_PREFIX = {
-    ActorKind.GOVERNMENT_BODY: "government_body",
-    ActorKind.INTERNATIONAL_ORGANISATION: "organisation",
-    ActorKind.MEDIA: "media",
+    _AK_GOVERNMENT_BODY: "government_body",
+    _AK_INTERNATIONAL_ORGANISATION: "organisation",
+    _AK_MEDIA: "media",
 }
 
 #: What the resolver reads of a known person: name, aliases, country, gender ("m"/"f"/"").
@@ -2255,11 +2364,11 @@ def _split_offices(units: list[_Item], g: Grammar) -> list[_Item]:
     for i in range(1, len(units)):
         prev, cur = units[i - 1], units[i]
         last = prev.low.split()[-1] if prev.low.split() else ""
-        prev_head = prev.kind is L.OFFICE or (g.is_head(last) and last not in g.title_modifiers)
-        cur_new = cur.kind is L.OFFICE or (g.is_head(cur.low) and cur.low not in g.title_modifiers)
-        if prev.kind is not L.OFFICE and last in g.ranks and cur.low in g.ranks:
+        prev_head = prev.kind is _OFFICE or (g.is_head(last) and last not in g.title_modifiers)
+        cur_new = cur.kind is _OFFICE or (g.is_head(cur.low) and cur.low not in g.title_modifiers)
+        if prev.kind is not _OFFICE and last in g.ranks and cur.low in g.ranks:
             continue  # "Maj. Gen.", "Lt. Col.": one rank written in two words
-        if prev_head and cur_new and prev.kind is not L.GOVERNMENT_BODY:
+        if prev_head and cur_new and prev.kind is not _GOVERNMENT_BODY:
             return units[:i]
     return units
 
@@ -2373,6 +2482,6 @@ def _kb_state_name(doc: Document, code: str, mentions: list[Mention]) -> str:
         if isinstance(name, str) and name:
             return name
     for m in mentions:
-        if m.kind is MentionKind.NAME:
+        if m.kind is _MK_NAME:
             return m.text
     return code
