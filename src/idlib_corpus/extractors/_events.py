@@ -708,7 +708,7 @@ class EventContext:
             # "ANKARA, Turkey (AP) —": the whole dateline, not just its two named parts
             a, b = sorted((art.dateline_span, art.outlet_span))
             if "\n" not in self.text[a.start:b.end]:
-                m = re.match(r"[\s)/.\]]*[-—–:]?", self.text[b.end:b.end + 6])
+                m = _DATELINE_TAIL.match(self.text[b.end:b.end + 6])
                 skip.append(make_span(a.start, b.end + (m.end() if m else 0)))
         self._skip = skip
         self._skip_lo = min((x.start for x in skip), default=0)
@@ -1169,16 +1169,12 @@ class EventContext:
                     prev = max(f.rfind(c, sentence.start, left - 1) for c in (",", ";", '"', ":"))
                     left = sentence.start if prev < 0 else prev + 1
             after = hit.end
-            gap = re.match(r"\s*(?:on\s+)?", f[after:sentence.end])
+            gap = _SPEECH_GAP.match(f[after:sentence.end])
             reach = after + (gap.end() if gap else 0)
             for t in sent_times:
                 if hit.end <= t.span.start <= reach + 1 and t.span.end <= sentence.end:
                     after = max(after, t.span.end)
-            extra = re.match(
-                r"\s*(?:in\s+a\s+statement|(?:to\s+)?(?:reporters|journalists|the\s+press)|"
-                r"at\s+a\s+(?:news\s+|press\s+)?(?:briefing|conference))(?:\s+on)?",
-                f[after:sentence.end],
-            )
+            extra = _SPEECH_EXTRA.match(f[after:sentence.end])
             if extra:
                 after += extra.end()
                 for t in sent_times:
@@ -1189,7 +1185,7 @@ class EventContext:
                 span = make_span(left, after)
                 times = [t for t in sent_times if span.contains(t.span)]
             else:
-                m = re.match(r"\s*that\b", f[after:sentence.end])
+                m = _SPEECH_THAT.match(f[after:sentence.end])
                 span = make_span(left, after + (m.end() if m else 0))
                 times = [t for t in sent_times if span.contains(t.span)]
                 times += self._times_before(left, sentence.start, sent_times)
@@ -1207,7 +1203,7 @@ class EventContext:
             if floor <= t.span.start and t.span.end <= pos:
                 gap = self.folded[t.span.end:pos]
                 lead = self.folded[floor:t.span.start]
-                if re.fullmatch(r"[\s,]*", gap) and re.fullmatch(r"[\s\"'(]*(?:on\s*)?", lead):
+                if _TIME_GAP.fullmatch(gap) and _TIME_LEAD.fullmatch(lead):
                     out.append(t)
         return out
 
@@ -1260,6 +1256,17 @@ class EventContext:
             return Qualifier.EXACT
 
 
+# (the patterns the methods below use, compiled once)
+_DATELINE_TAIL = re.compile(r"[\s)/.\]]*[-—–:]?")
+_SPEECH_GAP = re.compile(r"\s*(?:on\s+)?")
+_SPEECH_EXTRA = re.compile(
+    r"\s*(?:in\s+a\s+statement|(?:to\s+)?(?:reporters|journalists|the\s+press)|"
+    r"at\s+a\s+(?:news\s+|press\s+)?(?:briefing|conference))(?:\s+on)?"
+)
+_SPEECH_THAT = re.compile(r"\s*that\b")
+_TIME_GAP = re.compile(r"[\s,]*")
+_TIME_LEAD = re.compile(r"[\s\"'(]*(?:on\s*)?")
+_LETTER = re.compile(r"[A-Za-z]")
 _POSSESSIVE_PLACE = re.compile(
     r"'s?\s+(?:[a-z-]+\s+){1,3}?(?:province|region|governorate|district|countryside)(?![a-z])"
 )
@@ -1315,16 +1322,51 @@ _CLAIM_STRIP = re.compile(
     r"(?:[\s,;:\"'“”]|\bhas\b|\bhave\b|\bhad\b|\bwas\b|\bwere\b|\bis\b|\balso\b|\bthat\b)+$",
     re.IGNORECASE,
 )
+_CLAIM_HEAD = re.compile(
+    r"(?:[\s,;:\"'“”]|and\b|but\b|while\b|whereas\b|as\b|the\b|that\b|an?\b)+", re.IGNORECASE
+)
+_CLAIM_TAIL_WORD = re.compile(r"has|have|had|was|were|is|also|that", re.IGNORECASE)
+_CLAIM_TAIL_MARKS = frozenset(",;:\"'“”")
+
+
+def _claim_strip(text: str) -> str:
+    """``_CLAIM_STRIP.sub("", text)`` without trying its end-anchored branch at every offset.
+
+    The first branch strips from the start; the second strips the longest run of marks
+    and of the whole words it lists that ends the text, read here from the end (a word is
+    a run of letters, digits and underscores, as for a regex word boundary).
+
+    Example:
+        >>> _claim_strip("and the ministry"), _claim_strip("the minister has, ")
+        ('ministry', 'minister')
+    """
+    head = _CLAIM_HEAD.match(text)
+    start = head.end() if head is not None else 0
+    end = len(text)
+    while end > start:
+        c = text[end - 1]
+        if c in _CLAIM_TAIL_MARKS or c.isspace():
+            end -= 1
+            continue
+        if not (c.isalnum() or c == "_"):
+            break
+        first = end - 1
+        while first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+            first -= 1
+        if _CLAIM_TAIL_WORD.fullmatch(text, first, end) is None:
+            break
+        end = first
+    return text[start:end]
 
 
 def _clean_claimant(raw: str) -> str | None:
     text = raw.strip().rstrip(".!?")
     for _ in range(3):
-        stripped = _CLAIM_STRIP.sub("", text).strip()
+        stripped = _claim_strip(text).strip()
         if stripped == text:
             break  # (nothing left to strip: another pass would change nothing)
         text = stripped
-    if not text or len(text) > 120 or not re.search(r"[A-Za-z]", text):
+    if not text or len(text) > 120 or not _LETTER.search(text):
         return None
     if text.lower() in {"he", "she", "it", "they", "we", "i", "you"}:
         return None

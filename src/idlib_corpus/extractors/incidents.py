@@ -130,6 +130,14 @@ _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "rep
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 
+# (the patterns the helpers below use, compiled once)
+_NEXT_LETTERS = re.compile(r"\s+([a-z]+)")
+_LISTING = re.compile(r",\s*(?:including|such as|especially|notably)\b")
+_FROM_BEFORE = re.compile(r"(?:from|of)\s+(?:the\s+)?$")
+_LETTER_RUN = re.compile(r"[a-z]+")
+_AND_OR = re.compile(r"(?<![a-z])(?:and|or)(?![a-z])")
+
+
 @attrs.define
 class _Candidate:
     """An incident as one clause tells it (mutable while merging)."""
@@ -292,7 +300,7 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     if before and before[-1] in vocabulary().definite and phrase.endswith("ed") \
             and " " not in phrase:
         return False  # "the surrounded posts"
-    nxt = re.match(r"\s+([a-z]+)", f[t.end:t.end + 20])
+    nxt = _NEXT_LETTERS.match(f[t.end:t.end + 20])
     if phrase == "displaced" and nxt and nxt.group(1) in vocabulary().person_nouns:
         return False  # "displaced people": a stock, not an event
     window = make_span(max(clause.start, t.start - 90), t.start)
@@ -301,7 +309,7 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
         if "," not in gap and len(gap.split()) <= 5:
             return False
         # a list after a comma still hangs on the cue: "a halt to all attacks, including …"
-        listed = re.sub(r",\s*(?:including|such as|especially|notably)\b", " ", gap)
+        listed = _LISTING.sub(" ", gap)
         if listed != gap and "," not in listed and len(listed.split()) <= 10:
             return False
     if t.value.get("pos") == "noun":
@@ -590,8 +598,7 @@ def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
     for m in ctx.mentions_in(make_span(main.end, clause.end)):
         if m.actor != actor:
             continue
-        if re.search(r"(?:from|of)\s+(?:the\s+)?$",
-                     ctx.folded[max(0, m.span.start - 12):m.span.start]):
+        if _FROM_BEFORE.search(ctx.folded[max(0, m.span.start - 12):m.span.start]):
             return True
         if _HELD_POST.match(ctx.folded, m.span.end):
             return True
@@ -599,7 +606,7 @@ def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
 
 
 def _person_count(ctx: EventContext, n: Annotation, clause: Span) -> bool:
-    words = re.findall(r"[a-z]+", ctx.folded[n.span.end:min(clause.end, n.span.end + 40)])[:4]
+    words = _LETTER_RUN.findall(ctx.folded[n.span.end:min(clause.end, n.span.end + 40)])[:4]
     nouns = vocabulary().person_nouns
     return any(w in nouns for w in words)
 
@@ -630,8 +637,8 @@ def _casualties(
         later = [v for v in verbs if v.start >= n.span.end]
         verb = None
         between = ctx.folded[n.span.end:later[0].start] if later else ""
-        if later and len(between.split()) <= 3 and "," not in between and not re.search(
-            r"(?<![a-z])(?:and|or)(?![a-z])", between
+        if later and len(between.split()) <= 3 and "," not in between and not _AND_OR.search(
+            between
         ):
             verb = later[0]  # "and five others injured"
         elif prior:

@@ -91,6 +91,16 @@ _OUTCOME = re.compile(
 )
 
 
+# (the patterns the helpers below use, compiled once)
+_NEXT_WORD = re.compile(r"[\s,-]*([a-z][a-z'-]*)")
+_LETTERS = re.compile(r"[a-z][a-z'-]*")
+_JOINED_BEFORE = re.compile(r"(?:-|\band\s+|,\s*)$")
+_IN_WHAT = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)")
+_TWO = re.compile(r"(?<![a-z])(?:two|both)(?![a-z])")
+_VISIT_GAP = re.compile(r"\s+(?:the\s+)?")
+_IN_AT_BEFORE = re.compile(r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
+
+
 @attrs.define
 class _Candidate:
     """A meeting as one clause tells it (mutable while merging)."""
@@ -370,7 +380,7 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
     """Whether a nationality word stands for a state at the talks: before officials, a
     delegation, a minister, a name, the meeting word itself, or in a list of such words."""
     f = ctx.folded
-    nxt = re.match(r"[\s,-]*([a-z][a-z'-]*)", f[span.end:min(clause.end, span.end + 40)])
+    nxt = _NEXT_WORD.match(f[span.end:min(clause.end, span.end + 40)])
     if nxt is None:
         return True  # at the end of the clause: "… between the Turkish and the Russian"
     word = nxt.group(1)
@@ -378,7 +388,7 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
     if word in ctx.voc.actor_nouns or any(t.start == start for t in triggers):
         return True
     # "the Palestinian international cooperation minister"
-    following = re.findall(r"[a-z][a-z'-]*", f[start:min(clause.end, start + 45)])[:4]
+    following = _LETTERS.findall(f[start:min(clause.end, start + 45)])[:4]
     if any(w in ctx.voc.actor_nouns for w in following[1:]):
         return True
     if any(m.span.start == start for m in ctx.mentions_in(make_span(start, clause.end))):
@@ -392,7 +402,7 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
 def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
     """A capital written right before a meeting noun names its venue ("Moscow talks")."""
     f = ctx.folded
-    if re.search(r"(?:-|\band\s+|,\s*)$", f[max(0, span.start - 6):span.start]):
+    if _JOINED_BEFORE.search(f[max(0, span.start - 6):span.start]):
         return False  # "Ankara-Moscow talks", "Moscow and Ankara talks"
     return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
 
@@ -403,7 +413,7 @@ def _takes_part_in_meeting(ctx: EventContext, triggers: list[Hit], clause: Span)
     for t in triggers:
         if t.value["class"] != "participation":
             continue
-        m = re.match(r"\s+in\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)", f[t.end:clause.end])
+        m = _IN_WHAT.match(f[t.end:clause.end])
         if m is None:
             return True
         return any(h.start >= t.end + m.start(1) - 1 and h.start <= t.end + m.end(1)
@@ -536,8 +546,8 @@ def _place(
                 # "the Moscow talks" (a capital is a venue); "the Sochi summit", but also
                 # "Idlib consultations" (a subject): other names rank low
                 rank = min(rank, 1 if _is_capital(ctx, p.span) else 5)
-            elif t.phrase.startswith("visit") and t.end <= p.span.start and re.fullmatch(
-                r"\s+(?:the\s+)?", f[t.end:p.span.start]
+            elif t.phrase.startswith("visit") and t.end <= p.span.start and _VISIT_GAP.fullmatch(
+                f[t.end:p.span.start]
             ):
                 rank = min(rank, 3)  # "will visit Ankara"
         if rank > 2 and (_HOST.match(f[p.span.end:p.span.end + 30]) or _CLAUSE_IN.match(
@@ -559,10 +569,7 @@ def _place(
             held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
         if rank >= 5 and any(
             h.end <= p.span.start and p.span.start - h.end < 100 for h in (*triggers, *(held or ()))
-        ) and re.search(
-            r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$",
-            f[max(clause.start, p.span.start - 50):p.span.start],
-        ):
+        ) and _IN_AT_BEFORE.search(f[max(clause.start, p.span.start - 50):p.span.start]):
             rank = 4
         if rank < 9:
             key = (rank, dist, p.span.start)
@@ -844,7 +851,7 @@ def _main_record(
     if cand.cls == "again":
         return pool[-1] if pool else None
     words = ctx.folded[cand.clause.start:cand.clause.end]
-    if re.search(r"(?<![a-z])(?:two|both)(?![a-z])", words):
+    if _TWO.search(words):
         pool = [r for r in pool if len(r.parties) == 2] or pool
     return max(reversed(pool), key=lambda r: len(r.evidence), default=None)
 
