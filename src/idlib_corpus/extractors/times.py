@@ -79,6 +79,7 @@ class _Vocab:
     master: re.Pattern[str]
     point: re.Pattern[str]  # one absolute point (range ends, "since" objects)
     stems: tuple[str, ...]  # what the prefilter looks for (see _key_words)
+    capital_stems: re.Pattern[str]  # the capitalised stems (month names), as one regex
     name_set: frozenset[str]  # month and weekday names, folded
     keyword_set: frozenset[str]  # words every other expression holds ("day", "week"...)
     starters: frozenset[str]  # folded words an expression may begin with
@@ -180,6 +181,9 @@ def _vocab() -> _Vocab:
         not_verbs=frozenset(data["not_verbs"]),
         master=master,
         stems=tuple(data["stems"]),
+        capital_stems=re.compile(
+            "|".join(re.escape(st) for st in data["stems"] if st[:1].isupper()) or "(?!)"
+        ),
         name_set=frozenset(w.lower() for w in (*months, *weekdays)),
         keyword_set=frozenset(data["keywords"]),
         starters=frozenset(
@@ -296,13 +300,20 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
     # "Erdogan to meet Putin on Thursday": an infinitive with no tensed verb around it
     # speaks of what is to come (a headline's future), but any real cue outranks it.
     infinitive = False
+    memo = v.cue_memo
+    first_at = s0 - lo  # where in seg a word is the sentence's first
     for k in range(len(words) - 1, -1, -1):
         raw = words[k]
         pos = seg.rfind(raw, 0, pos)
         word = raw.strip(_WORD_PUNCT)
         if not word:
             continue
-        tense = _cue(v, word, nxt, first=lo + pos == s0)
+        # _cue(v, word, nxt, first=...), inlined: this loop is the hot one.
+        first = pos == first_at
+        got = memo.get((word, first), _UNSEEN)
+        if got is _UNSEEN:
+            got = _memo_cue(v, word, first)
+        tense = (Tense.FUTURE if nxt == "to" else got[0]) if isinstance(got, tuple) else got
         if word == "to" and raw == word and nxt_raw[:1].islower() and nxt not in v.not_verbs:
             infinitive = True
         nxt_raw, nxt = word, word.lower()
@@ -327,8 +338,14 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
             pos = text.find(raw, pos)
             word = raw.strip(_WORD_PUNCT)
             if word:
-                after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
-                tense = _cue(v, word, after, first=False)
+                got = memo.get((word, False), _UNSEEN)
+                if got is _UNSEEN:
+                    got = _memo_cue(v, word, False)
+                if isinstance(got, tuple):  # the word after matters: is it "to"?
+                    after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
+                    tense = Tense.FUTURE if after == "to" else got[0]
+                else:
+                    tense = got
                 if tense is not None:
                     right = (pos, tense)
                     break
@@ -355,9 +372,7 @@ def _cue(v: _Vocab, word: str, nxt: str, *, first: bool) -> Tense | None:
     """
     got = v.cue_memo.get((word, first), _UNSEEN)
     if got is _UNSEEN:
-        got = _word_cue(v, word, first=first)
-        if len(v.cue_memo) < _CUE_MEMO_SIZE:
-            v.cue_memo[(word, first)] = got
+        got = _memo_cue(v, word, first)
     if isinstance(got, tuple):  # "is", "set": future before "to", else what it says alone
         return Tense.FUTURE if nxt == "to" else got[0]
     return got
@@ -365,6 +380,13 @@ def _cue(v: _Vocab, word: str, nxt: str, *, first: bool) -> Tense | None:
 
 #: The memo's "not seen yet" (a fresh tuple, told apart by identity).
 _UNSEEN: tuple[Tense | None] = (None,)
+
+
+def _memo_cue(v: _Vocab, word: str, first: bool) -> Tense | tuple[Tense | None] | None:
+    got = _word_cue(v, word, first=first)
+    if len(v.cue_memo) < _CUE_MEMO_SIZE:
+        v.cue_memo[(word, first)] = got
+    return got
 
 
 def _word_cue(v: _Vocab, word: str, *, first: bool) -> Tense | tuple[Tense | None] | None:
@@ -407,10 +429,21 @@ _START_OF_UNIT = re.compile(
     r"(?i)the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(year|month|week)\b"
 )
 _UNIT_RE = re.compile(r"\b(day|week|month|year)s?\b", re.IGNORECASE)
+# Compiled once (the re module's cache costs a lookup per call).
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_WEEKDAY_NAME = re.compile(r"[A-Z][a-z]+day")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_SINCE = re.compile(r"(?i)^since\s+")
+_FROM_BETWEEN = re.compile(r"(?i)^(?:from|between)\s+")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:]|$)")
+_BEFORE_AFTER = re.compile(r"(?i)\b(?:before|after)$")
+_NEXT_WORD = re.compile(r"\s+[A-Za-z]")
+_CONJUNCTION = re.compile(r"\s+(?:and|but|when|as)\b")
 
 
 def _month_of(v: _Vocab, s: str) -> int | None:
-    for m in re.finditer(r"[A-Z][a-z]+", s):
+    for m in _CAPITALISED.finditer(s):
         if m.group() in v.months:
             return v.months[m.group()]
     return None
@@ -543,13 +576,13 @@ def _resolve(
             return None if y is None else _month_value(y, month, ctx, full, span)
         return _point(v, body, ctx, span, full)
     if kind == "wd":
-        wd_name = re.match(r"[A-Z][a-z]+day", body)
+        wd_name = _WEEKDAY_NAME.match(body)
         if wd_name is None:
             return None
         d = _weekday(v.weekdays[wd_name.group()], ctx)
         return None if d is None else TimeValue.day(d, text=full, span=span)
     if kind == "decade":
-        y = int(re.search(r"\d{4}", body).group())  # type: ignore[union-attr]
+        y = int(_FOUR_DIGITS.search(body).group())  # type: ignore[union-attr]
         return TimeValue.between(
             _dt.date(y, 1, 1), _dt.date(y + 9, 12, 31), precision=Precision.YEAR,
             text=full, span=span,
@@ -559,7 +592,7 @@ def _resolve(
     if kind == "since":
         if base is None:
             return None
-        inner = re.sub(r"(?i)^since\s+", "", body)
+        inner = _SINCE.sub("", body)
         past = attrs.evolve(ctx, tense=Tense.PAST)
         start: _dt.date | None
         um = _START_OF_UNIT.match(inner)
@@ -733,12 +766,12 @@ def _anchored(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValu
 def _range(
     v: _Vocab, body: str, ctx: _Context, span: Span | None, full: str
 ) -> TimeValue | None:
-    inner = re.sub(r"(?i)^(?:from|between)\s+", "", body)
+    inner = _FROM_BETWEEN.sub("", body)
     ends = [m for m in v.point.finditer(inner)]
     if len(ends) == 1 or not ends:
         # "February 3-5" / "3-5 February": the month is written once.
         month = _month_of(v, inner)
-        days = [int(d) for d in re.findall(r"\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b", inner)]
+        days = [int(d) for d in _DAY_RE.findall(inner)]
         ym = _YEAR_RE.search(inner)
         days = [d for d in days if not (ym and str(d) == ym.group(1))]
         if month is None or len(days) != 2:
@@ -814,7 +847,7 @@ def _licensed_month(v: _Vocab, text: str, start: int, body: str) -> bool:
     """Whether a bare month name is a date: "in May", "last September", not "Theresa May"."""
     if _YEAR_RE.search(body) or _PART_RE.match(body):
         return True
-    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20) : start])
+    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
     return before is not None and before.group(1).lower() in v.licensors
 
 
@@ -827,23 +860,32 @@ def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
     """
     keys = digit_runs(text)
     n = len(folded)
+    keyword_set, name_set = v.keyword_set, v.name_set
+
+    def check_word(i: int, size: int) -> int:
+        """Note the word holding a stem at ``[i, i + size)`` if it is a key word; its end."""
+        a = i
+        while a > 0 and folded[a - 1].isalpha():
+            a -= 1
+        b = i + size
+        while b < n and folded[b].isalpha():
+            b += 1
+        word = folded[a:b]
+        if word in keyword_set or (word in name_set and text[a].isupper()):
+            keys.append(a)
+        return b
+
     for stem in v.stems:
-        # Month stems are searched capitalised in the text itself ("Feb", not the "feb"
-        # of "febrile"; "May", not the verb): names are written so.
-        capital = stem[:1].isupper()
-        hay = text if capital else folded
-        i = hay.find(stem)
+        if stem[:1].isupper():
+            continue  # a month stem: see below
+        i = folded.find(stem)
         while i >= 0:
-            a = i
-            while a > 0 and folded[a - 1].isalpha():
-                a -= 1
-            b = i + len(stem)
-            while b < n and folded[b].isalpha():
-                b += 1
-            word = folded[a:b]
-            if word in v.keyword_set or (word in v.name_set and text[a].isupper()):
-                keys.append(a)
-            i = hay.find(stem, b)
+            i = folded.find(stem, check_word(i, len(stem)))
+    # Month stems are searched capitalised in the text itself ("Feb", not the "feb" of
+    # "febrile"; "May", not the verb): names are written so. One regex pass for all
+    # twelve (a word found twice gives the same start, kept once).
+    for m in v.capital_stems.finditer(text):
+        check_word(m.start(), m.end() - m.start())
     return sorted(set(keys))
 
 
@@ -931,15 +973,13 @@ def _scan(
             or text[end : end + 1] in ("/", "_")
         ):
             continue
-        if kind == "ago" and body[-3:].lower() == " on" and not re.match(
-            r"\s*(?:[,.;:]|$)", text[end:]
-        ):
+        if kind == "ago" and body[-3:].lower() == " on" and not _CLAUSE_END.match(text, end):
             continue  # "two days on the front" is no date; "two days on, ..." is
-        if kind in ("anch", "ago") and re.search(r"(?i)\b(?:before|after)$", body):
+        if kind in ("anch", "ago") and _BEFORE_AFTER.search(body):
             # "the day before the summit": counted from an event, not a date.
             nxt = text[end : end + 12]
             if _EVENT_RELATIVE.match(nxt) or (
-                re.match(r"\s+[A-Za-z]", nxt) and not re.match(r"\s+(?:and|but|when|as)\b", nxt)
+                _NEXT_WORD.match(nxt) and not _CONJUNCTION.match(nxt)
             ):
                 continue
         needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight")
