@@ -104,8 +104,10 @@ _PLACE_NOUNS = re.compile(
 )
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
 # "and a civilian", "and a young boy", "and another (was)"
+# (the word-start test after the "a" of "and": a pattern opening with a lookbehind is
+# tried at every offset, one opening with a literal lets the regex engine skip ahead)
 _ONE_MORE = re.compile(
-    r"(?:(?<![a-z])and|,)\s+(?:(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?|"
+    r"(?:a(?<![a-z]a)nd|,)\s+(?:(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?|"
     r"another(?:\s+(?:was|were))?)(?![a-z])"
 )
 # "an attack by Syrian forces", "the strikes were carried out by Russian aircraft": "by"
