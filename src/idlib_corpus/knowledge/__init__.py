@@ -161,10 +161,11 @@ class KnowledgeBase:
         self._other: dict[str, list[DataFile]] = {}
         self._scanner: Scanner | None = None
         self._capital_ids: dict[str, str] | None = None
-        # Per scanner hit tuple, its annotation labels (see annotate); per person, the
-        # folded surnames (see is_surname). Both bounded by the knowledge base's size.
-        self._labelled: dict[tuple[tuple[str, str], ...], _Labelled] = {}
+        # Per words matched, their annotation labels (see annotate); per person, the
+        # folded surnames, and per (person, words) the answer (see is_surname). Bounded.
+        self._labelled: dict[str, _Labelled] = {}
         self._surnames: dict[str, frozenset[str]] = {}
+        self._is_surname: dict[tuple[str, str], bool] = {}
         self._lock = threading.Lock()
         data = _data_dir()
         builtin = {
@@ -315,30 +316,35 @@ class KnowledgeBase:
         text = doc.text
         n = len(text)
         out: list[Annotation] = []
-        matches = self.scanner.scan(text, doc.folded)
+        matches = self.scanner.scan_spans(text, doc.folded)
         if not matches:
             return out
         starts: set[int] | None = None  # built only when a person's surname needs them
         ends: set[int] = set()
         labelled = self._labelled
         for start, end, hits in matches:
+            words = text[start:end]
             # "Russia-backed", "Turkey-based", "U.S.-led": a state name used as a modifier.
             j = end + 1 if end < n and text[end] == "." else end
+            parts: _Labelled | None
             if j + 1 < n and text[j] == "-" and text[j + 1].islower() and any(
                 lab == "state" for lab, _ in hits
             ):
-                hits = tuple(("nationality", k) if lab == "state" else (lab, k)
-                             for lab, k in hits if lab != "place")
-            parts = labelled.get(hits)
-            if parts is None:
-                parts = labelled[hits] = _labelled(hits)
+                parts = _labelled(tuple(("nationality", k) if lab == "state" else (lab, k)
+                                        for lab, k in hits if lab != "place"))
+            else:
+                # The scanner's hits depend on the words alone: so do their labels.
+                parts = labelled.get(words)
+                if parts is None:
+                    parts = _labelled(hits)
+                    if len(labelled) < _MEMO_SIZE:
+                        labelled[words] = parts
             span = Span(start, end)
-            words = text[start:end]
             for label, key, person in parts:
                 if person:
                     if starts is None:
-                        starts = {m.start for m in matches}
-                        ends = {m.end for m in matches}
+                        starts = {m[0] for m in matches}
+                        ends = {m[1] for m in matches}
                     if self._other_persons_name(text, start, end, key, starts, ends):
                         continue
                 out.append(Annotation(span, label, words, key))
@@ -503,13 +509,19 @@ class KnowledgeBase:
             >>> default_knowledge().is_surname("person:mevlut-cavusoglu", "Çavuşoğlu")
             True
         """
-        surnames = self._surnames.get(actor_id)
-        if surnames is None:
-            person = self.persons.get(actor_id)
-            if person is None:
-                return False
-            surnames = self._surnames[actor_id] = frozenset(fold_name(s) for s in person.surnames)
-        return fold_name(text) in surnames
+        known = self._is_surname.get((actor_id, text))
+        if known is None:
+            surnames = self._surnames.get(actor_id)
+            if surnames is None:
+                person = self.persons.get(actor_id)
+                if person is None:
+                    return False
+                surnames = frozenset(fold_name(s) for s in person.surnames)
+                self._surnames[actor_id] = surnames
+            known = fold_name(text) in surnames
+            if len(self._is_surname) < _MEMO_SIZE:
+                self._is_surname[(actor_id, text)] = known
+        return known
 
     def state_name(self, iso2: str) -> str | None:
         """The usual English name of a state, or ``None`` if unknown.
@@ -547,6 +559,7 @@ class KnowledgeBase:
 
 
 _Labelled = tuple[tuple["AnnotationLabel", str, bool], ...]
+_MEMO_SIZE = 200_000  # a cache, not a leak
 
 
 def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:

@@ -146,6 +146,9 @@ class Match(NamedTuple):
     hits: tuple[tuple[str, str], ...]
 
 
+_Hit = tuple[int, int, tuple[tuple[str, str], ...]]
+
+
 class _Node:
     __slots__ = ("children", "end")
 
@@ -238,11 +241,18 @@ class Scanner:
 
     def scan(self, text: str, folded: str | None = None) -> list[Match]:
         """All matches in ``text`` (left to right, longest first, not overlapping)."""
+        return [Match(*m) for m in self.scan_spans(text, folded)]
+
+    def scan_spans(self, text: str, folded: str | None = None) -> list[_Hit]:
+        """:meth:`scan` as plain ``(start, end, hits)`` tuples (cheaper to build).
+
+        ``hits`` depends on the words ``text[start:end]`` alone.
+        """
         if self._regex is None or not text:
             return []
         if folded is None:
             folded = fold_char_preserving(text)
-        out: list[Match] = []
+        out: list[_Hit] = []
         # Hyphens read as spaces ("al-Numan" = "al Numan"): a same-length copy, so the
         # regex needs a plain space where a name has a separator.
         if folded.isascii() or not self._ascii:
@@ -252,7 +262,7 @@ class Scanner:
         self._scan_range(text, scanned, 0, len(folded), out)
         return out
 
-    def _scan_range(self, text: str, folded: str, pos: int, endpos: int, out: list[Match]) -> None:
+    def _scan_range(self, text: str, folded: str, pos: int, endpos: int, out: list[_Hit]) -> None:
         assert self._regex is not None
         memo = self._memo
         for m in self._regex.finditer(folded, pos, endpos):
@@ -262,7 +272,7 @@ class Scanner:
             if hits is None:
                 hits = self._accept(folded, start, end, original)
             if hits:
-                out.append(Match(start, end, hits))
+                out.append((start, end, hits))
                 continue
             # Rejected by its case rules ("who", "us"): a single word holds nothing else.
             if folded[start:end].isalnum():
@@ -272,7 +282,7 @@ class Scanner:
             while short > start:
                 hits = self._accept(folded, start, short, text[start:short])
                 if hits:
-                    out.append(Match(start, short, hits))
+                    out.append((start, short, hits))
                     self._scan_range(text, folded, short, end, out)
                     break
                 short = self._shorter_end(folded, start, short)
