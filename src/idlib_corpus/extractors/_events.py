@@ -58,7 +58,6 @@ __all__ = [
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 #: The compass words of "in northern Syria", "of the northwest".
 _DIRECTIONS = ("north", "south", "east", "west")
-_ISO2 = re.compile(r"[A-Z]{2}")
 
 
 #: Whether :class:`Span` is still two checked integers (then :func:`make_span` may skip
@@ -836,7 +835,8 @@ class EventContext:
                 continue
             label = a.label
             if label is lab.NATIONALITY or label is lab.STATE or label is lab.CAPITAL:
-                if len(key) != 2 or not _ISO2.fullmatch(key):
+                # (an ISO code: two capitals A-Z; string tests cost less than a regex)
+                if len(key) != 2 or not (key.isascii() and key.isalpha() and key.isupper()):
                     continue
                 actor_id = "state:" + key
                 found[(sp.start, sp.end, actor_id)] = mention(
@@ -1377,10 +1377,32 @@ def _clean_claimant(raw: str) -> str | None:
     return text
 
 
+_ROUND = re.compile(r"\([^()\n]{0,200}\)")
+_SQUARE = re.compile(r"\[[^\[\]\n]{0,200}\]")
+
+
 def _bracket_spans(text: str) -> list[Span]:
+    """The spans ``re.finditer(_ROUND.pattern + "|" + _SQUARE.pattern, text)`` finds.
+
+    Two searches, each opening with a literal (the regex engine jumps to it; a pattern
+    opening with a choice of two characters is tried at every offset), then merged: a
+    match of one kind holds no opening mark of its own kind, so each search finds every
+    match the joint one could, and one starting inside a match kept is left out.
+
+    Example:
+        >>> [(s.start, s.end) for s in _bracket_spans("a (b [c] d) [e (f] g)")]
+        [(2, 11), (12, 18)]
+    """
+    found = [m.span() for m in _ROUND.finditer(text)]
+    if "[" in text:
+        found += [m.span() for m in _SQUARE.finditer(text)]
+        found.sort()
     out = []
-    for m in re.finditer(r"\([^()\n]{0,200}\)|\[[^\[\]\n]{0,200}\]", text):
-        out.append(make_span(m.start(), m.end()))
+    last = 0
+    for start, end in found:
+        if start >= last:
+            out.append(make_span(start, end))
+            last = end
     return out
 
 
