@@ -403,7 +403,6 @@ class _Dateline:
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
-@functools.cache
 def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does (their names dropped).
 
@@ -411,6 +410,13 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """
     assert all(p.flags == re.UNICODE for p in patterns)  # no flags to carry over
     return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', p.pattern)})" for p in patterns))
+
+
+# Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
+_ANY_OF = {
+    (id(a), id(b)): (a, b, _any_of((*a, *b)))
+    for a, b in ((_DATELINES, _CHECKED_DATELINES), (_CREDITS, ()), (_WEAK_DATELINES, ()))
+}
 
 
 def _find_dateline(
@@ -422,7 +428,8 @@ def _find_dateline(
     """The first line that one of ``patterns`` (or of ``checked``, whose outlet must be
     known or written in capitals) matches."""
     candidates = (*patterns, *checked)
-    any_of = _any_of(candidates)
+    known = _ANY_OF.get((id(patterns), id(checked)))
+    any_of = known[2] if known is not None else _any_of(candidates)
     for line in lines:
         if line.key in boiler or any_of.match(line.text) is None:
             continue
