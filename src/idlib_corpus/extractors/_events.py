@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
+from idlib_corpus.folding import fold_name
 from idlib_corpus.model import (
     Actor,
     ActorKind,
@@ -64,6 +65,8 @@ _DIRECTIONS = ("north", "south", "east", "west")
 #: the generated constructor, which costs most of what building a span costs).
 _SPAN_FIELDS_KNOWN = tuple(f.name for f in attrs.fields(Span)) == ("start", "end")
 _new_object = object.__new__
+_bisect_left = bisect.bisect_left
+_bisect_right = bisect.bisect_right
 _set_field = object.__setattr__
 
 
@@ -308,6 +311,8 @@ class Scanner:
 class _Hits:
     """The hits of one lexicon over a whole article, queried by span."""
 
+    __slots__ = ("_ends", "_starts", "hits")
+
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
         self._starts = [h.start for h in hits]
@@ -316,11 +321,12 @@ class _Hits:
         self._ends = [h.end for h in hits]
 
     def within(self, span: Span) -> list[Hit]:
-        if not self.hits:
+        hits = self.hits
+        if not hits:
             return []
-        lo = bisect.bisect_left(self._starts, span.start)
-        hi = bisect.bisect_right(self._ends, span.end)
-        return self.hits[lo:hi] if hi > lo else []
+        lo = _bisect_left(self._starts, span.start)
+        hi = _bisect_right(self._ends, span.end, lo)  # (none before ``lo`` is inside)
+        return hits[lo:hi] if hi > lo else []
 
     def any_within(self, span: Span) -> bool:
         """Whether some hit lies inside ``span``."""
@@ -919,14 +925,18 @@ class EventContext:
             # ("$" also matches before a final newline)
             tail = folded[end - 3:end - 1] if folded.endswith("\n", start, end) else \
                 folded[end - 2:end]
-            backer = self._backer_at[pos] = (
-                ((not tails or tail in tails)
-                 and backer_end.search(folded, start, end) is not None)
+            backer = ((not tails or tail in tails)
+                      and backer_end.search(folded, start, end) is not None) \
                 or backer_after.match(folded, end) is not None
-                or ((not prefix_words or has_any(folded, prefix_words, max(0, start - 20), start))
-                    and self.voc.backer_prefixes.search(folded, max(0, start - 20), start)
-                    is not None)
-            )
+            if not backer:
+                lo = start - 20 if start > 20 else 0
+                near = not prefix_words
+                for w in prefix_words:  # (the last word of a prefix must be there)
+                    if folded.find(w, lo, start) >= 0:
+                        near = True
+                        break
+                backer = near and self.voc.backer_prefixes.search(folded, lo, start) is not None
+            self._backer_at[pos] = backer
         locative = False
         if kind != "person":
             found = self._locative_at.get(pos)
@@ -998,9 +1008,10 @@ class EventContext:
     def mentions_in(self, span: Span) -> list[Mentioned]:
         """Actor mentions inside ``span``, in text order."""
         mentions = self.mentions
-        lo = bisect.bisect_left(self._mention_starts, span.start)
-        hi = bisect.bisect_left(self._mention_starts, span.end)
-        return [m for m in mentions[lo:hi] if m.span.end <= span.end]
+        starts, end = self._mention_starts, span.end
+        lo = _bisect_left(starts, span.start)
+        hi = _bisect_left(starts, end, lo)
+        return [m for m in mentions[lo:hi] if m.span.end <= end]
 
     def is_actor_span(self, span: Span) -> bool:
         """Whether ``span`` names an actor rather than a place ("Ankara said …")."""
@@ -1019,21 +1030,24 @@ class EventContext:
 
     def places_in(self, span: Span) -> list[PlaceRef]:
         """Places inside ``span``, in text order."""
-        lo = bisect.bisect_left(self._place_starts, span.start)
-        hi = bisect.bisect_left(self._place_starts, span.end)
-        return [p for p in self.places[lo:hi] if p.span.end <= span.end]
+        starts, end = self._place_starts, span.end
+        lo = _bisect_left(starts, span.start)
+        hi = _bisect_left(starts, end, lo)
+        return [p for p in self.places[lo:hi] if p.span.end <= end]
 
     def times_in(self, span: Span) -> list[Annotation]:
         """Time annotations inside ``span``."""
-        lo = bisect.bisect_left(self._time_starts, span.start)
-        hi = bisect.bisect_left(self._time_starts, span.end)
-        return [t for t in self.times[lo:hi] if t.span.end <= span.end]
+        starts, end = self._time_starts, span.end
+        lo = _bisect_left(starts, span.start)
+        hi = _bisect_left(starts, end, lo)
+        return [t for t in self.times[lo:hi] if t.span.end <= end] if hi > lo else []
 
     def numbers_in(self, span: Span) -> list[Annotation]:
         """Number annotations inside ``span``."""
-        lo = bisect.bisect_left(self._number_starts, span.start)
-        hi = bisect.bisect_left(self._number_starts, span.end)
-        return [n for n in self.numbers[lo:hi] if n.span.end <= span.end]
+        starts, end = self._number_starts, span.end
+        lo = _bisect_left(starts, span.start)
+        hi = _bisect_left(starts, end, lo)
+        return [n for n in self.numbers[lo:hi] if n.span.end <= end] if hi > lo else []
 
     def in_office(self, span: Span) -> bool:
         """Whether ``span`` lies inside an office title ("Representative on Syria")."""
@@ -1049,7 +1063,7 @@ class EventContext:
         Trigger words inside a false friend ("heart attack", "cabinet meeting") are left out.
         """
         found = self.hits[lexicon].within(span)
-        if lexicon in ("incident_triggers", "meeting_triggers") and found:
+        if found and lexicon in ("incident_triggers", "meeting_triggers"):
             friends = self.hits["false_friends"].within(span)
             if friends:
                 found = [h for h in found if not any(f.span.overlaps(h.span) for f in friends)]
@@ -1057,7 +1071,12 @@ class EventContext:
 
     def has(self, lexicon: str, span: Span) -> bool:
         """Whether any phrase of one vocabulary list occurs inside ``span``."""
-        return self.hits[lexicon].any_within(span)
+        found = self.hits[lexicon]  # (_Hits.any_within, inlined: the most called query)
+        hits = found.hits
+        if not hits:
+            return False
+        lo = _bisect_left(found._starts, span.start)
+        return lo < len(hits) and found._ends[lo] <= span.end
 
     def overlaps_time(self, span: Span) -> bool:
         """Whether ``span`` overlaps a time expression ("in May 2017")."""
@@ -1509,9 +1528,9 @@ def more_specific(a: Place | None, b: Place | None) -> Place | None:
     return a
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    from idlib_corpus.folding import fold_name
-
+    """``fold_name(s)``, remembered: merging compares the same few place names often."""
     return fold_name(s)
 
 

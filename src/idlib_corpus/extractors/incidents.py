@@ -206,7 +206,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
         return ()
     records: list[_Candidate] = []
     pending: list[_Candidate] = []
-    sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)}
+    sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)} \
+        if ctx.hits["sports"].hits else set()  # (most articles name no sport at all)
     for si, sent, clause in iter_clauses(ctx, "incident_triggers", headline_last=True):
         triggers = [] if si in sports else [
             t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)
@@ -954,12 +955,17 @@ def _worth_keeping(r: _Candidate) -> bool:
 # --------------------------------------------------------------------------- output
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """The order of spans (a key: the generated comparison of two spans costs more)."""
+    return span.start, span.end
+
+
 def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
     place = r.place
     return Incident(
         id=f"incident:{article_id}:{n}",
         type=r.type,
-        evidence=tuple(sorted(set(r.evidence))),
+        evidence=tuple(sorted(set(r.evidence), key=_span_order)),
         perpetrators=tuple(sorted(r.perpetrators)),
         targets=tuple(sorted(r.targets - r.perpetrators)),
         place=place,
