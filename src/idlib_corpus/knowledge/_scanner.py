@@ -19,6 +19,7 @@ only looks at the matches:
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -52,6 +53,16 @@ class _AsciiMap(dict[int, int]):
 
 
 _TO_ASCII = _AsciiMap()
+_TO_ASCII_HANDLER = "idlib_corpus.scan_ascii"
+
+
+def _to_ascii_run(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].translate(_TO_ASCII), exc.end
+
+
+codecs.register_error(_TO_ASCII_HANDLER, _to_ascii_run)
 _PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 _EDGE = " '.-\t\n\"(),"
 
@@ -258,7 +269,9 @@ class Scanner:
         if folded.isascii() or not self._ascii:
             scanned = folded.translate(_HYPHEN_AS_SPACE)
         else:
-            scanned = folded.translate(_TO_ASCII)
+            # = folded.translate(_TO_ASCII), but the encoder runs in C and calls the
+            # handler once per run of non-ASCII characters, not once per character.
+            scanned = folded.encode("ascii", _TO_ASCII_HANDLER).replace(b"-", b" ").decode()
         self._scan_range(text, scanned, 0, len(folded), out)
         return out
 
