@@ -520,9 +520,6 @@ def vocabulary() -> Vocabulary:
 # --------------------------------------------------------------------------- context
 
 
-#: ``label.value`` and ``kind.value`` by member (a dict lookup: the enum property costs more).
-_LABEL_VALUE = {label: label.value for label in AnnotationLabel}
-_MENTION_KIND_VALUE = {kind: kind.value for kind in MentionKind}
 _new_tuple = tuple.__new__
 
 
@@ -757,27 +754,31 @@ class EventContext:
         place_anns: list[Annotation] = []
         state_anns: list[Annotation] = []  # STATE and CAPITAL, in text order
         actor_anns: list[Annotation] = []  # what _build_mentions reads
+        # (the labels in locals: looking up an enum member on its class costs more)
         lab = AnnotationLabel
+        place, state, capital, time, number, office = (
+            lab.PLACE, lab.STATE, lab.CAPITAL, lab.TIME, lab.NUMBER, lab.OFFICE)
+        nationality, group, person = lab.NATIONALITY, lab.GROUP, lab.PERSON
         for a in doc.annotations:
             label = a.label
-            if label is lab.PLACE:
+            if label is place:
                 place_anns.append(a)
                 continue
-            if label is lab.STATE or label is lab.CAPITAL:
+            if label is state or label is capital:
                 state_anns.append(a)
                 actor_anns.append(a)
                 continue
-            if label is lab.NATIONALITY or label is lab.GROUP or label is lab.PERSON:
+            if label is nationality or label is group or label is person:
                 actor_anns.append(a)
                 continue
             sp = a.span
             if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
                 continue
-            if label is lab.TIME and isinstance(a.value, TimeValue):
+            if label is time and isinstance(a.value, TimeValue):
                 times.append(a)
-            elif label is lab.NUMBER and isinstance(a.value, int):
+            elif label is number and isinstance(a.value, int):
                 numbers.append(a)
-            elif label is lab.OFFICE:
+            elif label is office:
                 offices.append(sp)
         self._actor_anns = actor_anns
         places: list[PlaceRef] = []
@@ -831,6 +832,7 @@ class EventContext:
         skip_lo, skip_hi, skipped = self._skip_lo, self._skip_hi, self._skipped
         found: dict[tuple[int, int, str], Mentioned] = {}
         lab = AnnotationLabel
+        nationality, state, capital, group = lab.NATIONALITY, lab.STATE, lab.CAPITAL, lab.GROUP
         mention = self._mention
         for a in self._actor_anns:
             key = a.key
@@ -840,15 +842,17 @@ class EventContext:
             if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
                 continue
             label = a.label
-            if label is lab.NATIONALITY or label is lab.STATE or label is lab.CAPITAL:
+            if label is nationality or label is state or label is capital:
                 # (an ISO code: two capitals A-Z; string tests cost less than a regex)
                 if len(key) != 2 or not (key.isascii() and key.isalpha() and key.isupper()):
                     continue
                 actor_id = "state:" + key
+                # (``_value_``: the value an enum member holds; the ``value`` property costs
+                # more, here and for the mention kinds below)
                 found[(sp.start, sp.end, actor_id)] = mention(
-                    sp, actor_id, "state", key, _LABEL_VALUE[label]
+                    sp, actor_id, "state", key, label._value_
                 )
-            elif label is lab.GROUP:
+            elif label is group:
                 found[(sp.start, sp.end, key)] = mention(sp, key, "group", None, "name")
         spans_of: dict[str, list[Span]] = {}
         for mentioned in found.values():
@@ -883,7 +887,7 @@ class EventContext:
                 if own and _overlaps_sorted(own, own_starts, sp):
                     continue
                 found[(sp.start, sp.end, actor_id)] = mention(
-                    sp, actor_id, kind, country, _MENTION_KIND_VALUE[m.kind]
+                    sp, actor_id, kind, country, m.kind._value_
                 )
         if not actors:
             for a in self._actor_anns:
