@@ -1320,8 +1320,13 @@ def _overlaps_sorted(spans: list[Span] | None, starts: list[int] | None, span: S
     """Whether ``span`` overlaps one of non-overlapping ``spans`` sorted by start."""
     if not spans or not starts:
         return False
-    i = bisect.bisect_right(starts, span.start) - 1
-    return any(0 <= j < len(spans) and spans[j].overlaps(span) for j in (i, i + 1))
+    start, end = span.start, span.end
+    i = _bisect_right(starts, start) - 1
+    # (the span starting last at or before ``start``, and the one after it)
+    if i >= 0 and i < len(spans) and spans[i].start < end and start < spans[i].end:
+        return True
+    j = i + 1
+    return 0 <= j < len(spans) and spans[j].start < end and start < spans[j].end
 
 
 def _next_stop(folded: str, start: int, end: int, stops: str) -> int:

@@ -222,7 +222,8 @@ def _read_clause(
     parties: set[str] = set()
     participants: set[str] = set()
     role_people: set[str] = set()
-    for m in ctx.mentions_in(clause):
+    mentions = ctx.mentions_in(clause)
+    for m in mentions:
         if ctx.in_brackets(m.span):
             continue
         if m.kind == "person":
@@ -255,7 +256,7 @@ def _read_clause(
                 continue
             if m.country:
                 parties.add(m.country)
-    for m in ctx.mentions_in(clause):
+    for m in mentions if role_people else ():
         # a person tied by "led by" or "counterpart" gives the state, unless only speaking
         if m.actor in role_people and not within_any(m.span, speech_zones):
             c = m.country or countries.get(m.actor)
