@@ -137,6 +137,7 @@ _SEPARATORS = re.compile(r"[-'.\u2019\u2018\u02bc`_]+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur in every article
 def fold_name(name: str) -> str:
     """GOLD.md's comparison form of a name.
 
