@@ -721,9 +721,12 @@ class EventContext:
         self._skip_hi = max((x.end for x in skip), default=0)
         # sentences: prose plus the headline line(s)
         sents: list[Span] = []
+        boilerplate = art.boilerplate
         for s in doc.sentences:
-            if art.is_boilerplate(s) and not (self.headline and self.headline.overlaps(s)):
-                continue
+            if boilerplate and within_any(s, boilerplate) and not (
+                self.headline and self.headline.overlaps(s)
+            ):
+                continue  # (art.is_boilerplate(s), without a generator per sentence)
             sents.append(s)
         self.sentences = tuple(sents)
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
@@ -1614,9 +1617,10 @@ def trigger_annotations(
     Shared by the meetings and incidents plugins' ``idlib_annotate``; boilerplate lines
     are skipped.
     """
+    boilerplate, text = doc.article.boilerplate, doc.text
     out = [
-        Annotation(h.span, label, doc.slice(h.span), h.value[field])
+        Annotation(h.span, label, text[h.start:h.end], h.value[field])
         for h in scan(doc)[group]
-        if not doc.article.is_boilerplate(h.span)
+        if not (boilerplate and within_any(h.span, boilerplate))  # (article.is_boilerplate)
     ]
     return out or None
