@@ -865,18 +865,21 @@ class EventContext:
             spans.sort(key=lambda sp: sp.start)
             starts_of[actor_id] = [sp.start for sp in spans]
         pronoun = MentionKind.PRONOUN
+        a_state, a_group, a_person, a_body = (
+            ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.PERSON, ActorKind.GOVERNMENT_BODY)
         for actor in actors:
-            if actor.kind is ActorKind.STATE and actor.id.startswith("state:"):
+            actor_kind = actor.kind
+            if actor_kind is a_state and actor.id.startswith("state:"):
                 kind, country = "state", actor.id[6:]
-            elif actor.kind is ActorKind.ARMED_GROUP:
+            elif actor_kind is a_group:
                 kind, country = "group", None
-            elif actor.kind is ActorKind.PERSON:
+            elif actor_kind is a_person:
                 kind, country = "person", actor.country
-            elif actor.kind is ActorKind.GOVERNMENT_BODY and (
-                actor.country or self._demonym_state(actor.name)
+            elif actor_kind is a_body and (
+                body_state := actor.country or self._demonym_state(actor.name)
             ):
                 # "the Syrian Arab Army", "the Turkish Defense Ministry" act for their state
-                kind, country = "state", actor.country or self._demonym_state(actor.name)
+                kind, country = "state", body_state
             else:
                 continue
             actor_id = actor.id if kind != "state" else "state:" + (country or "")
@@ -1182,7 +1185,7 @@ class EventContext:
                     t for t in sent_times if span.contains(t.span))))
                 continue
             # where does the attribution start? at the previous comma/quote/semicolon
-            left = max(f.rfind(c, sentence.start, hit.start) for c in (",", ";", '"', ":"))
+            left = _last_mark(f, sentence.start, hit.start)
             left = sentence.start if left < 0 else left + 1
             inverted = _INVERTED.match(f, hit.end, sentence.end)
             if inverted is not None and _NOT_A_SPEAKER.match(inverted.group(1)):
@@ -1196,7 +1199,7 @@ class EventContext:
             for _ in range(2):
                 # "Rahmi Dogan, the governor of Hatay, said": the speaker spans the apposition
                 if left > sentence.start and not _WORD.search(f, left, hit.start):
-                    prev = max(f.rfind(c, sentence.start, left - 1) for c in (",", ";", '"', ":"))
+                    prev = _last_mark(f, sentence.start, left - 1)
                     left = sentence.start if prev < 0 else prev + 1
             after = hit.end
             gap = _SPEECH_GAP.match(f[after:sentence.end])
@@ -1330,6 +1333,13 @@ def _overlaps_sorted(spans: list[Span] | None, starts: list[int] | None, span: S
         return True
     j = i + 1
     return 0 <= j < len(spans) and spans[j].start < end and start < spans[j].end
+
+
+def _last_mark(folded: str, start: int, end: int) -> int:
+    """The offset of the last comma, semicolon, double quote or colon in
+    ``folded[start:end]``, or -1."""
+    return max(folded.rfind(",", start, end), folded.rfind(";", start, end),
+               folded.rfind('"', start, end), folded.rfind(":", start, end))
 
 
 def _next_stop(folded: str, start: int, end: int, stops: str) -> int:

@@ -412,9 +412,9 @@ def _read_clause(
     blamed = [b.end for b in ctx.hits_in("blame", clause)]
     accusers = [b.start for b in ctx.hits_in("blame", clause) if b.start < main.start]
     for m in mentions:
-        if any(0 <= b - m.span.end <= 30 for b in accusers):
+        if accusers and any(0 <= b - m.span.end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
-        if any(0 <= m.span.start - e <= 20 for e in blamed):
+        if blamed and any(0 <= m.span.start - e <= 20 for e in blamed):
             doers.add(m.actor)  # "… and blamed Syrian government forces"
         elif _victim(ctx, m, clause):
             receivers.add(m.actor)  # "two Turkish soldiers were killed"

@@ -494,14 +494,17 @@ def _status(
         ]
     usable = []
     for h in cues:
+        if h.value == "cancelled":
+            usable.append(h)
+            continue
+        if abs(h.start - main.start) >= 60 and abs(h.end - main.end) >= 60:
+            # a cue far from the meeting word belongs to another verb ("The zone will be
+            # set up by Oct. 15, Putin told reporters after four hours of talks")
+            continue
         before = ctx.words_before(h.start, 2, clause.start)
-        if h.value != "cancelled" and any(w in ("not", "never", "no") for w in before):
+        if any(w in ("not", "never", "no") for w in before):
             continue
         usable.append(h)
-    # a cue far from the meeting word belongs to another verb ("The zone will be set up
-    # by Oct. 15, Putin told reporters after four hours of talks")
-    usable = [h for h in usable if h.value == "cancelled"
-              or abs(h.start - main.start) < 60 or abs(h.end - main.end) < 60]
     if not usable:
         return (MeetingStatus.HELD if headline else None), False
     if any(h.value == "cancelled" for h in usable):
