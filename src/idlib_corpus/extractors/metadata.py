@@ -34,6 +34,7 @@ Widget, section and footer words live in ``data/boilerplate.json``; the rest is 
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import functools
 import json
@@ -179,13 +180,15 @@ class _Line:
     compare than a ``Span``.
     """
 
-    __slots__ = ("end", "key", "start", "text")
+    __slots__ = ("end", "key", "low", "prose", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.key = (start, end)
+        self.low = text.casefold()  # every line is tested in lower case (_is_widget)
+        self.prose = _is_prose(text)  # asked of most lines, up to four times
 
 
 def _lines(text: str) -> list[_Line]:
@@ -206,25 +209,55 @@ def _norm(line: str) -> str:
     return " ".join(_WORD.findall(line.casefold()))
 
 
+def _low_norm(low: str) -> str:
+    """``_norm`` of a line already casefolded."""
+    return " ".join(_WORD.findall(low))
+
+
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+
+
+class _NonLatin(Exception):
+    """Raised by the ASCII encoder's error handler on a letter outside the Latin script."""
+
+
+def _check_latin(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    for c in exc.object[exc.start : exc.end]:
+        # _NON_LATIN, for a non-ASCII character: \w, not \d, not Latin-1/Extended.
+        if c.isalnum() and not c.isdecimal() and not "\u00c0" <= c <= "\u024f":
+            raise _NonLatin
+    return "", exc.end
+
+
+codecs.register_error("idlib_corpus.latin_check", _check_latin)
 
 
 def _is_foreign(line: str) -> bool:
     """Mostly letters outside the Latin script (a Cyrillic or Arabic footer)."""
     if line.isascii():
         return False
-    other = len(_NON_LATIN.findall(line))
-    return other > 0 and other > len(_LATIN.findall(line))
+    # Most such lines only hold curly quotes or accented names: the encoder (in C) shows
+    # that they have no non-Latin letter without a regex pass over the whole line.
+    try:
+        line.encode("ascii", "idlib_corpus.latin_check")
+    except _NonLatin:
+        other = len(_NON_LATIN.findall(line))
+        return other > 0 and other > len(_LATIN.findall(line))
+    return False
 
 
-def _is_widget(v: _Vocab, line: str) -> bool:
-    low = line.casefold()
+def _is_widget(v: _Vocab, line: str, low: str | None = None) -> bool:
+    """Whether a line is a widget or a section name (``low``: ``line.casefold()``)."""
+    if low is None:
+        low = line.casefold()
     if low.startswith(v.prefixes) or low.endswith(v.suffixes):
         return True
     if len(line) > _MAX_WIDGET:
         return False
-    n = " ".join(_WORD.findall(low))  # _norm(line), with the casefold done
+    n = _low_norm(low)
     if not n:
         return not any(c.isalnum() for c in line) and len(line) <= 3
     return n in v.widgets or n in v.sections
@@ -571,7 +604,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
     lines = _lines(text)
     boiler: set[tuple[int, int]] = set()
     for line in lines:
-        if _is_widget(v, line.text) or _is_foreign(line.text) or _is_nav(line.text):
+        if _is_widget(v, line.text, line.low) or _is_foreign(line.text) or _is_nav(line.text):
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
     masthead = _masthead(head)
@@ -593,7 +626,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
             break
         if line.key in boiler or (credit is not None and line is credit.line):
             continue
-        if _is_prose(line.text):
+        if line.prose:
             break  # the story starts here
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
@@ -626,7 +659,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         for ln in head:
             if title_line is None or ln.start > title_line.start:
                 below.append(ln)
-                if _is_prose(ln.text) and ln.key not in boiler:
+                if ln.prose and ln.key not in boiler:
                     break
         dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
 
@@ -643,7 +676,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         outlet, outlet_span = _outlet_form(masthead[1]), masthead[2]
     if outlet is None:
         for line in lines:
-            if _is_prose(line.text) and not line.text.casefold().startswith(v.prefixes):
+            if line.prose and not line.low.startswith(v.prefixes):
                 continue
             m = _NEWS_AGENCY.search(line.text)
             if m:
@@ -689,16 +722,16 @@ def read_metadata(article: Article) -> ArticleMetadata:
         if line is title_line:
             continue
         if line.key in boiler:
-            in_related = _norm(line.text) in v.related_headers
+            in_related = _low_norm(line.low) in v.related_headers
             continue
         size = len(line.text)
-        prose = _is_prose(line.text)
+        prose = line.prose
         # Only lines about as long as the headline can repeat it (with a breadcrumb).
         repeat = bool(title and title_key and len(title) <= size <= len(title) + 80 and (
-            _norm(line.text) == title_key or _norm(_clean_title(v, line.text)[0]) == title_key
+            _low_norm(line.low) == title_key or _norm(_clean_title(v, line.text)[0]) == title_key
         ))
         lone_credit = bool(outlet and size <= len(outlet) + 3
-                           and _norm(line.text) == _norm(outlet or ""))
+                           and _low_norm(line.low) == _norm(outlet or ""))
         byline = line.text.startswith("By ") and size < 80 and not prose
         if repeat or lone_credit or byline:
             boiler.add(line.key)
