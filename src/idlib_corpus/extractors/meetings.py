@@ -516,7 +516,8 @@ def _status(
 
 
 # "talks in Ankara", "talks in the Black Sea resort of Sochi"
-_PLACE_AFTER = re.compile(r"^\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
+# (matched with bounds, not on a slice: the match starts at the bound, "$" holds at it)
+_PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
 _MOVE_TO = re.compile(r"(?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
 _HOST = re.compile(
     r"^\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
@@ -524,7 +525,7 @@ _HOST = re.compile(
 )
 # the nouns in the "movement" list make a delegation a visit, but say nothing of where
 _NOT_MOVES = frozenset({"talks", "negotiations", "hold talks"})
-_CLAUSE_IN = re.compile(r"^[\s,;\"“]*(?:in|at)\s+(?:the\s+)?$")
+_CLAUSE_IN = re.compile(r"[\s,;\"“]*(?:in|at)\s+(?:the\s+)?$")  # (with bounds too)
 
 
 def _place(
@@ -542,7 +543,7 @@ def _place(
             continue  # "to Pakistan's close ally China": a possessive, not the place
         rank, dist = 9, 0
         for t in triggers:
-            if t.end <= p.span.start and _PLACE_AFTER.match(f[t.end:p.span.start]):
+            if t.end <= p.span.start and _PLACE_AFTER.match(f, t.end, p.span.start):
                 rank = 1
             elif p.span.end <= t.start and not f[p.span.end:t.start].strip() and (
                 t.value["class"] == "event"
@@ -555,7 +556,7 @@ def _place(
             ):
                 rank = min(rank, 3)  # "will visit Ankara"
         if rank > 2 and (_HOST.match(f[p.span.end:p.span.end + 30]) or _CLAUSE_IN.match(
-            f[clause.start:p.span.start]
+            f, clause.start, p.span.start
         )):
             rank = 2
         if rank > 3:
