@@ -71,6 +71,8 @@ from idlib_corpus.model import (
 __all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
 
 _T = IncidentType
+#: ``IncidentType(value)`` by value (a dict lookup: enum calls cost more).
+_TYPES = {t.value: t for t in IncidentType}
 _SINCE_CLAUSE = re.compile(
     r"(?<![a-z])(?P<since>since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
 )
@@ -214,7 +216,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
         ]
         by_type: dict[IncidentType, list[Hit]] = {}
         for t in triggers:
-            by_type.setdefault(IncidentType(t.value["type"]), []).append(t)
+            typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
+            by_type.setdefault(typ, []).append(t)
         for typ, hits in by_type.items():
             cand = _read_clause(ctx, si, sent, clause, typ, hits, records)
             if cand is not None:
