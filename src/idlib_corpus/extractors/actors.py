@@ -40,6 +40,7 @@ come from the knowledge base through the annotations.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise, repeat
@@ -59,7 +60,7 @@ from idlib_corpus.extractors._names import (
     surname_keys,
     title_case,
 )
-from idlib_corpus.folding import fold_name
+from idlib_corpus.folding import fold_name as _fold_name
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import Actor, ActorKind, Mention, MentionKind, Span
 
@@ -141,6 +142,8 @@ _CAPWORD_UPPER = re.compile(
     r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f](?<![\w'’-][\s\S])[\w'’-]*"
 )
 _DASH_CAPITAL = re.compile(r"-[A-Z]")
+# Names, titles and group words are folded again and again, in every article: cached.
+fold_name = functools.lru_cache(maxsize=8192)(_fold_name)
 # How far back (in sentences) a pronoun looks for its antecedent.
 _PRONOUN_REACH = 3
 
@@ -339,11 +342,36 @@ class _Resolver:
         self.text = doc.text
         self.folded = doc.folded
         self.g: Grammar = grammar()
-        self.anns = _choose_annotations(doc.annotations)
-        self.starts = [a.span.start for a in self.anns]
-        self.ann_tuples = [(a.span.start, a.span.end, a.label, a.key) for a in self.anns]
-        self.ends = [a.span.end for a in self.anns]  # sorted too: no overlaps once chosen
-        self.person_starts = [a.span.start for a in self.anns if a.label is _PERSON]
+        self.anns = anns = _choose_annotations(doc.annotations)
+        # offsets (ends are sorted too: no overlaps once chosen), plain tuples, and the
+        # annotations each pass reads, in text order: one loop over the annotations
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.ann_tuples: list[tuple[int, int, AnnotationLabel, str | None]] = []
+        self.person_starts: list[int] = []
+        self.person_anns: list[Annotation] = []
+        self.state_anns: list[Annotation] = []  # states, nationality words, capitals
+        self.nationality_anns: list[Annotation] = []
+        self.body_anns: list[Annotation] = []
+        self.group_starts: list[int] = []
+        for ann in anns:
+            span = ann.span
+            start, end, label = span.start, span.end, ann.label
+            self.starts.append(start)
+            self.ends.append(end)
+            self.ann_tuples.append((start, end, label, ann.key))
+            if label is _PERSON:
+                self.person_starts.append(start)
+                self.person_anns.append(ann)
+            elif label is _NATIONALITY:
+                self.state_anns.append(ann)
+                self.nationality_anns.append(ann)
+            elif label is _STATE or label is _CAPITAL:
+                self.state_anns.append(ann)
+            elif label in _BODY_LABELS:
+                self.body_anns.append(ann)
+            elif label is _GROUP:
+                self.group_starts.append(start)
         self.sent_starts = [s.start for s in doc.sentences]
         article = doc.article
         # prose sentences by their index in doc.sentences; tokens are read per sentence,
@@ -360,6 +388,15 @@ class _Resolver:
         self._stok: dict[int, _Tokens] = {}
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
+        self._kb_people_seen: dict[str, _KbPerson | None] = {}
+
+    def _kb_person(self, key: str) -> _KbPerson | None:
+        """:func:`_kb_person` of the document, read once a key."""
+        try:
+            return self._kb_people_seen[key]
+        except KeyError:
+            rec = self._kb_people_seen[key] = _kb_person(self.doc, key)
+            return rec
 
     # ----------------------------------------------------------------- driver
 
@@ -633,10 +670,8 @@ class _Resolver:
                 continue
             if known is not None and not self._fits_known(items, lead, b, known):
                 known = None  # "Bilal Erdogan" is not Recep Tayyip Erdogan
-            hit = self._make_hit(items, lead, b, known, sent.index)
-            if hit is None:
-                i = b
-                continue
+            # (the checks below that end in "not a name here" are read in the cheaper order:
+            # each of them only reads, and all of them go on after the run alike)
             parse = self._parse_left(items, lead, a)
             listed = None
             if prev is not None and self._continues_list(items, prev, a):
@@ -658,6 +693,10 @@ class _Resolver:
                 right = self._parse_apposition(items, b)
                 cue = cue or (right is not None and bool(right.words))
             if not cue or (sent.headline and known is None):
+                i = b
+                continue
+            hit = self._make_hit(items, lead, b, known, sent.index)
+            if hit is None:
                 i = b
                 continue
             lone = len(hit.words) == 1 and known is None
@@ -729,7 +768,7 @@ class _Resolver:
         extra = [it for it in items[a:b] if it.kind is not _PERSON]
         if not extra:
             return True
-        rec = _kb_person(self.doc, key)
+        rec = self._kb_person(key)
         if rec is None:
             return True
         text = self.text[items[a].start : items[b - 1].end]
@@ -1484,7 +1523,7 @@ class _Resolver:
     def _known_names(self, p: _Person) -> list[str]:
         names = [h.text for h in p.hits if h.full]
         if p.key is not None:
-            rec = _kb_person(self.doc, p.key)
+            rec = self._kb_person(p.key)
             if rec is not None:
                 names.extend([rec[0], *rec[1]])
         return names
@@ -1500,7 +1539,7 @@ class _Resolver:
         out: dict[str, _KbPerson] = {}
         for p in persons:
             if p.key is not None:
-                rec = _kb_person(self.doc, p.key)
+                rec = self._kb_person(p.key)
                 if rec is not None:
                     out[p.key] = rec
         return out
@@ -1541,8 +1580,7 @@ class _Resolver:
         # where a surname may stand: known persons' surnames (annotated by the knowledge
         # base) and the last names of the full names this text gives
         found: set[tuple[int, int]] = {
-            (a.span.start, a.span.end) for a in anns
-            if a.label is _PERSON and " " not in a.text
+            (a.span.start, a.span.end) for a in self.person_anns if " " not in a.text
         }
         forms: set[str] = set()
         for h in self.hits:
@@ -1645,9 +1683,7 @@ class _Resolver:
         taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
         for h in self.hits:
             taken.append((h.title_start, h.span.end))
-        for ann in self.anns:
-            if ann.label is not _NATIONALITY:
-                continue
+        for ann in self.nationality_anns:
             si = self._sentence_at(ann.span.start)
             if si is None:
                 continue
@@ -1927,7 +1963,7 @@ class _Resolver:
         for h in p.full_hits or p.hits[:1]:
             names.append(h.text)
         if p.key is not None:
-            rec = _kb_person(self.doc, p.key)
+            rec = self._kb_person(p.key)
             if rec is not None:
                 names.extend([rec[0], *rec[1]])
         name = names[0]
@@ -1954,10 +1990,8 @@ class _Resolver:
         g = self.g
         found: dict[str, list[Mention]] = {}
         dateline = self.doc.article.dateline_span
-        for ann in self.anns:
+        for ann in self.state_anns:
             label = ann.label
-            if label not in (_STATE, _NATIONALITY, _CAPITAL):
-                continue
             start = ann.span.start
             if self._sentence_at(start) is None:
                 continue
@@ -2094,7 +2128,7 @@ class _Resolver:
                 parent[rb] = ra
 
         mentions: list[tuple[str, Mention]] = []
-        starts = [a.span.start for a in self.anns if a.label is _GROUP]
+        starts = list(self.group_starts)
         text = self.text
         for cue in g.group_cues_in(self.folded):
             if cue.end() < len(text) and text[cue.end()].isupper():
@@ -2237,9 +2271,7 @@ class _Resolver:
     def _bodies(self) -> list[Actor]:
         found: dict[str, tuple[str, str | None, ActorKind, list[Mention]]] = {}
         bare: list[tuple[str, str, Mention]] = []  # "the Foreign Ministry", no state said
-        for ann in self.anns:
-            if ann.label not in _BODY_LABELS:
-                continue
+        for ann in self.body_anns:
             kind = _BODY_KINDS[ann.label]
             got = self._window_around(ann.span.start, 2, 5)
             if got is None:
@@ -2333,12 +2365,16 @@ def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
     # decorated once (each label looked up once), sorted on plain tuples; the index keeps
     # the sort stable for equal keys, as sorting the annotations by a key function was
     cands = []
+    priority_of = _PRIORITY_BY_ID.get
     for i, a in enumerate(annotations):
         # keyed by identity (what Enum equality is): Enum.__hash__ is a Python function
-        priority = _PRIORITY_BY_ID.get(id(a.label))
-        start, end = a.span.start, a.span.end
-        if priority is not None and end > start:
-            cands.append((start, start - end, priority, i, a))
+        priority = priority_of(id(a.label))
+        if priority is None:
+            continue
+        span = a.span
+        start = span.start
+        if span.end > start:
+            cands.append((start, start - span.end, priority, i, a))
     cands.sort()
     last_end = -1
     for start, _, _, _, a in cands:
