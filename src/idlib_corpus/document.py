@@ -73,7 +73,8 @@ class Annotation:
     source: str | None = None
 
     def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.span.start, -self.span.end, self.label.value, self.key or "")
+        # _value_ rather than .value: the enum property costs more than the rest of the key
+        return (self.span.start, -self.span.end, self.label._value_, self.key or "")
 
 
 def _load_abbreviations() -> frozenset[str]:
@@ -87,9 +88,17 @@ def _load_abbreviations() -> frozenset[str]:
 
 # Words after which a full stop does not end a sentence ("Feb. 8", "Gen. Akar").
 _ABBREVIATIONS = _load_abbreviations()
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZА-ЯÇŞÖÜİ0-9])")
-_LINE = re.compile(r"[^\n]+")
+# A cut is a run of line breaks, or a sentence-final mark followed, on the same line, by
+# spaces and what can open a sentence. One pass over the whole text finds them all; the
+# pattern opens with one character class (the two branches re-check it by lookbehind) so
+# that the regex engine skips to candidates instead of trying both branches everywhere
+# (about 5x faster than "\n+|[.!?]+...").
+_CUT = re.compile(
+    r"[\n.!?](?:(?<=\n)\n*"
+    r"|(?<=[.!?])[.!?]*[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]?[A-ZА-ЯÇŞÖÜİ0-9]))"
+)
 _LAST_WORD = re.compile(r"([\w.]+)\.?[\"'”’»)\]]*$")
+_CONTENT = re.compile(r"\S(?:.*\S)?")  # a piece without its surrounding whitespace
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
@@ -101,32 +110,29 @@ def split_sentences(text: str) -> tuple[Span, ...]:
         ['Talks began on Feb. 8 in Ankara.', 'They lasted three hours.']
     """
     spans: list[Span] = []
-    for line in _LINE.finditer(text):
-        base = line.start()
-        chunk = line.group()
-        start = 0
-        for m in _BOUNDARY.finditer(chunk):
-            end = m.end()
+    content = _CONTENT.search
+    start = 0  # where the current sentence began
+    for m in _CUT.finditer(text):
+        cut = m.start()
+        if text[cut] == "\n":
+            end, nxt = cut, m.end()
+        else:
             # The word before the full stop decides: "Feb. 8", "Mr. Akar", "U.S." go on.
             # Only a short window is read, so splitting stays linear in the text length.
-            word = _LAST_WORD.search(chunk, max(start, m.start() - 24), m.start() + 1)
+            word = _LAST_WORD.search(text, max(start, cut - 24), cut + 1)
             if word is not None:
                 w = word.group(1).lower().rstrip(".")
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
-            _append(spans, chunk, base, start, end)
-            start = end
-        _append(spans, chunk, base, start, len(chunk))
+            end = nxt = m.end()
+        piece = content(text, start, end)
+        if piece is not None:
+            spans.append(Span(piece.start(), piece.end()))
+        start = nxt
+    piece = content(text, start)
+    if piece is not None:
+        spans.append(Span(piece.start(), piece.end()))
     return tuple(spans)
-
-
-def _append(spans: list[Span], chunk: str, base: int, start: int, end: int) -> None:
-    piece = chunk[start:end]
-    stripped = piece.strip()
-    if not stripped:
-        return
-    lead = len(piece) - len(piece.lstrip())
-    spans.append(Span(base + start + lead, base + start + lead + len(stripped)))
 
 
 @attrs.frozen
@@ -168,7 +174,8 @@ class Document:
     def with_annotations(self, annotations: Iterable[Annotation]) -> Document:
         """A copy holding ``annotations`` (sorted) in place of the current ones."""
         ordered = tuple(sorted(annotations, key=Annotation.sort_key))
-        return attrs.evolve(self, annotations=ordered, starts=tuple(a.span.start for a in ordered))
+        return Document(self.article, self.sentences, self.folded, ordered, self.knowledge,
+                        tuple([a.span.start for a in ordered]))
 
     @property
     def kb(self) -> KnowledgeBase:
