@@ -321,11 +321,15 @@ class _Hits:
         self._ends = [h.end for h in hits]
 
     def within(self, span: Span) -> list[Hit]:
+        return self.between(span.start, span.end)
+
+    def between(self, start: int, end: int) -> list[Hit]:
+        """The hits inside ``start:end``."""
         hits = self.hits
         if not hits:
             return []
-        lo = _bisect_left(self._starts, span.start)
-        hi = _bisect_right(self._ends, span.end, lo)  # (none before ``lo`` is inside)
+        lo = _bisect_left(self._starts, start)
+        hi = _bisect_right(self._ends, end, lo)  # (none before ``lo`` is inside)
         return hits[lo:hi] if hi > lo else []
 
     def any_within(self, span: Span) -> bool:
@@ -829,6 +833,11 @@ class EventContext:
         self.places = places
         self._place_starts = [p.span.start for p in places]
         self._time_starts = [t.span.start for t in self.times]
+        reach, far = [], -1
+        for t in self.times:
+            far = max(far, t.span.end)
+            reach.append(far)
+        self._time_reach = reach  # the furthest end of the times up to each
         self._number_starts = [n.span.start for n in self.numbers]
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:
@@ -1061,7 +1070,10 @@ class EventContext:
 
     def in_office(self, span: Span) -> bool:
         """Whether ``span`` lies inside an office title ("Representative on Syria")."""
-        start, end = span.start, span.end
+        return self.in_office_at(span.start, span.end)
+
+    def in_office_at(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside an office title."""
         for o in self.offices:  # noqa: SIM110 (a loop: called for most mentions, any() costs more)
             if o.start <= start and end <= o.end:
                 return True
@@ -1072,9 +1084,18 @@ class EventContext:
 
         Trigger words inside a false friend ("heart attack", "cabinet meeting") are left out.
         """
-        found = self.hits[lexicon].within(span)
-        if found and lexicon in ("incident_triggers", "meeting_triggers"):
-            friends = self.hits["false_friends"].within(span)
+        lex = self.hits[lexicon]  # (_Hits.within, inlined: called for every clause read)
+        hits = lex.hits
+        if not hits:
+            return []
+        start, end = span.start, span.end
+        lo = _bisect_left(lex._starts, start)
+        hi = _bisect_right(lex._ends, end, lo)
+        if hi <= lo:
+            return []
+        found = hits[lo:hi]
+        if lexicon in ("incident_triggers", "meeting_triggers"):
+            friends = self.hits["false_friends"].between(start, end)
             if friends:
                 found = [h for h in found if not any(f.span.overlaps(h.span) for f in friends)]
         return found
@@ -1090,8 +1111,13 @@ class EventContext:
 
     def overlaps_time(self, span: Span) -> bool:
         """Whether ``span`` overlaps a time expression ("in May 2017")."""
+        return self.overlaps_time_at(span.start, span.end)
+
+    def overlaps_time_at(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a time expression (see :meth:`overlaps_time`)."""
         starts = self._time_starts
-        start, end = span.start, span.end
+        if not starts:
+            return False
         lo = bisect.bisect_left(starts, start - 80)
         hi = bisect.bisect_left(starts, end, lo)
         times = self.times
@@ -1249,19 +1275,25 @@ class EventContext:
         for hit in self.hits_in("topic_markers", clause):
             if hit.phrase == "on":
                 nxt = _WORD.search(f, hit.end, clause.end)
-                if nxt is not None and any(t.span.start <= nxt.start() < t.span.end
-                                           for t in self.times):
+                if nxt is not None and self._in_time(nxt.start()):
                     continue
-                if self.in_office(hit.span):
+                if self.in_office_at(hit.start, hit.end):
                     continue
             end = _topic_end(f, hit.end, clause.end)
-            for t in self.hits["meeting_triggers"].within(make_span(hit.end, end)):
+            for t in self.hits["meeting_triggers"].between(hit.end, end):
                 # "… to create a zone after talks in Sochi": a meeting word ends the topic
                 if t.value["class"] == "event":
                     end = t.start
                     break
             zones.append(make_span(hit.start, end))
         return zones
+
+    def _in_time(self, pos: int) -> bool:
+        """Whether offset ``pos`` lies inside a time expression."""
+        # the times starting at or before ``pos`` are a prefix of them (sorted by start);
+        # one of those holds ``pos`` when the furthest end among them lies beyond it
+        hi = _bisect_right(self._time_starts, pos)
+        return hi > 0 and self._time_reach[hi - 1] > pos
 
     def role_zones(self, clause: Span) -> list[tuple[Span, str]]:
         """Stretches after "led by", "chaired by", "counterpart" and the like, with the cue."""

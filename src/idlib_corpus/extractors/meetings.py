@@ -42,7 +42,6 @@ from idlib_corpus.extractors._events import (
     make_span,
     more_specific,
     narrower,
-    nearest,
     place_compatible,
     trigger_annotations,
     within_any,
@@ -211,7 +210,8 @@ def _read_clause(
             # refused or wished for, not one held or arranged
             return None
     classes = {t.value["class"] for t in triggers}
-    speech = [s for s in ctx.speech(sent) if s.span.overlaps(clause)]
+    c_start, c_end = clause.start, clause.end
+    speech = [s for s in ctx.speech(sent) if s.span.start < c_end and c_start < s.span.end]
     speech_zones = [s.span for s in speech]
     topic = ctx.topic_zones(clause)
     roles = ctx.role_zones(clause)
@@ -486,7 +486,8 @@ def _meeting_kind(value: str) -> MeetingKind:
 def _status(
     ctx: EventContext, clause: Span, main: Hit, headline: bool
 ) -> tuple[MeetingStatus | None, bool]:
-    cues = [h for h in ctx.hits_in("meeting_status", clause) if not ctx.overlaps_time(h.span)]
+    in_time = ctx.overlaps_time_at
+    cues = [h for h in ctx.hits_in("meeting_status", clause) if not in_time(h.start, h.end)]
     if not headline:
         cues += [
             Hit(h.start, h.end, h.phrase, "planned")
@@ -510,9 +511,20 @@ def _status(
     if any(h.value == "cancelled" for h in usable):
         # "planned talks were called off": the cancellation is the news
         return MeetingStatus.CANCELLED, True
-    best = nearest(usable, main.start)
+    best = _nearest_hit(usable, main.start)
     status = _STATUSES.get(best.value)
     return (status if status is not None else MeetingStatus(best.value)), True
+
+
+def _nearest_hit(hits: list[Hit], pos: int) -> Hit:
+    """``nearest(hits, pos)`` read from the hits' offsets (no span built)."""
+    best, best_d = hits[0], -1
+    for h in hits:
+        start, end = h.start, h.end
+        d = 0 if start <= pos < end else min(abs(start - pos), abs(end - pos))
+        if best_d < 0 or d < best_d:
+            best, best_d = h, d
+    return best
 
 
 # "talks in Ankara", "talks in the Black Sea resort of Sochi"
@@ -537,26 +549,28 @@ def _place(
     moves: list[Hit] | None = None  # (both found on first need: most places rank first)
     held: list[Hit] | None = None
     for p in ctx.places_in(clause):
-        if within_any(p.span, excluded) or ctx.in_brackets(p.span) or ctx.overlaps_time(p.span):
+        sp = p.span
+        ps, pe = sp.start, sp.end
+        if within_any(sp, excluded) or ctx.in_brackets(sp) or ctx.overlaps_time_at(ps, pe):
             continue
-        if f.startswith("'s", p.span.end):
+        if f.startswith("'s", pe):
             continue  # "to Pakistan's close ally China": a possessive, not the place
         rank, dist = 9, 0
         for t in triggers:
-            if t.end <= p.span.start and _PLACE_AFTER.match(f, t.end, p.span.start):
+            if t.end <= ps and _PLACE_AFTER.match(f, t.end, ps):
                 rank = 1
-            elif p.span.end <= t.start and not f[p.span.end:t.start].strip() and (
+            elif pe <= t.start and not f[pe:t.start].strip() and (
                 t.value["class"] == "event"
             ):
                 # "the Moscow talks" (a capital is a venue); "the Sochi summit", but also
                 # "Idlib consultations" (a subject): other names rank low
-                rank = min(rank, 1 if _is_capital(ctx, p.span) else 5)
-            elif t.phrase.startswith("visit") and t.end <= p.span.start and _VISIT_GAP.fullmatch(
-                f[t.end:p.span.start]
+                rank = min(rank, 1 if _is_capital(ctx, sp) else 5)
+            elif t.phrase.startswith("visit") and t.end <= ps and _VISIT_GAP.fullmatch(
+                f[t.end:ps]
             ):
                 rank = min(rank, 3)  # "will visit Ankara"
-        if rank > 2 and (_HOST.match(f[p.span.end:p.span.end + 30]) or _CLAUSE_IN.match(
-            f, clause.start, p.span.start
+        if rank > 2 and (_HOST.match(f[pe:pe + 30]) or _CLAUSE_IN.match(
+            f, clause.start, ps
         )):
             rank = 2
         if rank > 3:
@@ -566,18 +580,18 @@ def _place(
                 moves = [*visit_like, *(h for h in ctx.hits_in("movement", clause)
                                         if h.phrase not in _NOT_MOVES)]
             for t in moves:
-                gap = p.span.start - t.end
+                gap = ps - t.end
                 reach = 80 if t.value is not True else 45  # "the visit of … to Turkey"
-                if 0 <= gap < reach and _MOVE_TO.search(f[t.start:p.span.start]):
+                if 0 <= gap < reach and _MOVE_TO.search(f[t.start:ps]):
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
         if rank >= 5 and held is None:
             held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
         if rank >= 5 and any(
-            h.end <= p.span.start and p.span.start - h.end < 100 for h in (*triggers, *(held or ()))
-        ) and _IN_AT_BEFORE.search(f[max(clause.start, p.span.start - 50):p.span.start]):
+            h.end <= ps and ps - h.end < 100 for h in (*triggers, *(held or ()))
+        ) and _IN_AT_BEFORE.search(f[max(clause.start, ps - 50):ps]):
             rank = 4
         if rank < 9:
-            key = (rank, dist, p.span.start)
+            key = (rank, dist, ps)
             if best is None or key < best[0]:
                 best = (key, p)
     if best is None:
@@ -599,9 +613,15 @@ def _date(
     if own:
         # the time nearest a meeting word or a verb of travel ("arrived in Moscow on
         # Thursday"), not one that dates something else in a long clause
-        anchors = [main.start, *(h.start for h in ctx.hits_in("meeting_triggers", clause)
-                                 if not within_any(h.span, excluded)),
-                   *(h.start for h in ctx.hits_in("movement", clause))]
+        anchors = [main.start]
+        for h in ctx.hits_in("meeting_triggers", clause):
+            hs, he = h.start, h.end
+            for z in excluded:  # (within_any, on the hit's offsets)
+                if z.start <= hs and he <= z.end:
+                    break
+            else:
+                anchors.append(hs)
+        anchors += [h.start for h in ctx.hits_in("movement", clause)]
         t = min(own, key=lambda a: (min(abs(a.span.start - x) for x in anchors), a.span.start))
         value = t.value if isinstance(t.value, TimeValue) else None
         return _day_pair(ctx, t, value, own), False
