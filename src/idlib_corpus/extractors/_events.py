@@ -742,6 +742,9 @@ class EventContext:
         self._actors = actors
         self._mentions: list[Mentioned] | None = None
         self._backer_at: dict[tuple[int, int], bool] = {}
+        voc = self.voc  # (what reading a mention needs, in one tuple)
+        self._cues = (*voc.backer, *voc.backer_hints, voc.backer_prefixes,
+                      voc.locative_endings, voc.locative)
         self._locative_at: dict[tuple[int, int], bool] = {}
 
     # ------------------------------------------------------------------ building
@@ -934,13 +937,13 @@ class EventContext:
 
     def _mention(self, span: Span, actor: str, kind: str, country: str | None,
                  role_kind: str) -> Mentioned:
-        pos = (span.start, span.end)
+        start, end = span.start, span.end
+        pos = (start, end)
+        folded = self.folded
         backer = self._backer_at.get(pos)
         if backer is None:
-            folded = self.folded
-            backer_end, backer_after = self.voc.backer
-            tails, prefix_words = self.voc.backer_hints
-            start, end = span.start, span.end
+            (backer_end, backer_after, tails, prefix_words, backer_prefixes,
+             _, _) = self._cues
             # ("$" also matches before a final newline)
             tail = folded[end - 3:end - 1] if folded.endswith("\n", start, end) else \
                 folded[end - 2:end]
@@ -954,30 +957,30 @@ class EventContext:
                     if folded.find(w, lo, start) >= 0:
                         near = True
                         break
-                backer = near and self.voc.backer_prefixes.search(folded, lo, start) is not None
+                backer = near and backer_prefixes.search(folded, lo, start) is not None
             self._backer_at[pos] = backer
         locative = False
         if kind != "person":
             found = self._locative_at.get(pos)
             if found is None:
-                folded, lo = self.folded, max(0, span.start - 24)
-                chunk = folded[lo:span.start]
+                lo = start - 24 if start > 24 else 0
+                chunk = folded[lo:start]
                 before = chunk.rstrip()
                 # every match ends in spaces after a preposition, "the", a direction or
                 # "central" ("in northern "), or is "of the north… " (the second branch)
                 found = self._locative_at[pos] = len(before) < len(chunk) and (
-                    before.endswith(self.voc.locative_endings)
+                    before.endswith(self._cues[5])
                     or ("of" in chunk and any(w in chunk for w in _DIRECTIONS))
-                ) and self.voc.locative.search(folded, lo, span.start) is not None
+                ) and self._cues[6].search(folded, lo, start) is not None
                 if not found and role_kind not in ("nationality", "demonym") and \
-                        folded.startswith("'", span.end):
+                        folded.startswith("'", end):
                     # "the governor of Turkey's Hatay province": where, not who
                     found = self._locative_at[pos] = \
-                        _POSSESSIVE_PLACE.match(folded, span.end) is not None
+                        _POSSESSIVE_PLACE.match(folded, end) is not None
             locative = found
             if locative and role_kind in ("nationality", "demonym"):
                 # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
-                locative = _PLACE_AFTER_ADJ.match(self.folded, span.end) is not None
+                locative = _PLACE_AFTER_ADJ.match(folded, end) is not None
         # (tuple.__new__: the named tuple's own constructor costs twice as much)
         return _new_tuple(Mentioned, (span, actor, kind, country, backer, locative, role_kind))
 
@@ -1021,8 +1024,15 @@ class EventContext:
         """Whether ``span`` is inside round or square brackets."""
         if not self._parens:
             return False
-        i = bisect.bisect_right(self._paren_starts, span.start) - 1
-        return i >= 0 and self._parens[i].contains(span)
+        i = _bisect_right(self._paren_starts, span.start) - 1
+        return i >= 0 and self._parens[i].end >= span.end
+
+    def in_brackets_at(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` is inside round or square brackets."""
+        if not self._parens:
+            return False
+        i = _bisect_right(self._paren_starts, start) - 1
+        return i >= 0 and self._parens[i].end >= end
 
     def mentions_in(self, span: Span) -> list[Mentioned]:
         """Actor mentions inside ``span``, in text order."""
@@ -1165,7 +1175,7 @@ class EventContext:
         # "… discuss Idlib by phone as Syrian army advances": "as" before a name opens a clause
         found += [m.start() for m in _AS_CLAUSE.finditer(self.text, sentence.start, sentence.end)]
         for pos in sorted(found):
-            if pos > cuts[-1] + 2 and not self.in_brackets(make_span(pos, pos + 1)):
+            if pos > cuts[-1] + 2 and not self.in_brackets_at(pos, pos + 1):
                 cuts.append(pos)
         cuts.append(sentence.end)
         out = [make_span(a, b) for a, b in itertools.pairwise(cuts) if b > a]

@@ -296,7 +296,7 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
 
 def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     """Whether a trigger tells something that happened (not a plan, habit or adjective)."""
-    if ctx.in_brackets(t.span):
+    if ctx.in_brackets_at(t.start, t.end):
         return False
     f = ctx.folded
     before = ctx.words_before(t.start, 5, clause.start)
@@ -742,9 +742,12 @@ def _place(
     """The place of the incident and a rank (lower is surer)."""
     f = ctx.folded
     best: tuple[tuple[int, int], PlaceRef] | None = None
-    actors = {m.span for m in ctx.mentions_in(clause) if not m.locative}
+    # (offsets, not spans: a span's hash and equality are Python code)
+    actors = {(m.span.start, m.span.end) for m in ctx.mentions_in(clause) if not m.locative}
     for p in ctx.places_in(clause):
-        if within_any(p.span, excluded) or ctx.in_brackets(p.span) or p.span in actors:
+        if within_any(p.span, excluded) or ctx.in_brackets(p.span) or (
+            p.span.start, p.span.end
+        ) in actors:
             continue
         after = p.span.start >= main.end
         rank = 2 if after else 3
@@ -757,12 +760,12 @@ def _place(
             best = (key, p)
     if best is None:
         # (not a capital standing for its state: "Ankara blamed …, and responded with")
-        actors = {m.span for m in ctx.mentions_in(make_span(sent.start, clause.start))
-                  if not m.locative}
+        actors = {(m.span.start, m.span.end)
+                  for m in ctx.mentions_in(make_span(sent.start, clause.start)) if not m.locative}
         outside = [p for p in ctx.places_in(sent)
                    if not within_any(p.span, excluded) and not ctx.in_brackets(p.span)
                    and not p.is_country and p.span.start < clause.start
-                   and p.span not in actors]
+                   and (p.span.start, p.span.end) not in actors]
         if outside:
             return outside[-1], 6
         return None, 9

@@ -351,8 +351,7 @@ def _read_clause(
             # "the two previous rounds, held in Ankara on February 8 and February 10"
             date, weak, extra_dates = days[0], False, days[1:]
     elif cls == "refer" and ctx.has("anaphoric_parties", clause) and (
-        ctx.has("soon", clause) or [t for t in ctx.times_in(clause)
-                                    if not any(t in s.times for s in speech)]
+        ctx.has("soon", clause) or own_times
     ) and not ctx.is_definite(main, clause.start):
         # "military officials from the two countries would meet in the coming days"
         cls = "inherit"
