@@ -682,11 +682,25 @@ class PlaceRef:
         if self._place is None and not _PLACE_FIELDS_KNOWN:
             self._place = attrs.evolve(self.base, text=self.text, span=self.span)
         if self._place is None:
-            b = self.base  # (a direct constructor costs half what attrs.evolve does)
-            self._place = Place(
-                name=b.name, kind=b.kind, country=b.country, latitude=b.latitude,
-                longitude=b.longitude, geonames_id=b.geonames_id, text=self.text, span=self.span,
-            )
+            b = self.base
+            if type(self.text) is str and type(self.span) is Span:
+                # The gazetteer's fields were checked when ``base`` was built, and the two
+                # new ones have the right types: the checks would pass, so they are skipped
+                # (the generated constructor costs several times more), as in make_span.
+                place: Place = _new_object(Place)
+                for name, value in (
+                    ("name", b.name), ("kind", b.kind), ("country", b.country),
+                    ("latitude", b.latitude), ("longitude", b.longitude),
+                    ("geonames_id", b.geonames_id), ("text", self.text), ("span", self.span),
+                ):
+                    _set_field(place, name, value)
+                self._place = place
+            else:
+                self._place = Place(
+                    name=b.name, kind=b.kind, country=b.country, latitude=b.latitude,
+                    longitude=b.longitude, geonames_id=b.geonames_id, text=self.text,
+                    span=self.span,
+                )
         return self._place
 
 

@@ -224,9 +224,10 @@ def _read_clause(
     role_people: set[str] = set()
     mentions = ctx.mentions_in(clause)
     for m in mentions:
-        if ctx.in_brackets(m.span):
-            continue
-        if m.kind == "person":
+        m_kind = m.kind
+        if m_kind == "person":
+            if ctx.in_brackets(m.span):
+                continue
             if _POSSESSIVE.match(ctx.folded, m.span.end) and not any(
                 0 <= t.start - m.span.end <= 30 for t in triggers
             ):
@@ -243,8 +244,10 @@ def _read_clause(
             participants.add(m.actor)
             if country:
                 parties.add(country)
-        elif m.kind == "state":
-            if m.backer or m.locative or within_any(m.span, excluded):
+        elif m_kind == "state":
+            if not m.country or m.country in parties:
+                continue  # (the tests below are pure: this mention would add nothing)
+            if ctx.in_brackets(m.span) or m.backer or m.locative or within_any(m.span, excluded):
                 continue
             if m.role_kind == "capital" and _venue(ctx, m.span, triggers):
                 continue  # "the Moscow talks", "Astana talks": where, not who
@@ -254,8 +257,7 @@ def _read_clause(
                 continue  # "the Turkish lira", "Russian shares": no party
             if ctx.in_office(m.span) and not _office_prefix(ctx, m.span):
                 continue
-            if m.country:
-                parties.add(m.country)
+            parties.add(m.country)
     for m in mentions if role_people else ():
         # a person tied by "led by" or "counterpart" gives the state, unless only speaking
         if m.actor in role_people and not within_any(m.span, speech_zones):
