@@ -363,9 +363,10 @@ class _Resolver:
         self.text = doc.text
         self.folded = doc.folded
         self.g: Grammar = grammar()
-        self.anns = anns = _choose_annotations(doc.annotations)
-        # offsets (ends are sorted too: no overlaps once chosen), plain tuples, and the
-        # annotations each pass reads, in text order: one loop over the annotations
+        # the annotations chosen, with offsets (ends are sorted too: no overlaps once
+        # chosen) and plain tuples, and the annotations each pass reads, in text order:
+        # one loop (bound ``append`` methods: a loop of attribute reads otherwise)
+        self.anns: list[Annotation] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.ann_tuples: list[tuple[int, int, AnnotationLabel, str | None]] = []
@@ -375,12 +376,14 @@ class _Resolver:
         self.nationality_anns: list[Annotation] = []
         self.body_anns: list[Annotation] = []
         self.group_starts: list[int] = []
-        for ann in anns:
-            span = ann.span
-            start, end, label = span.start, span.end, ann.label
-            self.starts.append(start)
-            self.ends.append(end)
-            self.ann_tuples.append((start, end, label, ann.key))
+        add_ann, add_start, add_end = self.anns.append, self.starts.append, self.ends.append
+        add_tuple = self.ann_tuples.append
+        for start, end, ann in _choose_annotations(doc.annotations):
+            label = ann.label
+            add_ann(ann)
+            add_start(start)
+            add_end(end)
+            add_tuple((start, end, label, ann.key))
             if label is _PERSON:
                 self.person_starts.append(start)
                 self.person_anns.append(ann)
@@ -400,12 +403,15 @@ class _Resolver:
         self.prose: dict[int, Span] = {}
         # Article.is_boilerplate on plain tuples (Span.contains per pair costs more)
         boiler = [(b.start, b.end) for b in article.boilerplate]
-        for index, span in enumerate(doc.sentences):
-            if boiler:
-                a, b = span.start, span.end
-                if any(s <= a and b <= e for s, e in boiler):
-                    continue
-            self.prose[index] = span
+        if not boiler:
+            self.prose = dict(enumerate(doc.sentences))
+        for index, span in enumerate(doc.sentences) if boiler else ():
+            a, b = span.start, span.end
+            for s, e in boiler:
+                if s <= a and b <= e:
+                    break
+            else:
+                self.prose[index] = span
         self._stok: dict[int, _Tokens] = {}
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
@@ -2380,9 +2386,10 @@ class _ListState:
         self.count = 1
 
 
-def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
-    """The annotations that matter here, overlaps resolved (longest, then by priority)."""
-    chosen: list[Annotation] = []
+def _choose_annotations(annotations: Sequence[Annotation]) -> list[tuple[int, int, Annotation]]:
+    """The annotations that matter here, overlaps resolved (longest, then by priority),
+    in text order, with their start and end."""
+    chosen: list[tuple[int, int, Annotation]] = []
     # decorated once (each label looked up once), sorted on plain tuples; the index keeps
     # the sort stable for equal keys, as sorting the annotations by a key function was
     cands = []
@@ -2398,10 +2405,10 @@ def _choose_annotations(annotations: Sequence[Annotation]) -> list[Annotation]:
             cands.append((start, start - span.end, priority, i, a))
     cands.sort()
     last_end = -1
-    for start, _, _, _, a in cands:
+    for start, neg_length, _, _, a in cands:
         if start >= last_end:
-            chosen.append(a)
-            last_end = a.span.end
+            last_end = start - neg_length
+            chosen.append((start, last_end, a))
     return chosen
 
 
