@@ -805,7 +805,11 @@ def _date(
     ctx: EventContext, clause: Span, sent: Span, main: Hit, speech: list[Speech]
 ) -> tuple[TimeValue | None, int]:
     said = {id(t) for s in speech for t in s.times}
-    for zone in _since_zones(ctx, sent):
+    key = ("incidents.since", sent.start, sent.end)
+    zones = ctx.memo.get(key)
+    if zones is None:
+        zones = ctx.memo[key] = _since_zones(ctx, sent)  # (the sentence's, for every clause)
+    for zone in zones:
         if not zone.contains(main.span):
             # "the deadliest attack since it first sent troops in 2016": that time dates
             # the other event the comparison names

@@ -367,8 +367,14 @@ def _read_clause(
     sidelines = has_any(ctx.folded, _SIDELINES_WORDS, clause.start, clause.end) and \
         _SIDELINES.search(ctx.folded, clause.start, clause.end) is not None
     duration = _duration(ctx, clause)
-    outcome = _outcome(ctx, sent)
-    reported = next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
+    # (both are the sentence's: read once for all its clauses)
+    key = ("meetings.outcome", sent.start, sent.end)
+    told = ctx.memo.get(key)
+    if told is None:
+        told = ctx.memo[key] = (
+            _outcome(ctx, sent), next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
+        )
+    outcome, reported = told
     return _Candidate(
         clause=clause, sentence=si, cls=cls, kind=kind, status=status,
         explicit_status=explicit, parties=parties, participants=participants,
