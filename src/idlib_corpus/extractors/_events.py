@@ -889,8 +889,13 @@ class EventContext:
                 continue
             label = a.label
             if label is nationality or label is state or label is capital:
-                # (an ISO code: two capitals A-Z; string tests cost less than a regex)
-                if len(key) != 2 or not (key.isascii() and key.isalpha() and key.isupper()):
+                # (an ISO code: two capitals A-Z; the answer for each key is remembered)
+                iso = _ISO_KEYS.get(key)
+                if iso is None:
+                    iso = len(key) == 2 and key.isascii() and key.isalpha() and key.isupper()
+                    if len(_ISO_KEYS) < 4096:  # (keys of odd plugins: the table stays small)
+                        _ISO_KEYS[key] = iso
+                if not iso:
                     continue
                 actor_id = "state:" + key
                 # (``_value_``: the value an enum member holds; the ``value`` property costs
@@ -933,8 +938,15 @@ class EventContext:
                     not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp)
                 ):
                     continue
-                if own and _overlaps_sorted(own, own_starts, sp):
-                    continue
+                if own and own_starts:
+                    # (_overlaps_sorted, inlined: the span starting last at or before this
+                    # one, and the one after it)
+                    s0, e0 = sp.start, sp.end
+                    i = _bisect_right(own_starts, s0) - 1
+                    if i >= 0 and own[i].start < e0 and s0 < own[i].end:
+                        continue
+                    if i + 1 < len(own) and own[i + 1].start < e0 and s0 < own[i + 1].end:
+                        continue
                 found[(sp.start, sp.end, actor_id)] = mention(
                     sp, actor_id, kind, country, m.kind._value_
                 )
@@ -1393,6 +1405,10 @@ _INVERTED = re.compile(r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*
 _AS_CLAUSE = re.compile(
     r" as (?=[A-Z])(?<!such as )(?<!well as )(?<!known as )(?<!same as )(?<!\bso as )"
 )
+
+
+#: Whether an annotation key is an ISO code (two capitals A-Z), by key.
+_ISO_KEYS: dict[str, bool] = {}
 
 
 def _overlaps_sorted(spans: list[Span] | None, starts: list[int] | None, span: Span) -> bool:

@@ -493,7 +493,7 @@ def _meeting_kind(value: str) -> MeetingKind:
 def _status(
     ctx: EventContext, clause: Span, main: Hit, headline: bool
 ) -> tuple[MeetingStatus | None, bool]:
-    in_time = ctx.overlaps_time_at
+    in_time, f = ctx.overlaps_time_at, ctx.folded
     cues = [h for h in ctx.hits_in("meeting_status", clause) if not in_time(h.start, h.end)]
     if not headline:
         cues += [
@@ -509,8 +509,10 @@ def _status(
             # a cue far from the meeting word belongs to another verb ("The zone will be
             # set up by Oct. 15, Putin told reporters after four hours of talks")
             continue
-        before = ctx.words_before(h.start, 2, clause.start)
-        if any(w in ("not", "never", "no") for w in before):
+        lo = max(clause.start, h.start - 24)  # (where words_before(h.start, 2) reads)
+        if (f.find("no", lo, h.start) >= 0 or f.find("never", lo, h.start) >= 0) and any(
+            w in ("not", "never", "no") for w in ctx.words_before(h.start, 2, clause.start)
+        ):
             continue
         usable.append(h)
     if not usable:
@@ -538,8 +540,9 @@ def _nearest_hit(hits: list[Hit], pos: int) -> Hit:
 # (matched with bounds, not on a slice: the match starts at the bound, "$" holds at it)
 _PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
 _MOVE_TO = re.compile(r"(?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
+# (matched with bounds: at most 30 characters after the place)
 _HOST = re.compile(
-    r"^\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
+    r"\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
     r"was expecting|will receive|received|welcomed|welcomes)\b"
 )
 # the nouns in the "movement" list make a delegation a visit, but say nothing of where
@@ -576,7 +579,7 @@ def _place(
                 f[t.end:ps]
             ):
                 rank = min(rank, 3)  # "will visit Ankara"
-        if rank > 2 and (_HOST.match(f[pe:pe + 30]) or _CLAUSE_IN.match(
+        if rank > 2 and (_HOST.match(f, pe, pe + 30) or _CLAUSE_IN.match(
             f, clause.start, ps
         )):
             rank = 2
@@ -593,9 +596,8 @@ def _place(
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
         if rank >= 5 and held is None:
             held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
-        if rank >= 5 and any(
-            h.end <= ps and ps - h.end < 100 for h in (*triggers, *(held or ()))
-        ) and _IN_AT_BEFORE.search(f[max(clause.start, ps - 50):ps]):
+        if rank >= 5 and _ends_before(ps, triggers, held) and \
+                _IN_AT_BEFORE.search(f[max(clause.start, ps - 50):ps]):
             rank = 4
         if rank < 9:
             key = (rank, dist, ps)
@@ -604,6 +606,15 @@ def _place(
     if best is None:
         return None, 9
     return best[1], best[0][0]
+
+
+def _ends_before(pos: int, triggers: list[Hit], held: list[Hit] | None) -> bool:
+    """Whether a meeting word or a "held" cue ends less than 100 characters before ``pos``."""
+    for hits in (triggers, held or ()):
+        for h in hits:
+            if h.end <= pos and pos - h.end < 100:
+                return True
+    return False
 
 
 def _date(
