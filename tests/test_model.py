@@ -554,3 +554,14 @@ def test_article_result_fast_span_check_agrees_with_iter_spans(result: ArticleRe
         cut = attrs.evolve(article, text=article.text[: last - 1])
         with pytest.raises(ModelError, match=r"^ArticleResult\.\w+\[\d+\]"):
             attrs.evolve(result, article=cut)
+
+
+@given(st.tuples(st.integers(0, 5), st.integers(0, 5)).map(sorted),
+       st.tuples(st.integers(0, 5), st.integers(0, 5)).map(sorted))
+def test_spans_order_by_start_then_end(a: list[int], b: list[int]) -> None:
+    x, y = Span(*a), Span(*b)
+    ta, tb = tuple(a), tuple(b)
+    assert (x < y, x <= y, x > y, x >= y, x == y) == (ta < tb, ta <= tb, ta > tb, ta >= tb,
+                                                      ta == tb)
+    with pytest.raises(TypeError):
+        _ = x < ta  # type: ignore[operator]
