@@ -1216,12 +1216,17 @@ class EventContext:
         found = [m.start() for m in self.voc.clause_boundary.finditer(
             self.folded, sentence.start, sentence.end)]
         # "… discuss Idlib by phone as Syrian army advances": "as" before a name opens a clause
-        found += [m.start() for m in _AS_CLAUSE.finditer(self.text, sentence.start, sentence.end)]
+        if self.text.find(" as ", sentence.start, sentence.end) >= 0:  # (most have none)
+            found += [m.start()
+                      for m in _AS_CLAUSE.finditer(self.text, sentence.start, sentence.end)]
         for pos in sorted(found):
             if pos > cuts[-1] + 2 and not self.in_brackets_at(pos, pos + 1):
                 cuts.append(pos)
         cuts.append(sentence.end)
-        out = [make_span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+        if len(cuts) == 2:  # (one clause: most sentences)
+            out = [make_span(sentence.start, sentence.end)] if sentence.end > sentence.start else []
+        else:
+            out = [make_span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
         self._clauses[sentence.start] = out
         return out
 
@@ -1485,7 +1490,11 @@ def _claim_strip(text: str) -> str:
         if not (c.isalnum() or c == "_"):
             break
         first = end - 1
-        while first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+        # (back to the word's start, but no further than five characters: the words
+        # listed have at most four, so a longer word ends the stripping either way)
+        while first > 0 and first > end - 5 and (
+            text[first - 1].isalnum() or text[first - 1] == "_"
+        ):
             first -= 1
         if _CLAIM_TAIL_WORD.fullmatch(text, first, end) is None:
             break
@@ -1698,14 +1707,18 @@ def iter_clauses(
     """The clauses of the sentences holding a phrase of ``lexicon``:
     (sentence index, sentence, clause), in text order; with ``headline_last`` the headline
     comes after the body (a headline sums up an event the body tells more carefully)."""
+    lex = ctx.hits[lexicon]
+    if not lex.hits:
+        return  # (no phrase of it in the article)
     order = list(enumerate(ctx.sentences))
     if headline_last:
         order.sort(key=lambda item: ctx.in_headline(item[1]))
+    starts, ends, n = lex._starts, lex._ends, len(lex.hits)
     for i, sent in order:
-        if not ctx.has(lexicon, sent):
-            continue
-        for clause in ctx.clauses(sent):
-            yield i, sent, clause
+        lo = _bisect_left(starts, sent.start)  # (ctx.has, inlined)
+        if lo < n and ends[lo] <= sent.end:
+            for clause in ctx.clauses(sent):
+                yield i, sent, clause
 
 
 def trigger_annotations(

@@ -294,6 +294,12 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
 # --------------------------------------------------------------------------- triggers
 
 
+#: Strings one of which each word of a test below holds ("no" is in "not", "on" in
+#: "concerning").
+_NEGATION_PARTS = ("no", "never", "without")
+_TOPIC_PARTS = ("on", "about", "over", "regarding")
+
+
 def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     """Whether a trigger tells something that happened (not a plan, habit or adjective)."""
     if ctx.in_brackets_at(t.start, t.end):
@@ -306,9 +312,10 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     if before and before[-1] in vocabulary().definite and phrase.endswith("ed") \
             and " " not in phrase:
         return False  # "the surrounded posts"
-    nxt = _NEXT_LETTERS.match(f[t.end:t.end + 20])
-    if phrase == "displaced" and nxt and nxt.group(1) in vocabulary().person_nouns:
-        return False  # "displaced people": a stock, not an event
+    if phrase == "displaced":
+        nxt = _NEXT_LETTERS.match(f[t.end:t.end + 20])
+        if nxt and nxt.group(1) in vocabulary().person_nouns:
+            return False  # "displaced people": a stock, not an event
     window = make_span(max(clause.start, t.start - 90), t.start)
     for hit in ctx.hits_in("non_factual", window):
         gap = f[hit.end:t.start]
@@ -322,13 +329,19 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
         later = make_span(t.end, min(clause.end, t.end + 25))
         if any(h.start - t.end < 12 for h in ctx.hits_in("future_after", later)):
             return False  # "more raids will be launched"
-    near = ctx.words_before(t.start, 2, clause.start)
-    if any(w in ("not", "no", "never", "without") for w in near):
-        return False
-    if t.value.get("pos") == "noun" and any(
-        w in ("on", "about", "over", "regarding", "concerning") for w in near
-    ):
-        return False  # "agreement on the deployment", "talks about the attacks"
+    # (the two words before it are read only where one of the words below may be: they
+    # lie in the stretch words_before(t.start, 2) reads)
+    lo = max(clause.start, t.start - 24)
+    near = None
+    if has_any(f, _NEGATION_PARTS, lo, t.start):
+        near = ctx.words_before(t.start, 2, clause.start)
+        if any(w in ("not", "no", "never", "without") for w in near):
+            return False
+    if t.value.get("pos") == "noun" and has_any(f, _TOPIC_PARTS, lo, t.start):
+        if near is None:
+            near = ctx.words_before(t.start, 2, clause.start)
+        if any(w in ("on", "about", "over", "regarding", "concerning") for w in near):
+            return False  # "agreement on the deployment", "talks about the attacks"
     if t.value["type"] == "deployment" and ctx.has(
         "withdrawal", make_span(t.start, min(clause.end, t.end + 30))
     ):
