@@ -2486,8 +2486,9 @@ def _iso2_ok(code: str) -> bool:
     return len(code) == 2 and code.isascii() and code.isupper() and code.isalpha()
 
 
+@functools.lru_cache(maxsize=1024)
 def _iso(key: str | None) -> str:
-    """The ISO code in an annotation key ("TR", "state:TR")."""
+    """The ISO code in an annotation key ("TR", "state:TR"); a few keys, read often: cached."""
     if not key:
         return ""
     return key.rpartition(":")[2].upper()
