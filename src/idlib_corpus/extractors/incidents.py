@@ -31,6 +31,7 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -569,12 +570,15 @@ def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
     """Whether the mention names people who were killed or hurt ("Turkish soldiers martyred")."""
     f = ctx.folded
     voc = vocabulary()
-    words = list(_WORDS.finditer(f, m.span.end, min(clause.end, m.span.end + 70)))
+    found = _WORDS.finditer(f, m.span.end, min(clause.end, m.span.end + 70))
+    # (the first three words first: the rest are read only after a person noun)
+    words = list(itertools.islice(found, 3))
     i = 0
     while i < min(len(words), 3) and words[i].group() not in voc.person_nouns:
         i += 1
     if i >= min(len(words), 3):
         return False
+    words.extend(found)
     j = i + 1
     while j < len(words) and words[j].group() in _AUX:
         j += 1
