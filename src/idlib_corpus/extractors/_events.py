@@ -20,6 +20,7 @@ import functools
 import itertools
 import json
 import math
+import operator
 import re
 import threading
 import weakref
@@ -308,6 +309,10 @@ class Scanner:
         return out
 
 
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
 class _Hits:
     """The hits of one lexicon over a whole article, queried by span."""
 
@@ -315,10 +320,10 @@ class _Hits:
 
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
-        self._starts = [h.start for h in hits]
+        self._starts = list(map(_START, hits))  # (attrgetter: no Python code per hit)
         # hits of one lexicon never overlap, so their ends rise with their starts: the
         # hits inside a span are one slice, found by two bisections
-        self._ends = [h.end for h in hits]
+        self._ends = list(map(_END, hits))
 
     def within(self, span: Span) -> list[Hit]:
         return self.between(span.start, span.end)
@@ -638,7 +643,7 @@ def _place_entry(
     return p, country, is_country
 
 
-_PlaceKey = tuple[AnnotationLabel, str | None, str, tuple[str, AnnotationLabel] | None]
+_PlaceKey = tuple[str, str | None, str, tuple[str, str] | None]
 _PlaceEntry = tuple[Place, str | None, bool]
 #: Places already looked up, by knowledge base (held weakly: a knowledge base is built
 #: once per run and not changed after).
@@ -824,8 +829,7 @@ class EventContext:
         self._actor_anns = actor_anns
         places: list[PlaceRef] = []
         place_spans: set[tuple[int, int]] = set()
-        known: dict[tuple[str, tuple[str, AnnotationLabel] | None],
-                    tuple[Place, str | None, bool]] = {}
+        known: dict[tuple[str, tuple[str, str] | None], tuple[Place, str | None, bool]] = {}
         # a state name or capital on the same words tells the country of a place
         states: dict[tuple[int, int], tuple[str, AnnotationLabel]] = {
             (a.span.start, a.span.end): (a.key, a.label) for a in state_anns if a.key
@@ -837,11 +841,13 @@ class EventContext:
                 continue
             pos = (sp.start, sp.end)
             state_key = states.get(pos)
-            cache_key = (a.key or a.text, state_key)
+            # (keys hold a label's value, not the label: an enum member hashes in Python)
+            state_id = None if state_key is None else (state_key[0], state_key[1]._value_)
+            cache_key = (a.key or a.text, state_id)
             entry = known.get(cache_key)
             if entry is None:
                 # (the article's first mention of a place decides, as the words may)
-                full_key = (AnnotationLabel.PLACE, a.key, a.text, state_key)
+                full_key = ("place", a.key, a.text, state_id)
                 entry = kb_places.get(full_key)
                 if entry is None:
                     entry = kb_places[full_key] = _place_entry(doc, a, state_key)
@@ -854,7 +860,7 @@ class EventContext:
                 continue
             if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
                 continue
-            full_key = (a.label, a.key, a.text, None)
+            full_key = (a.label._value_, a.key, a.text, None)
             entry = kb_places.get(full_key)
             if entry is None:
                 entry = kb_places[full_key] = (
@@ -864,6 +870,14 @@ class EventContext:
         self.times = sorted(times, key=lambda a: a.span.start)
         self.numbers = sorted(numbers, key=lambda a: a.span.start)
         self.offices = offices
+        # offices by start, with the furthest end up to each (for in_office_at)
+        by_start = sorted(offices, key=_START)
+        self._office_starts = [o.start for o in by_start]
+        reach_o, far_o = [], -1
+        for o in by_start:
+            far_o = max(far_o, o.end)
+            reach_o.append(far_o)
+        self._office_reach = reach_o
         self.places = places
         self._place_starts = [p.span.start for p in places]
         self._time_starts = [t.span.start for t in self.times]
@@ -1127,10 +1141,10 @@ class EventContext:
 
     def in_office_at(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies inside an office title."""
-        for o in self.offices:  # noqa: SIM110 (a loop: called for most mentions, any() costs more)
-            if o.start <= start and end <= o.end:
-                return True
-        return False
+        # one starting at or before ``start`` reaches ``end`` when the furthest end of
+        # those does
+        i = _bisect_right(self._office_starts, start)
+        return i > 0 and self._office_reach[i - 1] >= end
 
     def hits_in(self, lexicon: str, span: Span) -> list[Hit]:
         """Matches of one vocabulary list inside ``span``.
