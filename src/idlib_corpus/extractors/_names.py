@@ -276,7 +276,7 @@ class Grammar:
         )
         #: the matches of ``pronoun_re``, found faster (see :func:`_first_letter_first`)
         self.pronoun_fast_re = re.compile(
-            _first_letter_first(self.pronouns, r"[\w'’-]") + r"(?![\w'’-])", re.IGNORECASE
+            _first_letter_first(self.pronouns, r"[\w'’-]", ignorecase=True) + r"(?![\w'’-])"
         )
         #: "the source", "a senior official": nouns of someone unnamed who speaks
         self.speakers = self.nonperson_titles | self.role_nouns
@@ -396,7 +396,13 @@ def noun_phrases(
                 break
 
 
-def _first_letter_first(words: Iterable[str], before: str) -> str:
+# The characters that match an ASCII letter under re.IGNORECASE besides its two cases:
+# "İ" and "ı" match "i", "ſ" matches "s", the Kelvin sign "K" matches "k" (checked over all
+# of Unicode).
+_IGNORECASE_EXTRA = "\u0130\u0131\u017f\u212a"
+
+
+def _first_letter_first(words: Iterable[str], before: str, *, ignorecase: bool = False) -> str:
     """``(?<!before)(?:w1|w2|...)``, written to start with the class of the words' first letters.
 
     A pattern that opens with a lookbehind or an alternation gives the regex engine
@@ -408,6 +414,12 @@ def _first_letter_first(words: Iterable[str], before: str) -> str:
     the words keep the order of :func:`_alternatives` (longest first); words of two groups
     never match at one offset. The matches are those of the plain pattern, the same
     offsets and texts. Only for words of plain letters (``re.escape`` leaves them as is).
+
+    With ``ignorecase``, the pattern (compiled without flags) matches as the plain one
+    compiled with ``re.IGNORECASE``: the first class lists every character that one of the
+    first letters matches case-insensitively, and the rest is a scoped ``(?i:...)``. The
+    regex engine gives no character-class prefix to a pattern compiled with
+    ``re.IGNORECASE``, so it would try every offset.
 
     Example:
         >>> p = re.compile(_first_letter_first(["he", "she"], r"[\\w-]"))
@@ -424,6 +436,10 @@ def _first_letter_first(words: Iterable[str], before: str) -> str:
     for first, rests in by_first.items():
         branches.append(f"(?<={first})(?:" + "|".join(rests) + ")")
     firsts = "".join(by_first)
+    if ignorecase:
+        pool = [chr(c) for c in range(128)] + list(_IGNORECASE_EXTRA)
+        firsts = "".join(c for c in pool if re.match(f"[{firsts}]", c, re.IGNORECASE))
+        return f"[{firsts}](?i:(?<!{before}[\\s\\S])(?:" + "|".join(branches) + "))"
     return f"[{firsts}](?<!{before}[\\s\\S])(?:" + "|".join(branches) + ")"
 
 
