@@ -251,6 +251,29 @@ class _Tokens:
         self.item_of: list[int] = []
         self.item_at: dict[int, _Item] = {}  # see _Resolver._window
 
+    @classmethod
+    def part(
+        cls, starts: list[int], ends: list[int], texts: list[str], item_at: dict[int, _Item]
+    ) -> _Tokens:
+        """Some consecutive tokens of a sentence (see :meth:`_Resolver._window_around`)."""
+        tk = cls.__new__(cls)
+        tk.starts, tk.ends, tk.texts = starts, ends, texts
+        tk.items = None
+        tk.item_of = []
+        tk.item_at = item_at
+        return tk
+
+
+def _piece_tokens(text: str, a: int, b: int) -> tuple[list[int], list[int], list[str]]:
+    """The tokens of the piece ``text[a:b]`` (no " " in it), as :class:`_Tokens` reads it."""
+    piece = text[a:b]
+    if not piece:
+        return [], [], []
+    if piece.isalnum():
+        return [a], [b], [piece]
+    ms = list(TOKEN.finditer(text, a, b))
+    return [m.start() for m in ms], [m.end() for m in ms], [m.group() for m in ms]
+
 
 class _Sentence:
     __slots__ = ("headline", "index", "items", "span")
@@ -413,6 +436,9 @@ class _Resolver:
             else:
                 self.prose[index] = span
         self._stok: dict[int, _Tokens] = {}
+        # the items built for windows of each sentence, by the start of their token (shared
+        # by the windows read on a few pieces and the sentence's tokens, once read)
+        self._item_at: dict[int, dict[int, _Item]] = {}
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
         self._kb_people_seen: dict[str, _KbPerson | None] = {}
@@ -459,6 +485,7 @@ class _Resolver:
         if got is None:
             span = self.prose[si]
             got = self._stok[si] = _Tokens(self.text, span.start, span.end)
+            got.item_at = self._item_at.setdefault(si, got.item_at)
         return got
 
     def _items(self, tk: _Tokens) -> tuple[list[_Item], list[int]]:
@@ -556,13 +583,59 @@ class _Resolver:
         si = self._sentence_at(pos)
         if si is None:
             return None
-        tk = self._tokens(si)
-        ti = bisect.bisect_right(tk.starts, pos) - 1
-        items = self._window(tk, max(0, ti - before), min(len(tk.starts), ti + after + 1))
+        if si in self._stok or self.text[pos].isspace():
+            tk = self._tokens(si)
+            ti = bisect.bisect_right(tk.starts, pos) - 1
+            t0, t1 = max(0, ti - before), min(len(tk.starts), ti + after + 1)
+        else:
+            tk, t0, t1 = self._pieces_around(si, pos, before, after)
+        items = self._window(tk, t0, t1)
         for j, it in enumerate(items):
             if it.start <= pos < it.end:
                 return items, j
         return None
+
+    def _pieces_around(
+        self, si: int, pos: int, before: int, after: int
+    ) -> tuple[_Tokens, int, int]:
+        """The tokens of sentence ``si`` from ``before`` before the one at ``pos`` to
+        ``after`` after it, read on the pieces between spaces around ``pos`` only.
+
+        A token never holds a space " " and :class:`_Tokens` reads each piece between two
+        spaces alone, so the tokens of the pieces read here are those of the whole
+        sentence's tokens there: pieces are added on each side until the window is full or
+        the sentence ends, and the window is cut as :meth:`_window_around` cuts it. ``pos``
+        is not a space: the token that holds it is in its own piece.
+        """
+        text = self.text
+        span = self.prose[si]
+        lo, hi = span.start, span.end
+        a = text.rfind(" ", lo, pos) + 1 or lo
+        b = text.find(" ", pos, hi)
+        if b < 0:
+            b = hi
+        starts, ends, texts = _piece_tokens(text, a, b)
+        ti = bisect.bisect_right(starts, pos) - 1
+        while ti < before and a > lo:
+            # the piece before: from after the space before it to the space at a - 1
+            b2 = a - 1
+            a = text.rfind(" ", lo, b2) + 1 or lo
+            s2, e2, t2 = _piece_tokens(text, a, b2)
+            starts[:0] = s2
+            ends[:0] = e2
+            texts[:0] = t2
+            ti += len(s2)
+        while len(starts) - 1 - ti < after and b < hi:
+            a2 = b + 1
+            b = text.find(" ", a2, hi)
+            if b < 0:
+                b = hi
+            s2, e2, t2 = _piece_tokens(text, a2, b)
+            starts += s2
+            ends += e2
+            texts += t2
+        tk = _Tokens.part(starts, ends, texts, self._item_at.setdefault(si, {}))
+        return tk, max(0, ti - before), min(len(starts), ti + after + 1)
 
     # ----------------------------------------------------------------- persons
 
