@@ -345,21 +345,6 @@ class _Hits:
         return lo < len(self.hits) and self._ends[lo] <= span.end
 
 
-class _HitsByLexicon(dict[str, _Hits]):
-    """The hits of each lexicon, by name, each indexed on first query (an article's
-    clauses ask about some of the lexicons only)."""
-
-    __slots__ = ("_found",)
-
-    def __init__(self, found: dict[str, list[Hit]]) -> None:
-        super().__init__()
-        self._found = found
-
-    def __missing__(self, name: str) -> _Hits:
-        hits = self[name] = _Hits(self._found[name])
-        return hits
-
-
 # --------------------------------------------------------------------------- vocabulary
 
 
@@ -768,7 +753,7 @@ class EventContext:
             sents.append(s)
         self.sentences = tuple(sents)
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        self.hits: dict[str, _Hits] = _HitsByLexicon(scan(doc))
+        self.hits: dict[str, _Hits] = {name: _Hits(found) for name, found in scan(doc).items()}
         #: What an extractor computed once for the article, by its own key.
         self.memo: dict[Any, Any] = {}
         self._clauses: dict[int, list[Span]] = {}
