@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from importlib.abc import Traversable
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from idlib_corpus.errors import InputError
 from idlib_corpus.folding import fold_name
@@ -311,8 +311,6 @@ class KnowledgeBase:
 
         See docs/knowledge.md for the labels and keys emitted.
         """
-        from idlib_corpus.document import Annotation
-
         text = doc.text
         n = len(text)
         out: list[Annotation] = []
@@ -339,7 +337,9 @@ class KnowledgeBase:
                     parts = _labelled(hits)
                     if len(labelled) < _MEMO_SIZE:
                         labelled[words] = parts
-            span = Span(start, end)
+            span = _new(Span)  # = Span(start, end), valid by construction (see _new)
+            _set_start(span, start)
+            _set_end(span, end)
             for label, key, person in parts:
                 if person:
                     if starts is None:
@@ -347,7 +347,7 @@ class KnowledgeBase:
                         ends = {m[1] for m in matches}
                     if self._other_persons_name(text, start, end, key, starts, ends):
                         continue
-                out.append(Annotation(span, label, words, key))
+                out.append(_annotation(span, label, words, key))
         return out
 
     def _other_persons_name(
@@ -568,6 +568,42 @@ def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:
 
     return tuple((AnnotationLabel(label), key, label == "person") for label, key in hits)
 
+
+# The knowledge plugin builds ~100 spans and annotations an article: they are made here
+# without the attrs __init__ (whose checks of the fields cost more than the object), by
+# setting the slots directly. The fields are valid by construction (the scanner's
+# 0 <= start < end offsets, enum labels, str words and keys), and the objects are the
+# very ones __init__ would give (same fields, equal, same repr).
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+
+
+def _annotation_setters() -> tuple[Any, ...]:
+    from idlib_corpus.document import Annotation
+
+    slots = Annotation.__dict__
+    return (Annotation, *(slots[name].__set__ for name in
+                          ("span", "label", "text", "key", "value", "source")))
+
+
+def _annotation(span: Span, label: AnnotationLabel, text: str, key: str) -> Annotation:
+    """``Annotation(span, label, text, key)``, built without ``__init__`` (see above)."""
+    global _ANNOTATION
+    if _ANNOTATION is None:
+        _ANNOTATION = _annotation_setters()
+    cls, set_span, set_label, set_text, set_key, set_value, set_source = _ANNOTATION
+    a: Annotation = _new(cls)
+    set_span(a, span)
+    set_label(a, label)
+    set_text(a, text)
+    set_key(a, key)
+    set_value(a, None)
+    set_source(a, None)
+    return a
+
+
+_ANNOTATION: tuple[Any, ...] | None = None
 
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _PREV_WORD = re.compile(r"(\w[\w'’.-]*) $")
