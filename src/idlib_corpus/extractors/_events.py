@@ -802,6 +802,8 @@ class EventContext:
             if label is nationality or label is group or label is person:
                 actor_anns.append(a)
                 continue
+            if label is not time and label is not number and label is not office:
+                continue  # (trigger words, pronouns, bodies: not read here)
             sp = a.span
             if not (sp.end <= skip_lo or sp.start >= skip_hi) and skipped(sp):
                 continue
@@ -907,10 +909,7 @@ class EventContext:
         spans_of: dict[str, list[Span]] = {}
         for mentioned in found.values():
             spans_of.setdefault(mentioned.actor, []).append(mentioned.span)
-        starts_of: dict[str, list[int]] = {}
-        for actor_id, spans in spans_of.items():
-            spans.sort(key=lambda sp: sp.start)
-            starts_of[actor_id] = [sp.start for sp in spans]
+        starts_of: dict[str, list[int]] = {}  # (sorted on first need, below)
         pronoun = MentionKind.PRONOUN
         a_state, a_group, a_person, a_body = (
             ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.PERSON, ActorKind.GOVERNMENT_BODY)
@@ -931,6 +930,9 @@ class EventContext:
                 continue
             actor_id = actor.id if kind != "state" else "state:" + (country or "")
             own, own_starts = spans_of.get(actor_id), starts_of.get(actor_id)
+            if own and own_starts is None:
+                own.sort(key=_START)
+                own_starts = starts_of[actor_id] = [sp.start for sp in own]
             for m in actor.mentions:
                 sp = m.span
                 if m.kind is pronoun or (
