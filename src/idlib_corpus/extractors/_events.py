@@ -940,8 +940,8 @@ class EventContext:
                 ):
                     continue
                 if own and own_starts:
-                    # (_overlaps_sorted, inlined: the span starting last at or before this
-                    # one, and the one after it)
+                    # (whether it overlaps one of the own spans, sorted and apart: the
+                    # one starting last at or before it, or the one after that)
                     s0, e0 = sp.start, sp.end
                     i = _bisect_right(own_starts, s0) - 1
                     if i >= 0 and own[i].start < e0 and s0 < own[i].end:
@@ -1415,19 +1415,6 @@ _AS_CLAUSE = re.compile(
 
 #: Whether an annotation key is an ISO code (two capitals A-Z), by key.
 _ISO_KEYS: dict[str, bool] = {}
-
-
-def _overlaps_sorted(spans: list[Span] | None, starts: list[int] | None, span: Span) -> bool:
-    """Whether ``span`` overlaps one of non-overlapping ``spans`` sorted by start."""
-    if not spans or not starts:
-        return False
-    start, end = span.start, span.end
-    i = _bisect_right(starts, start) - 1
-    # (the span starting last at or before ``start``, and the one after it)
-    if i >= 0 and i < len(spans) and spans[i].start < end and start < spans[i].end:
-        return True
-    j = i + 1
-    return 0 <= j < len(spans) and spans[j].start < end and start < spans[j].end
 
 
 def _last_mark(folded: str, start: int, end: int) -> int:
