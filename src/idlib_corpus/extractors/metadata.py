@@ -156,6 +156,8 @@ class _Vocab:
     breadcrumb: frozenset[str]
     suffixes: tuple[str, ...]
     related_headers: frozenset[str]
+    prefix_len: int  # the longest prefix's length
+    suffix_len: int  # the longest suffix's length
 
 
 @functools.cache
@@ -169,6 +171,8 @@ def _vocab() -> _Vocab:
         breadcrumb=frozenset(data["breadcrumb_words"]),
         suffixes=tuple(data["suffixes"]),
         related_headers=frozenset(data["related_headers"]),
+        prefix_len=max(map(len, data["prefixes"]), default=0),
+        suffix_len=max(map(len, data["suffixes"]), default=1),
     )
 
 
@@ -180,15 +184,34 @@ class _Line:
     compare than a ``Span``.
     """
 
-    __slots__ = ("end", "key", "low", "prose", "start", "text")
+    __slots__ = ("_low", "end", "key", "prose", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.key = (start, end)
-        self.low = text.casefold()  # every line is tested in lower case (_is_widget)
+        self._low: str | None = None
         self.prose = _is_prose(text)  # asked of most lines, up to four times
+
+    @property
+    def low(self) -> str:
+        """The line casefolded (folded on first use: most long lines never need it)."""
+        low = self._low
+        if low is None:
+            low = self._low = self.text.casefold()
+        return low
+
+    def widget_ends(self, v: _Vocab) -> bool:
+        """``low.startswith(v.prefixes) or low.endswith(v.suffixes)``, folding only the
+        line's ends when it is long: ``casefold`` works character by character and never
+        shortens one, so the fold of a head is a head of the fold (a tail, of a tail)."""
+        text = self.text
+        if self._low is not None or len(text) <= _MAX_WIDGET:
+            low = self.low
+            return low.startswith(v.prefixes) or low.endswith(v.suffixes)
+        return (text[: v.prefix_len].casefold().startswith(v.prefixes)
+                or text[-v.suffix_len :].casefold().endswith(v.suffixes))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -604,7 +627,11 @@ def read_metadata(article: Article) -> ArticleMetadata:
     lines = _lines(text)
     boiler: set[tuple[int, int]] = set()
     for line in lines:
-        if _is_widget(v, line.text, line.low) or _is_foreign(line.text) or _is_nav(line.text):
+        line_text = line.text
+        # A long line can only be a widget by its ends (see _Line.widget_ends).
+        widget = (line.widget_ends(v) if len(line_text) > _MAX_WIDGET
+                  else _is_widget(v, line_text, line.low))
+        if widget or _is_foreign(line_text) or _is_nav(line_text):
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
     masthead = _masthead(head)
@@ -676,7 +703,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
         outlet, outlet_span = _outlet_form(masthead[1]), masthead[2]
     if outlet is None:
         for line in lines:
-            if line.prose and not line.low.startswith(v.prefixes):
+            if line.prose and not (
+                line.low if line._low is not None else line.text[: v.prefix_len].casefold()
+            ).startswith(v.prefixes):
                 continue
             m = _NEWS_AGENCY.search(line.text)
             if m:
