@@ -858,7 +858,7 @@ def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
     A few ``str.find`` calls on stems ("day" finds "Thursday", "yesterday" and "days";
     "feb" finds "Feb." and "February"), each hit checked against the whole word.
     """
-    keys = digit_runs(text)
+    keys = list(digit_runs(text))
     n = len(folded)
     keyword_set, name_set = v.keyword_set, v.name_set
 
