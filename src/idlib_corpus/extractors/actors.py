@@ -2008,11 +2008,12 @@ class _Resolver:
         taken = [(h.title_start, h.span.end) for h in self.hits]
         taken.extend((m.span.start, m.span.end) for p in self.persons for m in p.mentions)
         sentence_of = [self._sentence_no(e[0]) for e in events]
-        for m in g.pronoun_fast_re.finditer(self.text):
-            start = m.start()
+        text = self.text
+        for start, stop in g.pronouns_in(text):
             if self._sentence_at(start) is None:
                 continue
-            gender = g.pronouns[m.group().lower()]
+            word = text[start:stop]
+            gender = g.pronouns[word.lower()]
             sentence = self._sentence_no(start)
             i = bisect.bisect_left(positions, start) - 1
             chosen = None
@@ -2045,7 +2046,7 @@ class _Resolver:
             if self._unnamed_speaker(end, start, taken):
                 continue  # "the source said ... he said": not about the named person
             person.gender = gender
-            person.mentions.append(Mention(Span(start, m.end()), m.group(), _MK_PRONOUN))
+            person.mentions.append(Mention(Span(start, stop), word, _MK_PRONOUN))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
 
