@@ -1,0 +1,88 @@
+"""Instructions per article of the full pipeline, counted by valgrind (run on demand).
+
+    .venv/bin/python benchmarks/bench_instructions.py                 # this tree
+    .venv/bin/python benchmarks/bench_instructions.py --src /tmp/base/src --src src
+
+Wall and CPU times move with whatever else the machine runs; instruction counts do not
+(the same count, within about 1%, with the other core busy or idle). So this is the
+figure to compare two revisions by on a shared machine. For an older revision, export its
+sources and pass them with ``--src``::
+
+    mkdir -p /tmp/base && git archive REV src | tar -x -C /tmp/base
+    .venv/bin/python benchmarks/bench_instructions.py --src /tmp/base/src --src src
+
+Each ``--src`` runs ``valgrind --tool=cachegrind`` twice over a fresh process that parses
+the seed articles through ``Pipeline(options=Options(load_entrypoints=False,
+plugin_time_budget=None))``: once warming up only (start-up, knowledge base, first
+parse), once warming up and then parsing them ``--passes`` more times. The difference,
+divided by the articles parsed, is the steady-state cost of one seed article. Needs
+valgrind (Debian: ``apt-get install valgrind``); takes a minute or two per ``--src``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# What the measured child process runs: parse the seeds once (warm-up), then `passes` more.
+_CHILD = """
+import datetime as dt, json, sys
+from pathlib import Path
+from idlib_corpus.options import Options
+from idlib_corpus.pipeline import Pipeline
+seeds, passes = Path(sys.argv[1]), int(sys.argv[2])
+meta = json.loads((seeds / "metadata.json").read_text(encoding="utf-8"))
+docs = []
+for p in sorted(seeds.glob("*.txt")):
+    pub = meta.get(p.stem, {}).get("published")
+    day = dt.date.fromisoformat(pub) if pub else None
+    docs.append((p.stem, p.read_text(encoding="utf-8"), day))
+pipe = Pipeline(options=Options(load_entrypoints=False, plugin_time_budget=None))
+for _ in range(1 + passes):
+    for i, text, pub in docs:
+        pipe.parse(text, id=i, published=pub)
+"""
+
+
+def instructions(src: Path | None, passes: int) -> int:
+    """Instructions valgrind counts for the child with ``passes`` timed passes."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+           sys.executable, "-c", _CHILD, str(ROOT / "seeds"), str(passes)]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        sys.exit(f"valgrind run failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--src", action="append", type=Path, default=[],
+                    help="a sources folder to import idlib_corpus from (repeatable; "
+                         "default: the installed package)")
+    ap.add_argument("--passes", type=int, default=4, help="timed passes over the seeds")
+    args = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
+    articles = len(list((ROOT / "seeds").glob("*.txt"))) * args.passes
+    print("| sources | instructions per seed article |")
+    print("|---|---|")
+    for src in args.src or [None]:
+        per = (instructions(src, args.passes) - instructions(src, 0)) / articles
+        print(f"| {src or 'installed idlib_corpus'} | {per / 1e6:.1f} M |")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
