@@ -320,6 +320,14 @@ class KnowledgeBase:
         starts: set[int] | None = None  # built only when a person's surname needs them
         ends: set[int] = set()
         labelled = self._labelled
+        # Annotation(span, label, words, key), built from its slots (see _new): ~100 an
+        # article.
+        global _ANNOTATION
+        if _ANNOTATION is None:
+            _ANNOTATION = _annotation_setters()
+        cls, set_span, set_label, set_text, set_key, set_value, set_source = _ANNOTATION
+        new = _new
+        append = out.append
         for start, end, hits in matches:
             words = text[start:end]
             # "Russia-backed", "Turkey-based", "U.S.-led": a state name used as a modifier.
@@ -347,7 +355,14 @@ class KnowledgeBase:
                         ends = {m[1] for m in matches}
                     if self._other_persons_name(text, start, end, key, starts, ends):
                         continue
-                out.append(_annotation(span, label, words, key))
+                a = new(cls)
+                set_span(a, span)
+                set_label(a, label)
+                set_text(a, words)
+                set_key(a, key)
+                set_value(a, None)
+                set_source(a, None)
+                append(a)
         return out
 
     def _other_persons_name(
@@ -580,27 +595,13 @@ _set_end = Span.__dict__["end"].__set__
 
 
 def _annotation_setters() -> tuple[Any, ...]:
+    """``Annotation`` and the setters of its slots, in field order (imported late, as
+    everywhere in this module)."""
     from idlib_corpus.document import Annotation
 
     slots = Annotation.__dict__
     return (Annotation, *(slots[name].__set__ for name in
                           ("span", "label", "text", "key", "value", "source")))
-
-
-def _annotation(span: Span, label: AnnotationLabel, text: str, key: str) -> Annotation:
-    """``Annotation(span, label, text, key)``, built without ``__init__`` (see above)."""
-    global _ANNOTATION
-    if _ANNOTATION is None:
-        _ANNOTATION = _annotation_setters()
-    cls, set_span, set_label, set_text, set_key, set_value, set_source = _ANNOTATION
-    a: Annotation = _new(cls)
-    set_span(a, span)
-    set_label(a, label)
-    set_text(a, text)
-    set_key(a, key)
-    set_value(a, None)
-    set_source(a, None)
-    return a
 
 
 _ANNOTATION: tuple[Any, ...] | None = None
