@@ -1916,7 +1916,8 @@ class _Resolver:
             # Between spaces, the sentence's tokens need not be read: a token starts at
             # ``start``, the annotation's own tokens are those of its text, and the next
             # one starts after the spaces.
-            if len(TOKEN.findall(text, start, end)) > 6:
+            # one word ("Turkish") is one token: the regex only counts the others
+            if not text[start:end].isalnum() and len(TOKEN.findall(text, start, end)) > 6:
                 return False
             p = end
             while p < limit and text[p].isspace():
