@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
+from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel, build_document
 from idlib_corpus.errors import IdlibCorpusError, PluginError
 from idlib_corpus.model import (
@@ -507,9 +508,11 @@ class Pipeline:
             "idlib_annotate", {"doc": doc}, diags,
             lambda r: _check_annotations(r, text_len),
         )
-        # Direct construction: attrs.evolve costs several times more, per annotation.
+        # Direct construction: attrs.evolve costs several times more, per annotation (the
+        # fields were checked by _check_annotations).
+        stamped = _trusted.annotation
         anns = [
-            a if a.source == name else Annotation(a.span, a.label, a.text, a.key, a.value, name)
+            a if a.source == name else stamped(a.span, a.label, a.text, a.key, a.value, name)
             for name, items in found
             for a in items
         ]

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.folding import fold_name
 from idlib_corpus.model import (
@@ -62,29 +63,20 @@ _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _DIRECTIONS = ("north", "south", "east", "west")
 
 
-#: Whether :class:`Span` is still two checked integers (then :func:`make_span` may skip
-#: the generated constructor, which costs most of what building a span costs).
-_SPAN_FIELDS_KNOWN = tuple(f.name for f in attrs.fields(Span)) == ("start", "end")
-_new_object = object.__new__
 _bisect_left = bisect.bisect_left
 _bisect_right = bisect.bisect_right
-_set_field = object.__setattr__
 
 
 def make_span(start: int, end: int) -> Span:
-    """``Span(start, end)`` for offsets the caller computed (ints): valid offsets skip
-    the constructor's checks, invalid ones go through it and fail as they would.
+    """``Span(start, end)`` for offsets the caller computed: valid offsets skip the
+    constructor's checks (see :mod:`idlib_corpus._trusted`), invalid ones go through it
+    and fail as they would.
 
     Example:
         >>> make_span(3, 9) == Span(3, 9)
         True
     """
-    if 0 <= start <= end and _SPAN_FIELDS_KNOWN:
-        span: Span = _new_object(Span)
-        _set_field(span, "start", start)
-        _set_field(span, "end", end)
-        return span
-    return Span(start, end)
+    return _trusted.span(start, end)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -655,9 +647,6 @@ def _kb_places(doc: Document) -> dict[_PlaceKey, _PlaceEntry]:
 
 
 #: Whether :class:`Place` has exactly the fields :attr:`PlaceRef.place` copies.
-_PLACE_FIELDS_KNOWN = tuple(f.name for f in attrs.fields(Place)) == (
-    "name", "kind", "country", "latitude", "longitude", "geonames_id", "text", "span")
-
 
 class PlaceRef:
     """A place named in the text: its gazetteer entry, built into a Place on demand.
@@ -684,28 +673,9 @@ class PlaceRef:
     @property
     def place(self) -> Place:
         """The place with the words and span of this mention."""
-        if self._place is None and not _PLACE_FIELDS_KNOWN:
-            self._place = attrs.evolve(self.base, text=self.text, span=self.span)
         if self._place is None:
-            b = self.base
-            if type(self.text) is str and type(self.span) is Span:
-                # The gazetteer's fields were checked when ``base`` was built, and the two
-                # new ones have the right types: the checks would pass, so they are skipped
-                # (the generated constructor costs several times more), as in make_span.
-                place: Place = _new_object(Place)
-                for name, value in (
-                    ("name", b.name), ("kind", b.kind), ("country", b.country),
-                    ("latitude", b.latitude), ("longitude", b.longitude),
-                    ("geonames_id", b.geonames_id), ("text", self.text), ("span", self.span),
-                ):
-                    _set_field(place, name, value)
-                self._place = place
-            else:
-                self._place = Place(
-                    name=b.name, kind=b.kind, country=b.country, latitude=b.latitude,
-                    longitude=b.longitude, geonames_id=b.geonames_id, text=self.text,
-                    span=self.span,
-                )
+            # the gazetteer's fields were checked when ``base`` was built
+            self._place = _trusted.place_at(self.base, self.text, self.span)
         return self._place
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from importlib.abc import Traversable
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from idlib_corpus.errors import InputError
 from idlib_corpus.folding import fold_name
@@ -320,13 +320,12 @@ class KnowledgeBase:
         starts: set[int] | None = None  # built only when a person's surname needs them
         ends: set[int] = set()
         labelled = self._labelled
-        # Annotation(span, label, words, key), built from its slots (see _new): ~100 an
-        # article.
-        global _ANNOTATION
-        if _ANNOTATION is None:
-            _ANNOTATION = _annotation_setters()
-        cls, set_span, set_label, set_text, set_key, set_value, set_source = _ANNOTATION
-        new = _new
+        # Annotation(span, label, words, key) and Span(start, end), built from their
+        # slots (see idlib_corpus._trusted): about a hundred an article, valid by
+        # construction (the scanner's offsets, enum labels, str words and keys).
+        from idlib_corpus import _trusted
+
+        new_span, new_annotation = _trusted.span, _trusted.annotation
         append = out.append
         for start, end, hits in matches:
             words = text[start:end]
@@ -345,9 +344,7 @@ class KnowledgeBase:
                     parts = _labelled(hits)
                     if len(labelled) < _MEMO_SIZE:
                         labelled[words] = parts
-            span = _new(Span)  # = Span(start, end), valid by construction (see _new)
-            _set_start(span, start)
-            _set_end(span, end)
+            span = new_span(start, end)
             for label, key, person in parts:
                 if person:
                     if starts is None:
@@ -355,14 +352,7 @@ class KnowledgeBase:
                         ends = {m[1] for m in matches}
                     if self._other_persons_name(text, start, end, key, starts, ends):
                         continue
-                a = new(cls)
-                set_span(a, span)
-                set_label(a, label)
-                set_text(a, words)
-                set_key(a, key)
-                set_value(a, None)
-                set_source(a, None)
-                append(a)
+                append(new_annotation(span, label, words, key))
         return out
 
     def _other_persons_name(
@@ -584,27 +574,6 @@ def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:
     return tuple((AnnotationLabel(label), key, label == "person") for label, key in hits)
 
 
-# The knowledge plugin builds ~100 spans and annotations an article: they are made here
-# without the attrs __init__ (whose checks of the fields cost more than the object), by
-# setting the slots directly. The fields are valid by construction (the scanner's
-# 0 <= start < end offsets, enum labels, str words and keys), and the objects are the
-# very ones __init__ would give (same fields, equal, same repr).
-_new = object.__new__
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
-
-
-def _annotation_setters() -> tuple[Any, ...]:
-    """``Annotation`` and the setters of its slots, in field order (imported late, as
-    everywhere in this module)."""
-    from idlib_corpus.document import Annotation
-
-    slots = Annotation.__dict__
-    return (Annotation, *(slots[name].__set__ for name in
-                          ("span", "label", "text", "key", "value", "source")))
-
-
-_ANNOTATION: tuple[Any, ...] | None = None
 
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _PREV_WORD = re.compile(r"(\w[\w'’.-]*) $")

@@ -1,0 +1,62 @@
+"""The unchecked constructors of idlib_corpus._trusted give the very objects the checked
+constructors give (equal, same repr, same hash), and fall back to the checks on bad input."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from idlib_corpus import _trusted
+from idlib_corpus.document import Annotation, AnnotationLabel
+from idlib_corpus.errors import ModelError
+from idlib_corpus.model import Span
+from idlib_corpus.testing import places, spans, time_values
+
+
+def same(a: object, b: object) -> None:
+    assert type(a) is type(b)
+    assert a == b and repr(a) == repr(b) and hash(a) == hash(b)
+
+
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_span_is_the_checked_span(a: int, b: int) -> None:
+    start, end = min(a, b), max(a, b)
+    same(_trusted.span(start, end), Span(start, end))
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 4), (True, 3), (1.0, 2)])
+def test_span_still_rejects_what_span_rejects(start: object, end: object) -> None:
+    with pytest.raises(ModelError, match=r"^Span\."):
+        _trusted.span(start, end)  # type: ignore[arg-type]
+
+
+@given(places(), st.text(min_size=1, max_size=20), spans("x" * 100))
+def test_place_at_is_evolve(base: object, text: str, where: Span) -> None:
+    same(_trusted.place_at(base, text, where),  # type: ignore[arg-type]
+         attrs.evolve(base, text=text, span=where))  # type: ignore[misc]
+
+
+@given(
+    spans("x" * 100),
+    st.sampled_from(AnnotationLabel),
+    st.text(max_size=20),
+    st.none() | st.text(max_size=10),
+    st.none() | st.integers(0, 10**6) | time_values(),
+    st.none() | st.text(min_size=1, max_size=10),
+)
+def test_annotation_is_the_constructed_annotation(
+    where: Span, label: AnnotationLabel, text: str, key: str | None, value: object,
+    source: str | None,
+) -> None:
+    same(_trusted.annotation(where, label, text, key, value, source),  # type: ignore[arg-type]
+         Annotation(where, label, text, key, value, source))  # type: ignore[arg-type]
+
+
+def test_the_setters_match_the_classes_today() -> None:
+    # If a field is added to one of these classes, the module falls back to the checked
+    # constructors (slow but right); this says so, so that the fast path is updated.
+    assert _trusted._SPAN is not None
+    assert _trusted._PLACE is not None
+    assert _trusted._ANNOTATION is not None
