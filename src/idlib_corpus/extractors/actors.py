@@ -595,6 +595,17 @@ class _Resolver:
                 return items, j
         return None
 
+    def _starts_token(self, pos: int) -> bool:
+        """Whether the chosen annotation that starts at ``pos`` is in prose and starts a
+        token there: then the item :meth:`_window_around` finds at ``pos`` is that
+        annotation's (the annotations chosen before it end by ``pos``)."""
+        si = self._sentence_at(pos)
+        if si is None:
+            return False
+        text = self.text
+        return not text[pos].isspace() and (pos == self.prose[si].start
+                                            or text[pos - 1].isspace())
+
     def _pieces_around(
         self, si: int, pos: int, before: int, after: int
     ) -> tuple[_Tokens, int, int]:
@@ -2373,22 +2384,29 @@ class _Resolver:
     def _bodies(self) -> list[Actor]:
         found: dict[str, tuple[str, str | None, ActorKind, list[Mention]]] = {}
         bare: list[tuple[str, str, Mention]] = []  # "the Foreign Ministry", no state said
+        doc_text = self.text
         for ann in self.body_anns:
             kind = _BODY_KINDS[ann.label]
-            got = self._window_around(ann.span.start, 2, 5)
-            if got is None:
-                continue
-            items, j = got
-            it = items[j]
-            start = it.start
+            pos, end = ann.span.start, ann.span.end
             country = None
-            base = _id_slug(it.key, it.text)
-            if kind is _AK_GOVERNMENT_BODY:
-                country, start = self._body_country(items, j)
-                if country is not None and not base.startswith(country.lower() + "-"):
-                    base = f"{country.lower()}-{base}"
+            if kind is not _AK_GOVERNMENT_BODY and self._starts_token(pos):
+                # only the annotation's own item is read: no window to build
+                start = pos
+                base = _id_slug(ann.key, doc_text[pos:end])
+            else:
+                got = self._window_around(pos, 2, 5)
+                if got is None:
+                    continue
+                items, j = got
+                it = items[j]
+                start, end = it.start, it.end
+                base = _id_slug(it.key, it.text)
+                if kind is _AK_GOVERNMENT_BODY:
+                    country, start = self._body_country(items, j)
+                    if country is not None and not base.startswith(country.lower() + "-"):
+                        base = f"{country.lower()}-{base}"
             actor_id = f"{_BODY_PREFIX[kind]}:{base}"
-            span = Span(start, it.end)
+            span = Span(start, end)
             text = self.text[span.start : span.end]
             mention = Mention(span, text, _MK_NAME)
             if kind is _AK_GOVERNMENT_BODY and country is None and _singular(text):
