@@ -53,6 +53,21 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("idlib_corpus.incidents", "idlib_corpus.extractors.incidents"),
 )
 
+
+
+def builtin_name(module: str) -> str:
+    """The registered name of the built-in plugin in ``module`` (its annotations' source).
+
+    Example:
+        >>> builtin_name("idlib_corpus.extractors.times")
+        'idlib_corpus.times'
+    """
+    for name, module_name in BUILTIN_PLUGINS:
+        if module_name == module:
+            return name
+    raise KeyError(module)
+
+
 #: Set this environment variable (to anything but ``""``/``"0"``) to skip entry-point plugins.
 DISABLE_AUTOLOAD_ENV = "IDLIB_CORPUS_DISABLE_PLUGIN_AUTOLOAD"
 

@@ -1680,16 +1680,16 @@ def iter_clauses(
 
 
 def trigger_annotations(
-    doc: Document, group: str, label: AnnotationLabel, field: str
+    doc: Document, group: str, label: AnnotationLabel, field: str, source: str | None = None
 ) -> list[Annotation] | None:
     """The trigger words of one vocabulary group as annotations (keyed by ``field``).
 
     Shared by the meetings and incidents plugins' ``idlib_annotate``; boilerplate lines
-    are skipped.
+    are skipped. ``source`` is the calling plugin's name (saves the pipeline a copy).
     """
     boilerplate, text = doc.article.boilerplate, doc.text
     out = [
-        Annotation(h.span, label, text[h.start:h.end], h.value[field])
+        Annotation(h.span, label, text[h.start:h.end], h.value[field], source=source)
         for h in scan(doc)[group]
         if not (boilerplate and within_any(h.span, boilerplate))  # (article.is_boilerplate)
     ]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from idlib_corpus.document import Annotation, Document
 from idlib_corpus.hookspecs import hookimpl
+from idlib_corpus.plugins import builtin_name
 
 __all__ = ["idlib_annotate"]
 
@@ -27,4 +28,4 @@ def idlib_annotate(doc: Document) -> Sequence[Annotation] | None:
         >>> sorted((a.label.value, a.key) for a in idlib_annotate(doc))
         [('capital', 'TR'), ('place', 'place:tr-ankara')]
     """
-    return doc.kb.annotate(doc) or None
+    return doc.kb.annotate(doc, builtin_name(__name__)) or None

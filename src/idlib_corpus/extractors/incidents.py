@@ -68,6 +68,7 @@ from idlib_corpus.model import (
     Span,
     TimeValue,
 )
+from idlib_corpus.plugins import builtin_name
 
 __all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
 
@@ -174,7 +175,8 @@ class _Candidate:
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark incident trigger words (key: the :class:`IncidentType` value)."""
-    return trigger_annotations(doc, "incident_triggers", AnnotationLabel.INCIDENT_TRIGGER, "type")
+    return trigger_annotations(doc, "incident_triggers", AnnotationLabel.INCIDENT_TRIGGER, "type",
+                               builtin_name(__name__))
 
 
 @hookimpl

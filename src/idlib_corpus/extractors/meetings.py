@@ -56,6 +56,7 @@ from idlib_corpus.model import (
     Span,
     TimeValue,
 )
+from idlib_corpus.plugins import builtin_name
 
 __all__ = ["extract_meetings", "idlib_annotate", "idlib_extract_events"]
 
@@ -132,7 +133,8 @@ class _Candidate:
 @hookimpl
 def idlib_annotate(doc: Document) -> list[Annotation] | None:
     """Mark meeting trigger words (key: the :class:`MeetingKind` value)."""
-    return trigger_annotations(doc, "meeting_triggers", AnnotationLabel.MEETING_TRIGGER, "kind")
+    return trigger_annotations(doc, "meeting_triggers", AnnotationLabel.MEETING_TRIGGER, "kind",
+                               builtin_name(__name__))
 
 
 @hookimpl

@@ -33,6 +33,7 @@ import attrs
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import Qualifier, Span
+from idlib_corpus.plugins import builtin_name
 
 __all__ = [
     "digit_runs",
@@ -41,6 +42,8 @@ __all__ = [
     "parse_number",
     "word_hits",
 ]
+
+_SOURCE = builtin_name(__name__)
 
 # Month names (folded) next to which a figure is a day of the month, not a count.
 _MONTHS = frozenset(
@@ -575,6 +578,7 @@ def idlib_annotate(doc: Document) -> list[Annotation] | None:
             text=text[start:end],
             key=_QUALIFIER_KEY[qualifier],
             value=value,
+            source=_SOURCE,  # as the pipeline would stamp it: no copy made there
         )
         for value, qualifier, start, end in _scan(_grammar(), text, doc.folded)
     ]

@@ -44,9 +44,11 @@ from idlib_corpus.extractors.numbers import digit_runs
 from idlib_corpus.folding import fold_char_preserving
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import Precision, Span, TimeValue
+from idlib_corpus.plugins import builtin_name
 
 __all__ = ["Tense", "detect_tense", "find_times", "idlib_annotate", "resolve_expression"]
 
+_SOURCE = builtin_name(__name__)
 _ONE_DAY = _dt.timedelta(days=1)
 #: How far (days) a month-day in a past clause may lie after the base before it is read
 #: as last year's (and one in a future clause before it, as next year's). A date a few
@@ -1102,6 +1104,7 @@ def idlib_annotate(doc: Document) -> list[Annotation] | None:
             text=value.text,
             key=key,
             value=value,
+            source=_SOURCE,  # as the pipeline would stamp it: no copy made there
         )
         for value, key in _scan(doc.text, doc.article.published, doc.sentences, doc.folded)
     ]

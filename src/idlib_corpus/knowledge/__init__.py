@@ -306,10 +306,10 @@ class KnowledgeBase:
         """
         return self.scanner.scan(text, folded)
 
-    def annotate(self, doc: Document) -> list[Annotation]:
+    def annotate(self, doc: Document, source: str | None = None) -> list[Annotation]:
         """The annotations of the built-in ``idlib_corpus.knowledge`` plugin for ``doc``.
 
-        See docs/knowledge.md for the labels and keys emitted.
+        See docs/knowledge.md for the labels and keys emitted; ``source`` goes into each.
         """
         text = doc.text
         n = len(text)
@@ -352,7 +352,7 @@ class KnowledgeBase:
                         ends = {m[1] for m in matches}
                     if self._other_persons_name(text, start, end, key, starts, ends):
                         continue
-                append(new_annotation(span, label, words, key))
+                append(new_annotation(span, label, words, key, None, source))
         return out
 
     def _other_persons_name(
