@@ -37,6 +37,7 @@ __all__ = [
     "PluginInfo",
     "PluginLoadProblem",
     "PluginLoadWarning",
+    "builtin_name",
     "call_order",
     "get_plugin_manager",
     "list_plugins",
