@@ -45,6 +45,7 @@ __all__ = [
     "Severity",
     "Span",
     "TimeValue",
+    "is_country_code",
 ]
 
 #: Version of the wire format written by :mod:`idlib_corpus.serialize`. Bump it when a
@@ -66,14 +67,27 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int 
         raise _fail(type(instance).__name__, attribute.name, ">= 0", value)
 
 
+def is_country_code(value: object) -> bool:
+    """Whether ``value`` has the form of an ISO 3166 alpha-2 code: two capitals A-Z.
+
+    The model's rule for every ``country`` field (the JSON Schema gives it as ``_ISO2``).
+
+    Example:
+        >>> is_country_code("TR"), is_country_code("tr"), is_country_code("TUR")
+        (True, False, False)
+    """
+    return (type(value) is str and len(value) == 2 and value.isascii() and value.isalpha()
+            and value.isupper())
+
+
 def _iso2(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and (not isinstance(value, str) or not _ISO2.fullmatch(value)):
+    if value is not None and not is_country_code(value):
         raise _fail(type(instance).__name__, attribute.name, "an ISO 3166 alpha-2 code", value)
 
 
 def _iso2_tuple(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for code in value:
-        if not isinstance(code, str) or not _ISO2.fullmatch(code):
+        if not is_country_code(code):
             raise _fail(
                 type(instance).__name__, attribute.name, "ISO 3166 alpha-2 codes", value
             )

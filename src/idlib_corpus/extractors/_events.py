@@ -43,6 +43,7 @@ from idlib_corpus.model import (
     Qualifier,
     Span,
     TimeValue,
+    is_country_code,
 )
 
 __all__ = [
@@ -67,16 +68,9 @@ _bisect_left = bisect.bisect_left
 _bisect_right = bisect.bisect_right
 
 
-def make_span(start: int, end: int) -> Span:
-    """``Span(start, end)`` for offsets the caller computed: valid offsets skip the
-    constructor's checks (see :mod:`idlib_corpus._trusted`), invalid ones go through it
-    and fail as they would.
-
-    Example:
-        >>> make_span(3, 9) == Span(3, 9)
-        True
-    """
-    return _trusted.span(start, end)
+#: ``Span(start, end)`` for offsets the caller computed: valid ones skip the constructor's
+#: checks, invalid ones go through it and fail as they would (see idlib_corpus._trusted).
+make_span = _trusted.span
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -860,13 +854,7 @@ class EventContext:
                 continue
             label = a.label
             if label is nationality or label is state or label is capital:
-                # (an ISO code: two capitals A-Z; the answer for each key is remembered)
-                iso = _ISO_KEYS.get(key)
-                if iso is None:
-                    iso = len(key) == 2 and key.isascii() and key.isalpha() and key.isupper()
-                    if len(_ISO_KEYS) < 4096:  # (keys of odd plugins: the table stays small)
-                        _ISO_KEYS[key] = iso
-                if not iso:
+                if not is_country_code(key):
                     continue
                 actor_id = "state:" + key
                 # (``_value_``: the value an enum member holds; the ``value`` property costs
@@ -1383,8 +1371,6 @@ _AS_CLAUSE = re.compile(
 )
 
 
-#: Whether an annotation key is an ISO code (two capitals A-Z), by key.
-_ISO_KEYS: dict[str, bool] = {}
 
 
 def _last_mark(folded: str, start: int, end: int) -> int:
@@ -1414,11 +1400,6 @@ def _topic_end(folded: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-_CLAIM_STRIP = re.compile(
-    r"^(?:[\s,;:\"'“”]|and\b|but\b|while\b|whereas\b|as\b|the\b|that\b|an?\b)+|"
-    r"(?:[\s,;:\"'“”]|\bhas\b|\bhave\b|\bhad\b|\bwas\b|\bwere\b|\bis\b|\balso\b|\bthat\b)+$",
-    re.IGNORECASE,
-)
 _CLAIM_HEAD = re.compile(
     r"(?:[\s,;:\"'“”]|and\b|but\b|while\b|whereas\b|as\b|the\b|that\b|an?\b)+", re.IGNORECASE
 )
@@ -1427,11 +1408,12 @@ _CLAIM_TAIL_MARKS = frozenset(",;:\"'“”")
 
 
 def _claim_strip(text: str) -> str:
-    """``_CLAIM_STRIP.sub("", text)`` without trying its end-anchored branch at every offset.
+    """``text`` without the connectives and marks around a claimant's name.
 
-    The first branch strips from the start; the second strips the longest run of marks
-    and of the whole words it lists that ends the text, read here from the end (a word is
-    a run of letters, digits and underscores, as for a regex word boundary).
+    From the start: marks, spaces and the words of ``_CLAIM_HEAD``. From the end, read
+    backwards (a regex anchored at the end would be tried at every offset): the longest
+    run of marks, spaces and whole words of ``_CLAIM_TAIL_WORD`` (a word is a run of
+    letters, digits and underscores, as for a regex word boundary).
 
     Example:
         >>> _claim_strip("and the ministry"), _claim_strip("the minister has, ")

@@ -61,9 +61,9 @@ from idlib_corpus.extractors._names import (
     surname_keys,
     title_case,
 )
-from idlib_corpus.folding import fold_name as _fold_name
+from idlib_corpus.folding import fold_name
 from idlib_corpus.hookspecs import hookimpl
-from idlib_corpus.model import Actor, ActorKind, Mention, MentionKind, Span
+from idlib_corpus.model import Actor, ActorKind, Mention, MentionKind, Span, is_country_code
 
 __all__ = ["idlib_resolve_actors", "resolve_actors"]
 
@@ -143,8 +143,6 @@ _CAPWORD_UPPER = re.compile(
     r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f](?<![\w'’-][\s\S])[\w'’-]*"
 )
 _DASH_CAPITAL = re.compile(r"-[A-Z]")
-# Names, titles and group words are folded again and again, in every article: cached.
-fold_name = functools.lru_cache(maxsize=8192)(_fold_name)
 # How far back (in sentences) a pronoun looks for its antecedent.
 _PRONOUN_REACH = 3
 
@@ -2136,7 +2134,7 @@ class _Resolver:
                 Mention(span, self.text[span.start : span.end], _MK_TITLE))
         actors = []
         for code, mentions in found.items():
-            if not _iso2_ok(code):
+            if not is_country_code(code):
                 continue
             actors.append(Actor(
                 id=f"state:{code}",
@@ -2575,10 +2573,6 @@ def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
     return out
 
 
-def _iso2_ok(code: str) -> bool:
-    return len(code) == 2 and code.isascii() and code.isupper() and code.isalpha()
-
-
 @functools.lru_cache(maxsize=1024)
 def _iso(key: str | None) -> str:
     """The ISO code in an annotation key ("TR", "state:TR"); a few keys, read often: cached."""
@@ -2626,7 +2620,7 @@ def _kb_person(doc: Document, key: str) -> _KbPerson | None:
     return (
         name,
         aliases,
-        country if isinstance(country, str) and _iso2_ok(country) else None,
+        country if isinstance(country, str) and is_country_code(country) else None,
         gender if gender in ("m", "f") else "",
     )
 

@@ -464,16 +464,10 @@ def word_hits(folded: str, words: Iterable[str]) -> list[int]:
 def digit_runs(text: str) -> tuple[int, ...]:
     """Start offsets of the runs of ASCII digits in ``text`` (unsorted).
 
-    The answer for the last text is kept: the time and number annotators both ask.
-
     Example:
         >>> sorted(digit_runs("76 troops, 1,000 shells"))
         [0, 11, 13]
     """
-    global _last_digit_runs
-    last = _last_digit_runs  # one tuple, read and replaced whole: safe across threads
-    if last[0] is text:
-        return last[1]
     out: list[int] = []
     for c in "0123456789":
         i = text.find(c)
@@ -481,12 +475,7 @@ def digit_runs(text: str) -> tuple[int, ...]:
             if i == 0 or not text[i - 1].isdigit():
                 out.append(i)
             i = text.find(c, i + 1)
-    runs = tuple(out)
-    _last_digit_runs = (text, runs)
-    return runs
-
-
-_last_digit_runs: tuple[str, tuple[int, ...]] = ("", ())
+    return tuple(out)
 
 
 _ARTICLE = re.compile(r"^an?\s+(?=\S+\s*-?\s*\S)", re.IGNORECASE)
