@@ -26,6 +26,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from idlib_corpus import _trusted
 from idlib_corpus.errors import InputError
 from idlib_corpus.folding import fold_name
 from idlib_corpus.knowledge._entries import (
@@ -323,8 +324,6 @@ class KnowledgeBase:
         # Annotation(span, label, words, key) and Span(start, end), built from their
         # slots (see idlib_corpus._trusted): about a hundred an article, valid by
         # construction (the scanner's offsets, enum labels, str words and keys).
-        from idlib_corpus import _trusted
-
         new_span, new_annotation = _trusted.span, _trusted.annotation
         append = out.append
         for start, end, hits in matches:
