@@ -340,14 +340,8 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
             pos = text.find(raw, pos)
             word = raw.strip(_WORD_PUNCT)
             if word:
-                got = memo.get((word, False), _UNSEEN)
-                if got is _UNSEEN:
-                    got = _memo_cue(v, word, False)
-                if isinstance(got, tuple):  # the word after matters: is it "to"?
-                    after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
-                    tense = Tense.FUTURE if after == "to" else got[0]
-                else:
-                    tense = got
+                after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
+                tense = _cue(v, word, after, first=False)
                 if tense is not None:
                     right = (pos, tense)
                     break
