@@ -270,11 +270,7 @@ class Grammar:
         self._heads_any = _with_plurals(self.title_heads)
         self._roles_any = _with_plurals(self.role_nouns)
         # Regular expressions built once from the word lists (matched over folded text).
-        self.pronoun_re = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(_alternatives(self.pronouns)) + r")(?![\w'’-])",
-            re.IGNORECASE,
-        )
-        #: the matches of ``pronoun_re``, found faster (see :func:`_first_letter_first`)
+        #: the pronouns as whole words, any case (see :func:`_first_letter_first`)
         self.pronoun_fast_re = re.compile(
             _first_letter_first(self.pronouns, r"[\w'’-]", ignorecase=True) + r"(?![\w'’-])"
         )
