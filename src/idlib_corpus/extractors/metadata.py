@@ -34,7 +34,6 @@ Widget, section and footer words live in ``data/boilerplate.json``; the rest is 
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import functools
 import json
@@ -241,35 +240,16 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
-class _NonLatin(Exception):
-    """Raised by the ASCII encoder's error handler on a letter outside the Latin script."""
-
-
-def _check_latin(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    for c in exc.object[exc.start : exc.end]:
-        # _NON_LATIN, for a non-ASCII character: \w, not \d, not Latin-1/Extended.
-        if c.isalnum() and not c.isdecimal() and not "\u00c0" <= c <= "\u024f":
-            raise _NonLatin
-    return "", exc.end
-
-
-codecs.register_error("idlib_corpus.latin_check", _check_latin)
-
-
 def _is_foreign(line: str) -> bool:
     """Mostly letters outside the Latin script (a Cyrillic or Arabic footer)."""
     if line.isascii():
         return False
-    # Most such lines only hold curly quotes or accented names: the encoder (in C) shows
-    # that they have no non-Latin letter without a regex pass over the whole line.
-    try:
-        line.encode("ascii", "idlib_corpus.latin_check")
-    except _NonLatin:
-        other = len(_NON_LATIN.findall(line))
-        return other > 0 and other > len(_LATIN.findall(line))
-    return False
+    # Most such lines only hold curly quotes or accented names: one search rules them out
+    # before any counting.
+    if _NON_LATIN.search(line) is None:
+        return False
+    other = len(_NON_LATIN.findall(line))
+    return other > len(_LATIN.findall(line))
 
 
 def _is_widget(v: _Vocab, line: str, low: str | None = None) -> bool:
