@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel
 from idlib_corpus.errors import ModelError
-from idlib_corpus.model import Span
-from idlib_corpus.testing import places, spans, time_values
+from idlib_corpus.model import Incident, Meeting, Span
+from idlib_corpus.testing import incidents, meetings, places, spans, time_values
 
 
 def same(a: object, b: object) -> None:
@@ -60,3 +60,14 @@ def test_the_setters_match_the_classes_today() -> None:
     assert _trusted._SPAN is not None
     assert _trusted._PLACE is not None
     assert _trusted._ANNOTATION is not None
+
+
+@given(meetings() | incidents(), st.text(min_size=1, max_size=30))
+def test_with_id_is_evolve(event: Meeting | Incident, new_id: str) -> None:
+    try:
+        expected = attrs.evolve(event, id=new_id)
+    except ModelError:
+        with pytest.raises(ModelError):
+            _trusted.with_id(event, new_id)
+        return
+    same(_trusted.with_id(event, new_id), expected)

@@ -15,14 +15,14 @@ falls back to the checked constructor (slower, never wrong).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from idlib_corpus.document import Annotation, AnnotationLabel
-from idlib_corpus.model import Place, Span, TimeValue
+from idlib_corpus.model import Incident, Meeting, Place, Span, TimeValue
 
-__all__ = ["annotation", "place_at", "span"]
+__all__ = ["annotation", "place_at", "span", "with_id"]
 
 _new = object.__new__
 
@@ -40,6 +40,17 @@ _PLACE_NAMES = ("name", "kind", "country", "latitude", "longitude", "geonames_id
 _PLACE = _slot_setters(Place, _PLACE_NAMES)
 _ANNOTATION = _slot_setters(Annotation, ("span", "label", "text", "key", "value",
                                                "source"))
+
+
+def _all_slots(cls: type) -> tuple[tuple[Any, Any], ...]:
+    """(getter, setter) of every field slot of an attrs class."""
+    return tuple(
+        (cls.__dict__[f.name].__get__, cls.__dict__[f.name].__set__) for f in attrs.fields(cls)
+    )
+
+
+_EVENT_SLOTS = {cls: _all_slots(cls) for cls in (Meeting, Incident)}
+_EVENT_ID = {cls: cls.__dict__["id"].__set__ for cls in (Meeting, Incident)}
 
 
 def span(start: int, end: int) -> Span:
@@ -103,3 +114,28 @@ def annotation(
     set_value(a, value)
     set_source(a, source)
     return a
+
+
+_Event = TypeVar("_Event", Meeting, Incident)
+
+
+def with_id(event: _Event, new_id: str) -> _Event:
+    """``attrs.evolve(event, id=new_id)`` for an event of the model's own classes.
+
+    Every other field was checked when ``event`` was built and its converters are
+    idempotent, so only the new id needs the check that the constructor gives it.
+
+    Example:
+        >>> from idlib_corpus.model import MeetingKind, MeetingStatus
+        >>> m = Meeting("m", MeetingKind.TALKS, MeetingStatus.HELD, (Span(0, 5),))
+        >>> with_id(m, "meeting:a:1") == attrs.evolve(m, id="meeting:a:1")
+        True
+    """
+    slots = _EVENT_SLOTS.get(type(event))
+    if slots is None or type(new_id) is not str or not new_id.strip():
+        return attrs.evolve(event, id=new_id)
+    out: _Event = _new(type(event))
+    for get, set_ in slots:
+        set_(out, get(event))
+    _EVENT_ID[type(event)](out, new_id)
+    return out

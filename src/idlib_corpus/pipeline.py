@@ -789,8 +789,9 @@ def _number_events(
     meetings = sorted((e for e in events if isinstance(e, Meeting)), key=key)
     incidents = sorted((e for e in events if isinstance(e, Incident)), key=key)
     return (
-        tuple(attrs.evolve(m, id=f"meeting:{article_id}:{i}") for i, m in enumerate(meetings, 1)),
-        tuple(attrs.evolve(x, id=f"incident:{article_id}:{i}") for i, x in enumerate(incidents, 1)),
+        tuple(_trusted.with_id(m, f"meeting:{article_id}:{i}") for i, m in enumerate(meetings, 1)),
+        tuple(_trusted.with_id(x, f"incident:{article_id}:{i}")
+              for i, x in enumerate(incidents, 1)),
     )
 
 
