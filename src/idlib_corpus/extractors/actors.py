@@ -44,9 +44,10 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, pairwise, repeat
-from operator import add
+from operator import add, attrgetter
 from typing import Any
 
+from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors._names import (
     TOKEN,
@@ -63,7 +64,15 @@ from idlib_corpus.extractors._names import (
 )
 from idlib_corpus.folding import fold_name
 from idlib_corpus.hookspecs import hookimpl
-from idlib_corpus.model import Actor, ActorKind, Mention, MentionKind, Span, is_country_code
+from idlib_corpus.model import (
+    _ID,
+    Actor,
+    ActorKind,
+    Mention,
+    MentionKind,
+    Span,
+    is_country_code,
+)
 
 __all__ = ["idlib_resolve_actors", "resolve_actors"]
 
@@ -146,6 +155,70 @@ _DASH_CAPITAL = re.compile(r"-[A-Z]")
 # How far back (in sentences) a pronoun looks for its antecedent.
 _PRONOUN_REACH = 3
 
+_span = _trusted.span
+_new = object.__new__
+_MENTION_SETTERS = _trusted._slot_setters(Mention, ("span", "text", "kind"))
+
+
+def _mention(span: Span, text: str, kind: MentionKind) -> Mention:
+    """``Mention(span, text, kind)`` without its checks, for the values built here: a
+    :class:`Span`, a slice of the text and a :class:`MentionKind` (see :mod:`_trusted`)."""
+    if _MENTION_SETTERS is None:  # pragma: no cover - the model's fields changed
+        return Mention(span, text, kind)
+    m: Mention = _new(Mention)
+    set_span, set_text, set_kind = _MENTION_SETTERS
+    set_span(m, span)
+    set_text(m, text)
+    set_kind(m, kind)
+    return m
+
+
+_ACTOR_SETTERS = _trusted._slot_setters(
+    Actor, ("id", "name", "kind", "country", "title", "aliases", "mentions")
+)
+
+
+def _actor(
+    id: str,
+    name: str,
+    kind: ActorKind,
+    country: str | None = None,
+    title: str | None = None,
+    aliases: tuple[str, ...] = (),
+    mentions: tuple[Mention, ...] = (),
+) -> Actor:
+    """``Actor(...)`` without the attrs machinery, for the tuples built here.
+
+    The checks are the constructor's, made in a few C calls; a value that fails one goes
+    through the constructor, which raises as before.
+    """
+    if (
+        _ACTOR_SETTERS is None
+        or type(id) is not str
+        or _ID.fullmatch(id) is None
+        or type(name) is not str
+        or not name.strip()
+        or type(kind) is not ActorKind
+        or (country is not None and not is_country_code(country))
+        or (title is not None and type(title) is not str)
+        or type(aliases) is not tuple
+        or not set(map(type, aliases)) <= _STR_TYPE
+        or type(mentions) is not tuple
+        or not set(map(type, mentions)) <= _MENTION_TYPE
+    ):
+        return Actor(id=id, name=name, kind=kind, country=country, title=title,
+                     aliases=aliases, mentions=mentions)
+    a: Actor = _new(Actor)
+    for setter, value in zip(
+        _ACTOR_SETTERS, (id, name, kind, country, title, aliases, mentions), strict=True
+    ):
+        setter(a, value)
+    return a
+
+
+_STR_TYPE = frozenset({str})
+_MENTION_TYPE = frozenset({Mention})
+
 
 @hookimpl
 def idlib_resolve_actors(doc: Document) -> list[Actor] | None:
@@ -206,7 +279,7 @@ class _Item:
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end)
+        return _span(self.start, self.end)
 
 
 class _Tokens:
@@ -433,6 +506,11 @@ class _Resolver:
                     break
             else:
                 self.prose[index] = span
+        # the end of each sentence by its index, -1 for one that is not prose: where
+        # _sentence_at reads whether a position is in prose, with no dict lookup
+        self.prose_ends = [-1] * len(self.sent_starts)
+        for index, span in self.prose.items():
+            self.prose_ends[index] = span.end
         self._stok: dict[int, _Tokens] = {}
         # the items built for windows of each sentence, by the start of their token (shared
         # by the windows read on a few pieces and the sentence's tokens, once read)
@@ -472,10 +550,7 @@ class _Resolver:
     def _sentence_at(self, pos: int) -> int | None:
         """Index of the prose sentence holding ``pos``, or ``None`` (boilerplate, gaps)."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
-        span = self.prose.get(i)
-        if span is None:
-            return None
-        return i if pos < span.end else None
+        return i if i >= 0 and pos < self.prose_ends[i] else None
 
     def _tokens(self, si: int) -> _Tokens:
         """The tokens of prose sentence ``si`` (one regex pass, cached)."""
@@ -983,7 +1058,7 @@ class _Resolver:
                 return None
             if any(is_acronym(w) and len(w) > 1 for w in words):
                 return None  # "NATO", "SDF"; a one-letter initial is no acronym
-        span = Span(items[a].start, items[b - 1].end)
+        span = _span(items[a].start, items[b - 1].end)
         return _Hit(span, self.text[span.start : span.end], words, known, sentence)
 
     def _parse_left(self, items: list[_Item], lead: int, a: int) -> _TitleParse:
@@ -1673,7 +1748,7 @@ class _Resolver:
             p.id = f"person:{slug(first.text)}"
         for h in p.hits:
             kind = _MK_NAME if h.full else _MK_SURNAME
-            p.mentions.append(Mention(h.span, h.text, kind))
+            p.mentions.append(_mention(h.span, h.text, kind))
 
     # ----------------------------------------------------------------- later mentions
 
@@ -1726,7 +1801,7 @@ class _Resolver:
             if si is None or self._after_unknown_name(si, start):
                 continue
             person = self._nearest(cands, start)
-            person.mentions.append(Mention(Span(start, end), word, _MK_SURNAME))
+            person.mentions.append(_mention(_span(start, end), word, _MK_SURNAME))
             taken.append((start, end))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
@@ -1837,11 +1912,11 @@ class _Resolver:
                 continue  # "the Turkish leaders": a group, not one person
             if k < n and (self._name_word(items, k, first=True) or items[k].kind is _PERSON):
                 continue  # a title before a name is not a mention of its own
-            span = Span(first.start, last.end)
+            span = _span(first.start, last.end)
             person = self._title_person(_iso(ann.key), words, counterpart, span.start)
             if person is None:
                 continue
-            person.mentions.append(Mention(span, self.text[span.start : span.end],
+            person.mentions.append(_mention(span, self.text[span.start : span.end],
                                            _MK_TITLE))
             taken.append((span.start, span.end))
         self._bare_title_mentions(taken)
@@ -1902,7 +1977,7 @@ class _Resolver:
             if not words_out:
                 continue
             p.title = title_case(words_out)
-            p.mentions.append(Mention(Span(start, end), text[start:end], _MK_TITLE))
+            p.mentions.append(_mention(_span(start, end), text[start:end], _MK_TITLE))
             p.mentions.sort(key=_mention_order)
 
     def _title_word_after(self, si: int, start: int, end: int) -> bool:
@@ -1976,8 +2051,8 @@ class _Resolver:
             fits = [p for t, p in titled if _office_fits(t, offices)]
             if len(fits) != 1:
                 continue  # nobody, or more than one: not ours to guess
-            span = Span(start, end)
-            fits[0].mentions.append(Mention(span, text[start:end], _MK_TITLE))
+            span = _span(start, end)
+            fits[0].mentions.append(_mention(span, text[start:end], _MK_TITLE))
             taken.append((start, end))
 
     def _title_person(
@@ -2056,7 +2131,7 @@ class _Resolver:
             if self._unnamed_speaker(end, start, taken):
                 continue  # "the source said ... he said": not about the named person
             person.gender = gender
-            person.mentions.append(Mention(Span(start, stop), word, _MK_PRONOUN))
+            person.mentions.append(_mention(_span(start, stop), word, _MK_PRONOUN))
         for p in self.persons:
             p.mentions.sort(key=_mention_order)
 
@@ -2085,7 +2160,7 @@ class _Resolver:
             if f not in seen:
                 seen.add(f)
                 aliases.append(other)
-        return Actor(
+        return _actor(
             id=p.id,
             name=name,
             kind=_AK_PERSON,
@@ -2117,7 +2192,7 @@ class _Resolver:
                 if not self._capital_is_state(ann):
                     continue
                 kind = _MK_CAPITAL
-            found.setdefault(_iso(ann.key), []).append(Mention(ann.span, text, kind))
+            found.setdefault(_iso(ann.key), []).append(_mention(ann.span, text, kind))
         regimes: list[tuple[Span, str | None]] = []
         for m in g.regimes(self.folded):
             got = self._window_around(m.start(), 4, 9)
@@ -2131,12 +2206,12 @@ class _Resolver:
                 continue
             last = code
             found.setdefault(code, []).append(
-                Mention(span, self.text[span.start : span.end], _MK_TITLE))
+                _mention(span, self.text[span.start : span.end], _MK_TITLE))
         actors = []
         for code, mentions in found.items():
             if not is_country_code(code):
                 continue
-            actors.append(Actor(
+            actors.append(_actor(
                 id=f"state:{code}",
                 name=_kb_state_name(self.doc, code, mentions),
                 kind=_AK_STATE,
@@ -2212,7 +2287,7 @@ class _Resolver:
                         break
         if k >= 0 and items[k].low in _DETERMINERS and k == j - 1:
             start = items[k].start  # "the regime"; "the [Syrian] regime" keeps only "regime"
-        return Span(start, it.end), code
+        return _span(start, it.end), code
 
     def _country_of_name(self, it: _Item) -> str | None:
         for p in self.persons:
@@ -2269,9 +2344,9 @@ class _Resolver:
                 key = f"armed_group:{slug(text[it.start : items[end - 1].end])}"
             else:
                 continue
-            span = Span(it.start, items[end - 1].end)
+            span = _span(it.start, items[end - 1].end)
             parent.setdefault(key, key)
-            mentions.append((key, Mention(span, text[span.start : span.end], _MK_NAME)))
+            mentions.append((key, _mention(span, text[span.start : span.end], _MK_NAME)))
             # "X (HTS), which was formerly known as Y": several other names, one after another
             for _ in range(3):
                 alias = self._group_alias(items, end)
@@ -2280,7 +2355,7 @@ class _Resolver:
                 akey, aspan, end = alias
                 parent.setdefault(akey, akey)
                 union(key, akey)
-                mentions.append((akey, Mention(aspan, text[aspan.start : aspan.end],
+                mentions.append((akey, _mention(aspan, text[aspan.start : aspan.end],
                                                _MK_ALIAS)))
         by_root: dict[str, list[Mention]] = {}
         for key, m in mentions:
@@ -2296,9 +2371,9 @@ class _Resolver:
                     seen.add(f)
                     names.append(m.text)
             first = ms[0]
-            kinds = [Mention(m.span, m.text, _MK_NAME if fold_name(m.text)
+            kinds = [_mention(m.span, m.text, _MK_NAME if fold_name(m.text)
                              == fold_name(first.text) else _MK_ALIAS) for m in ms]
-            actors.append(Actor(
+            actors.append(_actor(
                 id=root,
                 name=names[0],
                 kind=_AK_ARMED_GROUP,
@@ -2372,7 +2447,7 @@ class _Resolver:
             items[stop].low not in _AFTER_ALIAS
         ):
             return None  # "X, the former Al Qaeda affiliate": a modifier, not another name
-        span = Span(items[k].start, items[stop - 1].end)
+        span = _span(items[k].start, items[stop - 1].end)
         if stop < n and items[stop].low in _CLOSE:
             stop += 1
         return key, span, stop
@@ -2404,9 +2479,9 @@ class _Resolver:
                     if country is not None and not base.startswith(country.lower() + "-"):
                         base = f"{country.lower()}-{base}"
             actor_id = f"{_BODY_PREFIX[kind]}:{base}"
-            span = Span(start, end)
+            span = _span(start, end)
             text = self.text[span.start : span.end]
-            mention = Mention(span, text, _MK_NAME)
+            mention = _mention(span, text, _MK_NAME)
             if kind is _AK_GOVERNMENT_BODY and country is None and _singular(text):
                 bare.append((base, actor_id, mention))  # not "the two foreign ministries"
             entry = found.setdefault(actor_id, (text, country, kind, []))
@@ -2423,7 +2498,7 @@ class _Resolver:
                 continue
             ms = _dedupe(ms)
             names = list(dict.fromkeys(m.text for m in ms))
-            actors.append(Actor(
+            actors.append(_actor(
                 id=actor_id, name=name, kind=kind, country=country,
                 aliases=tuple(x for x in names if x != name), mentions=tuple(ms),
             ))
@@ -2553,13 +2628,16 @@ def _office_fits(title: str, offices: set[str]) -> bool:
 
 
 def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in taken)
+    for a, b in taken:  # noqa: SIM110 - a loop, not any() over a generator: no frame a pair
+        if a < end and start < b:
+            return True
+    return False
 
 
-def _mention_order(m: Mention) -> tuple[int, int, str]:
-    # plain tuples: attrs' generated comparison of Span is slow in a sort key
-    # ``_value_``, not ``value``: Enum.value is a descriptor call
-    return (m.span.start, m.span.end, m.kind._value_)
+# (start, end, kind's value) of a mention: plain tuples, for attrs' generated comparison of
+# Span is slow in a sort key; ``_value_``, not ``value``: Enum.value is a descriptor call.
+# attrgetter builds the tuple in C, with no Python call a mention.
+_mention_order = attrgetter("span.start", "span.end", "kind._value_")
 
 
 def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
