@@ -66,6 +66,11 @@ class Tense(enum.Enum):
     UNKNOWN = "unknown"
 
 
+#: What a word says of the tense: a Tense, None, or a 1-tuple holding what the word signals
+#: when the next word is not "to" ("is", "set": future before "to").
+_Cue = Tense | tuple[Tense | None] | None
+
+
 @attrs.frozen
 class _Vocab:
     months: dict[str, int]
@@ -85,11 +90,12 @@ class _Vocab:
     name_set: frozenset[str]  # month and weekday names, folded
     keyword_set: frozenset[str]  # words every other expression holds ("day", "week"...)
     starters: frozenset[str]  # folded words an expression may begin with
-    # _cue's answers by (word, first): a Tense, None, or a 1-tuple holding what the word
-    # signals when the next word is not "to" (see _cue). Bounded by _CUE_MEMO_SIZE.
-    cue_memo: dict[tuple[str, bool], Tense | tuple[Tense | None] | None] = attrs.field(
-        factory=dict, eq=False
-    )
+    # Per word as split from the text (punctuation and all): the word stripped of its
+    # punctuation, lower-cased, and _word_cue's answer for it when it is not a
+    # sentence's first word (see _tense_word). Bounded by _CUE_MEMO_SIZE.
+    tense_words: dict[str, tuple[str, str, _Cue]] = attrs.field(factory=dict, eq=False)
+    # _word_cue's answers for a sentence's first word, by the stripped word.
+    first_cues: dict[str, _Cue] = attrs.field(factory=dict, eq=False)
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -291,37 +297,43 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
     v = _vocab()
     s0, s1 = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
     # Only the nearest cue on each side matters; step word by word away from the
-    # expression, no further than a window.
+    # expression, no further than a window. Each word's facts come from a memo keyed by
+    # the word as split (see _tense_word); its offset is worked out only for the cue
+    # found.
     left: tuple[int, Tense] | None = None
     lo = max(s0, start - _TENSE_WINDOW)
     seg = text[lo:start]
     words = seg.split()
     nxt_raw = text[start:end].split(None, 1)[0] if end > start else ""
     nxt = nxt_raw.lower()
-    pos = len(seg)
     # "Erdogan to meet Putin on Thursday": an infinitive with no tensed verb around it
     # speaks of what is to come (a headline's future), but any real cue outranks it.
     infinitive = False
-    memo = v.cue_memo
-    first_at = s0 - lo  # where in seg a word is the sentence's first
+    memo = v.tense_words
+    # The window's first word is the sentence's first when the window starts the
+    # sentence (a capitalised first word may still be a verb: see _word_cue).
+    first_k = 0 if lo == s0 and seg[:1] and not seg[:1].isspace() else -1
+    not_verbs, auxiliaries = v.not_verbs, v.auxiliaries
+    future, past = Tense.FUTURE, Tense.PAST
     for k in range(len(words) - 1, -1, -1):
         raw = words[k]
-        pos = seg.rfind(raw, 0, pos)
-        word = raw.strip(_WORD_PUNCT)
+        entry = memo.get(raw)
+        if entry is None:
+            entry = _tense_word(v, raw)
+        word, low, got = entry
         if not word:
             continue
-        # _cue(v, word, nxt, first=...), inlined: this loop is the hot one.
-        first = pos == first_at
-        got = memo.get((word, first), _UNSEEN)
-        if got is _UNSEEN:
-            got = _memo_cue(v, word, first)
-        tense = (Tense.FUTURE if nxt == "to" else got[0]) if isinstance(got, tuple) else got
-        if word == "to" and raw == word and nxt_raw[:1].islower() and nxt not in v.not_verbs:
+        if k == first_k:
+            got = v.first_cues.get(word, _UNSEEN)
+            if got is _UNSEEN:
+                got = _first_cue(v, word)
+        tense = (future if nxt == "to" else got[0]) if isinstance(got, tuple) else got
+        if word == "to" and raw == word and nxt_raw[:1].islower() and nxt not in not_verbs:
             infinitive = True
-        nxt_raw, nxt = word, word.lower()
+        nxt_raw, nxt = word, low
         if (
-            tense is Tense.PAST
-            and nxt not in v.auxiliaries
+            tense is past
+            and nxt not in auxiliaries
             and k > 0
             and words[k - 1].strip(_WORD_PUNCT).lower() in ("be", "being")
         ):
@@ -329,23 +341,34 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
             # from the auxiliary further left.
             continue
         if tense is not None:
+            pos = len(seg)
+            for w in reversed(words[k:]):
+                pos = seg.rfind(w, 0, pos)
             left = (lo + pos + len(raw) - len(raw.lstrip(_WORD_PUNCT)) + len(word), tense)
             break
     right: tuple[int, Tense] | None = None
     if left is None or start - left[0] > 1:
         hi = min(s1, end + _TENSE_WINDOW)
         words = text[end:hi].split()
-        pos = end
         for k, raw in enumerate(words):
-            pos = text.find(raw, pos)
-            word = raw.strip(_WORD_PUNCT)
-            if word:
+            entry = memo.get(raw)
+            if entry is None:
+                entry = _tense_word(v, raw)
+            got = entry[2]
+            if got is None:
+                continue
+            if isinstance(got, tuple):
                 after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
-                tense = _cue(v, word, after, first=False)
-                if tense is not None:
-                    right = (pos, tense)
-                    break
-            pos += len(raw)
+                tense = future if after == "to" else got[0]
+                if tense is None:
+                    continue
+            else:
+                tense = got
+            pos = end
+            for w in words[:k]:
+                pos = text.find(w, pos) + len(w)
+            right = (text.find(raw, pos), tense)
+            break
     if left is None and right is None:
         return Tense.FUTURE if infinitive else Tense.UNKNOWN
     if left is None or right is None:
@@ -360,32 +383,29 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
 
 _CUE_MEMO_SIZE = 50_000
 
-
-def _cue(v: _Vocab, word: str, nxt: str, *, first: bool) -> Tense | None:
-    """The tense a word signals, if any (``nxt`` is the folded word after it).
-
-    Memoised per (word, first): the same few hundred words recur in every article.
-    """
-    got = v.cue_memo.get((word, first), _UNSEEN)
-    if got is _UNSEEN:
-        got = _memo_cue(v, word, first)
-    if isinstance(got, tuple):  # "is", "set": future before "to", else what it says alone
-        return Tense.FUTURE if nxt == "to" else got[0]
-    return got
-
-
 #: The memo's "not seen yet" (a fresh tuple, told apart by identity).
 _UNSEEN: tuple[Tense | None] = (None,)
 
 
-def _memo_cue(v: _Vocab, word: str, first: bool) -> Tense | tuple[Tense | None] | None:
-    got = _word_cue(v, word, first=first)
-    if len(v.cue_memo) < _CUE_MEMO_SIZE:
-        v.cue_memo[(word, first)] = got
+def _tense_word(v: _Vocab, raw: str) -> tuple[str, str, _Cue]:
+    """A word as split from the text: stripped of punctuation, lower-cased, and the tense
+    it signals when it is not a sentence's first word (memoised: the same few hundred
+    words recur in every article)."""
+    word = raw.strip(_WORD_PUNCT)
+    entry = (word, word.lower(), _word_cue(v, word, first=False) if word else None)
+    if len(v.tense_words) < _CUE_MEMO_SIZE:
+        v.tense_words[raw] = entry
+    return entry
+
+
+def _first_cue(v: _Vocab, word: str) -> _Cue:
+    got = _word_cue(v, word, first=True)
+    if len(v.first_cues) < _CUE_MEMO_SIZE:
+        v.first_cues[word] = got
     return got
 
 
-def _word_cue(v: _Vocab, word: str, *, first: bool) -> Tense | tuple[Tense | None] | None:
+def _word_cue(v: _Vocab, word: str, *, first: bool) -> _Cue:
     if not first and not word[:1].islower():
         return None  # a name ("Ahmed"), not a verb
     low = word.lower()

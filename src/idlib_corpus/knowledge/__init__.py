@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from idlib_corpus import _trusted
+from idlib_corpus.document import Annotation
 from idlib_corpus.errors import InputError
 from idlib_corpus.folding import fold_name
 from idlib_corpus.knowledge._entries import (
@@ -46,7 +47,7 @@ from idlib_corpus.knowledge._scanner import Candidate, Match, Scanner, case_rule
 from idlib_corpus.model import ActorKind, Place, PlaceKind, Span
 
 if TYPE_CHECKING:
-    from idlib_corpus.document import Annotation, AnnotationLabel, Document
+    from idlib_corpus.document import AnnotationLabel, Document
 
 __all__ = [
     "ActorEntry",
@@ -315,35 +316,40 @@ class KnowledgeBase:
         text = doc.text
         n = len(text)
         out: list[Annotation] = []
-        matches = self.scanner.scan_spans(text, doc.folded)
+        matches = self.scanner.scan_words(text, doc.folded)
         if not matches:
             return out
         starts: set[int] | None = None  # built only when a person's surname needs them
         ends: set[int] = set()
         labelled = self._labelled
-        # Annotation(span, label, words, key) and Span(start, end), built from their
-        # slots (see idlib_corpus._trusted): about a hundred an article, valid by
-        # construction (the scanner's offsets, enum labels, str words and keys).
-        new_span, new_annotation = _trusted.span, _trusted.annotation
+        # Annotation(span, label, words, key, None, source) and Span(start, end), built
+        # from their slots (see idlib_corpus._trusted), inline: about a hundred an article,
+        # valid by construction (the scanner's offsets, enum labels, str words and keys).
+        setters = _trusted._ANNOTATION
+        span_setters = _trusted._SPAN
+        if setters is None or span_setters is None:
+            return self._annotate_checked(doc, source)
+        set_span, set_label, set_text, set_key, set_value, set_source = setters
+        set_start, set_end = span_setters
+        new = object.__new__
         append = out.append
-        for start, end, hits in matches:
-            words = text[start:end]
-            # "Russia-backed", "Turkey-based", "U.S.-led": a state name used as a modifier.
-            j = end + 1 if end < n and text[end] == "." else end
-            parts: _Labelled | None
-            if j + 1 < n and text[j] == "-" and text[j + 1].islower() and any(
-                lab == "state" for lab, _ in hits
-            ):
-                parts = _labelled(tuple(("nationality", k) if lab == "state" else (lab, k)
-                                        for lab, k in hits if lab != "place"))
-            else:
-                # The scanner's hits depend on the words alone: so do their labels.
-                parts = labelled.get(words)
-                if parts is None:
-                    parts = _labelled(hits)
-                    if len(labelled) < _MEMO_SIZE:
-                        labelled[words] = parts
-            span = new_span(start, end)
+        for start, end, words, hits in matches:
+            # The scanner's hits depend on the words alone: so do their labels.
+            entry = labelled.get(words)
+            if entry is None:
+                entry = _labelled(hits)
+                if len(labelled) < _MEMO_SIZE:
+                    labelled[words] = entry
+            parts, has_state = entry
+            if has_state:
+                # "Russia-backed", "Turkey-based", "U.S.-led": a state name as a modifier.
+                j = end + 1 if end < n and text[end] == "." else end
+                if j + 1 < n and text[j] == "-" and text[j + 1].islower():
+                    parts = _labelled(tuple(("nationality", k) if lab == "state" else (lab, k)
+                                            for lab, k in hits if lab != "place"))[0]
+            span = new(Span)
+            set_start(span, start)
+            set_end(span, end)
             for label, key, person in parts:
                 if person:
                     if starts is None:
@@ -351,7 +357,37 @@ class KnowledgeBase:
                         ends = {m[1] for m in matches}
                     if self._other_persons_name(text, start, end, key, starts, ends):
                         continue
-                append(new_annotation(span, label, words, key, None, source))
+                a = new(Annotation)
+                set_span(a, span)
+                set_label(a, label)
+                set_text(a, words)
+                set_key(a, key)
+                set_value(a, None)
+                set_source(a, source)
+                append(a)
+        return out
+
+    def _annotate_checked(self, doc: Document, source: str | None) -> list[Annotation]:
+        """:meth:`annotate` through the checked constructors (should the model's fields
+        ever stop matching ``idlib_corpus._trusted``'s setters)."""
+        from idlib_corpus.document import Annotation
+
+        text = doc.text
+        n = len(text)
+        out: list[Annotation] = []
+        matches = self.scanner.scan_words(text, doc.folded)
+        starts = {m[0] for m in matches}
+        ends = {m[1] for m in matches}
+        for start, end, words, hits in matches:
+            parts, has_state = _labelled(hits)
+            j = end + 1 if end < n and text[end] == "." else end
+            if has_state and j + 1 < n and text[j] == "-" and text[j + 1].islower():
+                parts = _labelled(tuple(("nationality", k) if lab == "state" else (lab, k)
+                                        for lab, k in hits if lab != "place"))[0]
+            for label, key, person in parts:
+                if person and self._other_persons_name(text, start, end, key, starts, ends):
+                    continue
+                out.append(Annotation(Span(start, end), label, words, key, None, source))
         return out
 
     def _other_persons_name(
@@ -562,15 +598,17 @@ class KnowledgeBase:
         return None
 
 
-_Labelled = tuple[tuple["AnnotationLabel", str, bool], ...]
+_Labelled = tuple[tuple[tuple["AnnotationLabel", str, bool], ...], bool]
 _MEMO_SIZE = 200_000  # a cache, not a leak
 
 
 def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:
-    """A scanner hit's (label, key) pairs as (AnnotationLabel, key, is a person)."""
+    """A scanner hit's (label, key) pairs as (AnnotationLabel, key, is a person), and
+    whether one of them is a state (which a hyphen after it makes a nationality)."""
     from idlib_corpus.document import AnnotationLabel
 
-    return tuple((AnnotationLabel(label), key, label == "person") for label, key in hits)
+    return (tuple((AnnotationLabel(label), key, label == "person") for label, key in hits),
+            any(label == "state" for label, _ in hits))
 
 
 

@@ -158,6 +158,7 @@ class Match(NamedTuple):
 
 
 _Hit = tuple[int, int, tuple[tuple[str, str], ...]]
+_WordHit = tuple[int, int, str, tuple[tuple[str, str], ...]]
 
 
 class _Node:
@@ -259,11 +260,16 @@ class Scanner:
 
         ``hits`` depends on the words ``text[start:end]`` alone.
         """
+        return [(start, end, hits) for start, end, _, hits in self.scan_words(text, folded)]
+
+    def scan_words(self, text: str, folded: str | None = None) -> list[_WordHit]:
+        """:meth:`scan_spans` with the words matched: ``(start, end, text[start:end],
+        hits)`` tuples (the scanner slices the words anyway, to check their case)."""
         if self._regex is None or not text:
             return []
         if folded is None:
             folded = fold_char_preserving(text)
-        out: list[_Hit] = []
+        out: list[_WordHit] = []
         # Hyphens read as spaces ("al-Numan" = "al Numan"): a same-length copy, so the
         # regex needs a plain space where a name has a separator.
         if folded.isascii() or not self._ascii:
@@ -275,9 +281,12 @@ class Scanner:
         self._scan_range(text, scanned, 0, len(folded), out)
         return out
 
-    def _scan_range(self, text: str, folded: str, pos: int, endpos: int, out: list[_Hit]) -> None:
+    def _scan_range(
+        self, text: str, folded: str, pos: int, endpos: int, out: list[_WordHit]
+    ) -> None:
         assert self._regex is not None
         memo = self._memo
+        append = out.append
         for m in self._regex.finditer(folded, pos, endpos):
             start, end = m.span()
             original = text[start:end]
@@ -285,7 +294,7 @@ class Scanner:
             if hits is None:
                 hits = self._accept(folded, start, end, original)
             if hits:
-                out.append((start, end, hits))
+                append((start, end, original, hits))
                 continue
             # Rejected by its case rules ("who", "us"): a single word holds nothing else.
             if folded[start:end].isalnum():
@@ -293,9 +302,10 @@ class Scanner:
             # Else the longest shorter form that passes, then whatever follows inside.
             short = self._shorter_end(folded, start, end)
             while short > start:
-                hits = self._accept(folded, start, short, text[start:short])
+                original = text[start:short]
+                hits = self._accept(folded, start, short, original)
                 if hits:
-                    out.append((start, short, hits))
+                    append((start, short, original, hits))
                     self._scan_range(text, folded, short, end, out)
                     break
                 short = self._shorter_end(folded, start, short)
