@@ -540,6 +540,10 @@ class Mentioned(NamedTuple):
     role_kind: str = "name"
 
 
+#: What a mention is before its surroundings are read: span, actor, kind, country, role kind.
+_RawMention = tuple[Span, str, str, str | None, str]
+
+
 @attrs.frozen
 class Speech:
     """The attribution part of a sentence: "…, the spokesperson said on Saturday."
@@ -718,8 +722,13 @@ class EventContext:
         self._paren_starts = [p.start for p in self._parens]
         self._build_annotations()
         self._actors = actors
-        self._mentions: list[Mentioned] | None = None
-        self._backer_at: dict[tuple[int, int], bool] = {}
+        # (built on first need, by _build_mentions: the mentions' raw facts in text order,
+        # the mentions built from them so far, their starts)
+        self._mentions: list[_RawMention] | None = None
+        self._raw_mentions: list[_RawMention] = []
+        self._built: list[Mentioned | None] = []
+        self._first_role: dict[tuple[int, int], str] = {}
+        self._mention_starts: list[int] = []
         voc = self.voc  # (what reading a mention needs, in one tuple)
         self._cues = (*voc.backer, *voc.backer_hints, voc.backer_prefixes,
                       voc.locative_endings, voc.locative)
@@ -833,11 +842,18 @@ class EventContext:
         self._number_starts = [n.span.start for n in self.numbers]
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:
+        """Every actor mention in text order, as raw facts: (span, actor, kind, country,
+        role kind). What the grammar reads of a mention's surroundings (a sponsor word, a
+        place word before it) is read by :meth:`_mention_at` when a query first returns
+        it: an extractor reads the mentions of the clauses holding its triggers, not all."""
         skip_lo, skip_hi, skipped = self._skip_lo, self._skip_hi, self._skipped
-        found: dict[tuple[int, int, str], Mentioned] = {}
+        found: dict[tuple[int, int, str], _RawMention] = {}
+        # The role kind of the first mention built at each offset that is not a person's:
+        # the place-word test of a mention is shared by the mentions on the same words and
+        # reads the role kind of the first one (the order of the loops below)
+        first_role: dict[tuple[int, int], str] = {}
         lab = AnnotationLabel
         nationality, state, capital, group = lab.NATIONALITY, lab.STATE, lab.CAPITAL, lab.GROUP
-        mention = self._mention
         for a in self._actor_anns:
             key = a.key
             if not key:
@@ -852,14 +868,15 @@ class EventContext:
                 actor_id = "state:" + key
                 # (``_value_``: the value an enum member holds; the ``value`` property costs
                 # more, here and for the mention kinds below)
-                found[(sp.start, sp.end, actor_id)] = mention(
-                    sp, actor_id, "state", key, label._value_
-                )
+                role = label._value_
+                found[(sp.start, sp.end, actor_id)] = (sp, actor_id, "state", key, role)
+                first_role.setdefault((sp.start, sp.end), role)
             elif label is group:
-                found[(sp.start, sp.end, key)] = mention(sp, key, "group", None, "name")
+                found[(sp.start, sp.end, key)] = (sp, key, "group", None, "name")
+                first_role.setdefault((sp.start, sp.end), "name")
         spans_of: dict[str, list[Span]] = {}
-        for mentioned in found.values():
-            spans_of.setdefault(mentioned.actor, []).append(mentioned.span)
+        for raw in found.values():
+            spans_of.setdefault(raw[1], []).append(raw[0])
         starts_of: dict[str, list[int]] = {}  # (sorted on first need, below)
         pronoun = MentionKind.PRONOUN
         a_state, a_group, a_person, a_body = (
@@ -884,6 +901,7 @@ class EventContext:
             if own and own_starts is None:
                 own.sort(key=_START)
                 own_starts = starts_of[actor_id] = [sp.start for sp in own]
+            person = kind == "person"
             for m in actor.mentions:
                 sp = m.span
                 if m.kind is pronoun or (
@@ -899,24 +917,34 @@ class EventContext:
                         continue
                     if i + 1 < len(own) and own[i + 1].start < e0 and s0 < own[i + 1].end:
                         continue
-                found[(sp.start, sp.end, actor_id)] = mention(
-                    sp, actor_id, kind, country, m.kind._value_
-                )
+                role = m.kind._value_
+                found[(sp.start, sp.end, actor_id)] = (sp, actor_id, kind, country, role)
+                if not person:
+                    first_role.setdefault((sp.start, sp.end), role)
         if not actors:
             for a in self._actor_anns:
                 if a.label is lab.PERSON and a.key and a.key.startswith("person:"):
                     sp = a.span
-                    found[(sp.start, sp.end, a.key)] = mention(sp, a.key, "person", None, "name")
-        self._mentions = [found[k] for k in sorted(found)]
-        self._mention_starts = [m.span.start for m in self._mentions]
+                    found[(sp.start, sp.end, a.key)] = (sp, a.key, "person", None, "name")
+        raws = [found[k] for k in sorted(found)]
+        self._raw_mentions = raws
+        self._first_role = first_role
+        self._built = [None] * len(raws)
+        self._mention_starts = [r[0].start for r in raws]
+        self._mentions = raws  # (built: the raw list, read through _mention_at)
 
     @property
     def mentions(self) -> list[Mentioned]:
         """Every actor mention, in text order (built on first use)."""
         if self._mentions is None:
             self._build_mentions(self._actors)
-        assert self._mentions is not None
-        return self._mentions
+        built = self._built
+        if None in built:
+            at = self._mention_at
+            for i, m in enumerate(built):
+                if m is None:
+                    at(i)
+        return built  # type: ignore[return-value]
 
     def _demonym_state(self, name: str) -> str | None:
         """The state of a body named after it ("Syrian Arab Army" is Syria's)."""
@@ -930,32 +958,31 @@ class EventContext:
             return None
         return found if isinstance(found, str) else None
 
-    def _mention(self, span: Span, actor: str, kind: str, country: str | None,
-                 role_kind: str) -> Mentioned:
+    def _mention_at(self, i: int) -> Mentioned:
+        """The mention at index ``i`` of the raw list, with what its surroundings say
+        (built once, on first need)."""
+        span, actor, kind, country, role_kind = self._raw_mentions[i]
         start, end = span.start, span.end
-        pos = (start, end)
         folded = self.folded
-        backer = self._backer_at.get(pos)
-        if backer is None:
-            (backer_end, backer_after, tails, prefix_words, backer_prefixes,
-             _, _) = self._cues
-            # ("$" also matches before a final newline)
-            tail = folded[end - 3:end - 1] if folded.endswith("\n", start, end) else \
-                folded[end - 2:end]
-            backer = ((not tails or tail in tails)
-                      and backer_end.search(folded, start, end) is not None) \
-                or backer_after.match(folded, end) is not None
-            if not backer:
-                lo = start - 20 if start > 20 else 0
-                near = not prefix_words
-                for w in prefix_words:  # (the last word of a prefix must be there)
-                    if folded.find(w, lo, start) >= 0:
-                        near = True
-                        break
-                backer = near and backer_prefixes.search(folded, lo, start) is not None
-            self._backer_at[pos] = backer
+        (backer_end, backer_after, tails, prefix_words, backer_prefixes,
+         loc_endings, loc_pattern) = self._cues
+        # ("$" also matches before a final newline)
+        tail = folded[end - 3:end - 1] if folded.endswith("\n", start, end) else \
+            folded[end - 2:end]
+        backer = ((not tails or tail in tails)
+                  and backer_end.search(folded, start, end) is not None) \
+            or backer_after.match(folded, end) is not None
+        if not backer:
+            lo = start - 20 if start > 20 else 0
+            near = not prefix_words
+            for w in prefix_words:  # (the last word of a prefix must be there)
+                if folded.find(w, lo, start) >= 0:
+                    near = True
+                    break
+            backer = near and backer_prefixes.search(folded, lo, start) is not None
         locative = False
         if kind != "person":
+            pos = (start, end)
             found = self._locative_at.get(pos)
             if found is None:
                 lo = start - 24 if start > 24 else 0
@@ -963,21 +990,23 @@ class EventContext:
                 before = chunk.rstrip()
                 # every match ends in spaces after a preposition, "the", a direction or
                 # "central" ("in northern "), or is "of the north… " (the second branch)
-                found = self._locative_at[pos] = len(before) < len(chunk) and (
-                    before.endswith(self._cues[5])
+                found = len(before) < len(chunk) and (
+                    before.endswith(loc_endings)
                     or ("of" in chunk and any(w in chunk for w in _DIRECTIONS))
-                ) and self._cues[6].search(folded, lo, start) is not None
-                if not found and role_kind not in ("nationality", "demonym") and \
-                        folded.startswith("'", end):
+                ) and loc_pattern.search(folded, lo, start) is not None
+                if not found and self._first_role[pos] not in ("nationality", "demonym") \
+                        and folded.startswith("'", end):
                     # "the governor of Turkey's Hatay province": where, not who
-                    found = self._locative_at[pos] = \
-                        _POSSESSIVE_PLACE.match(folded, end) is not None
+                    found = _POSSESSIVE_PLACE.match(folded, end) is not None
+                self._locative_at[pos] = found
             locative = found
             if locative and role_kind in ("nationality", "demonym"):
                 # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
                 locative = _PLACE_AFTER_ADJ.match(folded, end) is not None
         # (tuple.__new__: the named tuple's own constructor costs twice as much)
-        return _new_tuple(Mentioned, (span, actor, kind, country, backer, locative, role_kind))
+        m = self._built[i] = _new_tuple(
+            Mentioned, (span, actor, kind, country, backer, locative, role_kind))
+        return m
 
     # ------------------------------------------------------------------ queries
 
@@ -986,10 +1015,15 @@ class EventContext:
         """The state whose army or government the article names most ("the Syrian army",
         "Syrian government forces"): what a bare "the army" or "regime forces" refers to."""
         counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.kind == "state" and not m.locative and not m.backer and m.country and \
-                    _ARMY_AFTER.match(self.folded, m.span.end):
-                counts[m.actor] = counts.get(m.actor, 0) + 1
+        if self._mentions is None:
+            self._build_mentions(self._actors)
+        built, at = self._built, self._mention_at
+        # (the tests on the raw facts first: a mention is built only where they hold)
+        for i, (sp, actor, kind, country, _) in enumerate(self._raw_mentions):
+            if kind == "state" and country and _ARMY_AFTER.match(self.folded, sp.end):
+                m = built[i] or at(i)
+                if not m.locative and not m.backer:
+                    counts[actor] = counts.get(actor, 0) + 1
         if not counts:
             return None
         return max(sorted(counts), key=lambda k: counts[k])
@@ -1031,11 +1065,59 @@ class EventContext:
 
     def mentions_in(self, span: Span) -> list[Mentioned]:
         """Actor mentions inside ``span``, in text order."""
-        mentions = self.mentions
+        if self._mentions is None:
+            self._build_mentions(self._actors)
         starts, end = self._mention_starts, span.end
         lo = _bisect_left(starts, span.start)
         hi = _bisect_left(starts, end, lo)
-        return [m for m in mentions[lo:hi] if m.span.end <= end]
+        if hi <= lo:
+            return []
+        built = self._built
+        found = built[lo:hi]
+        if None in found:  # (some not read before: build those inside the span)
+            raws, at = self._raw_mentions, self._mention_at
+            out = []
+            for i in range(lo, hi):
+                if raws[i][0].end <= end:
+                    m = built[i]
+                    out.append(m if m is not None else at(i))
+            return out
+        return [m for m in found if m.span.end <= end]  # type: ignore[union-attr,misc]
+
+    @property
+    def raw_mentions(self) -> list[_RawMention]:
+        """Every actor mention in text order as (span, actor, kind, country, role kind):
+        what :attr:`mentions` holds, without what its surroundings say (see
+        :meth:`mention_at`)."""
+        if self._mentions is None:
+            self._build_mentions(self._actors)
+        return self._raw_mentions
+
+    def mention_indices_in(self, span: Span) -> list[int]:
+        """The indices in :attr:`raw_mentions` of the actor mentions inside ``span``, in
+        text order (the mentions of :meth:`mentions_in`, none built)."""
+        raws = self.raw_mentions
+        starts, end = self._mention_starts, span.end
+        lo = _bisect_left(starts, span.start)
+        hi = _bisect_left(starts, end, lo)
+        return [i for i in range(lo, hi) if raws[i][0].end <= end]
+
+    def mention_at(self, i: int) -> Mentioned:
+        """The mention at index ``i`` of :attr:`raw_mentions` (built on first need)."""
+        found = self._built[i]
+        return found if found is not None else self._mention_at(i)
+
+    def mention_starts_at(self, start: int, end: int) -> bool:
+        """Whether an actor mention inside ``start:end`` starts at ``start``."""
+        raws = self.raw_mentions
+        starts = self._mention_starts
+        i = _bisect_left(starts, start)
+        n = len(starts)
+        while i < n and starts[i] == start:
+            if raws[i][0].end <= end:
+                return True
+            i += 1
+        return False
 
     def is_actor_span(self, span: Span) -> bool:
         """Whether ``span`` names an actor rather than a place ("Ankara said …")."""
@@ -1044,12 +1126,17 @@ class EventContext:
     def person_before(self, pos: int, floor: int) -> Mentioned | None:
         """The last person mentioned between ``floor`` and ``pos`` (the one a "he" or "she"
         opening the next sentence refers to), or ``None``."""
+        if self._mentions is None:
+            self._build_mentions(self._actors)
+        raws = self._raw_mentions
         hi = bisect.bisect_left(self._mention_starts, pos)
-        for m in reversed(self.mentions[:hi]):
-            if m.span.start < floor:
+        for i in range(hi - 1, -1, -1):
+            sp, _, kind, _, _ = raws[i]
+            if sp.start < floor:
                 return None
-            if m.kind == "person" and m.span.end <= pos:
-                return m
+            if kind == "person" and sp.end <= pos:
+                found = self._built[i]
+                return found if found is not None else self._mention_at(i)
         return None
 
     def places_in(self, span: Span) -> list[PlaceRef]:

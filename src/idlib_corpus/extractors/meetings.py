@@ -64,6 +64,10 @@ _KIND_RANK = {MeetingKind.SUMMIT: 3, MeetingKind.PHONE_CALL: 2, MeetingKind.TALK
               MeetingKind.VISIT: 0}
 _STATUS_RANK = {MeetingStatus.CANCELLED: 3, MeetingStatus.ONGOING: 2, MeetingStatus.HELD: 1,
                 MeetingStatus.PLANNED: 0}
+# The same ranks by the members' values (an enum member hashes in Python code: a dict keyed
+# by members costs a function call per lookup)
+_KIND_ORDER = {k._value_: r for k, r in _KIND_RANK.items()}
+_STATUS_ORDER = {st._value_: r for st, r in _STATUS_RANK.items()}
 _DURATION = re.compile(
     r"(?<![a-z0-9])(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|half an?)[\s-]+(?P<unit>hours?|minutes?)(?:[\s-]+long)?(?![a-z])"
@@ -213,57 +217,69 @@ def _read_clause(
             return None
     classes = {t.value["class"] for t in triggers}
     c_start, c_end = clause.start, clause.end
+    f = ctx.folded
     speech = [s for s in ctx.speech(sent) if s.span.start < c_end and c_start < s.span.end]
     speech_zones = [s.span for s in speech]
     topic = ctx.topic_zones(clause)
-    roles = ctx.role_zones(clause)
+    roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
     excluded = speech_zones + topic
     headline = ctx.in_headline(clause)
+    in_brackets = ctx.in_brackets
 
     # -- parties and participants
     parties: set[str] = set()
     participants: set[str] = set()
     role_people: set[str] = set()
-    mentions = ctx.mentions_in(clause)
-    for m in mentions:
-        m_kind = m.kind
+    # (the mentions' raw facts: what a sponsor or place word says of one is read only
+    # for the states that would add a party)
+    raws = ctx.raw_mentions
+    mentions = ctx.mention_indices_in(clause)
+    for i in mentions:
+        sp, actor, m_kind, country, role_kind = raws[i]
         if m_kind == "person":
-            if ctx.in_brackets(m.span):
+            if in_brackets(sp):
                 continue
-            if _POSSESSIVE.match(ctx.folded, m.span.end) and not any(
-                0 <= t.start - m.span.end <= 30 for t in triggers
+            if _POSSESSIVE.match(f, sp.end) and not any(
+                0 <= t.start - sp.end <= 30 for t in triggers
             ):
                 continue  # "Putin's special envoy Lavrentiev": the envoy takes part
                 # (but in "Putin's talks with …" Putin does)
-            country = m.country or countries.get(m.actor)
+            country = country or countries.get(actor)
+            if roles is None:
+                roles = ctx.role_zones(clause)
             for zone, cue in roles:
-                if zone.contains(m.span) and (
-                    cue.startswith("counterpart") or not within_any(m.span, speech_zones)
+                if zone.contains(sp) and (
+                    cue.startswith("counterpart") or not within_any(sp, speech_zones)
                 ):
-                    role_people.add(m.actor)
-            if within_any(m.span, excluded):
+                    role_people.add(actor)
+            if excluded and within_any(sp, excluded):
                 continue
-            participants.add(m.actor)
+            participants.add(actor)
             if country:
                 parties.add(country)
         elif m_kind == "state":
-            if not m.country or m.country in parties:
+            if not country or country in parties:
                 continue  # (the tests below are pure: this mention would add nothing)
-            if ctx.in_brackets(m.span) or m.backer or m.locative or within_any(m.span, excluded):
+            # (the cheapest tests first: all of them are pure)
+            m = ctx.mention_at(i)
+            if m.backer or m.locative:
                 continue
-            if m.role_kind == "capital" and _venue(ctx, m.span, triggers):
+            if in_brackets(sp) or (excluded and within_any(sp, excluded)):
+                continue
+            if role_kind == "capital" and _venue(ctx, sp, triggers):
                 continue  # "the Moscow talks", "Astana talks": where, not who
-            if m.role_kind in ("nationality", "demonym") and not _names_actor(
-                ctx, m.span, triggers, clause
+            if (role_kind == "nationality" or role_kind == "demonym") and not _names_actor(
+                ctx, sp, triggers, clause
             ):
                 continue  # "the Turkish lira", "Russian shares": no party
-            if ctx.in_office(m.span) and not _office_prefix(ctx, m.span):
+            if ctx.offices and ctx.in_office(sp) and not _office_prefix(ctx, sp):
                 continue
-            parties.add(m.country)
-    for m in mentions if role_people else ():
+            parties.add(country)
+    for i in mentions if role_people else ():
         # a person tied by "led by" or "counterpart" gives the state, unless only speaking
-        if m.actor in role_people and not within_any(m.span, speech_zones):
-            c = m.country or countries.get(m.actor)
+        sp, actor, _, country, _ = raws[i]
+        if actor in role_people and not within_any(sp, speech_zones):
+            c = country or countries.get(actor)
             if c:
                 parties.add(c)
 
@@ -299,7 +315,7 @@ def _read_clause(
     for t in triggers:
         if t.value["class"] != "delegation":
             k = _meeting_kind(t.value["kind"])
-            if kind is None or _KIND_RANK[k] > _KIND_RANK[kind]:
+            if kind is None or _KIND_ORDER[k._value_] > _KIND_ORDER[kind._value_]:
                 kind = k
     if kind is None:
         kind = _meeting_kind(main.value["kind"])
@@ -345,7 +361,10 @@ def _read_clause(
         cls = "primary"
     else:
         cls = "refer"
-    own_times = [t for t in ctx.times_in(clause) if not any(t in s.times for s in speech)]
+    definite: bool | None = None  # (whether the main trigger refers back: read once)
+    own_times = ctx.times_in(clause)
+    if own_times and any(s.times for s in speech):
+        own_times = [t for t in own_times if not any(t in s.times for s in speech)]
     extra_dates: list[TimeValue] = []
     if "again" in classes and own_times:
         cls = "again"  # "they last spoke on February 12"
@@ -356,7 +375,7 @@ def _read_clause(
             date, weak, extra_dates = days[0], False, days[1:]
     elif cls == "refer" and ctx.has("anaphoric_parties", clause) and (
         ctx.has("soon", clause) or own_times
-    ) and not ctx.is_definite(main, clause.start):
+    ) and not (definite := ctx.is_definite(main, clause.start)):
         # "military officials from the two countries would meet in the coming days"
         cls = "inherit"
     elif cls == "refer" and main.value["class"] == "event" and _indefinite(ctx, main, clause):
@@ -365,9 +384,12 @@ def _read_clause(
         if len(whole[0]) >= 2:
             parties, participants, cls = whole[0], participants | whole[1], "primary"
 
-    definite = main.value["class"] == "event" and ctx.is_definite(main, clause.start)
-    sidelines = has_any(ctx.folded, _SIDELINES_WORDS, clause.start, clause.end) and \
-        _SIDELINES.search(ctx.folded, clause.start, clause.end) is not None
+    if main.value["class"] != "event":
+        definite = False
+    elif definite is None:  # (not read above)
+        definite = ctx.is_definite(main, clause.start)
+    sidelines = has_any(f, _SIDELINES_WORDS, c_start, c_end) and \
+        _SIDELINES.search(f, c_start, c_end) is not None
     duration = _duration(ctx, clause)
     # (both are the sentence's: read once for all its clauses)
     key = ("meetings.outcome", sent.start, sent.end)
@@ -401,7 +423,7 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
     following = _LETTERS.findall(f[start:min(clause.end, start + 45)])[:4]
     if any(w in ctx.voc.actor_nouns for w in following[1:]):
         return True
-    if any(m.span.start == start for m in ctx.mentions_in(make_span(start, clause.end))):
+    if ctx.mention_starts_at(start, clause.end):
         return True  # "Turkish Foreign Minister Mevlut Cavusoglu", "Russian, Turkish …"
     return any(a.span.start == start for a in ctx.doc.iter_annotations(
         None, make_span(start, min(clause.end, start + 60))) if a.label in (
@@ -628,21 +650,29 @@ def _date(
     speech: list[Speech],
     status: MeetingStatus | None,
 ) -> tuple[TimeValue | None, bool]:
-    speech_times = {id(t) for s in ctx.speech(sent) for t in s.times}
-    own = [t for t in ctx.times_in(clause) if id(t) not in speech_times]
+    own = ctx.times_in(clause)
     if own:
-        # the time nearest a meeting word or a verb of travel ("arrived in Moscow on
-        # Thursday"), not one that dates something else in a long clause
-        anchors = [main.start]
-        for h in ctx.hits_in("meeting_triggers", clause):
-            hs, he = h.start, h.end
-            for z in excluded:  # (within_any, on the hit's offsets)
-                if z.start <= hs and he <= z.end:
-                    break
-            else:
-                anchors.append(hs)
-        anchors += [h.start for h in ctx.hits_in("movement", clause)]
-        t = min(own, key=lambda a: (min(abs(a.span.start - x) for x in anchors), a.span.start))
+        said = [t for s in ctx.speech(sent) for t in s.times]
+        if said:
+            speech_times = {id(t) for t in said}
+            own = [t for t in own if id(t) not in speech_times]
+    if own:
+        if len(own) == 1:
+            t = own[0]
+        else:
+            # the time nearest a meeting word or a verb of travel ("arrived in Moscow on
+            # Thursday"), not one that dates something else in a long clause
+            anchors = [main.start]
+            for h in ctx.hits_in("meeting_triggers", clause):
+                hs, he = h.start, h.end
+                for z in excluded:  # (within_any, on the hit's offsets)
+                    if z.start <= hs and he <= z.end:
+                        break
+                else:
+                    anchors.append(hs)
+            anchors += [h.start for h in ctx.hits_in("movement", clause)]
+            t = min(own, key=lambda a: (min(abs(a.span.start - x) for x in anchors),
+                                        a.span.start))
         value = t.value if isinstance(t.value, TimeValue) else None
         return _day_pair(ctx, t, value, own), False
     if status is not MeetingStatus.PLANNED:
@@ -723,21 +753,28 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         return False
     sa, sb = a.status, b.status
     if sa is not None and sb is not None and sa is not sb:
-        pair = {sa, sb}
-        if MeetingStatus.CANCELLED in pair:
-            return MeetingStatus.PLANNED in pair
+        # (two different statuses: tested by identity, no set of members built)
+        if sa is _CANCELLED or sb is _CANCELLED:
+            return sa is _PLANNED or sb is _PLANNED
         # announced, then reported: only when both name the same day
-        if pair != {MeetingStatus.HELD, MeetingStatus.ONGOING} and not (
+        if not (sa in _HELD_ONGOING and sb in _HELD_ONGOING) and not (
             strong and a.date is not None and b.date is not None
             and dates_overlap(a.date, b.date)
         ):
             return False
-    phone = {a.kind, b.kind} & {MeetingKind.PHONE_CALL}
-    if phone and a.kind is not b.kind and (a.place is None) != (b.place is None) and (
+    ka, kb = a.kind, b.kind
+    phone = ka is _PHONE_CALL or kb is _PHONE_CALL
+    if phone and ka is not kb and (a.place is None) != (b.place is None) and (
         a.sentence != b.sentence
     ):
         return False  # a call and, in another sentence, talks held somewhere
-    return not (phone and {a.kind, b.kind} & {MeetingKind.VISIT, MeetingKind.SUMMIT})
+    return not (phone and (ka in _VISIT_SUMMIT or kb in _VISIT_SUMMIT))
+
+
+_CANCELLED, _PLANNED = MeetingStatus.CANCELLED, MeetingStatus.PLANNED
+_HELD_ONGOING = (MeetingStatus.HELD, MeetingStatus.ONGOING)
+_PHONE_CALL = MeetingKind.PHONE_CALL
+_VISIT_SUMMIT = (MeetingKind.VISIT, MeetingKind.SUMMIT)
 
 
 def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None:
@@ -752,10 +789,12 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
             into.place = more_specific(other.place, into.place) if place_compatible(
                 other.place, into.place) else other.place
             into.place_rank = min(into.place_rank, other.place_rank)
-        if other.kind is not None and _KIND_RANK[other.kind] > _KIND_RANK[into.kind]:
+        if other.kind is not None and \
+                _KIND_ORDER[other.kind._value_] > _KIND_ORDER[into.kind._value_]:
             into.kind = other.kind
         if other.status is not None and (
-            into.status is None or _STATUS_RANK[other.status] > _STATUS_RANK[into.status]
+            into.status is None
+            or _STATUS_ORDER[other.status._value_] > _STATUS_ORDER[into.status._value_]
         ):
             into.status = other.status
     elif into.place is None and other.place is not None and other.place_rank <= 2:
