@@ -31,9 +31,10 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -47,7 +48,6 @@ from idlib_corpus.extractors._events import (
     dates_fit,
     event_context,
     has_any,
-    iter_clauses,
     make_span,
     narrower,
     nearest,
@@ -211,9 +211,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
         return ()
     records: list[_Candidate] = []
     pending: list[_Candidate] = []
-    sports = {i for i, sent in enumerate(ctx.sentences) if ctx.has("sports", sent)} \
-        if ctx.hits["sports"].hits else set()  # (most articles name no sport at all)
-    for si, sent, clause in iter_clauses(ctx, "incident_triggers", headline_last=True):
+    sports = set(_sentences_with(ctx, "sports"))
+    for si, sent, clause in _trigger_clauses(ctx):
         triggers = [] if si in sports else [
             t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)
         ]
@@ -249,6 +248,53 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     )
 
 
+_MEMO_STARTS = "incidents.sentence_starts"
+
+
+def _sentences_with(ctx: EventContext, lexicon: str) -> list[int]:
+    """The indexes of the sentences holding a phrase of ``lexicon`` (as ``ctx.has``), in
+    text order: found from the phrases (a few an article), not by testing every sentence."""
+    hits = ctx.hits[lexicon].hits
+    if not hits:
+        return []
+    sents = ctx.sentences
+    memo = ctx.memo
+    if _MEMO_STARTS in memo:
+        starts = memo[_MEMO_STARTS]
+    else:
+        # (sentences split from the text follow each other without overlapping: then the
+        # one a phrase can lie in is the last starting at or before it)
+        apart = all(a.end <= b.start for a, b in itertools.pairwise(sents))
+        starts = memo[_MEMO_STARTS] = [s.start for s in sents] if apart else None
+    if starts is None:
+        return [i for i, sent in enumerate(sents) if ctx.has(lexicon, sent)]
+    out: list[int] = []
+    last = -1
+    right = bisect.bisect_right
+    for h in hits:
+        i = right(starts, h.start) - 1
+        if i > last and h.end <= sents[i].end:
+            out.append(i)
+            last = i
+    return out
+
+
+def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
+    """The clauses of the sentences holding an incident trigger: (sentence index, sentence,
+    clause), the body's in text order, then the headline's (a headline sums up an event
+    the body tells more carefully): ``iter_clauses(ctx, "incident_triggers",
+    headline_last=True)``, without a look at every sentence."""
+    sents = ctx.sentences
+    body: list[int] = []
+    head: list[int] = []
+    for i in _sentences_with(ctx, "incident_triggers"):
+        (head if ctx.in_headline(sents[i]) else body).append(i)
+    for i in itertools.chain(body, head):
+        sent = sents[i]
+        for clause in ctx.clauses(sent):
+            yield i, sent, clause
+
+
 def _theatre(ctx: EventContext) -> PlaceRef | None:
     """The place the article's war is in: the (last, widest) place its headline names, else
     the one its prose names most (at least three times); ``None`` when it names none."""
@@ -272,9 +318,10 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
     attacks = [r for r in records if r.type is _T.ARMED_ATTACK and r.evidence]
     if not attacks:
         return
-    for sent in ctx.sentences:
-        if ctx.in_headline(sent) or ctx.has("incident_triggers", sent) or \
-                not ctx.has("casualty_verbs", sent):
+    sents = ctx.sentences
+    for i in _sentences_with(ctx, "casualty_verbs"):
+        sent = sents[i]
+        if ctx.in_headline(sent) or ctx.has("incident_triggers", sent):
             continue
         before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
                   if any(e.end <= sent.start for e in r.evidence)]
@@ -305,52 +352,58 @@ _TOPIC_PARTS = ("on", "about", "over", "regarding")
 
 def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     """Whether a trigger tells something that happened (not a plan, habit or adjective)."""
-    if ctx.in_brackets_at(t.start, t.end):
+    # (the stretches read around the trigger as offsets, and the lexicons' hits between
+    # them: no span is built; ``between`` finds what ``hits_in`` and ``has`` would)
+    start, end = t.start, t.end
+    if ctx.in_brackets_at(start, end):
         return False
     f = ctx.folded
-    before = ctx.words_before(t.start, 5, clause.start)
+    floor, ceiling = clause.start, clause.end
+    hits = ctx.hits
+    # (the last of ctx.words_before(start, 5, floor))
+    before = _WORDS.findall(f, max(floor, start - 60), start)
     phrase = t.phrase
-    if before and before[-1] == "to" and not phrase.endswith(("ing", "tion", "s")):
-        return False  # "pressed to capture", "to attack" (not "to observation posts")
-    if before and before[-1] in vocabulary().definite and phrase.endswith("ed") \
-            and " " not in phrase:
-        return False  # "the surrounded posts"
+    if before:
+        last = before[-1]
+        if last == "to" and not phrase.endswith(("ing", "tion", "s")):
+            return False  # "pressed to capture", "to attack" (not "to observation posts")
+        if last in vocabulary().definite and phrase.endswith("ed") and " " not in phrase:
+            return False  # "the surrounded posts"
     if phrase == "displaced":
-        nxt = _NEXT_LETTERS.match(f[t.end:t.end + 20])
+        nxt = _NEXT_LETTERS.match(f[end:end + 20])
         if nxt and nxt.group(1) in vocabulary().person_nouns:
             return False  # "displaced people": a stock, not an event
-    window = make_span(max(clause.start, t.start - 90), t.start)
-    for hit in ctx.hits_in("non_factual", window):
-        gap = f[hit.end:t.start]
+    for hit in hits["non_factual"].between(max(floor, start - 90), start):
+        gap = f[hit.end:start]
         if "," not in gap and len(gap.split()) <= 5:
             return False
         # a list after a comma still hangs on the cue: "a halt to all attacks, including …"
         listed = _LISTING.sub(" ", gap)
         if listed != gap and "," not in listed and len(listed.split()) <= 10:
             return False
-    if t.value.get("pos") == "noun":
-        later = make_span(t.end, min(clause.end, t.end + 25))
-        if any(h.start - t.end < 12 for h in ctx.hits_in("future_after", later)):
-            return False  # "more raids will be launched"
+    noun = t.value.get("pos") == "noun"
+    if noun and any(
+        h.start - end < 12 for h in hits["future_after"].between(end, min(ceiling, end + 25))
+    ):
+        return False  # "more raids will be launched"
     # (the two words before it are read only where one of the words below may be: they
-    # lie in the stretch words_before(t.start, 2) reads)
-    lo = max(clause.start, t.start - 24)
+    # lie in the stretch words_before(start, 2) reads)
+    lo = max(floor, start - 24)
     near = None
-    if has_any(f, _NEGATION_PARTS, lo, t.start):
-        near = ctx.words_before(t.start, 2, clause.start)
+    if has_any(f, _NEGATION_PARTS, lo, start):
+        near = ctx.words_before(start, 2, floor)
         if any(w in ("not", "no", "never", "without") for w in near):
             return False
-    if t.value.get("pos") == "noun" and has_any(f, _TOPIC_PARTS, lo, t.start):
+    if noun and has_any(f, _TOPIC_PARTS, lo, start):
         if near is None:
-            near = ctx.words_before(t.start, 2, clause.start)
+            near = ctx.words_before(start, 2, floor)
         if any(w in ("on", "about", "over", "regarding", "concerning") for w in near):
             return False  # "agreement on the deployment", "talks about the attacks"
-    if t.value["type"] == "deployment" and ctx.has(
-        "withdrawal", make_span(t.start, min(clause.end, t.end + 30))
+    if t.value["type"] == "deployment" and hits["withdrawal"].between(
+        start, min(ceiling, end + 30)
     ):
         return False  # "moved their forces out of": a withdrawal
-    around = make_span(max(clause.start, t.start - 80), min(clause.end, t.end + 80))
-    return not ctx.has("habitual", around)
+    return not hits["habitual"].between(max(floor, start - 80), min(ceiling, end + 80))
 
 
 def _armed(ctx: EventContext, clause: Span, mentions: list[Mentioned]) -> bool:
