@@ -74,9 +74,7 @@ class _Grammar:
     duration: re.Pattern[str]
     token: re.Pattern[str]
     keywords: tuple[str, ...]  # number words that may start or carry a figure
-    # The keywords grouped under a common prefix of three letters or more ("eight" for
-    # "eight", "eighteen", "eighty"): one str.find pass per group, not per word.
-    keyword_groups: tuple[tuple[str, tuple[str, ...]], ...]
+    keyword_set: frozenset[str]
     starters: frozenset[str]  # first words of qualifiers, "a", "an": where a figure may start
 
 
@@ -133,27 +131,11 @@ def _grammar() -> _Grammar:
         duration=duration,
         token=re.compile(r"[a-z]+", re.IGNORECASE),
         keywords=tuple(sorted({*units, *tens, *scales, *fractions})),
-        keyword_groups=_prefix_groups(sorted({*units, *tens, *scales, *fractions})),
+        keyword_set=frozenset({*units, *tens, *scales, *fractions}),
         starters=frozenset(
             {q.split()[0] for q in qualifiers} | {"a", "an"} | {*units, *tens, *fractions}
         ),
     )
-
-
-def _prefix_groups(words: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Words grouped by their first three letters, each group under its longest common
-    prefix (shorter words stand alone)."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[:3] if len(w) >= 3 else w, []).append(w)
-    out = []
-    for members in groups.values():
-        prefix = members[0]
-        for w in members[1:]:
-            while not w.startswith(prefix):
-                prefix = prefix[:-1]
-        out.append((prefix, tuple(members)))
-    return tuple(out)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -481,32 +463,77 @@ def digit_runs(text: str) -> tuple[int, ...]:
 _ARTICLE = re.compile(r"^an?\s+(?=\S+\s*-?\s*\S)", re.IGNORECASE)
 
 
-def _keyword_hits(g: _Grammar, folded: str) -> set[int]:
-    """``set(word_hits(folded, g.keywords))`` with one ``str.find`` pass per prefix group.
+@functools.cache
+def _shared_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The words this module and the time annotator key on, and one regex for them all.
 
-    A whole word starts after a non-alphanumeric character, so it never starts inside
-    another hit of the (alphabetic) prefix: the search may skip past each hit.
+    The number words, and the words every time expression holds (``keywords``, month and
+    weekday names of ``data/time_words.json``, folded): one pass of one trie-factored
+    regex over the folded text finds them for both annotators (see
+    :func:`key_word_hits`), instead of a ``str.find`` pass per word or stem in each.
     """
+    from idlib_corpus.knowledge._scanner import trie_pattern
+
+    path = resources.files("idlib_corpus") / "data" / "time_words.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    words = frozenset({
+        *_grammar().keywords,
+        *data["keywords"],
+        *(w.lower() for w in (*data["months"], *data["weekdays"])),
+    })
+    # Whole words as far as ASCII letters tell; each caller checks the boundaries its
+    # own way (letters or letters and digits, in any script). A longer word is tried
+    # first, and a shorter one where it is not followed by a boundary.
+    regex = re.compile(r"(?<![a-z])(?:" + trie_pattern(words) + r")(?![a-z])")
+    return regex, words
+
+
+#: The last article's key words: (text, folded, words, digit runs). The time and number
+#: annotators both need them for the same article, one after the other.
+_last_key_words: tuple[str, str, tuple[tuple[int, int, str], ...], tuple[int, ...]] | None = None
+
+
+def key_word_hits(
+    text: str, folded: str
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
+    """``(start, end, word)`` of the words of :func:`_shared_vocabulary` in ``folded``
+    (not followed or preceded by an ASCII letter), and :func:`digit_runs` of ``text``.
+
+    Remembered for the last ``(text, folded)`` pair (by identity: the strings are held,
+    so a new one is never mistaken for them).
+    """
+    global _last_key_words
+    last = _last_key_words
+    if last is not None and last[0] is text and last[1] is folded:
+        return last[2], last[3]
+    regex = _shared_vocabulary()[0]
+    words = tuple((m.start(), m.end(), m.group()) for m in regex.finditer(folded))
+    digits = digit_runs(text)
+    _last_key_words = (text, folded, words, digits)
+    return words, digits
+
+
+def _keyword_hits(g: _Grammar, text: str, folded: str) -> tuple[set[int], tuple[int, ...]]:
+    """``set(word_hits(folded, g.keywords))``, read off :func:`key_word_hits`, and the
+    digit runs of ``text``.
+
+    A number word is a hit between characters that are neither letters nor digits.
+    """
+    words, digits = key_word_hits(text, folded)
     hits: set[int] = set()
     n = len(folded)
-    find, startswith = folded.find, folded.startswith
-    for prefix, words in g.keyword_groups:
-        size = len(prefix)
-        i = find(prefix)
-        while i >= 0:
-            if i == 0 or not folded[i - 1].isalnum():
-                for w in words:
-                    j = i + len(w)
-                    if startswith(w, i) and (j >= n or not folded[j].isalnum()):
-                        hits.add(i)
-                        break
-            i = find(prefix, i + size)
-    return hits
+    keywords = g.keyword_set
+    for a, b, word in words:
+        if (word in keywords and (a == 0 or not folded[a - 1].isalnum())
+                and (b >= n or not folded[b].isalnum())):
+            hits.add(a)
+    return hits, digits
 
 
 def _scan(g: _Grammar, text: str, folded: str) -> list[tuple[int, Qualifier, int, int]]:
     """Every count in ``text``: the grammar is tried only near digits and number words."""
-    keys = sorted(_keyword_hits(g, folded).union(digit_runs(text)))
+    hits, digits = _keyword_hits(g, text, folded)
+    keys = sorted(hits.union(digits))
     out: list[tuple[int, Qualifier, int, int]] = []
     covered = 0
     # Neighbouring keys ("600,000 people") try the same starts: each is matched once.

@@ -43,7 +43,7 @@ import attrs
 from idlib_corpus import _trusted
 from idlib_corpus._trusted import _slot_setters
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
-from idlib_corpus.extractors.numbers import digit_runs
+from idlib_corpus.extractors.numbers import _shared_vocabulary, key_word_hits
 from idlib_corpus.folding import fold_char_preserving
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import Precision, Span, TimeValue
@@ -90,12 +90,11 @@ class _Vocab:
     master: re.Pattern[str]
     point: re.Pattern[str]  # one absolute point (range ends, "since" objects)
     stems: tuple[str, ...]  # what the prefilter looks for (see _key_words)
-    # The lower-case stems searched in the folded text: those holding no other one (a
-    # word holding "tonight" holds "night", and it is the word that is checked).
-    find_stems: tuple[str, ...]
+    # Per key word (the keywords every other expression holds, "day", "week"..., and the
+    # month and weekday names, folded): whether it is a keyword, whether it is a name,
+    # whether it holds a lower-case stem (see _key_words).
+    key_kinds: dict[str, tuple[bool, bool, bool]]
     capital_stems: re.Pattern[str]  # the capitalised stems (month names), as one regex
-    name_set: frozenset[str]  # month and weekday names, folded
-    keyword_set: frozenset[str]  # words every other expression holds ("day", "week"...)
     starters: frozenset[str]  # folded words an expression may begin with
     # Per word as split from the text (punctuation and all): the word stripped of its
     # punctuation, lower-cased, and _word_cue's answer for it when it is not a
@@ -196,12 +195,14 @@ def _vocab() -> _Vocab:
         not_verbs=frozenset(data["not_verbs"]),
         master=master,
         stems=tuple(data["stems"]),
-        find_stems=_outer_stems([st for st in data["stems"] if not st[:1].isupper()]),
+        key_kinds=_key_kinds(
+            frozenset(data["keywords"]),
+            frozenset(w.lower() for w in (*months, *weekdays)),
+            [st for st in data["stems"] if not st[:1].isupper()],
+        ),
         capital_stems=re.compile(
             "|".join(re.escape(st) for st in data["stems"] if st[:1].isupper()) or "(?!)"
         ),
-        name_set=frozenset(w.lower() for w in (*months, *weekdays)),
-        keyword_set=frozenset(data["keywords"]),
         starters=frozenset(
             [*data["starters"], *(c for c in counts if " " not in c), *(w.lower() for w in months),
              *(w.lower() for w in weekdays)]
@@ -213,9 +214,16 @@ def _vocab() -> _Vocab:
     )
 
 
-def _outer_stems(stems: Sequence[str]) -> tuple[str, ...]:
-    """The stems that hold no other stem (any word holding them holds that one too)."""
-    return tuple(st for st in stems if not any(o != st and o in st for o in stems))
+def _key_kinds(
+    keywords: frozenset[str], names: frozenset[str], stems: Sequence[str]
+) -> dict[str, tuple[bool, bool, bool]]:
+    """See ``_Vocab.key_kinds``. Every one must be a word of the scan shared with the
+    number annotator (both are read from ``data/time_words.json``)."""
+    missing = (keywords | names) - _shared_vocabulary()[1]
+    if missing:
+        raise RuntimeError(f"time words missing from the shared word scan: {sorted(missing)}")
+    return {w: (w in keywords, w in names, any(st in w for st in stems))
+            for w in keywords | names}
 
 
 # --------------------------------------------------------------------------- values
@@ -948,35 +956,28 @@ def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
     """Starts of the words every time expression holds: month and weekday names (written
     capitalised), digits, and the keywords ("day", "week", "since"...).
 
-    A few ``str.find`` calls on stems ("day" finds "Thursday", "yesterday" and "days";
-    "feb" finds "Feb." and "February"), each hit checked against the whole word.
+    The words and digits come from the scan shared with the number annotator
+    (:func:`~idlib_corpus.extractors.numbers.key_word_hits`). A word counts when a search
+    for the stems would find it: a keyword or a capitalised name holding a lower-case stem
+    ("day" in "Thursday"), or a month name holding one of the month stems as written in
+    the text ("Feb" in "February"; not "FEBRUARY", nor the verb "may").
     """
-    keys = list(digit_runs(text))
+    words, digits = key_word_hits(text, folded)
+    keys = list(digits)
     n = len(folded)
-    keyword_set, name_set = v.keyword_set, v.name_set
-
-    def check_word(i: int, size: int) -> int:
-        """Note the word holding a stem at ``[i, i + size)`` if it is a key word; its end."""
-        a = i
-        while a > 0 and folded[a - 1].isalpha():
-            a -= 1
-        b = i + size
-        while b < n and folded[b].isalpha():
-            b += 1
-        word = folded[a:b]
-        if word in keyword_set or (word in name_set and text[a].isupper()):
+    kinds, capital_stems = v.key_kinds, v.capital_stems
+    for a, b, word in words:
+        kind = kinds.get(word)
+        # A whole word: no letter (in any script) right before or after it.
+        if kind is None or (a > 0 and folded[a - 1].isalpha()) or (
+            b < n and folded[b].isalpha()
+        ):
+            continue
+        keyword, name, stemmed = kind
+        if (keyword or (name and text[a].isupper())) and (
+            stemmed or capital_stems.search(text, a, b) is not None
+        ):
             keys.append(a)
-        return b
-
-    for stem in v.find_stems:  # (the month stems: see below)
-        i = folded.find(stem)
-        while i >= 0:
-            i = folded.find(stem, check_word(i, len(stem)))
-    # Month stems are searched capitalised in the text itself ("Feb", not the "feb" of
-    # "febrile"; "May", not the verb): names are written so. One regex pass for all
-    # twelve (a word found twice gives the same start, kept once).
-    for m in v.capital_stems.finditer(text):
-        check_word(m.start(), m.end() - m.start())
     return sorted(set(keys))
 
 
