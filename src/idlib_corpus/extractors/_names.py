@@ -291,6 +291,8 @@ class Grammar:
         starts = _alternatives(self.group_name_starts)
         #: "Liwa al-Quds", "Jaish al-Izza": a group named in Arabic (matched over folded text)
         self.group_start_re = re.compile(r"(?<![\w'-])(?:" + "|".join(starts) + r")\s+(?=\S)")
+        #: group_start_re's matches that open with a capital, over ASCII text (not folded)
+        self._capital_group_start_re = _capital_first(self.group_name_starts, r"[\w'-]")
 
     def pronouns_in(self, text: str) -> list[tuple[int, int]]:
         """The spans of ``pronoun_fast_re.finditer(text)``, in text order."""
@@ -316,6 +318,27 @@ class Grammar:
     def group_starts_in(self, folded: str) -> Iterator[re.Match[str]]:
         """``group_start_re.finditer(folded)``, tried only where one of its words starts."""
         return finditer_at_words(self.group_start_re, self.group_name_starts, folded)
+
+    def capital_group_starts(self, text: str, folded: str) -> list[int]:
+        """Where a match of :meth:`group_starts_in` over ``folded`` opens with an upper-case
+        letter of ``text``: "Liwa al-Quds", not "liwa".
+
+        An ASCII text is read by one regex whose first character is one of the words'
+        first letters as a capital: capitals are few, and the regex engine skips to them
+        (the folded text of an ASCII text is that text in lower case; the matches of the
+        words cannot overlap, each a word with no word character before it and
+        whitespace after it, so those that open with a capital are the same whether the
+        others are looked for or not). Another text is read as :meth:`group_starts_in`.
+
+        Example:
+            >>> from idlib_corpus.folding import fold_char_preserving as fold
+            >>> text = "Jaish al-Izza and jaish, Liwa  X"
+            >>> grammar().capital_group_starts(text, fold(text))
+            [0, 25]
+        """
+        if text.isascii():
+            return [m.start() for m in self._capital_group_start_re.finditer(text)]
+        return [m.start() for m in self.group_starts_in(folded) if text[m.start()].isupper()]
 
     def is_head(self, low: str) -> bool:
         """Whether ``low`` (folded) is an office head noun, singular or plural."""
@@ -453,6 +476,30 @@ def _first_letter_first(words: Iterable[str], before: str, *, ignorecase: bool =
         firsts = "".join(c for c in pool if re.match(f"[{firsts}]", c, re.IGNORECASE))
         return f"[{firsts}](?i:(?<!{before}[\\s\\S])(?:" + "|".join(branches) + "))"
     return f"[{firsts}](?<!{before}[\\s\\S])(?:" + "|".join(branches) + ")"
+
+
+def _capital_first(words: Iterable[str], before: str) -> re.Pattern[str]:
+    r"""``(?<!before)(?:w1|w2|...)\s+(?=\S)`` over ASCII text in any case, where the word
+    opens with a capital: the pattern opens with the class of the capitals of the words'
+    first letters (see :func:`_first_letter_first`), then each group of words with one
+    first letter, the rest of them in any case. For words of lower-case ASCII letters and
+    apostrophes, matched against ASCII text.
+
+    Example:
+        >>> p = _capital_first(["jaish", "liwa"], r"[\w'-]")
+        >>> [m.start() for m in p.finditer("Jaish X, jaish Y, LIWA Z, xLiwa W")]
+        [0, 18]
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in _alternatives(words):
+        if not (w[:1].isalpha() and w.isascii() and w.replace("'", "").isalpha()):
+            raise ValueError(f"not a word of ASCII letters: {w!r}")
+        by_first.setdefault(w[0].upper(), []).append(w[1:])
+    branches = [f"(?<={first})(?i:" + "|".join(rests) + ")" for first, rests in by_first.items()]
+    firsts = "".join(by_first)
+    return re.compile(
+        rf"[{firsts}](?<!{before}[\s\S])(?:" + "|".join(branches) + r")\s+(?=\S)"
+    )
 
 
 def _letter_scans(

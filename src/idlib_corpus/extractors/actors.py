@@ -42,9 +42,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import accumulate, pairwise, repeat
-from operator import add, attrgetter
+from operator import add, attrgetter, lt
 from typing import Any
 
 from idlib_corpus import _trusted
@@ -187,24 +187,18 @@ def _actor(
     aliases: tuple[str, ...] = (),
     mentions: tuple[Mention, ...] = (),
 ) -> Actor:
-    """``Actor(...)`` without the attrs machinery, for the tuples built here.
+    """``Actor(...)`` without the attrs machinery, for the values built here.
 
-    The checks are the constructor's, made in a few C calls; a value that fails one goes
-    through the constructor, which raises as before.
+    The kind is one of the module's constants, the aliases a tuple of names (from the text
+    or the knowledge base's strings), the mentions a tuple of :func:`_mention`'s; what
+    comes from the text or the knowledge base is checked as the constructor checks it (a
+    value that fails goes through the constructor, which raises as before).
     """
     if (
         _ACTOR_SETTERS is None
-        or type(id) is not str
         or _ID.fullmatch(id) is None
-        or type(name) is not str
         or not name.strip()
-        or type(kind) is not ActorKind
         or (country is not None and not is_country_code(country))
-        or (title is not None and type(title) is not str)
-        or type(aliases) is not tuple
-        or not set(map(type, aliases)) <= _STR_TYPE
-        or type(mentions) is not tuple
-        or not set(map(type, mentions)) <= _MENTION_TYPE
     ):
         return Actor(id=id, name=name, kind=kind, country=country, title=title,
                      aliases=aliases, mentions=mentions)
@@ -215,9 +209,6 @@ def _actor(
         setter(a, value)
     return a
 
-
-_STR_TYPE = frozenset({str})
-_MENTION_TYPE = frozenset({Mention})
 
 
 @hookimpl
@@ -2320,10 +2311,9 @@ class _Resolver:
             if cue.end() < len(text) and text[cue.end()].isupper():
                 starts.append(cue.end())  # "the so-called Sham Liberation Organization"
         arabic: set[int] = set()
-        for found in g.group_starts_in(self.folded):
-            if text[found.start()].isupper():
-                starts.append(found.start())  # "Liwa al-Quds"
-                arabic.add(found.start())
+        for found_at in g.capital_group_starts(text, self.folded):
+            starts.append(found_at)  # "Liwa al-Quds"
+            arabic.add(found_at)
         for pos in sorted(set(starts)):
             got = self._window_around(pos, 0, 16)
             if got is None:
@@ -2640,7 +2630,14 @@ def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 _mention_order = attrgetter("span.start", "span.end", "kind._value_")
 
 
-def _dedupe(mentions: Iterable[Mention]) -> list[Mention]:
+_mention_start = attrgetter("span.start")
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """The mentions in order (:data:`_mention_order`), one per span."""
+    starts = list(map(_mention_start, mentions))
+    if all(map(lt, starts, starts[1:])):
+        return list(mentions)  # in order already, no two at one start: most lists
     out: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for m in sorted(mentions, key=_mention_order):
