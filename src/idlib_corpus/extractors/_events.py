@@ -324,6 +324,21 @@ class _Hits:
         return hits[lo:hi] if hi > lo else []
 
 
+class _HitsByLexicon(dict[str, _Hits]):
+    """The :class:`_Hits` of each lexicon, built on first lookup (an extractor reads a
+    few of the lexicons in most articles)."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self, found: dict[str, list[Hit]]) -> None:
+        super().__init__()
+        self._found = found
+
+    def __missing__(self, name: str) -> _Hits:
+        hits = self[name] = _Hits(self._found[name])
+        return hits
+
+
 # --------------------------------------------------------------------------- vocabulary
 
 
@@ -714,7 +729,7 @@ class EventContext:
             sents.append(s)
         self.sentences = tuple(sents)
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        self.hits: dict[str, _Hits] = {name: _Hits(found) for name, found in scan(doc).items()}
+        self.hits: dict[str, _Hits] = _HitsByLexicon(scan(doc))
         #: What an extractor computed once for the article, by its own key.
         self.memo: dict[Any, Any] = {}
         self._clauses: dict[int, list[Span]] = {}
@@ -1284,10 +1299,15 @@ class EventContext:
         if sentence.start in cache:
             return cache[sentence.start]
         out: list[Speech] = []
+        verbs = self.hits_in("speech_verbs", sentence)
+        if not verbs:  # (most sentences)
+            cache[sentence.start] = out
+            return out
         f = self.folded
+        s_end = sentence.end
         # (every time a statement can hold lies inside its sentence)
         sent_times = self.times_in(sentence)
-        for hit in self.hits_in("speech_verbs", sentence):
+        for hit in verbs:
             if _PASSIVE_BEFORE.search(f, max(sentence.start, hit.start - 12), hit.start):
                 continue  # "the deal was announced on Sept. 17": no speaker
             if hit.phrase == "according to":
@@ -1306,7 +1326,10 @@ class EventContext:
             # where does the attribution start? at the previous comma/quote/semicolon
             left = _last_mark(f, sentence.start, hit.start)
             left = sentence.start if left < 0 else left + 1
-            inverted = _INVERTED.match(f, hit.end, sentence.end)
+            # (the speaker after the verb is at most seven words and closing marks: a
+            # longer rest of the sentence is not tried)
+            inverted = _INVERTED.match(f, hit.end, s_end) if len(
+                f[hit.end:s_end].split(None, 8)) <= 8 else None
             if inverted is not None and _NOT_A_SPEAKER.match(inverted.group(1)):
                 inverted = None  # "…, said at a briefing on Monday."
             if inverted is not None and not _WORD.search(f, left, hit.start):
@@ -1321,24 +1344,25 @@ class EventContext:
                     prev = _last_mark(f, sentence.start, left - 1)
                     left = sentence.start if prev < 0 else prev + 1
             after = hit.end
-            gap = _SPEECH_GAP.match(f[after:sentence.end])
-            reach = after + (gap.end() if gap else 0)
+            # (matched with bounds, not on a slice: none of these patterns looks behind)
+            gap = _SPEECH_GAP.match(f, after, s_end)
+            reach = gap.end() if gap else after
             for t in sent_times:
                 if hit.end <= t.span.start <= reach + 1 and t.span.end <= sentence.end:
                     after = max(after, t.span.end)
-            extra = _SPEECH_EXTRA.match(f[after:sentence.end])
+            extra = _SPEECH_EXTRA.match(f, after, s_end)
             if extra:
-                after += extra.end()
+                after = extra.end()
                 for t in sent_times:
                     if after - 4 <= t.span.start <= after + 2 and t.span.end <= sentence.end:
                         after = max(after, t.span.end)
-            nxt = f[after:sentence.end].lstrip()[:1]
-            if nxt == "" or nxt in ".!?\"',;”'":
+            nxt = _NOT_SPACE.search(f, after, s_end)
+            if nxt is None or nxt.group() in ".!?\"',;”'":
                 span = make_span(left, after)
                 times = [t for t in sent_times if span.contains(t.span)]
             else:
-                m = _SPEECH_THAT.match(f[after:sentence.end])
-                span = make_span(left, after + (m.end() if m else 0))
+                m = _SPEECH_THAT.match(f, after, s_end)
+                span = make_span(left, m.end() if m else after)
                 times = [t for t in sent_times if span.contains(t.span)]
                 times += self._times_before(left, sentence.start, sent_times)
             claimant = _clean_claimant(self.text[span.start:hit.start])
@@ -1422,6 +1446,7 @@ _SPEECH_EXTRA = re.compile(
     r"at\s+a\s+(?:news\s+|press\s+)?(?:briefing|conference))(?:\s+on)?"
 )
 _SPEECH_THAT = re.compile(r"\s*that\b")
+_NOT_SPACE = re.compile(r"\S")
 _TIME_GAP = re.compile(r"[\s,]*")
 _TIME_LEAD = re.compile(r"[\s\"'(]*(?:on\s*)?")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -1746,8 +1771,10 @@ def trigger_annotations(
     are skipped. ``source`` is the calling plugin's name (saves the pipeline a copy).
     """
     boilerplate, text = doc.article.boilerplate, doc.text
+    # (the trusted constructor: a span of the text, a label, the words and a vocabulary key)
+    new = _trusted.annotation
     out = [
-        Annotation(h.span, label, text[h.start:h.end], h.value[field], source=source)
+        new(h.span, label, text[h.start:h.end], h.value[field], None, source)
         for h in scan(doc)[group]
         if not (boilerplate and within_any(h.span, boilerplate))  # (article.is_boilerplate)
     ]

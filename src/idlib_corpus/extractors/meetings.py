@@ -412,15 +412,16 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
     """Whether a nationality word stands for a state at the talks: before officials, a
     delegation, a minister, a name, the meeting word itself, or in a list of such words."""
     f = ctx.folded
-    nxt = _NEXT_WORD.match(f[span.end:min(clause.end, span.end + 40)])
+    # (matched with bounds, not on slices: neither pattern looks behind its start)
+    nxt = _NEXT_WORD.match(f, span.end, min(clause.end, span.end + 40))
     if nxt is None:
         return True  # at the end of the clause: "… between the Turkish and the Russian"
     word = nxt.group(1)
-    start = span.end + nxt.start(1)
+    start = nxt.start(1)
     if word in ctx.voc.actor_nouns or any(t.start == start for t in triggers):
         return True
     # "the Palestinian international cooperation minister"
-    following = _LETTERS.findall(f[start:min(clause.end, start + 45)])[:4]
+    following = _LETTERS.findall(f, start, min(clause.end, start + 45))[:4]
     if any(w in ctx.voc.actor_nouns for w in following[1:]):
         return True
     if ctx.mention_starts_at(start, clause.end):
@@ -517,31 +518,39 @@ def _meeting_kind(value: str) -> MeetingKind:
 def _status(
     ctx: EventContext, clause: Span, main: Hit, headline: bool
 ) -> tuple[MeetingStatus | None, bool]:
-    in_time, f = ctx.overlaps_time_at, ctx.folded
-    cues = [h for h in ctx.hits_in("meeting_status", clause) if not in_time(h.start, h.end)]
+    f = ctx.folded
+    cues = ctx.hits_in("meeting_status", clause)
+    if cues:
+        in_time = ctx.overlaps_time_at
+        cues = [h for h in cues if not in_time(h.start, h.end)]
     if not headline:
-        cues += [
-            Hit(h.start, h.end, h.phrase, "planned")
-            for h in ctx.hits_in("planned_outside_headline", clause)
-        ]
+        planned = ctx.hits_in("planned_outside_headline", clause)
+        if planned:
+            cues = cues + [Hit(h.start, h.end, h.phrase, "planned") for h in planned]
+    if not cues:
+        return (MeetingStatus.HELD if headline else None), False
     usable = []
+    cancelled = False  # (whether a cue of "cancelled" is usable)
+    c_start, m_start, m_end = clause.start, main.start, main.end
     for h in cues:
         if h.value == "cancelled":
             usable.append(h)
+            cancelled = True
             continue
-        if abs(h.start - main.start) >= 60 and abs(h.end - main.end) >= 60:
+        hs = h.start
+        if abs(hs - m_start) >= 60 and abs(h.end - m_end) >= 60:
             # a cue far from the meeting word belongs to another verb ("The zone will be
             # set up by Oct. 15, Putin told reporters after four hours of talks")
             continue
-        lo = max(clause.start, h.start - 24)  # (where words_before(h.start, 2) reads)
-        if (f.find("no", lo, h.start) >= 0 or f.find("never", lo, h.start) >= 0) and any(
-            w in ("not", "never", "no") for w in ctx.words_before(h.start, 2, clause.start)
+        lo = hs - 24 if hs - 24 > c_start else c_start  # (where words_before(hs, 2) reads)
+        if (f.find("no", lo, hs) >= 0 or f.find("never", lo, hs) >= 0) and any(
+            w in ("not", "never", "no") for w in ctx.words_before(hs, 2, c_start)
         ):
             continue
         usable.append(h)
     if not usable:
         return (MeetingStatus.HELD if headline else None), False
-    if any(h.value == "cancelled" for h in usable):
+    if cancelled:
         # "planned talks were called off": the cancellation is the news
         return MeetingStatus.CANCELLED, True
     best = _nearest_hit(usable, main.start)
@@ -578,31 +587,37 @@ def _place(
     ctx: EventContext, clause: Span, triggers: list[Hit], excluded: list[Span]
 ) -> tuple[PlaceRef | None, int]:
     """The place of the meeting and how sure the grammar is of it (lower is surer)."""
+    places = ctx.places_in(clause)
+    if not places:
+        return None, 9
     f = ctx.folded
     best: tuple[tuple[int, int, int], PlaceRef] | None = None
     moves: list[Hit] | None = None  # (both found on first need: most places rank first)
     held: list[Hit] | None = None
-    for p in ctx.places_in(clause):
+    in_brackets_at, overlaps_time_at = ctx.in_brackets_at, ctx.overlaps_time_at
+    for p in places:
         sp = p.span
         ps, pe = sp.start, sp.end
-        if within_any(sp, excluded) or ctx.in_brackets(sp) or ctx.overlaps_time_at(ps, pe):
-            continue
         if f.startswith("'s", pe):
             continue  # "to Pakistan's close ally China": a possessive, not the place
+        if (excluded and within_any(sp, excluded)) or in_brackets_at(ps, pe) or \
+                overlaps_time_at(ps, pe):
+            continue
         rank, dist = 9, 0
         for t in triggers:
-            if t.end <= ps and _PLACE_AFTER.match(f, t.end, ps):
-                rank = 1
-            elif pe <= t.start and not f[pe:t.start].strip() and (
+            ts, te = t.start, t.end
+            if te <= ps:
+                if _PLACE_AFTER.match(f, te, ps):
+                    rank = 1
+                elif t.phrase.startswith("visit") and _VISIT_GAP.fullmatch(f, te, ps):
+                    rank = min(rank, 3)  # "will visit Ankara"
+            elif pe <= ts and (pe == ts or f[pe].isspace()) and not f[pe:ts].strip() and (
                 t.value["class"] == "event"
             ):
                 # "the Moscow talks" (a capital is a venue); "the Sochi summit", but also
                 # "Idlib consultations" (a subject): other names rank low
+                # (only spaces between: the first character says most)
                 rank = min(rank, 1 if _is_capital(ctx, sp) else 5)
-            elif t.phrase.startswith("visit") and t.end <= ps and _VISIT_GAP.fullmatch(
-                f[t.end:ps]
-            ):
-                rank = min(rank, 3)  # "will visit Ankara"
         if rank > 2 and (_HOST.match(f, pe, pe + 30) or _CLAUSE_IN.match(
             f, clause.start, ps
         )):
@@ -981,7 +996,11 @@ def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meetin
             status = MeetingStatus.HELD
     if date is None and status is MeetingStatus.ONGOING and pub is not None:
         date = TimeValue.day(pub)
-    evidence = tuple(sorted(set(r.evidence), key=_span_order))
+    # (one span per offsets, the first told: a set of spans hashes each in Python code)
+    unique: dict[tuple[int, int], Span] = {}
+    for sp in r.evidence:
+        unique.setdefault((sp.start, sp.end), sp)
+    evidence = tuple(sorted(unique.values(), key=_span_order))
     return Meeting(
         id=f"meeting:{article_id}:{n}",
         kind=r.kind,
