@@ -159,6 +159,22 @@ class _Vocab:
     related_headers: frozenset[str]
     prefix_len: int  # the longest prefix's length
     suffix_len: int  # the longest suffix's length
+    prefix_firsts: frozenset[str]  # the prefixes' first characters
+    suffix_lasts: frozenset[str]  # the suffixes' last characters
+
+
+class _Everything(frozenset[str]):
+    """A set that holds every string (for an empty prefix, which every line starts with)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _ends(words: list[str], at: int) -> frozenset[str]:
+    """The first (``at=0``) or last (``at=-1``) characters of ``words``."""
+    if any(not w for w in words):
+        return _Everything()
+    return frozenset(w[at] for w in words)
 
 
 @functools.cache
@@ -174,6 +190,8 @@ def _vocab() -> _Vocab:
         related_headers=frozenset(data["related_headers"]),
         prefix_len=max(map(len, data["prefixes"]), default=0),
         suffix_len=max(map(len, data["suffixes"]), default=1),
+        prefix_firsts=_ends(data["prefixes"], 0),
+        suffix_lasts=_ends(data["suffixes"], -1),
     )
 
 
@@ -211,8 +229,14 @@ class _Line:
         if self._low is not None or len(text) <= _MAX_WIDGET:
             low = self.low
             return low.startswith(v.prefixes) or low.endswith(v.suffixes)
-        return (text[: v.prefix_len].casefold().startswith(v.prefixes)
-                or text[-v.suffix_len :].casefold().endswith(v.suffixes))
+        # The first (last) character of the fold is that of the first (last) character's
+        # fold: most lines are ruled out by it, without folding a head or a tail.
+        return (
+            (text[0].casefold()[:1] in v.prefix_firsts
+             and text[: v.prefix_len].casefold().startswith(v.prefixes))
+            or (text[-1].casefold()[-1:] in v.suffix_lasts
+                and text[-v.suffix_len :].casefold().endswith(v.suffixes))
+        )
 
 
 def _lines(text: str) -> list[_Line]:
@@ -453,10 +477,30 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', p.pattern)})" for p in patterns))
 
 
+def _dash_or_slash(line: str) -> bool:
+    """Whether a line may match a dateline: each of _DATELINES and _CHECKED_DATELINES
+    holds a dash ([-–—]) or, for "/TASS/", a slash. A few ``in`` tests (C scans) rule
+    most story lines out before the regex, whose place names backtrack."""
+    return "-" in line or "/" in line or "–" in line or "—" in line
+
+
+def _weak_dateline_possible(line: str) -> bool:
+    """Whether a line may match _WEAK_DATELINES: all but the place alone on its line
+    hold a dash or a slash; that one starts with two capitals (or a capital and one of
+    "'.-") and is four characters or more."""
+    return _dash_or_slash(line) or (
+        len(line) >= 4 and "A" <= line[0] <= "Z" and ("A" <= line[1] <= "Z" or line[1] in "'.-")
+    )
+
+
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
-_ANY_OF = {
-    (id(a), id(b)): (a, b, _any_of((*a, *b)))
-    for a, b in ((_DATELINES, _CHECKED_DATELINES), (_CREDITS, ()), (_WEAK_DATELINES, ()))
+# Each: the patterns, the checked patterns, their union, and a test every line they can
+# match passes (None: no test).
+_ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...],
+                                     re.Pattern[str], Any]] = {
+    (id(a), id(b)): (a, b, _any_of((*a, *b)), test)
+    for a, b, test in ((_DATELINES, _CHECKED_DATELINES, _dash_or_slash), (_CREDITS, (), None),
+                       (_WEAK_DATELINES, (), _weak_dateline_possible))
 }
 
 
@@ -471,8 +515,10 @@ def _find_dateline(
     candidates = (*patterns, *checked)
     known = _ANY_OF.get((id(patterns), id(checked)))
     any_of = known[2] if known is not None else _any_of(candidates)
+    test = known[3] if known is not None else None
     for line in lines:
-        if line.key in boiler or any_of.match(line.text) is None:
+        if (line.key in boiler or (test is not None and not test(line.text))
+                or any_of.match(line.text) is None):
             continue
         for pattern in candidates:
             m = pattern.match(line.text)
@@ -606,12 +652,14 @@ def read_metadata(article: Article) -> ArticleMetadata:
     # A line is foreign only if it holds a letter of another script: where the whole text
     # holds none (one search), no line is asked.
     foreign = not text.isascii() and _NON_LATIN_SEARCH.search(text) is not None
+    # Likewise a navigation bar needs one of its separators (see _is_nav).
+    nav = "|" in text or "›" in text or "»" in text or " > " in text
     for line in lines:
         line_text = line.text
         # A long line can only be a widget by its ends (see _Line.widget_ends).
         widget = (line.widget_ends(v) if len(line_text) > _MAX_WIDGET
                   else _is_widget(v, line_text, line.low))
-        if widget or (foreign and _is_foreign(line_text)) or _is_nav(line_text):
+        if widget or (foreign and _is_foreign(line_text)) or (nav and _is_nav(line_text)):
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
     masthead = _masthead(head)
@@ -725,6 +773,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
 
     # Repeated headlines, credit lines naming the outlet alone, bylines, related stories.
     title_key = _norm(title) if title else None
+    title_probe = max(title_key.split(" "), key=len) if title_key else ""
     outlet_key = _norm(outlet) if outlet else None
     story_started = False
     in_related = False
@@ -736,8 +785,11 @@ def read_metadata(article: Article) -> ArticleMetadata:
             continue
         size = len(line.text)
         prose = line.prose
-        # Only lines about as long as the headline can repeat it (with a breadcrumb).
-        repeat = bool(title and title_key and len(title) <= size <= len(title) + 80 and (
+        # Only lines about as long as the headline can repeat it (with a breadcrumb), and
+        # only lines holding its longest word (both sides compare words of the folded line
+        # or of a head of it, which are all in the folded line).
+        repeat = bool(title and title_key and len(title) <= size <= len(title) + 80
+                      and title_probe in line.low and (
             _low_norm(line.low) == title_key or _norm(_clean_title(v, line.text)[0]) == title_key
         ))
         lone_credit = bool(outlet and size <= len(outlet) + 3
