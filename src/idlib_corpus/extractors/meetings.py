@@ -399,12 +399,12 @@ def _read_clause(
             _outcome(ctx, sent), next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
         )
     outcome, reported = told
+    # (positional, in the order of the fields: twenty keywords cost more than the rest of
+    # building it)
     return _Candidate(
-        clause=clause, sentence=si, cls=cls, kind=kind, status=status,
-        explicit_status=explicit, parties=parties, participants=participants,
-        role_participants=role_people, place=place, place_rank=rank, date=date,
-        weak_date=weak, duration=duration, outcome=outcome, reported_by=reported,
-        evidence=[clause], definite=definite, sidelines=sidelines, extra_dates=extra_dates,
+        clause, si, cls, kind, status, explicit, parties, participants, role_people, place,
+        rank, date, weak, duration, outcome, reported, [clause], definite, sidelines,
+        extra_dates,
     )
 
 
