@@ -491,8 +491,12 @@ def _shared_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
     })
     # Whole words as far as ASCII letters tell; each caller checks the boundaries its
     # own way (letters or letters and digits, in any script). A longer word is tried
-    # first, and a shorter one where it is not followed by a boundary.
-    regex = re.compile(r"(?<![a-z])(?:" + trie_pattern(words) + r")(?![a-z])")
+    # first, and a shorter one where it is not followed by a boundary. The regex reads
+    # the character before the word too (run over " " + folded): it then opens with a
+    # character class the engine skips to, not a lookbehind tried at every character.
+    if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        raise RuntimeError("the shared key words must be lower-case ASCII letters")
+    regex = re.compile(r"[^a-z](?:" + trie_pattern(words) + r")(?![a-z])")
     return regex, words
 
 
@@ -515,7 +519,8 @@ def key_word_hits(
     if last is not None and last[0] is text and last[1] is folded:
         return last[2], last[3]
     regex = _shared_vocabulary()[0]
-    words = tuple((m.start(), m.end(), m.group()) for m in regex.finditer(folded))
+    # A match [i, j) in " " + folded is the word folded[i:j - 1].
+    words = tuple((m.start(), m.end() - 1, m.group()[1:]) for m in regex.finditer(" " + folded))
     digits = digit_runs(text)
     _last_key_words = (text, folded, words, digits)
     return words, digits

@@ -175,7 +175,9 @@ def _vocab() -> _Vocab:
         cues.pop(w, None)
     master = re.compile(
         rf"\b(?:(?P<since>{since})"
-        rf"|(?:(?i:on|in|during|over)\s+)?(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
+        # (Possessive "?+": no expression starts with "on", "in", "during" or "over", so
+        # where the words after one fail, the engine need not try them from it again.)
+        rf"|(?:(?i:on|in|during|over)\s+)?+(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
         rf"|(?P<dm>{p_dm})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
         rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<lnt>{lnt})|(?P<my>{p_my})"
