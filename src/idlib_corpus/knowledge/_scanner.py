@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import attrs
@@ -260,21 +261,22 @@ class Scanner:
         # word-boundary tests are then table lookups, a third faster.
         self._ascii = all(p.isascii() for p in patterns)
         flags = re.ASCII if self._ascii else 0
-        self._regex = re.compile(r"\b(?:" + body + r")(?!\w)", flags) if body else None
+        # (Group 1 is the name, in this regex and in _fast.)
+        self._regex = re.compile(r"\b((?:" + body + r"))(?!\w)", flags) if body else None
         # The same regex, faster, for ASCII names: "\b" is tested by the regex engine at
-        # every character, a third of the scan. Instead the scanned copy gets one
-        # character more on the left (a space) and every ASCII character that is neither
-        # a word character nor in any name becomes one filler character; a name then
-        # starts right after a space, the filler or a non-word character of a name, and
-        # the regex opens with that short set of literals, which the engine skips to
-        # without trying the rest elsewhere. No name can match a filler, so the matches
-        # are those of ``_regex``, one character to the right (see _scan_range).
+        # every character, a third of the scan. Instead, in the scanned copy, every ASCII
+        # character that is neither a word character nor in any name becomes one filler
+        # character; a name then starts right after a space, the filler or a non-word
+        # character of a name, and the regex opens with that short set of literals, which
+        # the engine skips to without trying the rest elsewhere. No name can match a
+        # filler, so the names it matches (group 1) are those of ``_regex``, but for one
+        # at the text's very start (see _scan_range).
         self._fast: re.Pattern[str] | None = None
         self._bytes_table = b""
         marks = {c for p in patterns for c in p if not (c.isalnum() or c == "_")}
         if body and self._ascii and _FILLER not in marks:
             lead = "".join(re.escape(c) for c in sorted(marks | {" ", _FILLER}))
-            self._fast = re.compile(f"[{lead}](?:{body})(?!\\w)", re.ASCII)
+            self._fast = re.compile(f"[{lead}]((?:{body}))(?!\\w)", re.ASCII)
             self._bytes_table = bytes(
                 32 if c == 45 else  # "-": hyphens read as spaces
                 c if chr(c).isalnum() or c == 95 or chr(c) in marks or c >= 128 else
@@ -307,14 +309,14 @@ class Scanner:
         out: list[_WordHit] = []
         # Hyphens read as spaces ("al-Numan" = "al Numan"): a same-length copy, so the
         # regex needs a plain space where a name has a separator.
-        if self._fast is not None:
+        if self._fast is not None:  # (and, then, fillers: see __init__)
             # ASCII names: the copy is made ASCII (folded.translate(_TO_ASCII), but the
             # encoder runs in C and calls the handler once per run of non-ASCII
             # characters), then fillers put in (see __init__) by a bytes table.
             raw = (folded.encode("ascii") if folded.isascii()
                    else folded.encode("ascii", _TO_ASCII_HANDLER))
             scanned = raw.translate(self._bytes_table).decode("ascii")
-            self._scan_range(text, scanned, 0, len(folded), out, " " + scanned)
+            self._scan_range(text, scanned, 0, len(folded), out, fast=True)
             return out
         if folded.isascii() or not self._ascii:
             scanned = folded.translate(_HYPHEN_AS_SPACE)
@@ -325,23 +327,29 @@ class Scanner:
 
     def _scan_range(
         self, text: str, folded: str, pos: int, endpos: int, out: list[_WordHit],
-        shifted: str | None = None,
+        fast: bool = False,
     ) -> None:
         """The names in ``folded[pos:endpos]`` (the scanned copy), appended to ``out``.
 
-        ``shifted``: ``" " + folded`` for ``_fast``, whose matches there start with the
-        character before the name: a match at ``[i, j)`` is a name at ``[i, j - 1)``.
+        ``fast``: through ``_fast`` (``folded`` has its fillers), whose matches hold the
+        character before the name: it finds no name at the text's very start, which
+        ``_regex`` is asked for.
         """
         assert self._regex is not None
         memo = self._memo
         append = out.append
-        spans: Iterable[tuple[int, int]]
-        if shifted is not None and self._fast is not None:
-            spans = ((m.start(), m.end() - 1)
-                     for m in self._fast.finditer(shifted, pos, endpos + 1))
+        matches: Iterable[re.Match[str]]
+        if fast and self._fast is not None:
+            first = self._regex.match(folded, 0, endpos) if pos == 0 else None
+            if first is not None:
+                # (No name starts where one ends: a non-word character follows each.)
+                matches = chain((first,), self._fast.finditer(folded, first.end(), endpos))
+            else:
+                matches = self._fast.finditer(folded, max(pos - 1, 0), endpos)
         else:
-            spans = (m.span() for m in self._regex.finditer(folded, pos, endpos))
-        for start, end in spans:
+            matches = self._regex.finditer(folded, pos, endpos)
+        for m in matches:
+            start, end = m.span(1)
             original = text[start:end]
             hits = memo.get(original)
             if hits is None:
@@ -359,11 +367,11 @@ class Scanner:
                 hits = self._accept(folded, start, short, original)
                 if hits:
                     append((start, short, original, hits))
-                    self._scan_range(text, folded, short, end, out, shifted)
+                    self._scan_range(text, folded, short, end, out, fast)
                     break
                 short = self._shorter_end(folded, start, short)
             else:
-                self._scan_range(text, folded, start + 1, end, out, shifted)
+                self._scan_range(text, folded, start + 1, end, out, fast)
 
     @staticmethod
     def _shorter_end(folded: str, start: int, end: int) -> int:
