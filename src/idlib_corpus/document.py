@@ -97,7 +97,10 @@ _CUT = re.compile(
     r"[\n.!?](?:(?<=\n)\n*"
     r"|(?<=[.!?])[.!?]*[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]?[A-ZА-ЯÇŞÖÜİ0-9]))"
 )
-_LAST_WORD = re.compile(r"([\w.]+)\.?[\"'”’»)\]]*$")
+# The word before a full stop is the run of word characters and dots that ends at it,
+# matched on the reversed window: a regex anchored at the end of a window would be tried
+# at every offset of it.
+_WORD_RUN = re.compile(r"[\w.]*")
 _CONTENT = re.compile(r"\S(?:.*\S)?")  # a piece without its surrounding whitespace
 
 
@@ -111,6 +114,7 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     """
     spans: list[Span] = []
     content = _CONTENT.search
+    run = _WORD_RUN.match
     start = 0  # where the current sentence began
     for m in _CUT.finditer(text):
         cut = m.start()
@@ -119,11 +123,11 @@ def split_sentences(text: str) -> tuple[Span, ...]:
         else:
             # The word before the full stop decides: "Feb. 8", "Mr. Akar", "U.S." go on.
             # Only a short window is read, so splitting stays linear in the text length.
-            word = _LAST_WORD.search(text, max(start, cut - 24), cut + 1)
-            if word is not None:
-                w = word.group(1).lower().rstrip(".")
-                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                    continue
+            back = text[max(start, cut - 24) : cut + 1][::-1]
+            word = run(back)  # never None: the pattern matches the empty string
+            w = back[: word.end() if word else 0][::-1].lower().rstrip(".")
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
             end = nxt = m.end()
         piece = content(text, start, end)
         if piece is not None:
