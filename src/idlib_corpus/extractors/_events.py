@@ -1071,6 +1071,20 @@ class EventContext:
         i = _bisect_right(self._paren_starts, span.start) - 1
         return i >= 0 and self._parens[i].end >= span.end
 
+    def brackets_over(self, span: Span) -> list[Span]:
+        """The round or square brackets reaching into ``span`` (in text order): all that
+        :func:`in_any_bracket` needs to say what :meth:`in_brackets` says of a span inside
+        ``span`` (most clauses have none: a test of an empty list)."""
+        parens = self._parens
+        if not parens:
+            return []
+        starts = self._paren_starts
+        # (the last one starting at or before the span may reach into it)
+        lo = max(_bisect_right(starts, span.start) - 1, 0)
+        hi = _bisect_right(starts, span.end, lo)
+        start = span.start
+        return [p for p in parens[lo:hi] if p.end >= start]
+
     def in_brackets_at(self, start: int, end: int) -> bool:
         """Whether ``start:end`` is inside round or square brackets."""
         if not self._parens:
@@ -1600,6 +1614,17 @@ def has_any(folded: str, words: Sequence[str], start: int, end: int) -> bool:
     for w in words:  # noqa: SIM110 (a loop: any() over a generator costs more, called often)
         if folded.find(w, start, end) >= 0:
             return True
+    return False
+
+
+def in_any_bracket(brackets: Sequence[Span], start: int, end: int) -> bool:
+    """Whether ``start:end`` is inside one of ``brackets`` (from
+    :meth:`EventContext.brackets_over` of a span holding it): as
+    :meth:`EventContext.in_brackets_at`, the last bracket opening at or before ``start``
+    decides (brackets are sorted and apart)."""
+    for b in reversed(brackets):
+        if b.start <= start:
+            return b.end >= end
     return False
 
 

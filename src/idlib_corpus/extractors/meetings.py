@@ -38,6 +38,7 @@ from idlib_corpus.extractors._events import (
     dates_overlap,
     event_context,
     has_any,
+    in_any_bracket,
     iter_clauses,
     make_span,
     more_specific,
@@ -218,13 +219,16 @@ def _read_clause(
     classes = {t.value["class"] for t in triggers}
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
-    speech = [s for s in ctx.speech(sent) if s.span.start < c_end and c_start < s.span.end]
-    speech_zones = [s.span for s in speech]
+    speech = ctx.speech(sent)
+    if speech:  # (most sentences have none)
+        speech = [s for s in speech if s.span.start < c_end and c_start < s.span.end]
+    speech_zones = [s.span for s in speech] if speech else []
     topic = ctx.topic_zones(clause)
     roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
-    excluded = speech_zones + topic
-    headline = ctx.in_headline(clause)
-    in_brackets = ctx.in_brackets
+    excluded = speech_zones + topic if speech_zones else topic
+    h = ctx.headline  # (ctx.in_headline, inlined)
+    headline = h is not None and h.start < c_end and c_start < h.end
+    brackets = ctx.brackets_over(clause)  # (for in_brackets: most clauses have none)
 
     # -- parties and participants
     parties: set[str] = set()
@@ -237,7 +241,7 @@ def _read_clause(
     for i in mentions:
         sp, actor, m_kind, country, role_kind = raws[i]
         if m_kind == "person":
-            if in_brackets(sp):
+            if brackets and in_any_bracket(brackets, sp.start, sp.end):
                 continue
             if _POSSESSIVE.match(f, sp.end) and not any(
                 0 <= t.start - sp.end <= 30 for t in triggers
@@ -264,7 +268,9 @@ def _read_clause(
             m = ctx.mention_at(i)
             if m.backer or m.locative:
                 continue
-            if in_brackets(sp) or (excluded and within_any(sp, excluded)):
+            if (brackets and in_any_bracket(brackets, sp.start, sp.end)) or (
+                excluded and within_any(sp, excluded)
+            ):
                 continue
             if role_kind == "capital" and _venue(ctx, sp, triggers):
                 continue  # "the Moscow talks", "Astana talks": where, not who
@@ -308,22 +314,25 @@ def _read_clause(
                 participants.add(prior.actor)
 
     # -- kind, status
-    main = _main_trigger(
-        ([t for t in triggers if not within_any(t.span, topic)] or triggers) if topic else triggers
-    )
-    kind = None  # the highest-ranked kind of a trigger that is not a delegation, first wins
-    for t in triggers:
-        if t.value["class"] != "delegation":
-            k = _meeting_kind(t.value["kind"])
-            if kind is None or _KIND_ORDER[k._value_] > _KIND_ORDER[kind._value_]:
-                kind = k
-    if kind is None:
+    if len(triggers) == 1:  # (most clauses: the one trigger is the main one and its kind)
+        main = triggers[0]
         kind = _meeting_kind(main.value["kind"])
-    movement = ctx.has("movement", clause)
+    else:
+        main = _main_trigger(
+            ([t for t in triggers if not within_any(t.span, topic)] or triggers)
+            if topic else triggers
+        )
+        best: MeetingKind | None = None  # the highest-ranked kind of a trigger not a
+        for t in triggers:  # delegation, the first one of it wins
+            if t.value["class"] != "delegation":
+                k = _meeting_kind(t.value["kind"])
+                if best is None or _KIND_ORDER[k._value_] > _KIND_ORDER[best._value_]:
+                    best = k
+        kind = best if best is not None else _meeting_kind(main.value["kind"])
     status, explicit = _status(ctx, clause, main, headline)
 
     # -- place
-    place_ref, rank = _place(ctx, clause, triggers, excluded)
+    place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
     place = place_ref.place if place_ref else None
     if place_ref is not None and len(parties) == 1 and rank <= 3 and place_ref.country:
         parties.add(place_ref.country)
@@ -356,7 +365,7 @@ def _read_clause(
         if status is not MeetingStatus.CANCELLED:
             status = MeetingStatus.PLANNED
     elif len(parties) >= 2 and (
-        classes & {"event", "weak"} or ("delegation" in classes and movement)
+        classes & {"event", "weak"} or ("delegation" in classes and ctx.has("movement", clause))
     ):
         cls = "primary"
     else:
@@ -584,7 +593,8 @@ _CLAUSE_IN = re.compile(r"[\s,;\"“]*(?:in|at)\s+(?:the\s+)?$")  # (with bounds
 
 
 def _place(
-    ctx: EventContext, clause: Span, triggers: list[Hit], excluded: list[Span]
+    ctx: EventContext, clause: Span, triggers: list[Hit], excluded: list[Span],
+    brackets: list[Span],
 ) -> tuple[PlaceRef | None, int]:
     """The place of the meeting and how sure the grammar is of it (lower is surer)."""
     places = ctx.places_in(clause)
@@ -594,14 +604,15 @@ def _place(
     best: tuple[tuple[int, int, int], PlaceRef] | None = None
     moves: list[Hit] | None = None  # (both found on first need: most places rank first)
     held: list[Hit] | None = None
-    in_brackets_at, overlaps_time_at = ctx.in_brackets_at, ctx.overlaps_time_at
+    overlaps_time_at = ctx.overlaps_time_at
     for p in places:
         sp = p.span
         ps, pe = sp.start, sp.end
         if f.startswith("'s", pe):
             continue  # "to Pakistan's close ally China": a possessive, not the place
-        if (excluded and within_any(sp, excluded)) or in_brackets_at(ps, pe) or \
-                overlaps_time_at(ps, pe):
+        if (excluded and within_any(sp, excluded)) or (
+            brackets and in_any_bracket(brackets, ps, pe)
+        ) or overlaps_time_at(ps, pe):
             continue
         rank, dist = 9, 0
         for t in triggers:
@@ -642,6 +653,10 @@ def _place(
             key = (rank, dist, ps)
             if best is None or key < best[0]:
                 best = (key, p)
+                if rank == 1:
+                    # the surest rank (its distance is 0): a place further on, ranked 1
+                    # too, comes later and loses the tie; none can rank better
+                    break
     if best is None:
         return None, 9
     return best[1], best[0][0]
