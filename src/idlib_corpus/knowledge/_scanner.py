@@ -172,6 +172,11 @@ class _Node:
         self.end = False
 
 
+#: Letters by their frequency in English text, and as first letters of words.
+_LETTER_RANK = {c: i for i, c in enumerate("etaoinshrdlcumwfgypbvkjxqz")}
+_INITIAL_RANK = {c: i for i, c in enumerate("tasoicwbphfmdrelngyuvjkqzx")}
+
+
 def _trie_regex(patterns: Iterable[str]) -> str:
     root = _Node()
     for p in patterns:
@@ -189,8 +194,16 @@ def _trie_regex(patterns: Iterable[str]) -> str:
             return r"\.? ?"
         return re.escape(ch)
 
-    def emit(node: _Node) -> str:
-        alts = [atom(ch) + emit(child) for ch, child in sorted(node.children.items())]
+    def emit(node: _Node, rank: dict[str, int] = _LETTER_RANK) -> str:
+        # The branches in sorted order, but for those opening with a letter or a digit,
+        # most frequent first: the regex engine tries the branches in turn, and only one
+        # of these can match (they open with different characters), so their order
+        # changes no match, only how many branches the engine steps over.
+        items = sorted(node.children.items())
+        plain = [it for it in items if it[0].isalnum()]
+        plain.sort(key=lambda it: rank.get(it[0], len(rank)))
+        items = [it for it in items if not it[0].isalnum()] + plain
+        alts = [atom(ch) + emit(child) for ch, child in items]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -200,7 +213,7 @@ def _trie_regex(patterns: Iterable[str]) -> str:
             return body + "?"
         return body
 
-    return emit(root)
+    return emit(root, _INITIAL_RANK)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
