@@ -350,6 +350,8 @@ def _read_match(
 ) -> tuple[int, Qualifier, int, int] | None:
     """Value, qualifier and span of one grammar match, or ``None`` if it is no count."""
     n_text = m.group("n")
+    if len(n_text) == 4 and n_text.isdigit() and 1800 <= int(n_text) <= 2100:
+        return None  # a year (as _is_count would find, after reading the value)
     n_start = m.start("n")
     value, used = _value(g, n_text)
     # (Values are exact ints or Fractions: a type test, not an ABC isinstance check.)

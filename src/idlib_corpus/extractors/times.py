@@ -102,6 +102,8 @@ class _Vocab:
     tense_words: dict[str, tuple[str, str, _Cue]] = attrs.field(factory=dict, eq=False)
     # _word_cue's answers for a sentence's first word, by the stripped word.
     first_cues: dict[str, _Cue] = attrs.field(factory=dict, eq=False)
+    # _starter_offset's answers, by the word as split (bounded by _CUE_MEMO_SIZE).
+    starter_offsets: dict[str, int] = attrs.field(factory=dict, eq=False)
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -415,9 +417,12 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
             got = v.first_cues.get(word, _UNSEEN)
             if got is _UNSEEN:
                 got = _first_cue(v, word)
-        tense = (future if nxt == "to" else got[0]) if isinstance(got, tuple) else got
         if word == "to" and raw == word and nxt_raw[:1].islower() and nxt not in not_verbs:
             infinitive = True
+        if got is None:  # (most words)
+            nxt_raw, nxt = word, low
+            continue
+        tense = (future if nxt == "to" else got[0]) if isinstance(got, tuple) else got
         nxt_raw, nxt = word, low
         if (
             tense is past
@@ -986,6 +991,17 @@ def _key_words(v: _Vocab, text: str, folded: str) -> list[int]:
 _PUNCT = "\"'“”‘’([{«-–—"
 
 
+def _starter_offset(v: _Vocab, word: str) -> int:
+    """Where in a word (as split from the folded text) an expression may start: after
+    its opening punctuation, if what follows is a starter or a digit; else -1.
+    Memoised (bounded): the same few words recur."""
+    core = word.lstrip(_PUNCT)
+    off = len(word) - len(core) if core in v.starters or core[:1].isdigit() else -1
+    if len(v.starter_offsets) < _CUE_MEMO_SIZE:
+        v.starter_offsets[word] = off
+    return off
+
+
 def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
     """Matches of the grammar, tried only around the words every expression holds.
 
@@ -999,6 +1015,7 @@ def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
     # start is matched once.
     tried: dict[int, re.Match[str] | None] = {}
     master = v.master.match
+    offsets = v.starter_offsets
     for p in _key_words(v, text, folded):
         if p < covered:
             continue
@@ -1008,9 +1025,11 @@ def _candidates(v: _Vocab, text: str, folded: str) -> list[re.Match[str]]:
         pos = len(seg)
         for w in reversed(seg.split()[-5:]):  # an expression starts at most 5 words back
             pos = seg.rfind(w, 0, pos)
-            core = w.lstrip(_PUNCT)
-            if core in v.starters or core[:1].isdigit():
-                starts.append(lo + pos + len(w) - len(core))
+            off = offsets.get(w)
+            if off is None:
+                off = _starter_offset(v, w)
+            if off >= 0:
+                starts.append(lo + pos + off)
         starts.reverse()
         starts.append(p)
         for s in starts:
