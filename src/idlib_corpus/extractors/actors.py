@@ -125,6 +125,9 @@ _STATEISH = (_STATE, _CAPITAL)
 _PRIORITY_BY_ID = {id(label): p for label, p in _PRIORITY.items()}
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
+# How the text before "the Turkish diplomat" ends (see _title_mentions): one of those words,
+# or "top" ("the top Turkish diplomat").
+_BEFORE_TITLE_ENDS = (*sorted(_DETERMINERS), *sorted(_POSSESSIVE_PRON), "top")
 _COORD = frozenset({",", "and", "or", "&"})
 _OPEN = frozenset({"(", "["})
 _CLOSE = frozenset({")", "]"})
@@ -509,6 +512,7 @@ class _Resolver:
         self.hits: list[_Hit] = []
         self.persons: list[_Person] = []
         self._kb_people_seen: dict[str, _KbPerson | None] = {}
+        self._surnames_of: dict[int, set[str]] | None = None  # set up by _cluster
 
     def _kb_person(self, key: str) -> _KbPerson | None:
         """:func:`_kb_person` of the document, read once a key."""
@@ -1651,6 +1655,9 @@ class _Resolver:
                     p.hits.append(hit)
             else:
                 singles.append(hit)
+        # from here on no hit changes whether it is full: a person's surnames change only
+        # with its persons' records, read once each (see _surnames)
+        self._surnames_of = {}
         for hit in singles:
             p = self._match_surname(persons, hit.words[-1], hit.span.start)
             if p is None:
@@ -1704,10 +1711,18 @@ class _Resolver:
         return names
 
     def _surnames(self, p: _Person) -> set[str]:
+        """The surname keys of a person's full names (read once a person, once clustering
+        has settled which hits are full names)."""
+        cache = self._surnames_of
+        got = cache.get(id(p)) if cache is not None else None
+        if got is not None:
+            return got
         keys: set[str] = set()
         for name in self._known_names(p):
             if len(name.split()) >= 2:
                 keys.update(surname_keys(name))
+        if cache is not None:
+            cache[id(p)] = keys
         return keys
 
     def _kb_people(self, persons: list[_Person]) -> dict[str, _KbPerson]:
@@ -1858,12 +1873,17 @@ class _Resolver:
         taken = [(m.span.start, m.span.end) for p in self.persons for m in p.mentions]
         for h in self.hits:
             taken.append((h.title_start, h.span.end))
+        folded = self.folded
+        sent_starts, prose_ends = self.sent_starts, self.prose_ends
         for ann in self.nationality_anns:
-            si = self._sentence_at(ann.span.start)
-            if si is None:
+            pos = ann.span.start
+            si = bisect.bisect_right(sent_starts, pos) - 1  # _sentence_at, inlined
+            if si < 0 or pos >= prose_ends[si]:
                 continue
-            floor = self.prose[si].start
-            before, at = self._prev_word(ann.span.start, floor)
+            floor = sent_starts[si]
+            if not folded[floor:pos].rstrip().endswith(_BEFORE_TITLE_ENDS):
+                continue  # the word before is none of those read below (most are not)
+            before, at = self._prev_word(pos, floor)
             if before == "top":
                 before = self._prev_word(at, floor)[0]
             if before not in _DETERMINERS and before not in _POSSESSIVE_PRON:
@@ -2167,23 +2187,28 @@ class _Resolver:
         g = self.g
         found: dict[str, list[Mention]] = {}
         dateline = self.doc.article.dateline_span
+        doc_text = self.text
+        # _sentence_at, inlined: one state annotation after another
+        sent_starts, prose_ends = self.sent_starts, self.prose_ends
         for ann in self.state_anns:
-            label = ann.label
-            start = ann.span.start
-            if self._sentence_at(start) is None:
+            span = ann.span
+            start = span.start
+            i = bisect.bisect_right(sent_starts, start) - 1
+            if i < 0 or start >= prose_ends[i]:
                 continue
-            text = self.text[start : ann.span.end]
+            label = ann.label
             if label is _STATE:
                 kind = _MK_NAME
             elif label is _NATIONALITY:
                 kind = _MK_DEMONYM
             else:
-                if dateline is not None and dateline.overlaps(ann.span):
+                if dateline is not None and dateline.overlaps(span):
                     continue
                 if not self._capital_is_state(ann):
                     continue
                 kind = _MK_CAPITAL
-            found.setdefault(_iso(ann.key), []).append(_mention(ann.span, text, kind))
+            found.setdefault(_iso(ann.key), []).append(
+                _mention(span, doc_text[start : span.end], kind))
         regimes: list[tuple[Span, str | None]] = []
         for m in g.regimes(self.folded):
             got = self._window_around(m.start(), 4, 9)
@@ -2544,14 +2569,58 @@ class _ListState:
 
 def _choose_annotations(annotations: Sequence[Annotation]) -> list[tuple[int, int, Annotation]]:
     """The annotations that matter here, overlaps resolved (longest, then by priority),
-    in text order, with their start and end."""
+    in text order, with their start and end.
+
+    The document keeps its annotations sorted by start, longest first
+    (:meth:`Document.with_annotations`): one pass then settles each start in turn (the
+    first of the longest, by priority, unless an annotation chosen before still runs),
+    with no sort. Annotations in any other order are sorted first (:func:`_choose_sorted`).
+    """
+    chosen: list[tuple[int, int, Annotation]] = []
+    priority_of = _PRIORITY_BY_ID.get
+    last_end = -1  # where the annotations chosen so far end
+    cur: tuple[int, int, int, Annotation] | None = None  # the best at cur_start so far
+    cur_start = -1
+    cur_end = 0  # the end of the last candidate read (for the order check)
+    for a in annotations:
+        # keyed by identity (what Enum equality is): Enum.__hash__ is a Python function
+        priority = priority_of(id(a.label))
+        if priority is None:
+            continue
+        span = a.span
+        start = span.start
+        end = span.end
+        if end <= start:
+            continue
+        if start == cur_start:
+            if end > cur_end:
+                return _choose_sorted(annotations)
+            cur_end = end
+            # a shorter one loses; as long, a lower priority wins (the first of equals)
+            if cur is not None and end == cur[1] and priority < cur[2]:
+                cur = (start, end, priority, a)
+            continue
+        if start < cur_start:
+            return _choose_sorted(annotations)
+        if cur is not None:
+            chosen.append((cur[0], cur[1], cur[3]))
+            last_end = cur[1]
+        cur_start, cur_end = start, end
+        # one that starts inside the last chosen is never chosen
+        cur = (start, end, priority, a) if start >= last_end else None
+    if cur is not None:
+        chosen.append((cur[0], cur[1], cur[3]))
+    return chosen
+
+
+def _choose_sorted(annotations: Sequence[Annotation]) -> list[tuple[int, int, Annotation]]:
+    """:func:`_choose_annotations` for annotations in any order."""
     chosen: list[tuple[int, int, Annotation]] = []
     # decorated once (each label looked up once), sorted on plain tuples; the index keeps
     # the sort stable for equal keys, as sorting the annotations by a key function was
     cands = []
     priority_of = _PRIORITY_BY_ID.get
     for i, a in enumerate(annotations):
-        # keyed by identity (what Enum equality is): Enum.__hash__ is a Python function
         priority = priority_of(id(a.label))
         if priority is None:
             continue
