@@ -431,6 +431,32 @@ def _load_json(name: str) -> dict[str, Any]:
     return data
 
 
+def _locative_pattern(prepositions: Sequence[str]) -> re.Pattern[str]:
+    """Whether text ends in a preposition of place ("in ", "in the northern ", "of the
+    north "), searched before a name: a place word, not an actor.
+
+    The same matches as ``(?<![a-z0-9])(?:PREPOSITIONS)\\s+(?:the\\s+)?(?:DIRECTION\\s+|
+    central\\s+)?$|(?<![a-z0-9])of\\s+(?:the\\s+)?DIRECTION\\w*\\s+$``, written as a
+    trie by first character with the word-start test after that character: a pattern
+    opening with a lookbehind is tried at every offset, one opening with a character lets
+    the regex engine skip to the candidates (searched with ``is not None``: which branch
+    matches does not matter).
+    """
+    dirs = "|".join(_DIRECTIONS)
+    tail = rf"\s+(?:the\s+)?(?:(?:{dirs})(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$"
+    tails: dict[str, list[str]] = {}
+    for w in prepositions:
+        tails.setdefault(w, []).append(tail)
+    tails.setdefault("of", []).append(rf"\s+(?:the\s+)?(?:{dirs})\w*\s+$")
+    by_first: dict[str, dict[str, str]] = {}
+    for w, ts in tails.items():
+        by_first.setdefault(w[0], {})[w[1:]] = ts[0] if len(ts) == 1 else "(?:" + "|".join(ts) + ")"
+    return re.compile("|".join(
+        re.escape(c) + "(?<![a-z0-9]" + re.escape(c) + ")" + _trie_regex(rest)
+        for c, rest in sorted(by_first.items())
+    ))
+
+
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The event vocabulary, compiled once.
@@ -453,12 +479,7 @@ def vocabulary() -> Vocabulary:
         for cue in cues:
             casualty[cue] = what
     loc = sorted(d["locative_prepositions"], key=len, reverse=True)
-    dirs = "|".join(_DIRECTIONS)
-    locative = re.compile(
-        r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in loc)
-        + rf")\s+(?:the\s+)?(?:(?:{dirs})(?:-?(?:east|west))?(?:ern)?\s+|"
-        rf"central\s+)?$|(?<![a-z0-9])of\s+(?:the\s+)?(?:{dirs})\w*\s+$"
-    )
+    locative = _locative_pattern(loc)
     # The boundaries by first character, the rest of each in a trie (the longest that
     # matches wins, as in an alternation sorted longest first; a plain alternation tries
     # every boundary opening with a space at every space). Each alternative opens with its

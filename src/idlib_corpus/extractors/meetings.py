@@ -82,7 +82,13 @@ _SHARED_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
 _AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
-_THEY_MET = re.compile(r"(?<![a-z])(?:they|the two|both)\s+(?:\w+\s+)?(?=met|spoke|talked)")
+# "they met", "the two spoke", "both … talked" (the word-start test after the first letter:
+# a pattern opening with a lookbehind is tried at every offset, one opening with a letter
+# lets the regex engine skip to the candidates)
+_THEY_MET = re.compile(
+    r"t(?<![a-z]t)he(?:y|\ two)\s+(?:\w+\s+)?(?=met|spoke|talked)"
+    r"|b(?<![a-z]b)oth\s+(?:\w+\s+)?(?=met|spoke|talked)"
+)
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
@@ -103,7 +109,12 @@ _JOINED_BEFORE = re.compile(r"(?:-|\band\s+|,\s*)$")
 _IN_WHAT = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)")
 _TWO = re.compile(r"(?<![a-z])(?:two|both)(?![a-z])")
 _VISIT_GAP = re.compile(r"\s+(?:the\s+)?")
-_IN_AT_BEFORE = re.compile(r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
+# (searched for whether it matches, as _MOVE_TO below: "at the start or after a space" is
+# tested after the first letter, so that the regex engine skips to the letters that can
+# open a match instead of trying every offset)
+_IN_AT_BEFORE = re.compile(  # (?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$
+    r"i(?<!\Si)n\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$|a(?<!\Sa)t\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$"
+)
 
 
 @attrs.define
@@ -581,7 +592,11 @@ def _nearest_hit(hits: list[Hit], pos: int) -> Hit:
 # "talks in Ankara", "talks in the Black Sea resort of Sochi"
 # (matched with bounds, not on a slice: the match starts at the bound, "$" holds at it)
 _PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
-_MOVE_TO = re.compile(r"(?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$")
+_MOVE_TO = re.compile(  # (?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$
+    r"t(?<!\St)o\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
+    r"|i(?<!\Si)n(?:to)?\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
+    r"|a(?<!\Sa)t\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
+)
 # (matched with bounds: at most 30 characters after the place)
 _HOST = re.compile(
     r"\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
