@@ -370,8 +370,6 @@ class KnowledgeBase:
     def _annotate_checked(self, doc: Document, source: str | None) -> list[Annotation]:
         """:meth:`annotate` through the checked constructors (should the model's fields
         ever stop matching ``idlib_corpus._trusted``'s setters)."""
-        from idlib_corpus.document import Annotation
-
         text = doc.text
         n = len(text)
         out: list[Annotation] = []
