@@ -235,20 +235,22 @@ def _key_kinds(
 # TimeValue's slot setters (see idlib_corpus._trusted): its constructor checks each field's
 # type, and the values built here are of the right types by construction (dates computed
 # from datetime.date values, Precision members, bools, strings, spans or None). Its
-# consistency check (__attrs_post_init__: end >= start, whole units) still runs: a value
-# it rejects raises ModelError, a ValueError, as through the constructor.
+# consistency check (__attrs_post_init__) holds by construction too for the four
+# constructors below (a point is one whole day, month or year; an interval's ends are
+# whole units at its precision), but for end >= start, which an interval may break: such
+# a value goes through the constructor, which raises ModelError (a ValueError) as before.
 _TV_SETTERS = _slot_setters(
     TimeValue, ("start", "end", "precision", "interval", "text", "span")
 )
-_tv_check = TimeValue.__attrs_post_init__
 
 
 def _tv(
     start: _dt.date, end: _dt.date, precision: Precision, interval: bool, text: str,
     span: Span | None,
 ) -> TimeValue:
-    """``TimeValue(start, end, precision, interval, text, span)`` without the field checks."""
-    if _TV_SETTERS is None:
+    """``TimeValue(start, end, precision, interval, text, span)`` without the checks,
+    for the constructors below only (see above)."""
+    if _TV_SETTERS is None or end < start:
         return TimeValue(start, end, precision, interval, text, span)
     value: TimeValue = _new(TimeValue)
     set_start, set_end, set_precision, set_interval, set_text, set_span = _TV_SETTERS
@@ -258,7 +260,6 @@ def _tv(
     set_interval(value, interval)
     set_text(value, text)
     set_span(value, span)
-    _tv_check(value)
     return value
 
 
