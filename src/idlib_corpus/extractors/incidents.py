@@ -53,7 +53,6 @@ from idlib_corpus.extractors._events import (
     nearest,
     place_compatible,
     trigger_annotations,
-    vocabulary,
     within_any,
 )
 from idlib_corpus.hookspecs import hookimpl
@@ -367,11 +366,11 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
         last = before[-1]
         if last == "to" and not phrase.endswith(("ing", "tion", "s")):
             return False  # "pressed to capture", "to attack" (not "to observation posts")
-        if last in vocabulary().definite and phrase.endswith("ed") and " " not in phrase:
+        if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
             return False  # "the surrounded posts"
     if phrase == "displaced":
         nxt = _NEXT_LETTERS.match(f[end:end + 20])
-        if nxt and nxt.group(1) in vocabulary().person_nouns:
+        if nxt and nxt.group(1) in ctx.voc.person_nouns:
             return False  # "displaced people": a stock, not an event
     for hit in hits["non_factual"].between(max(floor, start - 90), start):
         gap = f[hit.end:start]
@@ -425,44 +424,39 @@ def _read_clause(
     records: list[_Candidate],
 ) -> _Candidate | None:
     f = ctx.folded
-    real = [h for h in hits if h.value["class"] != "generic"] or hits
-    main = next((h for h in real if h.value.get("pos") != "noun"), real[0])
+    cstart, cend = clause.start, clause.end
+    real = [h for h in hits if h.value["class"] != "generic"]
+    generic = not real
+    if generic:
+        real = hits
+    # the trigger nouns, and the main trigger: the first verb, else the first noun
+    nouns: list[Hit] = []
+    main = None
+    for h in real:
+        if h.value.get("pos") == "noun":
+            nouns.append(h)
+        elif main is None:
+            main = h
+    if main is None:
+        main = real[0]
     if typ is _T.TERRITORIAL_CHANGE and main.phrase.startswith("enter"):
-        purpose = _PURPOSE.search(f, main.end, min(clause.end, main.end + 60))
-        if purpose is not None and purpose.group(1) in vocabulary().deployment_purposes:
+        purpose = _PURPOSE.search(f, main.end, min(cend, main.end + 60))
+        if purpose is not None and purpose.group(1) in ctx.voc.deployment_purposes:
             typ = _T.DEPLOYMENT  # "military police entered the town to secure the road"
-    speech = ctx.speech(sent)
-    speech_zones = [s.span for s in speech if s.span.overlaps(clause)]
-    mentions = [
-        _as_state(ctx, m) for m in ctx.mentions_in(clause)
-        if (m.kind in ("state", "group") or _commands(ctx, m))
-        and not m.backer and not m.locative
-        and not within_any(m.span, speech_zones) and not ctx.in_brackets(m.span)
-    ]
-    generic = all(h.value["class"] == "generic" for h in hits)
-    nouns = [h for h in real if h.value.get("pos") == "noun"]
-    refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], clause.start))
+    refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart))
     known = refer and any(r.type is typ for r in records)
     # "…, leaving a Turkish post at Morek encircled": the consequence of the capture told
-    leaving = typ is _T.TERRITORIAL_CHANGE and _LEAVING.match(f, clause.start) is not None \
-        and _CLAUSE_TAIL.fullmatch(f, main.end, clause.end) is not None
+    leaving = typ is _T.TERRITORIAL_CHANGE and _LEAVING.match(f, cstart) is not None \
+        and _CLAUSE_TAIL.fullmatch(f, main.end, cend) is not None
     known = known or leaving
+    # (the tests that need no actor first: the mentions are read only for a clause that
+    # passes them)
     if typ is _T.DISPLACEMENT:
         if any(h.start < main.start for h in ctx.hits_in("stock", clause)):
             return None  # "home to 3 million people, half of them already displaced"
         before = ctx.sentences[si - 1] if si > 0 else sent
         if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before):
             return None  # (the war may be named in the sentence before: "over the same period")
-    elif not generic and not known:
-        # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
-        if all(h.value.get("needs_force") for h in hits):
-            # everyday words ("attack", "killed", "entered"): armed forces must be named
-            if not ctx.has("armed_nouns", clause) and not any(
-                m.kind == "group" for m in mentions
-            ):
-                return None
-        elif not _armed(ctx, clause, mentions):
-            return None
     if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits, leaving):
         return None
     if typ is _T.DEPLOYMENT and all(h.value.get("pos") == "noun" for h in hits) and any(
@@ -474,36 +468,52 @@ def _read_clause(
         0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
     ):
         return None
+    speech = ctx.speech(sent)
+    speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
+    mentions = _forces_named(ctx, clause, speech_zones)
+    if typ is not _T.DISPLACEMENT and not generic and not known:
+        # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
+        if all(h.value.get("needs_force") for h in hits):
+            # everyday words ("attack", "killed", "entered"): armed forces must be named
+            if not ctx.has("armed_nouns", clause) and not any(
+                m.kind == "group" for m in mentions
+            ):
+                return None
+        elif not _armed(ctx, clause, mentions):
+            return None
 
     # -- roles
     # "air defences shot down two drones launched by X": X attacked the defenders
     passive = main.value["voice"] in ("passive", "defensive")
     doers: set[str] = set()
     receivers: set[str] = set()
-    noun_starts = [h.start for h in real if h.value.get("pos") == "noun"]
-    blamed = [b.end for b in ctx.hits_in("blame", clause)]
-    accusers = [b.start for b in ctx.hits_in("blame", clause) if b.start < main.start]
+    noun_starts = [h.start for h in nouns]
+    blame = ctx.hits_in("blame", clause)
+    blamed = [b.end for b in blame]
+    accusers = [b.start for b in blame if b.start < main.start]
+    main_start, main_end = main.start, main.end
     for m in mentions:
-        if accusers and any(0 <= b - m.span.end <= 30 for b in accusers):
+        m_start, m_end = m.span.start, m.span.end
+        if accusers and any(0 <= b - m_end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
-        if blamed and any(0 <= m.span.start - e <= 20 for e in blamed):
+        if blamed and any(0 <= m_start - e <= 20 for e in blamed):
             doers.add(m.actor)  # "… and blamed Syrian government forces"
         elif _victim(ctx, m, clause):
             receivers.add(m.actor)  # "two Turkish soldiers were killed"
-        elif any(0 <= st - m.span.end <= 2 for st in noun_starts):
+        elif any(0 <= st - m_end <= 2 for st in noun_starts):
             doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
-        elif main.span.contains(m.span):
+        elif main_start <= m_start and m_end <= main_end:
             doers.add(m.actor)  # "came under the Syrian army's fire"
-        elif typ is _T.ARMED_ATTACK and m.span.end <= main.start and any(
-            0 <= m.span.start - h.end <= 80 for h in real if h is not main
-        ) and _TARGET_PREP.search(f, max(clause.start, m.span.start - 16), m.span.start):
+        elif typ is _T.ARMED_ATTACK and m_end <= main_start and any(
+            0 <= m_start - h.end <= 80 for h in real if h is not main
+        ) and _TARGET_PREP.search(f, max(cstart, m_start - 16), m_start):
             receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
-        elif not passive and m.span.start >= main.end and _BY.match(f, main.end, m.span.start):
+        elif not passive and m_start >= main_end and _BY.match(f, main_end, m_start):
             doers.add(m.actor)  # "an attack by Syrian government forces"
-        elif m.span.end <= main.start:
+        elif m_end <= main_start:
             (receivers if passive else doers).add(m.actor)
         elif passive:
-            if _AFTER_BY.search(f[main.end:m.span.start]) or f[main.end:m.span.start].strip() == "":
+            if _AFTER_BY.search(f[main_end:m_start]) or f[main_end:m_start].strip() == "":
                 doers.add(m.actor)
         else:
             receivers.add(m.actor)
@@ -526,9 +536,13 @@ def _read_clause(
             # has displaced": the text names a cause, and no side)
             doers = {ctx.home_army}
     # (before a passive trigger the pronoun is the side hit: "when they came under fire")
-    pronoun = not doers and not passive and any(
-        w in _PRONOUNS for h in real for w in ctx.words_before(h.start, 2, clause.start)
-    )
+    pronoun = False
+    if not doers and not passive:
+        for h in real:
+            # (the words of ctx.words_before(h.start, 2, cstart))
+            if not _PRONOUNS.isdisjoint(_WORDS.findall(f, max(cstart, h.start - 24), h.start)[-2:]):
+                pronoun = True
+                break
     if pronoun:
         # "Russia's defence ministry said its bombers struck …": the speaker's state
         spoken = [m for m in ctx.mentions_in(sent) if m.kind == "state" and not m.locative
@@ -536,17 +550,18 @@ def _read_clause(
         if spoken:
             doers = {spoken[-1].actor}
             pronoun = False
-    army_end = main.start if not passive else clause.end
-    if not doers and ctx.home_army and has_any(f, _BARE_ARMY_WORDS, clause.start, army_end) \
-            and _BARE_ARMY.search(f, clause.start, army_end) and ctx.home_army not in receivers:
-        # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
-        doers = {ctx.home_army}
-        pronoun = False
-    if ctx.home_army and doers and ctx.home_army not in doers | receivers and \
-            has_any(f, _BARE_ARMY_WORDS, clause.start, army_end):
-        joined = _JOINED_ARMY.search(f, clause.start, army_end)
-        if joined is not None:
-            doers.add(ctx.home_army)  # "Russian and government air raids"
+    army_end = main_start if not passive else cend
+    home = ctx.home_army
+    # ("army", "government" or "regime" before the trigger: what both tests below need)
+    if home and has_any(f, _BARE_ARMY_WORDS, cstart, army_end):
+        if not doers and _BARE_ARMY.search(f, cstart, army_end) and home not in receivers:
+            # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
+            doers = {home}
+            pronoun = False
+        if doers and home not in doers | receivers:
+            joined = _JOINED_ARMY.search(f, cstart, army_end)
+            if joined is not None:
+                doers.add(home)  # "Russian and government air raids"
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
@@ -559,13 +574,14 @@ def _read_clause(
         # doers of the clause before
         receivers, doers, pronoun = receivers | doers, set(), True
     retaliation = any(h.value["class"] == "retaliation" for h in hits) or bool(
-        has_any(f, _RETALIATION_WORDS, clause.start, clause.end)
-        and _RETALIATION.search(f, clause.start, clause.end)
+        _names_any(ctx, _RETALIATION_WORDS)  # (most articles tell no retaliation)
+        and has_any(f, _RETALIATION_WORDS, cstart, cend)
+        and _RETALIATION.search(f, cstart, cend)
     )
 
     # -- figures
     killed = injured = displaced = None
-    claimant = _claimant(speech, clause)
+    claimant = _claimant(speech, clause) if speech else None
     if typ is _T.ARMED_ATTACK:
         killed, injured = _casualties(ctx, clause, claimant)
     elif typ is _T.DISPLACEMENT:
@@ -608,6 +624,41 @@ def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
     return out
 
 
+def _names_any(ctx: EventContext, words: tuple[str, ...]) -> bool:
+    """Whether the article holds one of ``words`` anywhere (a test made once an article:
+    where it fails, no stretch of it needs searching)."""
+    key = ("incidents.words", words)
+    found = ctx.memo.get(key)
+    if found is None:
+        f = ctx.folded
+        found = ctx.memo[key] = has_any(f, words, 0, len(f))
+    return bool(found)
+
+
+def _forces_named(ctx: EventContext, clause: Span, speech_zones: list[Span]) -> list[Mentioned]:
+    """The states and groups a clause names as actors (a person heading forces, "Assad's
+    army", as their state): not sponsors, places, speakers or words in brackets."""
+    out = []
+    in_brackets = ctx.in_brackets
+    for m in ctx.mentions_in(clause):
+        if m.backer or m.locative:
+            continue
+        kind = m.kind
+        if kind == "person":
+            if not _commands(ctx, m):
+                continue
+            m = _as_state(ctx, m)
+        elif kind != "state" and kind != "group":
+            continue
+        span = m.span
+        if speech_zones and within_any(span, speech_zones):
+            continue
+        if in_brackets(span):
+            continue
+        out.append(m)
+    return out
+
+
 def _commands(ctx: EventContext, m: Mentioned) -> bool:
     """A person named as the head of forces: "Bashar Assad regime forces", "Assad's army"."""
     return m.kind == "person" and m.country is not None and _COMMANDS.match(
@@ -623,23 +674,28 @@ def _as_state(ctx: EventContext, m: Mentioned) -> Mentioned:
 
 def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
     """Whether the mention names people who were killed or hurt ("Turkish soldiers martyred")."""
-    f = ctx.folded
-    voc = vocabulary()
-    found = _WORDS.finditer(f, m.span.end, min(clause.end, m.span.end + 70))
-    # (the first three words first: the rest are read only after a person noun)
-    words = list(itertools.islice(found, 3))
-    i = 0
-    while i < min(len(words), 3) and words[i].group() not in voc.person_nouns:
-        i += 1
-    if i >= min(len(words), 3):
+    voc = ctx.voc
+    end = m.span.end
+    # (the words after it read one by one, as far as the test needs: a person noun among
+    # the first three, then the auxiliaries, then the participle)
+    found = _WORDS.finditer(ctx.folded, end, min(clause.end, end + 70))
+    nouns = voc.person_nouns
+    for n, w in enumerate(found):
+        if w.group() in nouns:
+            break
+        if n == 2:
+            return False
+    else:
         return False
-    words.extend(found)
-    j = i + 1
-    while j < len(words) and words[j].group() in _AUX:
-        j += 1
-    if j >= len(words) or words[j].group() not in voc.casualty_participles:
+    for w in found:
+        word = w.group()
+        if word not in _AUX:
+            if word not in voc.casualty_participles:
+                return False
+            after = w.end()
+            break
+    else:
         return False
-    after = words[j].end()
     # "Turkish troops killed 76 Syrian soldiers": an active verb with its object
     return not any(0 <= n.span.start - after <= 3 for n in ctx.numbers_in(clause)) and not any(
         0 <= x.span.start - after <= 3 for x in ctx.mentions_in(clause)
@@ -685,7 +741,7 @@ def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
 
 def _person_count(ctx: EventContext, n: Annotation, clause: Span) -> bool:
     words = _LETTER_RUN.findall(ctx.folded[n.span.end:min(clause.end, n.span.end + 40)])[:4]
-    nouns = vocabulary().person_nouns
+    nouns = ctx.voc.person_nouns
     return any(w in nouns for w in words)
 
 
@@ -742,9 +798,9 @@ def _casualties(
     # "two Syrian servicemen and a civilian were killed": "a civilian" is one more;
     # "two soldiers were killed and another was wounded": "another" is one
     for m in _ONE_MORE.finditer(ctx.folded, clause.start, clause.end):
-        if m.group(1) not in vocabulary().person_nouns and not m.group(0).startswith(
+        if m.group(1) not in ctx.voc.person_nouns and not m.group(0).startswith(
             ("and another", ", another")
-        ) and m.group(2) not in vocabulary().person_nouns:
+        ) and m.group(2) not in ctx.voc.person_nouns:
             continue
         later = [v for v in verbs if v.start >= m.end()]
         counted = {"killed": killed, "injured": injured}
@@ -763,7 +819,7 @@ def _casualties(
 
 def _count_people(ctx: EventContext, start: int, end: int) -> int:
     """People listed one by one right after a casualty verb: "a woman and her child" is 2."""
-    nouns = vocabulary().person_nouns
+    nouns = ctx.voc.person_nouns
     words = _WORDS.findall(ctx.folded, start, min(end, start + 60))
     count, i = 0, 0
     while i < len(words):
@@ -814,30 +870,41 @@ def _place(
     """The place of the incident and a rank (lower is surer)."""
     f = ctx.folded
     best: tuple[tuple[int, int], PlaceRef] | None = None
-    # (offsets, not spans: a span's hash and equality are Python code)
-    actors = {(m.span.start, m.span.end) for m in ctx.mentions_in(clause) if not m.locative}
-    for p in ctx.places_in(clause):
-        if within_any(p.span, excluded) or ctx.in_brackets(p.span) or (
-            p.span.start, p.span.end
-        ) in actors:
-            continue
-        after = p.span.start >= main.end
-        rank = 2 if after else 3
-        if typ is _T.DEPLOYMENT and after and _DEST.search(f[main.end:p.span.start]):
-            rank = 4  # where they are going, not where they are
-        if p.is_country:
-            rank += 3
-        key = (rank, abs(p.span.start - main.end))
-        if best is None or key < best[0]:
-            best = (key, p)
+    main_end = main.end
+    places = ctx.places_in(clause)
+    if places:
+        # (offsets, not spans: a span's hash and equality are Python code)
+        actors = {(m.span.start, m.span.end) for m in ctx.mentions_in(clause)
+                  if not m.locative}
+        for p in places:
+            span = p.span
+            if (excluded and within_any(span, excluded)) or ctx.in_brackets(span) or (
+                span.start, span.end
+            ) in actors:
+                continue
+            after = span.start >= main_end
+            rank = 2 if after else 3
+            if typ is _T.DEPLOYMENT and after and _DEST.search(f[main_end:span.start]):
+                rank = 4  # where they are going, not where they are
+            if p.is_country:
+                rank += 3
+            key = (rank, abs(span.start - main_end))
+            if best is None or key < best[0]:
+                best = (key, p)
     if best is None:
-        # (not a capital standing for its state: "Ankara blamed …, and responded with")
-        actors = {(m.span.start, m.span.end)
-                  for m in ctx.mentions_in(make_span(sent.start, clause.start)) if not m.locative}
-        outside = [p for p in ctx.places_in(sent)
-                   if not within_any(p.span, excluded) and not ctx.in_brackets(p.span)
-                   and not p.is_country and p.span.start < clause.start
-                   and (p.span.start, p.span.end) not in actors]
+        # a place named before the clause, in its sentence (none before the first clause)
+        cstart = clause.start
+        if cstart <= sent.start:
+            return None, 9
+        outside = [p for p in ctx.places_in(sent) if p.span.start < cstart
+                   and not p.is_country and not (excluded and within_any(p.span, excluded))
+                   and not ctx.in_brackets(p.span)]
+        if outside:
+            # (not a capital standing for its state: "Ankara blamed …, and responded with")
+            actors = {(m.span.start, m.span.end)
+                      for m in ctx.mentions_in(make_span(sent.start, cstart))
+                      if not m.locative}
+            outside = [p for p in outside if (p.span.start, p.span.end) not in actors]
         if outside:
             return outside[-1], 6
         return None, 9
@@ -876,21 +943,26 @@ def _since_zones(ctx: EventContext, sent: Span) -> list[Span]:
 def _date(
     ctx: EventContext, clause: Span, sent: Span, main: Hit, speech: list[Speech]
 ) -> tuple[TimeValue | None, int]:
-    said = {id(t) for s in speech for t in s.times}
-    key = ("incidents.since", sent.start, sent.end)
-    zones = ctx.memo.get(key)
-    if zones is None:
-        zones = ctx.memo[key] = _since_zones(ctx, sent)  # (the sentence's, for every clause)
-    for zone in zones:
-        if not zone.contains(main.span):
-            # "the deadliest attack since it first sent troops in 2016": that time dates
-            # the other event the comparison names
-            said.update(id(t) for t in ctx.times_in(zone))
-    own = [t for t in ctx.times_in(clause) if id(t) not in said]
-    if own:
-        t = nearest(own, main.start)
-        return (t.value if isinstance(t.value, TimeValue) else None), 3
-    near = [t for t in ctx.times_in(sent) if id(t) not in said]
+    near = ctx.times_in(sent)
+    if near:
+        said = {id(t) for s in speech for t in s.times}
+        key = ("incidents.since", sent.start, sent.end)
+        zones = ctx.memo.get(key)
+        if zones is None:
+            zones = ctx.memo[key] = _since_zones(ctx, sent)  # (the sentence's, every clause)
+        for zone in zones:
+            if not (zone.start <= main.start and main.end <= zone.end):
+                # "the deadliest attack since it first sent troops in 2016": that time
+                # dates the other event the comparison names
+                said.update(id(t) for t in ctx.times_in(zone))
+        if said:
+            near = [t for t in near if id(t) not in said]
+        # (the clause's own times: those of the sentence inside it, as ctx.times_in reads)
+        cstart, cend = clause.start, clause.end
+        own = [t for t in near if cstart <= t.span.start < cend and t.span.end <= cend]
+        if own:
+            t = nearest(own, main.start)
+            return (t.value if isinstance(t.value, TimeValue) else None), 3
     if near:
         t = nearest(near, main.start)
         return (t.value if isinstance(t.value, TimeValue) else None), 2
@@ -1047,7 +1119,9 @@ def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
     return Incident(
         id=f"incident:{article_id}:{n}",
         type=r.type,
-        evidence=tuple(sorted(set(r.evidence), key=_span_order)),
+        # (equal spans once: keyed by offsets, as a set of spans would hash them in Python)
+        evidence=tuple(sorted({(e.start, e.end): e for e in r.evidence}.values(),
+                              key=_span_order)),
         perpetrators=tuple(sorted(r.perpetrators)),
         targets=tuple(sorted(r.targets - r.perpetrators)),
         place=place,
