@@ -137,6 +137,7 @@ _IRREGULAR_PLURALS = {"men": "man", "women": "woman", "people": "person", "chief
 _KEEP_S = ("ss", "us", "is", "ous")
 
 
+@functools.lru_cache(maxsize=8192)  # a few title words, read again and again
 def singularise(word: str) -> str:
     """The singular of an office head noun ("ministers" → "minister").
 

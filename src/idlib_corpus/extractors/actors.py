@@ -276,6 +276,12 @@ class _Item:
         return _span(self.start, self.end)
 
 
+# Marks that make a token of their own after a word ("Syria," "said."): each matches
+# TOKEN's ``[^\w\s]`` and none is "-", "'" or "’" (which continue a word before a word
+# character), so a word then one of them is two tokens.
+_END_MARKS = frozenset(',.;:!?)]"”»')
+
+
 class _Tokens:
     """The tokens of one sentence: starts, ends and texts (and its items, once read)."""
 
@@ -304,6 +310,12 @@ class _Tokens:
                 starts.append(offsets[k])
                 ends.append(offsets[k + 1] - 1)
                 texts.append(piece)
+            elif piece[-1] in _END_MARKS and piece[:-1].isalnum():
+                # "Syria," "said.": a word, then a mark that cannot continue it
+                b = offsets[k + 1] - 1
+                starts += (offsets[k], b - 1)
+                ends += (b - 1, b)
+                texts += (piece[:-1], piece[-1])
             else:
                 for m in TOKEN.finditer(text, offsets[k], offsets[k + 1] - 1):
                     starts.append(m.start())
@@ -336,6 +348,8 @@ def _piece_tokens(text: str, a: int, b: int) -> tuple[list[int], list[int], list
         return [], [], []
     if piece.isalnum():
         return [a], [b], [piece]
+    if piece[-1] in _END_MARKS and piece[:-1].isalnum():
+        return [a, b - 1], [b - 1, b], [piece[:-1], piece[-1]]  # as _Tokens reads it
     ms = list(TOKEN.finditer(text, a, b))
     return [m.start() for m in ms], [m.end() for m in ms], [m.group() for m in ms]
 
@@ -484,7 +498,7 @@ class _Resolver:
                 self.body_anns.append(ann)
             elif label is _GROUP:
                 self.group_starts.append(start)
-        self.sent_starts = [s.start for s in doc.sentences]
+        self.sent_starts = list(map(_START, doc.sentences))
         article = doc.article
         # prose sentences by their index in doc.sentences; tokens are read per sentence,
         # on first need, and items (tokens or annotations) only in the windows looked at
@@ -570,7 +584,7 @@ class _Resolver:
             return tk.items, tk.item_of
         starts, ends, texts = tk.starts, tk.ends, tk.texts
         n = len(starts)
-        folded = self.folded
+        folded, text = self.folded, self.text
         aends, anns = self.ends, self.ann_tuples
         nk = len(anns)
         items: list[_Item] = []
@@ -584,7 +598,7 @@ class _Resolver:
             if k < nk and anns[k][0] < ends[i]:
                 a, b, label, key = anns[k]
                 idx = len(items)
-                items.append(_Item(label, key, a, b, self.text[a:b], folded[a:b]))
+                items.append(_Item(label, key, a, b, text[a:b], folded[a:b]))
                 item_of[i] = idx
                 i += 1
                 while i < n and starts[i] < b:
@@ -1008,7 +1022,7 @@ class _Resolver:
         word = it.text
         if not word[:1].isalpha():
             return False
-        if is_capitalised(word):
+        if word[0].isupper() and (len(word) == 1 or not word.isupper()):  # is_capitalised
             if (
                 first
                 and len(word) == 1
@@ -2700,6 +2714,7 @@ _mention_order = attrgetter("span.start", "span.end", "kind._value_")
 
 
 _mention_start = attrgetter("span.start")
+_START = attrgetter("start")
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
