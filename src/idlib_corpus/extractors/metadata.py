@@ -493,13 +493,20 @@ def _weak_dateline_possible(line: str) -> bool:
     )
 
 
+def _credit_possible(line: str) -> bool:
+    """Whether a line may match _CREDITS: "By ..." or ending in "staff" or "agencies"
+    (in any case: the last letter is one of these, "ſ" being an "s" to the regex)."""
+    return line.startswith("By") or line.rstrip("\n")[-1:] in "sSſfF"
+
+
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
 # Each: the patterns, the checked patterns, their union, and a test every line they can
 # match passes (None: no test).
 _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...],
                                      re.Pattern[str], Any]] = {
     (id(a), id(b)): (a, b, _any_of((*a, *b)), test)
-    for a, b, test in ((_DATELINES, _CHECKED_DATELINES, _dash_or_slash), (_CREDITS, (), None),
+    for a, b, test in ((_DATELINES, _CHECKED_DATELINES, _dash_or_slash),
+                       (_CREDITS, (), _credit_possible),
                        (_WEAK_DATELINES, (), _weak_dateline_possible))
 }
 
