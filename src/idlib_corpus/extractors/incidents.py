@@ -35,6 +35,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -425,7 +426,23 @@ def _read_clause(
 ) -> _Candidate | None:
     f = ctx.folded
     cstart, cend = clause.start, clause.end
-    real = [h for h in hits if h.value["class"] != "generic"]
+    # what the triggers say, in one pass (a clause holds one or two)
+    real = []
+    all_nouns = all_forced = True  # every trigger a noun; every one an everyday word
+    dated = retaliates = False  # one needs a date next to it; one is a retaliation
+    for h in hits:
+        v = h.value
+        cls = v["class"]
+        if cls != "generic":
+            real.append(h)
+            if cls == "needs_date":
+                dated = True
+            elif cls == "retaliation":
+                retaliates = True
+        if v.get("pos") != "noun":
+            all_nouns = False
+        if not v.get("needs_force"):
+            all_forced = False
     generic = not real
     if generic:
         real = hits
@@ -459,12 +476,12 @@ def _read_clause(
             return None  # (the war may be named in the sentence before: "over the same period")
     if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits, leaving):
         return None
-    if typ is _T.DEPLOYMENT and all(h.value.get("pos") == "noun" for h in hits) and any(
+    if typ is _T.DEPLOYMENT and all_nouns and any(
         t.value["type"] == "armed_attack" and 0 <= hits[0].start - t.end < 40
         for t in ctx.hits_in("incident_triggers", clause)
     ):
         return None  # "an air strike hit a Turkish convoy": the convoy is the target
-    if any(h.value["class"] == "needs_date" for h in hits) and not any(
+    if dated and not any(
         0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
     ):
         return None
@@ -473,7 +490,7 @@ def _read_clause(
     mentions = _forces_named(ctx, clause, speech_zones)
     if typ is not _T.DISPLACEMENT and not generic and not known:
         # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
-        if all(h.value.get("needs_force") for h in hits):
+        if all_forced:
             # everyday words ("attack", "killed", "entered"): armed forces must be named
             if not ctx.has("armed_nouns", clause) and not any(
                 m.kind == "group" for m in mentions
@@ -500,11 +517,11 @@ def _read_clause(
             doers.add(m.actor)  # "… and blamed Syrian government forces"
         elif _victim(ctx, m, clause):
             receivers.add(m.actor)  # "two Turkish soldiers were killed"
-        elif any(0 <= st - m_end <= 2 for st in noun_starts):
+        elif noun_starts and any(0 <= st - m_end <= 2 for st in noun_starts):
             doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
         elif main_start <= m_start and m_end <= main_end:
             doers.add(m.actor)  # "came under the Syrian army's fire"
-        elif typ is _T.ARMED_ATTACK and m_end <= main_start and any(
+        elif typ is _T.ARMED_ATTACK and m_end <= main_start and len(real) > 1 and any(
             0 <= m_start - h.end <= 80 for h in real if h is not main
         ) and _TARGET_PREP.search(f, max(cstart, m_start - 16), m_start):
             receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
@@ -573,7 +590,7 @@ def _read_clause(
         # "…, leaving a Turkish post at Morek encircled": what is left so was hit, by the
         # doers of the clause before
         receivers, doers, pronoun = receivers | doers, set(), True
-    retaliation = any(h.value["class"] == "retaliation" for h in hits) or bool(
+    retaliation = retaliates or bool(
         _names_any(ctx, _RETALIATION_WORDS)  # (most articles tell no retaliation)
         and has_any(f, _RETALIATION_WORDS, cstart, cend)
         and _RETALIATION.search(f, cstart, cend)
@@ -1115,19 +1132,59 @@ def _span_order(span: Span) -> tuple[int, int]:
 
 
 def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
-    place = r.place
-    return Incident(
-        id=f"incident:{article_id}:{n}",
-        type=r.type,
-        # (equal spans once: keyed by offsets, as a set of spans would hash them in Python)
-        evidence=tuple(sorted({(e.start, e.end): e for e in r.evidence}.values(),
-                              key=_span_order)),
-        perpetrators=tuple(sorted(r.perpetrators)),
-        targets=tuple(sorted(r.targets - r.perpetrators)),
-        place=place,
-        date=r.date,
-        killed=r.killed,
-        injured=r.injured,
-        displaced=r.displaced,
-        reported_by=r.reported_by,
-    )
+    # (equal spans once: keyed by offsets, as a set of spans would hash them in Python)
+    evidence = tuple(sorted({(e.start, e.end): e for e in r.evidence}.values(), key=_span_order))
+    perpetrators = tuple(sorted(r.perpetrators))
+    targets = tuple(sorted(r.targets - r.perpetrators))
+    values = (f"incident:{article_id}:{n}", r.type, evidence, perpetrators, targets, r.place,
+              r.date, r.killed, r.injured, r.displaced, r.reported_by)
+    if _INCIDENT_SLOTS is not None and _checked(values):
+        # every field as the constructor would check and convert it (see _checked)
+        out: Incident = _new(Incident)
+        for setter, value in zip(_INCIDENT_SLOTS, values, strict=True):
+            setter(out, value)
+        return out
+    made = Incident(*values)
+    if len(_CHECKED_IDS) > 10_000:
+        _CHECKED_IDS.clear()  # (a bound: a stream of articles names few actors, mostly)
+    _CHECKED_IDS.update(perpetrators)
+    _CHECKED_IDS.update(targets)
+    return made
+
+
+# An incident built without its constructor: the model checks every field of an Incident
+# (ids by regex, each optional value's type) and converts the actor lists to sorted tuples,
+# about 12 us an incident. The values built above are of the checked types already, and
+# their actor lists sorted and unique; only the actor ids come from outside (annotations,
+# actors), so an id is taken as valid once a checked Incident has accepted it. Anything
+# else goes through the constructor, which fails as it would.
+_INCIDENT_FIELDS = ("id", "type", "evidence", "perpetrators", "targets", "place", "date",
+                    "killed", "injured", "displaced", "reported_by")
+_new = object.__new__
+_CHECKED_IDS: set[str] = set()
+_OPTIONAL_TYPES = ((5, Place), (6, TimeValue), (7, Claim), (8, Claim), (9, Claim), (10, str))
+
+
+def _incident_slots() -> tuple[Any, ...] | None:
+    """The slot setters of Incident's fields, if its fields and checks are the ones above."""
+    fields = attrs.fields(Incident)
+    if tuple(f.name for f in fields) != _INCIDENT_FIELDS:
+        return None
+    return tuple(Incident.__dict__[name].__set__ for name in _INCIDENT_FIELDS)
+
+
+def _checked(values: tuple[Any, ...]) -> bool:
+    """Whether the constructor would accept ``values`` and keep them as they are."""
+    if type(values[1]) is not IncidentType or not values[2]:
+        return False
+    for e in values[2]:
+        if type(e) is not Span:
+            return False
+    for i, cls in _OPTIONAL_TYPES:
+        v = values[i]
+        if v is not None and type(v) is not cls:
+            return False
+    return _CHECKED_IDS.issuperset(values[3]) and _CHECKED_IDS.issuperset(values[4])
+
+
+_INCIDENT_SLOTS = _incident_slots()
