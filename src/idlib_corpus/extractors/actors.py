@@ -695,10 +695,13 @@ class _Resolver:
         ``after`` after it, read on the pieces between spaces around ``pos`` only.
 
         A token never holds a space " " and :class:`_Tokens` reads each piece between two
-        spaces alone, so the tokens of the pieces read here are those of the whole
-        sentence's tokens there: pieces are added on each side until the window is full or
-        the sentence ends, and the window is cut as :meth:`_window_around` cuts it. ``pos``
-        is not a space: the token that holds it is in its own piece.
+        spaces alone, so the tokens of a run of whole pieces are those of the whole
+        sentence's tokens there. The run is found with the string methods alone: the piece
+        of ``pos`` (not a space: the token that holds it is in its own piece), and on each
+        side as many more pieces that hold a token (any piece that is not all whitespace)
+        as the window needs tokens, or up to the sentence's end; its tokens are then read
+        at once, and the window is cut as :meth:`_window_around` cuts it (a run of more
+        tokens than needed gives the same window).
         """
         text = self.text
         span = self.prose[si]
@@ -707,27 +710,25 @@ class _Resolver:
         b = text.find(" ", pos, hi)
         if b < 0:
             b = hi
-        starts, ends, texts = _piece_tokens(text, a, b)
-        ti = bisect.bisect_right(starts, pos) - 1
-        while ti < before and a > lo:
+        need = before
+        while need and a > lo:
             # the piece before: from after the space before it to the space at a - 1
-            b2 = a - 1
-            a = text.rfind(" ", lo, b2) + 1 or lo
-            s2, e2, t2 = _piece_tokens(text, a, b2)
-            starts[:0] = s2
-            ends[:0] = e2
-            texts[:0] = t2
-            ti += len(s2)
-        while len(starts) - 1 - ti < after and b < hi:
-            a2 = b + 1
-            b = text.find(" ", a2, hi)
+            end = a - 1
+            a = text.rfind(" ", lo, end) + 1 or lo
+            if a < end and not text[a:end].isspace():
+                need -= 1
+        need = after
+        while need and b < hi:
+            start = b + 1
+            b = text.find(" ", start, hi)
             if b < 0:
                 b = hi
-            s2, e2, t2 = _piece_tokens(text, a2, b)
-            starts += s2
-            ends += e2
-            texts += t2
-        tk = _Tokens.part(starts, ends, texts, self._item_at.setdefault(si, {}))
+            if start < b and not text[start:b].isspace():
+                need -= 1
+        tk = _Tokens(text, a, b)
+        tk.item_at = self._item_at.setdefault(si, {})
+        starts = tk.starts
+        ti = bisect.bisect_right(starts, pos) - 1
         return tk, max(0, ti - before), min(len(starts), ti + after + 1)
 
     # ----------------------------------------------------------------- persons
