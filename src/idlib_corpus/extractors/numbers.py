@@ -70,6 +70,7 @@ class _Grammar:
     currency_words: frozenset[str]
     measure_words: frozenset[str]
     not_counted: frozenset[str]  # percent_words | currency_words | measure_words
+    single_words: dict[str, int]  # units and tens, with their values
     currency_symbols: str
     duration_units: dict[str, int]
     number: re.Pattern[str]  # qualifier? + figure or number words
@@ -129,6 +130,7 @@ def _grammar() -> _Grammar:
         measure_words=frozenset(data["measure_words"]),
         not_counted=frozenset(w for w in data["percent_words"] if " " not in w)
         | frozenset(data["currency_words"]) | frozenset(data["measure_words"]),
+        single_words={**tens, **units},
         currency_symbols=data["currency_symbols"],
         duration_units={k: int(v) for k, v in data["duration_units"].items()},
         number=number,
@@ -254,6 +256,11 @@ def _value(
     if n_text[:1].isdigit():
         v = _figure_value(g, n_text)
         return (v, len(n_text)) if v is not None else (0, 0)
+    # One unit or tens word ("two", "Twenty"), the most frequent case: what _eval_words
+    # gives for it (such a word is ASCII letters, one token).
+    single = g.single_words.get(n_text.lower())
+    if single is not None:
+        return single, len(n_text)
     return _eval_words(g, n_text, allow_fraction=allow_fraction)
 
 
