@@ -345,9 +345,24 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
 
 
 #: Strings one of which each word of a test below holds ("no" is in "not", "on" in
-#: "concerning").
-_NEGATION_PARTS = ("no", "never", "without")
-_TOPIC_PARTS = ("on", "about", "over", "regarding")
+#: "concerning"): one search for any of them, as ``has_any`` would find them.
+_NEGATION_PARTS = re.compile("no|never|without")
+_TOPIC_PARTS = re.compile("on|about|over|regarding")
+
+
+def _word_before(f: str, floor: int, pos: int) -> str | None:
+    """The last of ``ctx.words_before(pos, 5, floor)``, or ``None``.
+
+    The 20 characters before ``pos`` are read first: where they hold two words or more,
+    the last is the one the 60 characters would give (only the first word of a window can
+    be cut by its start, and the words after it are cut the same way in both).
+    """
+    lo = pos - 60 if pos - 60 > floor else floor
+    near = pos - 20 if pos - 20 > lo else lo
+    words = _WORDS.findall(f, near, pos)
+    if len(words) < 2 and near > lo:
+        words = _WORDS.findall(f, lo, pos)
+    return words[-1] if words else None
 
 
 def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
@@ -360,11 +375,9 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     f = ctx.folded
     floor, ceiling = clause.start, clause.end
     hits = ctx.hits
-    # (the last of ctx.words_before(start, 5, floor))
-    before = _WORDS.findall(f, max(floor, start - 60), start)
+    last = _word_before(f, floor, start)
     phrase = t.phrase
-    if before:
-        last = before[-1]
+    if last is not None:
         if last == "to" and not phrase.endswith(("ing", "tion", "s")):
             return False  # "pressed to capture", "to attack" (not "to observation posts")
         if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
@@ -390,11 +403,11 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     # lie in the stretch words_before(start, 2) reads)
     lo = max(floor, start - 24)
     near = None
-    if has_any(f, _NEGATION_PARTS, lo, start):
+    if _NEGATION_PARTS.search(f, lo, start):
         near = ctx.words_before(start, 2, floor)
         if any(w in ("not", "no", "never", "without") for w in near):
             return False
-    if noun and has_any(f, _TOPIC_PARTS, lo, start):
+    if noun and _TOPIC_PARTS.search(f, lo, start):
         if near is None:
             near = ctx.words_before(start, 2, floor)
         if any(w in ("on", "about", "over", "regarding", "concerning") for w in near):
@@ -757,9 +770,9 @@ def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
 
 
 def _person_count(ctx: EventContext, n: Annotation, clause: Span) -> bool:
-    words = _LETTER_RUN.findall(ctx.folded[n.span.end:min(clause.end, n.span.end + 40)])[:4]
-    nouns = ctx.voc.person_nouns
-    return any(w in nouns for w in words)
+    end = n.span.end
+    words = _LETTER_RUN.findall(ctx.folded, end, min(clause.end, end + 40))[:4]
+    return not ctx.voc.person_nouns.isdisjoint(words)
 
 
 def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> Claim | None:
