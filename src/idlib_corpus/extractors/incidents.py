@@ -1157,7 +1157,11 @@ def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
         for setter, value in zip(_INCIDENT_SLOTS, values, strict=True):
             setter(out, value)
         return out
-    made = Incident(*values)
+    made = Incident(
+        id=values[0], type=r.type, evidence=evidence, perpetrators=perpetrators,
+        targets=targets, place=r.place, date=r.date, killed=r.killed, injured=r.injured,
+        displaced=r.displaced, reported_by=r.reported_by,
+    )
     if len(_CHECKED_IDS) > 10_000:
         _CHECKED_IDS.clear()  # (a bound: a stream of articles names few actors, mostly)
     _CHECKED_IDS.update(perpetrators)
