@@ -500,7 +500,8 @@ def _read_clause(
         return None
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
-    mentions = _forces_named(ctx, clause, speech_zones)
+    named = ctx.mentions_in(clause)
+    mentions = _forces_named(ctx, named, speech_zones)
     if typ is not _T.DISPLACEMENT and not generic and not known:
         # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
         if all_forced:
@@ -620,7 +621,7 @@ def _read_clause(
             return None
 
     # -- place and date
-    place, rank = _place(ctx, clause, sent, typ, main, speech_zones)
+    place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named)
     date, strength = _date(ctx, clause, sent, main, speech)
     if refer and date is not None and not any(
         t.value is date and any(
@@ -665,12 +666,15 @@ def _names_any(ctx: EventContext, words: tuple[str, ...]) -> bool:
     return bool(found)
 
 
-def _forces_named(ctx: EventContext, clause: Span, speech_zones: list[Span]) -> list[Mentioned]:
-    """The states and groups a clause names as actors (a person heading forces, "Assad's
-    army", as their state): not sponsors, places, speakers or words in brackets."""
+def _forces_named(
+    ctx: EventContext, named: list[Mentioned], speech_zones: list[Span]
+) -> list[Mentioned]:
+    """The states and groups of a clause's mentions ``named`` that act in it (a person
+    heading forces, "Assad's army", as their state): not sponsors, places, speakers or
+    words in brackets."""
     out = []
     in_brackets = ctx.in_brackets
-    for m in ctx.mentions_in(clause):
+    for m in named:
         if m.backer or m.locative:
             continue
         kind = m.kind
@@ -801,16 +805,15 @@ def _casualties(
         later = [v for v in verbs if v.start >= n.span.end]
         verb = None
         between = ctx.folded[n.span.end:later[0].start] if later else ""
-        if later and len(between.split()) <= 3 and "," not in between and not _AND_OR.search(
-            between
-        ):
+        if later and len(between.split(None, 3)) <= 3 and "," not in between \
+                and not _AND_OR.search(between):
             verb = later[0]  # "and five others injured"
         elif prior:
             verb = prior[-1]
             gap = ctx.folded[verb.end:n.span.start]
-            if len(gap.split()) > 12:
+            if len(gap.split(None, 12)) > 12:
                 verb = None
-        if verb is None and later and len(ctx.folded[n.span.end:later[0].start].split()) <= 6:
+        if verb is None and later and _few_words(ctx.folded, n.span.end, later[0].start, 6):
             verb = later[0]
         if verb is not None:
             groups[verb.value].append(n)
@@ -834,7 +837,7 @@ def _casualties(
             continue
         later = [v for v in verbs if v.start >= m.end()]
         counted = {"killed": killed, "injured": injured}
-        if later and len(ctx.folded[m.end():later[0].start].split()) <= 3:
+        if later and _few_words(ctx.folded, m.end(), later[0].start, 3):
             claim = counted[later[0].value]
             if claim is None and m.group(0).startswith(("and another", ", another")):
                 counted[later[0].value] = Claim(value=1, claimant=claimant,
@@ -845,6 +848,11 @@ def _casualties(
                 )
         killed, injured = counted["killed"], counted["injured"]
     return killed, injured
+
+
+def _few_words(f: str, start: int, end: int, n: int) -> bool:
+    """Whether ``f[start:end]`` holds at most ``n`` words (split on white space)."""
+    return len(f[start:end].split(None, n)) <= n
 
 
 def _count_people(ctx: EventContext, start: int, end: int) -> int:
@@ -878,10 +886,10 @@ def _displaced(
             ok = _person_count(ctx, n, clause)  # "forced nearly a million people to flee"
         elif n.span.start >= main.end:
             gap = ctx.folded[main.end:n.span.start]
-            ok = len(gap.split()) <= 3 and _person_count(ctx, n, clause)
+            ok = len(gap.split(None, 3)) <= 3 and _person_count(ctx, n, clause)
         else:
             gap = ctx.folded[n.span.end:main.start]
-            ok = len(gap.split()) <= 6 and (_person_count(ctx, n, clause) or not gap.strip())
+            ok = len(gap.split(None, 6)) <= 6 and (_person_count(ctx, n, clause) or not gap.strip())
         if ok:
             d = abs(n.span.start - main.start)
             if best is None or d < best[0]:
@@ -896,16 +904,17 @@ def _place(
     typ: IncidentType,
     main: Hit,
     excluded: list[Span],
+    named: list[Mentioned],
 ) -> tuple[PlaceRef | None, int]:
-    """The place of the incident and a rank (lower is surer)."""
+    """The place of the incident and a rank (lower is surer); ``named``: the clause's
+    mentions."""
     f = ctx.folded
     best: tuple[tuple[int, int], PlaceRef] | None = None
     main_end = main.end
     places = ctx.places_in(clause)
     if places:
         # (offsets, not spans: a span's hash and equality are Python code)
-        actors = {(m.span.start, m.span.end) for m in ctx.mentions_in(clause)
-                  if not m.locative}
+        actors = {(m.span.start, m.span.end) for m in named if not m.locative}
         for p in places:
             span = p.span
             if (excluded and within_any(span, excluded)) or ctx.in_brackets(span) or (
