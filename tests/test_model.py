@@ -369,6 +369,8 @@ def test_zero_is_a_count() -> None:
         ({"parties": ["TR", "Russia"]}, "parties"),
         ({"parties": ["tr"]}, "parties"),
         ({"participants": ["Erdogan"]}, "participants"),
+        ({"parties": 5}, "parties"),  # not iterable: a ModelError, not a TypeError
+        ({"participants": 5}, "participants"),
         ({"duration_minutes": -1}, "duration_minutes"),
         ({"duration_minutes": 1.5}, "duration_minutes"),
         ({"kind": "talks"}, "kind"),

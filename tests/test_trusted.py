@@ -3,6 +3,8 @@ constructors give (equal, same repr, same hash), and fall back to the checks on 
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import given
@@ -60,6 +62,8 @@ def test_the_setters_match_the_classes_today() -> None:
     assert _trusted._SPAN is not None
     assert _trusted._PLACE is not None
     assert _trusted._ANNOTATION is not None
+    assert _trusted._MEETING_SETTERS is not None
+    assert _trusted._INCIDENT_SETTERS is not None
 
 
 @given(meetings() | incidents(), st.text(min_size=1, max_size=30))
@@ -71,3 +75,42 @@ def test_with_id_is_evolve(event: Meeting | Incident, new_id: str) -> None:
             _trusted.with_id(event, new_id)
         return
     same(_trusted.with_id(event, new_id), expected)
+
+
+def _fields(event: Meeting | Incident) -> list[object]:
+    return [getattr(event, f.name) for f in attrs.fields(type(event))]
+
+
+def _same_or_both_fail(build: Any, check: Any, values: list[object]) -> None:
+    try:
+        expected = check(*values)
+    except ModelError as exc:
+        with pytest.raises(ModelError) as got:
+            build(*values)
+        assert str(got.value) == str(exc)
+        return
+    same(build(*values), expected)
+
+
+# Values the constructors convert (lists, unsorted or repeated ids) or reject (bad ids and
+# codes, negative durations, wrong types), put in place of one field of a valid event.
+_ODD = st.sampled_from([
+    [], (), None, "", " ", ["TR", "RU"], ("TR", "RU"), ("RU", "RU"), ("tr",), ("state:TR",),
+    ("state:tr", "person:a"), ("person:a", "person:a"), ("bad id",), -1, 5, True, 2.5,
+    [Span(0, 1)], (Span(0, 1), "x"), "x", object(),
+])
+
+
+@pytest.mark.parametrize(
+    ("events", "build", "check"),
+    [(meetings(), _trusted.meeting, Meeting), (incidents(), _trusted.incident, Incident)],
+    ids=["meeting", "incident"],
+)
+@given(data=st.data())
+def test_event_is_the_constructed_event(
+    events: Any, build: Any, check: Any, data: st.DataObject
+) -> None:
+    values = _fields(data.draw(events))
+    if data.draw(st.booleans(), label="replace a field"):
+        values[data.draw(st.integers(0, len(values) - 1))] = data.draw(_ODD)
+    _same_or_both_fail(build, check, values)

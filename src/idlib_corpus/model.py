@@ -86,6 +86,8 @@ def _iso2(instance: object, attribute: attrs.Attribute[Any], value: str | None) 
 
 
 def _iso2_tuple(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple):
+        raise _fail(type(instance).__name__, attribute.name, "ISO 3166 alpha-2 codes", value)
     for code in value:
         if not is_country_code(code):
             raise _fail(
@@ -101,6 +103,8 @@ def _actor_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> 
 
 
 def _actor_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple):
+        raise _fail(type(instance).__name__, attribute.name, "a tuple of actor ids", value)
     for item in value:
         _actor_id(instance, attribute, item)
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors._events import (
     EventContext,
@@ -1031,16 +1032,8 @@ def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meetin
     for sp in r.evidence:
         unique.setdefault((sp.start, sp.end), sp)
     evidence = tuple(sorted(unique.values(), key=_span_order))
-    return Meeting(
-        id=f"meeting:{article_id}:{n}",
-        kind=r.kind,
-        status=status,
-        evidence=evidence,
-        parties=tuple(sorted(r.parties)),
-        participants=tuple(sorted(r.participants)),
-        place=r.place,
-        date=date,
-        duration_minutes=r.duration,
-        outcome=r.outcome,
-        reported_by=r.reported_by,
+    # (sets: their sorted tuples are what the constructor would make of them)
+    return _trusted.meeting(
+        f"meeting:{article_id}:{n}", r.kind, status, evidence, tuple(sorted(r.parties)),
+        tuple(sorted(r.participants)), r.place, date, r.duration, r.outcome, r.reported_by,
     )
