@@ -560,8 +560,8 @@ def _read_clause(
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
-        if not doers and ctx.home_army and has_any(f, _OFFENSIVE_WORDS, main.end, sent.end) \
-                and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start):
+        if not doers and has_any(f, _OFFENSIVE_WORDS, main.end, sent.end) \
+                and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start) and ctx.home_army:
             # "people have fled …, warning that the violence …": the people are the subject,
             # the offensive is the one of the army the story is about (but "the escalation
             # has displaced": the text names a cause, and no side)
@@ -582,9 +582,9 @@ def _read_clause(
             doers = {spoken[-1].actor}
             pronoun = False
     army_end = main_start if not passive else cend
-    home = ctx.home_army
-    # ("army", "government" or "regime" before the trigger: what both tests below need)
-    if home and has_any(f, _BARE_ARMY_WORDS, cstart, army_end):
+    # ("army", "government" or "regime" before the trigger: what both tests below need;
+    # the home army, read over every mention of the article, only then)
+    if has_any(f, _BARE_ARMY_WORDS, cstart, army_end) and (home := ctx.home_army):
         if not doers and _BARE_ARMY.search(f, cstart, army_end) and home not in receivers:
             # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
             doers = {home}
