@@ -35,10 +35,10 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 import attrs
 
+from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors._events import (
     EventContext,
@@ -1158,59 +1158,8 @@ def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
     evidence = tuple(sorted({(e.start, e.end): e for e in r.evidence}.values(), key=_span_order))
     perpetrators = tuple(sorted(r.perpetrators))
     targets = tuple(sorted(r.targets - r.perpetrators))
-    values = (f"incident:{article_id}:{n}", r.type, evidence, perpetrators, targets, r.place,
-              r.date, r.killed, r.injured, r.displaced, r.reported_by)
-    if _INCIDENT_SLOTS is not None and _checked(values):
-        # every field as the constructor would check and convert it (see _checked)
-        out: Incident = _new(Incident)
-        for setter, value in zip(_INCIDENT_SLOTS, values, strict=True):
-            setter(out, value)
-        return out
-    made = Incident(
-        id=values[0], type=r.type, evidence=evidence, perpetrators=perpetrators,
-        targets=targets, place=r.place, date=r.date, killed=r.killed, injured=r.injured,
-        displaced=r.displaced, reported_by=r.reported_by,
+    # (sets: their sorted tuples are what the constructor would make of them)
+    return _trusted.incident(
+        f"incident:{article_id}:{n}", r.type, evidence, perpetrators, targets, r.place,
+        r.date, r.killed, r.injured, r.displaced, r.reported_by,
     )
-    if len(_CHECKED_IDS) > 10_000:
-        _CHECKED_IDS.clear()  # (a bound: a stream of articles names few actors, mostly)
-    _CHECKED_IDS.update(perpetrators)
-    _CHECKED_IDS.update(targets)
-    return made
-
-
-# An incident built without its constructor: the model checks every field of an Incident
-# (ids by regex, each optional value's type) and converts the actor lists to sorted tuples,
-# about 12 us an incident. The values built above are of the checked types already, and
-# their actor lists sorted and unique; only the actor ids come from outside (annotations,
-# actors), so an id is taken as valid once a checked Incident has accepted it. Anything
-# else goes through the constructor, which fails as it would.
-_INCIDENT_FIELDS = ("id", "type", "evidence", "perpetrators", "targets", "place", "date",
-                    "killed", "injured", "displaced", "reported_by")
-_new = object.__new__
-_CHECKED_IDS: set[str] = set()
-_OPTIONAL_TYPES = ((5, Place), (6, TimeValue), (7, Claim), (8, Claim), (9, Claim), (10, str))
-
-
-def _incident_slots() -> tuple[Any, ...] | None:
-    """The slot setters of Incident's fields, if its fields and checks are the ones above."""
-    fields = attrs.fields(Incident)
-    if tuple(f.name for f in fields) != _INCIDENT_FIELDS:
-        return None
-    return tuple(Incident.__dict__[name].__set__ for name in _INCIDENT_FIELDS)
-
-
-def _checked(values: tuple[Any, ...]) -> bool:
-    """Whether the constructor would accept ``values`` and keep them as they are."""
-    if type(values[1]) is not IncidentType or not values[2]:
-        return False
-    for e in values[2]:
-        if type(e) is not Span:
-            return False
-    for i, cls in _OPTIONAL_TYPES:
-        v = values[i]
-        if v is not None and type(v) is not cls:
-            return False
-    return _CHECKED_IDS.issuperset(values[3]) and _CHECKED_IDS.issuperset(values[4])
-
-
-_INCIDENT_SLOTS = _incident_slots()
