@@ -500,13 +500,19 @@ def _shared_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
     })
     # Whole words as far as ASCII letters tell; each caller checks the boundaries its
     # own way (letters or letters and digits, in any script). A longer word is tried
-    # first, and a shorter one where it is not followed by a boundary. The regex reads
-    # the character before the word too (run over " " + folded): it then opens with a
-    # character class the engine skips to, not a lookbehind tried at every character.
+    # first, and a shorter one where it is not followed by a boundary. The regex runs
+    # over a copy of the folded text where all but a-z is a space, one space more on the
+    # left (see key_word_hits), and reads the space before the word too: it then opens
+    # with a literal, which the engine finds by a plain scan, not a lookbehind or a
+    # character class tried at every character.
     if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
         raise RuntimeError("the shared key words must be lower-case ASCII letters")
-    regex = re.compile(r"[^a-z](?:" + trie_pattern(words) + r")(?![a-z])")
+    regex = re.compile(r" (?:" + trie_pattern(words) + r")(?![a-z])")
     return regex, words
+
+
+#: bytes.translate table: a-z kept, every other byte a space.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 #: The last article's key words: (text, folded, words, digit runs). The time and number
@@ -528,8 +534,12 @@ def key_word_hits(
     if last is not None and last[0] is text and last[1] is folded:
         return last[2], last[3]
     regex = _shared_vocabulary()[0]
-    # A match [i, j) in " " + folded is the word folded[i:j - 1].
-    words = tuple((m.start(), m.end() - 1, m.group()[1:]) for m in regex.finditer(" " + folded))
+    # The regex tells only a-z from the rest, so the rest may all be spaces: ASCII bytes
+    # (one "?" per other character, so offsets stay), then a table. A match [i, j) there
+    # (one space more on the left) is the word folded[i:j - 1].
+    letters = folded.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+    words = tuple((m.start(), m.end() - 1, m.group()[1:])
+                  for m in regex.finditer(" " + letters))
     digits = digit_runs(text)
     _last_key_words = (text, folded, words, digits)
     return words, digits
