@@ -3,6 +3,7 @@ constructors give (equal, same repr, same hash), and fall back to the checks on 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel
 from idlib_corpus.errors import ModelError
-from idlib_corpus.model import Incident, Meeting, Span
-from idlib_corpus.testing import incidents, meetings, places, spans, time_values
+from idlib_corpus.model import Actor, Incident, Meeting, Mention, Span, TimeValue
+from idlib_corpus.testing import actors, incidents, meetings, mentions, places, spans, time_values
 
 
 def same(a: object, b: object) -> None:
@@ -64,6 +65,9 @@ def test_the_setters_match_the_classes_today() -> None:
     assert _trusted._ANNOTATION is not None
     assert _trusted._MEETING_SETTERS is not None
     assert _trusted._INCIDENT_SETTERS is not None
+    assert _trusted._MENTION is not None
+    assert _trusted._ACTOR is not None
+    assert _trusted._TIME_VALUE is not None
 
 
 @given(meetings() | incidents(), st.text(min_size=1, max_size=30))
@@ -114,3 +118,28 @@ def test_event_is_the_constructed_event(
     if data.draw(st.booleans(), label="replace a field"):
         values[data.draw(st.integers(0, len(values) - 1))] = data.draw(_ODD)
     _same_or_both_fail(build, check, values)
+
+
+@pytest.mark.parametrize(
+    ("objects", "build", "check"),
+    [(actors(), _trusted.actor, Actor), (time_values(), _trusted.time_value, TimeValue),
+     (mentions("Putin met Erdogan in Moscow."), _trusted.mention, Mention)],
+    ids=["actor", "time_value", "mention"],
+)
+@given(data=st.data())
+def test_actor_mention_and_time_value_are_the_constructed_ones(
+    objects: Any, build: Any, check: Any, data: st.DataObject
+) -> None:
+    values = [getattr(o, f.name) for o in [data.draw(objects)] for f in attrs.fields(check)]
+    if data.draw(st.booleans(), label="replace a field"):
+        values[data.draw(st.integers(0, len(values) - 1))] = data.draw(
+            _ODD | _DATES, label="odd value")
+    _same_or_both_fail(build, check, values)
+
+
+# Dates that break TimeValue's consistency rules when put in place of one end (not the
+# first or last day of a month or year, another month), and a datetime, which it refuses.
+_DATES = st.sampled_from([
+    dt.date(2020, 2, 1), dt.date(2020, 2, 29), dt.date(2020, 3, 15), dt.date(2019, 12, 31),
+    dt.date(2021, 1, 1), dt.datetime(2020, 2, 1, 10, 0),
+])

@@ -3,8 +3,10 @@
 The model's attrs constructors check every field (types, bounds). That is right at the
 boundary, where values come from plugins, files and users; in the extractors' inner loops,
 which build a hundred spans and annotations an article from offsets they computed
-themselves, the checks cost more than the objects. The functions here set the slots
-directly instead. The objects are the ones the constructors would give: equal, with the
+themselves, the checks cost more than the objects. The functions here (spans, places,
+annotations, mentions, actors, time values, meetings, incidents) set the slots directly
+instead, after the few exact-type tests that tell the constructor would accept the
+values as they are. The objects are the ones the constructors would give: equal, with the
 same ``repr`` and hash (``tests/test_trusted.py`` checks it for each function, with
 hypothesis). Never hand them values from outside the package: those go through the
 constructors.
@@ -15,6 +17,7 @@ falls back to the checked constructor (slower, never wrong).
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any, TypeGuard, TypeVar
 
 import attrs
@@ -22,19 +25,37 @@ import attrs
 from idlib_corpus.document import Annotation, AnnotationLabel
 from idlib_corpus.model import (
     _ID,
+    Actor,
+    ActorKind,
     Claim,
     Incident,
     IncidentType,
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Mention,
+    MentionKind,
     Place,
+    Precision,
     Span,
     TimeValue,
+    _month_end,
     is_country_code,
 )
 
-__all__ = ["annotation", "incident", "meeting", "place_at", "span", "with_id"]
+__all__ = [
+    "ANNOTATION_SETTERS",
+    "SPAN_SETTERS",
+    "actor",
+    "annotation",
+    "incident",
+    "meeting",
+    "mention",
+    "place_at",
+    "span",
+    "time_value",
+    "with_id",
+]
 
 _new = object.__new__
 
@@ -47,11 +68,20 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...] | None:
 
 
 _SPAN = _slot_setters(Span, ("start", "end"))
+#: The slot setters of Span (start, end) and of Annotation (span, label, text, key, value,
+#: source), or None if the classes' fields changed: for a loop that builds a hundred of
+#: them from values valid by construction and cannot afford a call per object (the
+#: knowledge annotator). Anything else calls the functions below.
+SPAN_SETTERS = _SPAN
 _PLACE_NAMES = ("name", "kind", "country", "latitude", "longitude", "geonames_id", "text",
                 "span")
 _PLACE = _slot_setters(Place, _PLACE_NAMES)
 _ANNOTATION = _slot_setters(Annotation, ("span", "label", "text", "key", "value",
                                                "source"))
+ANNOTATION_SETTERS = _ANNOTATION
+_MENTION = _slot_setters(Mention, ("span", "text", "kind"))
+_ACTOR = _slot_setters(Actor, ("id", "name", "kind", "country", "title", "aliases", "mentions"))
+_TIME_VALUE = _slot_setters(TimeValue, ("start", "end", "precision", "interval", "text", "span"))
 
 
 def _all_slots(cls: type) -> tuple[tuple[Any, Any], ...]:
@@ -286,3 +316,110 @@ def incident(
     for setter, value in zip(_INCIDENT_SETTERS, values, strict=True):
         setter(out, value)
     return out
+
+
+# --------------------------------------------------------------------------- actors, times
+
+
+def mention(span: Span, text: str, kind: MentionKind = MentionKind.NAME) -> Mention:
+    """``Mention(span, text, kind)``, without the constructor for values of its types.
+
+    Example:
+        >>> mention(Span(0, 5), "Putin") == Mention(Span(0, 5), "Putin")
+        True
+    """
+    if (_MENTION is None or type(span) is not Span or type(text) is not str
+            or type(kind) is not MentionKind):
+        return Mention(span, text, kind)
+    m: Mention = _new(Mention)
+    set_span, set_text, set_kind = _MENTION
+    set_span(m, span)
+    set_text(m, text)
+    set_kind(m, kind)
+    return m
+
+
+def actor(
+    id: str,
+    name: str,
+    kind: ActorKind,
+    country: str | None = None,
+    title: str | None = None,
+    aliases: tuple[str, ...] = (),
+    mentions: tuple[Mention, ...] = (),
+) -> Actor:
+    """``Actor(...)`` with the same arguments, without the constructor where it would
+    neither convert nor reject anything.
+
+    Example:
+        >>> args = ("person:vladimir-putin", "Vladimir Putin", ActorKind.PERSON, "RU")
+        >>> actor(*args) == Actor(*args)
+        True
+    """
+    if (
+        _ACTOR is None
+        or type(id) is not str
+        or _ID.fullmatch(id) is None
+        or type(name) is not str
+        or not name.strip()
+        or type(kind) is not ActorKind
+        or not (country is None or is_country_code(country))
+        or not _optional(title, str)
+        or type(aliases) is not tuple
+        or type(mentions) is not tuple
+        or not all(type(x) is str for x in aliases)
+        or not all(type(x) is Mention for x in mentions)
+    ):
+        return Actor(id, name, kind, country, title, aliases, mentions)
+    a: Actor = _new(Actor)
+    for setter, value in zip(
+        _ACTOR, (id, name, kind, country, title, aliases, mentions), strict=True
+    ):
+        setter(a, value)
+    return a
+
+
+def _consistent(start: Any, end: Any, precision: Any, interval: Any) -> bool:
+    """Whether TimeValue's field and consistency checks pass (see its post-init)."""
+    if (type(start) is not _dt.date or type(end) is not _dt.date or end < start
+            or type(interval) is not bool):
+        return False
+    if precision is Precision.DAY:
+        return interval or start == end
+    if precision is Precision.MONTH:
+        return start.day == 1 and end == _month_end(end) and (
+            interval or (start.year, start.month) == (end.year, end.month))
+    if precision is Precision.YEAR:
+        return ((start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+                and (interval or start.year == end.year))
+    return False
+
+
+def time_value(
+    start: _dt.date,
+    end: _dt.date,
+    precision: Precision = Precision.DAY,
+    interval: bool = False,
+    text: str = "",
+    span: Span | None = None,
+) -> TimeValue:
+    """``TimeValue(start, end, precision, interval, text, span)``, without the constructor
+    where it would accept the values.
+
+    Example:
+        >>> d = _dt.date(2020, 2, 8)
+        >>> time_value(d, d, text="Saturday") == TimeValue.day(d, text="Saturday")
+        True
+    """
+    if (_TIME_VALUE is None or not _consistent(start, end, precision, interval)
+            or type(text) is not str or not (span is None or type(span) is Span)):
+        return TimeValue(start, end, precision, interval, text, span)
+    value: TimeValue = _new(TimeValue)
+    set_start, set_end, set_precision, set_interval, set_text, set_span = _TIME_VALUE
+    set_start(value, start)
+    set_end(value, end)
+    set_precision(value, precision)
+    set_interval(value, interval)
+    set_text(value, text)
+    set_span(value, span)
+    return value

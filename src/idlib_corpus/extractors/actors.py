@@ -65,7 +65,6 @@ from idlib_corpus.extractors._names import (
 from idlib_corpus.folding import fold_name
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import (
-    _ID,
     Actor,
     ActorKind,
     Mention,
@@ -159,58 +158,11 @@ _DASH_CAPITAL = re.compile(r"-[A-Z]")
 _PRONOUN_REACH = 3
 
 _span = _trusted.span
-_new = object.__new__
-_MENTION_SETTERS = _trusted._slot_setters(Mention, ("span", "text", "kind"))
-
-
-def _mention(span: Span, text: str, kind: MentionKind) -> Mention:
-    """``Mention(span, text, kind)`` without its checks, for the values built here: a
-    :class:`Span`, a slice of the text and a :class:`MentionKind` (see :mod:`_trusted`)."""
-    if _MENTION_SETTERS is None:  # pragma: no cover - the model's fields changed
-        return Mention(span, text, kind)
-    m: Mention = _new(Mention)
-    set_span, set_text, set_kind = _MENTION_SETTERS
-    set_span(m, span)
-    set_text(m, text)
-    set_kind(m, kind)
-    return m
-
-
-_ACTOR_SETTERS = _trusted._slot_setters(
-    Actor, ("id", "name", "kind", "country", "title", "aliases", "mentions")
-)
-
-
-def _actor(
-    id: str,
-    name: str,
-    kind: ActorKind,
-    country: str | None = None,
-    title: str | None = None,
-    aliases: tuple[str, ...] = (),
-    mentions: tuple[Mention, ...] = (),
-) -> Actor:
-    """``Actor(...)`` without the attrs machinery, for the values built here.
-
-    The kind is one of the module's constants, the aliases a tuple of names (from the text
-    or the knowledge base's strings), the mentions a tuple of :func:`_mention`'s; what
-    comes from the text or the knowledge base is checked as the constructor checks it (a
-    value that fails goes through the constructor, which raises as before).
-    """
-    if (
-        _ACTOR_SETTERS is None
-        or _ID.fullmatch(id) is None
-        or not name.strip()
-        or (country is not None and not is_country_code(country))
-    ):
-        return Actor(id=id, name=name, kind=kind, country=country, title=title,
-                     aliases=aliases, mentions=mentions)
-    a: Actor = _new(Actor)
-    for setter, value in zip(
-        _ACTOR_SETTERS, (id, name, kind, country, title, aliases, mentions), strict=True
-    ):
-        setter(a, value)
-    return a
+# Mentions and actors built by idlib_corpus._trusted: what is built here is of the checked
+# types by construction; an id, name or code from the text that would fail goes through
+# the constructor, which raises as it always did.
+_mention = _trusted.mention
+_actor = _trusted.actor
 
 
 

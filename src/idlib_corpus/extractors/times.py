@@ -41,7 +41,6 @@ from typing import Any, NamedTuple
 import attrs
 
 from idlib_corpus import _trusted
-from idlib_corpus._trusted import _slot_setters
 from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors.numbers import _shared_vocabulary, key_word_hits
 from idlib_corpus.folding import fold_char_preserving
@@ -52,7 +51,6 @@ from idlib_corpus.plugins import builtin_name
 __all__ = ["Tense", "detect_tense", "find_times", "idlib_annotate", "resolve_expression"]
 
 _SOURCE = builtin_name(__name__)
-_new = object.__new__
 _ONE_DAY = _dt.timedelta(days=1)
 #: How far (days) a month-day in a past clause may lie after the base before it is read
 #: as last year's (and one in a future clause before it, as next year's). A date a few
@@ -232,35 +230,9 @@ def _key_kinds(
 
 # --------------------------------------------------------------------------- values
 
-# TimeValue's slot setters (see idlib_corpus._trusted): its constructor checks each field's
-# type, and the values built here are of the right types by construction (dates computed
-# from datetime.date values, Precision members, bools, strings, spans or None). Its
-# consistency check (__attrs_post_init__) holds by construction too for the four
-# constructors below (a point is one whole day, month or year; an interval's ends are
-# whole units at its precision), but for end >= start, which an interval may break: such
-# a value goes through the constructor, which raises ModelError (a ValueError) as before.
-_TV_SETTERS = _slot_setters(
-    TimeValue, ("start", "end", "precision", "interval", "text", "span")
-)
-
-
-def _tv(
-    start: _dt.date, end: _dt.date, precision: Precision, interval: bool, text: str,
-    span: Span | None,
-) -> TimeValue:
-    """``TimeValue(start, end, precision, interval, text, span)`` without the checks,
-    for the constructors below only (see above)."""
-    if _TV_SETTERS is None or end < start:
-        return TimeValue(start, end, precision, interval, text, span)
-    value: TimeValue = _new(TimeValue)
-    set_start, set_end, set_precision, set_interval, set_text, set_span = _TV_SETTERS
-    set_start(value, start)
-    set_end(value, end)
-    set_precision(value, precision)
-    set_interval(value, interval)
-    set_text(value, text)
-    set_span(value, span)
-    return value
+# TimeValue built by idlib_corpus._trusted: the values built here are of the right types
+# and consistent by construction, so its checks would only cost.
+_tv = _trusted.time_value
 
 
 # The constructors of TimeValue (day, month, year, between), through _tv.

@@ -325,8 +325,8 @@ class KnowledgeBase:
         # Annotation(span, label, words, key, None, source) and Span(start, end), built
         # from their slots (see idlib_corpus._trusted), inline: about a hundred an article,
         # valid by construction (the scanner's offsets, enum labels, str words and keys).
-        setters = _trusted._ANNOTATION
-        span_setters = _trusted._SPAN
+        setters = _trusted.ANNOTATION_SETTERS
+        span_setters = _trusted.SPAN_SETTERS
         if setters is None or span_setters is None:
             return self._annotate_checked(doc, source)
         set_span, set_label, set_text, set_key, set_value, set_source = setters
