@@ -244,6 +244,12 @@ class Scanner:
         # by regex, or a word followed by the second word of one of its longer phrases.
         # One regex finds them (C code skips the other words, most of the text); the
         # lookbehinds say where a word of _WORD starts, the lookahead where it ends.
+        # Written as the character before the word (a word starts the text or follows one
+        # that is not a letter or digit), then the word in a group: a pattern opening with
+        # a lookbehind runs the matcher at every offset, one opening with a character
+        # class lets the regex engine skip to the offsets holding one (about one in six;
+        # same matches, checked on 200k random strings). The first word of the text, with
+        # no character before it, is matched on its own.
         leaves: dict[str, str] = {}
         for word, (one, tried, _keyed) in table.items():
             if one or tried:
@@ -251,7 +257,9 @@ class Scanner:
             else:
                 nexts = {s: _TOKEN_END for f, s in seconds if f == word}
                 leaves[word] = r"(?=\s+" + _trie_regex(nexts) + ")"
-        self._starts = re.compile(r"(?<![a-z0-9])(?<![a-z0-9][-'])" + _trie_regex(leaves))
+        trie = _trie_regex(leaves)
+        self._first = re.compile("(" + trie + ")")
+        self._starts = re.compile(r"[^a-z0-9](?<![a-z0-9][-'])(" + trie + ")")
 
     def scan(self, folded: str) -> dict[str, list[Hit]]:
         """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
@@ -259,10 +267,12 @@ class Scanner:
         last_end: dict[str, int] = dict.fromkeys(self.names, -1)
         table, seconds, next_word = self._table, self._seconds, _NEXT_WORD.match
         # (only the words that may start a hit: the others would find nothing)
-        for tok in self._starts.finditer(folded):
-            word = tok.group()
+        first = self._first.match(folded)
+        found = self._starts.finditer(folded)
+        for tok in itertools.chain((first,), found) if first is not None else found:
+            word = tok.group(1)  # (the word, after the character before it)
             singles, wild, keyed = table[word]
-            start, end = tok.span()
+            start, end = tok.span(1)
             longer = wild
             if keyed:
                 # the next word, if only spaces lie between
