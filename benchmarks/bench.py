@@ -8,7 +8,8 @@ Prints tables for: throughput of the full pipeline on one core (seed articles, t
 on-topic articles of the gold test sets, and a mix of seeds and 300 real off-topic news
 articles), the cost of each plugin hook, the time of
 ``import idlib_corpus`` in a fresh process, peak memory while streaming 10,000 articles
-JSONL-in/JSONL-out, scaling with corpus size (1x, 10x, 100x) and with worker processes.
+JSONL-in/JSONL-out, scaling with corpus size (1x, 10x, 100x) and with worker processes,
+and the share of the garbage collector (default, and after ``gc.freeze()``).
 Record the output in docs/performance.md with the machine it ran on.
 """
 
@@ -169,6 +170,55 @@ def bench_import() -> None:
            ["import + first parse (builds knowledge base)", f"{first:.3f}"]])
 
 
+# Runs in a fresh process per setting: gc.freeze() and thresholds are the whole process's.
+_GC_CHILD = """
+import gc, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench import seed_texts
+from idlib_corpus.options import Options
+from idlib_corpus.pipeline import Pipeline
+docs, setting, reps = seed_texts(), sys.argv[2], int(sys.argv[3])
+pipe = Pipeline(options=Options(load_entrypoints=False))
+for i, text, pub in docs:
+    pipe.parse(text, id=i, published=pub)
+if setting != "default":
+    gc.freeze()
+if setting == "freeze + threshold":
+    gc.set_threshold(10_000, 10, 10)
+spent, counts, started = [0.0, 0.0, 0.0], [0, 0, 0], [0.0]
+def watch(phase, info):
+    if phase == "start":
+        started[0] = time.perf_counter()
+    else:
+        spent[info["generation"]] += time.perf_counter() - started[0]
+        counts[info["generation"]] += 1
+gc.callbacks.append(watch)
+t0 = time.perf_counter()
+for _ in range(reps):
+    for i, text, pub in docs:
+        pipe.parse(text, id=i, published=pub)
+total = time.perf_counter() - t0
+print(total, sum(spent), *counts)
+"""
+
+
+def bench_gc(quick: bool) -> None:
+    reps = 40 if quick else 200
+    rows = []
+    for setting in ("default", "freeze", "freeze + threshold"):
+        out = subprocess.run(
+            [sys.executable, "-c", _GC_CHILD, str(Path(__file__).parent), setting, str(reps)],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()
+        total, in_gc = float(out[0]), float(out[1])
+        n = reps * len(seed_texts())
+        rows.append([setting, f"{n / total:,.0f}", f"{in_gc / n * 1e3:.3f}",
+                     f"{100 * in_gc / total:.1f}%", " / ".join(out[2:])])
+    table("Garbage collection while parsing seed articles (one process per row)",
+          ["after the first parse", "articles/s", "gc ms/article", "gc share",
+           "collections gen 0 / 1 / 2"], rows)
+
+
 def _write_corpus_jsonl(path: Path, n: int) -> None:
     docs = seed_texts() + offtopic_texts()
     with path.open("w", encoding="utf-8") as fh:
@@ -250,7 +300,8 @@ def bench_scaling(quick: bool, multiples: list[int] | None = None) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats")
-    ap.add_argument("--only", choices=("throughput", "hooks", "import", "memory", "scaling"))
+    ap.add_argument("--only",
+                    choices=("throughput", "hooks", "import", "memory", "scaling", "gc"))
     ap.add_argument("--scaling", default=None, metavar="1,10,100",
                     help="corpus sizes for the scaling table, in multiples of the 5 seeds")
     args = ap.parse_args()
@@ -264,6 +315,7 @@ def main() -> int:
         "memory": lambda: bench_memory(2_000 if args.quick else 10_000),
         "scaling": lambda: bench_scaling(
             args.quick, [int(x) for x in args.scaling.split(",")] if args.scaling else None),
+        "gc": lambda: bench_gc(args.quick),
     }
     for name, step in steps.items():
         if args.only in (None, name):
