@@ -293,19 +293,6 @@ class _Tokens:
         return tk
 
 
-def _piece_tokens(text: str, a: int, b: int) -> tuple[list[int], list[int], list[str]]:
-    """The tokens of the piece ``text[a:b]`` (no " " in it), as :class:`_Tokens` reads it."""
-    piece = text[a:b]
-    if not piece:
-        return [], [], []
-    if piece.isalnum():
-        return [a], [b], [piece]
-    if piece[-1] in _END_MARKS and piece[:-1].isalnum():
-        return [a, b - 1], [b - 1, b], [piece[:-1], piece[-1]]  # as _Tokens reads it
-    ms = list(TOKEN.finditer(text, a, b))
-    return [m.start() for m in ms], [m.end() for m in ms], [m.group() for m in ms]
-
-
 class _Sentence:
     __slots__ = ("headline", "index", "items", "span")
 
