@@ -427,10 +427,7 @@ class TimeValue:
         span: Span | None = None,
     ) -> TimeValue:
         """An interval of days (or months, years) from ``start`` to ``end`` inclusive."""
-        if precision is Precision.MONTH:
-            start, end = start.replace(day=1), _month_end(end)
-        elif precision is Precision.YEAR:
-            start, end = _dt.date(start.year, 1, 1), _dt.date(end.year, 12, 31)
+        start, end = _whole_units(start, end, precision)
         return cls(start, end, precision, True, text, span)
 
     @classmethod
@@ -476,6 +473,17 @@ class TimeValue:
 
 def _month_end(d: _dt.date) -> _dt.date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _whole_units(
+    start: _dt.date, end: _dt.date, precision: Precision
+) -> tuple[_dt.date, _dt.date]:
+    """``start`` and ``end`` widened to the first and last day of their month or year."""
+    if precision is Precision.MONTH:
+        return start.replace(day=1), _month_end(end)
+    if precision is Precision.YEAR:
+        return _dt.date(start.year, 1, 1), _dt.date(end.year, 12, 31)
+    return start, end
 
 
 def _unit(d: _dt.date, precision: Precision) -> tuple[int, ...]:

@@ -28,7 +28,6 @@ call (see the module's tests for the forms covered).
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as _dt
 import enum
 import functools
@@ -45,7 +44,7 @@ from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors.numbers import _shared_vocabulary, key_word_hits
 from idlib_corpus.folding import fold_char_preserving
 from idlib_corpus.hookspecs import hookimpl
-from idlib_corpus.model import Precision, Span, TimeValue
+from idlib_corpus.model import Precision, Span, TimeValue, _whole_units
 from idlib_corpus.plugins import builtin_name
 
 __all__ = ["Tense", "detect_tense", "find_times", "idlib_annotate", "resolve_expression"]
@@ -235,7 +234,8 @@ def _key_kinds(
 _tv = _trusted.time_value
 
 
-# The constructors of TimeValue (day, month, year, between), through _tv.
+# TimeValue's constructors (day, month, year, between), through _tv (the interval
+# bounds by the model's own helper).
 
 
 def _tv_day(d: _dt.date, *, text: str = "", span: Span | None = None) -> TimeValue:
@@ -244,8 +244,7 @@ def _tv_day(d: _dt.date, *, text: str = "", span: Span | None = None) -> TimeVal
 
 def _tv_month(year: int, month: int, *, text: str = "", span: Span | None = None) -> TimeValue:
     first = _dt.date(year, month, 1)
-    last = first.replace(day=calendar.monthrange(year, month)[1])
-    return _tv(first, last, Precision.MONTH, False, text, span)
+    return _tv(first, _month_end(year, month), Precision.MONTH, False, text, span)
 
 
 def _tv_year(year: int, *, text: str = "", span: Span | None = None) -> TimeValue:
@@ -260,11 +259,7 @@ def _tv_between(
     text: str = "",
     span: Span | None = None,
 ) -> TimeValue:
-    if precision is Precision.MONTH:
-        start = start.replace(day=1)
-        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
-    elif precision is Precision.YEAR:
-        start, end = _dt.date(start.year, 1, 1), _dt.date(end.year, 12, 31)
+    start, end = _whole_units(start, end, precision)
     return _tv(start, end, precision, True, text, span)
 
 
