@@ -419,10 +419,19 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
     return not hits["habitual"].between(max(floor, start - 80), min(ceiling, end + 80))
 
 
-def _armed(ctx: EventContext, clause: Span, mentions: list[Mentioned]) -> bool:
-    return ctx.has("armed_nouns", clause) or any(
-        m.kind == "group" or (m.kind == "state" and not m.locative) for m in mentions
-    )
+def _may_be_armed(ctx: EventContext, clause: Span, groups_only: bool) -> bool:
+    """Whether one of the clause's mentions may be the armed forces the gate of
+    :func:`_read_clause` asks for, from their raw facts (no mention built): a group, or
+    (not ``groups_only``) a state or a person with a country (one heading forces is read as
+    their state by :func:`_forces_named`)."""
+    raws = ctx.raw_mentions
+    for i in ctx.mention_indices_in(clause):
+        kind = raws[i][2]
+        if kind == "group" or (not groups_only and (
+            kind == "state" or (kind == "person" and raws[i][3] is not None)
+        )):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- one clause
@@ -498,19 +507,25 @@ def _read_clause(
         0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
     ):
         return None
+    # The gate of armed forces ("the attack on Feb. 3" refers to an attack already told: no
+    # gate for it): an armed noun in the clause passes it, else the forces must be among
+    # its mentions. Those are asked for (with the sentence's speech) only where the raw
+    # facts of the clause's mentions hold one that may pass: a group (everyday words:
+    # "attack", "killed", "entered"), or also a state or a person who may head forces.
+    gated = typ is not _T.DISPLACEMENT and not generic and not known \
+        and not ctx.has("armed_nouns", clause)
+    if gated and not _may_be_armed(ctx, clause, all_forced):
+        return None
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
     named = ctx.mentions_in(clause)
     mentions = _forces_named(ctx, named, speech_zones)
-    if typ is not _T.DISPLACEMENT and not generic and not known:
-        # ("the attack on Feb. 3" refers to an attack already told: no gate for it)
+    if gated:
         if all_forced:
-            # everyday words ("attack", "killed", "entered"): armed forces must be named
-            if not ctx.has("armed_nouns", clause) and not any(
-                m.kind == "group" for m in mentions
-            ):
+            if not any(m.kind == "group" for m in mentions):
                 return None
-        elif not _armed(ctx, clause, mentions):
+        elif not any(m.kind == "group" or (m.kind == "state" and not m.locative)
+                     for m in mentions):
             return None
 
     # -- roles
@@ -583,16 +598,20 @@ def _read_clause(
             pronoun = False
     army_end = main_start if not passive else cend
     # ("army", "government" or "regime" before the trigger: what both tests below need;
-    # the home army, read over every mention of the article, only then)
-    if has_any(f, _BARE_ARMY_WORDS, cstart, army_end) and (home := ctx.home_army):
-        if not doers and _BARE_ARMY.search(f, cstart, army_end) and home not in receivers:
-            # "the army took full control of Khan Sheikhoun" after "the Syrian army" was named
-            doers = {home}
-            pronoun = False
-        if doers and home not in doers | receivers:
-            joined = _JOINED_ARMY.search(f, cstart, army_end)
-            if joined is not None:
-                doers.add(home)  # "Russian and government air raids"
+    # the home army, read over every mention of the article, only once one of their
+    # patterns matched: a bare army stands in for the doers only where there are none, a
+    # joined one is added only to doers already named)
+    if has_any(f, _BARE_ARMY_WORDS, cstart, army_end):
+        if not doers:
+            if _BARE_ARMY.search(f, cstart, army_end) and (home := ctx.home_army) \
+                    and home not in receivers:
+                # "the army took full control of Khan Sheikhoun" after "the Syrian army"
+                # was named
+                doers = {home}
+                pronoun = False
+        elif _JOINED_ARMY.search(f, cstart, army_end) and (home := ctx.home_army) \
+                and home not in doers and home not in receivers:
+            doers.add(home)  # "Russian and government air raids"
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
