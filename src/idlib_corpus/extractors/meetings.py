@@ -139,9 +139,22 @@ class _Candidate:
     outcome: str | None
     reported_by: str | None
     evidence: list[Span] = attrs.field(factory=list)
-    definite: bool = False  # "the two-day meeting": one already told
+    # "the two-day meeting": one already told (None: not read yet, see _definite; the
+    # merge asks it of few candidates)
+    definite: bool | None = False
     sidelines: bool = False  # "met on the sidelines of the talks"
     extra_dates: list[TimeValue] = attrs.field(factory=list)  # one more meeting on each
+    main: Hit | None = None  # the main trigger (what _definite reads)
+
+
+def _definite(ctx: EventContext, cand: _Candidate) -> bool:
+    """Whether the candidate's meeting word refers back to a meeting told ("the talks"),
+    read on first need."""
+    found = cand.definite
+    if found is None:
+        assert cand.main is not None
+        found = cand.definite = ctx.is_definite(cand.main, cand.clause.start)
+    return found
 
 
 # --------------------------------------------------------------------------- hooks
@@ -186,8 +199,11 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         return ()
     countries = {a.id: a.country for a in actors if a.country}
     cands: list[_Candidate] = []
+    last_si, skip = -1, False  # (whether a sentence is not diplomatic: read once for its clauses)
     for si, sent, clause in iter_clauses(ctx, "meeting_triggers"):
-        if ctx.has("non_diplomatic", sent):
+        if si != last_si:
+            last_si, skip = si, ctx.has("non_diplomatic", sent)
+        if skip:
             continue
         triggers = ctx.hits_in("meeting_triggers", clause)
         if not triggers:
@@ -276,10 +292,9 @@ def _read_clause(
         elif m_kind == "state":
             if not country or country in parties:
                 continue  # (the tests below are pure: this mention would add nothing)
-            # (the cheapest tests first: all of them are pure)
-            m = ctx.mention_at(i)
-            if m.backer or m.locative:
-                continue
+            # (the cheapest tests first: all of them are pure; what a sponsor or place
+            # word says of the mention is read last, only for a mention the grammar keeps:
+            # building it reads the words around it)
             if (brackets and in_any_bracket(brackets, sp.start, sp.end)) or (
                 excluded and within_any(sp, excluded)
             ):
@@ -291,6 +306,9 @@ def _read_clause(
             ):
                 continue  # "the Turkish lira", "Russian shares": no party
             if ctx.offices and ctx.in_office(sp) and not _office_prefix(ctx, sp):
+                continue
+            m = ctx.mention_at(i)
+            if m.backer or m.locative:
                 continue
             parties.add(country)
     for i in mentions if role_people else ():
@@ -350,7 +368,8 @@ def _read_clause(
         parties.add(place_ref.country)
 
     # -- date
-    date, weak = _date(ctx, clause, sent, main, excluded, speech, status)
+    clause_times = ctx.times_in(clause)  # (read once: the date and the class read them)
+    date, weak = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
     pub = ctx.published
     if status is None and (date is None or weak):
         status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
@@ -383,7 +402,7 @@ def _read_clause(
     else:
         cls = "refer"
     definite: bool | None = None  # (whether the main trigger refers back: read once)
-    own_times = ctx.times_in(clause)
+    own_times = clause_times
     if own_times and any(s.times for s in speech):
         own_times = [t for t in own_times if not any(t in s.times for s in speech)]
     extra_dates: list[TimeValue] = []
@@ -406,9 +425,7 @@ def _read_clause(
             parties, participants, cls = whole[0], participants | whole[1], "primary"
 
     if main.value["class"] != "event":
-        definite = False
-    elif definite is None:  # (not read above)
-        definite = ctx.is_definite(main, clause.start)
+        definite = False  # (otherwise read by _definite, if asked: left None)
     sidelines = has_any(f, _SIDELINES_WORDS, c_start, c_end) and \
         _SIDELINES.search(f, c_start, c_end) is not None
     duration = _duration(ctx, clause)
@@ -425,7 +442,7 @@ def _read_clause(
     return _Candidate(
         clause, si, cls, kind, status, explicit, parties, participants, role_people, place,
         rank, date, weak, duration, outcome, reported, [clause], definite, sidelines,
-        extra_dates,
+        extra_dates, main,
     )
 
 
@@ -621,6 +638,11 @@ def _place(
     moves: list[Hit] | None = None  # (both found on first need: most places rank first)
     held: list[Hit] | None = None
     overlaps_time_at = ctx.overlaps_time_at
+    # A place wins with a smaller key (rank, distance, start); places come in text order,
+    # so a later one wins only with a smaller (rank, distance). ``floor`` is the worst rank
+    # a later place can win with (8 before any): a test that can only give a worse rank is
+    # not run (all of them are pure, so the place found is the same).
+    floor = 8
     for p in places:
         sp = p.span
         ps, pe = sp.start, sp.end
@@ -645,11 +667,13 @@ def _place(
                 # "Idlib consultations" (a subject): other names rank low
                 # (only spaces between: the first character says most)
                 rank = min(rank, 1 if _is_capital(ctx, sp) else 5)
+        if rank > 1 and floor < 2:
+            continue  # (the tests below give rank 2 at best, and 2 does not beat 2)
         if rank > 2 and (_HOST.match(f, pe, pe + 30) or _CLAUSE_IN.match(
             f, clause.start, ps
         )):
             rank = 2
-        if rank > 3:
+        if rank > 3 and floor >= 3:
             if moves is None:
                 visit_like = [t for t in triggers if t.value["class"] != "delegation"
                               and t.value["kind"] == "visit"]
@@ -660,11 +684,12 @@ def _place(
                 reach = 80 if t.value is not True else 45  # "the visit of … to Turkey"
                 if 0 <= gap < reach and _MOVE_TO.search(f[t.start:ps]):
                     rank, dist = 3, gap if rank > 3 else min(dist, gap)
-        if rank >= 5 and held is None:
-            held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
-        if rank >= 5 and _ends_before(ps, triggers, held) and \
-                _IN_AT_BEFORE.search(f[max(clause.start, ps - 50):ps]):
-            rank = 4
+        if rank >= 5 and floor >= 4:
+            if held is None:
+                held = [h for h in ctx.hits_in("meeting_status", clause) if h.value == "held"]
+            if _ends_before(ps, triggers, held) and \
+                    _IN_AT_BEFORE.search(f[max(clause.start, ps - 50):ps]):
+                rank = 4
         if rank < 9:
             key = (rank, dist, ps)
             if best is None or key < best[0]:
@@ -673,6 +698,8 @@ def _place(
                     # the surest rank (its distance is 0): a place further on, ranked 1
                     # too, comes later and loses the tie; none can rank better
                     break
+                # a later place must rank better; or rank 3 nearer a verb of travel
+                floor = rank - 1 if rank != 3 or dist == 0 else 3
     if best is None:
         return None, 9
     return best[1], best[0][0]
@@ -695,8 +722,10 @@ def _date(
     excluded: list[Span],
     speech: list[Speech],
     status: MeetingStatus | None,
+    own: list[Annotation],
 ) -> tuple[TimeValue | None, bool]:
-    own = ctx.times_in(clause)
+    """The date of the meeting a clause tells (``own``: the times inside the clause) and
+    whether it is weak (only the date of a statement about it)."""
     if own:
         said = [t for s in ctx.speech(sent) for t in s.times]
         if said:
@@ -784,7 +813,7 @@ def _outcome(ctx: EventContext, sent: Span) -> str | None:
 # --------------------------------------------------------------------------- merging
 
 
-def _compatible(a: _Candidate, b: _Candidate) -> bool:
+def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     if not (a.parties <= b.parties or b.parties <= a.parties):
         return False
     if not place_compatible(a.place, b.place):
@@ -792,9 +821,9 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     strong = not a.weak_date and not b.weak_date
     if not dates_fit(a.date, a.weak_date, b.date, b.weak_date):
         return False
-    if a.parties != b.parties and not (a.definite or b.definite) and (
+    if a.parties != b.parties and (
         a.place is None or b.place is None or a.date is None or b.date is None
-    ):
+    ) and not (_definite(ctx, a) or _definite(ctx, b)):
         # a bilateral and a trilateral meeting are one only where place and date agree
         return False
     sa, sb = a.status, b.status
@@ -887,7 +916,8 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             continue
         if cand.cls == "primary":
             target = next(
-                (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
+                (r for r in reversed(records)
+                 if r.cls == "primary" and _compatible(ctx, r, cand)),
                 None,
             )
             if target is None:
@@ -914,7 +944,8 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                     ))
             cand.cls = "primary"
             target = next(
-                (r for r in reversed(records) if r.cls == "primary" and _compatible(r, cand)),
+                (r for r in reversed(records)
+                 if r.cls == "primary" and _compatible(ctx, r, cand)),
                 None,
             )
             if target is None:
@@ -936,7 +967,8 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 last_main.outcome = cand.outcome
             cand.role_participants = set()
             target = next(
-                (r for r in reversed(records) if r.cls == "continuation" and _compatible(r, cand)),
+                (r for r in reversed(records)
+                 if r.cls == "continuation" and _compatible(ctx, r, cand)),
                 None,
             )
             if target is None:
@@ -954,7 +986,7 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             # Iranian delegations met …": the lead told the meeting before naming who met
             for early in orphans:
                 if cand.sentence - early.sentence <= 2 and _status_fits(cand, early) and \
-                        early.definite and not early.parties and \
+                        _definite(ctx, early) and not early.parties and \
                         cand.kind is not MeetingKind.PHONE_CALL:
                     _absorb(cand, early, refer=True)
                     if cand.date is None and early.date is not None and not early.weak_date:
