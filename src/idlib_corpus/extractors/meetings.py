@@ -142,7 +142,6 @@ class _Candidate:
     # "the two-day meeting": one already told (None: not read yet, see _definite; the
     # merge asks it of few candidates)
     definite: bool | None = False
-    sidelines: bool = False  # "met on the sidelines of the talks"
     extra_dates: list[TimeValue] = attrs.field(factory=list)  # one more meeting on each
     main: Hit | None = None  # the main trigger (what _definite reads)
 
@@ -244,7 +243,8 @@ def _read_clause(
             # "rejected Arafat's bid to visit", "calling for a return to talks": a meeting
             # refused or wished for, not one held or arranged
             return None
-    classes = {t.value["class"] for t in triggers}
+    classes = {t.value["class"] for t in triggers} if len(triggers) > 1 else \
+        {first.value["class"]}
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
     speech = ctx.speech(sent)
@@ -266,6 +266,7 @@ def _read_clause(
     # for the states that would add a party)
     raws = ctx.raw_mentions
     mentions = ctx.mention_indices_in(clause)
+    states: list[int] = []  # (the state mentions, read after the persons: see below)
     for i in mentions:
         sp, actor, m_kind, country, role_kind = raws[i]
         if m_kind == "person":
@@ -289,28 +290,8 @@ def _read_clause(
             participants.add(actor)
             if country:
                 parties.add(country)
-        elif m_kind == "state":
-            if not country or country in parties:
-                continue  # (the tests below are pure: this mention would add nothing)
-            # (the cheapest tests first: all of them are pure; what a sponsor or place
-            # word says of the mention is read last, only for a mention the grammar keeps:
-            # building it reads the words around it)
-            if (brackets and in_any_bracket(brackets, sp.start, sp.end)) or (
-                excluded and within_any(sp, excluded)
-            ):
-                continue
-            if role_kind == "capital" and _venue(ctx, sp, triggers):
-                continue  # "the Moscow talks", "Astana talks": where, not who
-            if (role_kind == "nationality" or role_kind == "demonym") and not _names_actor(
-                ctx, sp, triggers, clause
-            ):
-                continue  # "the Turkish lira", "Russian shares": no party
-            if ctx.offices and ctx.in_office(sp) and not _office_prefix(ctx, sp):
-                continue
-            m = ctx.mention_at(i)
-            if m.backer or m.locative:
-                continue
-            parties.add(country)
+        elif m_kind == "state" and country:
+            states.append(i)
     for i in mentions if role_people else ():
         # a person tied by "led by" or "counterpart" gives the state, unless only speaking
         sp, actor, _, country, _ = raws[i]
@@ -318,6 +299,33 @@ def _read_clause(
             c = country or countries.get(actor)
             if c:
                 parties.add(c)
+    # A state mention gives its state unless the grammar says it names a place, a sponsor,
+    # a venue or a currency. All the tests are pure and the parties a set, so a mention
+    # whose state is a party already (most often by the person named after it: "Turkish
+    # President Erdogan") is not tested at all: the states are read after the persons.
+    for i in states:
+        sp, _, _, country, role_kind = raws[i]
+        if not country or country in parties:
+            continue
+        # (the cheapest tests first; what a sponsor or place word says of the mention is
+        # read last, only for a mention the grammar keeps: building it reads the words
+        # around it)
+        if (brackets and in_any_bracket(brackets, sp.start, sp.end)) or (
+            excluded and within_any(sp, excluded)
+        ):
+            continue
+        if role_kind == "capital" and _venue(ctx, sp, triggers):
+            continue  # "the Moscow talks", "Astana talks": where, not who
+        if (role_kind == "nationality" or role_kind == "demonym") and not _names_actor(
+            ctx, sp, triggers, clause
+        ):
+            continue  # "the Turkish lira", "Russian shares": no party
+        if ctx.offices and ctx.in_office(sp) and not _office_prefix(ctx, sp):
+            continue
+        m = ctx.mention_at(i)
+        if m.backer or m.locative:
+            continue
+        parties.add(country)
 
     if len(parties) < 2:
         # "the memorandum that Putin and Erdogan signed when they met in Sochi": "they" are
@@ -426,8 +434,6 @@ def _read_clause(
 
     if main.value["class"] != "event":
         definite = False  # (otherwise read by _definite, if asked: left None)
-    sidelines = has_any(f, _SIDELINES_WORDS, c_start, c_end) and \
-        _SIDELINES.search(f, c_start, c_end) is not None
     duration = _duration(ctx, clause)
     # (both are the sentence's: read once for all its clauses)
     key = ("meetings.outcome", sent.start, sent.end)
@@ -441,8 +447,7 @@ def _read_clause(
     # building it)
     return _Candidate(
         clause, si, cls, kind, status, explicit, parties, participants, role_people, place,
-        rank, date, weak, duration, outcome, reported, [clause], definite, sidelines,
-        extra_dates, main,
+        rank, date, weak, duration, outcome, reported, [clause], definite, extra_dates, main,
     )
 
 
@@ -591,7 +596,7 @@ def _status(
     if cancelled:
         # "planned talks were called off": the cancellation is the news
         return MeetingStatus.CANCELLED, True
-    best = _nearest_hit(usable, main.start)
+    best = _nearest_hit(usable, main.start) if len(usable) > 1 else usable[0]
     status = _STATUSES.get(best.value)
     return (status if status is not None else MeetingStatus(best.value)), True
 
@@ -899,7 +904,7 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
     orphans: list[_Candidate] = []  # clauses referring to a meeting not yet told
     last_main: _Candidate | None = None
     for cand in cands:
-        if cand.sidelines and cand.place is None and records and _sidelines_of_meeting(
+        if cand.place is None and records and _sidelines_of_meeting(
             ctx, cand.clause
         ):
             # "met separately on the sidelines of the talks": where those talks were
@@ -997,6 +1002,8 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _sidelines_of_meeting(ctx: EventContext, clause: Span) -> bool:
     """ "on the sidelines of the talks" (a meeting told), not "of the Munich conference"."""
+    if not has_any(ctx.folded, _SIDELINES_WORDS, clause.start, clause.end):
+        return False  # (most clauses: the pattern opens with a lookbehind)
     m = _SIDELINES.search(ctx.folded, clause.start, clause.end)
     if m is None:
         return False
