@@ -49,6 +49,7 @@ from idlib_corpus.extractors._events import (
     dates_fit,
     event_context,
     has_any,
+    in_any_bracket,
     make_span,
     narrower,
     nearest,
@@ -75,6 +76,8 @@ __all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
 _T = IncidentType
 #: ``IncidentType(value)`` by value (a dict lookup: enum calls cost more).
 _TYPES = {t.value: t for t in IncidentType}
+#: ``Qualifier(key)`` by value (what ``EventContext.qualifier`` reads, as a dict lookup).
+_QUALIFIERS = {q.value: q for q in Qualifier}
 _SINCE_CLAUSE = re.compile(
     r"(?<![a-z])(?P<since>since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
 )
@@ -98,10 +101,11 @@ _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(
     r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*|respond(?:ed|s|ing)? with)"
 )
-# Words one of which every match of a pattern holds: a clause without them is not searched
-# (a pattern opening with a lookbehind is tried at every offset, str.find is not).
-_RETALIATION_WORDS = ("retaliat", "in response to", "respond")
-_BARE_ARMY_WORDS = ("army", "government", "regime")
+# Strings one of which every match of a pattern holds, found by one search (as has_any
+# would): a clause without them is not searched with the pattern (one opening with a
+# lookbehind is tried at every offset)
+_RETALIATION_PARTS = re.compile("retaliat|in response to|respond")
+_BARE_ARMY_PARTS = re.compile("army|government|regime")
 _PLACE_NOUNS = re.compile(
     r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
@@ -129,6 +133,12 @@ _HELD_POST = re.compile(
 _BARE_ARMY = re.compile(
     r"(?<![a-z])(?:the\s+army|army\s+units|government\s+(?:forces|troops)|regime\s+"
     r"(?:forces|troops|warplanes|aircraft)|the\s+regime|pro-government\s+forces)(?![a-z])"
+)
+# The first three words of _WORDS.finditer from a position (what lies between words of
+# _WORDS holds no letter or digit: the next word starts at the first one)
+_FIRST_WORDS = re.compile(
+    r"[^a-z0-9]*([a-z0-9]+(?:[-'][a-z0-9]+)*)(?:[^a-z0-9]*([a-z0-9]+(?:[-'][a-z0-9]+)*))?"
+    r"(?:[^a-z0-9]*([a-z0-9]+(?:[-'][a-z0-9]+)*))?"
 )
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
@@ -213,9 +223,11 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     pending: list[_Candidate] = []
     sports = set(_sentences_with(ctx, "sports"))
     for si, sent, clause in _trigger_clauses(ctx):
-        triggers = [] if si in sports else [
-            t for t in ctx.hits_in("incident_triggers", clause) if _factual(ctx, clause, t)
-        ]
+        triggers = [] if si in sports else ctx.hits_in("incident_triggers", clause)
+        if triggers:
+            # (the brackets reaching into the clause, read once for its triggers)
+            brackets = ctx.brackets_over(clause)
+            triggers = [t for t in triggers if _factual(ctx, clause, t, brackets)]
         by_type: dict[IncidentType, list[Hit]] = {}
         for t in triggers:
             typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
@@ -249,6 +261,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
 
 
 _MEMO_STARTS = "incidents.sentence_starts"
+_MEMO_DATES = "incidents.sentence_dates"
 
 
 def _sentences_with(ctx: EventContext, lexicon: str) -> list[int]:
@@ -344,39 +357,44 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
 # --------------------------------------------------------------------------- triggers
 
 
-#: Strings one of which each word of a test below holds ("no" is in "not", "on" in
-#: "concerning"): one search for any of them, as ``has_any`` would find them.
-_NEGATION_PARTS = re.compile("no|never|without")
-_TOPIC_PARTS = re.compile("on|about|over|regarding")
+#: The words before a trigger that make it no fact ("not", "no" …), or (before a noun) the
+#: topic of talks ("agreement on the deployment", "talks about the attacks").
+_NEGATIONS = frozenset({"not", "no", "never", "without"})
+_TOPICS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 
-def _word_before(f: str, floor: int, pos: int) -> str | None:
-    """The last of ``ctx.words_before(pos, 5, floor)``, or ``None``.
+def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> bool:
+    """Whether a trigger tells something that happened (not a plan, habit or adjective);
+    ``brackets``: ``ctx.brackets_over(clause)``.
 
-    The 20 characters before ``pos`` are read first: where they hold two words or more,
-    the last is the one the 60 characters would give (only the first word of a window can
-    be cut by its start, and the words after it are cut the same way in both).
+    Every test says no on its own, so they run in any order: the cheap ones first.
     """
-    lo = pos - 60 if pos - 60 > floor else floor
-    near = pos - 20 if pos - 20 > lo else lo
-    words = _WORDS.findall(f, near, pos)
-    if len(words) < 2 and near > lo:
-        words = _WORDS.findall(f, lo, pos)
-    return words[-1] if words else None
-
-
-def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
-    """Whether a trigger tells something that happened (not a plan, habit or adjective)."""
     # (the stretches read around the trigger as offsets, and the lexicons' hits between
     # them: no span is built; ``between`` finds what ``hits_in`` and ``has`` would)
     start, end = t.start, t.end
-    if ctx.in_brackets_at(start, end):
+    if brackets and in_any_bracket(brackets, start, end):
         return False
     f = ctx.folded
     floor, ceiling = clause.start, clause.end
-    hits = ctx.hits
-    last = _word_before(f, floor, start)
+    value = t.value
     phrase = t.phrase
+    noun = value.get("pos") == "noun"
+    # The words before it, read once: the 24 characters before it hold the two words
+    # ``ctx.words_before(start, 2, floor)`` reads; where they hold two words or more, the
+    # last is the last of ``ctx.words_before(start, 5, floor)`` (the 60 characters before
+    # it: only the first word of a window can be cut by its start, and the words after it
+    # are cut the same way in both), else that is read from the 60.
+    lo = start - 24 if start - 24 > floor else floor
+    words = _WORDS.findall(f, lo, start)
+    if words:
+        near = words[-2:]
+        if not _NEGATIONS.isdisjoint(near):
+            return False
+        if noun and not _TOPICS.isdisjoint(near):
+            return False  # "agreement on the deployment", "talks about the attacks"
+    if len(words) < 2 and lo > floor:
+        words = _WORDS.findall(f, start - 60 if start - 60 > floor else floor, start)
+    last = words[-1] if words else None
     if last is not None:
         if last == "to" and not phrase.endswith(("ing", "tion", "s")):
             return False  # "pressed to capture", "to attack" (not "to observation posts")
@@ -386,7 +404,11 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
         nxt = _NEXT_LETTERS.match(f[end:end + 20])
         if nxt and nxt.group(1) in ctx.voc.person_nouns:
             return False  # "displaced people": a stock, not an event
-    for hit in hits["non_factual"].between(max(floor, start - 90), start):
+    hits = ctx.hits
+    # (a lexicon without a phrase in the article is not searched: most have none)
+    lex = hits["non_factual"]
+    for hit in lex.between(start - 90 if start - 90 > floor else floor, start) \
+            if lex.hits else ():
         gap = f[hit.end:start]
         if "," not in gap and len(gap.split()) <= 5:
             return False
@@ -394,29 +416,17 @@ def _factual(ctx: EventContext, clause: Span, t: Hit) -> bool:
         listed = _LISTING.sub(" ", gap)
         if listed != gap and "," not in listed and len(listed.split()) <= 10:
             return False
-    noun = t.value.get("pos") == "noun"
-    if noun and any(
-        h.start - end < 12 for h in hits["future_after"].between(end, min(ceiling, end + 25))
+    lex = hits["future_after"]
+    if noun and lex.hits and any(
+        h.start - end < 12 for h in lex.between(end, min(ceiling, end + 25))
     ):
         return False  # "more raids will be launched"
-    # (the two words before it are read only where one of the words below may be: they
-    # lie in the stretch words_before(start, 2) reads)
-    lo = max(floor, start - 24)
-    near = None
-    if _NEGATION_PARTS.search(f, lo, start):
-        near = ctx.words_before(start, 2, floor)
-        if any(w in ("not", "no", "never", "without") for w in near):
-            return False
-    if noun and _TOPIC_PARTS.search(f, lo, start):
-        if near is None:
-            near = ctx.words_before(start, 2, floor)
-        if any(w in ("on", "about", "over", "regarding", "concerning") for w in near):
-            return False  # "agreement on the deployment", "talks about the attacks"
-    if t.value["type"] == "deployment" and hits["withdrawal"].between(
+    if value["type"] == "deployment" and (lex := hits["withdrawal"]).hits and lex.between(
         start, min(ceiling, end + 30)
     ):
         return False  # "moved their forces out of": a withdrawal
-    return not hits["habitual"].between(max(floor, start - 80), min(ceiling, end + 80))
+    lex = hits["habitual"]
+    return not (lex.hits and lex.between(max(floor, start - 80), min(ceiling, end + 80)))
 
 
 def _may_be_armed(ctx: EventContext, clause: Span, groups_only: bool) -> bool:
@@ -448,34 +458,39 @@ def _read_clause(
 ) -> _Candidate | None:
     f = ctx.folded
     cstart, cend = clause.start, clause.end
-    # what the triggers say, in one pass (a clause holds one or two)
+    # what the triggers say, in one pass (a clause holds one or two), with the trigger
+    # nouns and the main trigger (the first verb, else the first noun) of the real ones
     real = []
+    nouns: list[Hit] = []
+    main = None
     all_nouns = all_forced = True  # every trigger a noun; every one an everyday word
     dated = retaliates = False  # one needs a date next to it; one is a retaliation
     for h in hits:
         v = h.value
+        noun = v.get("pos") == "noun"
+        if not noun:
+            all_nouns = False
+        if not v.get("needs_force"):
+            all_forced = False
         cls = v["class"]
         if cls != "generic":
             real.append(h)
+            if noun:
+                nouns.append(h)
+            elif main is None:
+                main = h
             if cls == "needs_date":
                 dated = True
             elif cls == "retaliation":
                 retaliates = True
-        if v.get("pos") != "noun":
-            all_nouns = False
-        if not v.get("needs_force"):
-            all_forced = False
     generic = not real
     if generic:
-        real = hits
-    # the trigger nouns, and the main trigger: the first verb, else the first noun
-    nouns: list[Hit] = []
-    main = None
-    for h in real:
-        if h.value.get("pos") == "noun":
-            nouns.append(h)
-        elif main is None:
-            main = h
+        real = hits  # (only generic ones: their nouns and main trigger)
+        for h in hits:
+            if h.value.get("pos") == "noun":
+                nouns.append(h)
+            elif main is None:
+                main = h
     if main is None:
         main = real[0]
     if typ is _T.TERRITORIAL_CHANGE and main.phrase.startswith("enter"):
@@ -519,7 +534,9 @@ def _read_clause(
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
     named = ctx.mentions_in(clause)
-    mentions = _forces_named(ctx, named, speech_zones)
+    # (the brackets reaching into the clause, read once: most clauses have none)
+    brackets = ctx.brackets_over(clause)
+    mentions = _forces_named(ctx, named, speech_zones, brackets)
     if gated:
         if all_forced:
             if not any(m.kind == "group" for m in mentions):
@@ -601,7 +618,7 @@ def _read_clause(
     # the home army, read over every mention of the article, only once one of their
     # patterns matched: a bare army stands in for the doers only where there are none, a
     # joined one is added only to doers already named)
-    if has_any(f, _BARE_ARMY_WORDS, cstart, army_end):
+    if _BARE_ARMY_PARTS.search(f, cstart, army_end):
         if not doers:
             if _BARE_ARMY.search(f, cstart, army_end) and (home := ctx.home_army) \
                     and home not in receivers:
@@ -624,9 +641,7 @@ def _read_clause(
         # doers of the clause before
         receivers, doers, pronoun = receivers | doers, set(), True
     retaliation = retaliates or bool(
-        _names_any(ctx, _RETALIATION_WORDS)  # (most articles tell no retaliation)
-        and has_any(f, _RETALIATION_WORDS, cstart, cend)
-        and _RETALIATION.search(f, cstart, cend)
+        _RETALIATION_PARTS.search(f, cstart, cend) and _RETALIATION.search(f, cstart, cend)
     )
 
     # -- figures
@@ -640,7 +655,7 @@ def _read_clause(
             return None
 
     # -- place and date
-    place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named)
+    place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named, brackets)
     date, strength = _date(ctx, clause, sent, main, speech)
     if refer and date is not None and not any(
         t.value is date and any(
@@ -674,25 +689,13 @@ def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
     return out
 
 
-def _names_any(ctx: EventContext, words: tuple[str, ...]) -> bool:
-    """Whether the article holds one of ``words`` anywhere (a test made once an article:
-    where it fails, no stretch of it needs searching)."""
-    key = ("incidents.words", words)
-    found = ctx.memo.get(key)
-    if found is None:
-        f = ctx.folded
-        found = ctx.memo[key] = has_any(f, words, 0, len(f))
-    return bool(found)
-
-
 def _forces_named(
-    ctx: EventContext, named: list[Mentioned], speech_zones: list[Span]
+    ctx: EventContext, named: list[Mentioned], speech_zones: list[Span], brackets: list[Span]
 ) -> list[Mentioned]:
     """The states and groups of a clause's mentions ``named`` that act in it (a person
     heading forces, "Assad's army", as their state): not sponsors, places, speakers or
-    words in brackets."""
+    words in brackets (``brackets``: ``ctx.brackets_over`` the clause)."""
     out = []
-    in_brackets = ctx.in_brackets
     for m in named:
         if m.backer or m.locative:
             continue
@@ -706,7 +709,7 @@ def _forces_named(
         span = m.span
         if speech_zones and within_any(span, speech_zones):
             continue
-        if in_brackets(span):
+        if brackets and in_any_bracket(brackets, span.start, span.end):
             continue
         out.append(m)
     return out
@@ -729,18 +732,22 @@ def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
     """Whether the mention names people who were killed or hurt ("Turkish soldiers martyred")."""
     voc = ctx.voc
     end = m.span.end
-    # (the words after it read one by one, as far as the test needs: a person noun among
-    # the first three, then the auxiliaries, then the participle)
-    found = _WORDS.finditer(ctx.folded, end, min(clause.end, end + 70))
-    nouns = voc.person_nouns
-    for n, w in enumerate(found):
-        if w.group() in nouns:
-            break
-        if n == 2:
-            return False
-    else:
+    # (a person noun among the first three words after it, read by one match; then the
+    # words after the noun one by one, as far as the test needs: the auxiliaries, then the
+    # participle)
+    f = ctx.folded
+    limit = min(clause.end, end + 70)
+    first = _FIRST_WORDS.match(f, end, limit)
+    if first is None:
         return False
-    for w in found:
+    words = first.groups()
+    nouns = voc.person_nouns
+    if nouns.isdisjoint(words):
+        return False
+    n = 1
+    while words[n - 1] not in nouns:
+        n += 1
+    for w in _WORDS.finditer(f, first.end(n), limit):
         word = w.group()
         if word not in _AUX:
             if word not in voc.casualty_participles:
@@ -802,8 +809,12 @@ def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> C
     if not anns:
         return None
     total = sum(int(a.value) for a in anns if isinstance(a.value, int))
-    quals = [ctx.qualifier(a) for a in anns]
-    qual = next((q for q in quals if q is not Qualifier.EXACT), Qualifier.EXACT)
+    # (the first that is not exact: ctx.qualifier of each, by a dict lookup)
+    qual = Qualifier.EXACT
+    for a in anns:
+        if a.key and (q := _QUALIFIERS.get(a.key, Qualifier.EXACT)) is not Qualifier.EXACT:
+            qual = q
+            break
     span = make_span(anns[0].span.start, anns[-1].span.end)
     return Claim(value=total, qualifier=qual, claimant=claimant, span=span)
 
@@ -924,9 +935,10 @@ def _place(
     main: Hit,
     excluded: list[Span],
     named: list[Mentioned],
+    brackets: list[Span],
 ) -> tuple[PlaceRef | None, int]:
     """The place of the incident and a rank (lower is surer); ``named``: the clause's
-    mentions."""
+    mentions; ``brackets``: ``ctx.brackets_over`` the clause."""
     f = ctx.folded
     best: tuple[tuple[int, int], PlaceRef] | None = None
     main_end = main.end
@@ -936,9 +948,9 @@ def _place(
         actors = {(m.span.start, m.span.end) for m in named if not m.locative}
         for p in places:
             span = p.span
-            if (excluded and within_any(span, excluded)) or ctx.in_brackets(span) or (
-                span.start, span.end
-            ) in actors:
+            if (excluded and within_any(span, excluded)) or (
+                brackets and in_any_bracket(brackets, span.start, span.end)
+            ) or (span.start, span.end) in actors:
                 continue
             after = span.start >= main_end
             rank = 2 if after else 3
@@ -1001,18 +1013,28 @@ def _since_zones(ctx: EventContext, sent: Span) -> list[Span]:
 def _date(
     ctx: EventContext, clause: Span, sent: Span, main: Hit, speech: list[Speech]
 ) -> tuple[TimeValue | None, int]:
-    near = ctx.times_in(sent)
+    # (the sentence's times, those its statements hold and its since-zones with their
+    # times: read once for all its clauses)
+    dates = ctx.memo.get(_MEMO_DATES)
+    if dates is None:
+        dates = ctx.memo[_MEMO_DATES] = {}
+    facts = dates.get(sent.start)
+    if facts is None or facts[0] is not sent:
+        near = ctx.times_in(sent)
+        if near:
+            stated_ids = frozenset(id(t) for s in speech for t in s.times)
+            zones = [(z, [id(t) for t in ctx.times_in(z)]) for z in _since_zones(ctx, sent)]
+        else:
+            stated_ids, zones = frozenset(), []
+        facts = dates[sent.start] = (sent, near, stated_ids, zones)
+    _, near, stated_ids, zones = facts
     if near:
-        said = {id(t) for s in speech for t in s.times}
-        key = ("incidents.since", sent.start, sent.end)
-        zones = ctx.memo.get(key)
-        if zones is None:
-            zones = ctx.memo[key] = _since_zones(ctx, sent)  # (the sentence's, every clause)
-        for zone in zones:
-            if not (zone.start <= main.start and main.end <= zone.end):
+        said: set[int] | frozenset[int] = stated_ids
+        for zone, ids in zones:
+            if ids and not (zone.start <= main.start and main.end <= zone.end):
                 # "the deadliest attack since it first sent troops in 2016": that time
                 # dates the other event the comparison names
-                said.update(id(t) for t in ctx.times_in(zone))
+                said = said | frozenset(ids)
         if said:
             near = [t for t in near if id(t) not in said]
         # (the clause's own times: those of the sentence inside it, as ctx.times_in reads)
