@@ -1743,7 +1743,12 @@ class _Resolver:
                 ):
                     found.add((i, j))
                 i = folded.find(form, j)
+        # a span that is a mention already is inside one (see _inside below): most of the
+        # known persons' annotations are, and need no other test
+        mentioned = set(taken)
         for start, end in sorted(found):
+            if (start, end) in mentioned:
+                continue
             word = text[start:end]
             if not (is_capitalised(word) or "-" in word):
                 continue
@@ -2428,13 +2433,20 @@ class _Resolver:
         bare: list[tuple[str, str, Mention]] = []  # "the Foreign Ministry", no state said
         doc_text = self.text
         for ann in self.body_anns:
-            kind = _BODY_KINDS[ann.label]
+            kind = _BODY_KINDS_BY_ID[id(ann.label)]
             pos, end = ann.span.start, ann.span.end
             country = None
-            if kind is not _AK_GOVERNMENT_BODY and self._starts_token(pos):
-                # only the annotation's own item is read: no window to build
-                start = pos
+            fast = None
+            if self._starts_token(pos):
+                # only the annotation's own item is read, and for a government body what
+                # _body_country reads around it, where that is sure without the window
+                fast = (None, pos) if kind is not _AK_GOVERNMENT_BODY else (
+                    self._body_country_at(pos))
+            if fast is not None:
+                country, start = fast
                 base = _id_slug(ann.key, doc_text[pos:end])
+                if country is not None and not base.startswith(country.lower() + "-"):
+                    base = f"{country.lower()}-{base}"
             else:
                 got = self._window_around(pos, 2, 5)
                 if got is None:
@@ -2473,6 +2485,61 @@ class _Resolver:
             ))
         return actors
 
+    def _body_country_at(self, pos: int) -> tuple[str | None, int] | None:
+        """:meth:`_body_country` of the window ``_window_around(pos, 2, 5)`` read without
+        it, for a chosen annotation that starts a token in prose at ``pos`` (its item is
+        ``items[j]``), or ``None`` where the window must be read.
+
+        ``items[j - 1]`` is the item of the last token before ``pos`` in the sentence
+        (none if only spaces are before it), which lies after the last space before its
+        end: an annotation's item if an annotation ends after that space (the one before
+        this one, if it ends where the token does and no other does), else a plain token.
+        ``items[j + 1]`` is the item of the first token after the annotation, when a space
+        follows it: it is "of" only if the text goes on with "of" there, or the first
+        annotation ending after that is the text "of". Anything else: the window.
+        """
+        text, folded = self.text, self.folded
+        si = self._sentence_at(pos)
+        if si is None:
+            return None
+        span = self.prose[si]
+        lo, hi = span.start, span.end
+        ai = bisect.bisect_left(self.starts, pos)  # this annotation's index
+        ends = self.ends
+        end = ends[ai]
+        q = pos  # where the text before the annotation ends, less spaces
+        while q > lo and text[q - 1].isspace():
+            q -= 1
+        if q > lo:
+            space = text.rfind(" ", lo, q) + 1 or lo
+            if ai == 0 or ends[ai - 1] <= space:
+                # no annotation ends after the last space: items[j - 1] is plain
+                if folded[q - 2 : q] == "'s":
+                    return None  # "Turkey's Foreign Ministry"
+            elif ends[ai - 1] == q and (ai < 2 or ends[ai - 2] <= space):
+                a, _, label, key = self.ann_tuples[ai - 1]
+                if label is _NATIONALITY:
+                    return _iso(key), a  # "the Turkish Foreign Ministry"
+                if folded[a:q] == "'s":
+                    return None
+            else:
+                return None
+        if end >= hi:
+            return None, pos  # no token after it in the sentence
+        if not text[end].isspace():
+            return None
+        p = end
+        while p < hi and text[p].isspace():
+            p += 1
+        if p >= hi:
+            return None, pos
+        if folded.startswith("of", p):
+            return None  # "the Ministry of Foreign Affairs of Russia"
+        k = bisect.bisect_right(ends, p)
+        if k < len(ends) and folded[self.starts[k] : ends[k]] == "of":
+            return None
+        return None, pos
+
     def _body_country(self, items: list[_Item], j: int) -> tuple[str | None, int]:
         it = items[j]
         if j >= 1 and items[j - 1].kind is _NATIONALITY:
@@ -2499,6 +2566,8 @@ _BODY_KINDS = {
     _MEDIA: _AK_MEDIA,
 }
 _BODY_LABELS = tuple(_BODY_KINDS)
+# keyed by identity (what Enum equality is): Enum.__hash__ is a Python function
+_BODY_KINDS_BY_ID = {id(label): kind for label, kind in _BODY_KINDS.items()}
 _BODY_PREFIX = {
     _AK_GOVERNMENT_BODY: "government_body",
     _AK_INTERNATIONAL_ORGANISATION: "organisation",
