@@ -232,6 +232,9 @@ class _Item:
 # TOKEN's ``[^\w\s]`` and none is "-", "'" or "’" (which continue a word before a word
 # character), so a word then one of them is two tokens.
 _END_MARKS = frozenset(',.;:!?)]"”»')
+# what _Resolver._items reads as the next annotation once none is left: it starts and
+# ends after every token
+_NO_ANNOTATION: tuple[int, int, AnnotationLabel | None, str | None] = (1 << 62, 1 << 62, None, None)
 
 
 class _Tokens:
@@ -517,43 +520,38 @@ class _Resolver:
         starts before its end, and the tokens an annotation covers give no items of their
         own. Every window of the sentence (the name pass reads it whole, the title, state,
         group and body passes short windows around positions in it) is a slice of these,
-        so they are built once a sentence, runs of plain tokens with C-level ``map``.
+        so they are built once a sentence.
         """
         if tk.items is not None:
             return tk.items, tk.item_of
         starts, ends, texts = tk.starts, tk.ends, tk.texts
-        n = len(starts)
         folded, text = self.folded, self.text
         aends, anns = self.ends, self.ann_tuples
         nk = len(anns)
         items: list[_Item] = []
-        item_of = [0] * n
-        i = 0
-        k = bisect.bisect_right(aends, starts[0]) if n else 0
-        while i < n:
-            s = starts[i]
-            while k < nk and aends[k] <= s:
-                k += 1
-            if k < nk and anns[k][0] < ends[i]:
-                a, b, label, key = anns[k]
-                idx = len(items)
-                items.append(_Item(label, key, a, b, text[a:b], folded[a:b]))
-                item_of[i] = idx
-                i += 1
-                while i < n and starts[i] < b:
-                    item_of[i] = idx  # the tokens the annotation covers
-                    i += 1
+        item_of: list[int] = []
+        add, mark = items.append, item_of.append
+        # one loop over the tokens with the next annotation at hand (runs of plain tokens
+        # are short between annotations: cutting and mapping each run cost more)
+        k = bisect.bisect_right(aends, starts[0]) if starts else 0
+        a, b, label, key = anns[k] if k < nk else _NO_ANNOTATION
+        end = -1  # where the annotation of the last item ends (-1: a plain token)
+        for i, s in enumerate(starts):
+            if s < end:
+                mark(len(items) - 1)  # a token the annotation covers
                 continue
-            # tokens i .. j-1 end before the next annotation starts: plain
-            j = bisect.bisect_right(ends, anns[k][0], i) if k < nk else n
-            first = len(items)
-            ss, es = starts[i:j], ends[i:j]
-            lows = list(map(folded.__getitem__, map(slice, ss, es)))
-            if "’s" in lows:
-                lows = ["'s" if w == "’s" else w for w in lows]
-            items.extend(map(_Item, repeat(None, j - i), repeat(None), ss, es, texts[i:j], lows))
-            item_of[i:j] = range(first, first + j - i)
-            i = j
+            while b <= s:
+                k += 1
+                a, b, label, key = anns[k] if k < nk else _NO_ANNOTATION
+            e = ends[i]
+            mark(len(items))
+            if a < e:
+                add(_Item(label, key, a, b, text[a:b], folded[a:b]))
+                end = b
+            else:
+                low = folded[s:e]
+                add(_Item(None, None, s, e, texts[i], "'s" if low == "’s" else low))
+                end = -1
         tk.items, tk.item_of = items, item_of
         return items, item_of
 
@@ -574,14 +572,20 @@ class _Resolver:
         starts, ends = tk.starts, tk.ends
         aends, anns = self.ends, self.ann_tuples
         text, folded = self.text, self.folded
+        nk = len(anns)
+        k = -1  # the first annotation ending after the token (found on the first miss)
         i = t0
         while i < t1:
             s = starts[i]
             item = cache.get(s)
             if item is None:
                 e = ends[i]
-                k = bisect.bisect_right(aends, s)  # the first annotation ending after s
-                if k < len(anns) and anns[k][0] < e:
+                if k < 0:
+                    k = bisect.bisect_right(aends, s)
+                else:
+                    while k < nk and aends[k] <= s:
+                        k += 1  # bisect_right(aends, s): the tokens only move on
+                if k < nk and anns[k][0] < e:
                     a, b, label, key = anns[k]
                     item = _Item(label, key, a, b, text[a:b], folded[a:b])
                 else:
