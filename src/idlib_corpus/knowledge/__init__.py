@@ -43,7 +43,7 @@ from idlib_corpus.knowledge._entries import (
     read_vocabulary,
     slugify,
 )
-from idlib_corpus.knowledge._scanner import Candidate, Match, Scanner, case_rule
+from idlib_corpus.knowledge._scanner import Candidate, Match, Scanner, _WordHit, case_rule
 from idlib_corpus.model import ActorKind, Place, PlaceKind, Span
 
 if TYPE_CHECKING:
@@ -313,15 +313,6 @@ class KnowledgeBase:
 
         See docs/knowledge.md for the labels and keys emitted; ``source`` goes into each.
         """
-        text = doc.text
-        n = len(text)
-        out: list[Annotation] = []
-        matches = self.scanner.scan_words(text, doc.folded)
-        if not matches:
-            return out
-        starts: set[int] | None = None  # built only when a person's surname needs them
-        ends: set[int] = set()
-        labelled = self._labelled
         # Annotation(span, label, words, key, None, source) and Span(start, end), built
         # from their slots (see idlib_corpus._trusted), inline: about a hundred an article,
         # valid by construction (the scanner's offsets, enum labels, str words and keys).
@@ -329,42 +320,74 @@ class KnowledgeBase:
         span_setters = _trusted.SPAN_SETTERS
         if setters is None or span_setters is None:
             return self._annotate_checked(doc, source)
+        text = doc.text
+        n = len(text)
+        out: list[Annotation] = []
+        scanner = self.scanner
+        # One pass over the scanner's raw matches: the words' labels come from one memo
+        # keyed by the words (the scanner's hits depend on the words alone: so do their
+        # labels), and only words not seen yet, or that stand for nothing as a whole
+        # (case rules, shorter forms), go through the scanner's own resolution.
+        scanned, fast, matches = scanner.raw_matches(text, doc.folded)
+        labelled = self._labelled
         set_span, set_label, set_text, set_key, set_value, set_source = setters
         set_start, set_end = span_setters
         new = object.__new__
         append = out.append
-        for start, end, words, hits in matches:
-            # The scanner's hits depend on the words alone: so do their labels.
+        # Person annotations whose surname may belong to another person's name: decided
+        # once every match is known (see _other_persons_name), by their index in out.
+        persons: list[tuple[int, int, int, str]] = []
+        rest: list[_WordHit] = []
+        for m in matches:
+            start, end = m.span(1)
+            words = text[start:end]
             entry = labelled.get(words)
             if entry is None:
-                entry = _labelled(hits)
-                if len(labelled) < _MEMO_SIZE:
-                    labelled[words] = entry
-            parts, has_state = entry
-            if has_state:
-                # "Russia-backed", "Turkey-based", "U.S.-led": a state name as a modifier.
-                j = end + 1 if end < n and text[end] == "." else end
-                if j + 1 < n and text[j] == "-" and text[j + 1].islower():
-                    parts = _labelled(tuple(("nationality", k) if lab == "state" else (lab, k)
-                                            for lab, k in hits if lab != "place"))[0]
-            span = new(Span)
-            set_start(span, start)
-            set_end(span, end)
-            for label, key, person in parts:
-                if person:
-                    if starts is None:
-                        starts = {m[0] for m in matches}
-                        ends = {m[1] for m in matches}
-                    if self._other_persons_name(text, start, end, key, starts, ends):
-                        continue
-                a = new(Annotation)
-                set_span(a, span)
-                set_label(a, label)
-                set_text(a, words)
-                set_key(a, key)
-                set_value(a, None)
-                set_source(a, source)
-                append(a)
+                # Words not seen yet, or that stand for nothing as a whole (a shorter form
+                # or words inside may): the scanner's resolution, each hit's labels
+                # memoised by its words.
+                rest = scanner.resolve_match(text, scanned, start, end, fast)
+                if not rest:
+                    if len(labelled) < _MEMO_SIZE:
+                        labelled[words] = _NOTHING
+                    continue
+                start, end, words, hits = rest.pop(0)
+                entry = _labelled_memo(labelled, words, hits)
+            elif entry is _NOTHING:
+                continue
+            while True:
+                parts, has_state = entry
+                if has_state:
+                    # "Russia-backed", "Turkey-based", "U.S.-led": a state name as a
+                    # modifier.
+                    j = end + 1 if end < n and text[end] == "." else end
+                    if j + 1 < n and text[j] == "-" and text[j + 1].islower():
+                        parts = _as_modifier(parts)
+                span = new(Span)
+                set_start(span, start)
+                set_end(span, end)
+                for label, key, person in parts:
+                    if person:
+                        persons.append((len(out), start, end, key))
+                    a = new(Annotation)
+                    set_span(a, span)
+                    set_label(a, label)
+                    set_text(a, words)
+                    set_key(a, key)
+                    set_value(a, None)
+                    set_source(a, source)
+                    append(a)
+                if not rest:
+                    break
+                start, end, words, hits = rest.pop(0)
+                entry = _labelled_memo(labelled, words, hits)
+        if persons:
+            starts = {a.span.start for a in out}
+            ends = {a.span.end for a in out}
+            drop = {i for i, start, end, key in persons
+                    if self._other_persons_name(text, start, end, key, starts, ends)}
+            if drop:
+                out = [a for i, a in enumerate(out) if i not in drop]
         return out
 
     def _annotate_checked(self, doc: Document, source: str | None) -> list[Annotation]:
@@ -405,7 +428,12 @@ class KnowledgeBase:
                 and not _title_case_line(text, m_start, m_end)):
             return True
         window = max(0, m_start - 80)
-        before = _PREV_WORD.search(text, window, m_start)
+        # The word can hold no space: the search starts after the last one before the
+        # space it must end at (m_start - 1, or m_start - 2 where "$" matches before a
+        # final newline); a search from the window's start would try every offset of
+        # every word in it, for the same leftmost match.
+        before = _PREV_WORD.search(
+            text, max(window, text.rfind(" ", window, max(window, m_start - 2)) + 1), m_start)
         if before is None or before.end(1) in ends or not before.group(1)[0].isupper():
             return False
         if fold_name(before.group(1)) in self.honorifics or _title_case_line(text, m_start, m_end):
@@ -607,6 +635,42 @@ def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:
 
     return (tuple((AnnotationLabel(label), key, label == "person") for label, key in hits),
             any(label == "state" for label, _ in hits))
+
+
+#: The memo entry of words that stand for nothing, as a whole or in part.
+_NOTHING: _Labelled = ((), False)
+
+
+def _labelled_memo(memo: dict[str, _Labelled], words: str,
+                   hits: tuple[tuple[str, str], ...]) -> _Labelled:
+    """``_labelled(hits)`` for a scanner hit on ``words``, memoised by the words."""
+    entry = memo.get(words)
+    if entry is None:
+        entry = _labelled(hits)
+        if len(memo) < _MEMO_SIZE:
+            memo[words] = entry
+    return entry
+
+
+def _as_modifier(parts: tuple[tuple[AnnotationLabel, str, bool], ...]
+                 ) -> tuple[tuple[AnnotationLabel, str, bool], ...]:
+    """The parts of a state name used as a modifier ("Russia-backed"): a nationality, not
+    a state, and no place (memoised: the same few parts recur)."""
+    got = _MODIFIERS.get(parts)
+    if got is None:
+        from idlib_corpus.document import AnnotationLabel
+
+        state, place = AnnotationLabel.STATE, AnnotationLabel.PLACE
+        got = tuple((AnnotationLabel.NATIONALITY, key, person) if label is state
+                    else (label, key, person)
+                    for label, key, person in parts if label is not place)
+        if len(_MODIFIERS) < _MEMO_SIZE:
+            _MODIFIERS[parts] = got
+    return got
+
+
+_MODIFIERS: dict[tuple[tuple[AnnotationLabel, str, bool], ...],
+                 tuple[tuple[AnnotationLabel, str, bool], ...]] = {}
 
 
 

@@ -317,9 +317,41 @@ class Scanner:
         hits)`` tuples (the scanner slices the words anyway, to check their case)."""
         if self._regex is None or not text:
             return []
+        scanned, fast = self._scanned(text, folded)
+        out: list[_WordHit] = []
+        self._scan_range(text, scanned, 0, len(scanned), out, fast)
+        return out
+
+    def raw_matches(
+        self, text: str, folded: str | None = None
+    ) -> tuple[str, bool, Iterable[re.Match[str]]]:
+        """The regex's matches over ``text`` before any case rule: ``(scanned, fast,
+        matches)``, group 1 of each match being the words.
+
+        For a caller that keeps its own memo of what the words stand for (keyed by
+        ``text[start:end]``, as :meth:`scan_words`'s hits are) and asks
+        :meth:`resolve_match` only for words it has not seen or that stand for nothing
+        as a whole: together they give :meth:`scan_words`'s hits, in order.
+        """
+        if self._regex is None or not text:
+            return "", False, ()
+        scanned, fast = self._scanned(text, folded)
+        return scanned, fast, self._matches(scanned, 0, len(scanned), fast)
+
+    def resolve_match(
+        self, text: str, scanned: str, start: int, end: int, fast: bool
+    ) -> list[_WordHit]:
+        """What :meth:`scan_words` gives for one of :meth:`raw_matches`'s matches: the
+        words, if their case passes; else the longest shorter form that passes and what
+        follows inside; nothing for a single word that fails."""
+        out: list[_WordHit] = []
+        self._resolve_match(text, scanned, start, end, out, fast)
+        return out
+
+    def _scanned(self, text: str, folded: str | None) -> tuple[str, bool]:
+        """The copy of ``text`` the regex runs over, and whether it is ``_fast``'s."""
         if folded is None:
             folded = fold_char_preserving(text)
-        out: list[_WordHit] = []
         # Hyphens read as spaces ("al-Numan" = "al Numan"): a same-length copy, so the
         # regex needs a plain space where a name has a separator.
         if self._fast is not None:  # (and, then, fillers: see __init__)
@@ -328,63 +360,73 @@ class Scanner:
             # characters), then fillers put in (see __init__) by a bytes table.
             raw = (folded.encode("ascii") if folded.isascii()
                    else folded.encode("ascii", _TO_ASCII_HANDLER))
-            scanned = raw.translate(self._bytes_table).decode("ascii")
-            self._scan_range(text, scanned, 0, len(folded), out, fast=True)
-            return out
+            return raw.translate(self._bytes_table).decode("ascii"), True
         if folded.isascii() or not self._ascii:
-            scanned = folded.translate(_HYPHEN_AS_SPACE)
-        else:
-            scanned = folded.encode("ascii", _TO_ASCII_HANDLER).replace(b"-", b" ").decode()
-        self._scan_range(text, scanned, 0, len(folded), out)
-        return out
+            return folded.translate(_HYPHEN_AS_SPACE), False
+        return folded.encode("ascii", _TO_ASCII_HANDLER).replace(b"-", b" ").decode(), False
 
-    def _scan_range(
-        self, text: str, folded: str, pos: int, endpos: int, out: list[_WordHit],
-        fast: bool = False,
-    ) -> None:
-        """The names in ``folded[pos:endpos]`` (the scanned copy), appended to ``out``.
+    def _matches(
+        self, folded: str, pos: int, endpos: int, fast: bool
+    ) -> Iterable[re.Match[str]]:
+        """The regex's matches in ``folded[pos:endpos]`` (the scanned copy; group 1 the
+        words).
 
         ``fast``: through ``_fast`` (``folded`` has its fillers), whose matches hold the
         character before the name: it finds no name at the text's very start, which
         ``_regex`` is asked for.
         """
         assert self._regex is not None
-        memo = self._memo
-        append = out.append
-        matches: Iterable[re.Match[str]]
         if fast and self._fast is not None:
             first = self._regex.match(folded, 0, endpos) if pos == 0 else None
             if first is not None:
                 # (No name starts where one ends: a non-word character follows each.)
-                matches = chain((first,), self._fast.finditer(folded, first.end(), endpos))
-            else:
-                matches = self._fast.finditer(folded, max(pos - 1, 0), endpos)
-        else:
-            matches = self._regex.finditer(folded, pos, endpos)
-        for m in matches:
+                return chain((first,), self._fast.finditer(folded, first.end(), endpos))
+            return self._fast.finditer(folded, max(pos - 1, 0), endpos)
+        return self._regex.finditer(folded, pos, endpos)
+
+    def _scan_range(
+        self, text: str, folded: str, pos: int, endpos: int, out: list[_WordHit],
+        fast: bool = False,
+    ) -> None:
+        """The names in ``folded[pos:endpos]`` (the scanned copy), appended to ``out``
+        (``fast``: see :meth:`_matches`)."""
+        memo = self._memo
+        append = out.append
+        for m in self._matches(folded, pos, endpos, fast):
             start, end = m.span(1)
             original = text[start:end]
             hits = memo.get(original)
-            if hits is None:
-                hits = self._accept(folded, start, end, original)
             if hits:
                 append((start, end, original, hits))
-                continue
-            # Rejected by its case rules ("who", "us"): a single word holds nothing else.
-            if folded[start:end].isalnum():
-                continue
-            # Else the longest shorter form that passes, then whatever follows inside.
-            short = self._shorter_end(folded, start, end)
-            while short > start:
-                original = text[start:short]
-                hits = self._accept(folded, start, short, original)
-                if hits:
-                    append((start, short, original, hits))
-                    self._scan_range(text, folded, short, end, out, fast)
-                    break
-                short = self._shorter_end(folded, start, short)
             else:
-                self._scan_range(text, folded, start + 1, end, out, fast)
+                self._resolve_match(text, folded, start, end, out, fast)
+
+    def _resolve_match(
+        self, text: str, folded: str, start: int, end: int, out: list[_WordHit], fast: bool
+    ) -> None:
+        """The names one match of the regex at ``[start, end)`` stands for (see
+        :meth:`resolve_match`), appended to ``out``."""
+        original = text[start:end]
+        hits = self._memo.get(original)
+        if hits is None:
+            hits = self._accept(folded, start, end, original)
+        if hits:
+            out.append((start, end, original, hits))
+            return
+        # Rejected by its case rules ("who", "us"): a single word holds nothing else.
+        if folded[start:end].isalnum():
+            return
+        # Else the longest shorter form that passes, then whatever follows inside.
+        short = self._shorter_end(folded, start, end)
+        while short > start:
+            original = text[start:short]
+            hits = self._accept(folded, start, short, original)
+            if hits:
+                out.append((start, short, original, hits))
+                self._scan_range(text, folded, short, end, out, fast)
+                return
+            short = self._shorter_end(folded, start, short)
+        self._scan_range(text, folded, start + 1, end, out, fast)
 
     @staticmethod
     def _shorter_end(folded: str, start: int, end: int) -> int:
