@@ -43,8 +43,8 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from itertools import accumulate, pairwise, repeat
-from operator import add, attrgetter, lt
+from itertools import pairwise
+from operator import attrgetter, lt
 from typing import Any
 
 from idlib_corpus import _trusted
@@ -250,50 +250,41 @@ class _Tokens:
         each piece read alone: the regex engine's ``\\b`` and lookahead read the end of
         a piece as the space after it. A piece of word characters only (most: "said",
         "Putin") is one token, found without the regex engine, whose cost is mostly its
-        start-up for each match; where the pieces start is summed up in C.
+        start-up for each match.
         """
         starts: list[int] = []
         ends: list[int] = []
         texts: list[str] = []
-        pieces = text[start:end].split(" ")
-        # piece k starts at offsets[k] and ends one before offsets[k + 1] (at its space)
-        offsets = list(accumulate(map(add, map(len, pieces), repeat(1)), initial=start))
-        for k, piece in enumerate(pieces):
-            if not piece:
-                continue  # between two spaces
-            if piece.isalnum():  # what \w+ matches, less "_"
-                starts.append(offsets[k])
-                ends.append(offsets[k + 1] - 1)
-                texts.append(piece)
-            elif piece[-1] in _END_MARKS and piece[:-1].isalnum():
-                # "Syria," "said.": a word, then a mark that cannot continue it
-                b = offsets[k + 1] - 1
-                starts += (offsets[k], b - 1)
-                ends += (b - 1, b)
-                texts += (piece[:-1], piece[-1])
-            else:
-                for m in TOKEN.finditer(text, offsets[k], offsets[k + 1] - 1):
-                    starts.append(m.start())
-                    ends.append(m.end())
-                    texts.append(m.group())
+        add_start, add_end, add_text = starts.append, ends.append, texts.append
+        pos = start  # where the piece starts
+        for piece in text[start:end].split(" "):
+            n = len(piece)
+            if n:  # not between two spaces
+                if piece.isalnum():  # what \w+ matches, less "_"
+                    add_start(pos)
+                    add_end(pos + n)
+                    add_text(piece)
+                elif piece[-1] in _END_MARKS and piece[:-1].isalnum():
+                    # "Syria," "said.": a word, then a mark that cannot continue it
+                    b = pos + n - 1
+                    add_start(pos)
+                    add_end(b)
+                    add_text(piece[:-1])
+                    add_start(b)
+                    add_end(b + 1)
+                    add_text(piece[-1])
+                else:
+                    for m in TOKEN.finditer(text, pos, pos + n):
+                        add_start(m.start())
+                        add_end(m.end())
+                        add_text(m.group())
+            pos += n + 1
         self.starts = starts
         self.ends = ends
         self.texts = texts
         self.items: list[_Item] | None = None
         self.item_of: list[int] = []
         self.item_at: dict[int, _Item] = {}  # see _Resolver._window
-
-    @classmethod
-    def part(
-        cls, starts: list[int], ends: list[int], texts: list[str], item_at: dict[int, _Item]
-    ) -> _Tokens:
-        """Some consecutive tokens of a sentence (see :meth:`_Resolver._window_around`)."""
-        tk = cls.__new__(cls)
-        tk.starts, tk.ends, tk.texts = starts, ends, texts
-        tk.items = None
-        tk.item_of = []
-        tk.item_at = item_at
-        return tk
 
 
 class _Sentence:
@@ -469,6 +460,7 @@ class _Resolver:
         self.persons: list[_Person] = []
         self._kb_people_seen: dict[str, _KbPerson | None] = {}
         self._surnames_of: dict[int, set[str]] | None = None  # set up by _cluster
+        self._dash_capital = True  # set up by _find_hits
 
     def _kb_person(self, key: str) -> _KbPerson | None:
         """:func:`_kb_person` of the document, read once a key."""
@@ -677,6 +669,9 @@ class _Resolver:
     # ----------------------------------------------------------------- persons
 
     def _find_hits(self) -> None:
+        # whether _CAPWORD's particle branch may match anywhere ("al-Assad"): a "-" before a
+        # capital, searched once an article (most have none) before once a sentence
+        self._dash_capital = _DASH_CAPITAL.search(self.text) is not None
         for index, span in self.prose.items():
             first = self._first_candidate(index, span)
             if first is not None:
@@ -696,16 +691,22 @@ class _Resolver:
         k = bisect.bisect_left(self.person_starts, span.start)
         if k < len(self.person_starts) and self.person_starts[k] < span.end:
             first_pos = self.person_starts[k]
-        capwords = _CAPWORD if _DASH_CAPITAL.search(text, span.start, span.end) else _CAPWORD_UPPER
+        capwords = _CAPWORD if self._dash_capital and _DASH_CAPITAL.search(
+            text, span.start, span.end) else _CAPWORD_UPPER
+        ends = self.ends
+        nk = len(ends)
+        ak = bisect.bisect_right(ends, span.start)  # the first annotation ending after p
         for m in capwords.finditer(text, span.start, span.end):
             p = m.start()
             if first_pos is not None and p >= first_pos:
                 break
             if not text[p].isupper() and "-" not in m.group():
                 continue
-            a = bisect.bisect_right(starts, p) - 1
-            if a >= 0 and self.ends[a] > p:
+            while ak < nk and ends[ak] <= p:
+                ak += 1  # bisect_right(ends, p): the words only move on
+            if ak < nk and starts[ak] <= p:
                 continue  # inside a state, place, office...
+            a = ak - 1  # the last annotation that starts before p (it ends by p)
             nxt_cap = self._next_is_capitalised(m.end(), span.end)
             prev, prev_start = self._prev_word(p, span.start)
             if not prev or prev in _OPENING:
