@@ -270,6 +270,19 @@ _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _NON_LATIN_SEARCH = re.compile(r"[^\x00-\x7f](?<=[^\W\d_A-Za-z\u00c0-\u024f])")
 
 
+#: The ASCII bytes, deleted from a UTF-8 copy of a text by _non_ascii.
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order: its UTF-8 bytes without the ASCII
+    ones (no multi-byte sequence holds one), decoded. Encoding, deleting and decoding run
+    in C at a few bytes an instruction, where a regex search steps through every
+    character (a few times faster on a 3 KB article with curly quotes)."""
+    return (text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+            .decode("utf-8", "surrogatepass"))
+
+
 def _is_foreign(line: str) -> bool:
     """Mostly letters outside the Latin script (a Cyrillic or Arabic footer)."""
     if line.isascii():
@@ -658,7 +671,8 @@ def read_metadata(article: Article) -> ArticleMetadata:
     boiler: set[tuple[int, int]] = set()
     # A line is foreign only if it holds a letter of another script: where the whole text
     # holds none (one search), no line is asked.
-    foreign = not text.isascii() and _NON_LATIN_SEARCH.search(text) is not None
+    # (Searched among the text's non-ASCII characters alone: same answer, see _non_ascii.)
+    foreign = not text.isascii() and _NON_LATIN_SEARCH.search(_non_ascii(text)) is not None
     # Likewise a navigation bar needs one of its separators (see _is_nav).
     nav = "|" in text or "›" in text or "»" in text or " > " in text
     for line in lines:
