@@ -321,7 +321,9 @@ def _is_nav(line: str) -> bool:
     "News | Opinion | Sport", "World › Middle East", "English | Arabic"; not
     "Talks end without a deal | Daily Sabah" (a headline with the site's name).
     """
-    if "|" not in line and "›" not in line and "»" not in line and " > " not in line:
+    if "|" not in line and "›" not in line and "»" not in line and (
+        ">" not in line or " > " not in line
+    ):
         return False
     if line.startswith("By "):
         return False  # a byline: "By Jane Roe | Reuters"
@@ -674,7 +676,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
     # (Searched among the text's non-ASCII characters alone: same answer, see _non_ascii.)
     foreign = not text.isascii() and _NON_LATIN_SEARCH.search(_non_ascii(text)) is not None
     # Likewise a navigation bar needs one of its separators (see _is_nav).
-    nav = "|" in text or "›" in text or "»" in text or " > " in text
+    # (">" first: a search for " > " in a long text stops at every space, one for ">"
+    # at none of them.)
+    nav = "|" in text or "›" in text or "»" in text or (">" in text and " > " in text)
     for line in lines:
         line_text = line.text
         # A long line can only be a widget by its ends (see _Line.widget_ends).
