@@ -528,15 +528,17 @@ class _Resolver:
         k = bisect.bisect_right(aends, starts[0]) if starts else 0
         a, b, label, key = anns[k] if k < nk else _NO_ANNOTATION
         end = -1  # where the annotation of the last item ends (-1: a plain token)
+        idx = -1  # the index of the last item
         for i, s in enumerate(starts):
             if s < end:
-                mark(len(items) - 1)  # a token the annotation covers
+                mark(idx)  # a token the annotation covers
                 continue
             while b <= s:
                 k += 1
                 a, b, label, key = anns[k] if k < nk else _NO_ANNOTATION
             e = ends[i]
-            mark(len(items))
+            idx += 1
+            mark(idx)
             if a < e:
                 add(_Item(label, key, a, b, text[a:b], folded[a:b]))
                 end = b
@@ -1839,13 +1841,19 @@ class _Resolver:
             taken.append((h.title_start, h.span.end))
         folded = self.folded
         sent_starts, prose_ends = self.sent_starts, self.prose_ends
+        final = len(sent_starts) - 1
+        si = -1  # _sentence_at, inlined: a pointer that only moves on (text order)
         for ann in self.nationality_anns:
             pos = ann.span.start
-            si = bisect.bisect_right(sent_starts, pos) - 1  # _sentence_at, inlined
+            while si < final and sent_starts[si + 1] <= pos:
+                si += 1
             if si < 0 or pos >= prose_ends[si]:
                 continue
             floor = sent_starts[si]
-            if not folded[floor:pos].rstrip().endswith(_BEFORE_TITLE_ENDS):
+            q = pos  # the text before, less the spaces that end it (no copy of it read)
+            while q > floor and folded[q - 1].isspace():
+                q -= 1
+            if not folded.endswith(_BEFORE_TITLE_ENDS, floor, q):
                 continue  # the word before is none of those read below (most are not)
             before, at = self._prev_word(pos, floor)
             if before == "top":
@@ -2153,11 +2161,15 @@ class _Resolver:
         dateline = self.doc.article.dateline_span
         doc_text = self.text
         # _sentence_at, inlined: one state annotation after another
+        # (a pointer that only moves on: the annotations are in text order)
         sent_starts, prose_ends = self.sent_starts, self.prose_ends
+        final = len(sent_starts) - 1
+        i = -1  # bisect_right(sent_starts, start) - 1
         for ann in self.state_anns:
             span = ann.span
             start = span.start
-            i = bisect.bisect_right(sent_starts, start) - 1
+            while i < final and sent_starts[i + 1] <= start:
+                i += 1
             if i < 0 or start >= prose_ends[i]:
                 continue
             label = ann.label
@@ -2464,7 +2476,7 @@ class _Resolver:
                     country, start = self._body_country(items, j)
                     if country is not None and not base.startswith(country.lower() + "-"):
                         base = f"{country.lower()}-{base}"
-            actor_id = f"{_BODY_PREFIX[kind]}:{base}"
+            actor_id = f"{_BODY_PREFIX_BY_ID[id(kind)]}:{base}"
             span = _span(start, end)
             text = self.text[span.start : span.end]
             mention = _mention(span, text, _MK_NAME)
@@ -2578,6 +2590,7 @@ _BODY_PREFIX = {
     _AK_INTERNATIONAL_ORGANISATION: "organisation",
     _AK_MEDIA: "media",
 }
+_BODY_PREFIX_BY_ID = {id(kind): prefix for kind, prefix in _BODY_PREFIX.items()}
 
 #: What the resolver reads of a known person: name, aliases, country, gender ("m"/"f"/"").
 _KbPerson = tuple[str, tuple[str, ...], str | None, str]
