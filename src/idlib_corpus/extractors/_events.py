@@ -169,13 +169,26 @@ _TOKEN_END = r"(?![a-z0-9]|[-'][a-z0-9])"
 _NEXT_WORD = re.compile(r"\s+([a-z0-9]+(?:[-'][a-z0-9]+)*)")
 
 
-def _trie_regex(leaves: Mapping[str, str]) -> str:
+#: Letters by how often English words start with them, and by how often they occur: a
+#: trie's branches tried in this order (one opening with a letter is tried only where
+#: that letter is; only one can match, so the order changes no match, only how many
+#: branches the regex engine steps over first).
+_FIRST_LETTERS = "tasowicbphfmdrelnguvkjyqxz"
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _trie_regex(leaves: Mapping[str, str], first: str | None = None) -> str:
     """A regex for any key of ``leaves`` followed by its pattern, factored by common
     prefixes (a plain alternation of hundreds of words tries each one at every offset).
+
+    Branches are sorted by character, or, with ``first`` (an order of the letters for the
+    first character), letters most frequent first (_LETTERS below the first character).
 
     Example:
         >>> _trie_regex({"talk": "", "talks": "", "tea": ""})
         't(?:alk(?:s|)|ea)'
+        >>> _trie_regex({"talk": "", "tea": "", "at": ""}, first="ta")
+        '(?:t(?:ea|alk)|at)'
     """
     trie: dict[str, Any] = {}
     for word, leaf in leaves.items():
@@ -184,22 +197,37 @@ def _trie_regex(leaves: Mapping[str, str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = leaf
 
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+    def rank(order: str) -> Any:
+        return lambda ch: (order.find(ch) % 64, ch)  # (unlisted characters after)
+
+    def emit(node: dict[str, Any], key: Any) -> str:
+        chars = sorted((ch for ch in node if ch), key=key)
+        alts = [re.escape(ch) + emit(node[ch], inner) for ch in chars]
         if "" in node:
             alts.append(node[""])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return emit(trie)
+    inner = None if first is None else rank(_LETTERS)
+    return emit(trie, None if first is None else rank(first))
+
+
+#: What a word (or word pair) yields when scanned: the one-word hits (lexicon index,
+#: phrase, value), the two-word hits, and per lexicon with a longer phrase its candidates
+#: in order (phrase, value, regex or None, whether it ends with the next word).
+_Plan = tuple[
+    tuple[tuple[int, str, Any], ...],
+    tuple[tuple[int, str, Any], ...],
+    tuple[tuple[int, tuple[tuple[str, Any, "re.Pattern[str] | None", bool], ...]], ...],
+]
 
 
 class Scanner:
     """All the lexicons of the vocabulary matched in one pass over the tokens of a text.
 
-    The text is cut into words once; each word is looked up in a table of the words that
-    start some phrase; a one-word phrase is then a hit at once, a longer one is looked up
-    by its second word before its regex is tried, so common words ("the", "to", "in") cost
-    a dict lookup, not a dozen regexes.
+    One regex finds the words that may start a phrase (and the next word, where it is the
+    second word of some longer phrase); what each such word, or word pair, yields in every
+    lexicon is worked out once, when the scanner is built. A one-word or two-word phrase is
+    then a hit at once; only a longer one (or one with ``...``) is tried by its regex.
     """
 
     def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
@@ -221,7 +249,6 @@ class Scanner:
                             (name, pattern, phrase, value))
                     else:
                         wild.setdefault(first, []).append((name, pattern, phrase, value))
-        self._seconds = seconds
         # per first word: its one-word phrases (the last of a lexicon wins, as when they
         # were tried in turn), its phrases tried by regex, and whether some longer phrase
         # is keyed by its second word; most words need no regex and no look at the next word
@@ -238,71 +265,164 @@ class Scanner:
                 tuple(wild.get(word, ())),
                 word in second_firsts,
             )
-        self._table = table
         self.names = tuple(lexicons)
+        index = {name: i for i, name in enumerate(self.names)}
+
+        def plan(word: str, more: Sequence[Entry]) -> _Plan:
+            """What a word (followed by a word keying ``more``) yields, per lexicon: in a
+            lexicon, the longest phrase starting there wins, the first of equal ones. A
+            one-word phrase ends with the word, a two-word one with the next word (both
+            words are whole words of the text: it matches), so where a lexicon has only
+            those its hit is known now; a lexicon with a longer phrase keeps its candidates
+            in order, tried on the text."""
+            one, tried, _ = table[word]
+            cands: dict[int, list[tuple[str, Any, re.Pattern[str] | None, bool]]] = {}
+            for name, phrase, value in one:
+                cands.setdefault(index[name], []).append((phrase, value, None, False))
+            for name, pattern, phrase, value in tried:
+                cands.setdefault(index[name], []).append((phrase, value, pattern, False))
+            for name, pattern, phrase, value in more:
+                pair = len(phrase.lower().split()) == 2
+                cands.setdefault(index[name], []).append(
+                    (phrase, value, None if pair else pattern, pair))
+            ones, twos, tries = [], [], []
+            for i, found in cands.items():
+                if any(pattern is not None for _, _, pattern, _ in found):
+                    tries.append((i, tuple(found)))
+                    continue
+                pairs = [(i, phrase, value) for phrase, value, _, pair in found if pair]
+                if pairs:
+                    twos.append(pairs[0])  # (ends after the word: longer than its one-word)
+                else:
+                    ones.append(next((i, phrase, value) for phrase, value, _, _ in found))
+            return tuple(ones), tuple(twos), tuple(tries)
+
+        by_second: dict[str, dict[str, _Plan]] = {}
+        for (word, after), more in seconds.items():
+            by_second.setdefault(word, {})[after] = plan(word, more)
+        # (keyed by the word with the space before it: what the regex below matches)
+        self._plans: dict[str, tuple[_Plan, dict[str, _Plan] | None]] = {
+            " " + word: (plan(word, ()), by_second.get(word)) for word in table
+        }
         # The words that can start a hit: a word with a one-word phrase or a phrase tried
         # by regex, or a word followed by the second word of one of its longer phrases.
-        # One regex finds them (C code skips the other words, most of the text); the
-        # lookbehinds say where a word of _WORD starts, the lookahead where it ends.
-        # Written as the character before the word (a word starts the text or follows one
-        # that is not a letter or digit), then the word in a group: a pattern opening with
-        # a lookbehind runs the matcher at every offset, one opening with a character
-        # class lets the regex engine skip to the offsets holding one (about one in six;
-        # same matches, checked on 200k random strings). The first word of the text, with
-        # no character before it, is matched on its own.
+        # One regex finds them (C code skips the other words, most of the text), over the
+        # skeleton of the text (see _skeleton), where a word starts after a space: the
+        # pattern opens with a literal, which the engine finds by a plain scan (a pattern
+        # opening with a lookbehind or a character class runs the matcher at every offset
+        # or at every mark). The lookahead says where a word of _WORD ends.
         leaves: dict[str, str] = {}
         for word, (one, tried, _keyed) in table.items():
             if one or tried:
                 leaves[word] = _TOKEN_END
             else:
+                # (in the skeleton, a mark before the next word reads as a space too:
+                # the scan reads the next word in the text itself)
                 nexts = {s: _TOKEN_END for f, s in seconds if f == word}
-                leaves[word] = r"(?=\s+" + _trie_regex(nexts) + ")"
-        trie = _trie_regex(leaves)
-        self._first = re.compile("(" + trie + ")")
-        self._starts = re.compile(r"[^a-z0-9](?<![a-z0-9][-'])(" + trie + ")")
+                leaves[word] = r"(?=\s+" + _trie_regex(nexts, _FIRST_LETTERS) + ")"
+        # (the first character tested on its own first: most spaces are not followed by
+        # one that starts a word of the vocabulary, and one test of a class costs less
+        # than the branches of the trie)
+        starts = "".join(sorted({re.escape(w[0]) for w in leaves}))
+        self._words = re.compile(
+            " (?=[" + starts + "])" + _trie_regex(leaves, _FIRST_LETTERS))
 
     def scan(self, folded: str) -> dict[str, list[Hit]]:
         """Non-overlapping matches of every lexicon, by lexicon name, in text order."""
-        out: dict[str, list[Hit]] = {name: [] for name in self.names}
-        last_end: dict[str, int] = dict.fromkeys(self.names, -1)
-        table, seconds, next_word = self._table, self._seconds, _NEXT_WORD.match
-        # (only the words that may start a hit: the others would find nothing)
-        first = self._first.match(folded)
-        found = self._starts.finditer(folded)
-        for tok in itertools.chain((first,), found) if first is not None else found:
-            word = tok.group(1)  # (the word, after the character before it)
-            singles, wild, keyed = table[word]
-            start, end = tok.span(1)
-            longer = wild
-            if keyed:
-                # the next word, if only spaces lie between
+        outs: list[list[Hit]] = [[] for _ in self.names]
+        # The end of the last hit of each lexicon longer than its first word, and the
+        # furthest of those: a word starting at or after ``horizon`` overlaps no hit (the
+        # next word found starts after a one-word hit), so most words skip the test.
+        last_end = [-1] * len(outs)
+        horizon = -1
+        plans, next_word = self._plans, _NEXT_WORD.match
+        # (a match at ``start`` in the skeleton is the space before the word at ``start``
+        # in the text: the skeleton has one character more on the left)
+        for tok in self._words.finditer(_skeleton(folded)):
+            start, end = tok.span()
+            end -= 1
+            plan, by_second = plans[tok.group()]
+            if by_second is not None:
+                # the next word, if only spaces lie between (read in the text: the
+                # skeleton has spaces for marks)
                 nxt = next_word(folded, end)
                 if nxt is not None:
-                    more = seconds.get((word, nxt.group(1)))
-                    if more:
-                        longer = (*wild, *more)
-            if not longer:
-                for name, phrase, value in singles:
-                    if start >= last_end[name]:
-                        out[name].append(Hit(start, end, phrase, value))
-                        last_end[name] = end
-                continue
-            best: dict[str, tuple[int, str, Any]] = {}
-            for name, phrase, value in singles:
-                if start >= last_end[name]:
-                    best[name] = (end, phrase, value)
-            for name, pattern, phrase, value in longer:
-                if start < last_end[name]:
+                    plan = by_second.get(nxt.group(1), plan)
+            ones, twos, tries = plan
+            if start >= horizon:
+                for i, phrase, value in ones:
+                    outs[i].append(Hit(start, end, phrase, value))
+            else:
+                for i, phrase, value in ones:
+                    if start >= last_end[i]:
+                        outs[i].append(Hit(start, end, phrase, value))
+            if twos:
+                stop = nxt.end()  # type: ignore[union-attr]  # (a pair plan: it matched)
+                for i, phrase, value in twos:
+                    if start >= horizon or start >= last_end[i]:
+                        outs[i].append(Hit(start, stop, phrase, value))
+                        last_end[i] = stop
+                if stop > horizon:
+                    horizon = stop
+            for i, cands in tries:
+                if start < horizon and start < last_end[i]:
                     continue
-                m = pattern.match(folded, start)
-                if m is not None:
-                    prev = best.get(name)
-                    if prev is None or m.end() > prev[0]:
-                        best[name] = (m.end(), phrase, value)
-            for name, (stop, phrase, value) in best.items():
-                out[name].append(Hit(start, stop, phrase, value))
-                last_end[name] = stop
-        return out
+                best: tuple[int, str, Any] | None = None
+                for phrase, value, pattern, pair in cands:
+                    if pattern is None:
+                        stop = nxt.end() if pair else end  # type: ignore[union-attr]
+                    else:
+                        m = pattern.match(folded, start)
+                        if m is None:
+                            continue
+                        stop = m.end()
+                    if best is None or stop > best[0]:
+                        best = (stop, phrase, value)
+                if best is not None:
+                    stop = best[0]
+                    outs[i].append(Hit(start, stop, best[1], best[2]))
+                    last_end[i] = stop
+                    if stop > horizon:
+                        horizon = stop
+        return dict(zip(self.names, outs, strict=True))
+
+
+#: bytes.translate table of the skeleton: letters, digits, hyphens and apostrophes kept
+#: (all that _WORD and _TOKEN_END read), every other byte a space.
+_SKELETON = bytes(
+    c if (97 <= c <= 122 or 48 <= c <= 57 or c in b"-'") else 32 for c in range(256)
+)
+#: A hyphen, an apostrophe, after no letter or digit: in the skeleton, a space (it is
+#: where a word may start, as after a space, and neither joins nor ends a word). (Two
+#: patterns opening with a literal: the engine finds it by a plain scan, where a class
+#: of two characters is tested at every offset.)
+_LONE_HYPHEN = re.compile(rb"-(?<![a-z0-9]-)")
+_LONE_APOSTROPHE = re.compile(rb"'(?<![a-z0-9]')")
+
+
+def _skeleton(folded: str) -> str:
+    """``" " + folded`` with every character but a-z, 0-9 and a hyphen or apostrophe
+    after one of those made a space (an ASCII copy, offsets kept: one "?" for any other
+    character, then a bytes table).
+
+    A word of _WORD starts at ``i`` in ``folded`` exactly where the skeleton holds a space
+    at ``i`` and a letter or digit at ``i + 1``; it ends where it ends in ``folded``; the
+    words are the same. So a regex for " WORD" + _TOKEN_END finds in the skeleton the
+    words ``(?<![a-z0-9])(?<![a-z0-9][-'])WORD`` + _TOKEN_END finds in the text (a
+    lookahead over spaces may reach further: marks are spaces here).
+
+    Example:
+        >>> _skeleton("al-bab's 'new' -- (test) -x é")
+        " al-bab's  new'     test   x  "
+    """
+    skel = (b" " + folded.encode("ascii", "replace")).translate(_SKELETON)
+    # (a mark made a space is not a letter or digit either: the second pass reads the
+    # same as on the first's input)
+    if b"-" in skel:  # (a one-byte search: memchr)
+        skel = _LONE_HYPHEN.sub(b" ", skel)
+    if b"'" in skel:
+        skel = _LONE_APOSTROPHE.sub(b" ", skel)
+    return skel.decode("ascii")
 
 
 _START = operator.attrgetter("start")

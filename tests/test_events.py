@@ -1,0 +1,161 @@
+"""The shared event layer (extractors/_events.py): its fast paths against plain versions.
+
+The scanner's one-pass form (a skeleton of the text, per-word plans worked out when it is
+built) must find what a direct reading finds: the reference below is the scanner before
+that form (a regex over the folded text with lookbehinds, the next word read per word,
+every candidate phrase tried in turn).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from idlib_corpus.extractors import _events as ev
+from idlib_corpus.folding import fold_char_preserving
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _ReferenceScanner:
+    """The scanner as it was: one regex with lookbehinds over the folded text, the next
+    word read by a regex per word, every phrase of a word tried per lexicon."""
+
+    def __init__(self, lexicons: dict[str, ev.Lexicon]) -> None:
+        singles: dict[str, list[tuple[str, str, Any]]] = {}
+        seconds: dict[tuple[str, str], list[tuple[str, Any, str, Any]]] = {}
+        wild: dict[str, list[tuple[str, Any, str, Any]]] = {}
+        for name, lex in lexicons.items():
+            for first, entries in lex._by_first.items():
+                for pattern, phrase, value, _ in entries:
+                    words = phrase.lower().split()
+                    if len(words) == 1 and ev._WORD.fullmatch(words[0]):
+                        singles.setdefault(first, []).append((name, phrase, value))
+                        continue
+                    second = ev._WORD.match(words[1]) if len(words) > 1 else None
+                    if len(words) > 1 and words[1] != "..." and second is not None \
+                            and second.group() == words[1] and ev._WORD.fullmatch(words[0]):
+                        seconds.setdefault((first, words[1]), []).append(
+                            (name, pattern, phrase, value))
+                    else:
+                        wild.setdefault(first, []).append((name, pattern, phrase, value))
+        self.seconds = seconds
+        self.table: dict[str, Any] = {}
+        second_firsts = {f for f, _ in seconds}
+        for word in {*singles, *wild, *second_firsts}:
+            last: dict[str, tuple[str, Any]] = {}
+            for name, phrase, value in singles.get(word, ()):
+                last[name] = (phrase, value)
+            self.table[word] = (
+                tuple((n, p, v) for n, (p, v) in last.items()),
+                tuple(wild.get(word, ())),
+                word in second_firsts,
+            )
+        self.names = tuple(lexicons)
+        words = "|".join(sorted(map(re.escape, self.table), key=len, reverse=True))
+        self.regex = re.compile(r"(?<![a-z0-9])(?<![a-z0-9][-'])(" + words + ")" + ev._TOKEN_END)
+
+    def scan(self, folded: str) -> dict[str, list[tuple[int, int, str]]]:
+        out: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
+        last_end = dict.fromkeys(self.names, -1)
+        for tok in self.regex.finditer(folded):
+            word = tok.group(1)
+            one, wild, keyed = self.table[word]
+            start, end = tok.span(1)
+            longer = wild
+            if keyed:
+                nxt = ev._NEXT_WORD.match(folded, end)
+                if nxt is not None:
+                    longer = (*wild, *self.seconds.get((word, nxt.group(1)), ()))
+            best: dict[str, tuple[int, str]] = {}
+            for name, phrase, _ in one:
+                if start >= last_end[name]:
+                    best[name] = (end, phrase)
+            for name, pattern, phrase, _ in longer:
+                if start < last_end[name]:
+                    continue
+                m = pattern.match(folded, start)
+                if m is not None and (name not in best or m.end() > best[name][0]):
+                    best[name] = (m.end(), phrase)
+            for name, (stop, phrase) in best.items():
+                out[name].append((start, stop, phrase))
+                last_end[name] = stop
+        return out
+
+
+@pytest.fixture(scope="module")
+def scanners() -> tuple[ev.Scanner, _ReferenceScanner]:
+    voc = ev.vocabulary()
+    return voc.scanner, _ReferenceScanner(voc.lexicons())
+
+
+def _found(scanner: ev.Scanner, folded: str) -> dict[str, list[tuple[int, int, str]]]:
+    return {name: [(h.start, h.end, h.phrase) for h in hits]
+            for name, hits in scanner.scan(folded).items()}
+
+
+def _texts() -> list[str]:
+    data = ROOT / "tests" / "data"
+    files = sorted(itertools.chain((ROOT / "seeds").glob("*.txt"), data.glob("**/*.txt")))
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    # (the off-topic sample holds one article a line)
+    return texts + (data / "offtopic" / "lee_sample.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_scan_finds_what_the_reference_finds_on_articles(
+    scanners: tuple[ev.Scanner, _ReferenceScanner],
+) -> None:
+    fast, ref = scanners
+    texts = _texts()
+    assert len(texts) > 50
+    for text in texts:
+        folded = fold_char_preserving(text)
+        assert _found(fast, folded) == ref.scan(folded)
+
+
+def _vocabulary_words() -> list[str]:
+    words = {"the", "a", "s", "x", "al", "u", "1"}
+    for lex in ev.vocabulary().lexicons().values():
+        for entries in lex._by_first.values():
+            for _, phrase, _, _ in entries:
+                words.update(w for w in phrase.lower().split() if w != "...")
+    return sorted(words)
+
+
+_SEPARATORS = [" ", "  ", "\n", ", ", "-", "'", " '", "' ", ".", " - ", "\t", "", "(",
+               '"', "\xa0", " \u2014 ", "\u201c", "\u00e9", "--", " -", "'-", "-'", "'s "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_vocabulary_words()), st.sampled_from(_SEPARATORS)),
+                max_size=14),
+       st.sampled_from(["", " ", "-", "'", "(", "\u00e9"]))
+def test_scan_finds_what_the_reference_finds_on_phrases(
+    scanners: tuple[ev.Scanner, _ReferenceScanner], parts: list[tuple[str, str]], lead: str,
+) -> None:
+    fast, ref = scanners
+    folded = lead + "".join(w + s for w, s in parts)
+    assert _found(fast, folded) == ref.scan(folded)
+
+
+_WORD_START = re.compile(r"(?<![a-z0-9])(?<![a-z0-9][-'])[a-z0-9]")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab1 -'.,\n\t\xa0\u00e9\u2014", max_size=40))
+def test_skeleton_words_start_after_a_space(text: str) -> None:
+    # a word starts at i in the text exactly where the skeleton holds a space at i and a
+    # letter or digit at i + 1; letters, digits and the marks inside words are kept
+    skel = ev._skeleton(text)
+    assert len(skel) == len(text) + 1
+    starts = {m.start() for m in _WORD_START.finditer(text)}
+    assert starts == {i for i in range(len(text)) if skel[i] == " " and skel[i + 1].isalnum()}
+    for i, c in enumerate(text):
+        if c in "ab1":
+            assert skel[i + 1] == c
