@@ -58,8 +58,8 @@ class _ReferenceScanner:
                 word in second_firsts,
             )
         self.names = tuple(lexicons)
-        words = "|".join(sorted(map(re.escape, self.table), key=len, reverse=True))
-        self.regex = re.compile(r"(?<![a-z0-9])(?<![a-z0-9][-'])(" + words + ")" + ev._TOKEN_END)
+        alts = "|".join(sorted(map(re.escape, self.table), key=len, reverse=True))
+        self.regex = re.compile(r"(?<![a-z0-9])(?<![a-z0-9][-'])(" + alts + ")" + ev._TOKEN_END)
 
     def scan(self, folded: str) -> dict[str, list[tuple[int, int, str]]]:
         out: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
