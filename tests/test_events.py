@@ -159,3 +159,19 @@ def test_skeleton_words_start_after_a_space(text: str) -> None:
     for i, c in enumerate(text):
         if c in "ab1":
             assert skel[i + 1] == c
+
+
+_INVERTED_BACKTRACKING = re.compile(
+    r"\s+((?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5})\s*[.!?\"'”]*\s*$")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "the", "x'", "'", "-", " ", "  ", ".", "!", '"',
+                                 "\u201d", ",", "\n", "\u00e9", "_", "1", "thes"]),
+                max_size=16))
+def test_inverted_speaker_possessive_matches_as_backtracking(parts: list[str]) -> None:
+    text = "".join(parts)
+    fast, slow = ev._INVERTED.match(text), _INVERTED_BACKTRACKING.match(text)
+    assert (fast is None) == (slow is None)
+    if fast is not None and slow is not None:
+        assert (fast.span(), fast.span(1)) == (slow.span(), slow.span(1))
