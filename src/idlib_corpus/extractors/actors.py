@@ -1842,11 +1842,11 @@ class _Resolver:
         folded = self.folded
         sent_starts, prose_ends = self.sent_starts, self.prose_ends
         final = len(sent_starts) - 1
-        si = -1  # _sentence_at, inlined: a pointer that only moves on (text order)
+        si = -1  # _sentence_at, inlined (text order: no bisect in the sentence of the last)
         for ann in self.nationality_anns:
             pos = ann.span.start
-            while si < final and sent_starts[si + 1] <= pos:
-                si += 1
+            if si < final and sent_starts[si + 1] <= pos:
+                si = bisect.bisect_right(sent_starts, pos, si + 1) - 1
             if si < 0 or pos >= prose_ends[si]:
                 continue
             floor = sent_starts[si]
@@ -2161,15 +2161,16 @@ class _Resolver:
         dateline = self.doc.article.dateline_span
         doc_text = self.text
         # _sentence_at, inlined: one state annotation after another
-        # (a pointer that only moves on: the annotations are in text order)
+        # (the annotations are in text order: one still in the sentence of the last needs
+        # no bisect)
         sent_starts, prose_ends = self.sent_starts, self.prose_ends
         final = len(sent_starts) - 1
         i = -1  # bisect_right(sent_starts, start) - 1
         for ann in self.state_anns:
             span = ann.span
             start = span.start
-            while i < final and sent_starts[i + 1] <= start:
-                i += 1
+            if i < final and sent_starts[i + 1] <= start:
+                i = bisect.bisect_right(sent_starts, start, i + 1) - 1
             if i < 0 or start >= prose_ends[i]:
                 continue
             label = ann.label
