@@ -2077,12 +2077,14 @@ class _Resolver:
         taken.extend((m.span.start, m.span.end) for p in self.persons for m in p.mentions)
         sentence_of = [self._sentence_no(e[0]) for e in events]
         text = self.text
+        sent_starts, prose_ends = self.sent_starts, self.prose_ends
         for start, stop in g.pronouns_in(text):
-            if self._sentence_at(start) is None:
+            # _sentence_at and _sentence_no, one bisect
+            sentence = bisect.bisect_right(sent_starts, start) - 1
+            if sentence < 0 or start >= prose_ends[sentence]:
                 continue
             word = text[start:stop]
             gender = g.pronouns[word.lower()]
-            sentence = self._sentence_no(start)
             i = bisect.bisect_left(positions, start) - 1
             chosen = None
             if i >= 0 and sentence_of[i] == sentence:
