@@ -73,7 +73,15 @@ from idlib_corpus.plugins import builtin_name
 
 __all__ = ["extract_incidents", "idlib_annotate", "idlib_extract_events"]
 
-_T = IncidentType
+# The members read in the inner code, as module globals: an attribute of an enum class is
+# looked up through its metaclass's Python-level ``__getattr__`` hook (Python 3.11), ten
+# times the cost of a global
+_ATTACK = IncidentType.ARMED_ATTACK
+_DEPLOYMENT = IncidentType.DEPLOYMENT
+_DISPLACEMENT = IncidentType.DISPLACEMENT
+_TERRITORIAL = IncidentType.TERRITORIAL_CHANGE
+_COUNTRY = PlaceKind.COUNTRY
+_EXACT = Qualifier.EXACT
 #: ``IncidentType(value)`` by value (a dict lookup: enum calls cost more).
 _TYPES = {t.value: t for t in IncidentType}
 #: ``Qualifier(key)`` by value (what ``EventContext.qualifier`` reads, as a dict lookup).
@@ -239,25 +247,23 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
         if clause.end >= sent.end:
             # "following an incident …, where forces came under fire": the incident
             # word names the attack its own sentence tells, not an earlier one
-            told = any(not c.generic for c in pending if c.type is _T.ARMED_ATTACK)
+            told = any(not c.generic for c in pending if c.type is _ATTACK)
             for cand in pending:
                 if not (cand.generic and told):
                     _add(records, cand)
             pending = []
     _later_casualties(ctx, records)
     records = [r for r in records if _worth_keeping(r)]
-    if any(r.place is None and r.type is not _T.DEPLOYMENT for r in records):
+    if any(r.place is None and r.type is not _DEPLOYMENT for r in records):
         theatre = _theatre(ctx)
         if theatre is not None:
             for r in records:
-                if r.place is None and r.type is not _T.DEPLOYMENT:
+                if r.place is None and r.type is not _DEPLOYMENT:
                     # "Turkey launched an operation on Sunday": in the war the story is about
                     r.place, r.place_rank = theatre.place, 9
-    return tuple(
-        _finish(doc.article.id, i, r) for i, r in enumerate(
-            (r for r in records if _worth_keeping(r)), 1
-        )
-    )
+    # (a place given now only adds to what makes a record worth keeping: all still are)
+    article_id = doc.article.id
+    return tuple(_finish(article_id, i, r) for i, r in enumerate(records, 1))
 
 
 _MEMO_STARTS = "incidents.sentence_starts"
@@ -328,7 +334,7 @@ def _theatre(ctx: EventContext) -> PlaceRef | None:
 def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
     """Figures told in a sentence of their own right after an attack ("Another 32 soldiers
     were wounded") fill the attack's empty casualty slots."""
-    attacks = [r for r in records if r.type is _T.ARMED_ATTACK and r.evidence]
+    attacks = [r for r in records if r.type is _ATTACK and r.evidence]
     if not attacks:
         return
     sents = ctx.sentences
@@ -418,15 +424,16 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False
     lex = hits["future_after"]
     if noun and lex.hits and any(
-        h.start - end < 12 for h in lex.between(end, min(ceiling, end + 25))
+        h.start - end < 12 for h in lex.between(end, end + 25 if end + 25 < ceiling else ceiling)
     ):
         return False  # "more raids will be launched"
     if value["type"] == "deployment" and (lex := hits["withdrawal"]).hits and lex.between(
-        start, min(ceiling, end + 30)
+        start, end + 30 if end + 30 < ceiling else ceiling
     ):
         return False  # "moved their forces out of": a withdrawal
     lex = hits["habitual"]
-    return not (lex.hits and lex.between(max(floor, start - 80), min(ceiling, end + 80)))
+    return not (lex.hits and lex.between(start - 80 if start - 80 > floor else floor,
+                                         end + 80 if end + 80 < ceiling else ceiling))
 
 
 def _may_be_armed(ctx: EventContext, clause: Span, groups_only: bool) -> bool:
@@ -493,27 +500,27 @@ def _read_clause(
                 main = h
     if main is None:
         main = real[0]
-    if typ is _T.TERRITORIAL_CHANGE and main.phrase.startswith("enter"):
+    if typ is _TERRITORIAL and main.phrase.startswith("enter"):
         purpose = _PURPOSE.search(f, main.end, min(cend, main.end + 60))
         if purpose is not None and purpose.group(1) in ctx.voc.deployment_purposes:
-            typ = _T.DEPLOYMENT  # "military police entered the town to secure the road"
+            typ = _DEPLOYMENT  # "military police entered the town to secure the road"
     refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart))
     known = refer and any(r.type is typ for r in records)
     # "…, leaving a Turkish post at Morek encircled": the consequence of the capture told
-    leaving = typ is _T.TERRITORIAL_CHANGE and _LEAVING.match(f, cstart) is not None \
+    leaving = typ is _TERRITORIAL and _LEAVING.match(f, cstart) is not None \
         and _CLAUSE_TAIL.fullmatch(f, main.end, cend) is not None
     known = known or leaving
     # (the tests that need no actor first: the mentions are read only for a clause that
     # passes them)
-    if typ is _T.DISPLACEMENT:
+    if typ is _DISPLACEMENT:
         if any(h.start < main.start for h in ctx.hits_in("stock", clause)):
             return None  # "home to 3 million people, half of them already displaced"
         before = ctx.sentences[si - 1] if si > 0 else sent
         if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before):
             return None  # (the war may be named in the sentence before: "over the same period")
-    if typ is _T.TERRITORIAL_CHANGE and not _names_ground(ctx, clause, hits, leaving):
+    if typ is _TERRITORIAL and not _names_ground(ctx, clause, hits, leaving):
         return None
-    if typ is _T.DEPLOYMENT and all_nouns and any(
+    if typ is _DEPLOYMENT and all_nouns and any(
         t.value["type"] == "armed_attack" and 0 <= hits[0].start - t.end < 40
         for t in ctx.hits_in("incident_triggers", clause)
     ):
@@ -527,7 +534,7 @@ def _read_clause(
     # its mentions. Those are asked for (with the sentence's speech) only where the raw
     # facts of the clause's mentions hold one that may pass: a group (everyday words:
     # "attack", "killed", "entered"), or also a state or a person who may head forces.
-    gated = typ is not _T.DISPLACEMENT and not generic and not known \
+    gated = typ is not _DISPLACEMENT and not generic and not known \
         and not ctx.has("armed_nouns", clause)
     if gated and not _may_be_armed(ctx, clause, all_forced):
         return None
@@ -567,7 +574,7 @@ def _read_clause(
             doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
         elif main_start <= m_start and m_end <= main_end:
             doers.add(m.actor)  # "came under the Syrian army's fire"
-        elif typ is _T.ARMED_ATTACK and m_end <= main_start and len(real) > 1 and any(
+        elif typ is _ATTACK and m_end <= main_start and len(real) > 1 and any(
             0 <= m_start - h.end <= 80 for h in real if h is not main
         ) and _TARGET_PREP.search(f, max(cstart, m_start - 16), m_start):
             receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
@@ -580,15 +587,15 @@ def _read_clause(
                 doers.add(m.actor)
         else:
             receivers.add(m.actor)
-    if typ is _T.TERRITORIAL_CHANGE and not passive:
+    if typ is _TERRITORIAL and not passive:
         # a state after a capture verb lost the place only if it held it: "from Turkish
         # forces", "a Turkish observation post"
         receivers = {a for a in receivers if not a.startswith("state:")} | {
             a for a in receivers if a.startswith("state:") and _held_by(ctx, clause, main, a)
         }
-    if typ in (_T.DEPLOYMENT, _T.DISPLACEMENT):
+    if typ in (_DEPLOYMENT, _DISPLACEMENT):
         receivers = set()
-    if typ is _T.DISPLACEMENT and not doers:
+    if typ is _DISPLACEMENT and not doers:
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
@@ -603,7 +610,8 @@ def _read_clause(
     if not doers and not passive:
         for h in real:
             # (the words of ctx.words_before(h.start, 2, cstart))
-            if not _PRONOUNS.isdisjoint(_WORDS.findall(f, max(cstart, h.start - 24), h.start)[-2:]):
+            lo = h.start - 24 if h.start - 24 > cstart else cstart
+            if not _PRONOUNS.isdisjoint(_WORDS.findall(f, lo, h.start)[-2:]):
                 pronoun = True
                 break
     if pronoun:
@@ -647,9 +655,9 @@ def _read_clause(
     # -- figures
     killed = injured = displaced = None
     claimant = _claimant(speech, clause) if speech else None
-    if typ is _T.ARMED_ATTACK:
+    if typ is _ATTACK:
         killed, injured = _casualties(ctx, clause, claimant)
-    elif typ is _T.DISPLACEMENT:
+    elif typ is _DISPLACEMENT:
         displaced = _displaced(ctx, clause, main, claimant)
         if displaced is None:
             return None
@@ -736,7 +744,7 @@ def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
     # words after the noun one by one, as far as the test needs: the auxiliaries, then the
     # participle)
     f = ctx.folded
-    limit = min(clause.end, end + 70)
+    limit = end + 70 if end + 70 < clause.end else clause.end
     first = _FIRST_WORDS.match(f, end, limit)
     if first is None:
         return False
@@ -801,7 +809,8 @@ def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
 
 def _person_count(ctx: EventContext, n: Annotation, clause: Span) -> bool:
     end = n.span.end
-    words = _LETTER_RUN.findall(ctx.folded, end, min(clause.end, end + 40))[:4]
+    limit = end + 40 if end + 40 < clause.end else clause.end  # (min(): a call costs more)
+    words = _LETTER_RUN.findall(ctx.folded, end, limit)[:4]
     return not ctx.voc.person_nouns.isdisjoint(words)
 
 
@@ -810,9 +819,9 @@ def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> C
         return None
     total = sum(int(a.value) for a in anns if isinstance(a.value, int))
     # (the first that is not exact: ctx.qualifier of each, by a dict lookup)
-    qual = Qualifier.EXACT
+    qual = _EXACT
     for a in anns:
-        if a.key and (q := _QUALIFIERS.get(a.key, Qualifier.EXACT)) is not Qualifier.EXACT:
+        if a.key and (q := _QUALIFIERS.get(a.key, _EXACT)) is not _EXACT:
             qual = q
             break
     span = make_span(anns[0].span.start, anns[-1].span.end)
@@ -954,7 +963,7 @@ def _place(
                 continue
             after = span.start >= main_end
             rank = 2 if after else 3
-            if typ is _T.DEPLOYMENT and after and _DEST.search(f[main_end:span.start]):
+            if typ is _DEPLOYMENT and after and _DEST.search(f[main_end:span.start]):
                 rank = 4  # where they are going, not where they are
             if p.is_country:
                 rank += 3
@@ -1066,9 +1075,9 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
     prev = _last(records)
     if cand.pronoun_doer and prev is not None:
         cand.perpetrators = set(prev.perpetrators)
-    if cand.retaliation and cand.type is _T.ARMED_ATTACK:
+    if cand.retaliation and cand.type is _ATTACK:
         attack = next(
-            (r for r in reversed(records) if r.type is _T.ARMED_ATTACK
+            (r for r in reversed(records) if r.type is _ATTACK
              and (r.perpetrators or r.targets)
              and (not cand.perpetrators or cand.perpetrators & r.targets)),
             None,
@@ -1085,7 +1094,7 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
                 # the answer hits where the attack came from, unless told otherwise
                 cand.place, cand.place_rank = attack.place, 8
     # narrative: an incident with no time of its own continues the one just told
-    if cand.date is None and cand.type is not _T.DISPLACEMENT and prev is not None and (
+    if cand.date is None and cand.type is not _DISPLACEMENT and prev is not None and (
         prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 2
     ):
         cand.date = prev.date
@@ -1125,14 +1134,14 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
             return False
     if not (_same_claim(a.killed, b.killed) and _same_claim(a.injured, b.injured)):
         return False
-    if a.type is _T.DISPLACEMENT and not (
+    if a.type is _DISPLACEMENT and not (
         a.displaced is not None and b.displaced is not None
         and a.displaced.value == b.displaced.value
     ):
         return False
     if not dates_fit(a.date, a.date_strength < 2, b.date, b.date_strength < 2):
         return False
-    if a.type is _T.DEPLOYMENT and abs(a.sentence - b.sentence) <= 2:
+    if a.type is _DEPLOYMENT and abs(a.sentence - b.sentence) <= 2:
         return True  # one movement of troops told over a few sentences
     return place_compatible(a.place, b.place)
 
@@ -1151,7 +1160,7 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
     if other.place is not None and (
         into.place is None
         or (not refer and other.place_rank < into.place_rank)
-        or (into.place.kind is PlaceKind.COUNTRY and other.place.kind is not PlaceKind.COUNTRY
+        or (into.place.kind is _COUNTRY and other.place.kind is not _COUNTRY
             and other.place.country in (None, into.place.country))
     ):
         # a town or province named later makes "in northwest Syria" more precise
@@ -1174,11 +1183,11 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
 
 def _worth_keeping(r: _Candidate) -> bool:
     """A record must say who, or how many, or (for a movement of troops) where."""
-    if r.type is _T.DISPLACEMENT:
+    if r.type is _DISPLACEMENT:
         return r.displaced is not None
-    if r.type is _T.TERRITORIAL_CHANGE:
+    if r.type is _TERRITORIAL:
         return bool(r.perpetrators) and r.place is not None
-    if r.type is _T.DEPLOYMENT:
+    if r.type is _DEPLOYMENT:
         return bool(r.perpetrators) or r.place is not None
     return bool(
         r.perpetrators or r.targets or r.killed or r.injured
@@ -1196,7 +1205,9 @@ def _span_order(span: Span) -> tuple[int, int]:
 
 def _finish(article_id: str, n: int, r: _Candidate) -> Incident:
     # (equal spans once: keyed by offsets, as a set of spans would hash them in Python)
-    evidence = tuple(sorted({(e.start, e.end): e for e in r.evidence}.values(), key=_span_order))
+    found = r.evidence
+    evidence = (found[0],) if len(found) == 1 else tuple(
+        sorted({(e.start, e.end): e for e in found}.values(), key=_span_order))
     perpetrators = tuple(sorted(r.perpetrators))
     targets = tuple(sorted(r.targets - r.perpetrators))
     # (sets: their sorted tuples are what the constructor would make of them)
