@@ -231,19 +231,19 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     pending: list[_Candidate] = []
     sports = set(_sentences_with(ctx, "sports"))
     for si, sent, clause in _trigger_clauses(ctx):
-        triggers = [] if si in sports else ctx.hits_in("incident_triggers", clause)
-        if triggers:
+        found = () if si in sports else ctx.hits_in("incident_triggers", clause)
+        if found:
             # (the brackets reaching into the clause, read once for its triggers)
             brackets = ctx.brackets_over(clause)
-            triggers = [t for t in triggers if _factual(ctx, clause, t, brackets)]
-        by_type: dict[IncidentType, list[Hit]] = {}
-        for t in triggers:
-            typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
-            by_type.setdefault(typ, []).append(t)
-        for typ, hits in by_type.items():
-            cand = _read_clause(ctx, si, sent, clause, typ, hits, records)
-            if cand is not None:
-                pending.append(cand)
+            by_type: dict[IncidentType, list[Hit]] = {}
+            for t in found:
+                if _factual(ctx, clause, t, brackets):
+                    typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
+                    by_type.setdefault(typ, []).append(t)
+            for typ, hits in by_type.items():
+                cand = _read_clause(ctx, si, sent, clause, typ, hits, records, brackets)
+                if cand is not None:
+                    pending.append(cand)
         if clause.end >= sent.end:
             # "following an incident …, where forces came under fire": the incident
             # word names the attack its own sentence tells, not an earlier one
@@ -268,6 +268,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
 
 _MEMO_STARTS = "incidents.sentence_starts"
 _MEMO_DATES = "incidents.sentence_dates"
+_MEMO_RETALIATION = "incidents.retaliation_words"
 
 
 def _sentences_with(ctx: EventContext, lexicon: str) -> list[int]:
@@ -306,8 +307,12 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
     sents = ctx.sentences
     body: list[int] = []
     head: list[int] = []
+    headline = ctx.headline
     for i in _sentences_with(ctx, "incident_triggers"):
-        (head if ctx.in_headline(sents[i]) else body).append(i)
+        # (ctx.in_headline, inlined)
+        s = sents[i]
+        on_headline = headline is not None and headline.start < s.end and s.start < headline.end
+        (head if on_headline else body).append(i)
     for i in itertools.chain(body, head):
         sent = sents[i]
         for clause in ctx.clauses(sent):
@@ -462,7 +467,10 @@ def _read_clause(
     typ: IncidentType,
     hits: list[Hit],
     records: list[_Candidate],
+    brackets: list[Span],
 ) -> _Candidate | None:
+    """The incident of type ``typ`` one clause tells with its triggers ``hits``, or ``None``;
+    ``brackets``: ``ctx.brackets_over(clause)``."""
     f = ctx.folded
     cstart, cend = clause.start, clause.end
     # what the triggers say, in one pass (a clause holds one or two), with the trigger
@@ -541,8 +549,6 @@ def _read_clause(
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
     named = ctx.mentions_in(clause)
-    # (the brackets reaching into the clause, read once: most clauses have none)
-    brackets = ctx.brackets_over(clause)
     mentions = _forces_named(ctx, named, speech_zones, brackets)
     if gated:
         if all_forced:
@@ -559,8 +565,11 @@ def _read_clause(
     receivers: set[str] = set()
     noun_starts = [h.start for h in nouns]
     blame = ctx.hits_in("blame", clause)
-    blamed = [b.end for b in blame]
-    accusers = [b.start for b in blame if b.start < main.start]
+    if blame:
+        blamed = [b.end for b in blame]
+        accusers = [b.start for b in blame if b.start < main.start]
+    else:
+        blamed = accusers = []  # (most clauses: no list built)
     main_start, main_end = main.start, main.end
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
@@ -648,8 +657,13 @@ def _read_clause(
         # "…, leaving a Turkish post at Morek encircled": what is left so was hit, by the
         # doers of the clause before
         receivers, doers, pronoun = receivers | doers, set(), True
+    # (most articles tell no retaliation: their clauses are not searched)
+    told = ctx.memo.get(_MEMO_RETALIATION)
+    if told is None:
+        told = ctx.memo[_MEMO_RETALIATION] = _RETALIATION_PARTS.search(f) is not None
     retaliation = retaliates or bool(
-        _RETALIATION_PARTS.search(f, cstart, cend) and _RETALIATION.search(f, cstart, cend)
+        told and _RETALIATION_PARTS.search(f, cstart, cend)
+        and _RETALIATION.search(f, cstart, cend)
     )
 
     # -- figures
@@ -1064,15 +1078,8 @@ def _date(
 # --------------------------------------------------------------------------- merging
 
 
-def _last(records: list[_Candidate], typ: IncidentType | None = None) -> _Candidate | None:
-    for r in reversed(records):
-        if typ is None or r.type is typ:
-            return r
-    return None
-
-
 def _add(records: list[_Candidate], cand: _Candidate) -> None:
-    prev = _last(records)
+    prev = records[-1] if records else None
     if cand.pronoun_doer and prev is not None:
         cand.perpetrators = set(prev.perpetrators)
     if cand.retaliation and cand.type is _ATTACK:
