@@ -519,20 +519,10 @@ _CONJUNCTION = re.compile(r"\s+(?:and|but|when|as)\b")
 
 
 def _month_of(v: _Vocab, s: str) -> int | None:
-    """The month the first capitalised month name in ``s`` names (memoised, bounded)."""
-    if s in _MONTH_OF:
-        return _MONTH_OF[s]
-    got = None
     for m in _CAPITALISED.finditer(s):
         if m.group() in v.months:
-            got = v.months[m.group()]
-            break
-    if len(_MONTH_OF) < _CUE_MEMO_SIZE:
-        _MONTH_OF[s] = got
-    return got
-
-
-_MONTH_OF: dict[str, int | None] = {}
+            return v.months[m.group()]
+    return None
 
 
 def _pick_year(month: int, day: int, ctx: _Context) -> _dt.date | None:
@@ -606,78 +596,40 @@ def _weekday(target: int, ctx: _Context, rel: str = "") -> _dt.date | None:
     return base - _dt.timedelta(days=(wd - target) % 7)
 
 
-#: What _point reads off a point's words before any base date is involved: per words
-#: (as matched), ``None`` (not one point) or ``(kind, a, b, c)``: ``iso`` (year, month,
-#: day), ``year`` (year), ``wd`` (weekday), ``my`` (month, year or None), ``md``/``dm``
-#: (month, day, year or None; ``None`` where no day is read). Memoised (bounded): the same
-#: few hundred expressions ("February 14", "Thursday") recur from article to article.
-_Parts = tuple[str, int, int | None, int | None] | None
-_POINT_PARTS: dict[str, _Parts] = {}
-
-
-def _point_parts(v: _Vocab, s: str) -> _Parts:
-    m = v.point.fullmatch(s.strip())
-    parts: _Parts = None
-    if m is not None:
-        kind = m.lastgroup or ""
-        body = m.group()
-        if kind == "iso":
-            iy, imo, iday = (int(x) for x in body.split("-"))
-            parts = (kind, iy, imo, iday)
-        elif kind == "year":
-            parts = (kind, int(body), None, None)
-        elif kind == "wd":
-            parts = (kind, v.weekdays[body[: body.index("day") + 3]], None, None)
-        else:
-            month = _month_of(v, body)
-            if month is not None:
-                ym = _YEAR_RE.search(body)
-                year = int(ym.group(1)) if ym else None
-                if kind == "my":
-                    parts = (kind, month, year, None)
-                else:
-                    dm = _DAY_RE.search(body[: ym.start()] if ym else body)
-                    if dm is not None:
-                        parts = (kind, month, int(dm.group(1)), year)
-    if len(_POINT_PARTS) < _CUE_MEMO_SIZE:
-        _POINT_PARTS[s] = parts
-    return parts
-
-
 def _point(v: _Vocab, s: str, ctx: _Context, span: Span | None, text: str) -> TimeValue | None:
     """An absolute point: ISO, month-day(-year), day-month(-year), month(-year), year, weekday."""
-    parts = _POINT_PARTS.get(s, _UNREAD)
-    if parts is _UNREAD:
-        parts = _point_parts(v, s)
-    if parts is None:
+    m = v.point.fullmatch(s.strip())
+    if m is None:
         return None
-    kind, a, b, c = parts
+    kind = m.lastgroup
+    body = m.group()
     if kind == "iso":
-        assert b is not None and c is not None
-        return _tv_day(_dt.date(a, b, c), text=text, span=span)
+        iy, imo, iday = (int(x) for x in body.split("-"))
+        return _tv_day(_dt.date(iy, imo, iday), text=text, span=span)
     if kind == "year":
-        return _tv_year(a, text=text, span=span)
+        return _tv_year(int(body), text=text, span=span)
     if kind == "wd":
-        wday = _weekday(a, ctx)
+        wday = _weekday(v.weekdays[body[: body.index("day") + 3]], ctx)
         return None if wday is None else _tv_day(wday, text=text, span=span)
-    month = a
+    month = _month_of(v, body)
+    if month is None:
+        return None
+    ym = _YEAR_RE.search(body)
     if kind == "my":
-        if b is not None:
-            return _tv_month(b, month, text=text, span=span)
+        if ym:
+            return _tv_month(int(ym.group(1)), month, text=text, span=span)
         my_year = _pick_month_year(month, ctx)
         if my_year is None:
             return None
         return _month_value(my_year, month, ctx, text, span)
-    assert b is not None
-    day = b
-    if c is not None:
-        return _tv_day(_dt.date(c, month, day), text=text, span=span)
+    dm = _DAY_RE.search(body[: ym.start()] if ym else body)
+    if dm is None:
+        return None
+    day = int(dm.group(1))
+    if ym:
+        return _tv_day(_dt.date(int(ym.group(1)), month, day), text=text, span=span)
     date = _pick_year(month, day, ctx)
     return None if date is None else _tv_day(date, text=text, span=span)
-
-
-#: The memos' "not read yet" (told apart by identity).
-_UNREAD: Any = object()
 
 
 def _resolve(
