@@ -109,10 +109,11 @@ _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(
     r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*|respond(?:ed|s|ing)? with)"
 )
-# Strings one of which every match of a pattern holds, found by one search (as has_any
-# would): a clause without them is not searched with the pattern (one opening with a
-# lookbehind is tried at every offset)
-_RETALIATION_PARTS = re.compile("retaliat|in response to|respond")
+# Strings one of which every match of a pattern holds: a clause without them is not
+# searched with the pattern (one opening with a lookbehind is tried at every offset). The
+# retaliation words are found by str.find (a regex alternation of them costs twice as
+# much), the army words by one search (as has_any would find them)
+_RETALIATION_WORDS = ("retaliat", "in response to", "respond")
 _BARE_ARMY_PARTS = re.compile("army|government|regime")
 _PLACE_NOUNS = re.compile(
     r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
@@ -657,12 +658,15 @@ def _read_clause(
         # "…, leaving a Turkish post at Morek encircled": what is left so was hit, by the
         # doers of the clause before
         receivers, doers, pronoun = receivers | doers, set(), True
-    # (most articles tell no retaliation: their clauses are not searched)
+    # (most articles tell no retaliation: their clauses are not searched; the words by
+    # str.find, faster than a regex alternation of them)
     told = ctx.memo.get(_MEMO_RETALIATION)
     if told is None:
-        told = ctx.memo[_MEMO_RETALIATION] = _RETALIATION_PARTS.search(f) is not None
+        told = ctx.memo[_MEMO_RETALIATION] = has_any(f, _RETALIATION_WORDS, 0, len(f))
     retaliation = retaliates or bool(
-        told and _RETALIATION_PARTS.search(f, cstart, cend)
+        told and (f.find("retaliat", cstart, cend) >= 0
+                  or f.find("in response to", cstart, cend) >= 0
+                  or f.find("respond", cstart, cend) >= 0)
         and _RETALIATION.search(f, cstart, cend)
     )
 
