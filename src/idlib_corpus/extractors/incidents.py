@@ -323,8 +323,11 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
 def _theatre(ctx: EventContext) -> PlaceRef | None:
     """The place the article's war is in: the (last, widest) place its headline names, else
     the one its prose names most (at least three times); ``None`` when it names none."""
-    head = [p for s in ctx.sentences if ctx.in_headline(s) for p in ctx.places_in(s)
-            if not p.is_country and not ctx.is_actor_span(p.span)]
+    headline = ctx.headline  # (ctx.in_headline of each sentence, inlined)
+    head = [] if headline is None else [
+        p for s in ctx.sentences if headline.start < s.end and s.start < headline.end
+        for p in ctx.places_in(s) if not p.is_country and not ctx.is_actor_span(p.span)
+    ]
     if head:
         return head[-1]  # "town of Saraqib in Idlib": the wider place comes last
     counts: dict[str, list[PlaceRef]] = {}
