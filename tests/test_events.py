@@ -175,3 +175,36 @@ def test_inverted_speaker_possessive_matches_as_backtracking(parts: list[str]) -
     assert (fast is None) == (slow is None)
     if fast is not None and slow is not None:
         assert (fast.span(), fast.span(1)) == (slow.span(), slow.span(1))
+
+
+def _reference_clauses(ctx: ev.EventContext, span: Any) -> list[tuple[int, int]]:
+    """EventContext.clauses as it was: the regex of all boundaries over the span."""
+    cuts = [span.start]
+    found = [m.start() for m in ctx.voc.clause_boundary.finditer(ctx.folded, span.start, span.end)]
+    found += [m.start() for m in ev._AS_CLAUSE.finditer(ctx.text, span.start, span.end)]
+    for pos in sorted(found):
+        if pos > cuts[-1] + 2 and not ctx.in_brackets_at(pos, pos + 1):
+            cuts.append(pos)
+    cuts.append(span.end)
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+_CLAUSE_PIECES = ["; however", ";", ", while", ", after which", ", after", " but ", "but",
+                  " and hit back", "ahead of", "prior to", "(", ")", " as ", "As", "x",
+                  "Turkey", ", ", ".", "\n", " ", "a", "p", "1", ", but", "ahead", ", amid"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), min_size=1, max_size=20), st.data())
+def test_clauses_split_as_the_regex_of_all_boundaries(pieces: list[str], data: Any) -> None:
+    from idlib_corpus.document import build_document
+    from idlib_corpus.model import Article
+
+    text = "".join(pieces)
+    ctx = ev.EventContext(build_document(Article(id="x", text=text)), ())
+    for sent in ctx.sentences:
+        assert [(c.start, c.end) for c in ctx.clauses(sent)] == _reference_clauses(ctx, sent)
+    start = data.draw(st.integers(0, len(text)))
+    span = ev.make_span(start, data.draw(st.integers(start, len(text))))
+    ctx._clauses.clear()
+    assert [(c.start, c.end) for c in ctx.clauses(span)] == _reference_clauses(ctx, span)

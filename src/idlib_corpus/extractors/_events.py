@@ -514,6 +514,10 @@ class Vocabulary:
     locative: re.Pattern[str]
     clause_boundary: re.Pattern[str]
     backer_prefix_words: tuple[str, ...] = ()
+    #: The clause boundaries opening with a mark (";", ", while"), a regex for each mark,
+    #: and the others (" but ", "ahead of") as written: see :meth:`EventContext.clauses`.
+    clause_marked: tuple[re.Pattern[str], ...] | None = None
+    clause_words: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
     deployment_purposes: frozenset[str] = frozenset()
 
@@ -621,13 +625,13 @@ def vocabulary() -> Vocabulary:
     by_first: dict[str, dict[str, str]] = {}
     for b in d["clause_boundaries"]:
         by_first.setdefault(b[0], {})[b[1:]] = r"(?![a-z0-9])" if b[-1].isalpha() else ""
-    boundary = re.compile(
-        "|".join(
-            re.escape(c) + (r"(?<![a-z0-9]" + re.escape(c) + ")" if c.isalpha() else "")
-            + _trie_regex(rest)
-            for c, rest in by_first.items()
-        )
-    )
+    def alternative(c: str) -> str:
+        return (re.escape(c) + (r"(?<![a-z0-9]" + re.escape(c) + ")" if c.isalpha() else "")
+                + _trie_regex(by_first[c]))
+
+    boundary = re.compile("|".join(map(alternative, by_first)))
+    marked = [c for c in by_first if not (c.isalnum() or c.isspace())]
+    clause_words = tuple(b for b in d["clause_boundaries"] if b[0] not in marked)
     return Vocabulary(
         meeting_triggers=Lexicon(d["meeting_triggers"]),
         incident_triggers=Lexicon(d["incident_triggers"]),
@@ -667,6 +671,8 @@ def vocabulary() -> Vocabulary:
         casualty_participles=frozenset(d["casualty_participles"]),
         locative=locative,
         clause_boundary=boundary,
+        clause_marked=tuple(re.compile(alternative(c)) for c in marked),
+        clause_words=clause_words,
         backer_prefix_words=tuple(d["backer_prefixes"]),
         locative_words=tuple(loc),
         deployment_purposes=frozenset(d.get("deployment_purposes", ())),
@@ -1434,8 +1440,17 @@ class EventContext:
         if cached is not None and cached and cached[-1].end == sentence.end:
             return cached
         cuts = [sentence.start]
-        found = [m.start() for m in self.voc.clause_boundary.finditer(
-            self.folded, sentence.start, sentence.end)]
+        # Most sentences hold none of the boundaries opening with a space or a letter
+        # (" but ", "ahead of"), which the regex of all boundaries would try at every
+        # space and at every "a" and "p": where a plain search finds none of them, the
+        # boundaries are those opening with a mark (";", ", while"), found by a regex
+        # tried only at the marks (the same matches: the others match nowhere there).
+        voc, folded, start, end = self.voc, self.folded, sentence.start, sentence.end
+        found: list[int] | None = None
+        if voc.clause_marked is not None and not self._has_clause_word(start, end):
+            found = self._marked_in(start, end)
+        if found is None:
+            found = [m.start() for m in voc.clause_boundary.finditer(folded, start, end)]
         # "… discuss Idlib by phone as Syrian army advances": "as" before a name opens a clause
         if self.text.find(" as ", sentence.start, sentence.end) >= 0:  # (most have none)
             found += [m.start()
@@ -1450,6 +1465,64 @@ class EventContext:
             out = [make_span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
         self._clauses[sentence.start] = out
         return out
+
+    @functools.cached_property
+    def _clause_words_at(self) -> tuple[list[int], list[int]]:
+        """Where the clause boundaries opening with a space or a letter are written in the
+        article (every occurrence of their words, as starts and ends, by start)."""
+        folded = self.folded
+        found = []
+        for w in self.voc.clause_words:
+            i = folded.find(w)
+            while i >= 0:
+                found.append((i, i + len(w)))
+                i = folded.find(w, i + 1)
+        found.sort()
+        return [a for a, _ in found], [b for _, b in found]
+
+    @functools.cached_property
+    def _marked_at(self) -> tuple[list[int], list[int]]:
+        """The matches of the clause boundaries opening with a mark over the whole article
+        (starts and ends, by start): each regex opens with its mark, a literal the engine
+        finds by a plain scan, and a match of one holds no other mark, so none hides a
+        match of another."""
+        marked = self.voc.clause_marked or ()
+        found = sorted(m.span() for rx in marked for m in rx.finditer(self.folded))
+        return [a for a, _ in found], [b for _, b in found]
+
+    def _marked_in(self, start: int, end: int) -> list[int] | None:
+        """The starts of what the boundaries opening with a mark match in ``start:end``
+        searched alone, read off the article's matches; ``None`` where the two may differ
+        (a match reaching past ``start`` or to ``end`` or beyond, or a letter or digit
+        right after ``end``, which the end of a search alone would hide from a lookahead);
+        else they are the same: the same tries at the same offsets see the same text."""
+        folded = self.folded
+        if end < len(folded) and folded[end].isalnum():
+            return None
+        starts, ends = self._marked_at
+        i = _bisect_left(starts, start)
+        if i > 0 and ends[i - 1] > start:
+            return None  # (one starting before ``start`` reaches past it)
+        out = []
+        n = len(starts)
+        while i < n and starts[i] < end:
+            if ends[i] >= end:
+                return None
+            out.append(starts[i])
+            i += 1
+        return out
+
+    def _has_clause_word(self, start: int, end: int) -> bool:
+        """Whether the words of a clause boundary opening with a space or a letter are
+        written inside ``start:end`` (without them, no such boundary matches there)."""
+        starts, ends = self._clause_words_at
+        i = _bisect_left(starts, start)
+        n = len(starts)
+        while i < n and starts[i] < end:
+            if ends[i] <= end:
+                return True
+            i += 1
+        return False
 
     # ------------------------------------------------------------------ speech
 
