@@ -14,8 +14,17 @@ from hypothesis import strategies as st
 from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel
 from idlib_corpus.errors import ModelError
-from idlib_corpus.model import Actor, Incident, Meeting, Mention, Span, TimeValue
-from idlib_corpus.testing import actors, incidents, meetings, mentions, places, spans, time_values
+from idlib_corpus.model import Actor, Claim, Incident, Meeting, Mention, Span, TimeValue
+from idlib_corpus.testing import (
+    actors,
+    claims,
+    incidents,
+    meetings,
+    mentions,
+    places,
+    spans,
+    time_values,
+)
 
 
 def same(a: object, b: object) -> None:
@@ -68,6 +77,7 @@ def test_the_setters_match_the_classes_today() -> None:
     assert _trusted._MENTION is not None
     assert _trusted._ACTOR is not None
     assert _trusted._TIME_VALUE is not None
+    assert _trusted._CLAIM is not None
 
 
 @given(meetings() | incidents(), st.text(min_size=1, max_size=30))
@@ -143,3 +153,23 @@ _DATES = st.sampled_from([
     dt.date(2020, 2, 1), dt.date(2020, 2, 29), dt.date(2020, 3, 15), dt.date(2019, 12, 31),
     dt.date(2021, 1, 1), dt.datetime(2020, 2, 1, 10, 0),
 ])
+
+
+@given(data=st.data())
+def test_claim_is_the_constructed_claim(data: st.DataObject) -> None:
+    values = [getattr(data.draw(claims(text="x" * 100)), f.name) for f in attrs.fields(Claim)]
+    if data.draw(st.booleans(), label="replace a field"):
+        values[data.draw(st.integers(0, len(values) - 1))] = data.draw(_ODD, label="odd value")
+    _same_or_both_fail(_trusted.claim, Claim, values)
+
+
+@given(data=st.data())
+def test_incident_ids_seen_before_are_checked_like_new_ones(data: st.DataObject) -> None:
+    # _trusted remembers the actor ids that passed the pattern: an incident that names
+    # them again, or names a bad id next to them, is still the constructor's.
+    values = _fields(data.draw(incidents()))
+    _same_or_both_fail(_trusted.incident, Incident, values)
+    bad = data.draw(st.sampled_from(["bad id", "state:", "State:tr", "state:tr\n", ":x"]))
+    field = data.draw(st.sampled_from([3, 4]), label="perpetrators or targets")
+    values[field] = tuple(sorted({*values[field], bad}))  # type: ignore[misc]
+    _same_or_both_fail(_trusted.incident, Incident, values)

@@ -4,7 +4,7 @@ The model's attrs constructors check every field (types, bounds). That is right 
 boundary, where values come from plugins, files and users; in the extractors' inner loops,
 which build a hundred spans and annotations an article from offsets they computed
 themselves, the checks cost more than the objects. The functions here (spans, places,
-annotations, mentions, actors, time values, meetings, incidents) set the slots directly
+annotations, mentions, actors, time values, meetings, incidents, claims) set the slots directly
 instead, after the few exact-type tests that tell the constructor would accept the
 values as they are. The objects are the ones the constructors would give: equal, with the
 same ``repr`` and hash (``tests/test_trusted.py`` checks it for each function, with
@@ -37,6 +37,7 @@ from idlib_corpus.model import (
     MentionKind,
     Place,
     Precision,
+    Qualifier,
     Span,
     TimeValue,
     _month_end,
@@ -48,6 +49,7 @@ __all__ = [
     "SPAN_SETTERS",
     "actor",
     "annotation",
+    "claim",
     "incident",
     "meeting",
     "mention",
@@ -202,7 +204,10 @@ _INCIDENT_SETTERS = _slot_setters(Incident, (
 def _ok_evidence(evidence: object) -> bool:
     if type(evidence) is not tuple or not evidence:
         return False
-    return all(type(e) is Span for e in evidence)
+    for e in evidence:  # noqa: SIM110 (a loop: all() over a generator costs more)
+        if type(e) is not Span:
+            return False
+    return True
 
 
 def _sorted_unique(items: object) -> TypeGuard[tuple[str, ...]]:
@@ -217,8 +222,35 @@ def _sorted_unique(items: object) -> TypeGuard[tuple[str, ...]]:
     return True
 
 
+# Actor ids that passed the model's id pattern. An article's incidents and meetings name
+# the same few actors again and again, and the regex test cost more than the rest of
+# building an incident: a set lookup (the string's hash is cached) settles an id seen
+# before. Only ids that passed go in, so an id is taken as valid here exactly when the
+# pattern takes it; the set is emptied when it grows past the bound (a long run over
+# many articles), which only costs the regex again.
+_GOOD_IDS: set[str] = set()
+_GOOD_IDS_BOUND = 100_000
+
+
 def _ok_ids(ids: object) -> bool:
-    return _sorted_unique(ids) and all(_ID.fullmatch(x) for x in ids)
+    """A sorted, unique tuple of actor ids (what the converter and validator accept as is)."""
+    if type(ids) is not tuple:
+        return False
+    if not ids:
+        return True
+    good = _GOOD_IDS
+    prev = None
+    for x in ids:
+        if type(x) is not str or (prev is not None and not prev < x):
+            return False
+        if x not in good:
+            if _ID.fullmatch(x) is None:
+                return False
+            if len(good) >= _GOOD_IDS_BOUND:
+                good.clear()
+            good.add(x)
+        prev = x
+    return True
 
 
 def _optional(value: object, cls: type) -> bool:
@@ -295,27 +327,71 @@ def incident(
         >>> incident(*args) == Incident(*args)
         True
     """
-    values = (id, type_, evidence, perpetrators, targets, place, date, killed, injured,
-              displaced, reported_by)
+    # (the tests written out, not by calls to _optional(), and the slots set one by one,
+    # not by a loop over zip(): each call and iteration cost as much as a test)
     if (
         _INCIDENT_SETTERS is None
-        or not _ok_id(id)
+        or type(id) is not str
+        or not id.strip()
         or type(type_) is not IncidentType
         or not _ok_evidence(evidence)
-        or not _ok_ids(perpetrators)
-        or not _ok_ids(targets)
-        or not _optional(place, Place)
-        or not _optional(date, TimeValue)
-        or not _optional(killed, Claim)
-        or not _optional(injured, Claim)
-        or not _optional(displaced, Claim)
-        or not _optional(reported_by, str)
+        or not (type(perpetrators) is tuple and (not perpetrators or _ok_ids(perpetrators)))
+        or not (type(targets) is tuple and (not targets or _ok_ids(targets)))
+        or not (place is None or type(place) is Place)
+        or not (date is None or type(date) is TimeValue)
+        or not (killed is None or type(killed) is Claim)
+        or not (injured is None or type(injured) is Claim)
+        or not (displaced is None or type(displaced) is Claim)
+        or not (reported_by is None or type(reported_by) is str)
     ):
-        return Incident(*values)
+        return Incident(id, type_, evidence, perpetrators, targets, place, date, killed,
+                        injured, displaced, reported_by)
     out: Incident = _new(Incident)
-    for setter, value in zip(_INCIDENT_SETTERS, values, strict=True):
-        setter(out, value)
+    (set_id, set_type, set_evidence, set_perpetrators, set_targets, set_place, set_date,
+     set_killed, set_injured, set_displaced, set_reported_by) = _INCIDENT_SETTERS
+    set_id(out, id)
+    set_type(out, type_)
+    set_evidence(out, evidence)
+    set_perpetrators(out, perpetrators)
+    set_targets(out, targets)
+    set_place(out, place)
+    set_date(out, date)
+    set_killed(out, killed)
+    set_injured(out, injured)
+    set_displaced(out, displaced)
+    set_reported_by(out, reported_by)
     return out
+
+
+_CLAIM = _slot_setters(Claim, ("value", "qualifier", "claimant", "span"))
+
+
+def claim(
+    value: int,
+    qualifier: Qualifier = Qualifier.EXACT,
+    claimant: str | None = None,
+    span: Span | None = None,
+) -> Claim:
+    """``Claim(value, qualifier, claimant, span)``, without the constructor where it would
+    accept the values as they are.
+
+    Example:
+        >>> claim(76, claimant="Akar", span=Span(0, 2)) == Claim(76, claimant="Akar",
+        ...                                                      span=Span(0, 2))
+        True
+    """
+    if (_CLAIM is None or type(value) is not int or value < 0
+            or type(qualifier) is not Qualifier
+            or not (claimant is None or type(claimant) is str)
+            or not (span is None or type(span) is Span)):
+        return Claim(value, qualifier, claimant, span)
+    c: Claim = _new(Claim)
+    set_value, set_qualifier, set_claimant, set_span = _CLAIM
+    set_value(c, value)
+    set_qualifier(c, qualifier)
+    set_claimant(c, claimant)
+    set_span(c, span)
+    return c
 
 
 # --------------------------------------------------------------------------- actors, times

@@ -846,7 +846,7 @@ def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> C
             qual = q
             break
     span = make_span(anns[0].span.start, anns[-1].span.end)
-    return Claim(value=total, qualifier=qual, claimant=claimant, span=span)
+    return _trusted.claim(total, qual, claimant, span)
 
 
 def _casualties(
@@ -886,7 +886,7 @@ def _casualties(
             if counted[v.value] is None:
                 listed = _count_people(ctx, v.end, clause.end)
                 if listed:
-                    counted[v.value] = Claim(value=listed, claimant=claimant, span=v.span)
+                    counted[v.value] = _trusted.claim(listed, _EXACT, claimant, v.span)
         killed, injured = counted["killed"], counted["injured"]
     # "two Syrian servicemen and a civilian were killed": "a civilian" is one more;
     # "two soldiers were killed and another was wounded": "another" is one
@@ -900,12 +900,12 @@ def _casualties(
         if later and _few_words(ctx.folded, m.end(), later[0].start, 3):
             claim = counted[later[0].value]
             if claim is None and m.group(0).startswith(("and another", ", another")):
-                counted[later[0].value] = Claim(value=1, claimant=claimant,
-                                                span=make_span(m.start(), m.end()))
+                counted[later[0].value] = _trusted.claim(
+                    1, _EXACT, claimant, make_span(m.start(), m.end()))
             elif claim is not None and claim.span is not None and claim.span.end <= m.start():
-                counted[later[0].value] = attrs.evolve(
-                    claim, value=claim.value + 1, span=make_span(claim.span.start, m.end())
-                )
+                counted[later[0].value] = _trusted.claim(
+                    claim.value + 1, claim.qualifier, claim.claimant,
+                    make_span(claim.span.start, m.end()))
         killed, injured = counted["killed"], counted["injured"]
     return killed, injured
 
