@@ -84,3 +84,51 @@ def test_body_country_at_reads_the_usual_cases() -> None:
     r = _Resolver(doc)
     answers = [r._body_country_at(a.span.start) for a in r.body_anns]
     assert answers == [("TR", 4), None, None, (None, text.index("Foreign Ministry st"))]
+
+
+
+# --------------------------------------------------------------------------- group words
+#
+# ``_Resolver._groups`` asks ``Grammar.capital_group_starts`` for the group words opening
+# with a capital only where ``_may_open_group_word`` says the folded text may hold one: a
+# "False" must mean that the full search finds no match at all.
+
+_GROUP_PIECES = [
+    "liwa", "liwaa", "jaish", "kata'ib", "hay'at", "jabhat", "harakat", "hezbollah", "x",
+    "al-quds", "-", "'", "`", "\"", "(", ")", "[", ".", ",", ":", "/", "#", "_", "0", "9",
+    " ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\u00a0", "é", "л",
+]
+
+
+_ASCII = st.characters(max_codepoint=127)
+# a piece: any character, a word or other piece, any character or whitespace, any character
+_GROUP_SEGMENT = st.tuples(
+    st.one_of(_ASCII, st.sampled_from(_GROUP_PIECES)),
+    st.sampled_from(_GROUP_PIECES),
+    st.one_of(_ASCII, st.sampled_from(_GROUP_PIECES)),
+    _ASCII,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_GROUP_SEGMENT, min_size=0, max_size=5))
+def test_no_group_word_where_the_prefilter_says_so(pieces: list[str]) -> None:
+    from idlib_corpus.extractors._names import grammar
+    from idlib_corpus.extractors.actors import _may_open_group_word
+
+    g = grammar()
+    folded = "".join(pieces)
+    if not _may_open_group_word(folded, g.group_name_starts):
+        assert folded.isascii()
+        assert list(g.group_starts_in(folded)) == [], folded
+        assert [m.start() for m in g.group_start_re.finditer(folded)] == [], folded
+
+
+def test_the_prefilter_lets_group_words_through() -> None:
+    from idlib_corpus.extractors._names import grammar
+    from idlib_corpus.extractors.actors import _may_open_group_word
+
+    words = grammar().group_name_starts
+    for folded in ("liwa al-quds", "(jaish x", "the \"kata'ib\ty", "x.harakat  \nz"):
+        assert _may_open_group_word(folded, words), folded
+    assert not _may_open_group_word("the group said", words)
