@@ -165,33 +165,6 @@ _mention = _trusted.mention
 _actor = _trusted.actor
 
 
-# Every ASCII character but those a group word may hold or touch ([\w'-]) and whitespace,
-# as a space: see _may_open_group_word.
-_WORD_TOKENS = str.maketrans({
-    chr(i): " " for i in range(128)
-    if not (chr(i).isalnum() or chr(i) in "_'-" or chr(i).isspace())
-})
-
-
-def _may_open_group_word(folded: str, words: frozenset[str]) -> bool:
-    r"""``False`` where ``Grammar.group_starts_in(folded)`` finds nothing: an ASCII folded
-    text none of whose tokens (split at whitespace and at every character but [\w'-]) is
-    one of ``words``. A match is a word of ASCII letters and apostrophes with no [\w'-]
-    before it and whitespace after it, so it is such a token. One ``translate`` of ASCII
-    text and one ``split``, both in C, cost a fraction of the ~33 ``str.find`` scans of
-    the full search; most articles name no group in Arabic. ``True`` means "look".
-
-    Example:
-        >>> words = frozenset({"liwa", "jaish"})
-        >>> _may_open_group_word("the (liwa al-quds)", words)
-        True
-        >>> _may_open_group_word("xliwa, liwa-x, liwa's", words)
-        False
-    """
-    if not folded.isascii():
-        return True
-    return not words.isdisjoint(folded.translate(_WORD_TOKENS).split())
-
 
 @hookimpl
 def idlib_resolve_actors(doc: Document) -> list[Actor] | None:
@@ -2342,10 +2315,9 @@ class _Resolver:
             if cue.end() < len(text) and text[cue.end()].isupper():
                 starts.append(cue.end())  # "the so-called Sham Liberation Organization"
         arabic: set[int] = set()
-        if _may_open_group_word(self.folded, g.group_name_starts):
-            for found_at in g.capital_group_starts(text, self.folded):
-                starts.append(found_at)  # "Liwa al-Quds"
-                arabic.add(found_at)
+        for found_at in g.capital_group_starts(text, self.folded):
+            starts.append(found_at)  # "Liwa al-Quds"
+            arabic.add(found_at)
         for pos in sorted(set(starts)):
             got = self._window_around(pos, 0, 16)
             if got is None:
