@@ -11,6 +11,10 @@ sources and pass them with ``--src``::
     mkdir -p /tmp/base && git archive REV src | tar -x -C /tmp/base
     .venv/bin/python benchmarks/bench_instructions.py --src /tmp/base/src --src src
 
+``--src src`` counts the working tree as it is, uncommitted edits included: where several
+people share a tree, compare two exports instead (one of them with only your own files
+changed).
+
 Each ``--src`` runs ``valgrind --tool=cachegrind`` twice over a fresh process that parses
 the seed articles through ``Pipeline(options=Options(load_entrypoints=False,
 plugin_time_budget=None))``: once warming up only (start-up, knowledge base, first
