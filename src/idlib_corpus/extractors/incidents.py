@@ -308,12 +308,8 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
     sents = ctx.sentences
     body: list[int] = []
     head: list[int] = []
-    headline = ctx.headline
     for i in _sentences_with(ctx, "incident_triggers"):
-        # (ctx.in_headline, inlined)
-        s = sents[i]
-        on_headline = headline is not None and headline.start < s.end and s.start < headline.end
-        (head if on_headline else body).append(i)
+        (head if ctx.in_headline(sents[i]) else body).append(i)
     for i in itertools.chain(body, head):
         sent = sents[i]
         for clause in ctx.clauses(sent):
@@ -323,9 +319,8 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
 def _theatre(ctx: EventContext) -> PlaceRef | None:
     """The place the article's war is in: the (last, widest) place its headline names, else
     the one its prose names most (at least three times); ``None`` when it names none."""
-    headline = ctx.headline  # (ctx.in_headline of each sentence, inlined)
-    head = [] if headline is None else [
-        p for s in ctx.sentences if headline.start < s.end and s.start < headline.end
+    head = [] if ctx.headline is None else [
+        p for s in ctx.sentences if ctx.in_headline(s)
         for p in ctx.places_in(s) if not p.is_country and not ctx.is_actor_span(p.span)
     ]
     if head:
@@ -667,9 +662,7 @@ def _read_clause(
     if told is None:
         told = ctx.memo[_MEMO_RETALIATION] = has_any(f, _RETALIATION_WORDS, 0, len(f))
     retaliation = retaliates or bool(
-        told and (f.find("retaliat", cstart, cend) >= 0
-                  or f.find("in response to", cstart, cend) >= 0
-                  or f.find("respond", cstart, cend) >= 0)
+        told and has_any(f, _RETALIATION_WORDS, cstart, cend)
         and _RETALIATION.search(f, cstart, cend)
     )
 
