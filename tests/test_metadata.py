@@ -523,3 +523,82 @@ def test_date_lines_in_other_layouts_give_the_publication_date(
     result = Pipeline(options=Options(load_entrypoints=False)).parse(text, id="x")
     assert result.article.published == expected
     assert result.article.title == "Turkish troops advance in Idlib"
+
+
+# ------------------------------------------------- web-page chrome of unfamiliar sites
+
+
+def test_a_sentence_case_section_banner_is_not_the_headline() -> None:
+    text = ("LE COURRIER\nDaily digest | In brief\n\n"
+            "Ankara and Tehran trade blame over border raid\n\n"
+            "Iran and Turkey accused each other on Sunday of sheltering the gunmen.\n")
+    m = meta(text)
+    assert m.title == "Ankara and Tehran trade blame over border raid"
+    assert "Daily digest | In brief" in boiler(text)
+
+
+def test_a_headline_with_the_site_name_after_a_bar_is_still_a_headline() -> None:
+    text = ("Envoys meet again over the Aleppo corridor | Gazette\n\n"
+            "The envoys met for a second day.\n")
+    assert meta(text).title == "Envoys meet again over the Aleppo corridor"
+
+
+@pytest.mark.parametrize("notice", [
+    "We use cookies to give you a better experience. Read our policy to learn more.",
+    "This website uses cookies. By continuing to browse you accept them.",
+    "By using this site you agree to our use of cookies.",
+])
+def test_a_cookie_notice_above_the_headline_does_not_end_the_header(notice: str) -> None:
+    text = (f"EXAMPLE.ORG\nHome | Politics | Economy\n\n{notice}\n\nPOLITICS\n\n"
+            "Baku and Yerevan agree to reopen rail link\n\n"
+            "The two governments signed a protocol on Monday. It takes effect in May.\n\n"
+            "TBILISI, EO - The agreement was signed in the Georgian capital.\n")
+    m = meta(text)
+    assert m.title == "Baku and Yerevan agree to reopen rail link"
+    assert notice in boiler(text)
+
+
+def test_a_capitals_dateline_below_a_standfirst_and_byline() -> None:
+    text = ("The Evening Ledger\n\nFarmers Block Highway as Grain Prices Fall\n\n"
+            "Tractors lined the road for miles. Officials promised talks.\n\n"
+            "By Jane Roe and Omar Said\nApril 9, 2021\n\n"
+            "LARISSA, Greece — Hundreds of farmers parked tractors across the main road "
+            "north on Wednesday, the third protest this month.\n")
+    m = meta(text)
+    assert m.dateline == "Larissa"
+    assert m.title == "Farmers Block Highway as Grain Prices Fall"
+
+
+@pytest.mark.parametrize("story", [
+    # a body in capitals, not a place
+    "NATO, Ankara — and the alliance's other members — would meet again on Friday.\n",
+    # a sentence further down, past the first paragraph
+    "The meeting lasted two hours.\n\nLARISSA, Greece — a town of farmers, was quiet.\n",
+])
+def test_capitals_and_a_dash_below_a_standfirst_that_are_no_dateline(story: str) -> None:
+    text = ("Alliance envoys gather after border clash\n\n"
+            "Envoys met in closed session. No statement followed.\n\n" + story)
+    assert meta(text).dateline is None
+
+
+def test_a_site_that_names_itself_in_its_chrome_is_the_outlet() -> None:
+    text = ("The Morning Courier\nHome | World | Sport\n\n"
+            "Ceasefire talks stall over prisoner lists\n\n"
+            "Negotiators left the hotel without a deal on Sunday.\n\n"
+            "Get The Morning Courier's newsletters\n")
+    assert meta(text).outlet == "The Morning Courier"
+    shouting = ("KAVKAZ DIGEST\nNews | Video\n\nPipeline deal signed after long talks\n\n"
+                "Kavkaz Digest | Mar 3 2021 09:15\n\n"
+                "The two companies signed the deal on Monday.\n")
+    assert meta(shouting).outlet == "Kavkaz Digest"
+
+
+def test_a_first_line_named_nowhere_else_is_not_an_outlet() -> None:
+    text = ("Blue Horizon\n\nCeasefire talks stall over prisoner lists\n\n"
+            "Negotiators left the hotel without a deal on Sunday. Blue Horizon is the "
+            "hotel's name.\n")
+    assert meta(text).outlet is None
+    # A place or a known body on the first line is a section, not a site.
+    place = ("Syria\n\nCeasefire talks stall over prisoner lists\n\n"
+             "Negotiators met.\n\nMore on Syria\n")
+    assert meta(place).outlet is None

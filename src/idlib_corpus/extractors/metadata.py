@@ -8,7 +8,8 @@ plugin reads that layout line by line:
 * the **masthead** is a first short line naming an outlet the knowledge base knows
   ("MIDDLE EAST EYE", "The Guardian - Back to home"); **navigation** lines are short
   capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion | Sport",
-  "World › Middle East"), or short section words on their own line; both are skipped;
+  "World › Middle East", a sentence-case banner "Press review | English summary"), or
+  short section words on their own line; both are skipped, and so are cookie notices;
 * the **title** is the first headline-like line before the story: 4 to 25 words, not a
   sentence ending in a period, not a date or a byline, with a trailing breadcrumb trail
   (``/ News / News agency X``) or a short source attribution (`` - Foreign Ministry``)
@@ -18,11 +19,14 @@ plugin reads that layout line by line:
   ``MOSCOW, Feb 10 (Reuters) -``, ``(AP) —``, ``Moscow. Feb 17. INTERFAX -``,
   ``Idleb, SANA-``, ``Moscow - Asharq Al-Awsat``, ``By Jane Doe, Al-Monitor``,
   ``News agency Inforos``; else the masthead's outlet, else a ``Source:`` or copyright
-  footer's; never an outlet the story merely cites. A name in shouting capitals is
+  footer's, else a first line that the page's chrome names again ("The Courier" ...
+  "Sign up to The Courier's newsletters"); never an outlet the story merely cites. A
+  name in shouting capitals is
   given as the knowledge base spells it ("HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News");
 * the **dateline** place is the place of that dateline, title-cased ("Ankara"), or,
   below the headline and above the story's first sentence, a place in capitals alone
-  on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``;
+  on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``
+  (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``);
 * a dateline (or a date line above the story) that gives a full date with its year
   gives the publication date;
 * **boilerplate** lines are marked (not deleted): share/comment/rate widgets, section
@@ -128,6 +132,13 @@ _WEAK_DATELINES = tuple(
         # Jane Roe / Washington   (a byline with the reporter's place)
         rf"^(?:By\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{1,3}}\s*/\s*(?P<place>{_MIXED_PLACE})$",
     )
+)
+#: A dateline in capitals opening the first paragraph below a standfirst:
+#: "KASTANIES, Greece — ...", "ANKARA, Feb. 8 — ...", "IDLIB - ...".
+_LATE_DATELINES = (
+    re.compile(
+        rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?\s*{_DASH}\s"
+    ),
 )
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
 _FULL_DATE = (
@@ -313,6 +324,8 @@ _NAV_SPLIT = re.compile(r"\s*(?:\||›|»|\s>\s)\s*")
 _NAV_GLUE = frozenset(("and", "of", "&", "the", "in"))
 #: A navigation item is a short name; a headline segment is longer.
 _MAX_NAV_ITEM = 30
+#: Items of a sentence-case section banner are this short.
+_MAX_BANNER_ITEM = 2
 
 
 def _is_nav(line: str) -> bool:
@@ -330,10 +343,16 @@ def _is_nav(line: str) -> bool:
     items = [i for i in _NAV_SPLIT.split(line) if i]
     if not items:
         return True
+    # A section banner in sentence case ("Press review | English summary"): items of at
+    # most two words, each opening with a capital; a headline with the site's name after
+    # it has a longer first item.
+    banner = len(items) >= 2 and all(len(i.split()) <= _MAX_BANNER_ITEM for i in items)
     for item in items:
         words = item.split()
         if len(item) > _MAX_NAV_ITEM or len(words) > 4 or item.endswith("."):
             return False
+        if banner and words[0][:1].isupper():
+            continue
         if not all(w[:1].isupper() or not w[:1].isalpha() or w in _NAV_GLUE for w in words):
             return False
     return True
@@ -572,6 +591,37 @@ def _find_dateline(
     return None
 
 
+#: A site's name: one to four capitalised words ("The National", "AHVAL").
+_SITE_NAME = re.compile(r"[A-Z][\w'.&-]*(?: (?:[A-Z][\w'.&-]*|of|the|and)){0,3}")
+
+
+def _self_named(lines: list[_Line], title_line: _Line | None) -> tuple[str, Span] | None:
+    """An outlet the knowledge base does not know, named by the page's chrome: the first
+    line is a short capitalised name that nothing else in the knowledge base bears, and
+    another line that is not a sentence names it again ("The National" ... "Sign up to
+    The National's newsletters"; "AHVAL" ... "Ahval | Jul 15 2020").
+
+    The spelling is the second line's where the first shouts in capitals.
+    """
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    name = first.text
+    if (first is title_line or len(name) > 40 or _SITE_NAME.fullmatch(name) is None
+            or _is_widget(_vocab(), name, first.low)
+            or default_knowledge().scanner.lookup(name)):
+        return None
+    probe = re.compile(rf"(?<![\w-]){re.escape(name.casefold())}(?![\w-])")
+    for line in lines[1:]:
+        if line is title_line or line.prose or len(line.text) > 100:
+            continue
+        m = probe.search(line.low)
+        if m is not None and len(line.low) == len(line.text):
+            return line.text[m.start() : m.end()], Span(line.start + m.start(),
+                                                        line.start + m.end())
+    return None
+
+
 def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
     """A header line or copyright footer naming an outlet of the knowledge base."""
 
@@ -629,6 +679,16 @@ def _is_outlet(name: str) -> bool:
     if name.isupper() and len(name) <= 12 and " " not in name:
         return not default_knowledge().scanner.lookup(name)
     return False
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether the knowledge base knows ``name`` as nothing but a place, a capital or a
+    state, or does not know it ("KASTANIES"; not "NATO", "HTS" or "TASS")."""
+    return all(c.label in _PLACE_LABELS
+               for c in default_knowledge().scanner.lookup(name.title()))
+
+
+_PLACE_LABELS = frozenset(("place", "capital", "state"))
 
 
 def _outlet_form(name: str) -> str:
@@ -742,6 +802,20 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 if ln.prose and ln.key not in boiler:
                     break
         dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
+        if dateline is None and below and below[-1].prose:
+            # A standfirst (a sentence under the headline) comes before the dateline:
+            # "KASTANIES, Greece — For a fourth day ..." opens the next paragraph. Only a
+            # place in capitals that names no body ("NATO, Russia — ...") reads so there.
+            # (Bylines and date lines may come between.)
+            after: list[_Line] = []
+            for ln in head:
+                if ln.start > below[-1].start:
+                    after.append(ln)
+                    if ln.prose and ln.key not in boiler:
+                        break
+            late = _find_dateline(after, boiler, _LATE_DATELINES)
+            if late is not None and late.place is not None and _may_be_place(late.place):
+                dateline = late
 
     # The outlet: the dateline's credit, a credit line, a breadcrumb, a "News agency X"
     # line, or a header line (or copyright footer) naming a known outlet.
@@ -775,6 +849,11 @@ def read_metadata(article: Article) -> ArticleMetadata:
         known = _known_outlet(header + footer)
         if known is not None:
             outlet, outlet_span = known
+
+    if outlet is None:
+        named = _self_named(lines, title_line)
+        if named is not None:
+            outlet, outlet_span = named
 
     if outlet is not None:
         outlet = _outlet_form(outlet)
