@@ -688,3 +688,96 @@ def test_the_theatre_is_the_wider_place_of_a_headline_naming_two() -> None:
                    times=[("on Sunday", TimeValue.day(dt.date(2020, 2, 23)))])
     attack = one(extract_incidents(doc), T.ARMED_ATTACK)
     assert attack.place is not None and attack.place.name == "Idlib"
+
+
+# --------------------------------------------------------------------------- accuracy pass
+# (sentences written for these tests, end to end through the pipeline)
+
+
+def _incidents(pipeline: object, text: str, published: dt.date = FEB) -> tuple[Incident, ...]:
+    r = pipeline.parse(text, id="acc", published=published)  # type: ignore[attr-defined]
+    return tuple(r.incidents)
+
+
+def test_intermittent_shelling_reported_in_passing_is_no_incident(pipeline: object) -> None:
+    text = ("A truce took hold in Idlib on Tuesday, though residents of Saraqib reported "
+            "intermittent shelling overnight.")
+    assert _incidents(pipeline, text) == ()
+
+
+def test_a_government_weapon_names_the_army_of_the_country_the_story_is_in(
+    pipeline: object,
+) -> None:
+    text = ("Fighting flared again in Idlib province.\n\n"
+            "Government rockets hit a bakery in Kafr Nabl on Thursday, killing four people, "
+            "a monitoring group said. Residents of Saraqib and Maarat al-Numan fled north.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:SY",)
+    assert attack.killed is not None and attack.killed.value == 4
+
+
+def test_government_soldiers_hit_by_an_attack_are_the_target(pipeline: object) -> None:
+    text = ("Turkish artillery shelled positions near Saraqib in Idlib on Monday and killed "
+            "seven government soldiers, Ankara said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert (attack.perpetrators, attack.targets) == (("state:TR",), ("state:SY",))
+
+
+def test_a_figure_of_them_is_a_part_of_the_toll(pipeline: object) -> None:
+    text = ("Syrian army shells struck a clinic in Maarat al-Numan on Tuesday, killing eleven "
+            "civilians, four of them women, rescuers said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.killed is not None and attack.killed.value == 11
+
+
+def test_strikes_that_back_an_offensive_are_not_an_attack_of_their_own(
+    pipeline: object,
+) -> None:
+    text = ("Since early May, a government offensive supported by Russian air strikes has "
+            "pushed insurgents out of northern Hama.")
+    assert [i for i in _incidents(pipeline, text, dt.date(2019, 8, 2))
+            if i.type is T.ARMED_ATTACK] == []
+
+
+def test_the_offensive_that_displaced_people_is_the_one_told_before(pipeline: object) -> None:
+    text = ("Since mid-November, Syrian government forces backed by Russian jets have advanced "
+            "on Maarat al-Numan in southern Idlib. The offensive has uprooted some 80,000 "
+            "people, aid agencies said.")
+    moved = one(_incidents(pipeline, text, dt.date(2019, 12, 20)), T.DISPLACEMENT)
+    assert moved.perpetrators == ("state:SY",)
+    assert moved.displaced is not None and moved.displaced.value == 80_000
+    assert moved.place is not None and moved.place.name in ("Maarat al-Numan", "Idlib")
+    assert moved.date is not None and moved.date.start.month == 11
+    assert moved.date.end == dt.date(2019, 12, 20)
+
+
+def test_a_sponsored_offensive_pushing_people_to_the_border_displaces_them(
+    pipeline: object,
+) -> None:
+    text = ("In Idlib, an Iranian-backed offensive has pushed about 200,000 people towards "
+            "the Turkish frontier since January, the UN said. Most fled from Saraqib.")
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.displaced is not None and moved.displaced.value == 200_000
+    assert moved.perpetrators == ("state:SY",)
+
+
+def test_troops_pushed_toward_a_front_are_not_displaced(pipeline: object) -> None:
+    text = "Turkey has pushed about 5,000 troops towards Idlib since early February."
+    assert [i for i in _incidents(pipeline, text) if i.type is T.DISPLACEMENT] == []
+
+
+def test_a_country_after_a_comma_and_of_is_the_place_not_the_doer(pipeline: object) -> None:
+    text = ("Five Turkish soldiers were killed by shelling in Saraqib, a town in the north "
+            "of Syria, officials said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.perpetrators == ()
+    assert attack.targets == ("state:TR",)
+
+
+def test_the_time_of_another_event_in_the_sentence_does_not_date_the_attack(
+    pipeline: object,
+) -> None:
+    text = ("The talks follow the deaths of 12 Turkish soldiers in a rocket attack in Idlib, "
+            "where government troops have displaced 90,000 people since January.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.date is None

@@ -100,6 +100,13 @@ _JOINED_ARMY = re.compile(
 )
 _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing", "assault",
                     "advance", "escalation", "air strikes", "airstrikes", "shelling")
+# The words of a military campaign, and "the offensive" naming one told before
+_CAMPAIGN_WORDS = ("offensive", "assault", "onslaught", "campaign", "advanc", "push")
+_CAMPAIGN_REF = re.compile(
+    r"(?<![a-z])(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?(?:offensive|assault|onslaught|"
+    r"campaign|advance|push)(?![a-z])"
+)
+_CAMPAIGN_NOUN = re.compile(r"[\s-]*(?:[a-z]+\s+)?(?:offensive|assault|onslaught|campaign|advance)")
 _LEAVING = re.compile(r"[\s,]*leaving\s")
 _CLAUSE_TAIL = re.compile(r"[\s.,;:!?\"”']*")
 _TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?$")
@@ -135,13 +142,30 @@ _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _INCLUDING = re.compile(
     r"(?:including|among them|of them|of whom|among whom)\s+(?:at\s+least\s+)?$"
 )
+# "backed by Russian air strikes", "supported by Turkish artillery": what supports an
+# action named (the trigger noun right after, up to two words between)
+_BACKED_BY = re.compile(
+    r"(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$"
+)
+# "eight civilians, five of them children": the figure before "of them" is a part
+_PART_OF = re.compile(r"\s+(?:of\s+them|of\s+whom|among\s+them)(?![a-z])")
 _HELD_POST = re.compile(
     r"(?:\s+[a-z-]+){0,2}\s+(?:posts?|observation\s+posts?|bases?|positions?|outposts?|"
     r"garrisons?|troops|forces|soldiers)(?![a-z])"
 )
+# (the weapons and units a government's forces are named by: "government artillery hit
+# villages", "regime warplanes")
+_ARMS = (r"(?:forces|troops|soldiers|units|artillery|shelling|warplanes|aircraft|jets|"
+         r"helicopters|rockets|drones|air\s*strikes|air\s+raids|bombardment|offensive)")
 _BARE_ARMY = re.compile(
-    r"(?<![a-z])(?:the\s+army|army\s+units|government\s+(?:forces|troops)|regime\s+"
-    r"(?:forces|troops|warplanes|aircraft)|the\s+regime|pro-government\s+forces)(?![a-z])"
+    r"(?<![a-z])(?:the\s+army|army\s+units|(?:pro-)?government\s+" + _ARMS + r"|regime\s+"
+    + _ARMS + r"|the\s+regime)(?![a-z])"
+)
+# What an attack hits of a government's forces: "killed 19 government soldiers",
+# "pounded regime positions"
+_BARE_ARMY_HIT = re.compile(
+    r"(?<![a-z])(?:government|regime|army)\s+(?:forces|troops|soldiers|units|positions|"
+    r"targets|posts|fighters)(?![a-z])"
 )
 # The first three words of _WORDS.finditer from a position (what lies between words of
 # _WORDS holds no letter or digit: the next word starts at the first one)
@@ -410,6 +434,9 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False  # "pressed to capture", "to attack" (not "to observation posts")
         if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
             return False  # "the surrounded posts"
+    if noun and f.find(" by ", start - 40 if start - 40 > floor else floor, start) >= 0 \
+            and _BACKED_BY.search(f, start - 40 if start - 40 > floor else floor, start):
+        return False  # "an offensive backed by Russian air strikes": the support, no event
     if phrase == "displaced":
         nxt = _NEXT_LETTERS.match(f[end:end + 20])
         if nxt and nxt.group(1) in ctx.voc.person_nouns:
@@ -591,7 +618,11 @@ def _read_clause(
         elif m_end <= main_start:
             (receivers if passive else doers).add(m.actor)
         elif passive:
-            if _AFTER_BY.search(f[main_end:m_start]) or f[main_end:m_start].strip() == "":
+            gap = f[main_end:m_start]
+            if (_AFTER_BY.search(gap) and "," not in gap and len(gap.split(None, 9)) <= 9) \
+                    or gap.strip() == "":
+                # ("were killed in an air strike in Idlib, the last province of Syria":
+                # "of" after a comma and a long way is a place's, not the doers')
                 doers.add(m.actor)
         else:
             receivers.add(m.actor)
@@ -608,11 +639,23 @@ def _read_clause(
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
         if not doers and has_any(f, _OFFENSIVE_WORDS, main.end, sent.end) \
-                and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start) and ctx.home_army:
+                and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start) \
+                and (home := _home(ctx)):
             # "people have fled …, warning that the violence …": the people are the subject,
             # the offensive is the one of the army the story is about (but "the escalation
             # has displaced": the text names a cause, and no side)
-            doers = {ctx.home_army}
+            doers = {home}
+    # "The offensive has driven 300,000 people from their homes", "since the assault
+    # began": the campaign told in the sentence or two before (its side, time and place)
+    campaign = None
+    if typ is _DISPLACEMENT and has_any(f, _CAMPAIGN_WORDS, sent.start, sent.end) \
+            and _CAMPAIGN_REF.search(f, sent.start, sent.end):
+        campaign = _campaign_told(ctx, si)
+    if typ is _DISPLACEMENT and not doers and has_any(f, _CAMPAIGN_WORDS, sent.start, main.start):
+        # "a Russian-backed offensive has pushed nearly a million people …": its side
+        doers = _campaign_side(ctx, make_span(cstart, main.start), speech_zones)
+        if not doers and campaign is not None:
+            doers = _campaign_side(ctx, campaign, speech_zones)
     # (before a passive trigger the pronoun is the side hit: "when they came under fire")
     pronoun = False
     if not doers and not passive:
@@ -636,15 +679,19 @@ def _read_clause(
     # joined one is added only to doers already named)
     if _BARE_ARMY_PARTS.search(f, cstart, army_end):
         if not doers:
-            if _BARE_ARMY.search(f, cstart, army_end) and (home := ctx.home_army) \
+            if _BARE_ARMY.search(f, cstart, army_end) and (home := _home(ctx)) \
                     and home not in receivers:
                 # "the army took full control of Khan Sheikhoun" after "the Syrian army"
                 # was named
                 doers = {home}
                 pronoun = False
-        elif _JOINED_ARMY.search(f, cstart, army_end) and (home := ctx.home_army) \
+        elif _JOINED_ARMY.search(f, cstart, army_end) and (home := _home(ctx)) \
                 and home not in doers and home not in receivers:
             doers.add(home)  # "Russian and government air raids"
+    if typ is _ATTACK and not passive and _BARE_ARMY_PARTS.search(f, main_end, cend) \
+            and _BARE_ARMY_HIT.search(f, main_end, cend) and (home := _home(ctx)) \
+            and home not in doers:
+        receivers.add(home)  # "drone strikes killed 19 government soldiers"
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
@@ -679,6 +726,16 @@ def _read_clause(
     # -- place and date
     place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named, brackets)
     date, strength = _date(ctx, clause, sent, main, speech)
+    if campaign is not None:
+        if date is None:
+            times = [t.value for t in ctx.times_in(campaign) if isinstance(t.value, TimeValue)]
+            if times:
+                date, strength = times[0], 2
+        if place is None or place.is_country:
+            wider = [p for p in ctx.places_in(campaign)
+                     if not p.is_country and not ctx.is_actor_span(p.span)]
+            if wider:
+                place, rank = wider[0], 6
     if refer and date is not None and not any(
         t.value is date and any(
             -5 <= t.span.start - h.end <= 25 or -5 <= h.start - t.span.end <= 25 for h in hits
@@ -695,6 +752,67 @@ def _read_clause(
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
     )
+
+
+def _campaign_told(ctx: EventContext, si: int) -> Span | None:
+    """The sentence (one or two before sentence ``si``, in its paragraph) that tells the
+    military campaign a later "the offensive" refers to, or ``None``."""
+    sents = ctx.sentences
+    f = ctx.folded
+    para = ctx.paragraph(sents[si].start)
+    for j in (si - 1, si - 2):
+        if j < 0 or ctx.paragraph(sents[j].start) != para:
+            return None
+        if has_any(f, _CAMPAIGN_WORDS, sents[j].start, sents[j].end):
+            return sents[j]
+    return None
+
+
+def _campaign_side(ctx: EventContext, span: Span, excluded: list[Span]) -> set[str]:
+    """Who wages the campaign a stretch names: the forces it names ("government forces
+    backed by Russian air power" is the army the story is about), or the army a sponsor
+    word backs ("a Russian-backed offensive")."""
+    f = ctx.folded
+    doers = _forces_in(ctx, span, excluded)
+    if doers:
+        return doers
+    home = _home(ctx)
+    if home is None:
+        return set()
+    if _BARE_ARMY_PARTS.search(f, span.start, span.end) and _BARE_ARMY.search(
+        f, span.start, span.end
+    ):
+        return {home}
+    for m in ctx.mentions_in(span):
+        if m.backer and m.actor != home and _CAMPAIGN_NOUN.match(f, m.span.end):
+            return {home}
+    return set()
+
+
+#: The people nouns that name armed forces, never displaced people.
+_TROOPS = frozenset({"troops", "soldiers", "servicemen", "fighters", "militants", "rebels",
+                     "personnel", "gunmen", "insurgents", "jihadists", "terrorists"})
+_MEMO_HOME = "incidents.home"
+
+
+def _home(ctx: EventContext) -> str | None:
+    """The state a bare "government forces" or "the regime" names: the army the article
+    names most (``ctx.home_army``), else the state its towns and provinces lie in (an
+    article on Idlib that only says "government artillery"), named at least twice."""
+    home = ctx.home_army
+    if home is not None:
+        return home
+    memo = ctx.memo
+    if _MEMO_HOME in memo:
+        found: str | None = memo[_MEMO_HOME]
+        return found
+    counts: dict[str, int] = {}
+    for p in ctx.places:
+        if not p.is_country and p.country and not ctx.is_actor_span(p.span):
+            counts[p.country] = counts.get(p.country, 0) + 1
+    best = max(sorted(counts), key=counts.__getitem__) if counts else None
+    found = memo[_MEMO_HOME] = "state:" + best if best and counts[best] >= 2 else None
+    return found
 
 
 def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
@@ -821,11 +939,15 @@ def _held_by(ctx: EventContext, clause: Span, main: Hit, actor: str) -> bool:
     return False
 
 
-def _person_count(ctx: EventContext, n: Annotation, clause: Span) -> bool:
+def _person_count(ctx: EventContext, n: Annotation, clause: Span, civil: bool = False) -> bool:
+    """Whether the figure ``n`` counts people ("300 civilians"); with ``civil``, not troops
+    ("pushed 3,000 troops toward the border" moves forces, it displaces no one)."""
     end = n.span.end
     limit = end + 40 if end + 40 < clause.end else clause.end  # (min(): a call costs more)
     words = _LETTER_RUN.findall(ctx.folded, end, limit)[:4]
-    return not ctx.voc.person_nouns.isdisjoint(words)
+    if ctx.voc.person_nouns.isdisjoint(words):
+        return False
+    return not (civil and any(w in _TROOPS for w in words))
 
 
 def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> Claim | None:
@@ -852,7 +974,7 @@ def _casualties(
     for n in ctx.numbers_in(clause):
         if not _person_count(ctx, n, clause) or _INCLUDING.search(
             ctx.folded, max(clause.start, n.span.start - 25), n.span.start
-        ):
+        ) or _PART_OF.match(ctx.folded, n.span.end):
             continue  # "nine civilians, including four children": a part, not more
         prior = [v for v in verbs if v.end <= n.span.start]
         later = [v for v in verbs if v.start >= n.span.end]
@@ -936,13 +1058,15 @@ def _displaced(
     best = None
     for n in ctx.numbers_in(clause):
         if main.start <= n.span.start and n.span.end <= main.end:
-            ok = _person_count(ctx, n, clause)  # "forced nearly a million people to flee"
+            # "forced nearly a million people to flee"
+            ok = _person_count(ctx, n, clause, civil=True)
         elif n.span.start >= main.end:
             gap = ctx.folded[main.end:n.span.start]
-            ok = len(gap.split(None, 3)) <= 3 and _person_count(ctx, n, clause)
+            ok = len(gap.split(None, 3)) <= 3 and _person_count(ctx, n, clause, civil=True)
         else:
             gap = ctx.folded[n.span.end:main.start]
-            ok = len(gap.split(None, 6)) <= 6 and (_person_count(ctx, n, clause) or not gap.strip())
+            ok = len(gap.split(None, 6)) <= 6 and (
+                _person_count(ctx, n, clause, civil=True) or not gap.strip())
         if ok:
             d = abs(n.span.start - main.start)
             if best is None or d < best[0]:
@@ -1033,6 +1157,16 @@ def _since_zones(ctx: EventContext, sent: Span) -> list[Span]:
     return zones
 
 
+def _other_event_at(ctx: EventContext, sent: Span, clause: Span, span: Span) -> bool:
+    """Whether ``span`` lies in another clause of ``sent`` than ``clause`` that holds an
+    incident trigger of its own (not a word that refers back: "following an incident")."""
+    for c in ctx.clauses(sent):
+        if c.start <= span.start and span.end <= c.end:
+            return c != clause and any(h.value["class"] != "generic"
+                                       for h in ctx.hits_in("incident_triggers", c))
+    return False
+
+
 def _date(
     ctx: EventContext, clause: Span, sent: Span, main: Hit, speech: list[Speech]
 ) -> tuple[TimeValue | None, int]:
@@ -1066,6 +1200,10 @@ def _date(
         if own:
             t = nearest(own, main.start)
             return (t.value if isinstance(t.value, TimeValue) else None), 3
+    if near:
+        # (not a time in another clause that tells an event of its own: "… killed in an
+        # air strike, where an offensive has displaced a million since December")
+        near = [t for t in near if not _other_event_at(ctx, sent, clause, t.span)]
     if near:
         t = nearest(near, main.start)
         return (t.value if isinstance(t.value, TimeValue) else None), 2
