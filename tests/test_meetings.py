@@ -660,3 +660,128 @@ def test_a_one_state_meeting_before_a_call_does_not_place_the_call() -> None:
     m = one(extract_meetings(make_doc(text), actors))
     assert m.kind is MeetingKind.PHONE_CALL
     assert m.place is None
+
+
+# --------------------------------------------------------------------------- read end to end
+# (constructions the rules above were generalised to; each test reads its own sentences
+# through every built-in plugin)
+
+
+def _read(pipeline: object, text: str) -> tuple[list[Meeting], dict[str, str]]:
+    r = pipeline.parse(text, id="e2e", published=dt.date(2020, 3, 4))  # type: ignore[attr-defined]
+    return list(r.meetings), {a.id: a.name for a in r.actors}
+
+
+def _who(m: Meeting, names: dict[str, str]) -> set[str]:
+    return {names.get(p, p) for p in m.participants}
+
+
+def test_the_speaker_who_says_he_will_travel_is_the_visitor(pipeline: object) -> None:
+    found, names = _read(pipeline, "Russian Defence Minister Sergei Shoigu said he would "
+                                   "fly to Ankara on Friday.")
+    m = one(found)
+    assert (m.kind, m.status, m.parties) == (MeetingKind.VISIT, MeetingStatus.PLANNED,
+                                             ("RU", "TR"))
+    assert m.place is not None and m.place.name == "Ankara"
+    assert m.date is not None and m.date.iso == "2020-03-06"
+    assert _who(m, names) == {"Sergei Shoigu"}
+
+
+def test_a_speaker_expecting_others_to_meet_is_not_a_participant(pipeline: object) -> None:
+    found, names = _read(pipeline, "Kremlin spokesman Dmitry Peskov said he expected "
+                                   "Vladimir Putin and Recep Tayyip Erdogan to meet soon.")
+    m = one(found)
+    assert "Dmitry Peskov" not in _who(m, names)
+
+
+def test_a_journey_without_a_named_traveller_is_no_visit(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Thousands of Syrian refugees travel to Turkey each month.")
+    assert found == []
+
+
+def test_a_delegation_that_has_been_in_a_capital_since_a_day(pipeline: object) -> None:
+    found, _ = _read(pipeline, "A Turkish military delegation has been in Moscow since "
+                               "Monday for consultations on northern Syria.")
+    m = one(found)
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.ONGOING)
+    assert m.place is not None and m.place.name == "Moscow"
+    assert m.date is not None and m.date.start == dt.date(2020, 3, 2)
+
+
+def test_a_call_with_one_leader_and_with_another_is_two_calls(pipeline: object) -> None:
+    found, names = _read(
+        pipeline, "Iranian President Hassan Rouhani spoke by phone with Russian President "
+        "Vladimir Putin on Tuesday and with Turkish President Recep Tayyip Erdogan, his "
+        "office said.")
+    assert [m.parties for m in found] == [("IR", "RU"), ("IR", "TR")]
+    assert [_who(m, names) for m in found] == [{"Hassan Rouhani", "Vladimir Putin"},
+                                               {"Hassan Rouhani", "Recep Tayyip Erdogan"}]
+    assert all(m.kind is MeetingKind.PHONE_CALL for m in found)
+    assert {m.date.iso for m in found if m.date} == {"2020-03-03"}
+    assert all(m.date is not None for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "After the meeting, NATO chief Jens Stoltenberg condemned the shelling by the Syrian "
+    "army and Iran and urged both to stop.",
+    "After the talks, Sergei Lavrov criticised the Israeli and American strikes.",
+])
+def test_after_the_talks_the_states_of_the_rest_are_no_parties(
+    pipeline: object, text: str
+) -> None:
+    found, _ = _read(pipeline, text)
+    assert found == []
+
+
+def test_meetings_on_the_occasion_of_a_summit_and_the_next_summit(pipeline: object) -> None:
+    found, _ = _read(
+        pipeline, "Putin, Erdogan and Rouhani met in Tehran on Friday for a summit on Syria. "
+        "Before the summit, Putin and Rouhani held a separate meeting. Erdogan also met "
+        "Rouhani one on one. The presidents agreed to hold their next summit in Russia.")
+    summary = [(m.parties, m.place.name if m.place else None, m.date.iso if m.date else None,
+                m.status) for m in found]
+    held = MeetingStatus.HELD
+    assert summary == [
+        (("IR", "RU", "TR"), "Tehran", "2020-02-28", held),
+        (("IR", "RU"), "Tehran", "2020-02-28", held),
+        (("IR", "TR"), "Tehran", "2020-02-28", held),
+        (("IR", "RU", "TR"), "Russia", None, MeetingStatus.PLANNED),
+    ]
+
+
+def test_a_headline_rubric_names_no_party(pipeline: object) -> None:
+    found, _ = _read(
+        pipeline, "Libya crisis: Lavrov and Cavusoglu hold talks in Moscow\n\nRussian "
+        "Foreign Minister Sergei Lavrov and his Turkish counterpart Mevlut Cavusoglu held "
+        "talks in Moscow on Monday.\n")
+    m = one(found)
+    assert m.parties == ("RU", "TR")
+    assert m.date is not None and m.date.iso == "2020-03-02"
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire took effect on Sunday, three days after Putin hosted Erdogan in Sochi.",
+    "On Tuesday, Turkey's state broadcaster, TRT, reported that Turkish Foreign Minister "
+    "Mevlut Cavusoglu had met Russian Foreign Minister Sergei Lavrov in Antalya.",
+])
+def test_the_date_of_another_event_is_not_the_meetings(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("RU", "TR")
+    assert m.date is None
+
+
+def test_where_talks_ended_is_their_place_not_their_topic(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Turkish-Russian consultations on the Idlib de-escalation "
+                               "zone that concluded in Ankara on Thursday produced no result.")
+    m = one(found)
+    assert m.place is not None and m.place.name == "Ankara"
+    assert m.date is not None and m.date.iso == "2020-02-27"
+
+
+def test_earlier_meetings_of_a_series_told_with_a_count(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Russian and Turkish officials met in Moscow on Monday. It "
+                               "was their third round of talks, after two meetings in Ankara "
+                               "last month.")
+    assert [(m.parties, m.place.name if m.place else None) for m in found] == [
+        (("RU", "TR"), "Moscow"), (("RU", "TR"), "Ankara")]
+    assert found[1].date is not None and found[1].date.iso == "2020-02"

@@ -33,6 +33,7 @@ from idlib_corpus.document import Annotation, AnnotationLabel, Document
 from idlib_corpus.extractors._events import (
     EventContext,
     Hit,
+    Mentioned,
     PlaceRef,
     Speech,
     dates_fit,
@@ -90,11 +91,45 @@ _THEY_MET = re.compile(
     r"t(?<![a-z]t)he(?:y|\ two)\s+(?:\w+\s+)?(?=met|spoke|talked)"
     r"|b(?<![a-z]b)oth\s+(?:\w+\s+)?(?=met|spoke|talked)"
 )
+# "… said (that) he would …": the pronoun subject right after an attribution, and the
+# auxiliaries and verbs of intent between it and its verb (matched with bounds)
+_SAID_HE = re.compile(
+    r"[\s,]*(?:that\s+)?(?:he|she)\s+(?:(?:would|will|shall|could|might|may|is|was|has|had|"
+    r"also|soon|then|be|to|going|plans?|planned|intends?|intended|hopes?|hoped|expects?|"
+    r"expected|wants?|wanted|due)\s+)*"
+)
+# A clause opening with a meeting told before, as a time: "After the talks, …", "Before
+# the summit, …" (matched with bounds at the clause start; its first three letters are
+# looked up first, so that most clauses are not searched)
+_LEAD_ADJUNCT = re.compile(
+    r"(?:after|before|following|during|ahead of|at the end of|on the eve of)\s+"
+    r"(?:the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
+)
+_LEAD_WORDS = {"aft": True, "bef": True, "fol": True, "dur": True, "ahe": True,
+               "at ": True, "on ": True}
+_ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
+# "on Idlib that ended …" (a relative pronoun and a verb)
+_RELATIVE_VERB = re.compile(
+    r"\s(?:that|which|who)\s+(?=(?:[a-z]+ed|is|was|were|are|will|would|has|have|had|began|"
+    r"begins|begin|took|takes|take|lasted|wrapped|ran|runs|went|opened|closed)\b)"
+)
+# "on Saturday, four days after …", "on Monday, a week before …" (matched with bounds
+# right after a time; "after" alone is not enough: "announced on Sept. 17 after talks" is
+# most often the day of the talks)
+_THEN_AFTER = re.compile(
+    r"[\s,]*(?:just\s+|only\s+|some\s+)?(?:a few|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s"
+)
+# "spoke by phone with A on Friday and with B": a second call (matched from the trigger)
+_AND_WITH = re.compile(r"[\s,]+and\s+(?:also\s+|later\s+|then\s+)?with\s")
+# "Syria war: …": a rubric opening a headline (a few words and a colon)
+_RUBRIC = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?[\w'-]+:\s")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
+_WITH_WORDS = ("with",)
 _DURATION_WORDS = ("hour", "minute")
 _OUTCOME_WORDS = ("agree", "decid", "signed")
 _OUTCOME = re.compile(
@@ -144,6 +179,10 @@ class _Candidate:
     definite: bool | None = False
     extra_dates: list[TimeValue] = attrs.field(factory=list)  # one more meeting on each
     main: Hit | None = None  # the main trigger (what _definite reads)
+    # "Before the summit, A and B held a separate meeting", "A also met C": a meeting on
+    # the occasion of the one told, where and when it was (see _merge)
+    occasion: bool = False
+    borrowed: bool = False  # place and date taken from that meeting
 
 
 def _definite(ctx: EventContext, cand: _Candidate) -> bool:
@@ -207,9 +246,32 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         triggers = ctx.hits_in("meeting_triggers", clause)
         if not triggers:
             continue
+        occasion = False
+        lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if \
+            _LEAD_WORDS.get(ctx.folded[clause.start:clause.start + 3]) else None
+        if lead is not None and triggers[0].end <= lead.end():
+            # "After the meeting, Stoltenberg condemned the strikes by Syria and Russia":
+            # the meeting told before dates what the rest of the clause says, whose states
+            # are not its parties; "Before the summit, A and B held a separate meeting":
+            # another meeting, on the summit's occasion
+            rest = [t for t in triggers if t.start >= lead.end()]
+            if rest:
+                clause, triggers, occasion = make_span(lead.end(), clause.end), rest, True
+            else:
+                clause = make_span(clause.start, lead.end())
         cand = _read_clause(ctx, si, sent, clause, triggers, countries)
         if cand is None:
             continue
+        if occasion or (cand.cls == "primary" and _ALSO.search(
+            ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
+        )):
+            cand.occasion = True  # "The Turkish leader also met Rouhani one on one"
+        if cand.cls == "primary" and len(cand.parties) >= 3:
+            other = _split_calls(ctx, sent, clause, cand, countries)
+            if other is not None:
+                # "Merkel spoke by phone with Erdogan on Friday and with Putin": two calls
+                cands.append(cand)
+                cand = other
         prev = cands[-1] if cands else None
         if (cand.cls == "refer" and prev is not None and prev.sentence == si
                 and len(prev.parties) >= 2 and cand.status is not prev.status
@@ -252,6 +314,8 @@ def _read_clause(
         speech = [s for s in speech if s.span.start < c_end and c_start < s.span.end]
     speech_zones = [s.span for s in speech] if speech else []
     topic = ctx.topic_zones(clause)
+    if topic:
+        topic = [_topic_before_relative(f, z) for z in topic]
     roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
     excluded = speech_zones + topic if speech_zones else topic
     h = ctx.headline  # (ctx.in_headline, inlined)
@@ -303,9 +367,17 @@ def _read_clause(
     # a venue or a currency. All the tests are pure and the parties a set, so a mention
     # whose state is a party already (most often by the person named after it: "Turkish
     # President Erdogan") is not tested at all: the states are read after the persons.
+    rubric_end = -1  # (the end of a headline's rubric, "Syria war: …")
+    if headline and states and h is not None:
+        rub = _RUBRIC.match(f, max(c_start, h.start), min(c_end, h.end))
+        rubric_end = rub.end() if rub is not None else -1
+    rubric: set[str] = set()
     for i in states:
         sp, _, _, country, role_kind = raws[i]
         if not country or country in parties:
+            continue
+        if sp.end <= rubric_end:
+            rubric.add(country)  # the section the story is filed under: read below
             continue
         # (the cheapest tests first; what a sponsor or place word says of the mention is
         # read last, only for a mention the grammar keeps: building it reads the words
@@ -326,6 +398,8 @@ def _read_clause(
         if m.backer or m.locative:
             continue
         parties.add(country)
+    if rubric and len(parties) < 2:
+        parties |= rubric  # "Russia, Turkey: talks set for March": the rubric names them
 
     if len(parties) < 2:
         # "the memorandum that Putin and Erdogan signed when they met in Sochi": "they" are
@@ -339,6 +413,15 @@ def _read_clause(
             if len(found | parties) >= 2:
                 parties |= {c for c in found if c}
                 participants |= {m.actor for m in named}
+    if speech:
+        # "Erdogan said he would travel to Moscow to meet Putin": the speaker is the "he"
+        # who goes to the meeting (the attribution is left out above)
+        speaker = _speaker_subject(ctx, speech, triggers, clause)
+        if speaker is not None:
+            country = speaker.country or countries.get(speaker.actor)
+            if country:
+                parties.add(country)
+                participants.add(speaker.actor)
     if len(parties) == 1:
         # "On Friday, he spoke with Russian President Putin by telephone": "he" is the
         # person the sentence before ended on talking about
@@ -350,6 +433,9 @@ def _read_clause(
             if prior is not None and country and country not in parties:
                 parties.add(country)
                 participants.add(prior.actor)
+
+    if not participants and all(t.value.get("travel") for t in triggers):
+        return None  # "refugees travel to Europe": a journey is a visit only of a person
 
     # -- kind, status
     if len(triggers) == 1:  # (most clauses: the one trigger is the main one and its kind)
@@ -377,6 +463,8 @@ def _read_clause(
 
     # -- date
     clause_times = ctx.times_in(clause)  # (read once: the date and the class read them)
+    if clause_times:
+        clause_times = _meeting_times(ctx, clause_times, main, speech)
     date, weak = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
     pub = ctx.published
     if status is None and (date is None or weak):
@@ -449,6 +537,109 @@ def _read_clause(
         clause, si, cls, kind, status, explicit, parties, participants, role_people, place,
         rank, date, weak, duration, outcome, reported, [clause], definite, extra_dates, main,
     )
+
+
+def _people(
+    ctx: EventContext, lo: int, hi: int, countries: dict[str, str], speech: list[Span]
+) -> tuple[set[str], set[str]]:
+    """The states and persons named as actors between ``lo`` and ``hi`` (not places,
+    sponsors or speakers)."""
+    parties: set[str] = set()
+    people: set[str] = set()
+    if hi <= lo:
+        return parties, people
+    for m in ctx.mentions_in(make_span(lo, hi)):
+        if m.locative or m.backer or (speech and within_any(m.span, speech)):
+            continue
+        c = m.country
+        if m.kind == "person":
+            people.add(m.actor)
+            c = c or countries.get(m.actor)
+        elif m.kind != "state":
+            continue
+        if c:
+            parties.add(c)
+    return parties, people
+
+
+def _split_calls(
+    ctx: EventContext, sent: Span, clause: Span, cand: _Candidate, countries: dict[str, str]
+) -> _Candidate | None:
+    """ "A spoke by phone with B on Friday and with C": ``cand`` becomes the call of A
+    and B, and the call of A and C is returned; ``None`` where the clause is not so."""
+    main = cand.main
+    assert main is not None
+    if not has_any(ctx.folded, _WITH_WORDS, main.end, clause.end):
+        return None
+    m = _AND_WITH.search(ctx.folded, main.end, clause.end)
+    if m is None:
+        return None
+    speech = [s.span for s in ctx.speech(sent)]
+    subject = _people(ctx, clause.start, main.start, countries, speech)
+    first = _people(ctx, main.end, m.start(), countries, speech)
+    second = _people(ctx, m.end(), clause.end, countries, speech)
+    if not subject[0] or not first[0] or not second[0] or first[0] & second[0]:
+        return None
+    cand.parties = subject[0] | first[0]
+    cand.participants -= second[1]
+    cand.role_participants -= second[1]
+    other = attrs.evolve(
+        cand, parties=subject[0] | second[0],
+        participants=(cand.participants - first[1]) | second[1],
+        role_participants=cand.role_participants - first[1], evidence=list(cand.evidence),
+        extra_dates=[],
+    )
+    for t in ctx.times_in(make_span(m.end(), clause.end)):
+        # "… and with B on Saturday": the second call's own day
+        if isinstance(t.value, TimeValue) and not within_any(t.span, speech):
+            other.date, other.weak_date = t.value, False
+            break
+    return other
+
+
+def _meeting_times(
+    ctx: EventContext, times: list[Annotation], main: Hit, speech: list[Speech]
+) -> list[Annotation]:
+    """The times of a clause less those that date another event before the meeting word:
+    "announced on Saturday, four days after Erdogan hosted Putin" (the announcement's), "On
+    Monday, the agency reported that A had met B" (the report's)."""
+    f = ctx.folded
+    out = []
+    for t in times:
+        end = t.span.end
+        if end <= main.start and (
+            _THEN_AFTER.match(f, end, main.start)
+            or any(end <= s.span.start and s.span.end <= main.start for s in speech)
+        ):
+            continue
+        out.append(t)
+    return out
+
+
+def _topic_before_relative(f: str, zone: Span) -> Span:
+    """A topic cut before a relative clause: in "consultations on Idlib that ended in
+    Moscow", Moscow is where the talks ended, not what they were about."""
+    m = _RELATIVE_VERB.search(f, zone.start + 3, zone.end)
+    return make_span(zone.start, m.start()) if m is not None else zone
+
+
+def _speaker_subject(
+    ctx: EventContext, speech: list[Speech], triggers: list[Hit], clause: Span
+) -> Mentioned | None:
+    """The speaker of "X said (that) he would meet …", where the "he" right after the
+    attribution goes on to a meeting word or a verb of travel; ``None`` otherwise."""
+    f = ctx.folded
+    for s in speech:
+        m = _SAID_HE.match(f, s.span.end, clause.end)
+        if m is None:
+            continue
+        at = m.end()
+        if not any(t.start == at for t in triggers) and not any(
+            h.start == at for h in ctx.hits_in("movement", clause)
+        ):
+            continue  # "Peskov said he expected the leaders to meet": not he who meets
+        return ctx.person_before(s.span.end, s.span.start)
+    return None
 
 
 def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Span) -> bool:
@@ -826,6 +1017,8 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     strong = not a.weak_date and not b.weak_date
     if not dates_fit(a.date, a.weak_date, b.date, b.weak_date):
         return False
+    if a.parties != b.parties and (a.borrowed or b.borrowed):
+        return False  # "A also met C" at a summit of A, B and C: another meeting
     if a.parties != b.parties and (
         a.place is None or b.place is None or a.date is None or b.date is None
     ) and not (_definite(ctx, a) or _definite(ctx, b)):
@@ -912,6 +1105,19 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                        key=lambda r: len(r.evidence), default=None)
             if host is not None:
                 cand.place, cand.place_rank = host.place, 8
+        if cand.occasion and cand.cls == "primary" and (
+            cand.place is None or cand.date is None
+        ) and records:
+            # "Before the summit, A and B held a separate meeting": there and then
+            host = max((r for r in records if r.cls == "primary"),
+                       key=lambda r: len(r.evidence), default=None)
+            if host is not None and (host.place is not None or host.date is not None):
+                if cand.place is None and host.place is not None and \
+                        cand.kind is not _PHONE_CALL:
+                    cand.place, cand.place_rank = host.place, 8
+                if cand.date is None and host.date is not None:
+                    cand.date, cand.weak_date = host.date, host.weak_date
+                cand.borrowed = True
         if cand.cls == "participation":
             host = records[-1] if records else None
             if host is not None:
@@ -960,7 +1166,10 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
         elif cand.cls == "continuation":
             if len(cand.parties) < 2:
                 # "the next round": a further meeting in the series the article is about
-                mains = [r for r in records if r.cls == "primary" and len(r.parties) >= 2]
+                # (not a meeting on another's occasion; "the next summit": of the summits)
+                mains = [r for r in records
+                         if r.cls == "primary" and len(r.parties) >= 2 and not r.borrowed]
+                mains = [r for r in mains if r.kind is cand.kind] or mains
                 source = max(reversed(mains), key=lambda r: len(r.evidence), default=None)
                 if source is None:
                     continue
