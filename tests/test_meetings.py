@@ -785,3 +785,36 @@ def test_earlier_meetings_of_a_series_told_with_a_count(pipeline: object) -> Non
     assert [(m.parties, m.place.name if m.place else None) for m in found] == [
         (("RU", "TR"), "Moscow"), (("RU", "TR"), "Ankara")]
     assert found[1].date is not None and found[1].date.iso == "2020-02"
+
+
+@pytest.mark.parametrize(("text", "kind", "status"), [
+    ("In a phone call on Monday, Lavrov and Cavusoglu agreed to step up work on the "
+     "memorandum.", MeetingKind.PHONE_CALL, MeetingStatus.HELD),
+    ("Sergei Lavrov and Mevlut Cavusoglu agreed to meet in Antalya on March 20.",
+     MeetingKind.TALKS, MeetingStatus.PLANNED),
+    ("Russian and Iranian diplomats have been holding consultations in Tehran since "
+     "Monday.", MeetingKind.TALKS, MeetingStatus.ONGOING),
+    ("Vladimir Putin telephoned Hassan Rouhani on Saturday.", MeetingKind.PHONE_CALL,
+     MeetingStatus.HELD),
+    ("Mevlut Cavusoglu spoke with Sergei Lavrov on Saturday about the patrols.",
+     MeetingKind.TALKS, MeetingStatus.HELD),
+])
+def test_verbs_of_talking_and_what_agreed_to_is_about(
+    pipeline: object, text: str, kind: MeetingKind, status: MeetingStatus
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.kind, m.status) == (kind, status)
+    assert len(m.parties) == 2
+
+
+def test_a_city_naming_a_series_of_talks_is_no_party(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Iran, Russia and Turkey, the guarantors of the Astana "
+                               "process, held talks in Geneva on Tuesday.")
+    assert one(found).parties == ("IR", "RU", "TR")
+
+
+def test_the_next_trilateral_summit_is_one_of_the_summits_told(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Putin, Erdogan and Rouhani held a summit in Sochi on Friday. "
+                               "Turkey will host the next trilateral summit.")
+    assert [(m.parties, m.status) for m in found] == [
+        (("IR", "RU", "TR"), MeetingStatus.HELD), (("IR", "RU", "TR"), MeetingStatus.PLANNED)]

@@ -130,6 +130,11 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+_SERIES_AFTER = re.compile(r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework)(?![a-z])")
+# verbs after "agreed to", "plans to" that make a meeting (besides its triggers)
+_MEETING_VERBS = frozenset({"meet", "hold", "host", "convene", "resume", "continue",
+                            "visit", "travel", "go", "come", "call", "pay", "organise",
+                            "organize", "arrange", "receive", "sit"})
 _DURATION_WORDS = ("hour", "minute")
 _OUTCOME_WORDS = ("agree", "decid", "signed")
 _OUTCOME = re.compile(
@@ -667,10 +672,13 @@ def _names_actor(ctx: EventContext, span: Span, triggers: list[Hit], clause: Spa
 
 
 def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
-    """A capital written right before a meeting noun names its venue ("Moscow talks")."""
+    """A capital written right before a meeting noun names its venue ("Moscow talks"), and
+    one before "process" or "format" a series of talks ("the Astana process")."""
     f = ctx.folded
     if _JOINED_BEFORE.search(f[max(0, span.start - 6):span.start]):
         return False  # "Ankara-Moscow talks", "Moscow and Ankara talks"
+    if _SERIES_AFTER.match(f, span.end):
+        return True  # "the Astana process", "the Astana format": a series named by a city
     return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
 
 
@@ -772,6 +780,8 @@ def _status(
             cancelled = True
             continue
         hs = h.start
+        if h.phrase.endswith(" to") and not _to_meeting(ctx, h.end, clause):
+            continue  # "agreed to step up efforts", "due to the fighting": no meeting planned
         if abs(hs - m_start) >= 60 and abs(h.end - m_end) >= 60:
             # a cue far from the meeting word belongs to another verb ("The zone will be
             # set up by Oct. 15, Putin told reporters after four hours of talks")
@@ -790,6 +800,19 @@ def _status(
     best = _nearest_hit(usable, main.start) if len(usable) > 1 else usable[0]
     status = _STATUSES.get(best.value)
     return (status if status is not None else MeetingStatus(best.value)), True
+
+
+def _to_meeting(ctx: EventContext, pos: int, clause: Span) -> bool:
+    """Whether the verb after "agreed to", "plans to" (at ``pos``) is one of meeting or
+    travelling ("agreed to meet", "plans to visit", "set to hold talks")."""
+    m = _NEXT_WORD.match(ctx.folded, pos, clause.end)
+    if m is None:
+        return False
+    at = m.start(1)
+    if m.group(1) in _MEETING_VERBS:
+        return True
+    return any(t.start == at for t in ctx.hits_in("meeting_triggers", clause)) or any(
+        t.start == at for t in ctx.hits_in("movement", clause))
 
 
 def _nearest_hit(hits: list[Hit], pos: int) -> Hit:
