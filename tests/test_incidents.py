@@ -781,3 +781,63 @@ def test_the_time_of_another_event_in_the_sentence_does_not_date_the_attack(
             "where government troops have displaced 90,000 people since January.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.date is None
+
+
+def test_a_later_toll_with_the_wounded_noun_left_out(pipeline: object) -> None:
+    text = ("A drone strike hit Russian troops near Saraqib in Idlib on Monday, which Moscow "
+            "blamed on Hayat Tahrir al-Sham. A Russian spokesman put the toll at four "
+            "soldiers dead, with nine more injured.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.killed is not None and attack.killed.value == 4
+    assert attack.injured is not None and attack.injured.value == 9
+
+
+def test_a_capital_that_asked_for_a_meeting_is_not_where_soldiers_died(
+    pipeline: object,
+) -> None:
+    text = ("EU envoys gathered in Geneva at Ankara's invitation after eleven Turkish "
+            "soldiers were killed in Syria.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.place is None or attack.place.name == "Syria"
+
+
+def test_a_displacement_figure_in_a_war_story_needs_no_war_word_of_its_own(
+    pipeline: object,
+) -> None:
+    text = ("Government rockets killed six civilians in Saraqib in Idlib on Monday. The UN "
+            "envoy travelled to Geneva on Tuesday. He said some 40,000 people have fled their "
+            "homes in Idlib since January.")
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.displaced is not None and moved.displaced.value == 40_000
+
+
+def test_an_answer_with_no_place_strikes_the_province_of_the_attack(pipeline: object) -> None:
+    text = ("Syrian artillery shelled a Turkish post near Tal Rifaat in Aleppo province on "
+            "Friday, killing two Turkish soldiers. Turkey retaliated during the night, "
+            "hitting 40 Syrian army positions.")
+    found = _incidents(pipeline, text)
+    answer = [i for i in found if i.perpetrators == ("state:TR",)]
+    assert len(answer) == 1
+    assert answer[0].place is not None and answer[0].place.name == "Aleppo"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moscow and Ankara agree that extremists must be neutralized in Idlib, Lavrov said.",
+    "The minister said rebel units need to be struck before they regroup near Saraqib.",
+])
+def test_what_must_be_done_is_no_event(pipeline: object, sentence: str) -> None:
+    assert _incidents(pipeline, sentence) == ()
+
+
+def test_the_attack_answered_was_done_by_those_the_answer_hit(pipeline: object) -> None:
+    text = ("Ankara said on Friday that Turkish forces had neutralized 60 Syrian soldiers in "
+            "retaliation for the shelling of a Turkish base at Saraqib on Wednesday, in "
+            "which three Turkish soldiers were killed.")
+    found = _incidents(pipeline, text)
+    sides = sorted((i.perpetrators, i.targets) for i in found)
+    assert sides == [(("state:SY",), ("state:TR",)), (("state:TR",), ("state:SY",))]
+    shelling = next(i for i in found if i.perpetrators == ("state:SY",))
+    assert shelling.killed is not None and shelling.killed.value == 3
+    assert shelling.place is not None and shelling.place.name == "Saraqib"
+    answer = next(i for i in found if i.perpetrators == ("state:TR",))
+    assert answer.killed is None  # "neutralized" is no death toll

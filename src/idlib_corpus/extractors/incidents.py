@@ -81,6 +81,7 @@ _DEPLOYMENT = IncidentType.DEPLOYMENT
 _DISPLACEMENT = IncidentType.DISPLACEMENT
 _TERRITORIAL = IncidentType.TERRITORIAL_CHANGE
 _COUNTRY = PlaceKind.COUNTRY
+_PROVINCE = PlaceKind.PROVINCE
 _EXACT = Qualifier.EXACT
 #: ``IncidentType(value)`` by value (a dict lookup: enum calls cost more).
 _TYPES = {t.value: t for t in IncidentType}
@@ -120,12 +121,24 @@ _RETALIATION = re.compile(
 # searched with the pattern (one opening with a lookbehind is tried at every offset). The
 # retaliation words are found by str.find (a regex alternation of them costs twice as
 # much), the army words by one search (as has_any would find them)
-_RETALIATION_WORDS = ("retaliat", "in response to", "respond")
+_RETALIATION_WORDS = ("retaliat", "in response to", "respond", "in revenge for", "to avenge")
+_ANSWERED = re.compile(
+    r"(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|this\s+|that\s+)?(?:[a-z0-9'-]+\s+){0,2}$"
+)
 _BARE_ARMY_PARTS = re.compile("army|government|regime")
 _PLACE_NOUNS = re.compile(
     r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
     r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
 )
+# A place in the possessive that names who acts, not where: "at Ankara's request"
+_OWNER = re.compile(
+    r"'s?\s+(?:request|behest|call|demand|initiative|invitation|insistence|proposal|"
+    r"approval|consent|support|backing|decision|position|ally|allies|envoy|delegation)"
+    r"(?![a-z])"
+)
+# A word opening a clause that tells what happened before or while the trigger's event
+_SUBORDINATE = re.compile(r"(?<![a-z])(?:after|following|before|when|while)\s")
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
 # "and a civilian", "and a young boy", "and another (was)"
 # (the word-start test after the "a" of "and": a pattern opening with a lookbehind is
@@ -181,6 +194,7 @@ _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+
 
 # (the patterns the helpers below use, compiled once)
 _NEXT_LETTERS = re.compile(r"\s+([a-z]+)")
+_NEXT_WORDS2 = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 _LISTING = re.compile(r",\s*(?:including|such as|especially|notably)\b")
 _FROM_BEFORE = re.compile(r"(?:from|of)\s+(?:the\s+)?$")
 _LETTER_RUN = re.compile(r"[a-z]+")
@@ -210,6 +224,11 @@ class _Candidate:
     pronoun_doer: bool
     retaliation: bool
     evidence: list[Span] = attrs.field(factory=list)
+    #: the province its clause names ("near Balyun in Idlib province"): where an answer
+    #: to it that names no place of its own struck
+    region: Place | None = None
+    #: the attack another one answers ("in response to the shelling of a Turkish post")
+    provoked: bool = False
 
 
 # --------------------------------------------------------------------------- hooks
@@ -273,6 +292,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             # "following an incident …, where forces came under fire": the incident
             # word names the attack its own sentence tells, not an earlier one
             told = any(not c.generic for c in pending if c.type is _ATTACK)
+            _answer_sides(pending)
             for cand in pending:
                 if not (cand.generic and told):
                     _add(records, cand)
@@ -289,6 +309,22 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     # (a place given now only adds to what makes a record worth keeping: all still are)
     article_id = doc.article.id
     return tuple(_finish(article_id, i, r) for i, r in enumerate(records, 1))
+
+
+def _answer_sides(pending: list[_Candidate]) -> None:
+    """An attack the sentence names as answered ("in response to the shelling of a
+    Turkish post") was done by those its answer hit, to those who answered."""
+    for c in pending:
+        if not c.provoked:
+            continue
+        answer = next((a for a in pending if a is not c and a.type is _ATTACK
+                       and not a.provoked and (a.perpetrators or a.targets)), None)
+        if answer is None:
+            continue
+        if not c.perpetrators:
+            c.perpetrators = answer.targets - c.targets
+        if not c.targets:
+            c.targets = answer.perpetrators - c.perpetrators
 
 
 _MEMO_STARTS = "incidents.sentence_starts"
@@ -550,8 +586,11 @@ def _read_clause(
         if any(h.start < main.start for h in ctx.hits_in("stock", clause)):
             return None  # "home to 3 million people, half of them already displaced"
         before = ctx.sentences[si - 1] if si > 0 else sent
-        if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before):
-            return None  # (the war may be named in the sentence before: "over the same period")
+        if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before) \
+                and not any(r.type is _ATTACK or r.type is _TERRITORIAL for r in records):
+            # (the war may be named in the sentence before: "over the same period", or be
+            # the story's, whose attacks were told before)
+            return None
     if typ is _TERRITORIAL and not _names_ground(ctx, clause, hits, leaving):
         return None
     if typ is _DEPLOYMENT and all_nouns and any(
@@ -712,6 +751,12 @@ def _read_clause(
         told and has_any(f, _RETALIATION_WORDS, cstart, cend)
         and _RETALIATION.search(f, cstart, cend)
     )
+    # "… neutralised 100 Syrian soldiers in response to the shelling of a Turkish post":
+    # the attack named after the retaliation words is the one answered, not the answer
+    provoked = bool(told and not retaliates and main_start - cstart < 160
+                    and _ANSWERED.search(f, cstart, main_start))
+    if provoked:
+        retaliation = refer = False
 
     # -- figures
     killed = injured = displaced = None
@@ -748,10 +793,19 @@ def _read_clause(
         type=typ, clause=clause, sentence=si, paragraph=ctx.paragraph(clause.start),
         refer=refer, generic=generic, perpetrators=doers, targets=receivers,
         place=place.place if place else None, place_rank=rank, date=date,
+        region=_region(ctx, clause) if typ is _ATTACK else None, provoked=provoked,
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
     )
+
+
+def _region(ctx: EventContext, clause: Span) -> Place | None:
+    """The first province a clause names, if any."""
+    for p in ctx.places_in(clause):
+        if p.base.kind is _PROVINCE and not ctx.is_actor_span(p.span):
+            return p.place
+    return None
 
 
 def _campaign_told(ctx: EventContext, si: int) -> Span | None:
@@ -950,6 +1004,16 @@ def _person_count(ctx: EventContext, n: Annotation, clause: Span, civil: bool = 
     return not (civil and any(w in _TROOPS for w in words))
 
 
+def _elliptic(ctx: EventContext, n: Annotation) -> bool:
+    """A figure of people whose noun is left out: "33 soldiers, with 32 more wounded",
+    "12 killed and 40 injured"."""
+    m = _NEXT_WORDS2.match(ctx.folded, n.span.end)
+    if m is None:
+        return False
+    word = m.group(2) if m.group(1) in ("more", "others", "other") else m.group(1)
+    return word in ctx.voc.casualty_participles
+
+
 def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> Claim | None:
     if not anns:
         return None
@@ -972,7 +1036,7 @@ def _casualties(
         return None, None
     groups: dict[str, list[Annotation]] = {"killed": [], "injured": []}
     for n in ctx.numbers_in(clause):
-        if not _person_count(ctx, n, clause) or _INCLUDING.search(
+        if not (_person_count(ctx, n, clause) or _elliptic(ctx, n)) or _INCLUDING.search(
             ctx.folded, max(clause.start, n.span.start - 25), n.span.start
         ) or _PART_OF.match(ctx.folded, n.span.end):
             continue  # "nine civilians, including four children": a part, not more
@@ -1100,6 +1164,11 @@ def _place(
             ) or (span.start, span.end) in actors:
                 continue
             after = span.start >= main_end
+            if _OWNER.match(f, span.end) or (not after and _SUBORDINATE.search(
+                    f, span.end, main.start)):
+                # "at Ankara's request": who asked, not where; "met in Brussels after
+                # soldiers were killed in Syria": the place of the main clause's event
+                continue
             rank = 2 if after else 3
             if typ is _DEPLOYMENT and after and _DEST.search(f[main_end:span.start]):
                 rank = 4  # where they are going, not where they are
@@ -1236,8 +1305,11 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
                 # a retaliation told without a time answers the attack just told
                 cand.date, cand.date_strength = attack.date, 0
             if attack.place is not None and (cand.place is None or cand.place_rank >= 6):
-                # the answer hits where the attack came from, unless told otherwise
-                cand.place, cand.place_rank = attack.place, 8
+                # the answer hits the province the attack came from, unless told otherwise
+                region = attack.region
+                if region is None or region.country != attack.place.country:
+                    region = attack.place  # (not "the governor of Hatay province")
+                cand.place, cand.place_rank = region, 8
     # narrative: an incident with no time of its own continues the one just told
     if cand.date is None and cand.type is not _DISPLACEMENT and prev is not None and (
         prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 2
@@ -1320,6 +1392,7 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
             better = narrower(into.date, other.date)
             if better is other.date:
                 into.date, into.date_strength = other.date, other.date_strength
+    into.region = into.region or other.region
     into.killed = into.killed or other.killed
     into.injured = into.injured or other.injured
     into.displaced = into.displaced or other.displaced
