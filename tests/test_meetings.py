@@ -818,3 +818,44 @@ def test_the_next_trilateral_summit_is_one_of_the_summits_told(pipeline: object)
                                "Turkey will host the next trilateral summit.")
     assert [(m.parties, m.status) for m in found] == [
         (("IR", "RU", "TR"), MeetingStatus.HELD), (("IR", "RU", "TR"), MeetingStatus.PLANNED)]
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian President Hassan Rouhani held separate phone calls with Putin and Erdogan on "
+    "Tuesday.",
+    "Rouhani spoke separately by telephone with Russian President Vladimir Putin and "
+    "Turkish President Recep Tayyip Erdogan on Tuesday.",
+])
+def test_separate_calls_with_two_leaders_are_two_calls(pipeline: object, text: str) -> None:
+    found, _ = _read(pipeline, text)
+    assert [(m.kind, m.parties) for m in found] == [
+        (MeetingKind.PHONE_CALL, ("IR", "RU")), (MeetingKind.PHONE_CALL, ("IR", "TR"))]
+
+
+def test_ministers_who_attended_the_meeting_are_participants(pipeline: object) -> None:
+    found, names = _read(pipeline, "Putin hosted Erdogan in the Kremlin on Monday. Russian "
+                                   "Defence Minister Sergei Shoigu and Foreign Minister Sergei "
+                                   "Lavrov attended the talks.")
+    assert {"Sergei Shoigu", "Sergei Lavrov"} <= _who(one(found), names)
+
+
+@pytest.mark.parametrize(("text", "place", "status"), [
+    ("Cavusoglu is in Moscow for talks with Lavrov.", "Moscow", MeetingStatus.ONGOING),
+    ("Iranian and Turkish diplomats are continuing their talks in Tehran.", "Tehran",
+     MeetingStatus.ONGOING),
+    ("Russian officials flew to Ankara on Monday for consultations.", "Ankara",
+     MeetingStatus.HELD),
+])
+def test_talks_under_way_and_officials_travelling(
+    pipeline: object, text: str, place: str, status: MeetingStatus
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == place
+    assert m.status is status
+    assert len(m.parties) == 2
+
+
+def test_they_met_again_with_no_meeting_told_before(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Rouhani had hosted Erdogan in Tehran in 2018 and the two "
+                               "leaders met again in Ankara in April 2019.")
+    assert [m.parties for m in found] == [("IR", "TR")]

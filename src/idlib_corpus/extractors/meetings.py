@@ -130,6 +130,11 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+# the nouns of people who travel to talks (with a nationality word: "Turkish officials")
+_ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", "envoys",
+                     "negotiator", "negotiators", "minister", "ministers", "delegation",
+                     "delegations", "team", "emissary", "emissaries", "ambassador"})
+_SEPARATE_WORDS = ("separate",)
 _SERIES_AFTER = re.compile(r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework)(?![a-z])")
 # verbs after "agreed to", "plans to" that make a meeting (besides its triggers)
 _MEETING_VERBS = frozenset({"meet", "hold", "host", "convene", "resume", "continue",
@@ -272,11 +277,12 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         )):
             cand.occasion = True  # "The Turkish leader also met Rouhani one on one"
         if cand.cls == "primary" and len(cand.parties) >= 3:
-            other = _split_calls(ctx, sent, clause, cand, countries)
-            if other is not None:
+            others = _split_calls(ctx, sent, clause, cand, countries)
+            if others:
                 # "Merkel spoke by phone with Erdogan on Friday and with Putin": two calls
                 cands.append(cand)
-                cand = other
+                cands.extend(others[:-1])
+                cand = others[-1]
         prev = cands[-1] if cands else None
         if (cand.cls == "refer" and prev is not None and prev.sentence == si
                 and len(prev.parties) >= 2 and cand.status is not prev.status
@@ -439,8 +445,12 @@ def _read_clause(
                 parties.add(country)
                 participants.add(prior.actor)
 
-    if not participants and all(t.value.get("travel") for t in triggers):
-        return None  # "refugees travel to Europe": a journey is a visit only of a person
+    if not participants and all(t.value.get("travel") for t in triggers) and not any(
+        w in _ENVOYS for w in _LETTERS.findall(f, c_start, c_end)
+    ):
+        # "refugees travel to Europe", "Turkish troops headed to Idlib": a journey is a
+        # visit of a person, officials or a delegation
+        return None
 
     # -- kind, status
     if len(triggers) == 1:  # (most clauses: the one trigger is the main one and its kind)
@@ -482,7 +492,8 @@ def _read_clause(
 
     # -- class
     if (classes == {"participation"} or (
-        "participation" in classes and not classes & {"event", "continuation"}
+        "participation" in classes and not classes & {"continuation"} and (
+            "event" not in classes or _objects_of_participation(triggers))
     )) and _takes_part_in_meeting(ctx, triggers, clause):
         cls = "participation"
     elif "continuation" in classes and not (
@@ -567,39 +578,70 @@ def _people(
     return parties, people
 
 
+def _people_apart(
+    ctx: EventContext, lo: int, hi: int, countries: dict[str, str], speech: list[Span]
+) -> list[tuple[set[str], set[str]]]:
+    """The states named between ``lo`` and ``hi``, each with its persons, in text order."""
+    groups: dict[str, set[str]] = {}
+    for m in ctx.mentions_in(make_span(lo, hi)):
+        if m.locative or m.backer or (speech and within_any(m.span, speech)):
+            continue
+        c = m.country or (countries.get(m.actor) if m.kind == "person" else None)
+        if c and m.kind in ("person", "state"):
+            people = groups.setdefault(c, set())
+            if m.kind == "person":
+                people.add(m.actor)
+    return [({c}, people) for c, people in groups.items()]
+
+
 def _split_calls(
     ctx: EventContext, sent: Span, clause: Span, cand: _Candidate, countries: dict[str, str]
-) -> _Candidate | None:
-    """ "A spoke by phone with B on Friday and with C": ``cand`` becomes the call of A
-    and B, and the call of A and C is returned; ``None`` where the clause is not so."""
+) -> list[_Candidate]:
+    """ "A spoke by phone with B on Friday and with C", "A held separate calls with B and
+    C": ``cand`` becomes the call of A and B, and the calls of A with the others are
+    returned; none where the clause is not so."""
     main = cand.main
     assert main is not None
-    if not has_any(ctx.folded, _WITH_WORDS, main.end, clause.end):
-        return None
-    m = _AND_WITH.search(ctx.folded, main.end, clause.end)
-    if m is None:
-        return None
+    f = ctx.folded
+    m = _AND_WITH.search(f, main.end, clause.end) if has_any(
+        f, _WITH_WORDS, main.end, clause.end) else None
+    if m is None and not has_any(f, _SEPARATE_WORDS, max(clause.start, main.start - 30),
+                                 min(clause.end, main.end + 15)):
+        return []
     speech = [s.span for s in ctx.speech(sent)]
     subject = _people(ctx, clause.start, main.start, countries, speech)
-    first = _people(ctx, main.end, m.start(), countries, speech)
-    second = _people(ctx, m.end(), clause.end, countries, speech)
-    if not subject[0] or not first[0] or not second[0] or first[0] & second[0]:
-        return None
-    cand.parties = subject[0] | first[0]
-    cand.participants -= second[1]
-    cand.role_participants -= second[1]
-    other = attrs.evolve(
-        cand, parties=subject[0] | second[0],
-        participants=(cand.participants - first[1]) | second[1],
-        role_participants=cand.role_participants - first[1], evidence=list(cand.evidence),
-        extra_dates=[],
-    )
-    for t in ctx.times_in(make_span(m.end(), clause.end)):
-        # "… and with B on Saturday": the second call's own day
-        if isinstance(t.value, TimeValue) and not within_any(t.span, speech):
-            other.date, other.weak_date = t.value, False
-            break
-    return other
+    if not subject[0]:
+        return []
+    if m is not None:
+        groups = [_people(ctx, main.end, m.start(), countries, speech),
+                  _people(ctx, m.end(), clause.end, countries, speech)]
+        if not groups[0][0] or not groups[1][0] or groups[0][0] & groups[1][0]:
+            return []
+    else:
+        groups = [g for g in _people_apart(ctx, main.end, clause.end, countries, speech)
+                  if not g[0] & subject[0]]
+        if len(groups) < 2:
+            return []
+    named = set().union(*(g[1] for g in groups))
+    people, roles = cand.participants - named, cand.role_participants
+    others = []
+    for g in groups[1:]:
+        other = attrs.evolve(
+            cand, parties=subject[0] | g[0], participants=people | g[1],
+            role_participants=roles - (named - g[1]), evidence=list(cand.evidence),
+            extra_dates=[],
+        )
+        if m is not None:
+            for t in ctx.times_in(make_span(m.end(), clause.end)):
+                # "… and with B on Saturday": the second call's own day
+                if isinstance(t.value, TimeValue) and not within_any(t.span, speech):
+                    other.date, other.weak_date = t.value, False
+                    break
+        others.append(other)
+    cand.parties = subject[0] | groups[0][0]
+    cand.participants = people | groups[0][1]
+    cand.role_participants = roles - (named - groups[0][1])
+    return others
 
 
 def _meeting_times(
@@ -680,6 +722,16 @@ def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
     if _SERIES_AFTER.match(f, span.end):
         return True  # "the Astana process", "the Astana format": a series named by a city
     return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
+
+
+def _objects_of_participation(triggers: list[Hit]) -> bool:
+    """Whether every meeting noun of a clause is what someone took part in ("attended the
+    meeting", "took part in the talks"), a few characters after the verb."""
+    verbs = [t.end for t in triggers if t.value["class"] == "participation"]
+    return all(
+        any(0 <= t.start - v <= 12 for v in verbs)
+        for t in triggers if t.value["class"] == "event"
+    )
 
 
 def _takes_part_in_meeting(ctx: EventContext, triggers: list[Hit], clause: Span) -> bool:
@@ -1162,6 +1214,11 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 last_main = target
         elif cand.cls in ("inherit", "again"):
             source = _main_record(ctx, records, cand)
+            if source is None and len(cand.parties) >= 2 and cand.cls == "again":
+                # "A hosted B in Ankara in 2018 and they met again in Sochi": the clause
+                # names its own parties (the earlier meeting is not a record to copy)
+                source = attrs.evolve(cand, parties=set(cand.parties),
+                                      participants=set(cand.participants))
             if source is None:
                 continue
             cand.parties = set(source.parties) | cand.parties
