@@ -699,6 +699,12 @@ def _incidents(pipeline: object, text: str, published: dt.date = FEB) -> tuple[I
     return tuple(r.incidents)
 
 
+def _sides(pipeline: object, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The perpetrators and targets of the one attack the text tells."""
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    return attack.perpetrators, attack.targets
+
+
 def test_intermittent_shelling_reported_in_passing_is_no_incident(pipeline: object) -> None:
     text = ("A truce took hold in Idlib on Tuesday, though residents of Saraqib reported "
             "intermittent shelling overnight.")
@@ -719,8 +725,7 @@ def test_a_government_weapon_names_the_army_of_the_country_the_story_is_in(
 def test_government_soldiers_hit_by_an_attack_are_the_target(pipeline: object) -> None:
     text = ("Turkish artillery shelled positions near Saraqib in Idlib on Monday and killed "
             "seven government soldiers, Ankara said.")
-    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
-    assert (attack.perpetrators, attack.targets) == (("state:TR",), ("state:SY",))
+    assert _sides(pipeline, text) == (("state:TR",), ("state:SY",))
 
 
 def test_a_figure_of_them_is_a_part_of_the_toll(pipeline: object) -> None:
@@ -841,3 +846,33 @@ def test_the_attack_answered_was_done_by_those_the_answer_hit(pipeline: object) 
     assert shelling.place is not None and shelling.place.name == "Saraqib"
     answer = next(i for i in found if i.perpetrators == ("state:TR",))
     assert answer.killed is None  # "neutralized" is no death toll
+
+
+def test_the_home_state_of_a_named_group_is_not_a_target(pipeline: object) -> None:
+    text = ("Russian jets killed 14 fighters near Saraqib in Idlib on Friday, among them six "
+            "members of Palestine's Hamas, monitors said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert "state:PS" not in attack.targets
+    assert "armed_group:hamas" in attack.targets
+
+
+def test_a_regime_named_with_its_sponsor_is_the_government_the_sponsor_backs(
+    pipeline: object,
+) -> None:
+    text = ("Turkey vowed to confront the Iranian-backed regime in Idlib.\n\n"
+            "Turkish drones hit regime positions near Saraqib on Saturday, killing 20 regime "
+            "soldiers, the ministry in Ankara said.")
+    assert _sides(pipeline, text) == (("state:TR",), ("state:SY",))
+
+
+def test_shooting_down_a_state_s_warplanes_is_an_attack_on_that_state(
+    pipeline: object,
+) -> None:
+    text = "Israel shot down a Syrian fighter jet over the Golan on Tuesday, the army said."
+    assert _sides(pipeline, text) == (("state:IL",), ("state:SY",))
+
+
+def test_who_acts_before_after_is_not_a_side_of_the_event_after_it(pipeline: object) -> None:
+    text = ("Ankara recalled its envoy from Tehran after an air strike by Syrian forces on a "
+            "Turkish post near Saraqib on Monday.")
+    assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))

@@ -1381,7 +1381,13 @@ class EventContext:
         if self._friends and lexicon in ("incident_triggers", "meeting_triggers"):
             friends = self.hits["false_friends"].between(start, end)
             if friends:
-                found = [h for h in found if not any(f.span.overlaps(h.span) for f in friends)]
+                # (an attack noun that starts before the false friend it runs into is
+                # kept: "an air strike by Syrian forces" is no "strike by" workers)
+                found = [h for h in found if not any(
+                    f.span.overlaps(h.span) and not (
+                        h.start < f.start and lexicon == "incident_triggers"
+                        and h.value.get("pos") == "noun")
+                    for f in friends)]
         return found
 
     def has(self, lexicon: str, span: Span) -> bool:

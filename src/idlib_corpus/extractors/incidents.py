@@ -625,7 +625,9 @@ def _read_clause(
 
     # -- roles
     # "air defences shot down two drones launched by X": X attacked the defenders
-    passive = main.value["voice"] in ("passive", "defensive")
+    voice = main.value["voice"]
+    passive = voice == "passive" or (
+        voice == "defensive" and not _downs_aircraft(ctx, clause, main))
     doers: set[str] = set()
     receivers: set[str] = set()
     noun_starts = [h.start for h in nouns]
@@ -636,8 +638,14 @@ def _read_clause(
     else:
         blamed = accusers = []  # (most clauses: no list built)
     main_start, main_end = main.start, main.end
+    # "Ankara announced an offensive after the killing of its soldiers": who acts before
+    # "after" acts in the main clause, not in the event the trigger names
+    sub = _SUBORDINATE.search(f, max(cstart, main_start - 50), main_start)
+    floor = sub.start() if sub is not None and not speech_zones else cstart
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
+        if m_end <= floor:
+            continue
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
         if blamed and any(0 <= m_start - e <= 20 for e in blamed):
@@ -846,16 +854,44 @@ def _campaign_side(ctx: EventContext, span: Span, excluded: list[Span]) -> set[s
 #: The people nouns that name armed forces, never displaced people.
 _TROOPS = frozenset({"troops", "soldiers", "servicemen", "fighters", "militants", "rebels",
                      "personnel", "gunmen", "insurgents", "jihadists", "terrorists"})
+_GROUP_AFTER = re.compile(r"'s?\s")
+_REGIME = re.compile(r"(?:the\s+)?regime")
 _MEMO_HOME = "incidents.home"
 
 
 def _home(ctx: EventContext) -> str | None:
     """The state a bare "government forces" or "the regime" names: the army the article
     names most (``ctx.home_army``), else the state its towns and provinces lie in (an
-    article on Idlib that only says "government artillery"), named at least twice."""
+    article on Idlib that only says "government artillery")."""
     home = ctx.home_army
     if home is not None:
         return home
+    return _war_state(ctx)
+
+
+_MEMO_SPONSORS = "incidents.regime_sponsors"
+_BACKED_REGIME = re.compile(r"[\s-](?:backed|supported|allied|sponsored)\s+regime(?![a-z])")
+
+
+def _sponsors_of_regime(ctx: EventContext) -> frozenset[str]:
+    """The states named as sponsors of "the regime" ("the Russian-backed regime"): a
+    "regime" read as one of them is the government they back."""
+    memo = ctx.memo
+    found: frozenset[str] | None = memo.get(_MEMO_SPONSORS)
+    if found is None:
+        f = ctx.folded
+        out = set()
+        for hit in _BACKED_REGIME.finditer(f) if f.find("regime") >= 0 else ():
+            pos = hit.start()
+            for b in ctx.mentions_in(make_span(max(0, pos - 30), pos)):
+                if b.backer and b.span.end == pos:
+                    out.add(b.actor)
+        found = memo[_MEMO_SPONSORS] = frozenset(out)
+    return found
+
+
+def _war_state(ctx: EventContext) -> str | None:
+    """The state the article's towns and provinces lie in (named at least twice)."""
     memo = ctx.memo
     if _MEMO_HOME in memo:
         found: str | None = memo[_MEMO_HOME]
@@ -867,6 +903,21 @@ def _home(ctx: EventContext) -> str | None:
     best = max(sorted(counts), key=counts.__getitem__) if counts else None
     found = memo[_MEMO_HOME] = "state:" + best if best and counts[best] >= 2 else None
     return found
+
+
+_AIRCRAFT = re.compile(
+    r"(?:\s+[a-z0-9-]+)?\s+(?:warplanes?|jets?|fighter\s+jets?|aircraft|planes?|"
+    r"helicopters?|bombers?)(?![a-z])"
+)
+
+
+def _downs_aircraft(ctx: EventContext, clause: Span, main: Hit) -> bool:
+    """Whether a defensive trigger downs a state's aircraft ("Turkey shot down two Syrian
+    warplanes"): an attack on that state by the subject, not the stopping of an attack."""
+    for m in ctx.mentions_in(make_span(main.end, min(clause.end, main.end + 30))):
+        if m.kind == "state" and _AIRCRAFT.match(ctx.folded, m.span.end):
+            return True
+    return False
 
 
 def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
@@ -905,6 +956,19 @@ def _forces_named(
             continue
         if brackets and in_any_bracket(brackets, span.start, span.end):
             continue
+        if kind == "state":
+            f = ctx.folded
+            if f.startswith("'", span.end) and _GROUP_AFTER.match(f, span.end) and any(
+                g.kind == "group" and 0 <= g.span.start - span.end <= 4 for g in named
+            ):
+                continue  # "Lebanon's Hezbollah": the group's home, not an actor
+            if _REGIME.fullmatch(f, span.start, span.end) and m.actor in _sponsors_of_regime(ctx):
+                # "the Russian-backed regime" (then "regime soldiers") read as the sponsor's:
+                # the government of the country the war is in
+                home = _war_state(ctx)
+                if home is None or home == m.actor:
+                    continue
+                m = m._replace(actor=home, country=home[6:])
         out.append(m)
     return out
 
