@@ -705,6 +705,11 @@ def _sides(pipeline: object, text: str) -> tuple[tuple[str, ...], tuple[str, ...
     return attack.perpetrators, attack.targets
 
 
+def _toll(i: Incident) -> tuple[int | None, int | None]:
+    """The killed and the injured of an incident (``None`` where not given)."""
+    return (i.killed.value if i.killed else None), (i.injured.value if i.injured else None)
+
+
 def test_intermittent_shelling_reported_in_passing_is_no_incident(pipeline: object) -> None:
     text = ("A truce took hold in Idlib on Tuesday, though residents of Saraqib reported "
             "intermittent shelling overnight.")
@@ -875,4 +880,35 @@ def test_shooting_down_a_state_s_warplanes_is_an_attack_on_that_state(
 def test_who_acts_before_after_is_not_a_side_of_the_event_after_it(pipeline: object) -> None:
     text = ("Ankara recalled its envoy from Tehran after an air strike by Syrian forces on a "
             "Turkish post near Saraqib on Monday.")
+    assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))
+
+
+def test_a_bomb_under_a_patrol_hurts_the_states_of_the_patrol(pipeline: object) -> None:
+    text = ("Two Turkish soldiers were slightly wounded on Friday when a roadside device "
+            "exploded beside a joint Turkish-Russian patrol near Saraqib in Idlib, Ankara "
+            "said.\n\n"
+            "The explosion hit the convoy near the village of Kafr Nabl, the ministry added. "
+            "Russian soldiers were also hurt, it said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.targets == ("state:RU", "state:TR")
+    assert _toll(attack) == (None, 2)
+    assert attack.date is not None and attack.date.iso == "2020-02-28"
+
+
+def test_wounded_told_after_the_attack_with_another_place_are_its_victims(
+    pipeline: object,
+) -> None:
+    text = ("Syrian shelling killed four Turkish soldiers near Saraqib in Idlib on Tuesday. "
+            "Another nine soldiers were injured and taken to hospitals in Hatay, the governor "
+            "said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert _toll(attack) == (4, 9)
+    assert attack.place is not None and attack.place.name == "Saraqib"
+
+
+def test_the_verb_of_the_attack_not_the_casualty_verb_reads_the_roles(
+    pipeline: object,
+) -> None:
+    text = ("Three Turkish soldiers were wounded on Sunday when Syrian army units shelled a "
+            "Turkish post near Saraqib, the ministry said.")
     assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))

@@ -82,6 +82,9 @@ _DISPLACEMENT = IncidentType.DISPLACEMENT
 _TERRITORIAL = IncidentType.TERRITORIAL_CHANGE
 _COUNTRY = PlaceKind.COUNTRY
 _PROVINCE = PlaceKind.PROVINCE
+_OTHER = PlaceKind.OTHER
+#: (a village or town named later makes "on the M4 highway" more precise)
+_SETTLEMENTS = frozenset({PlaceKind.TOWN, PlaceKind.CITY})
 _EXACT = Qualifier.EXACT
 #: ``IncidentType(value)`` by value (a dict lookup: enum calls cost more).
 _TYPES = {t.value: t for t in IncidentType}
@@ -188,7 +191,8 @@ _FIRST_WORDS = re.compile(
 )
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
-                  "also", "later"})
+                  "also", "later", "lightly", "slightly", "seriously", "severely",
+                  "critically", "badly", "fatally", "mortally"})
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 
@@ -431,6 +435,7 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
 #: topic of talks ("agreement on the deployment", "talks about the attacks").
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
 _TOPICS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
 def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> bool:
@@ -462,6 +467,8 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False
         if noun and not _TOPICS.isdisjoint(near):
             return False  # "agreement on the deployment", "talks about the attacks"
+        if value["class"] == "casualty" and not _NO_ONE.isdisjoint(words[-4:]):
+            return False  # "no one else was wounded", "none of them were hurt"
     if len(words) < 2 and lo > floor:
         words = _WORDS.findall(f, start - 60 if start - 60 > floor else floor, start)
     last = words[-1] if words else None
@@ -542,6 +549,9 @@ def _read_clause(
     main = None
     all_nouns = all_forced = True  # every trigger a noun; every one an everyday word
     dated = retaliates = False  # one needs a date next to it; one is a retaliation
+    # (a casualty verb, "were wounded", is the main trigger only where no other verb is:
+    # "five were wounded when regime forces shelled the base")
+    hurt = None
     for h in hits:
         v = h.value
         noun = v.get("pos") == "noun"
@@ -554,6 +564,8 @@ def _read_clause(
             real.append(h)
             if noun:
                 nouns.append(h)
+            elif cls == "casualty":
+                hurt = hurt or h
             elif main is None:
                 main = h
             if cls == "needs_date":
@@ -569,12 +581,21 @@ def _read_clause(
             elif main is None:
                 main = h
     if main is None:
-        main = real[0]
+        main = hurt or real[0]
+    # "Another 32 soldiers were wounded", "Turkish soldiers were also wounded": victims of
+    # the attack just told, in the sentence or two after it
+    victims_only = hurt is not None and len(real) == sum(
+        1 for h in real if h.value["class"] == "casualty") and _attack_just_told(records, cstart)
     if typ is _TERRITORIAL and main.phrase.startswith("enter"):
         purpose = _PURPOSE.search(f, main.end, min(cend, main.end + 60))
         if purpose is not None and purpose.group(1) in ctx.voc.deployment_purposes:
             typ = _DEPLOYMENT  # "military police entered the town to secure the road"
-    refer = generic or (len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart))
+    refer = generic or victims_only or (
+        len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart)) or (
+        # "The blast struck the convoy …" after the attack was told: its subject refers
+        # back to it
+        typ is _ATTACK and bool(nouns) and nouns[0] is real[0] and nouns[0].start - cstart <= 12
+        and ctx.is_definite(nouns[0], cstart) and _attack_just_told(records, cstart))
     known = refer and any(r.type is typ for r in records)
     # "…, leaving a Turkish post at Morek encircled": the consequence of the capture told
     leaving = typ is _TERRITORIAL and _LEAVING.match(f, cstart) is not None \
@@ -814,6 +835,15 @@ def _region(ctx: EventContext, clause: Span) -> Place | None:
         if p.base.kind is _PROVINCE and not ctx.is_actor_span(p.span):
             return p.place
     return None
+
+
+def _attack_just_told(records: list[_Candidate], pos: int) -> bool:
+    """Whether the last attack recorded is told (in part) in the 300 characters before
+    ``pos`` (the sentence or two before: news paragraphs are often one sentence)."""
+    last = next((r for r in reversed(records) if r.type is _ATTACK), None)
+    if last is None:
+        return False
+    return any(0 <= pos - e.end <= 300 for e in last.evidence)
 
 
 def _campaign_told(ctx: EventContext, si: int) -> Span | None:
@@ -1072,8 +1102,8 @@ def _elliptic(ctx: EventContext, n: Annotation) -> bool:
     """A figure of people whose noun is left out: "33 soldiers, with 32 more wounded",
     "12 killed and 40 injured"."""
     m = _NEXT_WORDS2.match(ctx.folded, n.span.end)
-    if m is None:
-        return False
+    if m is None or ctx.folded.find("aged", max(0, n.span.start - 20), n.span.start) >= 0:
+        return False  # (not "two boys aged three and 13 died": an age)
     word = m.group(2) if m.group(1) in ("more", "others", "other") else m.group(1)
     return word in ctx.voc.casualty_participles
 
@@ -1443,6 +1473,7 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
         or (not refer and other.place_rank < into.place_rank)
         or (into.place.kind is _COUNTRY and other.place.kind is not _COUNTRY
             and other.place.country in (None, into.place.country))
+        or (into.place.kind is _OTHER and other.place.kind in _SETTLEMENTS)
     ):
         # a town or province named later makes "in northwest Syria" more precise
         into.place, into.place_rank = other.place, other.place_rank
