@@ -130,6 +130,8 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+_AFTER_WORDS = (" after ", " before ")
+_RELATIVE_WORDS = ("that ", "which ", "who ")
 # the nouns of people who travel to talks (with a nationality word: "Turkish officials")
 _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", "envoys",
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
@@ -478,7 +480,7 @@ def _read_clause(
 
     # -- date
     clause_times = ctx.times_in(clause)  # (read once: the date and the class read them)
-    if clause_times:
+    if clause_times and (speech or has_any(f, _AFTER_WORDS, c_start, main.start)):
         clause_times = _meeting_times(ctx, clause_times, main, speech)
     date, weak = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
     pub = ctx.published
@@ -666,6 +668,8 @@ def _meeting_times(
 def _topic_before_relative(f: str, zone: Span) -> Span:
     """A topic cut before a relative clause: in "consultations on Idlib that ended in
     Moscow", Moscow is where the talks ended, not what they were about."""
+    if not has_any(f, _RELATIVE_WORDS, zone.start + 3, zone.end):
+        return zone  # (most topics: the pattern opens with a space, tried at every one)
     m = _RELATIVE_VERB.search(f, zone.start + 3, zone.end)
     return make_span(zone.start, m.start()) if m is not None else zone
 
