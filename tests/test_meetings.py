@@ -859,3 +859,24 @@ def test_they_met_again_with_no_meeting_told_before(pipeline: object) -> None:
     found, _ = _read(pipeline, "Rouhani had hosted Erdogan in Tehran in 2018 and the two "
                                "leaders met again in Ankara in April 2019.")
     assert [m.parties for m in found] == [("IR", "TR")]
+
+
+def test_the_city_of_the_event_whose_sidelines_held_the_talks(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Cavusoglu discussed Syria with his Iranian counterpart "
+                               "Javad Zarif on the sidelines of the Munich Security Conference.")
+    m = one(found)
+    assert m.place is not None and m.place.name == "Munich"
+
+
+def test_a_topic_ends_at_a_second_verb(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Putin, Erdogan and Rouhani held a summit in Sochi on Friday. "
+                               "The three leaders talked about Idlib and decided to hold the "
+                               "next summit in Tehran in May.")
+    assert [m.place.name if m.place else None for m in found] == ["Sochi", "Tehran"]
+
+
+def test_the_day_written_after_the_talks_told_before_dates_them(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Iranian and Turkish officials met in Tehran to discuss the "
+                               "border. The talks on Tuesday produced no agreement.")
+    m = one(found)
+    assert m.date is not None and m.date.iso == "2020-03-03"

@@ -108,10 +108,11 @@ _LEAD_ADJUNCT = re.compile(
 _LEAD_WORDS = {"aft": True, "bef": True, "fol": True, "dur": True, "ahe": True,
                "at ": True, "on ": True}
 _ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
-# "on Idlib that ended …" (a relative pronoun and a verb)
+# "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
+# verb)
 _RELATIVE_VERB = re.compile(
-    r"\s(?:that|which|who)\s+(?=(?:[a-z]+ed|is|was|were|are|will|would|has|have|had|began|"
-    r"begins|begin|took|takes|take|lasted|wrapped|ran|runs|went|opened|closed)\b)"
+    r"\s(?:that|which|who|and)\s+(?!united\b)(?=(?:[a-z]+ed|is|was|were|are|will|would|has|"
+    r"have|had|began|begins|begin|took|takes|take|lasted|wrapped|ran|runs|went|opened|closed)\b)"
 )
 # "on Saturday, four days after …", "on Monday, a week before …" (matched with bounds
 # right after a time; "after" alone is not enough: "announced on Sept. 17 after talks" is
@@ -130,8 +131,11 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+# what may stand between a meeting noun and its date (matched in full between them)
+_DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
+_SIDELINES_OF = ("sidelines of the ", "sidelines of ")
 _AFTER_WORDS = (" after ", " before ")
-_RELATIVE_WORDS = ("that ", "which ", "who ")
+_RELATIVE_WORDS = ("that ", "which ", "who ", "and ")
 # the nouns of people who travel to talks (with a nationality word: "Turkish officials")
 _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", "envoys",
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
@@ -328,7 +332,9 @@ def _read_clause(
     speech_zones = [s.span for s in speech] if speech else []
     topic = ctx.topic_zones(clause)
     if topic:
-        topic = [_topic_before_relative(f, z) for z in topic]
+        # ("on the sidelines of …" says where, not what about)
+        topic = [_topic_before_relative(f, z) for z in topic
+                 if not f.startswith("on the sidelines", z.start)]
     roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
     excluded = speech_zones + topic if speech_zones else topic
     h = ctx.headline  # (ctx.in_headline, inlined)
@@ -666,8 +672,8 @@ def _meeting_times(
 
 
 def _topic_before_relative(f: str, zone: Span) -> Span:
-    """A topic cut before a relative clause: in "consultations on Idlib that ended in
-    Moscow", Moscow is where the talks ended, not what they were about."""
+    """A topic cut before a relative clause or a second verb: in "consultations on Idlib
+    that ended in Moscow", Moscow is where the talks ended, not what they were about."""
     if not has_any(f, _RELATIVE_WORDS, zone.start + 3, zone.end):
         return zone  # (most topics: the pattern opens with a space, tried at every one)
     m = _RELATIVE_VERB.search(f, zone.start + 3, zone.end)
@@ -946,7 +952,8 @@ def _place(
             continue  # (the tests below give rank 2 at best, and 2 does not beat 2)
         if rank > 2 and (_HOST.match(f, pe, pe + 30) or _CLAUSE_IN.match(
             f, clause.start, ps
-        )):
+        ) or f.endswith(_SIDELINES_OF, max(0, ps - 17), ps)):
+            # (or "on the sidelines of the Munich Security Conference": that city)
             rank = 2
         if rank > 3 and floor >= 3:
             if moves is None:
@@ -1277,6 +1284,10 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             target = _refer_target(records, cand)
             if target is not None:
                 _absorb(target, cand, refer=True)
+                if target.date is None and cand.date is not None and not cand.weak_date and \
+                        _dated_noun(ctx, cand):
+                    # "The talks on Monday ended without agreement": the day of those talks
+                    target.date, target.weak_date = cand.date, False
             elif not records:
                 orphans.append(cand)
         if orphans and records and records[0] is cand:
@@ -1291,6 +1302,15 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                         cand.date, cand.weak_date = early.date, False
             orphans = []
     return [r for r in records if len(r.parties) >= 2]
+
+
+def _dated_noun(ctx: EventContext, cand: _Candidate) -> bool:
+    """Whether a clause's date stands right after its meeting word ("the talks on Monday",
+    "the meeting, held on Friday,"), so that it dates that meeting."""
+    main, date = cand.main, cand.date
+    if main is None or date is None or date.span is None or date.span.start < main.end:
+        return False
+    return _DATED_NOUN.fullmatch(ctx.folded, main.end, date.span.start) is not None
 
 
 def _sidelines_of_meeting(ctx: EventContext, clause: Span) -> bool:
