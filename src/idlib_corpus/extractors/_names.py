@@ -218,6 +218,13 @@ class Grammar:
         locative: words after which a capital city is a place, not its state ("in").
         alias_cues: token sequences that introduce another name of a group ("formerly").
         group_heads: last words of armed groups' names ("front", "brigade").
+        group_unit_heads: last words of armed units' names ("brigades", "division"): a
+            capitalised name ending in one is a group's wherever it stands ("the Khattab
+            Brigades claimed ..."), unless a state, a nationality or a number comes
+            before it ("the 4th Division", "Israel's Golani Brigade").
+        nongroup_unit_words: words of the unit names of a state's army or of civil services
+            ("Republican Guard Division", "Airborne Division", "Fire Brigade"): a unit
+            name holding one is not an armed group's.
         group_name_starts: first words of groups' Arabic names ("jaish", "liwa", "ahrar").
         group_cues: words that mark a following or preceding name as a group's.
         title_role_offices: how a descriptive phrase ("the top diplomat") maps to offices.
@@ -261,6 +268,10 @@ class Grammar:
         self.alias_cues_by_first = {k: tuple(v) for k, v in by_first.items()}
         self.group_heads = frozenset(raw["group_heads"])
         self.group_name_starts = frozenset(raw["group_name_starts"])
+        self.group_unit_heads = frozenset(raw["group_unit_heads"])
+        self.nongroup_unit_words = frozenset(raw["nongroup_unit_words"])
+        #: the unit heads in capitals, as written in a name ("Brigades")
+        self.group_unit_words = tuple(sorted(w.capitalize() for w in self.group_unit_heads))
         self.group_cues = frozenset(raw["group_cues"])
         self.title_role_offices: dict[str, tuple[str, ...]] = {
             k: tuple(v) for k, v in raw["title_role_offices"].items()

@@ -22,11 +22,18 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   Minister"; "ambassador to Turkey" is not Turkish); "who heads the X" is "Head of the X";
   a plural office after "X and Y" ("the presidents could talk") is both's; a lead
   sentence's unnamed speaker ("the UN's humanitarian chief has said") is the untitled
-  name that opens the next sentence.
+  name that opens the next sentence. "The governor of Turkey's Hatay province, X" opening
+  a sentence is the office of a place ("Governor", TR); ", the head of Syria's National
+  Security Bureau" is "Head of the National Security Bureau" (SY); a known group before
+  an office is part of it ("HTS leader"); "the presidents of Russia, Turkey and Iran" is
+  the office of each person of those states named without one whom the knowledge base
+  knows to hold it.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
-* **Armed groups** with the other names the text gives them ("X (formerly Y)", "X, also
+* **Armed groups**, known or named so by the text ("the so-called X", "a group calling
+  itself the X", a name ending in a unit noun: "the X Brigades", not "the 4th Division"),
+  with the other names the text gives them ("X (formerly Y)", "X, also
   known as Y", "X (HTS), which was formerly known as Y", "X, the former Y", "X – formerly
   Y –", "(the group, also known as Y, ...)"), government bodies (with their state:
   "Turkish Foreign Ministry" is ``government_body:tr-foreign-ministry``), international
@@ -128,6 +135,8 @@ _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 # or "top" ("the top Turkish diplomat").
 _BEFORE_TITLE_ENDS = (*sorted(_DETERMINERS), *sorted(_POSSESSIVE_PRON), "top")
 _COORD = frozenset({",", "and", "or", "&"})
+#: how the text before a state in "the presidents of Russia, Turkey and Iran" ends
+_BEFORE_LISTED_STATE = (" of", ",", " and", " or", "&")
 _OPEN = frozenset({"(", "["})
 _CLOSE = frozenset({")", "]"})
 # Words that may follow a group's other name after "the former": the name then ends there.
@@ -479,6 +488,7 @@ class _Resolver:
         self._counterparts()
         self._title_mentions()
         self._cataphoric_titles()
+        self._collective_offices()
         self._pronoun_mentions()
         actors = [self._person_actor(p) for p in self.persons]
         actors.extend(self._states())
@@ -1116,14 +1126,28 @@ class _Resolver:
                 j -= 1
                 parse.start = items[j].start
                 break
-            elif it.kind in _BODY_LABELS and cur:
-                cur.insert(0, it)  # "Foreign Ministry spokeswoman", "UN envoy"
+            elif cur and (it.kind in _BODY_LABELS or (
+                    # (not "anti-Taliban commander")
+                    it.kind is _GROUP and self.text[it.start - 1 : it.start] != "-")):
+                cur.insert(0, it)  # "Foreign Ministry spokeswoman", "UN envoy", "HTS leader"
             elif low == "." and cur and j >= 1 and _abbreviated(items[j - 1]):
                 pass  # the full stop of "U.N."
             elif it.plain and low in g.honorifics and not cur:
                 parse.gender = g.honorifics[low] or "?"
             elif it.plain and low in g.counterpart_nouns and not cur:
                 parse.counterpart = True
+            elif (
+                low == "," and j == a - 1 and j >= 1 and not cur
+                and (office := self._opening_office_of_place(items, j - 1)) is not None
+            ):
+                # "The governor of Turkey's Hatay province, X": the office alone (the
+                # place is where he serves, not a body he heads)
+                head, state = office
+                cur = [items[head]]
+                if state is not None:
+                    parse.countries.insert(0, state)
+                j = head
+                it = items[head]
             elif low == "," and j == a - 1 and j >= 1 and (
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
@@ -1214,6 +1238,43 @@ class _Resolver:
         if h is None:
             return False
         return h == 0 or (h == 1 and items[0].low in _DETERMINERS)
+
+    def _opening_office_of_place(self, items: list[_Item], j: int) -> tuple[int, str | None] | None:
+        """"The governor of Turkey's Hatay province, X said": an office of a place opening
+        the sentence, ending at ``j``. Returns the head noun's index and the code of the
+        state that owns the place ("Turkey's"), if the text says.
+
+        Only at the start of the sentence, as :meth:`_opening_office_of_body`.
+        """
+        g = self.g
+        k = j
+        it = items[k]
+        if it.plain and it.text.islower() and it.low in g.nonperson_heads:
+            k -= 1  # "province", "city"
+        end = k
+        while k >= 0 and end - k < 4 and (
+            items[k].kind is _PLACE or items[k].kind in _STATEISH
+            or (items[k].plain and is_capitalised(items[k].text)
+                and items[k].low not in g.not_name_words)
+        ):
+            k -= 1
+        if k == end:
+            return None  # no place named
+        state = None
+        if k >= 1 and items[k].low == "'s" and items[k - 1].kind in _STATEISH:
+            state = _iso(items[k - 1].key)
+            k -= 2
+        elif k + 1 == end and items[end].kind in _STATEISH:
+            state = _iso(items[end].key)  # "The mayor of Ankara, X"
+        if k < 1 or items[k].low != "of":
+            return None
+        h = k - 1
+        head = items[h]
+        if not (head.kind is _OFFICE or (head.plain and g.is_head(head.low))):
+            return None
+        if not (h == 0 or (h == 1 and items[0].low in _DETERMINERS)):
+            return None
+        return h, state
 
     def _link_head_of_body(self, items: list[_Item], j: int) -> int | None:
         """"Chief of the General Staff of the Russian Armed Forces X": the head noun's index.
@@ -1455,6 +1516,15 @@ class _Resolver:
                 and k + 1 < n
                 and self._body_run(items, k + 1) > k + 1
             )
+            owned = items[k].kind in _STATEISH and k + 2 < n and items[k + 1].low == "'s"
+            if owned and (stop := self._body_run(items, k + 2)) > k + 2:
+                # "head of Syria's National Security Bureau": the state owns the body the
+                # head noun heads; the office is "head of the National Security Bureau"
+                parse.countries.append(_iso(items[k].key))
+                parse.words = [*(w for it in _split_offices(words, g) for w in _title_words(it)),
+                               items[j].low, "the",
+                               *(w for it in items[k + 2 : stop] for w in _title_words(it))]
+                return parse
             if not demonym_body and (items[k].kind in _STATEISH or items[k].kind is _NATIONALITY):
                 parse.countries.append(_iso(items[k].key))
             else:
@@ -1496,7 +1566,9 @@ class _Resolver:
                 nationality and stop == k and it.kind is _NATIONALITY
             ) or (
                 # "the Joint Chiefs of Staff": an office's words inside a body's name
-                stop > k and it.kind is _OFFICE and it.text[:1].isupper()
+                # ("the General Intelligence Directorate": opening it)
+                it.kind is _OFFICE and it.text[:1].isupper() and (
+                    stop > k or (stop + 1 < n and is_capitalised(items[stop + 1].text)))
             ) or (
                 it.plain and it.text[:1].isupper() and it.text[:1].isalpha()
             ) or (
@@ -2064,6 +2136,60 @@ class _Resolver:
             return fits[0]
         return self._nearest(fits, pos)
 
+    def _collective_offices(self) -> None:
+        """"The presidents of Russia, Turkey and Iran met": the office the text gives the
+        people of several states at once is that of each person of those states it names
+        without an office, where the knowledge base says that person holds it (so the
+        office goes to Putin, not to another Russian named in the story)."""
+        getter = getattr(self.doc.kb, "person", None)
+        if getter is None:
+            return
+        waiting: dict[str, list[tuple[_Person, str]]] = {}
+        for p in self.persons:
+            if p.title is None and p.country and p.key is not None:
+                try:
+                    office = getattr(getter(p.key), "office", None)
+                except LookupError:
+                    continue
+                if isinstance(office, str) and office:
+                    waiting.setdefault(p.country, []).append((p, fold_name(office)))
+        if not waiting:
+            return
+        folded = self.folded
+        for ann in self.state_anns:
+            if ann.label is not _STATE or _iso(ann.key) not in waiting:
+                continue
+            # the word before is "of" or one joining states (most are not): read so, with
+            # no window built
+            q = ann.span.start
+            while q > 0 and folded[q - 1] == " ":
+                q -= 1
+            if not folded.endswith(_BEFORE_LISTED_STATE, 0, q):
+                continue
+            got = self._window_around(ann.span.start, 10, 2)
+            if got is None:
+                continue
+            items, j = got
+            found = self._of_states(items, j)
+            if found is None or found[0] < 1:
+                continue
+            k, codes = found
+            if len(codes) < 2 and not (j + 2 < len(items) and items[j + 1].low in _COORD
+                                       and items[j + 2].kind in _STATEISH):
+                continue  # "the presidents of Russia": one state, not several
+            h = k - 1
+            if not self._plural_title(items[h]):
+                continue
+            while h > 0 and self._title_unit(items[h - 1], roles=False):
+                h -= 1
+            words = [w for it in items[h:k] for w in _title_words(it)]
+            words[-1] = singularise(words[-1])
+            title = title_case(words)
+            title_key = fold_name(title)
+            for p, office in waiting[_iso(ann.key)]:
+                if p.title is None and _office_fits(office, {title_key}):
+                    p.title = title
+
     def _pronoun_mentions(self) -> None:
         """"he said": the latest compatible person, unless an unnamed speaker came between."""
         if not self.persons:
@@ -2312,18 +2438,25 @@ class _Resolver:
         starts = list(self.group_starts)
         text = self.text
         for cue in g.group_cues_in(self.folded):
-            if cue.end() < len(text) and text[cue.end()].isupper():
-                starts.append(cue.end())  # "the so-called Sham Liberation Organization"
+            at = cue.end()
+            if text.startswith("the ", at):
+                at += 4  # "a group calling itself the Sham Martyrs Brigades"
+            if at < len(text) and text[at].isupper():
+                starts.append(at)  # "the so-called Sham Liberation Organization"
+        starts.extend(self._unit_name_starts())  # "the Khattab Brigades claimed ..."
         arabic: set[int] = set()
         for found_at in g.capital_group_starts(text, self.folded):
             starts.append(found_at)  # "Liwa al-Quds"
             arabic.add(found_at)
+        covered = -1  # the end of the last name read: a start inside it is a part of it
         for pos in sorted(set(starts)):
             got = self._window_around(pos, 0, 16)
             if got is None:
                 continue
             items, j = got
             it = items[j]
+            if it.plain and pos < covered:
+                continue  # "Ansar" in "Saraya Ansar al-Tawhid"
             if it.kind is _GROUP:
                 key = _group_key(it.key, it.text)
                 end = j + 1
@@ -2339,6 +2472,7 @@ class _Resolver:
             else:
                 continue
             span = _span(it.start, items[end - 1].end)
+            covered = max(covered, span.end)
             parent.setdefault(key, key)
             mentions.append((key, _mention(span, text[span.start : span.end], _MK_NAME)))
             # "X (HTS), which was formerly known as Y": several other names, one after another
@@ -2375,6 +2509,54 @@ class _Resolver:
                 mentions=tuple(kinds),
             ))
         return actors
+
+    def _unit_name_starts(self) -> list[int]:
+        """Where capitalised names ending in a unit head ("Brigades") start.
+
+        "the Khattab al-Shishani Brigades", "Hamza Division": not a state's unit ("the
+        4th Division", "Israel's Golani Brigade", "the Syrian Republican Guard Division",
+        "the 82nd Airborne Division"), nor a name inside a known one.
+        """
+        text = self.text
+        out = []
+        for word in self.g.group_unit_words:
+            i = text.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if i > 0 and text[i - 1] == " " and (end == len(text)
+                                                     or not text[end].isalnum()):
+                    start = self._unit_name_start(i)
+                    if start is not None:
+                        out.append(start)
+                i = text.find(word, end)
+        return out
+
+    def _unit_name_start(self, pos: int) -> int | None:
+        """The start of the name whose unit head is at ``pos`` (see _unit_name_starts)."""
+        got = self._window_around(pos, 8, 0)
+        if got is None:
+            return None
+        items, j = got
+        if not items[j].plain:
+            return None
+        state_words = self.g.nongroup_unit_words
+        k = j
+        while k > 0:
+            it = items[k - 1]
+            if not (it.plain and it.low not in _DETERMINERS
+                    and (is_capitalised(it.text) or ("-" in it.text and it.text[0].islower()))):
+                break
+            if it.low in state_words or any(c.isdigit() for c in it.text):
+                return None
+            k -= 1
+        if k == j:
+            return None
+        if k > 0:
+            before = items[k - 1]
+            if (before.kind in _STATEISH_OR_NATIONALITY or before.low in ("'s", "’s")
+                    or any(c.isdigit() for c in before.text)):
+                return None
+        return items[k].start
 
     def _cap_run(self, items: list[_Item], j: int) -> int:
         n = len(items)
