@@ -912,3 +912,51 @@ def test_the_verb_of_the_attack_not_the_casualty_verb_reads_the_roles(
     text = ("Three Turkish soldiers were wounded on Sunday when Syrian army units shelled a "
             "Turkish post near Saraqib, the ministry said.")
     assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))
+
+
+def test_columns_that_keep_entering_the_province_are_a_deployment_there(
+    pipeline: object,
+) -> None:
+    text = ("Turkey and Russia trade blame over Idlib\n\n"
+            "Russian military columns continue to enter the province, a source "
+            "in Moscow told reporters.")
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert moved.perpetrators == ("state:RU",)
+    assert moved.place is not None and moved.place.name == "Idlib"
+
+
+def test_villages_retaken_are_in_the_area_of_the_sentence_before(pipeline: object) -> None:
+    text = ("The Syrian army pushed on east of Saraqib on Friday. Government troops have "
+            "recaptured 12 villages since Wednesday, state media said.")
+    change = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
+    assert change.perpetrators == ("state:SY",)
+    assert change.place is not None and change.place.name == "Saraqib"
+
+
+def test_the_town_retaken_is_the_town_named_before(pipeline: object) -> None:
+    text = ("Russian military police arrived in Kafr Nabl near Aleppo on Tuesday. Syrian "
+            "state media said army units had recaptured the town overnight.")
+    change = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
+    assert change.place is not None and change.place.name == "Kafr Nabl"
+
+
+def test_whether_an_event_happened_is_no_event(pipeline: object) -> None:
+    text = ("Officials in Ankara would not say whether Turkish warplanes had struck Syrian "
+            "positions near Saraqib.")
+    assert _incidents(pipeline, text) == ()
+
+
+def test_troops_crossing_into_a_country_are_a_deployment(pipeline: object) -> None:
+    text = "Hundreds of Turkish troops crossed into Syria near Idlib on Thursday."
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert moved.perpetrators == ("state:TR",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Critics in Ankara question the cost of sending more troops to Idlib.",
+    "A column of smoke rose over the hills near Saraqib on Monday.",
+])
+def test_a_topic_or_a_column_with_no_army_is_no_deployment(
+    pipeline: object, sentence: str,
+) -> None:
+    assert [i for i in _incidents(pipeline, sentence) if i.type is T.DEPLOYMENT] == []

@@ -85,6 +85,8 @@ _PROVINCE = PlaceKind.PROVINCE
 _OTHER = PlaceKind.OTHER
 #: (a village or town named later makes "on the M4 highway" more precise)
 _SETTLEMENTS = frozenset({PlaceKind.TOWN, PlaceKind.CITY})
+_TOWN_KINDS = frozenset({PlaceKind.TOWN})
+_CITY_KINDS = frozenset({PlaceKind.CITY})
 _EXACT = Qualifier.EXACT
 #: ``IncidentType(value)`` by value (a dict lookup: enum calls cost more).
 _TYPES = {t.value: t for t in IncidentType}
@@ -131,8 +133,9 @@ _ANSWERED = re.compile(
 )
 _BARE_ARMY_PARTS = re.compile("army|government|regime")
 _PLACE_NOUNS = re.compile(
-    r"(?<![a-z])(?:town|city|village|villages|posts?|base|bases|positions?|district|area|"
-    r"areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|outposts?)(?![a-z])"
+    r"(?<![a-z])(?:towns?|city|cities|village|villages|posts?|base|bases|positions?|"
+    r"districts?|area|areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|"
+    r"outposts?|localities|locality|settlements?|hills?|hilltops?)(?![a-z])"
 )
 # A place in the possessive that names who acts, not where: "at Ankara's request"
 _OWNER = re.compile(
@@ -142,6 +145,18 @@ _OWNER = re.compile(
 )
 # A word opening a clause that tells what happened before or while the trigger's event
 _SUBORDINATE = re.compile(r"(?<![a-z])(?:after|following|before|when|while)\s")
+# Who moves in without taking ground: "a convoy entered", "columns continue to enter"
+_MOVERS = re.compile(
+    r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])")
+# "… enter the province": an area named only by its kind
+_AREA_REF = re.compile(r"(?<![a-z])the\s+(?:province|region|governorate)(?![a-z])")
+# Where those who tell the news are: "a source in Ankara", "officials in Moscow said"
+_SOURCE_IN = re.compile(
+    r"(?<![a-z])(?:sources?|officials?|correspondents?|diplomats?|spokes(?:wo)?m[ae]n|"
+    r"reporters?|journalists?|analysts?)\s+(?:based\s+)?in\s+$"
+)
+# "retook the town", "entered the city": a settlement named before, by its kind
+_SETTLEMENT_REF = re.compile(r"\s+(?:[a-z]+\s+){0,2}?the\s+(town|village|city)(?![a-z])")
 _DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
 # "and a civilian", "and a young boy", "and another (was)"
 # (the word-start test after the "a" of "and": a pattern opening with a lookbehind is
@@ -233,6 +248,8 @@ class _Candidate:
     region: Place | None = None
     #: the attack another one answers ("in response to the shelling of a Turkish post")
     provoked: bool = False
+    #: its clause names the area only as "the province" or "the region"
+    area_ref: bool = False
 
 
 # --------------------------------------------------------------------------- hooks
@@ -303,11 +320,12 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             pending = []
     _later_casualties(ctx, records)
     records = [r for r in records if _worth_keeping(r)]
-    if any(r.place is None and r.type is not _DEPLOYMENT for r in records):
+    if any(r.place is None and (r.type is not _DEPLOYMENT or r.area_ref) for r in records):
         theatre = _theatre(ctx)
         if theatre is not None:
             for r in records:
-                if r.place is None and r.type is not _DEPLOYMENT:
+                if r.place is None and (r.type is not _DEPLOYMENT or r.area_ref):
+                    # ("columns continue to enter the province": the story's province)
                     # "Turkey launched an operation on Sunday": in the war the story is about
                     r.place, r.place_rank = theatre.place, 9
     # (a place given now only adds to what makes a record worth keeping: all still are)
@@ -435,6 +453,9 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
 #: topic of talks ("agreement on the deployment", "talks about the attacks").
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
 _TOPICS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_GOING_ON = frozenset({"continue", "continues", "continued", "began", "begun", "begin",
+                       "begins", "started", "start", "starts", "keep", "keeps", "kept"})
+_TOPIC_OF = frozenset({"of", "about", "for", "against", "over", "on"})
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -467,14 +488,20 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False
         if noun and not _TOPICS.isdisjoint(near):
             return False  # "agreement on the deployment", "talks about the attacks"
+        if near[-1] in _TOPIC_OF and phrase.partition(" ")[0].endswith("ing"):
+            return False  # "the cost of sending troops", "talk about shelling": a topic
         if value["class"] == "casualty" and not _NO_ONE.isdisjoint(words[-4:]):
             return False  # "no one else was wounded", "none of them were hurt"
     if len(words) < 2 and lo > floor:
         words = _WORDS.findall(f, start - 60 if start - 60 > floor else floor, start)
     last = words[-1] if words else None
     if last is not None:
-        if last == "to" and not phrase.endswith(("ing", "tion", "s")):
-            return False  # "pressed to capture", "to attack" (not "to observation posts")
+        if last == "to" and not phrase.endswith(("ing", "tion", "s")) and not (
+            len(words) > 1 and words[-2] in _GOING_ON
+        ):
+            # "pressed to capture", "to attack" (not "to observation posts", nor "columns
+            # continue to enter the province": that goes on)
+            return False
         if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
             return False  # "the surrounded posts"
     if noun and f.find(" by ", start - 40 if start - 40 > floor else floor, start) >= 0 \
@@ -590,6 +617,8 @@ def _read_clause(
         purpose = _PURPOSE.search(f, main.end, min(cend, main.end + 60))
         if purpose is not None and purpose.group(1) in ctx.voc.deployment_purposes:
             typ = _DEPLOYMENT  # "military police entered the town to secure the road"
+        elif _MOVERS.search(f, max(cstart, main.start - 60), main.start):
+            typ = _DEPLOYMENT  # "Turkish columns continue to enter the province"
     refer = generic or victims_only or (
         len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart)) or (
         # "The blast struck the convoy …" after the attack was told: its subject refers
@@ -799,6 +828,19 @@ def _read_clause(
 
     # -- place and date
     place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named, brackets)
+    if place is None and typ is not _DISPLACEMENT:
+        place = _settlement_told(ctx, clause, main)
+        if place is not None:
+            rank = 6
+    if place is None and typ is _TERRITORIAL and si > 0:
+        # "the army advanced west of Aleppo. Government forces have retaken 30
+        # localities": the ground of the sentence before, in the paragraph
+        before = ctx.sentences[si - 1]
+        if ctx.paragraph(before.start) == ctx.paragraph(sent.start):
+            ground = [p for p in ctx.places_in(before)
+                      if not p.is_country and not ctx.is_actor_span(p.span)]
+            if ground:
+                place, rank = ground[-1], 7
     date, strength = _date(ctx, clause, sent, main, speech)
     if campaign is not None:
         if date is None:
@@ -823,6 +865,7 @@ def _read_clause(
         refer=refer, generic=generic, perpetrators=doers, targets=receivers,
         place=place.place if place else None, place_rank=rank, date=date,
         region=_region(ctx, clause) if typ is _ATTACK else None, provoked=provoked,
+        area_ref=place is None and _AREA_REF.search(f, main.end, cend) is not None,
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
@@ -844,6 +887,19 @@ def _attack_just_told(records: list[_Candidate], pos: int) -> bool:
     if last is None:
         return False
     return any(0 <= pos - e.end <= 300 for e in last.evidence)
+
+
+def _settlement_told(ctx: EventContext, clause: Span, main: Hit) -> PlaceRef | None:
+    """The town a trigger names by its kind ("retaken the town", "entered the city"): the
+    last one of that kind named before the clause."""
+    ref = _SETTLEMENT_REF.match(ctx.folded, main.end, clause.end)
+    if ref is None:
+        return None
+    kinds = _CITY_KINDS if ref.group(1) == "city" else _TOWN_KINDS
+    for p in reversed(ctx.places_in(make_span(0, clause.start))):
+        if p.base.kind in kinds and not ctx.is_actor_span(p.span):
+            return p
+    return None
 
 
 def _campaign_told(ctx: EventContext, si: int) -> Span | None:
@@ -1259,9 +1315,11 @@ def _place(
                 continue
             after = span.start >= main_end
             if _OWNER.match(f, span.end) or (not after and _SUBORDINATE.search(
-                    f, span.end, main.start)):
+                    f, span.end, main.start)) or _SOURCE_IN.search(
+                    f, max(0, span.start - 32), span.start):
                 # "at Ankara's request": who asked, not where; "met in Brussels after
-                # soldiers were killed in Syria": the place of the main clause's event
+                # soldiers were killed in Syria": the place of the main clause's event; "a
+                # source in Ankara estimated": where the source is
                 continue
             rank = 2 if after else 3
             if typ is _DEPLOYMENT and after and _DEST.search(f[main_end:span.start]):
@@ -1495,13 +1553,14 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
 
 
 def _worth_keeping(r: _Candidate) -> bool:
-    """A record must say who, or how many, or (for a movement of troops) where."""
+    """A record must say who or how many (a movement of troops: whose; a capture: whose
+    and where)."""
     if r.type is _DISPLACEMENT:
         return r.displaced is not None
     if r.type is _TERRITORIAL:
         return bool(r.perpetrators) and r.place is not None
     if r.type is _DEPLOYMENT:
-        return bool(r.perpetrators) or r.place is not None
+        return bool(r.perpetrators)
     return bool(
         r.perpetrators or r.targets or r.killed or r.injured
         or (r.place is not None and r.date is not None and r.date_strength >= 2)
