@@ -602,3 +602,22 @@ def test_a_first_line_named_nowhere_else_is_not_an_outlet() -> None:
     place = ("Syria\n\nCeasefire talks stall over prisoner lists\n\n"
              "Negotiators met.\n\nMore on Syria\n")
     assert meta(place).outlet is None
+
+
+@pytest.mark.parametrize("line, outlet, place", [
+    ("HOMS, Syria, April 2 (Reuters) - Shells hit the market.", "Reuters", "Homs"),
+    ("Adana, Turkey, Jan. 9 (AP) — Shells hit the market.", "AP", "Adana"),
+    ("(CNN)Shells hit the market on Friday.", "CNN", None),
+])
+def test_datelines_with_a_region_and_a_date_or_a_bare_bracket(
+    line: str, outlet: str, place: str | None
+) -> None:
+    m = meta(f"Shells hit market in central Homs\n\n{line}\n\nMore follows.\n")
+    assert (m.outlet, m.dateline) == (outlet, place)
+
+
+def test_a_credit_line_without_by_names_a_known_outlet_only() -> None:
+    text = "Shells hit market in central Homs\n\nOmar Said, Reuters\n\nShells hit it.\n"
+    assert meta(text).outlet == "Reuters"
+    text = "Shells hit market in central Homs\n\nOmar Said, Hama Times\n\nShells hit it.\n"
+    assert meta(text).outlet is None

@@ -86,8 +86,9 @@ _DATELINES = tuple(
         rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<date>{_DATE})\.?\s*/(?P<outlet>[A-Z][\w-]*)/",
         # MOSCOW, Feb 10 (Reuters) -  /  ANKARA (Sputnik) -  /  ANKARA, Turkey (AP) —
         # MOSCOW/ISTANBUL, March 9 (Reuters) -   (the first place is the dateline)
-        rf"^(?P<place>{_MIXED_PLACE})(?:/{_MIXED_PLACE})*(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?"
-        rf"\s*\((?P<outlet>{_ORG})\)\s*{_DASH}",
+        # GAZIANTEP, Turkey, March 3 (Reuters) -
+        rf"^(?P<place>{_MIXED_PLACE})(?:/{_MIXED_PLACE})*(?:,\s*{_REGION})?"
+        rf"(?:,\s*(?P<date>{_DATE}))?\s*\((?P<outlet>{_ORG})\)\s*{_DASH}",
         # ANKARA-Anadolu Agency   (the whole line)
         rf"^(?P<place>{_CAPS_PLACE})\s*{_DASH}\s*(?P<outlet>{_ORG})\s*$",
         # (Reuters) -
@@ -105,6 +106,8 @@ _CHECKED_DATELINES = tuple(
         rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<outlet>{_ORG})\s*{_DASH}",
         # Moscow - Asharq Al-Awsat   (the whole line)
         rf"^(?P<place>{_MIXED_PLACE})\s+{_DASH}\s+(?P<outlet>{_ORG})\s*$",
+        # (CNN)Syrian troops ...   (the story straight after the bracket)
+        rf"^\((?P<outlet>{_ORG})\)(?=[A-Z])",
     )
 )
 #: Credit lines above the story: "By Jane Doe, Al-Monitor", "Al-Monitor Staff",
@@ -117,6 +120,11 @@ _CREDITS = tuple(
         rf"^(?:By\s+)?(?P<outlet>{_ORG})\s+"
         r"(?i:staff|(?:staff\s+)?(?:and|with)\s+(?:news\s+)?agencies)$",
     )
+)
+#: Credit lines whose outlet must be known: "Jane Roe, Reuters" (without "By", the line
+#: might name two places or two people).
+_CHECKED_CREDITS = (
+    re.compile(rf"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{1,3}}\s*[,|]\s*(?P<outlet>{_ORG})\s*$"),
 )
 #: Datelines without an outlet, read only below the headline.
 _WEAK_DATELINES = tuple(
@@ -513,9 +521,10 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 def _dash_or_slash(line: str) -> bool:
     """Whether a line may match a dateline: each of _DATELINES and _CHECKED_DATELINES
-    holds a dash ([-–—]) or, for "/TASS/", a slash. A few ``in`` tests (C scans) rule
-    most story lines out before the regex, whose place names backtrack."""
-    return "-" in line or "/" in line or "–" in line or "—" in line
+    holds a dash ([-–—]) or, for "/TASS/", a slash, or opens with a bracket ("(CNN)The
+    ..."). A few ``in`` tests (C scans) rule most story lines out before the regex, whose
+    place names backtrack."""
+    return "-" in line or "/" in line or "–" in line or "—" in line or line[:1] == "("
 
 
 def _weak_dateline_possible(line: str) -> bool:
@@ -528,9 +537,11 @@ def _weak_dateline_possible(line: str) -> bool:
 
 
 def _credit_possible(line: str) -> bool:
-    """Whether a line may match _CREDITS: "By ..." or ending in "staff" or "agencies"
-    (in any case: the last letter is one of these, "ſ" being an "s" to the regex)."""
-    return line.startswith("By") or line.rstrip("\n")[-1:] in "sSſfF"
+    """Whether a line may match _CREDITS or _CHECKED_CREDITS: "By ...", ending in "staff"
+    or "agencies" (in any case: the last letter is one of these, "ſ" being an "s" to the
+    regex), or holding a comma or a bar ("Jane Roe, Reuters")."""
+    return (line.startswith("By") or line.rstrip("\n")[-1:] in "sSſfF"
+            or "," in line or "|" in line)  # "Jane Roe, Reuters"
 
 
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
@@ -540,7 +551,7 @@ _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Patte
                                      re.Pattern[str], Any]] = {
     (id(a), id(b)): (a, b, _any_of((*a, *b)), test)
     for a, b, test in ((_DATELINES, _CHECKED_DATELINES, _dash_or_slash),
-                       (_CREDITS, (), _credit_possible),
+                       (_CREDITS, _CHECKED_CREDITS, _credit_possible),
                        (_WEAK_DATELINES, (), _weak_dateline_possible))
 }
 
@@ -752,7 +763,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         boiler.add(masthead[0].key)
 
     dateline = _find_dateline(head, boiler, _DATELINES, _CHECKED_DATELINES)
-    credit = _find_dateline(head, boiler, _CREDITS)
+    credit = _find_dateline(head, boiler, _CREDITS, _CHECKED_CREDITS)
     body_start = dateline.line.start if dateline is not None else None
 
     # The headline: the first line of four words or more before the story that is not
