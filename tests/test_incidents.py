@@ -757,7 +757,8 @@ def test_the_offensive_that_displaced_people_is_the_one_told_before(pipeline: ob
     assert moved.perpetrators == ("state:SY",)
     assert moved.displaced is not None and moved.displaced.value == 80_000
     assert moved.place is not None and moved.place.name in ("Maarat al-Numan", "Idlib")
-    assert moved.date is not None and moved.date.start.month == 11
+    # ("since mid-November" starts on the 11th: times.py reads the part of the month)
+    assert moved.date is not None and moved.date.start == dt.date(2019, 11, 11)
     assert moved.date.end == dt.date(2019, 12, 20)
 
 
@@ -960,3 +961,10 @@ def test_a_topic_or_a_column_with_no_army_is_no_deployment(
     pipeline: object, sentence: str,
 ) -> None:
     assert [i for i in _incidents(pipeline, sentence) if i.type is T.DEPLOYMENT] == []
+
+
+def test_since_late_in_a_month_starts_in_its_last_third(pipeline: object) -> None:
+    text = ("Some 60,000 people have fled their homes in Idlib since late October, as Syrian "
+            "troops advanced on Saraqib, the UN said.")
+    moved = one(_incidents(pipeline, text, dt.date(2019, 12, 20)), T.DISPLACEMENT)
+    assert moved.date is not None and moved.date.start == dt.date(2019, 10, 21)

@@ -510,6 +510,7 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _WEEKDAY_NAME = re.compile(r"[A-Z][a-z]+day")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _SINCE = re.compile(r"(?i)^since\s+")
+_LATE_OR_MID = re.compile(r"(?i)(late|mid)\b")
 _FROM_BETWEEN = re.compile(r"(?i)^(?:from|between)\s+")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:]|$)")
@@ -684,6 +685,11 @@ def _resolve(
                 return None
             got = _resolve(v, im.lastgroup, inner, inner, None, past)
             start = got.start if got is not None else None
+            late = _LATE_OR_MID.match(inner)
+            if late is not None and start is not None and start.day == 1 \
+                    and got is not None and got.precision is Precision.MONTH:
+                # "since late April" starts on the 21st, "since mid-November" on the 11th
+                start = start.replace(day=21 if late.group(1).lower() == "late" else 11)
         if start is None or start > base:
             return None
         return _tv_between(start, base, text=full, span=span)
