@@ -880,3 +880,31 @@ def test_the_day_written_after_the_talks_told_before_dates_them(pipeline: object
                                "border. The talks on Tuesday produced no agreement.")
     m = one(found)
     assert m.date is not None and m.date.iso == "2020-03-03"
+
+
+@pytest.mark.parametrize(("text", "place", "status"), [
+    ("An Iranian delegation will go to Ankara next week to discuss the border.", "Ankara",
+     MeetingStatus.PLANNED),
+    ("Lavrov went to Tehran on Monday to meet Zarif.", "Tehran", MeetingStatus.HELD),
+    ("Rouhani will host Putin and Erdogan in Tehran for a three-way summit.", "Tehran",
+     MeetingStatus.PLANNED),
+    ("Iranian and Turkish military officials held a videoconference on Monday.", None,
+     MeetingStatus.HELD),
+    ("A meeting of the leaders of Iran, Russia and Turkey on Syria is planned for next week "
+     "in Ankara.", "Ankara", MeetingStatus.PLANNED),
+])
+def test_journeys_hosts_and_video_talks(
+    pipeline: object, text: str, place: str | None, status: MeetingStatus
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.place.name if m.place else None, m.status) == (place, status)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey, which already hosts 3.6 million Syrians, fears a new wave of refugees.",
+    "The Russian cosmonaut and two American astronauts travelled to the space station.",
+])
+def test_hosting_refugees_and_journeys_nowhere_are_no_meetings(
+    pipeline: object, text: str
+) -> None:
+    assert _read(pipeline, text)[0] == []

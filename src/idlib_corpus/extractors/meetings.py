@@ -109,10 +109,11 @@ _LEAD_WORDS = {"aft": True, "bef": True, "fol": True, "dur": True, "ahe": True,
                "at ": True, "on ": True}
 _ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
 # "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
-# verb)
+# verb), "on Syria is planned for …" (the verb of the clause)
 _RELATIVE_VERB = re.compile(
-    r"\s(?:that|which|who|and)\s+(?!united\b)(?=(?:[a-z]+ed|is|was|were|are|will|would|has|"
+    r"\s(?:(?:that|which|who|and)\s+(?!united\b)(?=(?:[a-z]+ed|is|was|were|are|will|would|has|"
     r"have|had|began|begins|begin|took|takes|take|lasted|wrapped|ran|runs|went|opened|closed)\b)"
+    r"|(?=(?:is|are|was|were|will|would|has|have|had)\s))"
 )
 # "on Saturday, four days after …", "on Monday, a week before …" (matched with bounds
 # right after a time; "after" alone is not enough: "announced on Sept. 17 after talks" is
@@ -131,11 +132,16 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+# an infinitive of purpose after a journey made is no plan
+_PURPOSE = frozenset({"to meet", "to hold"})
+_WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came to",
+                   "headed to"})
 # what may stand between a meeting noun and its date (matched in full between them)
 _DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
 _SIDELINES_OF = ("sidelines of the ", "sidelines of ")
 _AFTER_WORDS = (" after ", " before ")
-_RELATIVE_WORDS = ("that ", "which ", "who ", "and ")
+_RELATIVE_WORDS = ("that ", "which ", "who ", "and ", " is ", " are ", " was ", " were ",
+                   " will ", " would ", " has ", " have ", " had ")
 # the nouns of people who travel to talks (with a nationality word: "Turkish officials")
 _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", "envoys",
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
@@ -453,7 +459,10 @@ def _read_clause(
                 parties.add(country)
                 participants.add(prior.actor)
 
-    if not participants and all(t.value.get("travel") for t in triggers) and not any(
+    if not participants and all(t.value.get("person") for t in triggers):
+        return None  # "a country that hosts 3.6 million Syrians": a host of persons only
+    travel = all(t.value.get("travel") for t in triggers)
+    if travel and not participants and not any(
         w in _ENVOYS for w in _LETTERS.findall(f, c_start, c_end)
     ):
         # "refugees travel to Europe", "Turkish troops headed to Idlib": a journey is a
@@ -481,6 +490,8 @@ def _read_clause(
     # -- place
     place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
     place = place_ref.place if place_ref else None
+    if travel and place is None:
+        return None  # "astronauts who travelled to the station": a visit goes somewhere
     if place_ref is not None and len(parties) == 1 and rank <= 3 and place_ref.country:
         parties.add(place_ref.country)
 
@@ -844,6 +855,10 @@ def _status(
         hs = h.start
         if h.phrase.endswith(" to") and not _to_meeting(ctx, h.end, clause):
             continue  # "agreed to step up efforts", "due to the fighting": no meeting planned
+        if h.phrase in _PURPOSE and any(
+            m.phrase in _WENT and m.end <= hs for m in ctx.hits_in("movement", clause)
+        ):
+            continue  # "went to Moscow on Monday to meet Lavrov": the purpose of a journey made
         if abs(hs - m_start) >= 60 and abs(h.end - m_end) >= 60:
             # a cue far from the meeting word belongs to another verb ("The zone will be
             # set up by Oct. 15, Putin told reporters after four hours of talks")
