@@ -908,3 +908,14 @@ def test_hosting_refugees_and_journeys_nowhere_are_no_meetings(
     pipeline: object, text: str
 ) -> None:
     assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rouhani told Putin in a telephone conversation on Friday that the strikes must stop.",
+    "Rouhani said during talks with Putin on Friday that the strikes must stop.",
+])
+def test_the_speaker_who_spoke_at_the_meeting_takes_part(pipeline: object, text: str) -> None:
+    found, names = _read(pipeline, text)
+    m = one(found)
+    assert m.parties == ("IR", "RU")
+    assert _who(m, names) == {"Rouhani", "Putin"}

@@ -132,6 +132,12 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+# "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
+# said (searched right before the meeting word)
+_SETTING = re.compile(
+    r"(?:(?<![a-z])in|during|(?<![a-z])at)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
+    r"(?:[a-z-]+\s+)?$"
+)
 # an infinitive of purpose after a journey made is no plan
 _PURPOSE = frozenset({"to meet", "to hold"})
 _WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came to",
@@ -442,6 +448,10 @@ def _read_clause(
         # "Erdogan said he would travel to Moscow to meet Putin": the speaker is the "he"
         # who goes to the meeting (the attribution is left out above)
         speaker = _speaker_subject(ctx, speech, triggers, clause)
+        if speaker is None and _SETTING.search(f, max(c_start, first.start - 24), first.start):
+            # "Erdogan told Putin in a phone call that …", "Lavrov said during talks with
+            # Zarif …": the speaker spoke at the meeting
+            speaker = ctx.person_before(speech[0].span.end, speech[0].span.start)
         if speaker is not None:
             country = speaker.country or countries.get(speaker.actor)
             if country:
