@@ -968,3 +968,33 @@ def test_since_late_in_a_month_starts_in_its_last_third(pipeline: object) -> Non
             "troops advanced on Saraqib, the UN said.")
     moved = one(_incidents(pipeline, text, dt.date(2019, 12, 20)), T.DISPLACEMENT)
     assert moved.date is not None and moved.date.start == dt.date(2019, 10, 21)
+
+
+@pytest.mark.parametrize(("sentence", "typ", "sides", "toll"), [
+    # a capture told in the passive, a siege
+    ("The village of Nairab was retaken by Syrian troops on Sunday, state television said.",
+     T.TERRITORIAL_CHANGE, (("state:SY",), ()), (None, None)),
+    ("Syrian forces have besieged a Turkish post near Saraqib since Tuesday.",
+     T.TERRITORIAL_CHANGE, (("state:SY",), ("state:TR",)), (None, None)),
+    # an air raid or a car bomb needs no army named to be an attack
+    ("An air raid on a bakery in Kafr Nabl killed nine civilians on Friday, medics said.",
+     T.ARMED_ATTACK, ((), ()), (9, None)),
+    ("A car bomb exploded at a checkpoint in Saraqib on Sunday, killing six.",
+     T.ARMED_ATTACK, ((), ()), (6, None)),
+    # what was destroyed is whose
+    ("Ankara said its drones destroyed eight Syrian tanks near Saraqib on Monday.",
+     T.ARMED_ATTACK, (("state:TR",), ("state:SY",)), (None, None)),
+    # the level a toll rose to
+    ("The death toll from Monday's shelling of a Turkish post near Saraqib climbed to 14, "
+     "Ankara said.", T.ARMED_ATTACK, ((), ("state:TR",)), (14, None)),
+    # one post set up on a day
+    ("Turkey set up a new observation post near Saraqib on Friday.",
+     T.DEPLOYMENT, (("state:TR",), ()), (None, None)),
+])
+def test_more_ways_news_tells_incidents(
+    pipeline: object, sentence: str, typ: IncidentType,
+    sides: tuple[tuple[str, ...], tuple[str, ...]], toll: tuple[int | None, int | None],
+) -> None:
+    found = one(_incidents(pipeline, sentence), typ)
+    assert (found.perpetrators, found.targets) == sides
+    assert _toll(found) == toll

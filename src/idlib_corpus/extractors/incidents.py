@@ -213,6 +213,9 @@ _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+
 
 # (the patterns the helpers below use, compiled once)
 _NEXT_LETTERS = re.compile(r"\s+([a-z]+)")
+_TOLL_END = re.compile(r"\s*(?:[.,;:!?)\"”]|$|and\s|people\b)")
+_TOLL_TO = re.compile(
+    r"(?:rose|risen|climbed|reached|increased|jumped|stood|stands)\s+(?:to|at)\s+$")
 _NEXT_WORDS2 = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 _LISTING = re.compile(r",\s*(?:including|such as|especially|notably)\b")
 _FROM_BEFORE = re.compile(r"(?:from|of)\s+(?:the\s+)?$")
@@ -1164,6 +1167,24 @@ def _elliptic(ctx: EventContext, n: Annotation) -> bool:
     return word in ctx.voc.casualty_participles
 
 
+def _bare_toll(ctx: EventContext, n: Annotation, verbs: list[Hit]) -> bool:
+    """A figure of the dead without a noun: right after the verb at the end of a phrase
+    ("killing seven.", "killing at least 12 and wounding 30"), or the level a death toll
+    rose to ("the death toll rose to 36")."""
+    f = ctx.folded
+    start = n.span.start
+    for v in verbs:
+        toll = v.phrase.endswith("toll")
+        if v.value != "killed" or v.end > start or start - v.end > (120 if toll else 40):
+            continue
+        gap = f[v.end:start]
+        if not gap.strip():
+            return _TOLL_END.match(f, n.span.end) is not None
+        if toll and _TOLL_TO.search(gap):
+            return True
+    return False
+
+
 def _claim(anns: list[Annotation], ctx: EventContext, claimant: str | None) -> Claim | None:
     if not anns:
         return None
@@ -1186,7 +1207,8 @@ def _casualties(
         return None, None
     groups: dict[str, list[Annotation]] = {"killed": [], "injured": []}
     for n in ctx.numbers_in(clause):
-        if not (_person_count(ctx, n, clause) or _elliptic(ctx, n)) or _INCLUDING.search(
+        if not (_person_count(ctx, n, clause) or _elliptic(ctx, n)
+                or _bare_toll(ctx, n, verbs)) or _INCLUDING.search(
             ctx.folded, max(clause.start, n.span.start - 25), n.span.start
         ) or _PART_OF.match(ctx.folded, n.span.end):
             continue  # "nine civilians, including four children": a part, not more
