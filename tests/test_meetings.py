@@ -919,3 +919,16 @@ def test_the_speaker_who_spoke_at_the_meeting_takes_part(pipeline: object, text:
     m = one(found)
     assert m.parties == ("IR", "RU")
     assert _who(m, names) == {"Rouhani", "Putin"}
+
+
+def test_a_last_visit_is_another_meeting_than_the_talks_told(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Rouhani and Putin held talks in the Kremlin. Rouhani last "
+                               "visited Moscow in March 2017.")
+    assert [(m.parties, m.date.iso if m.date else None) for m in found] == [
+        (("IR", "RU"), None), (("IR", "RU"), "2017-03")]
+
+
+def test_the_states_of_a_relative_clause_on_a_person_are_no_parties(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Rouhani spoke by phone with Turkish President Recep Tayyip "
+                               "Erdogan, who urged Russia to rein in the Syrian army.")
+    assert one(found).parties == ("IR", "TR")

@@ -403,9 +403,13 @@ def _read_clause(
         rub = _RUBRIC.match(f, max(c_start, h.start), min(c_end, h.end))
         rubric_end = rub.end() if rub is not None else -1
     rubric: set[str] = set()
+    # ", who urged Russia to …": a relative clause tells of a person, not of the meeting
+    aside = f.find(", who ", first.end, c_end) if states else -1
     for i in states:
         sp, _, _, country, role_kind = raws[i]
         if not country or country in parties:
+            continue
+        if 0 <= aside < sp.start:
             continue
         if sp.end <= rubric_end:
             rubric.add(country)  # the section the story is filed under: read below
@@ -964,7 +968,8 @@ def _place(
             if te <= ps:
                 if _PLACE_AFTER.match(f, te, ps):
                     rank = 1
-                elif t.phrase.startswith("visit") and _VISIT_GAP.fullmatch(f, te, ps):
+                elif (t.phrase.startswith("visit") or t.phrase.endswith("visited")) and \
+                        _VISIT_GAP.fullmatch(f, te, ps):
                     rank = min(rank, 3)  # "will visit Ankara"
             elif pe <= ts and (pe == ts or f[pe].isspace()) and not f[pe:ts].strip() and (
                 t.value["class"] == "event"
@@ -1269,10 +1274,13 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                         parties=set(cand.parties), participants=set(cand.participants),
                         evidence=list(cand.evidence),
                     ))
+            again = cand.cls == "again"
             cand.cls = "primary"
             target = next(
                 (r for r in reversed(records)
-                 if r.cls == "primary" and _compatible(ctx, r, cand)),
+                 if r.cls == "primary" and _compatible(ctx, r, cand)
+                 # ("last met in 2019": another meeting, one of the same day at most)
+                 and not (again and (r is source or r.date is None))),
                 None,
             )
             if target is None:
