@@ -1147,11 +1147,16 @@ def test_former_x_before_a_noun_is_a_modifier_not_another_name() -> None:
 
 @pytest.mark.parametrize("text, name, title, country", [
     ("The governor of Russia's Kursk region, Oleg Bystrov, said two drones fell.",
-     "Oleg Bystrov", "Governor", "RU"),
+     "Oleg Bystrov", "Governor of Kursk Region", "RU"),
     ("The mayor of Ankara, Kemal Yavas, closed the parks on Sunday.",
-     "Kemal Yavas", "Mayor", "TR"),
+     "Kemal Yavas", "Mayor of Ankara", "TR"),
     ("The governor of Idlib province, Khaled Nasser, spoke to state television.",
-     "Khaled Nasser", "Governor", None),
+     "Khaled Nasser", "Governor of Idlib Province", "SY"),
+    # after the name too
+    ("Khaled Nasser, governor of Idlib, spoke to state television.",
+     "Khaled Nasser", "Governor of Idlib", "SY"),
+    ("The president of Turkey, Recep Tayyip Erdogan, spoke.",
+     "Recep Tayyip Erdogan", "President", "TR"),
 ])
 def test_an_opening_office_of_a_place_before_the_name(
     pipeline: Pipeline, text: str, name: str, title: str, country: str | None
@@ -1207,3 +1212,16 @@ def test_an_office_of_other_states_or_of_one_state_goes_to_nobody(pipeline: Pipe
             "The presidents of Russia have all kept the post for long.")
     got = e2e_persons(pipeline, text)
     assert all(a.title is None for a in got.values()), {a.name: a.title for a in got.values()}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Lt. Gen. Oleg Zhuravlev, head of the General Staff's Main Logistics Directorate, "
+     "spoke.", "Oleg Zhuravlev", "Head of the General Staff's Main Logistics Directorate"),
+    # a head noun before the possessor: the office is the director's, of the monitor
+    ("Nadia Karim, the director of the Aleppo Media Center's Idlib bureau, said so.",
+     "Nadia Karim", "Director of the Aleppo Media Center"),
+])
+def test_a_possessive_inside_the_body_an_office_heads(
+    pipeline: Pipeline, text: str, name: str, title: str
+) -> None:
+    assert e2e_persons(pipeline, text)[name].title == title

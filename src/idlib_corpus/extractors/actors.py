@@ -23,7 +23,9 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   a plural office after "X and Y" ("the presidents could talk") is both's; a lead
   sentence's unnamed speaker ("the UN's humanitarian chief has said") is the untitled
   name that opens the next sentence. "The governor of Turkey's Hatay province, X" opening
-  a sentence is the office of a place ("Governor", TR); ", the head of Syria's National
+  a sentence, or ", governor of Idlib" after the name, is the office of a place
+  ("Governor of Hatay Province", TR: the state a known place lies in); ", the head of
+  Syria's National
   Security Bureau" is "Head of the National Security Bureau" (SY); a known group before
   an office is part of it ("HTS leader"); "the presidents of Russia, Turkey and Iran" is
   the office of each person of those states named without one whom the knowledge base
@@ -395,7 +397,7 @@ class _TitleParse:
                 head = i - 1
                 break
         words[head] = singularise(words[head])
-        return title_case(words)
+        return title_case(words).replace(" 's ", "'s ").replace(" ’s ", "’s ")
 
 
 # --------------------------------------------------------------------------- resolver
@@ -1142,8 +1144,10 @@ class _Resolver:
             ):
                 # "The governor of Turkey's Hatay province, X": the office alone (the
                 # place is where he serves, not a body he heads)
-                head, state = office
+                head, state, place = office
                 cur = [items[head]]
+                if place is not None:
+                    cur += [items[head + 1], *items[place : j]]  # "of Hatay province"
                 if state is not None:
                     parse.countries.insert(0, state)
                 j = head
@@ -1239,10 +1243,13 @@ class _Resolver:
             return False
         return h == 0 or (h == 1 and items[0].low in _DETERMINERS)
 
-    def _opening_office_of_place(self, items: list[_Item], j: int) -> tuple[int, str | None] | None:
+    def _opening_office_of_place(
+        self, items: list[_Item], j: int
+    ) -> tuple[int, str | None, int | None] | None:
         """"The governor of Turkey's Hatay province, X said": an office of a place opening
-        the sentence, ending at ``j``. Returns the head noun's index and the code of the
-        state that owns the place ("Turkey's"), if the text says.
+        the sentence, ending at ``j``. Returns the head noun's index, the code of the
+        state that holds the place ("Turkey's", a known place's), and where a place that
+        is not a state or a capital starts (the office is "Governor of Hatay Province").
 
         Only at the start of the sentence, as :meth:`_opening_office_of_body`.
         """
@@ -1260,12 +1267,15 @@ class _Resolver:
             k -= 1
         if k == end:
             return None  # no place named
+        place = k + 1 if items[k + 1].kind is not _STATE else None  # a city: "of Ankara"
         state = None
         if k >= 1 and items[k].low == "'s" and items[k - 1].kind in _STATEISH:
             state = _iso(items[k - 1].key)
             k -= 2
         elif k + 1 == end and items[end].kind in _STATEISH:
             state = _iso(items[end].key)  # "The mayor of Ankara, X"
+        elif items[k + 1].kind is _PLACE:
+            state = _place_country(items[k + 1].key)  # "The governor of Hatay, X"
         if k < 1 or items[k].low != "of":
             return None
         h = k - 1
@@ -1274,7 +1284,7 @@ class _Resolver:
             return None
         if not (h == 0 or (h == 1 and items[0].low in _DETERMINERS)):
             return None
-        return h, state
+        return h, state, place
 
     def _link_head_of_body(self, items: list[_Item], j: int) -> int | None:
         """"Chief of the General Staff of the Russian Armed Forces X": the head noun's index.
@@ -1437,7 +1447,10 @@ class _Resolver:
                 if k > p0 and items[k - 1].kind not in _STATEISH and all(
                     x.kind in _POSSESSOR_KINDS
                     or is_capitalised(x.text)
-                    or (common and x.plain and x.text[:1].isalpha())
+                    # (not ", the director of the Observatory's office": the office's
+                    # head noun comes before the possessor)
+                    or (common and x.plain and x.text[:1].isalpha()
+                        and not (x.text.islower() and g.is_head(x.low)))
                     for x in items[p0:k]
                 ):
                     j = k + 1
@@ -1534,6 +1547,17 @@ class _Resolver:
                 if demonym_body:
                     # "commander of the Russian forces": the body's state is his
                     parse.countries.append(_iso(items[k].key))
+                if stop == k and items[k].kind is _PLACE and items[j].low == "of":
+                    # ", governor of Hatay province": the place the office serves, in
+                    # the state that holds it
+                    code = _place_country(items[k].key)
+                    if code is not None:
+                        parse.countries.append(code)
+                    stop = k + 1
+                    if stop < n and items[stop].plain and items[stop].text.islower() and (
+                        items[stop].low in g.nonperson_heads
+                    ):
+                        stop += 1
                 if stop > k:
                     words = [*_split_offices(words, g), *items[j:stop]]
                     return self._finish_apposition(parse, words, split=False)
@@ -1565,6 +1589,12 @@ class _Resolver:
             if it.kind in _BODY_LABELS or it.kind is _GROUP or (
                 nationality and stop == k and it.kind is _NATIONALITY
             ) or (
+                # "the Aleppo Media Center", "the Idlib Health Directorate": a place
+                # opening a body's name
+                it.kind is _PLACE and stop + 1 < n and (
+                    items[stop + 1].kind in _BODY_LABELS
+                    or (items[stop + 1].plain and is_capitalised(items[stop + 1].text)))
+            ) or (
                 # "the Joint Chiefs of Staff": an office's words inside a body's name
                 # ("the General Intelligence Directorate": opening it)
                 it.kind is _OFFICE and it.text[:1].isupper() and (
@@ -1577,6 +1607,10 @@ class _Resolver:
                 and items[stop + 1].text[:1].isupper()
             ):
                 stop += 1
+            elif (it.low == "'s" and stop > k and stop + 1 < n
+                  and (items[stop + 1].kind in _BODY_LABELS
+                       or (items[stop + 1].plain and is_capitalised(items[stop + 1].text)))):
+                stop += 1  # "the General Staff's Main Operations Department"
             elif it.low in ("of", "for", "and") and stop > k and stop + 1 < n:
                 # "Office for the Coordination": the next word is checked on the next turn
                 nxt = stop + 2 if items[stop + 1].low == "the" else stop + 1
@@ -2906,6 +2940,14 @@ def _title_words(it: _Item) -> list[str]:
     if _abbreviated(it) and not it.text.endswith("."):
         return [it.text + "."]  # "U.N" and its stop, a token of its own
     return it.text.split()
+
+
+def _place_country(key: str | None) -> str | None:
+    """The state a known place lies in, from its key ("place:tr-hatay" -> "TR")."""
+    if key is None or not key.startswith("place:"):
+        return None
+    code = key[6:8]
+    return code.upper() if key[8:9] == "-" and is_country_code(code.upper()) else None
 
 
 def _office_fits(title: str, offices: set[str]) -> bool:
