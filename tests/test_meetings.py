@@ -932,3 +932,19 @@ def test_the_states_of_a_relative_clause_on_a_person_are_no_parties(pipeline: ob
     found, _ = _read(pipeline, "Rouhani spoke by phone with Turkish President Recep Tayyip "
                                "Erdogan, who urged Russia to rein in the Syrian army.")
     assert one(found).parties == ("IR", "TR")
+
+
+def test_who_stood_by_the_speaker_of_a_quotation_is_no_party(pipeline: object) -> None:
+    found, _ = _read(
+        pipeline, "Iranian and Turkish officials held talks in Tehran on Monday. \"We will "
+        "meet again in Ankara,\" Cavusoglu told reporters in Baku alongside his Azerbaijani "
+        "counterpart Jeyhun Bayramov.")
+    assert [(m.parties, m.status) for m in found] == [
+        (("IR", "TR"), MeetingStatus.HELD), (("IR", "TR"), MeetingStatus.PLANNED)]
+
+
+def test_a_state_named_as_the_subject_of_talks_in_another_clause(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Iranian and Turkish officials will hold more talks on "
+                               "Syria's Idlib next week, after two days of negotiations in "
+                               "Tehran failed to produce a deal.")
+    assert all("SY" not in m.parties for m in found)

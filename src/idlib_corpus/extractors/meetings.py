@@ -132,6 +132,7 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+_QUOTES = ('"', "”", "“")
 # "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
 # said (searched right before the meeting word)
 _SETTING = re.compile(
@@ -349,6 +350,11 @@ def _read_clause(
                  if not f.startswith("on the sidelines", z.start)]
     roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
     excluded = speech_zones + topic if speech_zones else topic
+    said_after = _attribution_after_quote(f, sent, first.start, speech) if speech else None
+    if said_after is not None:
+        # '"We will meet again in Ankara," Cavusoglu told a news conference alongside his
+        # Hungarian counterpart': who stood by the speaker has no part in the meeting
+        excluded = [*excluded, said_after]
     h = ctx.headline  # (ctx.in_headline, inlined)
     headline = h is not None and h.start < c_end and c_start < h.end
     brackets = ctx.brackets_over(clause)  # (for in_brackets: most clauses have none)
@@ -378,7 +384,7 @@ def _read_clause(
             for zone, cue in roles:
                 if zone.contains(sp) and (
                     cue.startswith("counterpart") or not within_any(sp, speech_zones)
-                ):
+                ) and not (said_after is not None and said_after.contains(sp)):
                     role_people.add(actor)
             if excluded and within_any(sp, excluded):
                 continue
@@ -592,13 +598,14 @@ def _people(
     ctx: EventContext, lo: int, hi: int, countries: dict[str, str], speech: list[Span]
 ) -> tuple[set[str], set[str]]:
     """The states and persons named as actors between ``lo`` and ``hi`` (not places,
-    sponsors or speakers)."""
+    sponsors, words in brackets or inside the spans of ``speech``)."""
     parties: set[str] = set()
     people: set[str] = set()
     if hi <= lo:
         return parties, people
     for m in ctx.mentions_in(make_span(lo, hi)):
-        if m.locative or m.backer or (speech and within_any(m.span, speech)):
+        if m.locative or m.backer or (speech and within_any(m.span, speech)) or \
+                ctx.in_brackets(m.span):
             continue
         c = m.country
         if m.kind == "person":
@@ -705,6 +712,19 @@ def _topic_before_relative(f: str, zone: Span) -> Span:
     return make_span(zone.start, m.start()) if m is not None else zone
 
 
+def _attribution_after_quote(
+    f: str, sent: Span, pos: int, speech: list[Speech]
+) -> Span | None:
+    """The words from the quotation mark closing a quotation that holds ``pos`` to the end
+    of the sentence, where the quotation is attributed ('…," Cavusoglu told a news
+    conference in Antalya'); ``None`` where no attribution follows a quotation mark."""
+    found = [i for i in (f.find(q, pos, sent.end) for q in _QUOTES) if i >= 0]
+    close = min(found) if found else -1
+    if close < 0 or not any(close < s.span.start <= close + 3 for s in speech):
+        return None
+    return make_span(close, sent.end)
+
+
 def _speaker_subject(
     ctx: EventContext, speech: list[Speech], triggers: list[Hit], clause: Span
 ) -> Mentioned | None:
@@ -800,21 +820,13 @@ def _indefinite(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
 def _sentence_parties(
     ctx: EventContext, sent: Span, countries: dict[str, str]
 ) -> tuple[set[str], set[str]]:
-    """States and persons named as actors anywhere in a sentence (not as places or speakers)."""
-    speech = [s.span for s in ctx.speech(sent)]
-    parties: set[str] = set()
-    people: set[str] = set()
-    for m in ctx.mentions_in(sent):
-        if m.locative or m.backer or within_any(m.span, speech) or ctx.in_brackets(m.span):
-            continue
-        if m.kind == "person":
-            people.add(m.actor)
-            c = m.country or countries.get(m.actor)
-            if c:
-                parties.add(c)
-        elif m.kind == "state" and m.country:
-            parties.add(m.country)
-    return parties, people
+    """States and persons named as actors anywhere in a sentence (not as places, speakers
+    or the subject of talks: "on Syria's Idlib")."""
+    f = ctx.folded
+    skip = [s.span for s in ctx.speech(sent)] + [
+        _topic_before_relative(f, z) for z in ctx.topic_zones(sent)
+        if not f.startswith("on the sidelines", z.start)]
+    return _people(ctx, sent.start, sent.end, countries, skip)
 
 
 def _office_prefix(ctx: EventContext, span: Span) -> bool:
