@@ -948,3 +948,26 @@ def test_a_state_named_as_the_subject_of_talks_in_another_clause(pipeline: objec
                                "Syria's Idlib next week, after two days of negotiations in "
                                "Tehran failed to produce a deal.")
     assert all("SY" not in m.parties for m in found)
+
+
+@pytest.mark.parametrize(("text", "parties", "place"), [
+    ("Iranian President Hassan Rouhani received Russian envoy Alexander Lavrentiev in "
+     "Tehran on Wednesday.", ("IR", "RU"), "Tehran"),
+    ("The leaders of Iran, Russia and Turkey gathered in Sochi on Friday for a three-way "
+     "summit.", ("IR", "RU", "TR"), "Sochi"),
+    ("The Astana guarantors, Russia, Iran and Turkey, met in Geneva on Tuesday.",
+     ("IR", "RU", "TR"), "Geneva"),
+])
+def test_receiving_gathering_and_a_series_named_by_a_city(
+    pipeline: object, text: str, parties: tuple[str, ...], place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.place.name if m.place else None) == (parties, place)
+
+
+@pytest.mark.parametrize("text", [
+    "Rouhani received a letter from Putin on Monday.",
+    "Iran has received assurances from Russia that the strikes will stop.",
+])
+def test_receiving_a_thing_is_no_meeting(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []

@@ -154,7 +154,10 @@ _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", 
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
                      "delegations", "team", "emissary", "emissaries", "ambassador"})
 _SEPARATE_WORDS = ("separate",)
-_SERIES_AFTER = re.compile(r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework)(?![a-z])")
+_SERIES_AFTER = re.compile(
+    r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework|guarantors?|trio|troika|"
+    r"partners)(?![a-z])"
+)
 # verbs after "agreed to", "plans to" that make a meeting (besides its triggers)
 _MEETING_VERBS = frozenset({"meet", "hold", "host", "convene", "resume", "continue",
                             "visit", "travel", "go", "come", "call", "pay", "organise",
@@ -479,8 +482,12 @@ def _read_clause(
                 parties.add(country)
                 participants.add(prior.actor)
 
-    if not participants and all(t.value.get("person") for t in triggers):
-        return None  # "a country that hosts 3.6 million Syrians": a host of persons only
+    if all(t.value.get("person") for t in triggers) and (not participants or any(
+        t.value.get("object") and not _receives_someone(ctx, t, clause) for t in triggers
+    )):
+        # "a country that hosts 3.6 million Syrians": a host of persons only; "Erdogan
+        # received a letter from Putin": a visitor received, not a thing
+        return None
     travel = all(t.value.get("travel") for t in triggers)
     if travel and not participants and not any(
         w in _ENVOYS for w in _LETTERS.findall(f, c_start, c_end)
@@ -723,6 +730,17 @@ def _attribution_after_quote(
     if close < 0 or not any(close < s.span.start <= close + 3 for s in speech):
         return None
     return make_span(close, sent.end)
+
+
+def _receives_someone(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
+    """Whether a person or a state's official is named right after "received" ("received
+    Russian envoy Lavrentiev", "received the Turkish delegation"), not "a letter"."""
+    nxt = _NEXT_WORD.match(ctx.folded, trigger.end, clause.end)
+    if nxt is None or nxt.group(1) in ("a", "an"):
+        return False
+    return any(0 <= m.span.start - trigger.end <= 40
+               for m in ctx.mentions_in(make_span(trigger.end, min(clause.end,
+                                                                   trigger.end + 80))))
 
 
 def _speaker_subject(
