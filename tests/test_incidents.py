@@ -998,3 +998,27 @@ def test_more_ways_news_tells_incidents(
     found = one(_incidents(pipeline, sentence), typ)
     assert (found.perpetrators, found.targets) == sides
     assert _toll(found) == toll
+
+
+@pytest.mark.parametrize(("sentence", "sides"), [
+    # the speaker's own soldiers were hit; "a Syrian government attack" did it
+    ("Ankara said three of its soldiers were wounded in a Syrian regime attack near Saraqib "
+     "on Friday.", (("state:SY",), ("state:TR",))),
+    # what air defences intercept was launched by the state named with it
+    ("Russian air defences intercepted Turkish drones near Saraqib on Sunday.",
+     (("state:TR",), ("state:RU",))),
+    # the dead of the main clause were the targets of the attack after "after"
+    ("A Russian soldier died on Friday after an attack on his patrol near Saraqib.",
+     ((), ("state:RU",))),
+    # "strikes on 40 Syrian targets": the targets are after "on", with a figure between
+    ("Turkey carried out strikes on 40 Syrian targets near Saraqib, killing 12 soldiers.",
+     (("state:TR",), ("state:SY",))),
+    # "a Turkish convoy was hit": the convoy is the target, not a deployment
+    ("A Turkish convoy was hit by an air strike near Saraqib on Monday, killing two soldiers.",
+     ((), ("state:TR",))),
+])
+def test_who_did_it_and_who_suffered_it(
+    pipeline: object, sentence: str, sides: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    assert [(i.type, i.perpetrators, i.targets) for i in _incidents(pipeline, sentence)] == [
+        (T.ARMED_ATTACK, *sides)]

@@ -115,7 +115,10 @@ _CAMPAIGN_REF = re.compile(
 _CAMPAIGN_NOUN = re.compile(r"[\s-]*(?:[a-z]+\s+)?(?:offensive|assault|onslaught|campaign|advance)")
 _LEAVING = re.compile(r"[\s,]*leaving\s")
 _CLAUSE_TAIL = re.compile(r"[\s.,;:!?\"”']*")
-_TARGET_PREP = re.compile(r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?$")
+_TARGET_PREP = re.compile(
+    r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?(?:(?:some|about|over|"
+    r"nearly)\s+)?(?:[0-9][0-9,]*\s+|dozens\s+of\s+|several\s+)?$"
+)
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
@@ -647,10 +650,12 @@ def _read_clause(
     if typ is _TERRITORIAL and not _names_ground(ctx, clause, hits, leaving):
         return None
     if typ is _DEPLOYMENT and all_nouns and any(
-        t.value["type"] == "armed_attack" and 0 <= hits[0].start - t.end < 40
+        t.value["type"] == "armed_attack" and (
+            0 <= hits[0].start - t.end < 40 or 0 <= t.start - hits[-1].end < 20)
         for t in ctx.hits_in("incident_triggers", clause)
     ):
-        return None  # "an air strike hit a Turkish convoy": the convoy is the target
+        # "an air strike hit a Turkish convoy", "a Turkish convoy was hit": the target
+        return None
     if dated and not any(
         0 <= t.span.start - h.end < 40 for t in ctx.times_in(clause) for h in hits
     ):
@@ -694,7 +699,9 @@ def _read_clause(
     # "Ankara announced an offensive after the killing of its soldiers": who acts before
     # "after" acts in the main clause, not in the event the trigger names
     sub = _SUBORDINATE.search(f, max(cstart, main_start - 50), main_start)
-    floor = sub.start() if sub is not None and not speech_zones else cstart
+    floor = sub.start() if sub is not None and not speech_zones and not ctx.hits_in(
+        "casualty_verbs", make_span(cstart, sub.start())) else cstart
+    # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
         if m_end <= floor:
@@ -705,13 +712,17 @@ def _read_clause(
             doers.add(m.actor)  # "… and blamed Syrian government forces"
         elif _victim(ctx, m, clause):
             receivers.add(m.actor)  # "two Turkish soldiers were killed"
-        elif noun_starts and any(0 <= st - m_end <= 2 for st in noun_starts):
-            doers.add(m.actor)  # "a Syrian airstrike", "Russian air strikes"
+        elif noun_starts and any(
+            0 <= st - m_end <= 2
+            or (0 < st - m_end <= 40 and _ARMS_BEFORE.fullmatch(f, m_end, st))
+            for st in noun_starts
+        ):
+            doers.add(m.actor)  # "a Syrian airstrike", "a Syrian government attack"
         elif main_start <= m_start and m_end <= main_end:
             doers.add(m.actor)  # "came under the Syrian army's fire"
         elif typ is _ATTACK and m_end <= main_start and len(real) > 1 and any(
             0 <= m_start - h.end <= 80 for h in real if h is not main
-        ) and _TARGET_PREP.search(f, max(cstart, m_start - 16), m_start):
+        ) and _TARGET_PREP.search(f, max(cstart, m_start - 30), m_start):
             receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
         elif not passive and m_start >= main_end and _BY.match(f, main_end, m_start):
             doers.add(m.actor)  # "an attack by Syrian government forces"
@@ -726,6 +737,14 @@ def _read_clause(
                 doers.add(m.actor)
         else:
             receivers.add(m.actor)
+    if passive and not receivers and speech_zones and _OWN_PEOPLE.search(
+        f, max(cstart, main_start - 40), main_start
+    ):
+        # "Turkey said two of its soldiers were killed": the speaker's
+        spoken = [m for m in ctx.mentions_in(sent) if m.kind == "state" and not m.locative
+                  and within_any(m.span, speech_zones) and m.span.end <= main_start]
+        if spoken:
+            receivers.add(spoken[-1].actor)
     if typ is _TERRITORIAL and not passive:
         # a state after a capture verb lost the place only if it held it: "from Turkish
         # forces", "a Turkish observation post"
@@ -994,6 +1013,16 @@ def _war_state(ctx: EventContext) -> str | None:
     return found
 
 
+# What may stand between a state and the attack noun it did: "a Syrian government attack",
+# "Russian air strikes", "Turkey's drone strikes"
+_ARMS_BEFORE = re.compile(
+    r"(?:'s)?(?:\s+(?:government|regime|army|military|air|drone|artillery|rocket|missile|"
+    r"mortar|naval|forces'?))+\s+"
+)
+_OWN_PEOPLE = re.compile(
+    r"(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|citizens|"
+    r"nationals|officers|police)\s+$"
+)
 _AIRCRAFT = re.compile(
     r"(?:\s+[a-z0-9-]+)?\s+(?:warplanes?|jets?|fighter\s+jets?|aircraft|planes?|"
     r"helicopters?|bombers?)(?![a-z])"
@@ -1151,7 +1180,9 @@ def _person_count(ctx: EventContext, n: Annotation, clause: Span, civil: bool = 
     ("pushed 3,000 troops toward the border" moves forces, it displaces no one)."""
     end = n.span.end
     limit = end + 40 if end + 40 < clause.end else clause.end  # (min(): a call costs more)
-    words = _LETTER_RUN.findall(ctx.folded, end, limit)[:4]
+    comma = ctx.folded.find(",", end, limit)
+    # (not past a comma: "strikes on 50 Syrian targets, killing 34 soldiers")
+    words = _LETTER_RUN.findall(ctx.folded, end, comma if comma >= 0 else limit)[:4]
     if ctx.voc.person_nouns.isdisjoint(words):
         return False
     return not (civil and any(w in _TROOPS for w in words))
