@@ -621,3 +621,10 @@ def test_a_credit_line_without_by_names_a_known_outlet_only() -> None:
     assert meta(text).outlet == "Reuters"
     text = "Shells hit market in central Homs\n\nOmar Said, Hama Times\n\nShells hit it.\n"
     assert meta(text).outlet is None
+
+
+def test_a_shouting_masthead_is_given_as_the_knowledge_base_spells_it() -> None:
+    text = "AHVAL\nNews | Opinion\n\nPatrols halted on the highway after blast\n\nPatrols stopped.\n"
+    assert meta(text).outlet == "Ahval"
+    text = "SANA\n\nArmy units advance in the southern countryside\n\nUnits advanced.\n"
+    assert meta(text).outlet == "SANA"

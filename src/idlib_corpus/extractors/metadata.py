@@ -709,8 +709,13 @@ def _outlet_form(name: str) -> str:
     accents kept where the page has them); an unknown one in capitals is title-cased
     ("DAILY SABAH" -> "Daily Sabah"); acronyms ("SANA", "AP") and mixed case stay.
     """
-    if not name.isupper() or (" " not in name and len(name) <= 5):
+    if not name.isupper():
         return name
+    if " " not in name and len(name) <= 5:
+        # an acronym ("SANA", "AP") stays, unless the knowledge base writes that very
+        # name in lower case ("AHVAL" -> "Ahval")
+        spelt = _known_media().get(fold_name(name), ())
+        return spelt[0] if spelt and not spelt[0].isupper() and len(spelt[0]) == len(name) else name
 
     forms = [f for f in _known_media().get(fold_name(name), ()) if not f.isupper()]
     if not forms:
