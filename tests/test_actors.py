@@ -1225,3 +1225,23 @@ def test_a_possessive_inside_the_body_an_office_heads(
     pipeline: Pipeline, text: str, name: str, title: str
 ) -> None:
     assert e2e_persons(pipeline, text)[name].title == title
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("The Kremlin's spokesman Dmitry Peskov told reporters so.",
+     "Dmitry Peskov", "Kremlin Spokesman", "RU"),
+    ("Tehran's ambassador in Damascus, Javad Torkabadi, met the minister.",
+     "Javad Torkabadi", "Ambassador in Damascus", "IR"),
+    ("Yuri Borisov, Russia's envoy in Ankara, was summoned on Friday.",
+     "Yuri Borisov", "Envoy in Ankara", "RU"),
+])
+def test_a_body_owning_an_office_and_an_envoy_in_a_capital(
+    pipeline: Pipeline, text: str, name: str, title: str, country: str
+) -> None:
+    got = e2e_persons(pipeline, text)[name]
+    assert (got.title, got.country) == (title, country)
+
+
+def test_an_office_in_a_city_is_not_an_accreditation(pipeline: Pipeline) -> None:
+    got = e2e_persons(pipeline, "A spokesman in Ankara, Levent Sari, said so.")
+    assert all(a.title is None or "Ankara" not in a.title for a in got.values())

@@ -203,6 +203,8 @@ class Grammar:
             apposition ("Rear Admiral X, head of the centre").
         title_links: words that join a head noun to what it heads ("head of the regime",
             "assistant to the foreign minister").
+        accredited_heads: offices held in another state, written "in" it as well as "to"
+            it ("Moscow's ambassador in Damascus").
         relative_offices: verbs of a relative clause that give an office: "X, who heads
             the council" is the council's "head".
         vague_heads: plural title heads that name no office ("the two leaders"): they are
@@ -239,6 +241,7 @@ class Grammar:
         self.title_abbreviations = frozenset(raw["title_abbreviations"])
         self.ranks = frozenset(raw["ranks"])
         self.title_links = frozenset(raw["title_links"])
+        self.accredited_heads = frozenset(raw["accredited_heads"])
         self.vague_heads = frozenset(raw["vague_heads"])
         self.relative_offices: dict[str, str] = dict(raw["relative_offices"])
         self.role_nouns = frozenset(w for w in raw["role_nouns"] if " " not in w)

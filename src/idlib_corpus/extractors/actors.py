@@ -1128,6 +1128,11 @@ class _Resolver:
                 j -= 1
                 parse.start = items[j].start
                 break
+            elif low == "'s" and cur and j >= 1 and items[j - 1].kind in _BODY_LABELS:
+                # "the Kremlin's spokesman X": the body's office ("Kremlin Spokesman")
+                cur.insert(0, items[j - 1])
+                j -= 1
+                it = items[j]
             elif cur and (it.kind in _BODY_LABELS or (
                     # (not "anti-Taliban commander")
                     it.kind is _GROUP and self.text[it.start - 1 : it.start] != "-")):
@@ -1322,13 +1327,16 @@ class _Resolver:
         return found
 
     def _accredited(self, items: list[_Item], j: int) -> bool:
-        """Whether ``items[j]`` ends "ambassador to" (one office, or a head and "to")."""
+        """Whether ``items[j]`` ends "ambassador to" (one office, or a head and "to" or
+        "in": "Moscow's ambassador in Damascus")."""
         it = items[j]
         if it.kind is _OFFICE:
             return it.low.endswith(" to")
-        if it.low != "to" or j < 1:
+        if (it.low != "to" and it.low != "in") or j < 1:
             return False
         head = items[j - 1]
+        if it.low == "in":
+            return head.low.rsplit(" ", 1)[-1] in self.g.accredited_heads
         return head.kind is _OFFICE or (head.plain and self.g.is_head(head.low))
 
     def _coordinated_title(self, items: list[_Item], j: int, cur: list[_Item]) -> bool:
