@@ -1245,3 +1245,29 @@ def test_a_body_owning_an_office_and_an_envoy_in_a_capital(
 def test_an_office_in_a_city_is_not_an_accreditation(pipeline: Pipeline) -> None:
     got = e2e_persons(pipeline, "A spokesman in Ankara, Levent Sari, said so.")
     assert all(a.title is None or "Ankara" not in a.title for a in got.values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Khadija Omar, 41, left her village with four children.", "Khadija Omar"),
+    ("Mahmoud Haddad, a 29-year-old baker, said he had nowhere to go.", "Mahmoud Haddad"),
+])
+def test_an_age_after_a_name_marks_a_person(pipeline: Pipeline, text: str, name: str) -> None:
+    assert name in e2e_persons(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelters near Sarmada, 30 kilometres north, were full.",
+    "The road to Ariha, 12 miles away, was cut.",
+])
+def test_a_number_after_a_place_is_no_age(pipeline: Pipeline, text: str) -> None:
+    assert e2e_persons(pipeline, text) == {}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Bassam Sabbagh, Syria's envoy to the UN, rejected the report.",
+     "Bassam Sabbagh", "Envoy to the UN"),
+    ("Dmitry Polyanskiy, Russia's deputy ambassador to the United Nations, spoke.",
+     "Dmitry Polyanskiy", "Deputy Ambassador to the United Nations"),
+])
+def test_an_envoy_to_an_organisation(pipeline: Pipeline, text: str, name: str, title: str) -> None:
+    assert e2e_persons(pipeline, text)[name].title == title

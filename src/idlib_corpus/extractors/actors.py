@@ -833,6 +833,7 @@ class _Resolver:
                 or parse.cue
                 or listed is not None
                 or self._speech_cue(items, parse.start_index, b)
+                or self._age_apposition(items, b)
             )
             right = None
             # a rank alone ("Rear Admiral X, head of the centre") gives way to the office
@@ -1339,6 +1340,32 @@ class _Resolver:
             return head.low.rsplit(" ", 1)[-1] in self.g.accredited_heads
         return head.kind is _OFFICE or (head.plain and self.g.is_head(head.low))
 
+    @staticmethod
+    def _age_apposition(items: list[_Item], b: int) -> bool:
+        """"X, 45, said", "X, a 34-year-old teacher, fled": an age after a name marks a
+        person's."""
+        if b + 2 >= len(items) or items[b].low != ",":
+            return False
+        nxt, after = items[b + 1], items[b + 2]
+        if nxt.plain and nxt.text.isdigit() and len(nxt.text) <= 2:
+            return after.low == ","
+        return nxt.low in _DETERMINERS and after.plain and after.low.endswith("-year-old")
+
+    def _to_organisation(self, items: list[_Item], j: int) -> int:
+        """The end of "to the UN" after an office ending at ``j - 1`` ("envoy to the UN",
+        "ambassador to the United Nations"), or ``j`` if none."""
+        n = len(items)
+        k = j
+        if items[j - 1].kind is _OFFICE and items[j - 1].low.endswith(" to"):
+            pass  # "ambassador to" is one office
+        elif k < n and self._accredited(items, k):
+            k += 1
+        else:
+            return j
+        if k + 1 < n and items[k].low == "the" and items[k + 1].kind is _ORGANISATION:
+            return k + 2
+        return j
+
     def _coordinated_title(self, items: list[_Item], j: int, cur: list[_Item]) -> bool:
         """Whether ``items[j]`` joins a capitalised title by "and": "Foreign and Expatriates"."""
         if not cur or not cur[0].text[:1].isupper():
@@ -1518,6 +1545,11 @@ class _Resolver:
         ):
             words.extend(items[j : j + 2])  # ", the UN envoy to Syria"
             j += 2
+        elif words and items[j - 1] is words[-1] and (
+            (to := self._to_organisation(items, j)) > j
+        ):
+            words.extend(items[j:to])  # ", Syria's envoy to the UN"
+            j = to
         if j < n and (items[j].kind is _PERSON or self._name_word(items, j, first=False)):
             return None  # ", Professor Geoff Masters": the title of the next name
         if (
