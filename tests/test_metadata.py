@@ -624,7 +624,21 @@ def test_a_credit_line_without_by_names_a_known_outlet_only() -> None:
 
 
 def test_a_shouting_masthead_is_given_as_the_knowledge_base_spells_it() -> None:
-    text = "AHVAL\nNews | Opinion\n\nPatrols halted on the highway after blast\n\nPatrols stopped.\n"
+    text = ("AHVAL\nNews | Opinion\n\nPatrols halted on the highway after blast\n\n"
+            "Patrols stopped.\n")
     assert meta(text).outlet == "Ahval"
     text = "SANA\n\nArmy units advance in the southern countryside\n\nUnits advanced.\n"
     assert meta(text).outlet == "SANA"
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ("Copyright 2021 The Associated Press. All rights reserved.", "Associated Press"),
+    ("Copyright © 2021 Al Jazeera Media Network", "Al Jazeera"),
+    ("(c) Copyright Thomson Reuters 2021.", "Thomson Reuters"),
+    ("© Agence France-Presse", "Agence France-Presse"),
+    ("Copyright 2021 Hama Gazette Media Group.", None),
+])
+def test_copyright_footers_of_known_outlets(footer: str, outlet: str | None) -> None:
+    text = ("Shelling resumes near the Hama front line\n\n"
+            "Shells fell on two villages on Sunday, residents said.\n\n" + footer + "\n")
+    assert meta(text).outlet == outlet

@@ -642,10 +642,32 @@ def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
         m = _COPYRIGHT.match(body) or _SOURCE_LINE.match(body)
         if m is not None:
             body, offset = m.group("name"), m.start("name")
-        elif len(body) > 40:
+            # "The Associated Press", "Al Jazeera Media Network": the known name inside
+            # an article or a company's suffix
+            found = _known_head(body, names)
+            if found is not None:
+                at, size = found
+                return body[at : at + size], Span(line.start + offset + at,
+                                                  line.start + offset + at + size)
+            continue
+        if len(body) > 40:
             continue
         if fold_name(body) in names:
             return body, Span(line.start + offset, line.start + offset + len(body))
+    return None
+
+
+def _known_head(name: str, names: frozenset[str]) -> tuple[int, int] | None:
+    """Where in a copyright holder's name the longest known outlet's name is: the name's
+    first words, after "The" if the knowledge base has it without ("The Associated Press",
+    "Al Jazeera Media Network", "Thomson Reuters" -> "Thomson Reuters")."""
+    at = 4 if name.startswith("The ") else 0
+    for start in dict.fromkeys((0, at)):
+        words = name[start:].split(" ")
+        for n in range(len(words), 0, -1):
+            head = " ".join(words[:n])
+            if fold_name(head) in names:
+                return start, len(head)
     return None
 
 
@@ -654,7 +676,9 @@ _SOURCE_LINE = re.compile(
     r"(?:\s+(?i:and|with)\s+(?i:other\s+)?(?i:news\s+)?(?i:agencies))?\s*(?:[|/]|$)"
 )
 _COPYRIGHT = re.compile(
-    r"^(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[A-Z][\w&' .-]{1,40}?)\."
+    # "Copyright 2020 X.", "© X", "(c) Copyright X 2020."
+    r"^(?:\([cC]\)\s*)?(?:Copyright|©)\s*(?:(?:©|\([cC]\))\s*)?(?:\d{4}(?:-\d{4})?\s+)?"
+    r"(?P<name>[A-Z][\w&' .-]{1,40}?)(?:,?\s+\d{4})?(?:\.|\s*$)"
 )
 
 
@@ -859,7 +883,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         header = [ln for ln in head if body_start is None or ln.start < body_start]
         footer = [
             ln for ln in lines
-            if ln.text[:1] in ("C", "©", "S")
+            if ln.text[:1] in ("C", "©", "S", "(")
             and (_COPYRIGHT.match(ln.text) or _SOURCE_LINE.match(ln.text))
         ]
         known = _known_outlet(header + footer)
