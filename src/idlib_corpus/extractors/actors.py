@@ -22,8 +22,9 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   Minister"; "ambassador to Turkey" is not Turkish); "who heads the X" is "Head of the X";
   a plural office after "X and Y" ("the presidents could talk") is both's; a lead
   sentence's unnamed speaker ("the UN's humanitarian chief has said") is the untitled
-  name that opens the next sentence. "The governor of Turkey's Hatay province, X" opening
-  a sentence, or ", governor of Idlib" after the name, is the office of a place
+  name that opens the next sentence. "The governor of Turkey's Hatay province, X" or
+  "The commander of Russian forces in Syria, Gen. X" opening a sentence, or ", governor
+  of Idlib" after the name, is the office of a place or a force
   ("Governor of Hatay Province", TR: the state a known place lies in); ", the head of
   Syria's National
   Security Bureau" is "Head of the National Security Bureau" (SY); a known group before
@@ -1145,19 +1146,18 @@ class _Resolver:
             elif it.plain and low in g.counterpart_nouns and not cur:
                 parse.counterpart = True
             elif (
-                low == "," and j == a - 1 and j >= 1 and not cur
+                low == "," and j >= 1 and (j == a - 1 or cur)
+                # (a rank alone gives way to the office: "..., Gen. X")
+                and all(x.plain and (x.low in g.ranks or x.low == ".") for x in cur)
                 and (office := self._opening_office_of_place(items, j - 1)) is not None
             ):
-                # "The governor of Turkey's Hatay province, X": the office alone (the
-                # place is where he serves, not a body he heads)
-                head, state, place = office
-                cur = [items[head]]
-                if place is not None:
-                    cur += [items[head + 1], *items[place : j]]  # "of Hatay province"
+                # "The governor of Turkey's Hatay province, X": "Governor of Hatay
+                # province", TR
+                first, state, cur = office
                 if state is not None:
                     parse.countries.insert(0, state)
-                j = head
-                it = items[head]
+                j = first
+                it = items[first]
             elif low == "," and j == a - 1 and j >= 1 and (
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
@@ -1251,46 +1251,60 @@ class _Resolver:
 
     def _opening_office_of_place(
         self, items: list[_Item], j: int
-    ) -> tuple[int, str | None, int | None] | None:
-        """"The governor of Turkey's Hatay province, X said": an office of a place opening
-        the sentence, ending at ``j``. Returns the head noun's index, the code of the
-        state that holds the place ("Turkey's", a known place's), and where a place that
-        is not a state or a capital starts (the office is "Governor of Hatay Province").
+    ) -> tuple[int, str | None, list[_Item]] | None:
+        """"The governor of Turkey's Hatay province, X said", "The commander of Russian
+        forces in Syria, Gen. X": an office of a place or a force opening the sentence and
+        ending at ``j`` (before the comma). Returns the index of its first word, the code
+        of the state it serves (a possessor "Turkey's", a nationality word, the state or
+        capital named, or the state a known place lies in) and the office's words, the
+        possessor left out ("Governor of Hatay province").
 
         Only at the start of the sentence, as :meth:`_opening_office_of_body`.
         """
         g = self.g
-        k = j
-        it = items[k]
-        if it.plain and it.text.islower() and it.low in g.nonperson_heads:
-            k -= 1  # "province", "city"
-        end = k
-        while k >= 0 and end - k < 4 and (
-            items[k].kind is _PLACE or items[k].kind in _STATEISH
-            or (items[k].plain and is_capitalised(items[k].text)
-                and items[k].low not in g.not_name_words)
-        ):
-            k -= 1
-        if k == end:
-            return None  # no place named
-        place = k + 1 if items[k + 1].kind is not _STATE else None  # a city: "of Ankara"
-        state = None
-        if k >= 1 and items[k].low == "'s" and items[k - 1].kind in _STATEISH:
-            state = _iso(items[k - 1].key)
-            k -= 2
-        elif k + 1 == end and items[end].kind in _STATEISH:
-            state = _iso(items[end].key)  # "The mayor of Ankara, X"
-        elif items[k + 1].kind is _PLACE:
-            state = _place_country(items[k + 1].key)  # "The governor of Hatay, X"
-        if k < 1 or items[k].low != "of":
+        h = 1 if items[0].low in _DETERMINERS else 0
+        m = h
+        while m < j and self._title_unit(items[m], roles=False) and items[m].low != "of":
+            m += 1  # "The deputy head of"
+        if m == h or m >= j or items[m].low != "of":
             return None
-        h = k - 1
-        head = items[h]
+        head = items[m - 1]
         if not (head.kind is _OFFICE or (head.plain and g.is_head(head.low))):
             return None
-        if not (h == 0 or (h == 1 and items[0].low in _DETERMINERS)):
+        obj = items[m + 1 : j + 1]
+        if not obj or len(obj) > 8:
             return None
-        return h, state, place
+        state = None
+        words: list[_Item] = []
+        named = False  # a place, a state, a body or a capitalised name
+        for n, it in enumerate(obj):
+            low = it.low
+            if low == "'s" and n >= 1 and obj[n - 1].kind in _STATEISH:
+                state = state or _iso(obj[n - 1].key)
+                words.pop()  # "Turkey's": who holds the place, not part of the office
+                continue
+            if it.kind in _STATEISH or it.kind is _PLACE or it.kind is _NATIONALITY or (
+                it.kind in _BODY_LABELS or it.kind is _GROUP
+                or (it.plain and is_capitalised(it.text))
+            ):
+                named = True
+            elif not (it.plain and (low in ("the", "in", "and")
+                                    or (it.text.islower() and low in g.nonperson_heads))):
+                return None  # a verb, a clause: not an office's name
+            words.append(it)
+        if not named:
+            return None
+        if state is None:
+            found = next((it for it in obj if it.kind is _NATIONALITY), None) or next(
+                (it for it in obj if it.kind in _STATEISH), None)
+            if found is not None:
+                state = _iso(found.key)
+            else:
+                place = next((it for it in obj if it.kind is _PLACE), None)
+                state = _place_country(place.key) if place is not None else None
+        if len(words) == 1 and words[0].kind is _STATE:
+            words = []  # "The president of Turkey, X": the office alone
+        return h, state, [*items[h:m], *([items[m], *words] if words else [])]
 
     def _link_head_of_body(self, items: list[_Item], j: int) -> int | None:
         """"Chief of the General Staff of the Russian Armed Forces X": the head noun's index.
