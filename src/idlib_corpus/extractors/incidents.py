@@ -148,6 +148,7 @@ _OWNER = re.compile(
 )
 # A word opening a clause that tells what happened before or while the trigger's event
 _SUBORDINATE = re.compile(r"(?<![a-z])(?:after|following|before|when|while)\s")
+_SUBORDINATE_WORDS = ("after", "following", "before", "when", "while")
 # Who moves in without taking ground: "a convoy entered", "columns continue to enter"
 _MOVERS = re.compile(
     r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])")
@@ -698,7 +699,9 @@ def _read_clause(
     main_start, main_end = main.start, main.end
     # "Ankara announced an offensive after the killing of its soldiers": who acts before
     # "after" acts in the main clause, not in the event the trigger names
-    sub = _SUBORDINATE.search(f, max(cstart, main_start - 50), main_start)
+    lo = max(cstart, main_start - 50)
+    sub = _SUBORDINATE.search(f, lo, main_start) if has_any(
+        f, _SUBORDINATE_WORDS, lo, main_start) else None
     floor = sub.start() if sub is not None and not speech_zones and not ctx.hits_in(
         "casualty_verbs", make_span(cstart, sub.start())) else cstart
     # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
@@ -989,11 +992,17 @@ def _sponsors_of_regime(ctx: EventContext) -> frozenset[str]:
     if found is None:
         f = ctx.folded
         out = set()
-        for hit in _BACKED_REGIME.finditer(f) if f.find("regime") >= 0 else ():
-            pos = hit.start()
-            for b in ctx.mentions_in(make_span(max(0, pos - 30), pos)):
-                if b.backer and b.span.end == pos:
-                    out.add(b.actor)
+        # (each "regime" found by str.find, the words before it read by one match: a
+        # search of the whole article would try the pattern at every offset)
+        at = f.find("regime")
+        while at >= 0:
+            hit = _BACKED_REGIME.search(f, max(0, at - 14), at + 6)
+            if hit is not None:
+                pos = hit.start()
+                for b in ctx.mentions_in(make_span(max(0, pos - 30), pos)):
+                    if b.backer and b.span.end == pos:
+                        out.add(b.actor)
+            at = f.find("regime", at + 6)
         found = memo[_MEMO_SPONSORS] = frozenset(out)
     return found
 
@@ -1080,7 +1089,9 @@ def _forces_named(
                 g.kind == "group" and 0 <= g.span.start - span.end <= 4 for g in named
             ):
                 continue  # "Lebanon's Hezbollah": the group's home, not an actor
-            if _REGIME.fullmatch(f, span.start, span.end) and m.actor in _sponsors_of_regime(ctx):
+            if f.startswith(("regime", "the regime"), span.start) and _REGIME.fullmatch(
+                f, span.start, span.end
+            ) and m.actor in _sponsors_of_regime(ctx):
                 # "the Russian-backed regime" (then "regime soldiers") read as the sponsor's:
                 # the government of the country the war is in
                 home = _war_state(ctx)
@@ -1367,9 +1378,11 @@ def _place(
             ) or (span.start, span.end) in actors:
                 continue
             after = span.start >= main_end
-            if _OWNER.match(f, span.end) or (not after and _SUBORDINATE.search(
-                    f, span.end, main.start)) or _SOURCE_IN.search(
-                    f, max(0, span.start - 32), span.start):
+            if _OWNER.match(f, span.end) or (
+                not after and has_any(f, _SUBORDINATE_WORDS, span.end, main.start)
+                and _SUBORDINATE.search(f, span.end, main.start)
+            ) or (f.startswith("in ", span.start - 3)
+                  and _SOURCE_IN.search(f, max(0, span.start - 32), span.start)):
                 # "at Ankara's request": who asked, not where; "met in Brussels after
                 # soldiers were killed in Syria": the place of the main clause's event; "a
                 # source in Ankara estimated": where the source is
