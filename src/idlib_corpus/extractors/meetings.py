@@ -132,7 +132,7 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
-_QUOTES = ('"', "”", "“")
+_QUOTE = re.compile('["“”]')
 # "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
 # said (searched right before the meeting word)
 _SETTING = re.compile(
@@ -147,8 +147,6 @@ _WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came 
 _DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
 _SIDELINES_OF = ("sidelines of the ", "sidelines of ")
 _AFTER_WORDS = (" after ", " before ")
-_RELATIVE_WORDS = ("that ", "which ", "who ", "and ", " is ", " are ", " was ", " were ",
-                   " will ", " would ", " has ", " have ", " had ")
 # the nouns of people who travel to talks (with a nationality word: "Turkish officials")
 _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", "envoys",
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
@@ -482,13 +480,15 @@ def _read_clause(
                 parties.add(country)
                 participants.add(prior.actor)
 
-    if all(t.value.get("person") for t in triggers) and (not participants or any(
-        t.value.get("object") and not _receives_someone(ctx, t, clause) for t in triggers
-    )):
+    # (the first trigger's flags are read first: most clauses hold none of these words)
+    if "person" in first.value and all("person" in t.value for t in triggers) and (
+        not participants or any(
+            t.value.get("object") and not _receives_someone(ctx, t, clause) for t in triggers)
+    ):
         # "a country that hosts 3.6 million Syrians": a host of persons only; "Erdogan
         # received a letter from Putin": a visitor received, not a thing
         return None
-    travel = all(t.value.get("travel") for t in triggers)
+    travel = "travel" in first.value and all("travel" in t.value for t in triggers)
     if travel and not participants and not any(
         w in _ENVOYS for w in _LETTERS.findall(f, c_start, c_end)
     ):
@@ -713,8 +713,8 @@ def _meeting_times(
 def _topic_before_relative(f: str, zone: Span) -> Span:
     """A topic cut before a relative clause or a second verb: in "consultations on Idlib
     that ended in Moscow", Moscow is where the talks ended, not what they were about."""
-    if not has_any(f, _RELATIVE_WORDS, zone.start + 3, zone.end):
-        return zone  # (most topics: the pattern opens with a space, tried at every one)
+    if zone.end - zone.start < 16:
+        return zone  # ("on Idlib.": no room for a second verb)
     m = _RELATIVE_VERB.search(f, zone.start + 3, zone.end)
     return make_span(zone.start, m.start()) if m is not None else zone
 
@@ -725,9 +725,11 @@ def _attribution_after_quote(
     """The words from the quotation mark closing a quotation that holds ``pos`` to the end
     of the sentence, where the quotation is attributed ('…," Cavusoglu told a news
     conference in Antalya'); ``None`` where no attribution follows a quotation mark."""
-    found = [i for i in (f.find(q, pos, sent.end) for q in _QUOTES) if i >= 0]
-    close = min(found) if found else -1
-    if close < 0 or not any(close < s.span.start <= close + 3 for s in speech):
+    q = _QUOTE.search(f, pos, sent.end)
+    if q is None:
+        return None
+    close = q.start()
+    if not any(close < s.span.start <= close + 3 for s in speech):
         return None
     return make_span(close, sent.end)
 
