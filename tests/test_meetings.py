@@ -971,3 +971,29 @@ def test_receiving_gathering_and_a_series_named_by_a_city(
 ])
 def test_receiving_a_thing_is_no_meeting(pipeline: object, text: str) -> None:
     assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Rouhani and Putin could meet in Tehran next month, an aide said.",
+     MeetingStatus.PLANNED),
+    ("Rouhani and Putin met in Tehran on Monday but could not agree on the patrols.",
+     MeetingStatus.HELD),
+    ("Rouhani accepted Putin's invitation to visit Russia.", MeetingStatus.PLANNED),
+])
+def test_could_and_invitations_plan_a_meeting(
+    pipeline: object, text: str, status: MeetingStatus
+) -> None:
+    assert one(_read(pipeline, text)[0]).status is status
+
+
+def test_an_invitation_to_a_capital_places_the_talks(pipeline: object) -> None:
+    m = one(_read(pipeline, "Rouhani invited Erdogan to Tehran for talks.")[0])
+    assert m.place is not None and m.place.name == "Tehran"
+
+
+@pytest.mark.parametrize("text", [
+    "Iran wants a three-way summit with Russia and Turkey.",
+    "Rouhani proposed a meeting of the Iranian, Russian and Turkish foreign ministers.",
+])
+def test_a_wish_or_a_proposal_is_no_meeting(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []

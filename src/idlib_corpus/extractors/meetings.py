@@ -899,6 +899,8 @@ def _status(
             cancelled = True
             continue
         hs = h.start
+        if h.value == "planned" and f.startswith(" not ", h.end):
+            continue  # "could not agree", "would not meet": no plan
         if h.phrase.endswith(" to") and not _to_meeting(ctx, h.end, clause):
             continue  # "agreed to step up efforts", "due to the fighting": no meeting planned
         if h.phrase in _PURPOSE and any(
