@@ -1022,3 +1022,31 @@ def test_who_did_it_and_who_suffered_it(
 ) -> None:
     assert [(i.type, i.perpetrators, i.targets) for i in _incidents(pipeline, sentence)] == [
         (T.ARMED_ATTACK, *sides)]
+
+
+@pytest.mark.parametrize(("sentence", "sides", "killed"), [
+    # "X, whose army …": the leader's state
+    ("Putin, whose army has been bombing rebel towns near Saraqib since Monday, said the "
+     "campaign would go on.", (("state:RU",), ()), None),
+    # soldiers a state's officials count are its own
+    ("Russian officials said 4 soldiers had died near Saraqib since Tuesday.",
+     ((), ("state:RU",)), 4),
+    # "its positions" in a statement are the speaker's
+    ("Ankara said Syrian troops had shelled its posts near Saraqib on Monday.",
+     (("state:SY",), ("state:TR",)), None),
+    # an accusation of a deed names who did it
+    ("Moscow has accused Ankara of killing 11 Syrian soldiers near Saraqib this week.",
+     (("state:TR",), ("state:SY",)), 11),
+])
+def test_sides_read_from_who_speaks_and_whose_army(
+    pipeline: object, sentence: str, sides: tuple[tuple[str, ...], tuple[str, ...]],
+    killed: int | None,
+) -> None:
+    attack = one(_incidents(pipeline, sentence), T.ARMED_ATTACK)
+    assert (attack.perpetrators, attack.targets) == sides
+    assert _toll(attack)[0] == killed
+
+
+def test_an_accused_plan_is_still_no_event(pipeline: object) -> None:
+    assert _incidents(pipeline, "Moscow accused Turkey of planning to attack Syrian forces.") \
+        == ()

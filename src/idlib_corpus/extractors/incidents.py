@@ -172,7 +172,9 @@ _ONE_MORE = re.compile(
 # "an attack by Syrian forces", "the strikes were carried out by Russian aircraft": "by"
 # right after the attack word (up to three words between) names the doers
 _BY = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+by\s+(?:the\s+)?(?:[\w'\"“-]+\s+){0,3}$")
-_COMMANDS = re.compile(r"(?:'s)?\s+(?:regime|forces|troops|army|military|government)(?![a-z])")
+_COMMANDS = re.compile(
+    r"(?:(?:'s)?\s+|,\s+whose\s+)(?:regime|forces|troops|army|military|government)(?![a-z])"
+)
 _WORDS = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _INCLUDING = re.compile(
     r"(?:including|among them|of them|of whom|among whom)\s+(?:at\s+least\s+)?$"
@@ -463,6 +465,8 @@ _TOPICS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _GOING_ON = frozenset({"continue", "continues", "continued", "began", "begun", "begin",
                        "begins", "started", "start", "starts", "keep", "keeps", "kept"})
 _TOPIC_OF = frozenset({"of", "about", "for", "against", "over", "on"})
+# "accused Damascus of ", "accuses the Syrian regime of ": an accusation of a deed
+_ACCUSED_OF = re.compile(r"\s+(?:the\s+)?(?:[\w'-]+\s+){1,3}of\s+(?:the\s+)?")
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -495,10 +499,16 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False
         if noun and not _TOPICS.isdisjoint(near):
             return False  # "agreement on the deployment", "talks about the attacks"
-        if near[-1] in _TOPIC_OF and phrase.partition(" ")[0].endswith("ing"):
-            return False  # "the cost of sending troops", "talk about shelling": a topic
+        if near[-1] in _TOPIC_OF and phrase.partition(" ")[0].endswith("ing") and not any(
+            w.startswith("accus") for w in words[-5:]
+        ):
+            # "the cost of sending troops", "talk about shelling": a topic (not "accused
+            # Damascus of killing 13 soldiers": a deed)
+            return False
         if value["class"] == "casualty" and not _NO_ONE.isdisjoint(words[-4:]):
             return False  # "no one else was wounded", "none of them were hurt"
+        if phrase.endswith("died") and _TROOPS.isdisjoint(words[-3:]):
+            return False  # (only "12 soldiers had died": "one person has died" in a crash)
     if len(words) < 2 and lo > floor:
         words = _WORDS.findall(f, start - 60 if start - 60 > floor else floor, start)
     last = words[-1] if words else None
@@ -524,6 +534,8 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
     for hit in lex.between(start - 90 if start - 90 > floor else floor, start) \
             if lex.hits else ():
         gap = f[hit.end:start]
+        if hit.phrase.startswith("accus") and _ACCUSED_OF.fullmatch(gap):
+            continue  # "accused Damascus of killing 13 soldiers": who did what was done
         if "," not in gap and len(gap.split()) <= 5:
             return False
         # a list after a comma still hangs on the cue: "a halt to all attacks, including …"
@@ -740,12 +752,16 @@ def _read_clause(
                 doers.add(m.actor)
         else:
             receivers.add(m.actor)
-    if passive and not receivers and speech_zones and _OWN_PEOPLE.search(
-        f, max(cstart, main_start - 40), main_start
+    if not receivers and speech_zones and (
+        _OWN_PEOPLE.search(f, max(cstart, main_start - 40), main_start) if passive
+        else _OWN_AFTER.match(f, main_end, cend)
     ):
-        # "Turkey said two of its soldiers were killed": the speaker's
+        # "Turkey said two of its soldiers were killed", "Turkish officials said 12
+        # soldiers had died", "Damascus said Turkish troops attacked its positions": the
+        # speaker's
         spoken = [m for m in ctx.mentions_in(sent) if m.kind == "state" and not m.locative
-                  and within_any(m.span, speech_zones) and m.span.end <= main_start]
+                  and within_any(m.span, speech_zones) and m.span.end <= main_start
+                  and m.actor not in doers]
         if spoken:
             receivers.add(spoken[-1].actor)
     if typ is _TERRITORIAL and not passive:
@@ -1029,8 +1045,13 @@ _ARMS_BEFORE = re.compile(
     r"mortar|naval|forces'?))+\s+"
 )
 _OWN_PEOPLE = re.compile(
-    r"(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|citizens|"
-    r"nationals|officers|police)\s+$"
+    r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"
+    r"citizens|nationals|officers|police)|(?<![\w,])[0-9][0-9,]*\s+(?:soldiers|troops|"
+    r"servicemen))\s+(?:(?:have|had|has|were|was)\s+)?$"
+)
+_OWN_AFTER = re.compile(
+    r"\s+(?:its|their)\s+(?:own\s+)?(?:positions|posts|troops|soldiers|forces|bases?|"
+    r"outposts?|convoys?|patrols?)(?![a-z])"
 )
 _AIRCRAFT = re.compile(
     r"(?:\s+[a-z0-9-]+)?\s+(?:warplanes?|jets?|fighter\s+jets?|aircraft|planes?|"
