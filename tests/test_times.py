@@ -164,8 +164,11 @@ def test_months_at_month_precision() -> None:
     assert (this.iso, this.precision) == ("2020-04", Precision.MONTH)
     assert isos("Clashes resumed last month.") == [("last month", "2021-02")]
     assert isos("Elections are due next month.") == [("next month", "2021-04")]
-    assert isos("The offensive began in early January.") == [("in early January", "2021-01")]
-    assert isos("Talks stalled at the end of November.") == [("the end of November", "2020-11")]
+    assert isos("The offensive began in early January.") == [
+        ("in early January", "2021-01-01/2021-01-10")]
+    assert isos("Talks stalled at the end of November.") == [
+        ("the end of November", "2020-11-21/2020-11-30")]
+    assert isos("Talks are planned in mid-April.") == [("in mid-April", "2021-04-11/2021-04-20")]
 
 
 def test_inferred_month_holding_the_base_is_cut_at_it() -> None:
@@ -420,7 +423,6 @@ def test_precision_never_finer_than_the_text(base: dt.date, day: dt.date) -> Non
         f"in {day.year}": Precision.YEAR,
         f"in {month} {day.year}": Precision.MONTH,
         f"last {month}": Precision.MONTH,
-        f"in early {month}": Precision.MONTH,
         f"on {month} {day.day}": Precision.DAY,
     }
     for expr, precision in cases.items():
@@ -428,6 +430,10 @@ def test_precision_never_finer_than_the_text(base: dt.date, day: dt.date) -> Non
         (value,) = find_times(text, base)
         assert value.precision is precision, expr
         assert not value.interval
+    # the first third of the month: ten days, no more precise than that
+    (early,) = find_times(f"Forces withdrew from the area in early {month}.", base)
+    assert early.precision is Precision.DAY and early.interval
+    assert (early.start.month, early.start.day, early.end.day) == (day.month, 1, 10)
 
 
 @given(bases, st.sampled_from(MONTHS), st.integers(min_value=1, max_value=28))

@@ -17,7 +17,9 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   (in the same or the previous three sentences), else from the base;
 * weeks run Monday to Sunday; "this week" in a past clause ends at the base;
 * a value is never more precise than its words: "last September" is a month, "in 2018"
-  a year, "since early December" a day interval from December 1 to the base.
+  a year, "since early December" a day interval from December 1 to the base; "early",
+  "mid-" and "late" in a month name its thirds (days 1-10, 11-20, 21 to the end), as
+  a day interval.
 
 Expressions whose extent the words do not fix ("the past few weeks", "recently") are
 skipped rather than guessed. Absolute dates are read by the grammar itself: it covers
@@ -561,6 +563,32 @@ def _month_value(
     return _tv_month(year, month, text=text, span=span)
 
 
+def _month_part(body: str, whole: TimeValue, text: str, span: Span | None) -> TimeValue:
+    """ "early March" (the 1st to the 10th), "mid-March" (11th to 20th), "late March" or
+    "the end of March" (21st to the last day), within ``whole``, the month as resolved
+    (cut at the base where it holds it)."""
+    m = _PART_WORD.search(body)
+    if m is None:
+        return whole
+    year, month = whole.end.year, whole.end.month
+    word = m.group(1).lower()
+    lo, hi = _PARTS[word]
+    first = _dt.date(year, month, lo)
+    last = _month_end(year, month) if hi is None else _dt.date(year, month, hi)
+    start, end = max(first, whole.start), min(last, whole.end)
+    if start > end:  # (the base cut the month before or after this part of it)
+        start, end = first, last
+    return _tv_between(start, end, text=text, span=span)
+
+
+# the days of a month its parts name (None: to its last day)
+_PARTS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+    "middle": (11, 20), "late": (21, None), "end": (21, None),
+}
+_PART_WORD = re.compile(r"(?i)\b(early|beginning|start|mid|middle|late|end)\b")
+
+
 def _pick_month_year(month: int, ctx: _Context, rel: str = "") -> int | None:
     base = ctx.base
     if base is None:
@@ -648,9 +676,13 @@ def _resolve(
             if month is None:
                 return None
             if ym:
-                return _tv_month(int(ym.group(1)), month, text=full, span=span)
-            y = _pick_month_year(month, ctx)
-            return None if y is None else _month_value(y, month, ctx, full, span)
+                whole = _tv_month(int(ym.group(1)), month, text=full, span=span)
+            else:
+                y = _pick_month_year(month, ctx)
+                if y is None:
+                    return None
+                whole = _month_value(y, month, ctx, full, span)
+            return _month_part(body, whole, full, span)
         return _point(v, body, ctx, span, full)
     if kind == "wd":
         wd_name = _WEEKDAY_NAME.match(body)
