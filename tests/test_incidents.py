@@ -1050,3 +1050,43 @@ def test_sides_read_from_who_speaks_and_whose_army(
 def test_an_accused_plan_is_still_no_event(pipeline: object) -> None:
     assert _incidents(pipeline, "Moscow accused Turkey of planning to attack Syrian forces.") \
         == ()
+
+
+def test_an_answer_by_striking_is_a_retaliation_on_the_attackers(pipeline: object) -> None:
+    text = ("Three Russian soldiers were wounded when Hayat Tahrir al-Sham fighters shelled a "
+            "Russian post near Saraqib on Tuesday, Moscow said.\n\n"
+            "The ministry said Russian forces responded by striking 30 targets and "
+            "neutralizing 40 militants. A monitor said 12 government soldiers were killed in "
+            "the fighting.")
+    found = [i for i in _incidents(pipeline, text, dt.date(2020, 2, 26))
+             if i.type is T.ARMED_ATTACK]
+    answer = next(i for i in found if i.perpetrators == ("state:RU",))
+    assert answer.targets == ("armed_group:hayat-tahrir-al-sham",)
+    assert answer.date is not None and answer.date.iso == "2020-02-25"
+    assert answer.place is not None and answer.place.name == "Saraqib"
+
+
+def test_a_relative_clause_aside_is_background_not_the_event(pipeline: object) -> None:
+    text = ("Russia, which has troops in Syria under a 2015 agreement with Damascus, sent a "
+            "convoy of 40 armoured vehicles into Idlib on Saturday.")
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert moved.perpetrators == ("state:RU",)
+    assert moved.date is not None and moved.date.iso == "2020-02-22"
+
+
+def test_the_place_of_an_earlier_event_after_after_is_not_this_one_s(
+    pipeline: object,
+) -> None:
+    text = ("Syrian troops shelled Turkish positions on Friday, two days after they captured "
+            "the town of Saraqib.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.place is None or attack.place.name != "Saraqib"
+    change = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
+    assert change.place is not None and change.place.name == "Saraqib"
+
+
+def test_government_troops_killed_in_a_passive_are_the_target(pipeline: object) -> None:
+    text = ("Fighting raged around Saraqib and Kafr Nabl in Idlib. Nine government troops "
+            "were killed in Turkish shelling near Saraqib on Monday, a monitor said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert (attack.perpetrators, attack.targets) == (("state:TR",), ("state:SY",))

@@ -99,6 +99,7 @@ _SUPERLATIVE_SINCE = re.compile(
     r"(?<![a-z])(?:deadliest|worst|biggest|largest|heaviest|bloodiest|highest|most \w+)"
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
+_ASIDE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|hosts|holds|is|are|was|were)\s")
 _STATE_CLAUSE = re.compile(r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s")
 _JOINED_ARMY = re.compile(
     r"(?<![a-z])(?:and|,)\s+(?:the\s+)?(?:government|regime|army)\s+(?:air\s+raids?|air\s*strikes?|"
@@ -123,7 +124,7 @@ _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(
-    r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*|respond(?:ed|s|ing)? with)"
+    r"(?<![a-z])(?:in response to|in retaliation|retaliat\w*|respond(?:ed|s|ing)?\s+(?:with|by))"
 )
 # Strings one of which every match of a pattern holds: a clause without them is not
 # searched with the pattern (one opening with a lookbehind is tried at every offset). The
@@ -149,6 +150,8 @@ _OWNER = re.compile(
 # A word opening a clause that tells what happened before or while the trigger's event
 _SUBORDINATE = re.compile(r"(?<![a-z])(?:after|following|before|when|while)\s")
 _SUBORDINATE_WORDS = ("after", "following", "before", "when", "while")
+_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|before)\s")
+_SEQUENCE_WORDS = ("after", "following", "before")
 # Who moves in without taking ground: "a convoy entered", "columns continue to enter"
 _MOVERS = re.compile(
     r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])")
@@ -717,9 +720,10 @@ def _read_clause(
     floor = sub.start() if sub is not None and not speech_zones and not ctx.hits_in(
         "casualty_verbs", make_span(cstart, sub.start())) else cstart
     # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
+    asides = [z for z in _asides(ctx, clause) if not z.start <= main_start < z.end]
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
-        if m_end <= floor:
+        if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
@@ -826,10 +830,12 @@ def _read_clause(
         elif _JOINED_ARMY.search(f, cstart, army_end) and (home := _home(ctx)) \
                 and home not in doers and home not in receivers:
             doers.add(home)  # "Russian and government air raids"
-    if typ is _ATTACK and not passive and _BARE_ARMY_PARTS.search(f, main_end, cend) \
-            and _BARE_ARMY_HIT.search(f, main_end, cend) and (home := _home(ctx)) \
+    hit_lo, hit_hi = (cstart, main_start) if passive else (main_end, cend)
+    if typ is _ATTACK and _BARE_ARMY_PARTS.search(f, hit_lo, hit_hi) \
+            and _BARE_ARMY_HIT.search(f, hit_lo, hit_hi) and (home := _home(ctx)) \
             and home not in doers:
-        receivers.add(home)  # "drone strikes killed 19 government soldiers"
+        # "drone strikes killed 19 government soldiers", "14 government troops were killed"
+        receivers.add(home)
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
@@ -1399,6 +1405,13 @@ def _place(
             ) or (span.start, span.end) in actors:
                 continue
             after = span.start >= main_end
+            if after and has_any(f, _SEQUENCE_WORDS, main_end, span.start) and any(
+                main_end <= t.start and t.end <= span.start and t.value["class"] != "generic"
+                for t in ctx.hits_in("incident_triggers", clause)
+            ) and _SEQUENCE.search(f, main_end, span.start):
+                # "the clashes came a day after troops captured the town of X": the place of
+                # the earlier event (but "killed when forces shelled a post near X" is one)
+                continue
             if _OWNER.match(f, span.end) or (
                 not after and has_any(f, _SUBORDINATE_WORDS, span.end, main.start)
                 and _SUBORDINATE.search(f, span.end, main.start)
@@ -1436,13 +1449,26 @@ def _place(
     return best[1], best[0][0]
 
 
+def _asides(ctx: EventContext, span: Span) -> list[Span]:
+    """The non-restrictive relative clauses of a stretch (", which has 12 posts in Idlib
+    under a 2018 deal with Russia,"): what they tell is background, not the event."""
+    f = ctx.folded
+    if f.find(", wh", span.start, span.end) < 0:
+        return []
+    zones = []
+    for m in _ASIDE.finditer(f, span.start, span.end):
+        stop = _ZONE_END.search(f, m.end(), span.end)
+        zones.append(make_span(m.start(), stop.start() if stop else span.end))
+    return zones
+
+
 def _since_zones(ctx: EventContext, sent: Span) -> list[Span]:
     """Stretches of a sentence that tell another, earlier event as a yardstick: "since"
     opening a clause ("since it first sent troops in 2016"), or after a superlative ("the
     worst attack since 2016"); or a state of things before it ("a town that had been held
-    by rebels since 2014")."""
+    by rebels since 2014", "Turkey, which has posts there under a 2018 deal, …")."""
     f = ctx.folded
-    zones = []
+    zones = _asides(ctx, sent)
     if f.find(" been ", sent.start, sent.end) >= 0:
         for m in _STATE_CLAUSE.finditer(f, sent.start, sent.end):
             # "Khan Sheikhoun, a town that had been in opposition hands since 2014": the
@@ -1554,7 +1580,9 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
         prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 2
     ):
         cand.date = prev.date
-    if cand.place is None and prev is not None and prev.paragraph == cand.paragraph:
+    if cand.place is None and prev is not None and prev.paragraph == cand.paragraph \
+            and not cand.area_ref:
+        # (not "… enter the province": the story's province, read at the end)
         cand.place, cand.place_rank = prev.place, 8
     if cand.refer:
         target = next(
