@@ -997,3 +997,13 @@ def test_an_invitation_to_a_capital_places_the_talks(pipeline: object) -> None:
 ])
 def test_a_wish_or_a_proposal_is_no_meeting(pipeline: object, text: str) -> None:
     assert _read(pipeline, text)[0] == []
+
+
+def test_states_joined_before_the_meeting_word_are_sides_not_its_place(
+    pipeline: object
+) -> None:
+    found, _ = _read(pipeline, "Iran-Turkey talks on the border end without a deal\n\nTalks "
+                               "between Iranian and Turkish officials in Tehran ended on "
+                               "Tuesday without a deal.\n")
+    m = one(found)
+    assert m.place is not None and m.place.name == "Tehran"

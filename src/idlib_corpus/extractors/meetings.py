@@ -1007,10 +1007,11 @@ def _place(
                     rank = min(rank, 3)  # "will visit Ankara"
             elif pe <= ts and (pe == ts or f[pe].isspace()) and not f[pe:ts].strip() and (
                 t.value["class"] == "event"
-            ):
+            ) and not _JOINED_BEFORE.search(f, max(0, ps - 6), ps):
                 # "the Moscow talks" (a capital is a venue); "the Sochi summit", but also
-                # "Idlib consultations" (a subject): other names rank low
-                # (only spaces between: the first character says most)
+                # "Idlib consultations" (a subject): other names rank low; in "Russia-
+                # Turkey talks" the states are the sides (only spaces between: the first
+                # character says most)
                 rank = min(rank, 1 if _is_capital(ctx, sp) else 5)
         if rank > 1 and floor < 2:
             continue  # (the tests below give rank 2 at best, and 2 does not beat 2)
