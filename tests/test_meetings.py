@@ -1007,3 +1007,12 @@ def test_states_joined_before_the_meeting_word_are_sides_not_its_place(
                                "Tuesday without a deal.\n")
     m = one(found)
     assert m.place is not None and m.place.name == "Tehran"
+
+
+def test_another_round_held_elsewhere_is_one_more_meeting(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Iranian and Turkish diplomats held consultations in Tehran "
+                               "on February 3. Another round took place in Ankara on "
+                               "February 12.")
+    assert [(m.parties, m.place.name if m.place else None, m.status) for m in found] == [
+        (("IR", "TR"), "Tehran", MeetingStatus.HELD),
+        (("IR", "TR"), "Ankara", MeetingStatus.HELD)]

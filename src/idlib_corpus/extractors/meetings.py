@@ -564,7 +564,11 @@ def _read_clause(
     if own_times and any(s.times for s in speech):
         own_times = [t for t in own_times if not any(t in s.times for s in speech)]
     extra_dates: list[TimeValue] = []
-    if "again" in classes and own_times:
+    if cls == "refer" and "continuation" in classes and own_times and len(parties) < 2:
+        # "Another round took place in Moscow on February 17-18": one more meeting of
+        # the series told, held
+        cls = "again"
+    elif "again" in classes and own_times:
         cls = "again"  # "they last spoke on February 12"
         days = [t.value for t in own_times if isinstance(t.value, TimeValue)
                 and t.value.precision.value == "day" and not t.value.interval]
