@@ -1090,3 +1090,36 @@ def test_government_troops_killed_in_a_passive_are_the_target(pipeline: object) 
             "were killed in Turkish shelling near Saraqib on Monday, a monitor said.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert (attack.perpetrators, attack.targets) == (("state:TR",), ("state:SY",))
+
+
+def test_in_retaliation_for_an_attack_names_the_attack_answered(pipeline: object) -> None:
+    text = ("Russian jets struck Hayat Tahrir al-Sham positions near Saraqib in retaliation "
+            "for an attack that killed three Russian soldiers, Moscow said on Friday.")
+    found = sorted((i.perpetrators, i.targets, _toll(i)) for i in _incidents(pipeline, text))
+    assert found == [
+        (("armed_group:hayat-tahrir-al-sham",), ("state:RU",), (3, None)),
+        (("state:RU",), ("armed_group:hayat-tahrir-al-sham",), (None, None)),
+    ]
+
+
+def test_martyring_and_injuring_are_kept_apart(pipeline: object) -> None:
+    text = ("On Monday, Syrian regime forces shelled Turkish troops near Saraqib, martyring "
+            "three soldiers and injuring four others, the ministry said.")
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == (3, 4)
+
+
+def test_an_adverb_between_were_and_the_verb_keeps_the_passive(pipeline: object) -> None:
+    text = "Syrian army positions near Saraqib were heavily shelled by Turkish artillery."
+    assert _sides(pipeline, text) == (("state:TR",), ("state:SY",))
+
+
+def test_reinforcing_posts_is_a_deployment_and_civilians_moving_toward_a_border_flee(
+    pipeline: object,
+) -> None:
+    text = ("Syrian troops shelled Saraqib in Idlib on Monday. Turkey has reinforced its "
+            "posts near Saraqib in recent weeks. Some 150,000 civilians have moved toward the "
+            "Turkish border since January, the UN said.")
+    found = _incidents(pipeline, text)
+    assert one(found, T.DEPLOYMENT).perpetrators == ("state:TR",)
+    moved = one(found, T.DISPLACEMENT)
+    assert moved.displaced is not None and moved.displaced.value == 150_000

@@ -593,6 +593,13 @@ def _read_clause(
     cstart, cend = clause.start, clause.end
     # what the triggers say, in one pass (a clause holds one or two), with the trigger
     # nouns and the main trigger (the first verb, else the first noun) of the real ones
+    if len(hits) > 1 and any(h.value["class"] == "retaliation" for h in hits):
+        # "in retaliation for an attack that …": the word introduces the attack answered
+        answered = [h for h in hits if h.value["class"] != "retaliation"
+                    and _ANSWERED.search(f, max(cstart, h.start - 60), h.start)]
+        if answered:
+            hits = [h for h in hits if h.value["class"] != "retaliation"
+                    or h.start > answered[0].start]
     real = []
     nouns: list[Hit] = []
     main = None
@@ -700,6 +707,13 @@ def _read_clause(
     # -- roles
     # "air defences shot down two drones launched by X": X attacked the defenders
     voice = main.value["voice"]
+    if voice == "active" and main.value.get("pos") != "noun" \
+            and not main.phrase.partition(" ")[0].endswith("ing") and _BE_BEFORE.search(
+        f, max(cstart, main.start - 28), main.start
+    ):
+        # "regime targets were immediately hit", "was heavily shelled" (not "has been
+        # striking": that is active)
+        voice = "passive"
     passive = voice == "passive" or (
         voice == "defensive" and not _downs_aircraft(ctx, clause, main))
     doers: set[str] = set()
@@ -1050,6 +1064,7 @@ _ARMS_BEFORE = re.compile(
     r"(?:'s)?(?:\s+(?:government|regime|army|military|air|drone|artillery|rocket|missile|"
     r"mortar|naval|forces'?))+\s+"
 )
+_BE_BEFORE = re.compile(r"(?<![a-z])(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?$")
 _OWN_PEOPLE = re.compile(
     r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"
     r"citizens|nationals|officers|police)|(?<![\w,])[0-9][0-9,]*\s+(?:soldiers|troops|"
