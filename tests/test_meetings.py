@@ -1016,3 +1016,24 @@ def test_another_round_held_elsewhere_is_one_more_meeting(pipeline: object) -> N
     assert [(m.parties, m.place.name if m.place else None, m.status) for m in found] == [
         (("IR", "TR"), "Tehran", MeetingStatus.HELD),
         (("IR", "TR"), "Ankara", MeetingStatus.HELD)]
+
+
+def test_a_visit_told_as_cancelled_after_its_plan(pipeline: object) -> None:
+    m = one(_read(pipeline, "Rouhani had been due to travel to Ankara on Thursday but the "
+                            "visit was cancelled.")[0])
+    assert (m.status, m.parties) == (MeetingStatus.CANCELLED, ("IR", "TR"))
+
+
+def test_a_summit_planned_for_a_city_is_placed_there(pipeline: object) -> None:
+    m = one(_read(pipeline, "The summit of Iran, Russia and Turkey planned for Sochi has "
+                            "been postponed.")[0])
+    assert m.place is not None and m.place.name == "Sochi"
+    assert m.status is MeetingStatus.CANCELLED
+
+
+def test_his_meeting_is_the_meeting_of_the_one_named_next(pipeline: object) -> None:
+    found, names = _read(pipeline, "After his meeting with Putin, Rouhani told reporters "
+                                   "that the strikes would stop.")
+    m = one(found)
+    assert m.parties == ("IR", "RU")
+    assert _who(m, names) == {"Rouhani", "Putin"}

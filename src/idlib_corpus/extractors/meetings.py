@@ -103,7 +103,7 @@ _SAID_HE = re.compile(
 # looked up first, so that most clauses are not searched)
 _LEAD_ADJUNCT = re.compile(
     r"(?:after|before|following|during|ahead of|at the end of|on the eve of)\s+"
-    r"(?:the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
+    r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
 )
 _LEAD_WORDS = {"aft": True, "bef": True, "fol": True, "dur": True, "ahe": True,
                "at ": True, "on ": True}
@@ -146,6 +146,7 @@ _WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came 
 # what may stand between a meeting noun and its date (matched in full between them)
 _DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
 _SIDELINES_OF = ("sidelines of the ", "sidelines of ")
+_SET_FOR = (" planned for ", " scheduled for ", " set for ", " slated for ")
 _AFTER_WORDS = (" after ", " before ")
 # the nouns of people who travel to talks (with a nationality word: "Turkish officials")
 _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", "envoys",
@@ -277,6 +278,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         if not triggers:
             continue
         occasion = False
+        whose: Mentioned | None = None
         lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if \
             _LEAD_WORDS.get(ctx.folded[clause.start:clause.start + 3]) else None
         if lead is not None and triggers[0].end <= lead.end():
@@ -288,10 +290,20 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             if rest:
                 clause, triggers, occasion = make_span(lead.end(), clause.end), rest, True
             else:
+                if lead.group("whose") in ("his", "her"):
+                    whose = ctx.person_before(min(clause.end, lead.end() + 30), lead.end())
                 clause = make_span(clause.start, lead.end())
         cand = _read_clause(ctx, si, sent, clause, triggers, countries)
         if cand is None:
             continue
+        if whose is not None:
+            # "After his meeting with Putin, Erdogan said …": "his" is the one named next
+            country = whose.country or countries.get(whose.actor)
+            if country and country not in cand.parties:
+                cand.parties.add(country)
+                cand.participants.add(whose.actor)
+                if len(cand.parties) >= 2 and cand.cls == "refer":
+                    cand.cls = "primary"
         if occasion or (cand.cls == "primary" and _ALSO.search(
             ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
         )):
@@ -462,7 +474,8 @@ def _read_clause(
         if speaker is None and _SETTING.search(f, max(c_start, first.start - 24), first.start):
             # "Erdogan told Putin in a phone call that …", "Lavrov said during talks with
             # Zarif …": the speaker spoke at the meeting
-            speaker = ctx.person_before(speech[0].span.end, speech[0].span.start)
+            said = [z for z in speech if z.span.end <= first.start] or speech
+            speaker = ctx.person_before(said[-1].span.end, said[-1].span.start)
         if speaker is not None:
             country = speaker.country or countries.get(speaker.actor)
             if country:
@@ -1021,8 +1034,10 @@ def _place(
             continue  # (the tests below give rank 2 at best, and 2 does not beat 2)
         if rank > 2 and (_HOST.match(f, pe, pe + 30) or _CLAUSE_IN.match(
             f, clause.start, ps
-        ) or f.endswith(_SIDELINES_OF, max(0, ps - 17), ps)):
-            # (or "on the sidelines of the Munich Security Conference": that city)
+        ) or f.endswith(_SIDELINES_OF, max(0, ps - 17), ps)
+                or f.endswith(_SET_FOR, max(0, ps - 14), ps)):
+            # (or "on the sidelines of the Munich Security Conference": that city; "the
+            # summit planned for Tehran")
             rank = 2
         if rank > 3 and floor >= 3:
             if moves is None:
@@ -1242,6 +1257,8 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
 def _status_fits(record: _Candidate, cand: _Candidate) -> bool:
     if not cand.explicit_status or cand.status is None or record.status is None:
         return True
+    if cand.status is _CANCELLED and record.status is _PLANNED:
+        return True  # "… but the visit was cancelled": the one planned
     planned_r = record.status is MeetingStatus.PLANNED
     planned_c = cand.status is MeetingStatus.PLANNED
     return planned_r == planned_c
@@ -1356,6 +1373,9 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             target = _refer_target(records, cand)
             if target is not None:
                 _absorb(target, cand, refer=True)
+                if cand.status is _CANCELLED and cand.explicit_status and \
+                        target.status is _PLANNED:
+                    target.status = _CANCELLED  # "… but the visit was cancelled"
                 if target.date is None and cand.date is not None and not cand.weak_date and \
                         _dated_noun(ctx, cand):
                     # "The talks on Monday ended without agreement": the day of those talks
