@@ -1123,3 +1123,11 @@ def test_reinforcing_posts_is_a_deployment_and_civilians_moving_toward_a_border_
     assert one(found, T.DEPLOYMENT).perpetrators == ("state:TR",)
     moved = one(found, T.DISPLACEMENT)
     assert moved.displaced is not None and moved.displaced.value == 150_000
+
+
+def test_what_forces_used_to_attack_with_is_an_attack(pipeline: object) -> None:
+    text = ("Moscow said rebels had used rockets to attack the Russian air base near Saraqib "
+            "on Friday night.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.targets == ("state:RU",)
+    assert attack.date is not None and attack.date.iso == "2020-02-21"

@@ -470,6 +470,7 @@ _GOING_ON = frozenset({"continue", "continues", "continued", "began", "begun", "
 _TOPIC_OF = frozenset({"of", "about", "for", "against", "over", "on"})
 # "accused Damascus of ", "accuses the Syrian regime of ": an accusation of a deed
 _ACCUSED_OF = re.compile(r"\s+(?:the\s+)?(?:[\w'-]+\s+){1,3}of\s+(?:the\s+)?")
+_USED = frozenset({"used", "using", "uses"})
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -518,9 +519,10 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
     if last is not None:
         if last == "to" and not phrase.endswith(("ing", "tion", "s")) and not (
             len(words) > 1 and words[-2] in _GOING_ON
-        ):
+        ) and _USED.isdisjoint(words[-4:-1]):
             # "pressed to capture", "to attack" (not "to observation posts", nor "columns
-            # continue to enter the province": that goes on)
+            # continue to enter the province": that goes on; nor "used drones to attack
+            # the base": what they did it with)
             return False
         if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
             return False  # "the surrounded posts"
