@@ -1037,3 +1037,11 @@ def test_his_meeting_is_the_meeting_of_the_one_named_next(pipeline: object) -> N
     m = one(found)
     assert m.parties == ("IR", "RU")
     assert _who(m, names) == {"Rouhani", "Putin"}
+
+
+def test_speaking_after_talks_the_speaker_took_part(pipeline: object) -> None:
+    found, names = _read(pipeline, "Speaking after talks with Rouhani in Tehran on Monday, "
+                                   "Putin said the strikes would stop.")
+    m = one(found)
+    assert (m.parties, _who(m, names)) == (("IR", "RU"), {"Rouhani", "Putin"})
+    assert m.place is not None and m.place.name == "Tehran"

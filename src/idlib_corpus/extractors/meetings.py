@@ -353,8 +353,16 @@ def _read_clause(
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
     speech = ctx.speech(sent)
+    speaking = False  # ("Speaking after talks with X, Y said": the talks are the setting)
     if speech:  # (most sentences have none)
         speech = [s for s in speech if s.span.start < c_end and c_start < s.span.end]
+        for s in speech:
+            if s.span.start <= first.start < s.span.end and f.startswith(
+                "speaking", s.span.start
+            ):
+                speaking = True
+        if speaking:
+            speech = [s for s in speech if not s.span.start <= first.start < s.span.end]
     speech_zones = [s.span for s in speech] if speech else []
     topic = ctx.topic_zones(clause)
     if topic:
@@ -471,11 +479,15 @@ def _read_clause(
         # "Erdogan said he would travel to Moscow to meet Putin": the speaker is the "he"
         # who goes to the meeting (the attribution is left out above)
         speaker = _speaker_subject(ctx, speech, triggers, clause)
-        if speaker is None and _SETTING.search(f, max(c_start, first.start - 24), first.start):
+        if speaker is None and (speaking or _SETTING.search(
+            f, max(c_start, first.start - 24), first.start
+        )):
             # "Erdogan told Putin in a phone call that …", "Lavrov said during talks with
-            # Zarif …": the speaker spoke at the meeting
-            said = [z for z in speech if z.span.end <= first.start] or speech
-            speaker = ctx.person_before(said[-1].span.end, said[-1].span.start)
+            # Zarif …", "Speaking after talks with Erdogan, Putin said": the speaker spoke
+            # at the meeting, or after it
+            said = ([z for z in speech if z.span.start >= first.end] if speaking else
+                    [z for z in speech if z.span.end <= first.start][-1:]) or speech[-1:]
+            speaker = ctx.person_before(said[0].span.end, said[0].span.start)
         if speaker is not None:
             country = speaker.country or countries.get(speaker.actor)
             if country:
