@@ -1131,3 +1131,12 @@ def test_what_forces_used_to_attack_with_is_an_attack(pipeline: object) -> None:
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.targets == ("state:RU",)
     assert attack.date is not None and attack.date.iso == "2020-02-28"  # (FEB: a Friday)
+
+
+def test_over_the_same_period_is_the_period_of_the_sentence_before(pipeline: object) -> None:
+    text = ("Monitors say 300 civilians have been killed in Idlib since the offensive began in "
+            "early May. The UN says 200,000 people have fled their homes in Idlib over the "
+            "same period.")
+    moved = one(_incidents(pipeline, text, dt.date(2019, 7, 10)), T.DISPLACEMENT)
+    assert moved.date is not None
+    assert (moved.date.start, moved.date.end) == (dt.date(2019, 5, 1), dt.date(2019, 7, 10))

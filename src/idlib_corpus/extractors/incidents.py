@@ -905,6 +905,19 @@ def _read_clause(
             if ground:
                 place, rank = ground[-1], 7
     date, strength = _date(ctx, clause, sent, main, speech)
+    if date is None and si > 0 and f.find("same period", cstart, cend) >= 0:
+        # "… displaced over the same period": the period the sentence before gives ("since
+        # the escalation began at the end of April": from then to the day of the story)
+        before = ctx.sentences[si - 1]
+        told = [t for t in ctx.times_in(before) if isinstance(t.value, TimeValue)]
+        if told:
+            last = told[-1]
+            date, strength = last.value, 2
+            published = ctx.doc.article.published
+            if published is not None and last.value.start <= published and f.find(
+                "since", before.start, last.span.start
+            ) >= 0:
+                date = TimeValue.between(last.value.start, published)
     if campaign is not None:
         if date is None:
             times = [t.value for t in ctx.times_in(campaign) if isinstance(t.value, TimeValue)]
