@@ -1140,3 +1140,14 @@ def test_over_the_same_period_is_the_period_of_the_sentence_before(pipeline: obj
     moved = one(_incidents(pipeline, text, dt.date(2019, 7, 10)), T.DISPLACEMENT)
     assert moved.date is not None
     assert (moved.date.start, moved.date.end) == (dt.date(2019, 5, 1), dt.date(2019, 7, 10))
+
+
+def test_regime_planes_are_the_war_country_s_even_where_a_sponsor_s_army_is_named_most(
+    pipeline: object,
+) -> None:
+    text = ("The Russian army said on Monday that the Russian military would stay in Syria. "
+            "The Russian army has bases near Saraqib in Idlib.\n\n"
+            "Russian and regime warplanes pounded Kafr Nabl and Saraqib on Sunday, monitors "
+            "said.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:RU", "state:SY")

@@ -837,19 +837,20 @@ def _read_clause(
     # joined one is added only to doers already named)
     if _BARE_ARMY_PARTS.search(f, cstart, army_end):
         if not doers:
-            if _BARE_ARMY.search(f, cstart, army_end) and (home := _home(ctx)) \
-                    and home not in receivers:
+            if (bare := _BARE_ARMY.search(f, cstart, army_end)) \
+                    and (home := _army_of(ctx, bare)) and home not in receivers:
                 # "the army took full control of Khan Sheikhoun" after "the Syrian army"
                 # was named
                 doers = {home}
                 pronoun = False
-        elif _JOINED_ARMY.search(f, cstart, army_end) and (home := _home(ctx)) \
-                and home not in doers and home not in receivers:
+        elif (bare := _JOINED_ARMY.search(f, cstart, army_end)) \
+                and (home := _army_of(ctx, bare)) and home not in doers \
+                and home not in receivers:
             doers.add(home)  # "Russian and government air raids"
     hit_lo, hit_hi = (cstart, main_start) if passive else (main_end, cend)
     if typ is _ATTACK and _BARE_ARMY_PARTS.search(f, hit_lo, hit_hi) \
-            and _BARE_ARMY_HIT.search(f, hit_lo, hit_hi) and (home := _home(ctx)) \
-            and home not in doers:
+            and (bare := _BARE_ARMY_HIT.search(f, hit_lo, hit_hi)) \
+            and (home := _army_of(ctx, bare)) and home not in doers:
         # "drone strikes killed 19 government soldiers", "14 government troops were killed"
         receivers.add(home)
     if pronoun and si > 0:
@@ -1056,6 +1057,15 @@ def _sponsors_of_regime(ctx: EventContext) -> frozenset[str]:
             at = f.find("regime", at + 6)
         found = memo[_MEMO_SPONSORS] = frozenset(out)
     return found
+
+
+def _army_of(ctx: EventContext, bare: re.Match[str]) -> str | None:
+    """The state a bare army phrase names: "regime" is the government of the country the
+    war is in (never a sponsor's, even where the article names Russia's army most), other
+    words the army the article is about (:func:`_home`)."""
+    if "regime" in bare.group():
+        return _war_state(ctx) or _home(ctx)
+    return _home(ctx)
 
 
 def _war_state(ctx: EventContext) -> str | None:
