@@ -1151,3 +1151,15 @@ def test_regime_planes_are_the_war_country_s_even_where_a_sponsor_s_army_is_name
             "said.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.perpetrators == ("state:RU", "state:SY")
+
+
+def test_its_forces_had_struck_are_the_speaker_s_and_troops_deployed_by_a_state(
+    pipeline: object,
+) -> None:
+    text = ("Moscow said on Friday its forces had destroyed three rebel tanks near Saraqib. "
+            "Russian military police had been deployed in Kafr Nabl, the ministry added.")
+    found = _incidents(pipeline, text)
+    assert one(found, T.ARMED_ATTACK).perpetrators == ("state:RU",)
+    moved = one(found, T.DEPLOYMENT)
+    assert moved.perpetrators == ("state:RU",)
+    assert moved.place is not None and moved.place.name == "Kafr Nabl"

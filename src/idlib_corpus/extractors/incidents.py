@@ -709,7 +709,7 @@ def _read_clause(
     # -- roles
     # "air defences shot down two drones launched by X": X attacked the defenders
     voice = main.value["voice"]
-    if voice == "active" and main.value.get("pos") != "noun" \
+    if voice == "active" and typ is not _DEPLOYMENT and main.value.get("pos") != "noun" \
             and not main.phrase.partition(" ")[0].endswith("ing") and _BE_BEFORE.search(
         f, max(cstart, main.start - 28), main.start
     ):
@@ -818,9 +818,10 @@ def _read_clause(
     pronoun = False
     if not doers and not passive:
         for h in real:
-            # (the words of ctx.words_before(h.start, 2, cstart))
+            # (the words of ctx.words_before(h.start, 2, cstart), or "its forces had")
             lo = h.start - 24 if h.start - 24 > cstart else cstart
-            if not _PRONOUNS.isdisjoint(_WORDS.findall(f, lo, h.start)[-2:]):
+            near = _WORDS.findall(f, lo, h.start)
+            if not _PRONOUNS.isdisjoint(near[-2:]) or _ITS_FORCES.search(f, lo, h.start):
                 pronoun = True
                 break
     if pronoun:
@@ -1090,6 +1091,11 @@ _ARMS_BEFORE = re.compile(
     r"mortar|naval|forces'?))+\s+"
 )
 _BE_BEFORE = re.compile(r"(?<![a-z])(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?$")
+# "its forces had destroyed", "their jets have bombed": the forces of the state just named
+_ITS_FORCES = re.compile(
+    r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
+    r"artillery|soldiers)\s+(?:(?:had|have|has)\s+)?(?:[a-z]+ly\s+)?$"
+)
 _OWN_PEOPLE = re.compile(
     r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"
     r"citizens|nationals|officers|police)|(?<![\w,])[0-9][0-9,]*\s+(?:soldiers|troops|"
