@@ -1163,3 +1163,16 @@ def test_its_forces_had_struck_are_the_speaker_s_and_troops_deployed_by_a_state(
     moved = one(found, T.DEPLOYMENT)
     assert moved.perpetrators == ("state:RU",)
     assert moved.place is not None and moved.place.name == "Kafr Nabl"
+
+
+def test_a_nationality_before_rebels_names_no_state(pipeline: object) -> None:
+    text = ("Turkish soldiers and allied Syrian opposition fighters captured the village of "
+            "Kafr Nabl on Friday.")
+    assert one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE).perpetrators == ("state:TR",)
+
+
+def test_residents_who_left_their_homes_are_displaced(pipeline: object) -> None:
+    text = ("Government rockets hit Saraqib in Idlib on Monday. Since Sunday, some 12,000 "
+            "residents have left their homes in Saraqib, aid groups said.")
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.displaced is not None and moved.displaced.value == 12_000

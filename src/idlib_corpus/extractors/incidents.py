@@ -1018,6 +1018,11 @@ def _campaign_side(ctx: EventContext, span: Span, excluded: list[Span]) -> set[s
 #: The people nouns that name armed forces, never displaced people.
 _TROOPS = frozenset({"troops", "soldiers", "servicemen", "fighters", "militants", "rebels",
                      "personnel", "gunmen", "insurgents", "jihadists", "terrorists"})
+# A nationality before armed men who are no state's forces
+_NON_STATE_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:rebels?|opposition|insurgents?|militants?|jihadists?|islamists?)"
+    r"(?![a-z])"
+)
 _GROUP_AFTER = re.compile(r"'s?\s")
 _REGIME = re.compile(r"(?:the\s+)?regime")
 _MEMO_HOME = "incidents.home"
@@ -1158,6 +1163,8 @@ def _forces_named(
             continue
         if kind == "state":
             f = ctx.folded
+            if _NON_STATE_AFTER.match(f, span.end):
+                continue  # "Syrian rebels", "Turkish-backed Syrian opposition fighters"
             if f.startswith("'", span.end) and _GROUP_AFTER.match(f, span.end) and any(
                 g.kind == "group" and 0 <= g.span.start - span.end <= 4 for g in named
             ):
