@@ -1045,3 +1045,12 @@ def test_speaking_after_talks_the_speaker_took_part(pipeline: object) -> None:
     m = one(found)
     assert (m.parties, _who(m, names)) == (("IR", "RU"), {"Rouhani", "Putin"})
     assert m.place is not None and m.place.name == "Tehran"
+
+
+def test_a_call_and_the_meeting_agreed_in_it(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Rouhani and Putin spoke by phone on Monday and agreed to meet "
+                               "in Tehran next week.")
+    assert [(m.kind, m.status, m.place.name if m.place else None) for m in found] == [
+        (MeetingKind.PHONE_CALL, MeetingStatus.HELD, None),
+        (MeetingKind.TALKS, MeetingStatus.PLANNED, "Tehran")]
+    assert all(m.parties == ("IR", "RU") for m in found)

@@ -80,7 +80,8 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _THEY = re.compile(r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents)(?![a-z])")
 # A clause opening with "and" and a verb shares the subject of the clause before it.
 _SHARED_SUBJECT = re.compile(
-    r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans)\s(?!been\s)"
+    r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans|agreed|decided|promised|"
+    r"planned|would)\s(?!been\s)"
 )
 _PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
 _AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
@@ -132,6 +133,12 @@ _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
 _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
+_AND_WORDS = (" and ",)
+# "… and agreed to meet", "… and will hold talks" (searched after the first trigger)
+_AND_THEN_MEET = re.compile(
+    r"\s+and\s+(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
+    r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
+)
 _QUOTE = re.compile('["“”]')
 # "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
 # said (searched right before the meeting word)
@@ -269,67 +276,87 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
     countries = {a.id: a.country for a in actors if a.country}
     cands: list[_Candidate] = []
     last_si, skip = -1, False  # (whether a sentence is not diplomatic: read once for its clauses)
-    for si, sent, clause in iter_clauses(ctx, "meeting_triggers"):
+    for si, sent, whole in iter_clauses(ctx, "meeting_triggers"):
         if si != last_si:
             last_si, skip = si, ctx.has("non_diplomatic", sent)
         if skip:
             continue
-        triggers = ctx.hits_in("meeting_triggers", clause)
-        if not triggers:
+        found = ctx.hits_in("meeting_triggers", whole)
+        if not found:
             continue
-        occasion = False
-        whose: Mentioned | None = None
-        lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if \
-            _LEAD_WORDS.get(ctx.folded[clause.start:clause.start + 3]) else None
-        if lead is not None and triggers[0].end <= lead.end():
-            # "After the meeting, Stoltenberg condemned the strikes by Syria and Russia":
-            # the meeting told before dates what the rest of the clause says, whose states
-            # are not its parties; "Before the summit, A and B held a separate meeting":
-            # another meeting, on the summit's occasion
-            rest = [t for t in triggers if t.start >= lead.end()]
-            if rest:
-                clause, triggers, occasion = make_span(lead.end(), clause.end), rest, True
-            else:
-                if lead.group("whose") in ("his", "her"):
-                    whose = ctx.person_before(min(clause.end, lead.end() + 30), lead.end())
-                clause = make_span(clause.start, lead.end())
-        cand = _read_clause(ctx, si, sent, clause, triggers, countries)
-        if cand is None:
-            continue
-        if whose is not None:
-            # "After his meeting with Putin, Erdogan said …": "his" is the one named next
-            country = whose.country or countries.get(whose.actor)
-            if country and country not in cand.parties:
-                cand.parties.add(country)
-                cand.participants.add(whose.actor)
-                if len(cand.parties) >= 2 and cand.cls == "refer":
-                    cand.cls = "primary"
-        if occasion or (cand.cls == "primary" and _ALSO.search(
-            ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
-        )):
-            cand.occasion = True  # "The Turkish leader also met Rouhani one on one"
-        if cand.cls == "primary" and len(cand.parties) >= 3:
-            others = _split_calls(ctx, sent, clause, cand, countries)
-            if others:
-                # "Merkel spoke by phone with Erdogan on Friday and with Putin": two calls
-                cands.append(cand)
-                cands.extend(others[:-1])
-                cand = others[-1]
-        prev = cands[-1] if cands else None
-        if (cand.cls == "refer" and prev is not None and prev.sentence == si
-                and len(prev.parties) >= 2 and cand.status is not prev.status
-                and _SHARED_SUBJECT.match(ctx.folded, clause.start, clause.end)):
-            # "A and B spoke by phone on Friday, and are scheduled to meet on Thursday":
-            # the second predicate has the subject of the first, and is another meeting
-            cand.parties = set(prev.parties)
-            cand.participants = cand.participants | prev.participants
-            cand.cls = "primary"
-        cands.append(cand)
+        for clause, triggers in _predicates(ctx, whole, found):
+            occasion = False
+            whose: Mentioned | None = None
+            lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if \
+                _LEAD_WORDS.get(ctx.folded[clause.start:clause.start + 3]) else None
+            if lead is not None and triggers[0].end <= lead.end():
+                # "After the meeting, Stoltenberg condemned the strikes by Syria and Russia":
+                # the meeting told before dates what the rest of the clause says, whose states
+                # are not its parties; "Before the summit, A and B held a separate meeting":
+                # another meeting, on the summit's occasion
+                rest = [t for t in triggers if t.start >= lead.end()]
+                if rest:
+                    clause, triggers, occasion = make_span(lead.end(), clause.end), rest, True
+                else:
+                    if lead.group("whose") in ("his", "her"):
+                        whose = ctx.person_before(min(clause.end, lead.end() + 30), lead.end())
+                    clause = make_span(clause.start, lead.end())
+            cand = _read_clause(ctx, si, sent, clause, triggers, countries)
+            if cand is None:
+                continue
+            if whose is not None:
+                # "After his meeting with Putin, Erdogan said …": "his" is the one named next
+                country = whose.country or countries.get(whose.actor)
+                if country and country not in cand.parties:
+                    cand.parties.add(country)
+                    cand.participants.add(whose.actor)
+                    if len(cand.parties) >= 2 and cand.cls == "refer":
+                        cand.cls = "primary"
+            if occasion or (cand.cls == "primary" and _ALSO.search(
+                ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
+            )):
+                cand.occasion = True  # "The Turkish leader also met Rouhani one on one"
+            if cand.cls == "primary" and len(cand.parties) >= 3:
+                others = _split_calls(ctx, sent, clause, cand, countries)
+                if others:
+                    # "Merkel spoke by phone with Erdogan on Friday and with Putin": two calls
+                    cands.append(cand)
+                    cands.extend(others[:-1])
+                    cand = others[-1]
+            prev = cands[-1] if cands else None
+            if (cand.cls == "refer" and prev is not None and prev.sentence == si
+                    and len(prev.parties) >= 2 and cand.status is not prev.status
+                    and _SHARED_SUBJECT.match(ctx.folded, clause.start, clause.end)):
+                # "A and B spoke by phone on Friday, and are scheduled to meet on Thursday":
+                # the second predicate has the subject of the first, and is another meeting
+                cand.parties = set(prev.parties)
+                cand.participants = cand.participants | prev.participants
+                cand.cls = "primary"
+            cands.append(cand)
     records = _merge(ctx, cands)
     return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
 
 
 # --------------------------------------------------------------------------- one clause
+
+
+def _predicates(
+    ctx: EventContext, clause: Span, triggers: list[Hit]
+) -> list[tuple[Span, list[Hit]]]:
+    """A clause cut before "and agreed to meet …", "and will hold talks …": "A and B spoke
+    by phone on Friday and agreed to meet next week" tells a call and a planned meeting
+    (the second part has no subject: see _SHARED_SUBJECT)."""
+    if len(triggers) < 2 or not has_any(ctx.folded, _AND_WORDS, triggers[0].end, clause.end):
+        return [(clause, triggers)]
+    m = _AND_THEN_MEET.search(ctx.folded, triggers[0].end, clause.end)
+    if m is None:
+        return [(clause, triggers)]
+    cut = m.start()
+    first = [t for t in triggers if t.end <= cut]
+    second = [t for t in triggers if t.start >= cut]
+    if not first or not second:
+        return [(clause, triggers)]
+    return [(make_span(clause.start, cut), first), (make_span(cut, clause.end), second)]
 
 
 def _read_clause(
