@@ -19,6 +19,23 @@ How a meeting is read (the words of each step are in ``data/triggers.json``):
    the meeting ("led by", "chaired by", "his Turkish counterpart"). "Continue
    negotiations next week" and "meet again" are a new, planned meeting of the same parties.
 5. Candidates that agree on parties, place, date and status are one meeting told twice.
+
+Constructions read besides (each tested in ``tests/test_meetings.py``):
+
+* who takes part: the speaker of "X said he would travel to Moscow to meet Y", of "X told
+  Y in a phone call that …", of "Speaking after talks with Y, X said"; "his" in "After
+  his meeting with Y, X said"; a person travelling ("flew to Ankara"), received ("X
+  received envoy Y") or hosting; not the states of a headline's rubric ("Syria war: …"),
+  of a relative clause on a person (", who urged Russia …"), of what follows a leading
+  "After the talks," or the attribution of a quotation;
+* how many meetings: "spoke with A on Friday and with B", "separate calls with A and B"
+  (one each); "… and agreed to meet next week" (a second, planned); "Before the summit,
+  A and B held a separate meeting", "A also met C" (on the summit's occasion: its place
+  and date); "another round took place in Moscow", "after two meetings in Ankara", "last
+  visited Moscow in 2019" (one more of the series, never merged into an undated one);
+* when: a time of another event is not the meeting's ("announced on Saturday, four days
+  after …", "On Monday, the agency reported that A had met B"); "the talks on Monday"
+  dates the talks told before.
 """
 
 from __future__ import annotations
