@@ -6,24 +6,39 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    incident trigger ("shelling", "came under fire", "entered", "convoy", "displacing") is
    a candidate, unless the trigger is not a fact: an infinitive ("pressed to capture"),
    a plan, threat or wish before it ("preventing attacks", "planning to"), a negation, a
-   habit ("almost daily", "regularly"), an adjective ("the surrounded posts", "displaced
-   people"), or words in brackets. Attacks, captures and deployments need armed forces in
-   the clause; displacement needs a war word in the sentence, so a bushfire evacuation is
-   not read as displacement.
+   habit ("almost daily", "sporadic shelling"), an adjective ("the surrounded posts",
+   "displaced people"), support ("an offensive backed by Russian air strikes"), a topic
+   ("the cost of sending troops"), or words in brackets. Attacks, captures and deployments
+   need armed forces in the clause (a weapon such as "air raid" or "car bomb" will do);
+   displacement needs a war word in the sentence or the one before, or attacks told
+   earlier, so a bushfire evacuation is not read as displacement.
 2. Roles: for an active trigger the states and groups before it did it and those after
    it suffered it ("Turkish troops struck … and killed 76 Syrian army troops"); for a
    passive one the other way round ("Turkish forces had come under the Syrian army's
-   fire"). Sponsors ("Russian-led"), places ("in Turkey") and speakers are not actors. A
+   fire"; "were heavily shelled"). Sponsors ("Russian-led"), places ("in Turkey"),
+   speakers, asides (", which has posts there under a deal with Russia,"), the home of a
+   group ("Lebanon's Hezbollah") and a nationality of rebels are not actors; who acts
+   before "after" acts in another event. A bare "government artillery" or "regime
+   soldiers" is the army the article is about, else the state its towns lie in ("regime":
+   always that state). "Its soldiers", "its positions" in a statement are the speaker's. A
    possessive pronoun ("Their shelling") takes the doers of the incident just told; a
-   retaliation ("in response to the incident") strikes back at the doers of the last
-   attack on it.
+   retaliation ("in response to the incident", "responded by striking") strikes back at
+   the doers of the last attack on it, and the attack a sentence names as answered ("in
+   response to the shelling of a Turkish post") was done by those the answer hit.
 3. Figures: the numbers of people after "killed"/"wounded" are summed ("five military
-   servicemen and three civilian personnel" is 8); a displacement figure is the count of
-   people next to the trigger; each is a :class:`~idlib_corpus.model.Claim` with its
-   qualifier ("more than", "around") and who gives it ("according to the UN").
+   servicemen and three civilian personnel" is 8; "eight civilians, five of them
+   children" is 8; "32 more wounded", "killing seven.", "the death toll rose to 36" need no
+   noun); a displacement figure is the count of people (not troops) next to the trigger;
+   each is a :class:`~idlib_corpus.model.Claim` with its qualifier ("more than", "around")
+   and who gives it ("according to the UN"). Wounded told alone after an attack ("Another
+   32 soldiers were wounded") are its victims.
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
-   in the same paragraph. Place: the town or province named with it, else the paragraph's.
+   in the same paragraph (not a time of another clause's event). Place: the town or
+   province named with it (not a capital in the possessive, a source's city, or the place
+   of an event after "after"), else "the town" named before, else the paragraph's, else
+   the story's. Displacement by "the offensive" or "over the same period" takes the side,
+   time and place of the campaign told in the sentence or two before.
 5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
    the incident already told, with the more precise date; candidates that agree on type,
    actors, place and date are one incident.
