@@ -1054,3 +1054,14 @@ def test_a_call_and_the_meeting_agreed_in_it(pipeline: object) -> None:
         (MeetingKind.PHONE_CALL, MeetingStatus.HELD, None),
         (MeetingKind.TALKS, MeetingStatus.PLANNED, "Tehran")]
     assert all(m.parties == ("IR", "RU") for m in found)
+
+
+@pytest.mark.parametrize(("second", "joins"), [
+    ("Sergei Shoigu, the Russian defence minister, was also at the talks.", True),
+    ("Sergei Shoigu was also at the Kremlin.", False),
+])
+def test_a_minister_also_at_the_talks_takes_part(
+    pipeline: object, second: str, joins: bool
+) -> None:
+    found, names = _read(pipeline, "Rouhani and Putin met in Sochi on Tuesday. " + second)
+    assert ("Sergei Shoigu" in _who(one(found), names)) is joins

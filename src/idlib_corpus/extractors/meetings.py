@@ -197,7 +197,7 @@ _OUTCOME = re.compile(
 _NEXT_WORD = re.compile(r"[\s,-]*([a-z][a-z'-]*)")
 _LETTERS = re.compile(r"[a-z][a-z'-]*")
 _JOINED_BEFORE = re.compile(r"(?:-|\band\s+|,\s*)$")
-_IN_WHAT = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)")
+_IN_WHAT = re.compile(r"\s+(?:in|at)\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)")
 _TWO = re.compile(r"(?<![a-z])(?:two|both)(?![a-z])")
 _VISIT_GAP = re.compile(r"\s+(?:the\s+)?")
 # (searched for whether it matches, as _MOVE_TO below: "at the start or after a space" is
@@ -883,11 +883,16 @@ def _objects_of_participation(triggers: list[Hit]) -> bool:
 
 
 def _takes_part_in_meeting(ctx: EventContext, triggers: list[Hit], clause: Span) -> bool:
-    """ "took part in patrols" is not taking part in the talks; "also attended." is."""
+    """ "took part in patrols", "was also at the Kremlin" are not taking part in the
+    talks; "also attended." is."""
     f = ctx.folded
     for t in triggers:
         if t.value["class"] != "participation":
             continue
+        if t.phrase.endswith(" at"):
+            # "was also at the talks": the meeting word is the next noun
+            return any(t.end < h.start <= t.end + 12 and h.value["class"] == "event"
+                       for h in ctx.hits_in("meeting_triggers", clause))
         m = _IN_WHAT.match(f[t.end:clause.end])
         if m is None:
             return True
