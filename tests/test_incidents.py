@@ -1176,3 +1176,20 @@ def test_residents_who_left_their_homes_are_displaced(pipeline: object) -> None:
             "residents have left their homes in Saraqib, aid groups said.")
     moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
     assert moved.displaced is not None and moved.displaced.value == 12_000
+
+
+def test_what_happened_after_after_is_an_earlier_event_of_its_own(pipeline: object) -> None:
+    text = ("Russian jets struck rebel positions near Saraqib overnight after at least six "
+            "Russian soldiers were killed in a drone attack by Hayat Tahrir al-Sham on "
+            "Thursday.")
+    found = {(i.perpetrators, i.targets, _toll(i)[0]) for i in _incidents(pipeline, text)}
+    assert found == {
+        (("state:RU",), (), None),
+        (("armed_group:hayat-tahrir-al-sham",), ("state:RU",), 6),
+    }
+
+
+def test_hitting_back_after_an_attack_answers_it(pipeline: object) -> None:
+    text = "Russia hits back after 12 soldiers killed near Saraqib"
+    found = {(i.perpetrators, i.targets, _toll(i)[0]) for i in _incidents(pipeline, text)}
+    assert found == {(("state:RU",), (), None), ((), ("state:RU",), 12)}

@@ -340,7 +340,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             # "following an incident …, where forces came under fire": the incident
             # word names the attack its own sentence tells, not an earlier one
             told = any(not c.generic for c in pending if c.type is _ATTACK)
-            _answer_sides(pending)
+            _answer_sides(pending, ctx.folded)
             for cand in pending:
                 if not (cand.generic and told):
                     _add(records, cand)
@@ -360,10 +360,15 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     return tuple(_finish(article_id, i, r) for i, r in enumerate(records, 1))
 
 
-def _answer_sides(pending: list[_Candidate]) -> None:
+def _answer_sides(pending: list[_Candidate], f: str) -> None:
     """An attack the sentence names as answered ("in response to the shelling of a
-    Turkish post") was done by those its answer hit, to those who answered."""
+    Turkish post", "Turkey hit back after 33 soldiers were killed") was done by those its
+    answer hit, to those who answered."""
     for c in pending:
+        if c.type is _ATTACK and not c.provoked and f.startswith(
+                ("after ", "following "), c.clause.start) and any(
+                a.retaliation and a.clause.end <= c.clause.start for a in pending):
+            c.provoked = True
         if not c.provoked:
             continue
         answer = next((a for a in pending if a is not c and a.type is _ATTACK
@@ -419,10 +424,32 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
     head: list[int] = []
     for i in _sentences_with(ctx, "incident_triggers"):
         (head if ctx.in_headline(sents[i]) else body).append(i)
+    f = ctx.folded
     for i in itertools.chain(body, head):
         sent = sents[i]
         for clause in ctx.clauses(sent):
-            yield i, sent, clause
+            if has_any(f, _SEQUENCE_WORDS, clause.start, clause.end):
+                yield from ((i, sent, part) for part in _sequence_split(ctx, clause))
+            else:
+                yield i, sent, clause
+
+
+def _sequence_split(ctx: EventContext, clause: Span) -> list[Span]:
+    """A clause cut before "after"/"following" where both sides hold an event trigger of
+    their own: "Turkey struck Syrian targets | after 33 Turkish soldiers were killed in an
+    air strike" tells two events, the second one first."""
+    f = ctx.folded
+    real = [h for h in ctx.hits_in("incident_triggers", clause)
+            if h.value["class"] != "generic"]
+    if len(real) < 2:
+        return [clause]
+    for m in _SEQUENCE.finditer(f, clause.start, clause.end):
+        cut = m.start()
+        if f.startswith("before", cut):
+            continue  # ("before being killed by …": the same event, seen from its end)
+        if any(h.end <= cut for h in real) and any(h.start >= cut for h in real):
+            return [make_span(clause.start, cut), make_span(cut, clause.end)]
+    return [clause]
 
 
 def _theatre(ctx: EventContext) -> PlaceRef | None:
@@ -705,15 +732,19 @@ def _read_clause(
     # its mentions. Those are asked for (with the sentence's speech) only where the raw
     # facts of the clause's mentions hold one that may pass: a group (everyday words:
     # "attack", "killed", "entered"), or also a state or a person who may head forces.
+    # ("… two days after they captured the town": a part cut off by "after" is armed if
+    # its sentence is)
+    gate = sent if cstart > sent.start and f.startswith(("after ", "following "), cstart) \
+        else clause
     gated = typ is not _DISPLACEMENT and not generic and not known \
-        and not ctx.has("armed_nouns", clause)
-    if gated and not _may_be_armed(ctx, clause, all_forced):
+        and not ctx.has("armed_nouns", gate)
+    if gated and not _may_be_armed(ctx, gate, all_forced):
         return None
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
     named = ctx.mentions_in(clause)
     mentions = _forces_named(ctx, named, speech_zones, brackets)
-    if gated:
+    if gated and gate is clause:
         if all_forced:
             if not any(m.kind == "group" for m in mentions):
                 return None
