@@ -176,6 +176,7 @@ class _Vocab:
     breadcrumb: frozenset[str]
     suffixes: tuple[str, ...]
     related_headers: frozenset[str]
+    notices: tuple[str, ...]  # cookie and privacy notices (sentences above the headline)
     prefix_len: int  # the longest prefix's length
     suffix_len: int  # the longest suffix's length
     prefix_firsts: frozenset[str]  # the prefixes' first characters
@@ -207,6 +208,7 @@ def _vocab() -> _Vocab:
         breadcrumb=frozenset(data["breadcrumb_words"]),
         suffixes=tuple(data["suffixes"]),
         related_headers=frozenset(data["related_headers"]),
+        notices=tuple(data["notices"]),
         prefix_len=max(map(len, data["prefixes"]), default=0),
         suffix_len=max(map(len, data["suffixes"]), default=1),
         prefix_firsts=_ends(data["prefixes"], 0),
@@ -536,12 +538,17 @@ def _weak_dateline_possible(line: str) -> bool:
     )
 
 
+#: A credit line without "By" is short: a name or two and an outlet's.
+_MAX_CREDIT = 80
+
+
 def _credit_possible(line: str) -> bool:
     """Whether a line may match _CREDITS or _CHECKED_CREDITS: "By ...", ending in "staff"
     or "agencies" (in any case: the last letter is one of these, "ſ" being an "s" to the
-    regex), or holding a comma or a bar ("Jane Roe, Reuters")."""
+    regex), or short and holding a comma or a bar ("Jane Roe, Reuters")."""
     return (line.startswith("By") or line.rstrip("\n")[-1:] in "sSſfF"
-            or "," in line or "|" in line)  # "Jane Roe, Reuters"
+            # "Jane Roe, Reuters": a short line
+            or (len(line) <= _MAX_CREDIT and ("," in line or "|" in line)))
 
 
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
@@ -552,7 +559,8 @@ _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Patte
     (id(a), id(b)): (a, b, _any_of((*a, *b)), test)
     for a, b, test in ((_DATELINES, _CHECKED_DATELINES, _dash_or_slash),
                        (_CREDITS, _CHECKED_CREDITS, _credit_possible),
-                       (_WEAK_DATELINES, (), _weak_dateline_possible))
+                       (_WEAK_DATELINES, (), _weak_dateline_possible),
+                       (_LATE_DATELINES, (), _dash_or_slash))
 }
 
 
@@ -807,6 +815,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
         if line.key in boiler or (credit is not None and line is credit.line):
             continue
         if line.prose:
+            if line.low.startswith(v.notices):
+                boiler.add(line.key)  # "We use cookies ...": the page's, not the story's
+                continue
             break  # the story starts here
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
@@ -842,7 +853,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 if ln.prose and ln.key not in boiler:
                     break
         dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
-        if dateline is None and below and below[-1].prose:
+        if dateline is None and title_line is not None and below and below[-1].prose:
             # A standfirst (a sentence under the headline) comes before the dateline:
             # "KASTANIES, Greece — For a fourth day ..." opens the next paragraph. Only a
             # place in capitals that names no body ("NATO, Russia — ...") reads so there.
