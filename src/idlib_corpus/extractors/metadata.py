@@ -814,10 +814,10 @@ def read_metadata(article: Article) -> ArticleMetadata:
             break
         if line.key in boiler or (credit is not None and line is credit.line):
             continue
+        if line.low.startswith(v.notices):
+            boiler.add(line.key)  # "We use cookies ...": the page's, not the story's
+            continue
         if line.prose:
-            if line.low.startswith(v.notices):
-                boiler.add(line.key)  # "We use cookies ...": the page's, not the story's
-                continue
             break  # the story starts here
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
