@@ -547,6 +547,7 @@ def test_a_headline_with_the_site_name_after_a_bar_is_still_a_headline() -> None
     "We use cookies to give you a better experience. Read our policy to learn more.",
     "This website uses cookies. By continuing to browse you accept them.",
     "By using this site you agree to our use of cookies.",
+    "Accept all cookies and continue to the site",  # a button: no full stop
 ])
 def test_a_cookie_notice_above_the_headline_does_not_end_the_header(notice: str) -> None:
     text = (f"EXAMPLE.ORG\nHome | Politics | Economy\n\n{notice}\n\nPOLITICS\n\n"
