@@ -643,3 +643,20 @@ def test_copyright_footers_of_known_outlets(footer: str, outlet: str | None) -> 
     text = ("Shelling resumes near the Hama front line\n\n"
             "Shells fell on two villages on Sunday, residents said.\n\n" + footer + "\n")
     assert meta(text).outlet == outlet
+
+
+@pytest.mark.parametrize("line, title, outlet", [
+    ("Turkey shells army posts near Saraqib - Hurriyet Daily News",
+     "Turkey shells army posts near Saraqib", "Hurriyet Daily News"),
+    ("Turkey shells army posts near Saraqib – Al-Monitor",
+     "Turkey shells army posts near Saraqib", "Al-Monitor"),
+    ("Syria war: Turkey shells army posts near Saraqib - BBC News",
+     "Syria war: Turkey shells army posts near Saraqib", "BBC"),
+    ("Turkey shells army posts near Saraqib - Turkish Defence Ministry",
+     "Turkey shells army posts near Saraqib", None),
+])
+def test_a_known_site_after_a_dash_in_the_headline(
+    line: str, title: str, outlet: str | None
+) -> None:
+    m = meta(f"{line}\n\nGuns fired on Sunday.\n")
+    assert (m.title, m.outlet) == (title, outlet)

@@ -163,7 +163,8 @@ _DATE_LINE = re.compile(
 )
 _ANY_FULL_DATE = re.compile(rf"\b(?P<date>{_FULL_DATE})\b")
 _TAIL_SPLIT = re.compile(r"\s+(?:/|\|)\s+")
-_SOURCE_TAIL = re.compile(rf"\s+{_DASH}\s+(?P<tail>[^-–—]{{2,60}})$")
+# (a hyphen inside a word of the tail is no dash: "... – Al-Monitor")
+_SOURCE_TAIL = re.compile(rf"\s+{_DASH}\s+(?P<tail>[^–—\s-](?:[^–—\s]|\s(?![-–—]\s)){{1,59}})$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_END = (".", "…")
 
@@ -429,6 +430,9 @@ def _clean_title(v: _Vocab, line: str) -> tuple[str, str | None]:
         if len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the")
                                    for w in words):
             line = line[: m.start()]
+            known = _known_head(tail, _media_names(default_knowledge()))
+            if outlet is None and known is not None:
+                outlet = tail[known[0] : known[0] + known[1]]  # "... - BBC News": the site's
     return line.rstrip(" -–—:|"), outlet
 
 
