@@ -660,3 +660,14 @@ def test_a_known_site_after_a_dash_in_the_headline(
 ) -> None:
     m = meta(f"{line}\n\nGuns fired on Sunday.\n")
     assert (m.title, m.outlet) == (title, outlet)
+
+
+@pytest.mark.parametrize("story, place", [
+    ("AMMAN: Jordan closed the crossing on Monday.", "Amman"),
+    ("EXCLUSIVE: Jordan closed the crossing on Monday.", None),
+    ("NATO: the alliance met on Monday.", None),
+])
+def test_a_known_place_in_capitals_and_a_colon_opening_the_story(
+    story: str, place: str | None
+) -> None:
+    assert meta(f"Jordan shuts border crossing with Syria\n\n{story}\n\nMore.\n").dateline == place

@@ -148,6 +148,8 @@ _LATE_DATELINES = (
         rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?\s*{_DASH}\s"
     ),
 )
+#: "RIYADH: Saudi Arabia said ...": a place in capitals and a colon opening the story.
+_COLON_DATELINES = (re.compile(rf"^(?P<place>{_CAPS_PLACE}):\s+(?=\S)"),)
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
 _FULL_DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
@@ -564,7 +566,8 @@ _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Patte
     for a, b, test in ((_DATELINES, _CHECKED_DATELINES, _dash_or_slash),
                        (_CREDITS, _CHECKED_CREDITS, _credit_possible),
                        (_WEAK_DATELINES, (), _weak_dateline_possible),
-                       (_LATE_DATELINES, (), _dash_or_slash))
+                       (_LATE_DATELINES, (), _dash_or_slash),
+                       (_COLON_DATELINES, (), None))
 }
 
 
@@ -738,6 +741,13 @@ def _may_be_place(name: str) -> bool:
 _PLACE_LABELS = frozenset(("place", "capital", "state"))
 
 
+def _known_place(name: str) -> bool:
+    """Whether the knowledge base knows ``name`` as a place, a capital or a state, and as
+    nothing else."""
+    found = default_knowledge().scanner.lookup(name.title())
+    return bool(found) and all(c.label in _PLACE_LABELS for c in found)
+
+
 def _outlet_form(name: str) -> str:
     """A name written in shouting capitals, as the knowledge base spells that name.
 
@@ -857,6 +867,12 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 if ln.prose and ln.key not in boiler:
                     break
         dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
+        if dateline is None and below and below[-1].text[:1].isupper():
+            # "BEIRUT: Lebanon's ..." (a colon after a place in capitals): only a place the
+            # knowledge base knows, not "UPDATE:" or "EXCLUSIVE:"
+            colon = _find_dateline(below[-1:], boiler, _COLON_DATELINES)
+            if colon is not None and colon.place is not None and _known_place(colon.place):
+                dateline = colon
         if dateline is None and title_line is not None and below and below[-1].prose:
             # A standfirst (a sentence under the headline) comes before the dateline:
             # "KASTANIES, Greece — For a fourth day ..." opens the next paragraph. Only a
