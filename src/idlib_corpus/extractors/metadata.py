@@ -23,10 +23,12 @@ plugin reads that layout line by line:
   "Sign up to The Courier's newsletters"); never an outlet the story merely cites. A
   name in shouting capitals is
   given as the knowledge base spells it ("HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News");
+  a known site after a dash in the headline is one too ("... - BBC News" -> "BBC");
 * the **dateline** place is the place of that dateline, title-cased ("Ankara"), or,
   below the headline and above the story's first sentence, a place in capitals alone
   on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``
-  (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``);
+  (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``), or
+  a known place in capitals and a colon opening the story (``AMMAN: Jordan ...``);
 * a dateline (or a date line above the story) that gives a full date with its year
   gives the publication date;
 * **boilerplate** lines are marked (not deleted): share/comment/rate widgets, section
