@@ -1065,3 +1065,55 @@ def test_a_minister_also_at_the_talks_takes_part(
 ) -> None:
     found, names = _read(pipeline, "Rouhani and Putin met in Sochi on Tuesday. " + second)
     assert ("Sergei Shoigu" in _who(one(found), names)) is joins
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov and Cavusoglu held talks by video link on Monday, two weeks after a meeting "
+    "planned in Ankara was shelved because of the outbreak.",
+    "Rouhani and Putin spoke by phone on Monday, following a summit in Tehran that was "
+    "called off at the last minute.",
+    "Erdogan and Putin hold talks on Idlib by video conference after virus scraps Moscow "
+    "meeting",
+])
+def test_a_meeting_called_off_told_after_the_one_held(pipeline: object, text: str) -> None:
+    found, _ = _read(pipeline, text)
+    assert [m.status for m in found] == [MeetingStatus.HELD, MeetingStatus.CANCELLED]
+    assert found[0].place is None
+    assert found[1].place is not None and found[1].parties == found[0].parties
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Putin, Erdogan and Rouhani hold Syria summit in Sochi", ("IR", "RU", "TR")),
+    ("Lavrov and Cavusoglu discuss Libya at Syria talks in Antalya", ("RU", "TR")),
+    ("Russia-Turkey talks on Idlib end without a deal", ("RU", "TR")),
+])
+def test_a_lone_state_before_the_meeting_word_is_its_subject(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == parties
+    assert m.place is None or m.place.name not in ("Syria", "Libya")
+
+
+@pytest.mark.parametrize("text", [
+    "The clashes, which began on February 2, killed more than 40 fighters on both sides.",
+    "Dozens of fighters from both sides died in the fighting on Monday, monitors said.",
+    "Shelling by the two sides continued through the night of March 1.",
+])
+def test_both_sides_of_a_battle_are_no_meeting(pipeline: object, text: str) -> None:
+    found, _ = _read(pipeline, "Rouhani and Putin met in Sochi on Tuesday. " + text)
+    m = one(found)
+    assert m.date is not None and m.date.iso == "2020-03-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov had been due in Ankara on March 10 for talks with Cavusoglu, but the visit was "
+    "called off. Both sides said the meeting had been postponed and that officials would "
+    "keep talking.",
+    "Shoigu had been due in Ankara on March 10 to meet Akar, but the trip was postponed. The "
+    "meeting was put off and contacts will continue.",
+])
+def test_a_visit_due_then_called_off(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.status, m.parties) == (MeetingStatus.CANCELLED, ("RU", "TR"))
+    assert m.date is not None and m.date.iso == "2020-03-10"

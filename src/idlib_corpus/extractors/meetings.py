@@ -156,6 +156,10 @@ _AND_THEN_MEET = re.compile(
     r"\s+and\s+(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
 )
+# "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
+_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
+_SEQUENCE_WORDS = ("after ", "following ")
+_TALKING = frozenset({"event", "weak"})
 _QUOTE = re.compile('["“”]')
 # "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
 # said (searched right before the meeting word)
@@ -301,6 +305,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         found = ctx.hits_in("meeting_triggers", whole)
         if not found:
             continue
+        part: _Candidate | None = None  # (the candidate of the clause's first part)
         for clause, triggers in _predicates(ctx, whole, found):
             occasion = False
             whose: Mentioned | None = None
@@ -321,6 +326,13 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             cand = _read_clause(ctx, si, sent, clause, triggers, countries)
             if cand is None:
                 continue
+            if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
+                    and cand.status is _CANCELLED and cand.explicit_status \
+                    and len(cand.parties) < 2 and cand.cls == "refer":
+                # "A and B held a summit by video, after a meeting planned in Tehran was
+                # shelved": the meeting called off was theirs
+                cand.parties, cand.participants, cand.cls = set(part.parties), set(), "primary"
+            part = cand
             if whose is not None:
                 # "After his meeting with Putin, Erdogan said …": "his" is the one named next
                 country = whose.country or countries.get(whose.actor)
@@ -363,10 +375,24 @@ def _predicates(
     """A clause cut before "and agreed to meet …", "and will hold talks …": "A and B spoke
     by phone on Friday and agreed to meet next week" tells a call and a planned meeting
     (the second part has no subject: see _SHARED_SUBJECT)."""
-    if len(triggers) < 2 or not has_any(ctx.folded, _AND_WORDS, triggers[0].end, clause.end):
+    if len(triggers) < 2:
         return [(clause, triggers)]
-    m = _AND_THEN_MEET.search(ctx.folded, triggers[0].end, clause.end)
+    f = ctx.folded
+    m = _AND_THEN_MEET.search(f, triggers[0].end, clause.end) if has_any(
+        f, _AND_WORDS, triggers[0].end, clause.end) else None
     if m is None:
+        # "A, B and C held a summit by video link, three months after a meeting planned in
+        # Tehran was shelved": what follows "after" is another meeting, told with its own
+        # meeting word (a word of talking on each side: not "agreed … after talks")
+        if not has_any(f, _SEQUENCE_WORDS, triggers[0].end, clause.end):
+            return [(clause, triggers)]
+        for a in _SEQUENCE.finditer(f, triggers[0].end, clause.end):
+            cut = a.start()
+            if any(t.end <= cut and t.value["class"] in _TALKING for t in triggers) and any(
+                t.start >= cut and t.value["class"] in _TALKING for t in triggers
+            ):
+                return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
+                        (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
         return [(clause, triggers)]
     cut = m.start()
     first = [t for t in triggers if t.end <= cut]
@@ -394,6 +420,12 @@ def _read_clause(
             return None
     classes = {t.value["class"] for t in triggers} if len(triggers) > 1 else \
         {first.value["class"]}
+    if classes == {"delegation"}:
+        sides = ctx.hits_in("anaphoric_parties", clause)
+        if sides and all(any(a.start <= t.start and t.end <= a.end for a in sides)
+                         for t in triggers):
+            # "130 fighters were killed on both sides": "sides" with no word of meeting
+            return None
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
     speech = ctx.speech(sent)
@@ -474,6 +506,7 @@ def _read_clause(
         rub = _RUBRIC.match(f, max(c_start, h.start), min(c_end, h.end))
         rubric_end = rub.end() if rub is not None else -1
     rubric: set[str] = set()
+    topical: list[str] = []
     # ", who urged Russia to …": a relative clause tells of a person, not of the meeting
     aside = f.find(", who ", first.end, c_end) if states else -1
     for i in states:
@@ -494,6 +527,11 @@ def _read_clause(
             continue
         if role_kind == "capital" and _venue(ctx, sp, triggers):
             continue  # "the Moscow talks", "Astana talks": where, not who
+        if role_kind == "state" and _venue(ctx, sp, triggers):
+            # "Putin, Erdogan and Rouhani hold Syria summit": what about, where two sides
+            # are named besides (in "Russia-Turkey talks" the states joined are the sides)
+            topical.append(country)
+            continue
         if (role_kind == "nationality" or role_kind == "demonym") and not _names_actor(
             ctx, sp, triggers, clause
         ):
@@ -506,6 +544,8 @@ def _read_clause(
         parties.add(country)
     if rubric and len(parties) < 2:
         parties |= rubric  # "Russia, Turkey: talks set for March": the rubric names them
+    if topical and len(parties) < 2:
+        parties.update(topical)  # ("Iran talks" with no other side named: Iran's)
 
     if len(parties) < 2:
         # "the memorandum that Putin and Erdogan signed when they met in Sochi": "they" are
@@ -613,6 +653,11 @@ def _read_clause(
         cls = "participation"
     elif "continuation" in classes and not (
         explicit and status in (MeetingStatus.HELD, MeetingStatus.ONGOING)
+    ) and not (
+        # "the meeting had been postponed, and officials would keep talking": the meeting
+        # told before was called off (the talking goes on, no meeting is planned)
+        status is MeetingStatus.CANCELLED and main.value["class"] == "event" and any(
+            t.value["class"] == "continuation" and t.start > main.end for t in triggers)
     ):
         cls = "continuation"
         cont = next(t for t in triggers if t.value["class"] == "continuation")
@@ -1085,11 +1130,11 @@ def _place(
                     rank = min(rank, 3)  # "will visit Ankara"
             elif pe <= ts and (pe == ts or f[pe].isspace()) and not f[pe:ts].strip() and (
                 t.value["class"] == "event"
-            ) and not _JOINED_BEFORE.search(f, max(0, ps - 6), ps):
+            ) and not _JOINED_BEFORE.search(f, max(0, ps - 6), ps) and not p.is_country:
                 # "the Moscow talks" (a capital is a venue); "the Sochi summit", but also
                 # "Idlib consultations" (a subject): other names rank low; in "Russia-
-                # Turkey talks" the states are the sides (only spaces between: the first
-                # character says most)
+                # Turkey talks" the states are the sides, in "Syria summit" its subject
+                # (only spaces between: the first character says most)
                 rank = min(rank, 1 if _is_capital(ctx, sp) else 5)
         if rank > 1 and floor < 2:
             continue  # (the tests below give rank 2 at best, and 2 does not beat 2)
