@@ -1117,3 +1117,32 @@ def test_a_visit_due_then_called_off(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.status, m.parties) == (MeetingStatus.CANCELLED, ("RU", "TR"))
     assert m.date is not None and m.date.iso == "2020-03-10"
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("Vladimir Putin and Recep Tayyip Erdogan agreed on Monday to widen the truce, after "
+     "talks in the Kremlin that lasted four hours.", "2020-03-02", "Kremlin"),
+    ("Russia and Turkey agreed on Thursday to set up joint patrols, following talks in "
+     "Ankara.", "2020-02-27", "Ankara"),
+    ("Lavrov and Cavusoglu signed a memorandum on March 2, after a meeting in Sochi.",
+     "2020-03-02", "Sochi"),
+])
+def test_talks_told_as_the_occasion_of_what_was_agreed(
+    pipeline: object, text: str, date: str, place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.HELD)
+    assert m.date is not None and m.date.iso == date
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("quote", [
+    '"We will coordinate the forces of Iran and Russia," Putin told reporters after the '
+    'meeting.',
+    '"Syria and Israel must stop," Putin said at the meeting.',
+])
+def test_the_states_a_quotation_names_are_no_parties(pipeline: object, quote: str) -> None:
+    found, _ = _read(pipeline, "Putin and Erdogan met in Sochi on Monday. " + quote)
+    m = one(found)
+    assert m.parties == ("RU", "TR")
+    assert m.place is not None and m.place.name == "Sochi"

@@ -160,6 +160,8 @@ _AND_THEN_MEET = re.compile(
 _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
 _SEQUENCE_WORDS = ("after ", "following ")
 _TALKING = frozenset({"event", "weak"})
+# ", after talks in …", ", following a meeting with …" (matched at a clause's start)
+_AFTER_TALKS = re.compile(r"[\s,;]*(?:after|following)\s+([a-z]+\s)?")
 _QUOTE = re.compile('["“”]')
 # "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
 # said (searched right before the meeting word)
@@ -332,6 +334,11 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 # "A and B held a summit by video, after a meeting planned in Tehran was
                 # shelved": the meeting called off was theirs
                 cand.parties, cand.participants, cand.cls = set(part.parties), set(), "primary"
+            if clause.start > sent.start and (
+                (cand.cls == "refer" and len(cand.parties) < 2)
+                or (cand.cls == "primary" and cand.date is None)
+            ):
+                _after_the_news(ctx, sent, clause, cand, countries)
             part = cand
             if whose is not None:
                 # "After his meeting with Putin, Erdogan said …": "his" is the one named next
@@ -452,6 +459,11 @@ def _read_clause(
         # '"We will meet again in Ankara," Cavusoglu told a news conference alongside his
         # Hungarian counterpart': who stood by the speaker has no part in the meeting
         excluded = [*excluded, said_after]
+    quoted = _quotations(f, c_start, c_end, triggers)
+    if quoted:
+        # '"We agreed to coordinate the forces of Russia and Turkey," Putin told reporters
+        # after the meeting': what a quotation names is what is said, not who met
+        excluded = [*excluded, *quoted]
     h = ctx.headline  # (ctx.in_headline, inlined)
     headline = h is not None and h.start < c_end and c_start < h.end
     brackets = ctx.brackets_over(clause)  # (for in_brackets: most clauses have none)
@@ -719,6 +731,36 @@ def _read_clause(
     )
 
 
+def _after_the_news(
+    ctx: EventContext, sent: Span, clause: Span, cand: _Candidate, countries: dict[str, str]
+) -> None:
+    """ "A and B agreed on Wednesday to …, after talks in the Kremlin": a clause telling new
+    talks ("after talks", "following a meeting": not "after the talks", told before) as
+    the occasion of what the sentence says before it is the meeting of the persons and
+    states it names, on its day (``cand`` becomes that meeting)."""
+    f = ctx.folded
+    m = _AFTER_TALKS.match(f, clause.start, clause.end)
+    main = cand.main
+    if m is None or main is None or main.start - m.end() > 30:
+        return
+    if m.group(1) is not None and m.group(1).strip() in ctx.voc.definite:
+        return
+    speech = ctx.speech(sent)
+    if cand.cls == "refer":
+        skip = [s.span for s in speech] + ctx.topic_zones(make_span(sent.start, clause.start))
+        parties, people = _people(ctx, sent.start, clause.start, countries, skip)
+        if len(parties | cand.parties) < 2:
+            return
+        cand.parties |= parties
+        cand.participants |= people
+        cand.cls = "primary"
+    if cand.date is None:
+        for t in ctx.times_in(make_span(sent.start, clause.start)):
+            if isinstance(t.value, TimeValue) and not any(t in s.times for s in speech):
+                cand.date, cand.weak_date = t.value, False
+                break
+
+
 def _people(
     ctx: EventContext, lo: int, hi: int, countries: dict[str, str], speech: list[Span]
 ) -> tuple[set[str], set[str]]:
@@ -850,6 +892,22 @@ def _attribution_after_quote(
     if not any(close < s.span.start <= close + 3 for s in speech):
         return None
     return make_span(close, sent.end)
+
+
+def _quotations(f: str, start: int, end: int, triggers: list[Hit]) -> list[Span]:
+    """The quotations of ``f[start:end]`` that hold no meeting word (a quotation mark the
+    clause does not close runs to its end)."""
+    q = _QUOTE.search(f, start, end)
+    if q is None:
+        return []
+    out = []
+    while q is not None:
+        close = _QUOTE.search(f, q.end(), end)
+        stop = close.start() if close is not None else end
+        if not any(q.end() <= t.start and t.end <= stop for t in triggers):
+            out.append(make_span(q.end(), stop))
+        q = _QUOTE.search(f, stop + 1, end) if close is not None else None
+    return out
 
 
 def _receives_someone(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
@@ -1026,6 +1084,8 @@ def _status(
             continue  # "could not agree", "would not meet": no plan
         if h.phrase.endswith(" to") and not _to_meeting(ctx, h.end, clause):
             continue  # "agreed to step up efforts", "due to the fighting": no meeting planned
+        if h.phrase == "set up" and f.startswith("to ", hs - 3):
+            continue  # "agreed to set up joint patrols": what was agreed, not a meeting
         if h.phrase in _PURPOSE and any(
             m.phrase in _WENT and m.end <= hs for m in ctx.hits_in("movement", clause)
         ):
