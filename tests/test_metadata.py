@@ -671,3 +671,12 @@ def test_a_known_place_in_capitals_and_a_colon_opening_the_story(
     story: str, place: str | None
 ) -> None:
     assert meta(f"Jordan shuts border crossing with Syria\n\n{story}\n\nMore.\n").dateline == place
+
+
+def test_a_reporters_role_in_a_byline_is_no_outlet() -> None:
+    text = ("Aid convoy reaches besieged town near Hama\n\nBy Omar Said, Staff Writer\n\n"
+            "The convoy arrived on Sunday.\n")
+    assert meta(text).outlet is None
+    text = ("Aid convoy reaches besieged town near Hama\n\nBy Omar Said, Al-Monitor\n\n"
+            "The convoy arrived on Sunday.\n")
+    assert meta(text).outlet == "Al-Monitor"

@@ -598,6 +598,8 @@ def _find_dateline(
             outlet = groups.get("outlet")
             if pattern in checked and not _is_outlet(outlet or ""):
                 continue
+            if outlet is not None and _is_role(outlet):
+                continue  # "By Jane Roe, Staff Writer": the reporter's role, not a site
             place_span = outlet_span = None
             if place is not None:
                 place_span = Span(line.start + m.start("place"), line.start + m.end("place"))
@@ -731,6 +733,14 @@ def _is_outlet(name: str) -> bool:
     if name.isupper() and len(name) <= 12 and " " not in name:
         return not default_knowledge().scanner.lookup(name)
     return False
+
+
+def _is_role(name: str) -> bool:
+    """Whether ``name`` ends in a role noun ("Staff Writer", "Senior Correspondent")."""
+    from idlib_corpus.extractors._names import grammar
+
+    words = name.split()
+    return bool(words) and grammar().is_role(words[-1].casefold())
 
 
 def _may_be_place(name: str) -> bool:
