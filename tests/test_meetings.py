@@ -1146,3 +1146,30 @@ def test_the_states_a_quotation_names_are_no_parties(pipeline: object, quote: st
     m = one(found)
     assert m.parties == ("RU", "TR")
     assert m.place is not None and m.place.name == "Sochi"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Russian and Turkish military officials held talks in Ankara on February 17 and 18.",
+     "2020-02-17/2020-02-18"),
+    ("Iranian and Russian diplomats met in Geneva on 24 and 25 February.",
+     "2020-02-24/2020-02-25"),
+    ("Lavrov and Cavusoglu met in Antalya on February 10 and 11 in a hotel by the sea.",
+     "2020-02-10/2020-02-11"),
+    ("Lavrov and Cavusoglu met in Antalya on February 10 and 24.", "2020-02-10"),
+    ("Lavrov and Cavusoglu met in Antalya on February 10 and 11 officials joined them.",
+     "2020-02-10"),
+])
+def test_two_days_written_with_one_month(pipeline: object, text: str, date: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The foreign ministers of Russia, Turkey and Iran met in the Iranian capital, Tehran, "
+     "on Monday.", "Tehran"),
+    ("Lavrov and Cavusoglu held talks in the Turkish resort town, Antalya, on Monday.",
+     "Antalya"),
+])
+def test_a_city_named_in_apposition_is_the_place(pipeline: object, text: str, place: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == place

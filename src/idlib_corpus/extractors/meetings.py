@@ -40,6 +40,8 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -101,6 +103,12 @@ _SHARED_SUBJECT = re.compile(
     r"planned|would)\s(?!been\s)"
 )
 _PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
+# "September 15 and 16" (after a date: the number is a day, not a count of something)
+_AND_BARE_DAY = re.compile(
+    r"\s+and\s+(\d{1,2})(?![\d:.,]\d)(?=\s*(?:$|[.,;:)]|(?:in|at|on|to|with|when|as|after|"
+    r"before|and|but|that|amid|for)\s))"
+)
+_BARE_DAY_AND = re.compile(r"(?<![\d,.])(\d{1,2})\s+and\s+$")  # "16 and 17 February"
 _AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
 # "they met", "the two spoke", "both … talked" (the word-start test after the first letter:
 # a pattern opening with a lookbehind is tried at every offset, one opening with a letter
@@ -1136,7 +1144,11 @@ def _nearest_hit(hits: list[Hit], pos: int) -> Hit:
 
 # "talks in Ankara", "talks in the Black Sea resort of Sochi"
 # (matched with bounds, not on a slice: the match starts at the bound, "$" holds at it)
-_PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$")
+# ("in the Qatari capital, Doha": the name in apposition after a comma)
+_PLACE_AFTER = re.compile(
+    r"\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$"
+    r"|\s*(?:in|at)\s+the\s+(?:[a-z'-]+\s+){0,3}(?:capital|city|resort|town),\s+$"
+)
 _MOVE_TO = re.compile(  # (?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$
     r"t(?<!\St)o\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
     r"|i(?<!\Si)n(?:to)?\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
@@ -1295,6 +1307,21 @@ def _day_pair(
     """"Talks on Monday and Tuesday": the two days joined are one meeting's interval."""
     if value is None or value.interval or value.precision.value != "day":
         return value
+    f = ctx.folded
+    sp = t.span
+    # "on September 15 and 16", "on 16 and 17 February": the day written bare is the
+    # other end (the next day or two: "on February 5 and 12" may be two meetings)
+    nxt = _AND_BARE_DAY.match(f, sp.end)
+    prv = _BARE_DAY_AND.search(f, max(0, sp.start - 12), sp.start) if nxt is None else None
+    bare = nxt or prv
+    if bare is not None:
+        day = int(bare.group(1))
+        gap = day - value.start.day if nxt is not None else value.start.day - day
+        if 1 <= gap <= 2 and day <= _month_days(value.start):
+            other_day = value.start.replace(day=day)
+            lo, hi = (bare.start(), sp.end) if prv is not None else (sp.start, bare.end(1))
+            return TimeValue.between(min(value.start, other_day), max(value.start, other_day),
+                                     text=ctx.text[lo:hi], span=make_span(lo, hi))
     for other in own:
         v = other.value
         if other is t or not isinstance(v, TimeValue) or v.interval or \
@@ -1306,6 +1333,11 @@ def _day_pair(
             return TimeValue.between(start, end, text=ctx.text[first.span.start:second.span.end],
                                      span=make_span(first.span.start, second.span.end))
     return value
+
+
+def _month_days(d: dt.date) -> int:
+    """The number of days of the month of ``d``."""
+    return calendar.monthrange(d.year, d.month)[1]
 
 
 def _duration(ctx: EventContext, clause: Span) -> int | None:
