@@ -1173,3 +1173,40 @@ def test_two_days_written_with_one_month(pipeline: object, text: str, date: str)
 def test_a_city_named_in_apposition_is_the_place(pipeline: object, text: str, place: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("It was the first meeting between Putin and Erdogan since October 2019, when they "
+     "signed a memorandum in Sochi.", "2019-10", "Sochi"),
+    ("The talks were the first between Lavrov and Cavusoglu since January 13, when they "
+     "met in Moscow.", "2020-01-13", "Moscow"),
+    ("It was the first phone call between Rouhani and Putin since 2018.", "2018", None),
+])
+def test_the_first_meeting_since_a_time_tells_the_one_before(
+    pipeline: object, text: str, date: str, place: str | None
+) -> None:
+    found, names = _read(pipeline, "Russian President Vladimir Putin and Iranian President "
+                                   "Hassan Rouhani met in Tehran on Monday. Turkish President "
+                                   "Recep Tayyip Erdogan hosted Putin in Ankara on Tuesday. "
+                                   + text)
+    earlier = [m for m in found if m.date is not None and m.date.iso == date]
+    m = one(earlier)
+    assert len(_who(m, names)) == 2
+    assert (m.place.name if m.place else None) == place
+    assert m.status is MeetingStatus.HELD
+    assert all(m.date is not None and m.date.iso.startswith("2020-03") for m in found[:2])
+
+
+def test_a_first_meeting_since_an_event_tells_none(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Putin and Erdogan met in Sochi on Monday, their first meeting "
+                               "since the ceasefire collapsed.")
+    assert len(found) == 1
+
+
+def test_the_meeting_before_a_journey_to_a_capital_adds_its_host(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Putin, Erdogan and Rouhani held a video summit on Monday. It "
+                               "was their first meeting since November, when Putin and Rouhani "
+                               "flew to Ankara.")
+    m = one([m for m in found if m.date is not None and m.date.iso == "2019-11"])
+    assert m.parties == ("IR", "RU", "TR")
+    assert m.place is not None and m.place.name == "Ankara"

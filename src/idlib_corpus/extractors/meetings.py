@@ -168,6 +168,10 @@ _AND_THEN_MEET = re.compile(
 _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
 _SEQUENCE_WORDS = ("after ", "following ")
 _TALKING = frozenset({"event", "weak"})
+_SINCE_WORDS = ("since ",)
+_WHEN = re.compile(r"[\s,]*when\s")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_YEAR_ONLY = re.compile(r"\d{4}")
 # ", after talks in …", ", following a meeting with …" (matched at a clause's start)
 _AFTER_TALKS = re.compile(r"[\s,;]*(?:after|following)\s+([a-z]+\s)?")
 _QUOTE = re.compile('["“”]')
@@ -307,6 +311,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
     countries = {a.id: a.country for a in actors if a.country}
     cands: list[_Candidate] = []
     last_si, skip = -1, False  # (whether a sentence is not diplomatic: read once for its clauses)
+    last_since, skip_to = -1, -1  # (the end of a ", when" clause read with the one before)
     for si, sent, whole in iter_clauses(ctx, "meeting_triggers"):
         if si != last_si:
             last_si, skip = si, ctx.has("non_diplomatic", sent)
@@ -316,6 +321,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         if not found:
             continue
         part: _Candidate | None = None  # (the candidate of the clause's first part)
+        if si != last_since:
+            last_since, skip_to = si, -1
         for clause, triggers in _predicates(ctx, whole, found):
             occasion = False
             whose: Mentioned | None = None
@@ -342,6 +349,17 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 # "A and B held a summit by video, after a meeting planned in Tehran was
                 # shelved": the meeting called off was theirs
                 cand.parties, cand.participants, cand.cls = set(part.parties), set(), "primary"
+            if skip_to > clause.start >= sent.start:
+                continue  # (the ", when …" clause told with the meeting before: see below)
+            if has_any(ctx.folded, _SINCE_WORDS, triggers[0].end, clause.end):
+                earlier = _first_since(ctx, sent, clause, cand, countries)
+                if earlier is not None:
+                    # "It was their first meeting since March, when they met in Moscow":
+                    # the meeting before, told in the ", when …" clause
+                    cands.append(cand)
+                    cand, skip_to = earlier[0], earlier[1]
+                    cands.append(cand)
+                    continue
             if clause.start > sent.start and (
                 (cand.cls == "refer" and len(cand.parties) < 2)
                 or (cand.cls == "primary" and cand.date is None)
@@ -753,6 +771,8 @@ def _after_the_news(
         return
     if m.group(1) is not None and m.group(1).strip() in ctx.voc.definite:
         return
+    if ctx.hits_in("meeting_triggers", make_span(sent.start, clause.start)):
+        return  # ("held a summit, after a meeting planned in Tehran was shelved": another)
     speech = ctx.speech(sent)
     if cand.cls == "refer":
         skip = [s.span for s in speech] + ctx.topic_zones(make_span(sent.start, clause.start))
@@ -767,6 +787,72 @@ def _after_the_news(
             if isinstance(t.value, TimeValue) and not any(t in s.times for s in speech):
                 cand.date, cand.weak_date = t.value, False
                 break
+
+
+def _first_since(
+    ctx: EventContext, sent: Span, clause: Span, cand: _Candidate, countries: dict[str, str]
+) -> tuple[_Candidate, int] | None:
+    """ "the first meeting between A and B since March 2020, when they agreed in Moscow on a
+    ceasefire": A and B met then (there). Returns that earlier meeting and the end of the
+    words it was read from (the ", when …" clause); ``None`` where the clause is not so.
+    The time after "since" no longer dates ``cand``."""
+    f = ctx.folded
+    main = cand.main
+    if main is None:
+        return None
+    since = next((t for t in ctx.times_in(make_span(main.end, clause.end))
+                  if f.startswith("since ", t.span.start) and isinstance(t.value, TimeValue)
+                  and t.span.start - main.end < 80), None)
+    if since is None or f.find("first", max(clause.start, main.start - 40),
+                               since.span.start) < 0:
+        return None  # ("the first meeting since …", "the talks were the first since …")
+    assert isinstance(since.value, TimeValue)
+    day = _point_of(ctx.text[since.span.start + 6:since.span.end], since.value)
+    if day is None:
+        return None
+    if cand.date is since.value:
+        cand.date = None
+    earlier = attrs.evolve(
+        cand, cls="again", status=MeetingStatus.HELD, explicit_status=True, date=day,
+        weak_date=False, place=None, place_rank=9, parties=set(cand.parties),
+        participants=set(cand.participants), role_participants=set(),
+        evidence=[make_span(clause.start, sent.end)], extra_dates=[], occasion=False,
+        clause=make_span(clause.start, sent.end),
+    )
+    end = since.span.end
+    when = _WHEN.match(f, end, sent.end)
+    if when is None:
+        return earlier, end
+    # (the persons of the clause: the states it names are often what was agreed, "a
+    # ceasefire that halted a Syrian offensive"; "they" are read in _merge)
+    speech = [s.span for s in ctx.speech(sent)]
+    for m in ctx.mentions_in(make_span(when.end(), sent.end)):
+        country = m.country or countries.get(m.actor)
+        if m.kind == "person" and country and not within_any(m.span, speech):
+            earlier.parties.add(country)
+            earlier.participants.add(m.actor)
+    for p in ctx.places_in(make_span(when.end(), sent.end)):
+        if _MOVE_TO.search(f, max(when.end(), p.span.start - 30), p.span.start):
+            earlier.place, earlier.place_rank = p.place, 3
+            if p.country and f.startswith("to ", p.span.start - 3):
+                earlier.parties.add(p.country)  # "when A and B travelled to Ankara": its host
+            break
+    return earlier, when.end()
+
+
+def _point_of(words: str, value: TimeValue) -> TimeValue | None:
+    """The time that "since <words>" starts from, at the precision the words give
+    ("since March 2020": March 2020, "since September 17": that day, "since 2015")."""
+    if value.interval is False:
+        return value
+    start = value.start
+    if _DAY_NUMBER.search(words):
+        return TimeValue.day(start)
+    if _YEAR_ONLY.fullmatch(words.strip()):
+        return TimeValue.year(start.year)
+    if start.day == 1:
+        return TimeValue.month(start.year, start.month)
+    return None
 
 
 def _people(
@@ -1516,9 +1602,12 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                                       participants=set(cand.participants))
             if source is None:
                 continue
-            cand.parties = set(source.parties) | cand.parties
+            own = cand.cls == "again" and len(cand.participants) >= 2 and \
+                len(cand.parties) >= 2  # ("the first talks between A and B since …")
+            if not own:
+                cand.parties = set(source.parties) | cand.parties
             if cand.cls == "again":
-                if _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
+                if not own and _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
                     # "they last spoke": the same persons; "the previous rounds": not said
                     cand.participants = set(source.participants) | cand.participants
                 cand.kind = source.kind if cand.kind is MeetingKind.TALKS else cand.kind
