@@ -756,9 +756,8 @@ def _read_clause(
     # "air defences shot down two drones launched by X": X attacked the defenders
     voice = main.value["voice"]
     if voice == "active" and typ is not _DEPLOYMENT and main.value.get("pos") != "noun" \
-            and not main.phrase.partition(" ")[0].endswith("ing") and _BE_BEFORE.search(
-        f, max(cstart, main.start - 28), main.start
-    ):
+            and not main.phrase.partition(" ")[0].endswith("ing") \
+            and _be_before(f, max(cstart, main.start - 28), main.start):
         # "regime targets were immediately hit", "was heavily shelled" (not "has been
         # striking": that is active)
         voice = "passive"
@@ -1141,7 +1140,6 @@ _ARMS_BEFORE = re.compile(
     r"(?:'s)?(?:\s+(?:government|regime|army|military|air|drone|artillery|rocket|missile|"
     r"mortar|naval|forces'?))+\s+"
 )
-_BE_BEFORE = re.compile(r"(?<![a-z])(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?$")
 # "its forces had destroyed", "their jets have bombed": the forces of the state just named
 _ITS_FORCES = re.compile(
     r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
@@ -1160,6 +1158,20 @@ _AIRCRAFT = re.compile(
     r"(?:\s+[a-z0-9-]+)?\s+(?:warplanes?|jets?|fighter\s+jets?|aircraft|planes?|"
     r"helicopters?|bombers?)(?![a-z])"
 )
+
+
+_BE = frozenset({"was", "were", "been", "being"})
+
+
+def _be_before(f: str, lo: int, hi: int) -> bool:
+    """Whether ``f[lo:hi]`` ends with a form of "be" and at most an adverb in "-ly" ("were
+    immediately "): the last words split off, not a regex tried at every offset."""
+    words = f[lo:hi].split()
+    if not words or not f[hi - 1:hi].isspace():
+        return False
+    if words[-1] in _BE:
+        return True
+    return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _BE
 
 
 def _downs_aircraft(ctx: EventContext, clause: Span, main: Hit) -> bool:
