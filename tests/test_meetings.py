@@ -1210,3 +1210,31 @@ def test_the_meeting_before_a_journey_to_a_capital_adds_its_host(pipeline: objec
     m = one([m for m in found if m.date is not None and m.date.iso == "2019-11"])
     assert m.parties == ("IR", "RU", "TR")
     assert m.place is not None and m.place.name == "Ankara"
+
+
+@pytest.mark.parametrize("text", [
+    "Recep Tayyip Erdogan flew to Moscow on Wednesday for hastily arranged talks with "
+    "Vladimir Putin, hoping to stop a Syrian army push on Saraqib.",
+    "Recep Tayyip Erdogan travelled to Moscow on Wednesday for specially arranged talks with "
+    "Vladimir Putin, seeking to halt an Iranian-backed offensive.",
+    "Russian Defence Minister Sergei Shoigu arrived in Ankara on Wednesday for talks with "
+    "Turkish officials, in a bid to keep Syrian forces out of the zone.",
+])
+def test_a_journey_for_talks_and_the_aim_of_it(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.HELD)
+    assert m.date is not None and m.date.iso == "2020-03-04"
+
+
+@pytest.mark.parametrize("second", [
+    "The visit was agreed in a telephone call between the leaders last Friday.",
+    "The trip was arranged in a phone call between the presidents on Friday.",
+])
+def test_a_call_in_which_the_meeting_was_agreed(pipeline: object, second: str) -> None:
+    found, names = _read(pipeline, "Russian President Vladimir Putin hosted Turkish President "
+                                   "Recep Tayyip Erdogan in Moscow on Tuesday. " + second)
+    calls = [m for m in found if m.kind is MeetingKind.PHONE_CALL]
+    m = one(calls)
+    assert m.parties == ("RU", "TR")
+    assert m.date is not None and m.date.iso == "2020-02-28"
+    assert _who(m, names) == {"Vladimir Putin", "Recep Tayyip Erdogan"}

@@ -96,7 +96,10 @@ _DURATION = re.compile(
 )
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_THEY = re.compile(r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents)(?![a-z])")
+_THEY = re.compile(
+    r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents|between the leaders|"
+    r"between the presidents)(?![a-z])"
+)
 # A clause opening with "and" and a verb shares the subject of the clause before it.
 _SHARED_SUBJECT = re.compile(
     r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans|agreed|decided|promised|"
@@ -169,6 +172,9 @@ _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
 _SEQUENCE_WORDS = ("after ", "following ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
+_A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
+_PURPOSE_WORDS = (", hoping to ", ", seeking to ", ", aiming to ", ", in a bid to ",
+                  ", in an effort to ", ", trying to ", ", in an attempt to ")
 _WHEN = re.compile(r"[\s,]*when\s")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -547,11 +553,13 @@ def _read_clause(
     topical: list[str] = []
     # ", who urged Russia to …": a relative clause tells of a person, not of the meeting
     aside = f.find(", who ", first.end, c_end) if states else -1
+    # ", hoping to halt a Syrian offensive": the aim of the journey or talks, not a side
+    purpose = _purpose_start(f, first.end, c_end) if states else -1
     for i in states:
         sp, _, _, country, role_kind = raws[i]
         if not country or country in parties:
             continue
-        if 0 <= aside < sp.start:
+        if 0 <= aside < sp.start or 0 <= purpose < sp.start:
             continue
         if sp.end <= rubric_end:
             rubric.add(country)  # the section the story is filed under: read below
@@ -659,6 +667,13 @@ def _read_clause(
                 if best is None or _KIND_ORDER[k._value_] > _KIND_ORDER[best._value_]:
                     best = k
         kind = best if best is not None else _meeting_kind(main.value["kind"])
+        call = next((t for t in triggers if t.value["kind"] == "phone_call"
+                     and t.value["class"] == "event" and t is not main
+                     and _A_BEFORE.search(f, max(c_start, t.start - 3), t.start)), None)
+        if call is not None:
+            # "The visit was agreed in a telephone call between the leaders last Friday":
+            # the call is told, the visit referred to
+            main, kind = call, MeetingKind.PHONE_CALL
     status, explicit = _status(ctx, clause, main, headline)
 
     # -- place
@@ -988,6 +1003,17 @@ def _attribution_after_quote(
     return make_span(close, sent.end)
 
 
+def _purpose_start(f: str, start: int, end: int) -> int:
+    """Where a clause of aim (", hoping to …", ", in a bid to …") opens in ``f[start:end]``;
+    -1 where none does."""
+    found = -1
+    for w in _PURPOSE_WORDS:
+        at = f.find(w, start, end)
+        if at >= 0 and (found < 0 or at < found):
+            found = at
+    return found
+
+
 def _quotations(f: str, start: int, end: int, triggers: list[Hit]) -> list[Span]:
     """The quotations of ``f[start:end]`` that hold no meeting word (a quotation mark the
     clause does not close runs to its end)."""
@@ -1180,6 +1206,10 @@ def _status(
             continue  # "agreed to step up efforts", "due to the fighting": no meeting planned
         if h.phrase == "set up" and f.startswith("to ", hs - 3):
             continue  # "agreed to set up joint patrols": what was agreed, not a meeting
+        if h.phrase == "arranged" and f.startswith(" ", h.end) and any(
+            t.start == h.end + 1 for t in ctx.hits_in("meeting_triggers", clause)
+        ):
+            continue  # "travelled to Russia for hastily arranged talks": a kind of talks
         if h.phrase in _PURPOSE and any(
             m.phrase in _WENT and m.end <= hs for m in ctx.hits_in("movement", clause)
         ):
@@ -1606,6 +1636,11 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 len(cand.parties) >= 2  # ("the first talks between A and B since …")
             if not own:
                 cand.parties = set(source.parties) | cand.parties
+            if cand.cls == "inherit" and cand.kind is _PHONE_CALL and _THEY.search(
+                ctx.folded, cand.clause.start, cand.clause.end
+            ):
+                # "in a telephone call between the leaders last Friday": the same persons
+                cand.participants = set(source.participants) | cand.participants
             if cand.cls == "again":
                 if not own and _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
                     # "they last spoke": the same persons; "the previous rounds": not said
