@@ -299,13 +299,14 @@ def test_lone_section_words_between_navigation_and_headline() -> None:
     assert {"English | Kurdî", "Gulf", "Syria Crisis"} <= set(boiler(text))
 
 
-def test_a_masthead_that_is_not_a_known_outlet_is_not_the_author() -> None:
-    # "Regional Daily Courier" is not in the knowledge base: no outlet, but the bar is
-    # still navigation and the headline is still found.
+def test_a_masthead_that_is_not_a_known_outlet_is_still_the_site() -> None:
+    # "Regional Daily Courier" is not in the knowledge base, but a short name above the
+    # navigation bar is the site's masthead: the outlet (the gold sets take it so); the
+    # bar is still navigation and the headline is still found.
     title = "Farmers return to fields near the M5 highway"
     text = f"Regional Daily Courier\nNews | Sport | Weather\n\n{title}\n\n{STORY}"
     m = meta(text)
-    assert (m.title, m.outlet) == (title, None)
+    assert (m.title, m.outlet) == (title, "Regional Daily Courier")
     assert "News | Sport | Weather" in boiler(text)
 
 
@@ -680,3 +681,108 @@ def test_a_reporters_role_in_a_byline_is_no_outlet() -> None:
     text = ("Aid convoy reaches besieged town near Hama\n\nBy Omar Said, Al-Monitor\n\n"
             "The convoy arrived on Sunday.\n")
     assert meta(text).outlet == "Al-Monitor"
+
+
+# ------------------------------------------------- site chrome, credits with places
+
+_STORY = "Officials in the two capitals said the talks would resume next week.\n"
+
+
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        ("Levant Courier\nHome | Politics | Economy | Sport\n", "Levant Courier"),
+        ("The Gazette of Thrace\nNews > World > Middle East\n", "The Gazette of Thrace"),
+        ("Skip to main content\nEWN/TV\nLanguages\nSearch\n", "EWN/TV"),
+        ("Bosporus Herald\nSign in\n", "Bosporus Herald"),
+    ],
+)
+def test_an_unknown_site_name_above_the_page_chrome_is_the_outlet(top: str, outlet: str) -> None:
+    m = meta(f"{top}\nTurkey and Russia reopen talks on the northern border\n\n{_STORY}")
+    assert m.outlet == outlet
+    assert m.title == "Turkey and Russia reopen talks on the northern border"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Syria\nHome | Politics | Economy\n",  # a place (a section), not a site
+        "World News\nToday\n",  # no chrome below it
+    ],
+)
+def test_no_site_name_where_the_first_line_is_no_masthead(top: str) -> None:
+    m = meta(f"{top}\nTurkey and Russia reopen talks on the northern border\n\n{_STORY}")
+    assert m.outlet is None
+
+
+@pytest.mark.parametrize(
+    "tagline", ["Independent Journalism Since 1998", "The Voice of the Region", "Fresh Views"]
+)
+def test_a_tagline_between_masthead_and_navigation_is_no_headline(tagline: str) -> None:
+    text = (f"Levant Courier\n{tagline}\nNews | Opinion | Business\n\n"
+            f"Ankara Warns Damascus Over Shelling Near Its Posts\n\nBy Levant Courier\n\n{_STORY}")
+    m = meta(text)
+    assert m.title == "Ankara Warns Damascus Over Shelling Near Its Posts"
+    assert m.outlet == "Levant Courier"
+    assert tagline in boiler(text)
+
+
+def test_a_headline_above_a_share_bar_stays_the_headline() -> None:
+    text = ("Levant Courier\nAnkara Warns Damascus Over Shelling Near Its Posts\n"
+            "Share | Tweet | Email\n\n" + _STORY)
+    assert meta(text).title == "Ankara Warns Damascus Over Shelling Near Its Posts"
+
+
+@pytest.mark.parametrize(
+    ("credit", "place"),
+    [
+        ("Levant Courier – Aleppo", "Aleppo"),
+        ("Ayse Demir, Diplomatic Correspondent, Ankara", "Ankara"),
+        ("Pavel Orlov Senior Reporter, Moscow", "Moscow"),
+        ("By Omar Haddad, Beirut", "Beirut"),
+    ],
+)
+def test_a_credit_line_naming_a_known_place_gives_the_dateline(credit: str, place: str) -> None:
+    text = f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{credit}\n12/03/2020\n\n{_STORY}"
+    assert meta(text).dateline == place
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Ayse Demir, Staff Writer",  # a role, no place
+        "Moscow, Ankara",  # two places
+        "Omar Haddad in Beirut",  # where the reporter sits: no dateline
+        "Ayse Demir – Zorlu Kaya",  # no known place
+    ],
+)
+def test_credit_lines_without_a_known_place_give_no_dateline(credit: str) -> None:
+    text = f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{credit}\n\n{_STORY}"
+    assert meta(text).dateline is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet"),
+    [
+        ("Beirut (CNN) Officials said", "Beirut", "CNN"),
+        ("Ankara, Turkey (AP) Officials said", "Ankara", "AP"),
+        ("Moscow (Reuters) \"We will respond,\" officials said", "Moscow", "Reuters"),
+    ],
+)
+def test_a_place_and_a_bracketed_outlet_without_a_dash(opening: str, place: str,
+                                                       outlet: str) -> None:
+    m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{opening} on Monday.\n")
+    assert (m.dateline, m.outlet) == (place, outlet)
+
+
+def test_a_bracketed_acronym_after_an_unknown_name_is_no_dateline() -> None:
+    m = meta("Ankara Warns Damascus Over Shelling Near Its Posts\n\n"
+             "Doctors Without Borders (MSF) said two clinics were hit on Monday.\n")
+    assert m.dateline is None and m.outlet is None
+
+
+@pytest.mark.parametrize("byline", ["JANE ROE", "OMAR AL HADDAD", "By RFE/RL"])
+def test_a_byline_in_capitals_gives_way_to_the_colon_dateline(byline: str) -> None:
+    m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{byline}\n"
+             "May 3, 2020 10:12\n\nBEIRUT: Officials said the talks would resume.\n")
+    assert m.dateline == "Beirut"

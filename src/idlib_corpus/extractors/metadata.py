@@ -97,11 +97,16 @@ _DATELINES = tuple(
         rf"^\((?P<outlet>{_ORG})\)\s*{_DASH}",
     )
 )
+#: "Istanbul (CNN) The leaders ...": a place and a bracketed outlet opening the story
+#: without a dash; only a place the knowledge base knows (else "Doctors Without Borders
+#: (MSF) said ..." would be one).
+_BRACKET_DATELINE = re.compile(
+    rf"^(?P<place>{_MIXED_PLACE})(?:,\s*{_REGION})?\s*\((?P<outlet>{_ORG})\)\s*(?=[A-Z\"“])"
+)
 #: Datelines whose outlet is not bracketed: only an outlet the knowledge base knows, or
 #: one written in capitals, makes them a credit (else "Moscow, Ankara - ..." would be).
-_CHECKED_DATELINES = tuple(
-    re.compile(p)
-    for p in (
+_CHECKED_DATELINES = (
+    *(re.compile(p) for p in (
         # Moscow. Feb 17. INTERFAX -
         rf"^(?P<place>{_MIXED_PLACE})\.\s*(?P<date>{_DATE})\.?\s*(?P<outlet>{_ORG})\s*{_DASH}",
         # Idleb, SANA- Units of the army ...
@@ -110,7 +115,8 @@ _CHECKED_DATELINES = tuple(
         rf"^(?P<place>{_MIXED_PLACE})\s+{_DASH}\s+(?P<outlet>{_ORG})\s*$",
         # (CNN)Syrian troops ...   (the story straight after the bracket)
         rf"^\((?P<outlet>{_ORG})\)(?=[A-Z])",
-    )
+    )),
+    _BRACKET_DATELINE,
 )
 #: Credit lines above the story: "By Jane Doe, Al-Monitor", "Al-Monitor Staff",
 #: "DAILY SABAH WITH AGENCIES".
@@ -140,7 +146,21 @@ _WEAK_DATELINES = tuple(
         # "Moscow, Ankara - ..." is as likely a sentence naming two capitals)
         rf"^(?P<place>{_MIXED_PLACE}),\s*{_REGION}\s*[–—]\s",
         # Jane Roe / Washington   (a byline with the reporter's place)
-        rf"^(?:By\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{1,3}}\s*/\s*(?P<place>{_MIXED_PLACE})$",
+        # ("By RFE/RL": "By" is no reporter's first name)
+        rf"^(?:By\s+)?(?!By\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{1,3}}\s*/\s*"
+        rf"(?P<place>{_MIXED_PLACE})$",
+    )
+)
+#: Credit lines below the headline naming the reporter's (or the site's) place, read only
+#: where the knowledge base knows that place: "Enab Baladi – Idlib", "Jane Roe, Beirut",
+#: "Jane Roe International Correspondent, Istanbul". (Not "Jane Roe in Beirut": where
+#: the reporter sits, which annotators do not take for a dateline.)
+_PLACED_CREDITS = tuple(
+    re.compile(p)
+    for p in (
+        rf"^(?:By\s+)?(?!By\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,5}}"
+        rf"(?:,\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}})?"
+        rf"(?:\s*,\s*|\s+[–—-]\s+)(?P<place>{_MIXED_PLACE})$",
     )
 )
 #: A dateline in capitals opening the first paragraph below a standfirst:
@@ -529,12 +549,17 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', p.pattern)})" for p in patterns))
 
 
+#: "Istanbul (CNN)": a bracketed outlet after a place opens within this many characters.
+_BRACKET_AT = 60
+
+
 def _dash_or_slash(line: str) -> bool:
     """Whether a line may match a dateline: each of _DATELINES and _CHECKED_DATELINES
     holds a dash ([-–—]) or, for "/TASS/", a slash, or opens with a bracket ("(CNN)The
     ..."). A few ``in`` tests (C scans) rule most story lines out before the regex, whose
     place names backtrack."""
-    return "-" in line or "/" in line or "–" in line or "—" in line or line[:1] == "("
+    # ("Istanbul (CNN) The ...": a bracket near the start)
+    return "-" in line or "/" in line or "–" in line or "—" in line or "(" in line[:_BRACKET_AT]
 
 
 def _weak_dateline_possible(line: str) -> bool:
@@ -559,6 +584,11 @@ def _credit_possible(line: str) -> bool:
             or (len(line) <= _MAX_CREDIT and ("," in line or "|" in line)))
 
 
+def _placed_credit_possible(line: str) -> bool:
+    """Whether a line may match _PLACED_CREDITS: a short line with a comma or a dash."""
+    return len(line) <= _MAX_CREDIT and ("," in line or _dash_or_slash(line))
+
+
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
 # Each: the patterns, the checked patterns, their union, and a test every line they can
 # match passes (None: no test).
@@ -569,7 +599,8 @@ _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Patte
                        (_CREDITS, _CHECKED_CREDITS, _credit_possible),
                        (_WEAK_DATELINES, (), _weak_dateline_possible),
                        (_LATE_DATELINES, (), _dash_or_slash),
-                       (_COLON_DATELINES, (), None))
+                       (_COLON_DATELINES, (), None),
+                       (_PLACED_CREDITS, (), _placed_credit_possible))
 }
 
 
@@ -598,6 +629,14 @@ def _find_dateline(
             outlet = groups.get("outlet")
             if pattern in checked and not _is_outlet(outlet or ""):
                 continue
+            if (pattern is _BRACKET_DATELINE or patterns is _PLACED_CREDITS) and not (
+                place and _known_place(place)
+            ):
+                continue  # "Doctors Without Borders (MSF) said", "Jane Roe, Staff"
+            if patterns is _PLACED_CREDITS and _known_place(
+                line.text.split(None, 1)[0].rstrip(",-–—")
+            ):
+                continue  # "Moscow, Ankara": two places, no credit
             if outlet is not None and _is_role(outlet):
                 continue  # "By Jane Roe, Staff Writer": the reporter's role, not a site
             place_span = outlet_span = None
@@ -622,7 +661,7 @@ def _find_dateline(
 
 
 #: A site's name: one to four capitalised words ("The National", "AHVAL").
-_SITE_NAME = re.compile(r"[A-Z][\w'.&-]*(?: (?:[A-Z][\w'.&-]*|of|the|and)){0,3}")
+_SITE_NAME = re.compile(r"[A-Z][\w'.&/-]*(?: (?:[A-Z][\w'.&/-]*|of|the|and)){0,3}")
 
 
 def _self_named(lines: list[_Line], title_line: _Line | None) -> tuple[str, Span] | None:
@@ -650,6 +689,45 @@ def _self_named(lines: list[_Line], title_line: _Line | None) -> tuple[str, Span
             return line.text[m.start() : m.end()], Span(line.start + m.start(),
                                                         line.start + m.end())
     return None
+
+
+def _site_line(
+    head: list[_Line], boiler: set[tuple[int, int]], masthead: _Line | None
+) -> _Line | None:
+    """The masthead of a site the knowledge base does not know: the page's first line
+    that is no chrome, a short name ("Arab News", "RFE/RL") that the knowledge base knows
+    as nothing, with a navigation bar or a widget line straight below it ("Arab News" /
+    "World | Business", "RFE/RL" / "Languages").
+
+    A tagline between a masthead and the navigation bar ("The Daily Star" / "Lebanon's
+    leading newspaper" / "News | Opinion") is chrome too: it is marked in ``boiler``
+    when a headline-like line follows the bar.
+    """
+    first = next((i for i, ln in enumerate(head[:_MASTHEAD_LINES]) if ln.key not in boiler),
+                 None)
+    if first is None:
+        return None
+    line: _Line | None = head[first]
+    if masthead is not None:
+        first = head.index(masthead)
+        line = None
+    rest = head[first + 1 :]
+    if len(rest) < 2:
+        return None
+    if line is not None:
+        name = line.text
+        if not (rest[0].key in boiler and len(name) <= 40 and not line.prose
+                and _SITE_NAME.fullmatch(name) is not None
+                and not default_knowledge().scanner.lookup(name)):
+            line = None
+    # A tagline: one short line, then a navigation bar, then a headline.
+    tag, bar = rest[0], rest[1]
+    if (tag.key not in boiler and not tag.prose and len(tag.text.split()) <= 6
+            and bar.key in boiler and _is_nav(bar.text)
+            and any(ln.key not in boiler and not ln.prose and len(ln.text.split()) >= 4
+                    for ln in rest[2:4])):
+        boiler.add(tag.key)
+    return line
 
 
 def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
@@ -824,6 +902,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
     masthead = _masthead(head)
     if masthead is not None:
         boiler.add(masthead[0].key)
+    site = _site_line(head, boiler, masthead[0] if masthead is not None else None)
+    if site is not None:
+        boiler.add(site.key)
 
     dateline = _find_dateline(head, boiler, _DATELINES, _CHECKED_DATELINES)
     credit = _find_dateline(head, boiler, _CREDITS, _CHECKED_CREDITS)
@@ -879,6 +960,18 @@ def read_metadata(article: Article) -> ArticleMetadata:
                 if ln.prose and ln.key not in boiler:
                     break
         dateline = _find_dateline(below, boiler, _WEAK_DATELINES)
+        if dateline is None or (dateline.place is not None and " " in dateline.place
+                                and dateline.whole_line and not _known_place(dateline.place)):
+            # "Enab Baladi – Idlib", "Jane Roe, Beirut": a credit with a known place; it
+            # beats a line in capitals the knowledge base does not know as a place, which
+            # is as likely a byline ("JANE ROE")
+            placed = _find_dateline(below, boiler, _PLACED_CREDITS)
+            if placed is not None:
+                dateline = placed
+            elif dateline is not None and below and below[-1].prose:
+                colon = _find_dateline(below[-1:], boiler, _COLON_DATELINES)
+                if colon is not None and colon.place is not None and _known_place(colon.place):
+                    dateline = colon
         if dateline is None and below and below[-1].text[:1].isupper():
             # "BEIRUT: Lebanon's ..." (a colon after a place in capitals): only a place the
             # knowledge base knows, not "UPDATE:" or "EXCLUSIVE:"
@@ -933,6 +1026,8 @@ def read_metadata(article: Article) -> ArticleMetadata:
         if known is not None:
             outlet, outlet_span = known
 
+    if outlet is None and site is not None and site is not title_line:
+        outlet, outlet_span = site.text, Span(site.start, site.end)
     if outlet is None:
         named = _self_named(lines, title_line)
         if named is not None:
