@@ -1238,3 +1238,37 @@ def test_a_call_in_which_the_meeting_was_agreed(pipeline: object, second: str) -
     assert m.parties == ("RU", "TR")
     assert m.date is not None and m.date.iso == "2020-02-28"
     assert _who(m, names) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+@pytest.mark.parametrize("aide", [
+    "Yuri Ushakov, the Kremlin's foreign policy aide, told reporters",
+    "Dmitry Peskov, a Kremlin spokesman, said",
+])
+def test_the_next_summit_with_a_third_state_and_the_aide_who_tells_it(
+    pipeline: object, aide: str
+) -> None:
+    found, names = _read(pipeline, "Russian President Vladimir Putin and Turkish President "
+                                   "Recep Tayyip Erdogan met in Moscow on Monday. " + aide +
+                                   " that the two presidents would also prepare the next "
+                                   "three-way summit with Iran.")
+    held, planned = found
+    assert planned.parties == ("IR", "RU", "TR")
+    assert not planned.participants
+
+
+def test_the_one_who_will_travel_to_meet_a_named_leader(pipeline: object) -> None:
+    found, names = _read(pipeline, "Turkish President Recep Tayyip Erdogan said he would fly to "
+                                   "Moscow on Thursday to meet Russian President Vladimir "
+                                   "Putin, and said he hoped for a truce.")
+    assert _who(one(found), names) == {"Recep Tayyip Erdogan", "Vladimir Putin"}
+
+
+@pytest.mark.parametrize("said", [
+    "Putin said Russia reserved the right to help Damascus.",
+    "Erdogan said Turkey would not let Syria and Iran take the town.",
+])
+def test_what_is_said_after_the_meeting_names_no_side(pipeline: object, said: str) -> None:
+    found, _ = _read(pipeline, "Putin and Erdogan met in Istanbul on Monday. Speaking at a news "
+                               "conference after the meeting, " + said)
+    m = one(found)
+    assert m.parties == ("RU", "TR")

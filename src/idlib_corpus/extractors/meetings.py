@@ -172,6 +172,7 @@ _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
 _SEQUENCE_WORDS = ("after ", "following ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
+_APPOSITIVE = re.compile(r"\s*(?:the|a|an|his|her|its)\s")
 _A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
 _PURPOSE_WORDS = (", hoping to ", ", seeking to ", ", aiming to ", ", in a bid to ",
                   ", in an effort to ", ", trying to ", ", in an attempt to ")
@@ -479,6 +480,12 @@ def _read_clause(
         if speaking:
             speech = [s for s in speech if not s.span.start <= first.start < s.span.end]
     speech_zones = [s.span for s in speech] if speech else []
+    if speaking and speech:
+        # "Speaking after the meeting, Putin said Russia would help Damascus": what he said
+        # names no side of the meeting (the speaker is read below)
+        said = [z for z in speech_zones if z.start > first.end]
+        if said and said[0].end < c_end:
+            speech_zones.append(make_span(said[0].end, c_end))
     topic = ctx.topic_zones(clause)
     if topic:
         # ("on the sidelines of …" says where, not what about)
@@ -529,6 +536,9 @@ def _read_clause(
                     role_people.add(actor)
             if excluded and within_any(sp, excluded):
                 continue
+            if speech_zones and any(0 < z.start - sp.end <= 2 and f[sp.end] == ","
+                                    and _APPOSITIVE.match(f, z.start) for z in speech_zones):
+                continue  # "Yuri Ushakov, the Kremlin's aide, told journalists": the speaker
             participants.add(actor)
             if country:
                 parties.add(country)
@@ -1675,7 +1685,8 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 source = max(reversed(mains), key=lambda r: len(r.evidence), default=None)
                 if source is None:
                     continue
-                cand.parties = set(source.parties)
+                # ("the next three-way summit with Iran": the series' states and Iran)
+                cand.parties = set(source.parties) | cand.parties
                 cand.participants = set()
                 if cand.outcome and source.outcome is None:
                     source.outcome = cand.outcome
