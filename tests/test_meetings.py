@@ -1247,11 +1247,11 @@ def test_a_call_in_which_the_meeting_was_agreed(pipeline: object, second: str) -
 def test_the_next_summit_with_a_third_state_and_the_aide_who_tells_it(
     pipeline: object, aide: str
 ) -> None:
-    found, names = _read(pipeline, "Russian President Vladimir Putin and Turkish President "
-                                   "Recep Tayyip Erdogan met in Moscow on Monday. " + aide +
-                                   " that the two presidents would also prepare the next "
-                                   "three-way summit with Iran.")
-    held, planned = found
+    found, _ = _read(pipeline, "Russian President Vladimir Putin and Turkish President "
+                               "Recep Tayyip Erdogan met in Moscow on Monday. " + aide +
+                               " that the two presidents would also prepare the next "
+                               "three-way summit with Iran.")
+    planned = found[1]
     assert planned.parties == ("IR", "RU", "TR")
     assert not planned.participants
 
