@@ -1284,3 +1284,61 @@ def test_an_opening_clause_is_no_office(pipeline: Pipeline) -> None:
     text = "The leader of the men who stormed the post, Abu Omar Saraqbi, fled on Monday."
     got = e2e_persons(pipeline, text)
     assert all(a.title is None for a in got.values())
+
+
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Turkish Defense Minister Hulusi Akar discussed the shelling with Sergei Shoigu, his "
+     "Russian counterpart, by phone.", "Sergei Shoigu", "RU", "Defense Minister"),
+    ("Iranian Foreign Minister Ali Rezaei spoke on Friday with Omar Haddad, his Syrian "
+     "counterpart.", "Omar Haddad", "SY", "Foreign Minister"),
+    ("Jordan's Interior Minister Samir Nasser met Karim Aziz, her Iraqi counterpart, in "
+     "Amman.", "Karim Aziz", "IQ", "Interior Minister"),
+])
+def test_a_counterpart_in_apposition_holds_the_office_of_the_person_before(
+    pipeline: Pipeline, text: str, name: str, country: str, title: str
+) -> None:
+    got = e2e_persons(pipeline, text)[name]
+    assert (got.country, got.title) == (country, title)
+
+
+def test_a_counterpart_apposition_before_a_name_is_that_names_title(pipeline: Pipeline) -> None:
+    got = e2e_persons(pipeline, "Pavel Orlov, his Turkish counterpart, Ayse Demir, and two "
+                                "aides met in Sochi.")
+    assert got["Ayse Demir"].country == "TR"
+    assert "Pavel Orlov" not in got or got["Pavel Orlov"].country != "TR"
+
+
+@pytest.mark.parametrize("text", [
+    "Another nine people were hurt, the Civil Defence said.",
+    "Rescuers found two bodies in the rubble, the Syrian Civil Defense reported.",
+    "The White Helmets said twelve people were hurt.",
+    "The toll rose to nine, Turkish Military Intelligence said.",
+])
+def test_rescue_and_defence_bodies_are_no_persons(pipeline: Pipeline, text: str) -> None:
+    assert e2e_persons(pipeline, text) == {}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Kirill Orlov, an expert at the Russian International Affairs Council, said so.",
+     "Kirill Orlov", "RU"),
+    ("Ayse Demir, a researcher at the Turkish Economic Policy Research Foundation, said so.",
+     "Ayse Demir", "TR"),
+    ("Omar Haddad, an analyst with the Washington Institute, said so.", "Omar Haddad", None),
+])
+def test_who_works_at_a_body_named_by_a_nationality_is_of_that_state(
+    pipeline: Pipeline, text: str, name: str, country: str | None
+) -> None:
+    assert e2e_persons(pipeline, text)[name].country == country
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Mark Hollis, the UN's Regional Humanitarian Coordinator for the Syria Crisis, wrote "
+     "on Twitter.", "Mark Hollis", "Regional Humanitarian Coordinator for the Syria Crisis"),
+    ("Jane Roe, the EU's coordinator for the Yemen Response Plan, said aid was short.",
+     "Jane Roe", "Coordinator for the Yemen Response Plan"),
+])
+def test_a_states_name_opening_the_name_of_a_thing_is_part_of_the_office(
+    pipeline: Pipeline, text: str, name: str, title: str
+) -> None:
+    got = e2e_persons(pipeline, text)[name]
+    assert (got.title, got.country) == (title, None)

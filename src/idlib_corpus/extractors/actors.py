@@ -133,6 +133,13 @@ _PRIORITY = {
 _STATEISH = (_STATE, _CAPITAL)
 _PRIORITY_BY_ID = {id(label): p for label, p in _PRIORITY.items()}
 _DETERMINERS = frozenset({"the", "a", "an"})
+def _named_after(items: list[_Item], k: int) -> bool:
+    """Whether ``items[k]`` is a plain capitalised word ("Crisis" of "the Syria Crisis")."""
+    return k < len(items) and items[k].plain and is_capitalised(items[k].text)
+
+
+#: Possessive pronouns opening an apposition (", his Russian counterpart").
+_OWNER_PRONOUNS = frozenset({"his", "her", "their"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 # How the text before "the Turkish diplomat" ends (see _title_mentions): one of those words,
 # or "top" ("the top Turkish diplomat").
@@ -845,7 +852,7 @@ class _Resolver:
             )
             if not parse.words or rank_only:
                 right = self._parse_apposition(items, b)
-                cue = cue or (right is not None and bool(right.words))
+                cue = cue or (right is not None and (bool(right.words) or right.counterpart))
             if not cue or (sent.headline and known is None):
                 i = b
                 continue
@@ -861,7 +868,7 @@ class _Resolver:
             if rank_only and right is not None and right.words:
                 hit.title = right.title
             self._apply(hit, parse)
-            if right is not None and right.words:
+            if right is not None and (right.words or right.counterpart):
                 self._apply(hit, right)
             end = b
             if b + 1 < n and items[b].low == "of" and items[b + 1].kind in _STATEISH:
@@ -1510,6 +1517,19 @@ class _Resolver:
             low = it.low
             if low in _DETERMINERS and not words and not parse.countries:
                 pass
+            elif low in _OWNER_PRONOUNS and j == b + 1:
+                pass  # ", his Russian counterpart": the possessor is the person before
+            elif low in g.counterpart_nouns and not words:
+                # ", his Russian counterpart,": he holds the office of the person before
+                # (_counterparts), unless the apposition is the title of the next name
+                # (", his Turkish counterpart, Mevlut Cavusoglu")
+                k = j + 1
+                if k + 1 < n and items[k].low == "," and (
+                    items[k + 1].kind is _PERSON or self._name_word(items, k + 1, first=True)
+                ):
+                    return None
+                parse.counterpart = True
+                return parse
             elif it.kind is _NATIONALITY and not words:
                 parse.countries.append(_iso(it.key))
             elif (
@@ -1584,6 +1604,15 @@ class _Resolver:
                 and self._body_run(items, k + 1) > k + 1
             )
             owned = items[k].kind in _STATEISH and k + 2 < n and items[k + 1].low == "'s"
+            # "for the Syria Crisis", "of the Yemen Desk": a state's name opening the
+            # name of a thing (a state takes no "the"), part of the office, not his state
+            named = k > j + 1 and items[k].kind is _STATE and _named_after(items, k + 1)
+            if named:
+                stop = k + 1
+                while _named_after(items, stop):
+                    stop += 1
+                words = [*_split_offices(words, g), *items[j:stop]]
+                return self._finish_apposition(parse, words, split=False)
             if owned and (stop := self._body_run(items, k + 2)) > k + 2:
                 # "head of Syria's National Security Bureau": the state owns the body the
                 # head noun heads; the office is "head of the National Security Bureau"
@@ -1615,6 +1644,17 @@ class _Resolver:
                 if stop > k:
                     words = [*_split_offices(words, g), *items[j:stop]]
                     return self._finish_apposition(parse, words, split=False)
+        if (
+            not parse.countries
+            and j + 3 < n
+            and items[j].low in ("at", "with")
+            and items[j + 1].low == "the"
+            and items[j + 2].kind is _NATIONALITY
+            and self._body_run(items, j + 2) > j + 3
+        ):
+            # ", an expert at the Russian International Affairs Council": a body named by
+            # a nationality word is of that state, and so is who works there
+            parse.countries.append(_iso(items[j + 2].key))
         return self._finish_apposition(parse, words)
 
     def _body_run(self, items: list[_Item], k: int) -> int:
