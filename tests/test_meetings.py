@@ -1272,3 +1272,20 @@ def test_what_is_said_after_the_meeting_names_no_side(pipeline: object, said: st
                                "conference after the meeting, " + said)
     m = one(found)
     assert m.parties == ("RU", "TR")
+
+
+@pytest.mark.parametrize("second", [
+    "Before the summit began, Putin sat down separately with Rouhani, the Kremlin said, and "
+    "Erdogan received Merkel at his residence.",
+    "Ahead of the summit, Putin met Rouhani, and Erdogan held talks with Merkel.",
+])
+def test_two_subjects_each_meeting_someone_on_a_summits_occasion(
+    pipeline: object, second: str
+) -> None:
+    found, names = _read(pipeline, "Turkish President Recep Tayyip Erdogan hosted a summit of "
+                                   "the leaders of Russia, Iran and Germany in Istanbul on "
+                                   "Monday. " + second)
+    assert [(m.parties, m.place.name if m.place else None) for m in found[1:]] == [
+        (("IR", "RU"), "Istanbul"), (("DE", "TR"), "Istanbul")]
+    assert _who(found[1], names) == {"Putin", "Rouhani"}
+    assert all(m.date is not None and m.date.iso == "2020-03-02" for m in found)

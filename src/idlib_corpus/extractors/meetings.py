@@ -335,6 +335,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             whose: Mentioned | None = None
             lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if \
                 _LEAD_WORDS.get(ctx.folded[clause.start:clause.start + 3]) else None
+            if part is not None and part.occasion and clause.start > whole.start:
+                occasion = True  # ("Before the summit, A met B, and C received D": both)
             if lead is not None and triggers[0].end <= lead.end():
                 # "After the meeting, Stoltenberg condemned the strikes by Syria and Russia":
                 # the meeting told before dates what the rest of the clause says, whose states
@@ -423,7 +425,17 @@ def _predicates(
     if m is None:
         # "A, B and C held a summit by video link, three months after a meeting planned in
         # Tehran was shelved": what follows "after" is another meeting, told with its own
-        # meeting word (a word of talking on each side: not "agreed … after talks")
+        # meeting word (a word of talking on each side: not "agreed … after talks"); "A sat
+        # down with B, and C received D": a second subject with its own meeting verb
+        at = f.find(", and ", triggers[0].end, clause.end)
+        while at >= 0:
+            who = at + 6
+            if ctx.mention_starts_at(who, clause.end) and any(
+                t.value["class"] in _TALKING and who < t.start <= who + 40 for t in triggers
+            ) and any(t.end <= at and t.value["class"] in _TALKING for t in triggers):
+                return [(make_span(clause.start, at), [t for t in triggers if t.end <= at]),
+                        (make_span(at, clause.end), [t for t in triggers if t.start >= at])]
+            at = f.find(", and ", who, clause.end)
         if not has_any(f, _SEQUENCE_WORDS, triggers[0].end, clause.end):
             return [(clause, triggers)]
         for a in _SEQUENCE.finditer(f, triggers[0].end, clause.end):
@@ -537,8 +549,11 @@ def _read_clause(
             if excluded and within_any(sp, excluded):
                 continue
             if speech_zones and any(0 < z.start - sp.end <= 2 and f[sp.end] == ","
-                                    and _APPOSITIVE.match(f, z.start) for z in speech_zones):
-                continue  # "Yuri Ushakov, the Kremlin's aide, told journalists": the speaker
+                                    and _APPOSITIVE.match(f, z.start)
+                                    and f.find(",", z.start, z.end) > 0 for z in speech_zones):
+                # "Yuri Ushakov, the Kremlin's aide, told journalists": the speaker (not
+                # "sat down with Macron, the Kremlin said")
+                continue
             participants.add(actor)
             if country:
                 parties.add(country)
