@@ -495,9 +495,9 @@ def _read_clause(
     if speaking and speech:
         # "Speaking after the meeting, Putin said Russia would help Damascus": what he said
         # names no side of the meeting (the speaker is read below)
-        said = [z for z in speech_zones if z.start > first.end]
-        if said and said[0].end < c_end:
-            speech_zones.append(make_span(said[0].end, c_end))
+        verbs = [z for z in speech_zones if z.start > first.end]
+        if verbs and verbs[0].end < c_end:
+            speech_zones.append(make_span(verbs[0].end, c_end))
     topic = ctx.topic_zones(clause)
     if topic:
         # ("on the sidelines of …" says where, not what about)
