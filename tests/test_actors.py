@@ -1342,3 +1342,28 @@ def test_a_states_name_opening_the_name_of_a_thing_is_part_of_the_office(
 ) -> None:
     got = e2e_persons(pipeline, text)[name]
     assert (got.title, got.country) == (title, None)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Recep Tayyip Erdogan travelled to Russia on Tuesday for talks with Vladimir Putin. "
+     "The two presidents first toured an air show.", "President"),
+    ("Ayse Demir said on Monday that she would meet Omar Haddad, 52, in Baku. "
+     "Both foreign ministers called for calm.", "Foreign Minister"),
+])
+def test_the_two_holders_of_an_office_opening_the_next_sentence(
+    pipeline: Pipeline, text: str, title: str
+) -> None:
+    got = e2e_persons(pipeline, text)
+    assert len(got) == 2 and all(p.title == title for p in got.values())
+
+
+@pytest.mark.parametrize("text", [
+    # "leaders" names no office
+    "Ayse Demir said on Monday that she would meet Omar Haddad, 52, in Baku. "
+    "The two leaders called for calm.",
+    # three persons named, "the two" of them unknown
+    "Ayse Demir, 40, said she had met Omar Haddad, 52, and Ali Kaya, 61, in Baku. "
+    "The two presidents called for calm.",
+])
+def test_no_office_for_a_numbered_plural_that_does_not_fit(pipeline: Pipeline, text: str) -> None:
+    assert all(p.title is None for p in e2e_persons(pipeline, text).values())

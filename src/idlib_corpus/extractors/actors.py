@@ -138,6 +138,10 @@ def _named_after(items: list[_Item], k: int) -> bool:
     return k < len(items) and items[k].plain and is_capitalised(items[k].text)
 
 
+#: "The two presidents", "Both foreign ministers": the cue, the office's words after it.
+_NUMBERED_CUES = ("the two ", "the three ", "both ")
+_NUMBERED_OFFICE = re.compile(r"(the two|the three|both) ((?:[a-z-]+ ){0,2}[a-z-]+s)\b")
+_NUMBERS_OF = {"the two": 2, "the three": 3, "both": 2}
 #: Possessive pronouns opening an apposition (", his Russian counterpart").
 _OWNER_PRONOUNS = frozenset({"his", "her", "their"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
@@ -499,6 +503,7 @@ class _Resolver:
         self._title_mentions()
         self._cataphoric_titles()
         self._collective_offices()
+        self._numbered_offices()
         self._pronoun_mentions()
         actors = [self._person_actor(p) for p in self.persons]
         actors.extend(self._states())
@@ -2316,6 +2321,37 @@ class _Resolver:
             title_key = fold_name(title)
             for p, office in waiting[_iso(ann.key)]:
                 if p.title is None and _office_fits(office, {title_key}):
+                    p.title = title
+
+    def _numbered_offices(self) -> None:
+        """"X travelled to Moscow for talks with Y. The two presidents toured ...": a
+        sentence opening on "the two" (three, "both") and a plural office speaks of the
+        persons the sentence before names, when it names that many and the text gives
+        none of them another office."""
+        if len(self.persons) < 2:
+            return
+        folded, starts = self.folded, self.sent_starts
+        g = self.g
+        for si in range(1, len(starts)):
+            at = starts[si]
+            if not folded.startswith(_NUMBERED_CUES, at):
+                continue
+            m = _NUMBERED_OFFICE.match(folded, at)
+            if m is None:
+                continue
+            count = _NUMBERS_OF[m.group(1)]
+            words = m.group(2).split()
+            head = next((i for i, w in enumerate(words)
+                         if singularise(w) != w and g.is_head(w)
+                         and singularise(w) not in g.vague_heads), None)
+            if head is None or not all(w in g.title_modifiers for w in words[:head]):
+                continue  # "the two sides", "the two leaders": no office said
+            title = title_case([*words[:head], singularise(words[head])])
+            before = starts[si - 1]
+            named = [p for p in self.persons
+                     if any(before <= mm.span.start < at for mm in p.mentions)]
+            if len(named) == count and all(p.title in (None, title) for p in named):
+                for p in named:
                     p.title = title
 
     def _pronoun_mentions(self) -> None:
