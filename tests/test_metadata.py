@@ -786,3 +786,38 @@ def test_a_byline_in_capitals_gives_way_to_the_colon_dateline(byline: str) -> No
     m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{byline}\n"
              "May 3, 2020 10:12\n\nBEIRUT: Officials said the talks would resume.\n")
     assert m.dateline == "Beirut"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Moscow — Officials said the talks would resume.", "Moscow"),
+        ("Damascus – \"We will respond,\" officials said.", "Damascus"),
+        ("Ankara, 20 October 2020\n\n" + _STORY, "Ankara"),
+        ("Beirut, Tuesday, March 3, 2020\n\n" + _STORY, "Beirut"),
+    ],
+)
+def test_a_known_place_in_mixed_case_with_a_long_dash_or_a_full_date(opening: str,
+                                                                     place: str) -> None:
+    m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{opening}\n")
+    assert m.dateline == place
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Zorlu Kaya — Officials said the talks would resume.",  # no known place
+        "Moscow - Officials said the talks would resume.",  # a hyphen: maybe a list
+        "Ayse Demir, 20 October 2020\n\n" + _STORY,
+    ],
+)
+def test_no_mixed_case_dateline_without_a_known_place_and_a_long_dash(opening: str) -> None:
+    m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{opening}\n")
+    assert m.dateline is None
+
+
+def test_a_site_name_above_a_date_line_is_the_outlet() -> None:
+    m = meta("Levant Courier\n20 October 2020\n"
+             "Ankara Warns Damascus Over Shelling Near Its Posts\n\n" + _STORY)
+    assert m.outlet == "Levant Courier"
+    assert m.title == "Ankara Warns Damascus Over Shelling Near Its Posts"

@@ -178,6 +178,17 @@ _FULL_DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}[,،]?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
+#: Datelines in mixed case without an outlet, read only where the knowledge base knows
+#: the place: "Moscow — Russia said ..." (a long dash opening the story), "Ankara, 20
+#: October 2020" (a place and a full date alone on a line).
+_KNOWN_PLACE_DATELINES = tuple(
+    re.compile(p)
+    for p in (
+        rf"^(?P<place>{_MIXED_PLACE})\s*[–—]\s*(?=[A-Z\"“])",
+        rf"^(?P<place>{_MIXED_PLACE}),\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+        r"(?P<date>" + _FULL_DATE + r")\.?$",
+    )
+)
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Date)(?:\s+(?:time|on|at|date))?\s*:?\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"  # "Mon 17 Feb 2020", "Saturday, 3 ..."
@@ -589,6 +600,12 @@ def _placed_credit_possible(line: str) -> bool:
     return len(line) <= _MAX_CREDIT and ("," in line or _dash_or_slash(line))
 
 
+def _known_place_dateline_possible(line: str) -> bool:
+    """Whether a line may match _KNOWN_PLACE_DATELINES: a long dash, or a comma and a
+    digit in a short line."""
+    return "–" in line or "—" in line or (len(line) <= _MAX_CREDIT and "," in line)
+
+
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
 # Each: the patterns, the checked patterns, their union, and a test every line they can
 # match passes (None: no test).
@@ -600,7 +617,8 @@ _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Patte
                        (_WEAK_DATELINES, (), _weak_dateline_possible),
                        (_LATE_DATELINES, (), _dash_or_slash),
                        (_COLON_DATELINES, (), None),
-                       (_PLACED_CREDITS, (), _placed_credit_possible))
+                       (_PLACED_CREDITS, (), _placed_credit_possible),
+                       (_KNOWN_PLACE_DATELINES, (), _known_place_dateline_possible))
 }
 
 
@@ -629,7 +647,8 @@ def _find_dateline(
             outlet = groups.get("outlet")
             if pattern in checked and not _is_outlet(outlet or ""):
                 continue
-            if (pattern is _BRACKET_DATELINE or patterns is _PLACED_CREDITS) and not (
+            if (pattern is _BRACKET_DATELINE or patterns is _PLACED_CREDITS
+                    or patterns is _KNOWN_PLACE_DATELINES) and not (
                 place and _known_place(place)
             ):
                 continue  # "Doctors Without Borders (MSF) said", "Jane Roe, Staff"
@@ -716,7 +735,8 @@ def _site_line(
         return None
     if line is not None:
         name = line.text
-        if not (rest[0].key in boiler and len(name) <= 40 and not line.prose
+        if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
+                and len(name) <= 40 and not line.prose
                 and _SITE_NAME.fullmatch(name) is not None
                 and not default_knowledge().scanner.lookup(name)):
             line = None
@@ -965,7 +985,8 @@ def read_metadata(article: Article) -> ArticleMetadata:
             # "Enab Baladi – Idlib", "Jane Roe, Beirut": a credit with a known place; it
             # beats a line in capitals the knowledge base does not know as a place, which
             # is as likely a byline ("JANE ROE")
-            placed = _find_dateline(below, boiler, _PLACED_CREDITS)
+            placed = (_find_dateline(below, boiler, _PLACED_CREDITS)
+                      or _find_dateline(below, boiler, _KNOWN_PLACE_DATELINES))
             if placed is not None:
                 dateline = placed
             elif dateline is not None and below and below[-1].prose:
