@@ -1367,3 +1367,18 @@ def test_the_two_holders_of_an_office_opening_the_next_sentence(
 ])
 def test_no_office_for_a_numbered_plural_that_does_not_fit(pipeline: Pipeline, text: str) -> None:
     assert all(p.title is None for p in e2e_persons(pipeline, text).values())
+
+
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Omer Celik, spokesman for Turkey's ruling AK Party, said so.", "Omer Celik", "TR",
+     "Spokesman"),
+    ("Jane Roe, spokeswoman for Russia's Defence Ministry, said so.", "Jane Roe", "RU",
+     "Spokeswoman for the Defence Ministry"),
+    ("Yasser Halabi, a commander with the Turkish-backed Syrian National Army, said so.",
+     "Yasser Halabi", None, "Commander"),
+])
+def test_a_states_possession_or_backing_after_an_office(
+    pipeline: Pipeline, text: str, name: str, country: str | None, title: str
+) -> None:
+    got = e2e_persons(pipeline, text)[name]
+    assert (got.country, got.title) == (country, title)

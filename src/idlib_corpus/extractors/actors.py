@@ -1595,6 +1595,8 @@ class _Resolver:
             j + 1 < n
             and items[j].low in ("on", "for")
             and (items[j + 1].kind in (_STATE, _PLACE) or is_capitalised(items[j + 1].text))
+            # (not "spokesman for Turkey's ruling party": the state owns what he speaks for)
+            and not (j + 2 < n and items[j + 2].low == "'s")
         ):
             words.extend(items[j : j + 2])  # "envoy for Syria"
             j += 2
@@ -1655,6 +1657,8 @@ class _Resolver:
             and items[j].low in ("at", "with")
             and items[j + 1].low == "the"
             and items[j + 2].kind is _NATIONALITY
+            # (not "the Turkish-backed Syrian National Army": a backer is no owner)
+            and self.text[items[j + 2].end : items[j + 2].end + 1] != "-"
             and self._body_run(items, j + 2) > j + 3
         ):
             # ", an expert at the Russian International Affairs Council": a body named by
