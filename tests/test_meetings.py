@@ -1289,3 +1289,19 @@ def test_two_subjects_each_meeting_someone_on_a_summits_occasion(
         (("IR", "RU"), "Istanbul"), (("DE", "TR"), "Istanbul")]
     assert _who(found[1], names) == {"Putin", "Rouhani"}
     assert all(m.date is not None and m.date.iso == "2020-03-02" for m in found)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The next round of talks in the Astana format is due to take place in the Kazakh "
+     "capital before the end of the year.", "Astana"),
+    ("The next round in the Geneva format will be held in the Turkish capital by the end of "
+     "the month.", "Ankara"),
+])
+def test_a_capital_named_by_its_state_and_a_series_named_by_a_city(
+    pipeline: object, text: str, place: str
+) -> None:
+    found, _ = _read(pipeline, "Russian and Turkish officials met in Moscow on Monday. " + text)
+    m = found[-1]
+    assert m.status is MeetingStatus.PLANNED
+    assert m.place is not None and m.place.name == place
+    assert m.date is not None and m.date.start == dt.date(2020, 3, 4)

@@ -172,6 +172,8 @@ _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
 _SEQUENCE_WORDS = ("after ", "following ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
+_CAPITAL_WORDS = (" capital",)
+_THE_CAPITAL = re.compile(r"(?<![a-z])(?:in|to|at)\s+the\s+([a-z-]+)\s+capital(?![a-z,])")
 _APPOSITIVE = re.compile(r"\s*(?:the|a|an|his|her|its)\s")
 _A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
 _PURPOSE_WORDS = (", hoping to ", ", seeking to ", ", aiming to ", ", in a bid to ",
@@ -704,6 +706,9 @@ def _read_clause(
     # -- place
     place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
     place = place_ref.place if place_ref else None
+    if place is None and has_any(f, _CAPITAL_WORDS, c_start, c_end):
+        place = _capital_of(ctx, clause)  # "is due to take place in the Kazakh capital"
+        rank = 2 if place is not None else rank
     if travel and place is None:
         return None  # "astronauts who travelled to the station": a visit goes somewhere
     if place_ref is not None and len(parties) == 1 and rank <= 3 and place_ref.country:
@@ -1028,6 +1033,27 @@ def _attribution_after_quote(
     return make_span(close, sent.end)
 
 
+def _capital_of(ctx: EventContext, clause: Span) -> Place | None:
+    """The capital that "in the Kazakh capital", "to the Turkish capital" name (not "the
+    Qatari capital, Doha": the name that follows is the place)."""
+    f = ctx.folded
+    for m in _THE_CAPITAL.finditer(f, clause.start, clause.end):
+        code = next((x.country for x in ctx.mentions_in(make_span(m.start(1), m.end(1)))
+                     if x.kind == "state" and x.country), None)
+        capital = getattr(ctx.doc.kb, "capital", None)
+        pid = capital(code) if code and capital is not None else None
+        if pid is None:
+            continue
+        try:
+            found = ctx.doc.kb.place(pid, text=ctx.text[m.start(1):m.end()],
+                                     span=make_span(m.start(1), m.end()))
+        except Exception:  # a knowledge base without that place
+            continue
+        if isinstance(found, Place):
+            return found
+    return None
+
+
 def _purpose_start(f: str, start: int, end: int) -> int:
     """Where a clause of aim (", hoping to …", ", in a bid to …") opens in ``f[start:end]``;
     -1 where none does."""
@@ -1328,6 +1354,8 @@ def _place(
         ps, pe = sp.start, sp.end
         if f.startswith("'s", pe):
             continue  # "to Pakistan's close ally China": a possessive, not the place
+        if _SERIES_AFTER.match(f, pe):
+            continue  # "talks in the Astana format": a series, not where this round is
         if (excluded and within_any(sp, excluded)) or (
             brackets and in_any_bracket(brackets, ps, pe)
         ) or overlaps_time_at(ps, pe):

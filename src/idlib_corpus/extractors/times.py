@@ -137,7 +137,9 @@ def _vocab() -> _Vocab:
         r"|(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening)|last\s+night"
         r"|(?:earlier|later)\s+today|yesterday|today|tonight|tomorrow|overnight)"
     )
-    edge = r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year))"
+    # ("before the end of the year": from the base to the year's end)
+    edge = (r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year)"
+            r"|(?:before|by)\s+the\s+end\s+of\s+(?:the|this)\s+(?:month|year))")
     lnt = (
         r"(?i:(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+"
         r"(?:weekend|week|month|year))\b"
@@ -735,6 +737,8 @@ def _resolve(
         first, last = _unit_bounds(base, unit)
         if low.startswith("earlier"):
             return _tv_between(first, base, text=full, span=span)
+        if not low.startswith("later") and ctx.tense is not Tense.FUTURE:
+            return None  # ("had fled by the end of the year": which year is not said)
         return _tv_between(base, last, text=full, span=span)
     if kind == "lnt":
         return _lnt(low, ctx, span, full)
@@ -1101,7 +1105,8 @@ def _scan(
                 _NEXT_WORD.match(nxt) and not _CONJUNCTION.match(nxt)
             ):
                 continue
-        needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight")
+        needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight") or (
+            kind == "edge" and body[:1] in "bB")  # ("by/before the end of the year")
         tense = detect_tense(text, start, end, sent) if needs else Tense.UNKNOWN
         anchor = None
         if kind in _ANCHORED and recent and si - recent[-1][0] <= 3:
