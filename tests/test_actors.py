@@ -1382,3 +1382,19 @@ def test_a_states_possession_or_backing_after_an_office(
 ) -> None:
     got = e2e_persons(pipeline, text)[name]
     assert (got.country, got.title) == (country, title)
+
+
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Col. Gen. Pavel Orlov, head of the Main Operations Directorate of the Russian General "
+     "Staff, briefed reporters.", "Pavel Orlov", "RU",
+     "Head of the Main Operations Directorate of the General Staff"),
+    ("Ali Kaya, head of the Research Center of the Turkish Foreign Ministry, said so.",
+     "Ali Kaya", "TR", "Head of the Research Center of the Foreign Ministry"),
+    ("Hadi Barakat, co-chair of the constitutional committee, said talks would resume.",
+     "Hadi Barakat", None, "Co-Chair of the Constitutional Committee"),
+])
+def test_long_bodies_an_office_heads_and_co_chairs(
+    pipeline: Pipeline, text: str, name: str, country: str | None, title: str
+) -> None:
+    got = e2e_persons(pipeline, text)[name]
+    assert (got.country, got.title) == (country, title)

@@ -138,6 +138,9 @@ def _named_after(items: list[_Item], k: int) -> bool:
     return k < len(items) and items[k].plain and is_capitalised(items[k].text)
 
 
+#: A body's name is at most this many items ("the Main Operations Directorate of the
+#: Russian General Staff" is eight).
+_MAX_BODY_ITEMS = 9
 #: "The two presidents", "Both foreign ministers": the cue, the office's words after it.
 _NUMBERED_CUES = ("the two ", "the three ", "both ")
 _NUMBERED_OFFICE = re.compile(r"(the two|the three|both) ((?:[a-z-]+ ){0,2}[a-z-]+s)\b")
@@ -1649,7 +1652,13 @@ class _Resolver:
                     ):
                         stop += 1
                 if stop > k:
-                    words = [*_split_offices(words, g), *items[j:stop]]
+                    # "of the Russian General Staff" inside the body's name: the title
+                    # goes without the nationality word, which gives the state
+                    inner = [it for it in items[k + 1 : stop] if it.kind is _NATIONALITY]
+                    if inner and not parse.countries:
+                        parse.countries.append(_iso(inner[0].key))
+                    words = [*_split_offices(words, g), *items[j : k + 1],
+                             *(it for it in items[k + 1 : stop] if it.kind is not _NATIONALITY)]
                     return self._finish_apposition(parse, words, split=False)
         if (
             not parse.countries
@@ -1687,10 +1696,16 @@ class _Resolver:
         """The end of a capitalised body's name at ``k``, or ``k`` if none."""
         n = len(items)
         stop = k
-        while stop < n and stop - k < 6:
+        while stop < n and stop - k < _MAX_BODY_ITEMS:
             it = items[stop]
             if it.kind in _BODY_LABELS or it.kind is _GROUP or (
                 nationality and stop == k and it.kind is _NATIONALITY
+            ) or (
+                # "of the Russian General Staff": a nationality word opening a body's
+                # name inside the body's name
+                it.kind is _NATIONALITY and stop > k and items[stop - 1].low == "the"
+                and stop + 1 < n and (items[stop + 1].kind in _BODY_LABELS
+                                      or is_capitalised(items[stop + 1].text))
             ) or (
                 # "the Aleppo Media Center", "the Idlib Health Directorate": a place
                 # opening a body's name
@@ -1723,7 +1738,7 @@ class _Resolver:
                     break
             else:
                 break
-        while stop > k and items[stop - 1].low in ("of", "for", "and"):
+        while stop > k and items[stop - 1].low in ("of", "for", "and", "the"):
             stop -= 1
         if stop > k and stop < n and items[stop].plain and items[stop].text.islower() and (
             items[stop].low in self.g.nonperson_heads or items[stop].low in self.g.group_heads
