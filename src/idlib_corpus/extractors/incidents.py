@@ -987,7 +987,8 @@ def _read_clause(
         type=typ, clause=clause, sentence=si, paragraph=ctx.paragraph(clause.start),
         refer=refer, generic=generic, perpetrators=doers, targets=receivers,
         place=place.place if place else None, place_rank=rank, date=date,
-        region=_region(ctx, clause) if typ is _ATTACK else None, provoked=provoked,
+        # (the province an answer may strike: read only where a retaliation is told)
+        region=_region(ctx, clause) if typ is _ATTACK and told else None, provoked=provoked,
         area_ref=place is None and _AREA_REF.search(f, main.end, cend) is not None,
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
