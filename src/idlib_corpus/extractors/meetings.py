@@ -581,11 +581,13 @@ def _read_clause(
     # ", who urged Russia to …": a relative clause tells of a person, not of the meeting
     aside = f.find(", who ", first.end, c_end) if states else -1
     # ", hoping to halt a Syrian offensive": the aim of the journey or talks, not a side
-    purpose = _purpose_start(f, first.end, c_end) if states else -1
+    purpose: int | None = None  # (looked for on the first state that would add a party)
     for i in states:
         sp, _, _, country, role_kind = raws[i]
         if not country or country in parties:
             continue
+        if purpose is None:
+            purpose = _purpose_start(f, first.end, c_end)
         if 0 <= aside < sp.start or 0 <= purpose < sp.start:
             continue
         if sp.end <= rubric_end:
@@ -600,7 +602,9 @@ def _read_clause(
             continue
         if role_kind == "capital" and _venue(ctx, sp, triggers):
             continue  # "the Moscow talks", "Astana talks": where, not who
-        if role_kind == "state" and _venue(ctx, sp, triggers):
+        if role_kind == "state" and f.startswith(" ", sp.end) and any(
+            t.start == sp.end + 1 for t in triggers
+        ) and _venue(ctx, sp, triggers):
             # "Putin, Erdogan and Rouhani hold Syria summit": what about, where two sides
             # are named besides (in "Russia-Turkey talks" the states joined are the sides)
             topical.append(country)
@@ -1354,8 +1358,6 @@ def _place(
         ps, pe = sp.start, sp.end
         if f.startswith("'s", pe):
             continue  # "to Pakistan's close ally China": a possessive, not the place
-        if _SERIES_AFTER.match(f, pe):
-            continue  # "talks in the Astana format": a series, not where this round is
         if (excluded and within_any(sp, excluded)) or (
             brackets and in_any_bracket(brackets, ps, pe)
         ) or overlaps_time_at(ps, pe):
@@ -1403,7 +1405,8 @@ def _place(
             if _ends_before(ps, triggers, held) and \
                     _IN_AT_BEFORE.search(f[max(clause.start, ps - 50):ps]):
                 rank = 4
-        if rank < 9:
+        if rank < 9 and not _SERIES_AFTER.match(f, pe):
+            # ("talks in the Astana format": a series, not where this round is)
             key = (rank, dist, ps)
             if best is None or key < best[0]:
                 best = (key, p)
