@@ -821,3 +821,13 @@ def test_a_site_name_above_a_date_line_is_the_outlet() -> None:
              "Ankara Warns Damascus Over Shelling Near Its Posts\n\n" + _STORY)
     assert m.outlet == "Levant Courier"
     assert m.title == "Ankara Warns Damascus Over Shelling Near Its Posts"
+
+
+@pytest.mark.parametrize(
+    "crumbs", ["Home / World / Middle East", "News / Politics", "Home / Levant Courier / Syria"]
+)
+def test_a_breadcrumb_trail_with_slashes_above_the_headline_is_no_headline(crumbs: str) -> None:
+    text = f"{crumbs}\nAnkara Warns Damascus Over Shelling Near Its Posts\n\n{_STORY}"
+    m = meta(text)
+    assert m.title == "Ankara Warns Damascus Over Shelling Near Its Posts"
+    assert crumbs in boiler(text)

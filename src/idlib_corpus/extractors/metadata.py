@@ -471,6 +471,15 @@ def _clean_title(v: _Vocab, line: str) -> tuple[str, str | None]:
     return line.rstrip(" -–—:|"), outlet
 
 
+def _all_crumbs(v: _Vocab, line: str) -> bool:
+    """A breadcrumb trail alone ("Home / World / Middle East"): every segment a section
+    or a site's name, the first a single word (a headline's first segment is longer)."""
+    if " / " not in line:
+        return False
+    parts = _TAIL_SPLIT.split(line)
+    return len(parts[0].split()) <= 2 and all(_is_breadcrumb(v, p) for p in parts)
+
+
 def _is_breadcrumb(v: _Vocab, segment: str) -> bool:
     n = _norm(segment)
     if n in v.breadcrumb or n in v.sections:
@@ -951,9 +960,11 @@ def read_metadata(article: Article) -> ArticleMetadata:
         candidates.append(line)
     # A headline reads as one: 4 to 25 words (a longer line without a full stop is a
     # standfirst, which comes after the headline anyway).
-    chosen = next((c for c in candidates if 4 <= len(c.text.split()) <= _MAX_TITLE_WORDS), None)
+    chosen = next((c for c in candidates if 4 <= len(c.text.split()) <= _MAX_TITLE_WORDS
+                   and not _all_crumbs(v, c.text)), None)
     if chosen is None:
-        chosen = next((c for c in candidates if len(c.text.split()) >= 2), None)
+        chosen = next((c for c in candidates if len(c.text.split()) >= 2
+                       and not _all_crumbs(v, c.text)), None)
     if chosen is not None:
         cleaned, crumb = _clean_title(v, chosen.text)
         if len(cleaned.split()) >= 2:
@@ -967,7 +978,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         for c in candidates:
             if c is chosen:
                 break
-            if len(c.text.split()) < 4:
+            if len(c.text.split()) < 4 or _all_crumbs(v, c.text):
                 boiler.add(c.key)
 
     if dateline is None:
