@@ -831,3 +831,18 @@ def test_a_breadcrumb_trail_with_slashes_above_the_headline_is_no_headline(crumb
     m = meta(text)
     assert m.title == "Ankara Warns Damascus Over Shelling Near Its Posts"
     assert crumbs in boiler(text)
+
+
+@pytest.mark.parametrize(
+    ("credit", "outlet", "place"),
+    [
+        ("By Omar Haddad, Beirut", None, "Beirut"),  # a place is no outlet
+        ("By Ayse Demir | AFP | Ankara", "AFP", "Ankara"),
+        ("By Ayse Demir, Levant Courier, Ankara", "Levant Courier", "Ankara"),
+        ("By Ayse Demir, Diplomatic Editor, Damascus", None, "Damascus"),
+    ],
+)
+def test_a_byline_with_an_outlet_and_a_place(credit: str, outlet: str | None,
+                                             place: str) -> None:
+    m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{credit}\n\n{_STORY}")
+    assert (m.outlet, m.dateline) == (outlet, place)

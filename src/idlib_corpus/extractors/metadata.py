@@ -123,8 +123,9 @@ _CHECKED_DATELINES = (
 _CREDITS = tuple(
     re.compile(p)
     for p in (
+        # (and the reporter's place after it: "By Jane Roe | AFP | Ankara")
         rf"^By\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|de|al|van|von))*\s*[,|]\s*"
-        rf"(?P<outlet>{_ORG})\s*$",
+        rf"(?P<outlet>{_ORG})(?:\s*[,|]\s*{_MIXED_PLACE})?\s*$",
         rf"^(?:By\s+)?(?P<outlet>{_ORG})\s+"
         r"(?i:staff|(?:staff\s+)?(?:and|with)\s+(?:news\s+)?agencies)$",
     )
@@ -159,8 +160,8 @@ _PLACED_CREDITS = tuple(
     re.compile(p)
     for p in (
         rf"^(?:By\s+)?(?!By\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,5}}"
-        rf"(?:,\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}})?"
-        rf"(?:\s*,\s*|\s+[–—-]\s+)(?P<place>{_MIXED_PLACE})$",
+        rf"(?:\s*[,|]\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}})?"
+        rf"(?:\s*[,|]\s*|\s+[–—-]\s+)(?P<place>{_MIXED_PLACE})$",
     )
 )
 #: A dateline in capitals opening the first paragraph below a standfirst:
@@ -605,8 +606,9 @@ def _credit_possible(line: str) -> bool:
 
 
 def _placed_credit_possible(line: str) -> bool:
-    """Whether a line may match _PLACED_CREDITS: a short line with a comma or a dash."""
-    return len(line) <= _MAX_CREDIT and ("," in line or _dash_or_slash(line))
+    """Whether a line may match _PLACED_CREDITS: a short line with a comma, a bar or a
+    dash."""
+    return len(line) <= _MAX_CREDIT and ("," in line or "|" in line or _dash_or_slash(line))
 
 
 def _known_place_dateline_possible(line: str) -> bool:
@@ -665,8 +667,10 @@ def _find_dateline(
                 line.text.split(None, 1)[0].rstrip(",-–—")
             ):
                 continue  # "Moscow, Ankara": two places, no credit
-            if outlet is not None and _is_role(outlet):
-                continue  # "By Jane Roe, Staff Writer": the reporter's role, not a site
+            if outlet is not None and (_is_role(outlet) or _known_place(outlet)):
+                # "By Jane Roe, Staff Writer", "By Jane Roe, Beirut": the reporter's role
+                # or place, not a site
+                continue
             place_span = outlet_span = None
             if place is not None:
                 place_span = Span(line.start + m.start("place"), line.start + m.end("place"))
