@@ -1305,3 +1305,17 @@ def test_a_capital_named_by_its_state_and_a_series_named_by_a_city(
     assert m.status is MeetingStatus.PLANNED
     assert m.place is not None and m.place.name == place
     assert m.date is not None and m.date.start == dt.date(2020, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian Foreign Minister Mohammad Javad Zarif arrived in Moscow on Monday for talks with "
+    "Sergei Lavrov, days after a visit to Ankara.",
+    "Iranian Foreign Minister Mohammad Javad Zarif held talks with Sergei Lavrov in Moscow on "
+    "Monday, following a trip to Beirut.",
+])
+def test_an_earlier_journey_after_the_talks_is_not_of_their_sides(
+    pipeline: object, text: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("IR", "RU")
+    assert m.place is not None and m.place.name == "Moscow"

@@ -351,7 +351,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                     if lead.group("whose") in ("his", "her"):
                         whose = ctx.person_before(min(clause.end, lead.end() + 30), lead.end())
                     clause = make_span(clause.start, lead.end())
-            cand = _read_clause(ctx, si, sent, clause, triggers, countries)
+            cand = _read_clause(ctx, si, sent, clause, triggers, countries,
+                                alone=clause.start > whole.start)
             if cand is None:
                 continue
             if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
@@ -463,7 +464,11 @@ def _read_clause(
     clause: Span,
     triggers: list[Hit],
     countries: dict[str, str],
+    *,
+    alone: bool = False,
 ) -> _Candidate | None:
+    """The meeting one clause tells (``alone``: a second part of a clause, "…, days after
+    a visit to Ankara", whose meeting is not of the states the sentence names before)."""
     if ctx.has("meeting_denials", clause):
         return None  # "a meeting … was not on the agenda"
     first = triggers[0]
@@ -781,7 +786,9 @@ def _read_clause(
     ) and not (definite := ctx.is_definite(main, clause.start)):
         # "military officials from the two countries would meet in the coming days"
         cls = "inherit"
-    elif cls == "refer" and main.value["class"] == "event" and _indefinite(ctx, main, clause):
+    elif cls == "refer" and not alone and main.value["class"] == "event" and _indefinite(
+        ctx, main, clause
+    ):
         # "a three-way summit in Tehran, where Putin and Rouhani …": read the sentence
         whole = _sentence_parties(ctx, sent, countries)
         if len(whole[0]) >= 2:
