@@ -846,3 +846,9 @@ def test_a_byline_with_an_outlet_and_a_place(credit: str, outlet: str | None,
                                              place: str) -> None:
     m = meta(f"Ankara Warns Damascus Over Shelling Near Its Posts\n\n{credit}\n\n{_STORY}")
     assert (m.outlet, m.dateline) == (outlet, place)
+
+
+@pytest.mark.parametrize("below", ["Share", "March 3, 2020", "Home | World"])
+def test_a_short_headline_above_chrome_is_no_masthead(below: str) -> None:
+    m = meta(f"Erdogan Meets Putin Again\n{below}\n\n{_STORY}")
+    assert (m.title, m.outlet) == ("Erdogan Meets Putin Again", None)

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import json
 import re
 from importlib import resources
@@ -723,6 +724,11 @@ def _self_named(lines: list[_Line], title_line: _Line | None) -> tuple[str, Span
     return None
 
 
+def _headline_like(line: _Line, boiler: set[tuple[int, int]]) -> bool:
+    """A line that may be the headline: no chrome, no sentence, four words or more."""
+    return line.key not in boiler and not line.prose and len(line.text.split()) >= 4
+
+
 def _site_line(
     head: list[_Line], boiler: set[tuple[int, int]], masthead: _Line | None
 ) -> _Line | None:
@@ -751,14 +757,17 @@ def _site_line(
         if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
                 and len(name) <= 40 and not line.prose
                 and _SITE_NAME.fullmatch(name) is not None
-                and not default_knowledge().scanner.lookup(name)):
+                and not default_knowledge().scanner.lookup(name)
+                # a headline follows before the story ("Erdogan Meets Putin" / "Share" /
+                # story: a short headline, no masthead)
+                and any(_headline_like(ln, boiler)
+                        for ln in itertools.takewhile(lambda x: not x.prose, rest[1:6]))):
             line = None
     # A tagline: one short line, then a navigation bar, then a headline.
     tag, bar = rest[0], rest[1]
     if (tag.key not in boiler and not tag.prose and len(tag.text.split()) <= 6
             and bar.key in boiler and _is_nav(bar.text)
-            and any(ln.key not in boiler and not ln.prose and len(ln.text.split()) >= 4
-                    for ln in rest[2:4])):
+            and any(_headline_like(ln, boiler) for ln in rest[2:4])):
         boiler.add(tag.key)
     return line
 
