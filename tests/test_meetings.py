@@ -1319,3 +1319,17 @@ def test_an_earlier_journey_after_the_talks_is_not_of_their_sides(
     m = one(_read(pipeline, text)[0])
     assert m.parties == ("IR", "RU")
     assert m.place is not None and m.place.name == "Moscow"
+
+
+@pytest.mark.parametrize(("second", "date", "place"), [
+    ("It was their first face-to-face encounter since January, when Erdogan visited Moscow.",
+     "2020-01", "Moscow"),
+    ("It marked the first time since 2018, when Putin flew to Ankara.", "2018", "Ankara"),
+])
+def test_a_journey_told_as_the_last_time_before(
+    pipeline: object, second: str, date: str, place: str
+) -> None:
+    found, _ = _read(pipeline, "Russian President Vladimir Putin and Turkish President Recep "
+                               "Tayyip Erdogan met in Sochi on Monday. " + second)
+    assert [(m.date.iso if m.date else None, m.place.name if m.place else None)
+            for m in found] == [("2020-03-02", "Sochi"), (date, place)]

@@ -372,6 +372,12 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                     cand, skip_to = earlier[0], earlier[1]
                     cands.append(cand)
                     continue
+            if cand.date is None and clause.start > sent.start and _WHEN.match(
+                ctx.folded, clause.start, clause.end
+            ):
+                # "It was their first encounter since January, when Erdogan visited
+                # Moscow": the visit was then
+                cand.date = _since_before(ctx, sent, clause.start)
             if clause.start > sent.start and (
                 (cand.cls == "refer" and len(cand.parties) < 2)
                 or (cand.cls == "primary" and cand.date is None)
@@ -894,6 +900,18 @@ def _first_since(
                 earlier.parties.add(p.country)  # "when A and B travelled to Ankara": its host
             break
     return earlier, when.end()
+
+
+def _since_before(ctx: EventContext, sent: Span, pos: int) -> TimeValue | None:
+    """The time of "the first … since January" written right before ``pos`` (where a
+    ", when …" clause opens), at the precision the words give; ``None`` if none is."""
+    f = ctx.folded
+    for t in ctx.times_in(make_span(sent.start, pos)):
+        if t.span.end >= pos - 1 and f.startswith("since ", t.span.start) and isinstance(
+            t.value, TimeValue
+        ) and f.find("first", sent.start, t.span.start) >= 0:
+            return _point_of(ctx.text[t.span.start + 6:t.span.end], t.value)
+    return None
 
 
 def _point_of(words: str, value: TimeValue) -> TimeValue | None:
