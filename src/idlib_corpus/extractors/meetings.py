@@ -35,7 +35,17 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
   visited Moscow in 2019" (one more of the series, never merged into an undated one);
 * when: a time of another event is not the meeting's ("announced on Saturday, four days
   after …", "On Monday, the agency reported that A had met B"); "the talks on Monday"
-  dates the talks told before.
+  dates the talks told before; "on September 15 and 16" is two days of one meeting;
+* meetings told around another: "A and B agreed on Monday to …, after talks in the
+  Kremlin" (their talks, that day); "held a summit by video, after a meeting planned in
+  Tehran was shelved" (a second meeting, theirs, called off); "A sat down with B, and C
+  received D" (two); "the first meeting between A and B since March 2020, when they met
+  in Moscow" (the one before, then and there); "in a telephone call between the leaders
+  last Friday" (a call of the leaders told before);
+* who does not take part: the states a quotation without a meeting word names, what a
+  speaker said "after the meeting", a lone state before the meeting word ("Syria
+  summit": its subject), the states of a clause of aim (", hoping to halt a Syrian
+  offensive"), a speaker before an apposition ("Yuri Ushakov, the Kremlin's aide, told").
 """
 
 from __future__ import annotations
