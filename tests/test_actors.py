@@ -1398,3 +1398,18 @@ def test_long_bodies_an_office_heads_and_co_chairs(
 ) -> None:
     got = e2e_persons(pipeline, text)[name]
     assert (got.country, got.title) == (country, title)
+
+
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Syria's ambassador to the UN, Bassam Haddad, rejected the claims.", "Bassam Haddad",
+     "SY", "Ambassador to the UN"),
+    ("Russia's envoy to the United Nations, Pavel Orlov, vetoed the text.", "Pavel Orlov",
+     "RU", "Envoy to the United Nations"),
+    ("Turkish Ambassador to the UN Ayse Demir spoke.", "Ayse Demir", "TR",
+     "Ambassador to the UN"),
+])
+def test_an_envoy_to_an_organisation_before_the_name(
+    pipeline: Pipeline, text: str, name: str, country: str, title: str
+) -> None:
+    got = e2e_persons(pipeline, text)[name]
+    assert (got.country, got.title) == (country, title)

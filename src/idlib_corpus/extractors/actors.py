@@ -1132,6 +1132,20 @@ class _Resolver:
                 j -= 1
             elif (
                 not cur
+                and it.kind is _ORGANISATION
+                and j >= 2
+                and items[j - 1].low == "the"
+                and self._accredited(items, j - 2)
+            ):
+                # "Syria's ambassador to the UN, X": the organisation he is accredited to
+                if items[j - 2].kind is _OFFICE:
+                    cur = [items[j - 2], items[j - 1], it]
+                else:
+                    cur = [items[j - 3], items[j - 2], items[j - 1], it]
+                    j -= 1
+                j -= 2
+            elif (
+                not cur
                 and j >= 2
                 and items[j - 1].low in ("on", "for")
                 and (it.kind in (_STATE, _PLACE, _CAPITAL) or is_capitalised(it.text))
@@ -1176,6 +1190,8 @@ class _Resolver:
             elif low == "," and j == a - 1 and j >= 1 and (
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
+                or (j >= 3 and items[j - 1].kind is _ORGANISATION and items[j - 2].low == "the"
+                    and self._accredited(items, j - 3))
                 or (items[j - 1].kind in _STATEISH and self._plural_of_states(items, j - 1))
                 or self._opening_office_of_body(items, j - 1)
             ):
