@@ -1333,3 +1333,19 @@ def test_a_journey_told_as_the_last_time_before(
                                "Tayyip Erdogan met in Sochi on Monday. " + second)
     assert [(m.date.iso if m.date else None, m.place.name if m.place else None)
             for m in found] == [("2020-03-02", "Sochi"), (date, place)]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The foreign ministers of Russia and Turkey met in Antalya on Monday. Russian Foreign "
+     "Minister Sergei Lavrov later said the patrols would go on, and Turkish Foreign Minister "
+     "Mevlut Cavusoglu agreed.", {"Sergei Lavrov", "Mevlut Cavusoglu"}),
+    ("Russian and Turkish defence ministers held talks in Ankara on Monday. Turkish Defence "
+     "Minister Hulusi Akar said the talks went well.", set()),
+])
+def test_ministers_told_by_office_are_the_holders_named(
+    pipeline: object, text: str, who: set[str]
+) -> None:
+    found, names = _read(pipeline, text)
+    m = found[0]
+    assert m.parties == ("RU", "TR")
+    assert _who(m, names) == who

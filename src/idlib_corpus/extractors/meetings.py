@@ -182,6 +182,11 @@ _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
 _SEQUENCE_WORDS = ("after ", "following ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
+# "the foreign ministers of …", "Russian and Turkish defence ministers" (the office of each)
+_OFFICE_WORDS = (" ministers",)
+_OFFICE_PLURAL = re.compile(r"(?<![a-z])(foreign|defen[cs]e)\s+ministers(?![a-z])")
+_OFFICES = {"foreign": "foreign minister", "defence": "defence minister",
+            "defense": "defence minister"}
 _CAPITAL_WORDS = (" capital",)
 _THE_CAPITAL = re.compile(r"(?<![a-z])(?:in|to|at)\s+the\s+([a-z-]+)\s+capital(?![a-z,])")
 _APPOSITIVE = re.compile(r"\s*(?:the|a|an|his|her|its)\s")
@@ -424,7 +429,31 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 cand.cls = "primary"
             cands.append(cand)
     records = _merge(ctx, cands)
+    if actors:
+        for r in records:
+            if not r.participants:
+                _holders(ctx, r, actors)
     return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
+
+
+def _holders(ctx: EventContext, record: _Candidate, actors: Sequence[Actor]) -> None:
+    """ "The foreign ministers of Russia, Turkey and Qatar met in Doha": the persons the
+    article names with that office, one for each party (none where a party has none or
+    several)."""
+    f = ctx.folded
+    clause = record.clause
+    m = _OFFICE_PLURAL.search(f, clause.start, clause.end) if has_any(
+        f, _OFFICE_WORDS, clause.start, clause.end) else None
+    if m is None:
+        return
+    office = _OFFICES[m.group(1)]
+    found: dict[str, list[str]] = {}
+    for a in actors:
+        title = (a.title or "").lower()
+        if a.country in record.parties and title.replace("defense", "defence") == office:
+            found.setdefault(a.country, []).append(a.id)
+    if len(found) == len(record.parties) and all(len(v) == 1 for v in found.values()):
+        record.participants = {v[0] for v in found.values()}
 
 
 # --------------------------------------------------------------------------- one clause
