@@ -1413,3 +1413,13 @@ def test_an_envoy_to_an_organisation_before_the_name(
 ) -> None:
     got = e2e_persons(pipeline, text)[name]
     assert (got.country, got.title) == (country, title)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Also present was Hakan Demir, chief of Turkey's MIT intelligence agency.",
+     "Hakan Demir", "Chief of the MIT Intelligence Agency"),
+    ("Ali Kaya, head of the Hamza group, said so.", "Ali Kaya", "Head of the Hamza Group"),
+])
+def test_lower_case_head_nouns_after_a_bodys_name(pipeline: Pipeline, text: str, name: str,
+                                                  title: str) -> None:
+    assert e2e_persons(pipeline, text)[name].title == title

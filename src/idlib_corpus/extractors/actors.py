@@ -1756,10 +1756,12 @@ class _Resolver:
                 break
         while stop > k and items[stop - 1].low in ("of", "for", "and", "the"):
             stop -= 1
-        if stop > k and stop < n and items[stop].plain and items[stop].text.islower() and (
-            items[stop].low in self.g.nonperson_heads or items[stop].low in self.g.group_heads
-        ):
-            stop += 1  # "the Al Qaeda network", "the Hamza group"
+        # "the Al Qaeda network", "the Hamza group", "the MIT intelligence agency"
+        end = stop + 2
+        while stop > k and stop < min(n, end) and items[stop].plain and (
+            items[stop].text.islower()
+        ) and (items[stop].low in self.g.nonperson_heads or items[stop].low in self.g.group_heads):
+            stop += 1
         return stop
 
     def _finish_apposition(
