@@ -600,9 +600,10 @@ def _read_clause(
                     role_people.add(actor)
             if excluded and within_any(sp, excluded):
                 continue
-            if speech_zones and any(0 < z.start - sp.end <= 2 and f[sp.end] == ","
-                                    and _APPOSITIVE.match(f, z.start)
-                                    and f.find(",", z.start, z.end) > 0 for z in speech_zones):
+            if speech_zones and f.startswith(",", sp.end) and any(
+                0 < z.start - sp.end <= 2 and _APPOSITIVE.match(f, z.start)
+                and f.find(",", z.start, z.end) > 0 for z in speech_zones
+            ):
                 # "Yuri Ushakov, the Kremlin's aide, told journalists": the speaker (not
                 # "sat down with Macron, the Kremlin said")
                 continue
