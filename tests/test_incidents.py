@@ -1193,3 +1193,23 @@ def test_hitting_back_after_an_attack_answers_it(pipeline: object) -> None:
     text = "Russia hits back after 12 soldiers killed near Saraqib"
     found = {(i.perpetrators, i.targets, _toll(i)[0]) for i in _incidents(pipeline, text)}
     assert found == {(("state:RU",), (), None), ((), ("state:RU",), 12)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov met Cavusoglu in Antalya on Friday amid a surge in Russian air strikes on "
+        "Idlib.",
+        "The talks come amid an escalation of regime shelling around Saraqib.",
+        "Aid groups reported an uptick in drone attacks on Jisr al-Shughour this month.",
+        "Diplomats noted a sharp decline in air raids on Idlib since the truce.",
+    ],
+)
+def test_a_trend_of_attacks_is_no_event(pipeline: object, text: str) -> None:
+    assert _incidents(pipeline, text) == ()
+
+
+def test_an_attack_told_beside_a_trend_is_still_one(pipeline: object) -> None:
+    text = ("Amid a spike in violence, Syrian government artillery shelled Maarat al-Numan "
+            "on Monday, killing four civilians.")
+    assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == ("state:SY",)

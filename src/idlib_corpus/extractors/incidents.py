@@ -513,6 +513,11 @@ _TOPIC_OF = frozenset({"of", "about", "for", "against", "over", "on"})
 # "accused Damascus of ", "accuses the Syrian regime of ": an accusation of a deed
 _ACCUSED_OF = re.compile(r"\s+(?:the\s+)?(?:[\w'-]+\s+){1,3}of\s+(?:the\s+)?")
 _USED = frozenset({"used", "using", "uses"})
+#: Nouns of a trend ("amid a spike in Russian air strikes"): the attacks they measure are
+#: a state of things over weeks, no event of a day.
+_TREND = frozenset({"surge", "spike", "escalation", "upsurge", "uptick", "increase", "rise",
+                    "intensification", "upswing", "lull", "decline", "drop", "decrease"})
+_TREND_OF = frozenset({"in", "of"})
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -555,6 +560,11 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False  # "no one else was wounded", "none of them were hurt"
         if phrase.endswith("died") and _TROOPS.isdisjoint(words[-3:]):
             return False  # (only "12 soldiers had died": "one person has died" in a crash)
+        if noun and not _TREND_OF.isdisjoint(words[-3:]) and any(
+            w in _TREND and words[i + 1] in _TREND_OF
+            for i, w in enumerate(words[-4:-1], len(words) - 4 if len(words) > 3 else 0)
+        ):
+            return False  # "amid a surge in air strikes", "an escalation of attacks"
     if len(words) < 2 and lo > floor:
         words = _WORDS.findall(f, start - 60 if start - 60 > floor else floor, start)
     last = words[-1] if words else None
