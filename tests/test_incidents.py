@@ -1213,3 +1213,32 @@ def test_an_attack_told_beside_a_trend_is_still_one(pipeline: object) -> None:
     text = ("Amid a spike in violence, Syrian government artillery shelled Maarat al-Numan "
             "on Monday, killing four civilians.")
     assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == ("state:SY",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian government artillery shelled Kafr Nabl on Monday. Turkish forces deployed "
+        "in the area did not respond, local sources said.",
+        "Russian military police deployed along the M4 highway have not been attacked since "
+        "the truce, the ministry said.",
+        "Turkish soldiers deployed near Saraqib came under fire from Syrian government "
+        "forces on Monday.",
+    ],
+)
+def test_forces_deployed_somewhere_as_a_relative_tell_no_deployment(
+    pipeline: object, text: str
+) -> None:
+    assert not [i for i in _incidents(pipeline, text) if i.type is T.DEPLOYMENT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish troops deployed to Idlib on Monday, the defence ministry said.",
+        "Hundreds of Turkish commandos deployed in Idlib on Monday to reinforce the posts.",
+        "Turkish troops deployed in Idlib on Monday and are now manning the posts.",
+    ],
+)
+def test_forces_that_deployed_are_a_deployment(pipeline: object, text: str) -> None:
+    assert one(_incidents(pipeline, text), T.DEPLOYMENT).perpetrators == ("state:TR",)

@@ -518,6 +518,14 @@ _USED = frozenset({"used", "using", "uses"})
 _TREND = frozenset({"surge", "spike", "escalation", "upsurge", "uptick", "increase", "rise",
                     "intensification", "upswing", "lull", "decline", "drop", "decrease"})
 _TREND_OF = frozenset({"in", "of"})
+#: Forces a bare "deployed" may follow as a reduced relative ("Turkish forces deployed in
+#: the area did not respond"), and the finite verbs after it that show it is one: the
+#: forces are where they were, the sentence tells something else.
+_DEPLOYED_FORCES = frozenset({"troops", "forces", "soldiers", "police", "units", "commandos",
+                              "personnel", "servicemen", "contingent", "troop"})
+_FINITE_AFTER = frozenset({"did", "do", "does", "have", "has", "had", "were", "was", "are",
+                           "is", "will", "would", "could", "can", "came", "come", "comes",
+                           "remain", "remained", "remains", "returned", "responded"})
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -560,6 +568,13 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             return False  # "no one else was wounded", "none of them were hurt"
         if phrase.endswith("died") and _TROOPS.isdisjoint(words[-3:]):
             return False  # (only "12 soldiers had died": "one person has died" in a crash)
+        if phrase == "deployed" and words[-1] in _DEPLOYED_FORCES:
+            # (up to a comma or an "and": "deployed on Monday and are now manning posts")
+            stop = f.find(",", end, ceiling)
+            stop = stop if stop >= 0 else ceiling
+            conj = f.find(" and ", end, stop)
+            if not _FINITE_AFTER.isdisjoint(_WORDS.findall(f, end, conj if conj >= 0 else stop)):
+                return False  # "troops deployed near X came under fire": where they are
         if noun and not _TREND_OF.isdisjoint(words[-3:]) and any(
             w in _TREND and words[i + 1] in _TREND_OF
             for i, w in enumerate(words[-4:-1], len(words) - 4 if len(words) > 3 else 0)
