@@ -1242,3 +1242,28 @@ def test_forces_deployed_somewhere_as_a_relative_tell_no_deployment(
 )
 def test_forces_that_deployed_are_a_deployment(pipeline: object, text: str) -> None:
     assert one(_incidents(pipeline, text), T.DEPLOYMENT).perpetrators == ("state:TR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Syrian government troops shelled Kafr Nabl on Monday. On Thursday they captured "
+         "the town of Khan Sheikhoun, state media said.", "Khan Shaykhun"),
+        ("Government forces have retaken dozens of villages south of Kafr Nabl since May. "
+         "Yesterday they seized Saraqib, a monitor said.", "Saraqib"),
+        ("Syrian army units pounded Saraqib for days. Then they entered the town of "
+         "Maarat al-Numan on Sunday.", "Maarat al-Numan"),
+    ],
+)
+def test_they_who_capture_are_the_forces_just_told(
+    pipeline: object, text: str, place: str
+) -> None:
+    taken = {(i.perpetrators, i.place.name if i.place else None)
+             for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE}
+    assert (("state:SY",), place) in taken
+
+
+def test_they_with_no_forces_told_before_capture_nothing(pipeline: object) -> None:
+    text = ("Thousands of people marched in Idlib on Friday against the government. Later "
+            "they took over the town hall of Saraqib.")
+    assert _incidents(pipeline, text) == ()

@@ -763,6 +763,12 @@ def _read_clause(
         else clause
     gated = typ is not _DISPLACEMENT and not generic and not known \
         and not ctx.has("armed_nouns", gate)
+    if gated and records and records[-1].perpetrators and records[-1].sentence >= si - 1 \
+            and main.value.get("pos") != "noun" and main.value["voice"] == "active" \
+            and "they" in _WORDS.findall(f, max(cstart, main.start - 24), main.start)[-2:]:
+        # "On Thursday they captured the town": the forces of the event just told (read
+        # as the doers by ``pronoun_doer``)
+        gated = False
     if gated and not _may_be_armed(ctx, gate, all_forced):
         return None
     speech = ctx.speech(sent)
