@@ -137,9 +137,10 @@ def _vocab() -> _Vocab:
         r"|(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening)|last\s+night"
         r"|(?:earlier|later)\s+today|yesterday|today|tonight|tomorrow|overnight)"
     )
-    # ("before the end of the year": from the base to the year's end)
+    # ("before the end of the year": from the base to the year's end; matched from "the",
+    # a starter already, so that no start is tried at every "by")
     edge = (r"(?i:(?:earlier|later)\s+this\s+(?:week|month|year)"
-            r"|(?:before|by)\s+the\s+end\s+of\s+(?:the|this)\s+(?:month|year))")
+            r"|(?:(?<=before\s)|(?<=by\s))the\s+end\s+of\s+(?:the|this)\s+(?:month|year))")
     lnt = (
         r"(?i:(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+"
         r"(?:weekend|week|month|year))\b"
@@ -737,7 +738,7 @@ def _resolve(
         first, last = _unit_bounds(base, unit)
         if low.startswith("earlier"):
             return _tv_between(first, base, text=full, span=span)
-        if not low.startswith("later") and ctx.tense is not Tense.FUTURE:
+        if low.startswith("the") and ctx.tense is not Tense.FUTURE:
             return None  # ("had fled by the end of the year": which year is not said)
         return _tv_between(base, last, text=full, span=span)
     if kind == "lnt":
@@ -1106,7 +1107,7 @@ def _scan(
             ):
                 continue
         needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight") or (
-            kind == "edge" and body[:1] in "bB")  # ("by/before the end of the year")
+            kind == "edge" and body[:1] in "tT")  # ("by/before the end of the year")
         tense = detect_tense(text, start, end, sent) if needs else Tense.UNKNOWN
         anchor = None
         if kind in _ANCHORED and recent and si - recent[-1][0] <= 3:
