@@ -1349,3 +1349,25 @@ def test_ministers_told_by_office_are_the_holders_named(
     m = found[0]
     assert m.parties == ("RU", "TR")
     assert _who(m, names) == who
+
+
+@pytest.mark.parametrize(("text", "status", "place"), [
+    ("Turkish President Recep Tayyip Erdogan called off his trip to Moscow.",
+     MeetingStatus.CANCELLED, "Moscow"),
+    ("Russian Foreign Minister Sergei Lavrov will make a trip to Ankara next week.",
+     MeetingStatus.PLANNED, "Ankara"),
+])
+def test_a_trip_to_a_capital_is_a_visit(
+    pipeline: object, text: str, status: MeetingStatus, place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.kind, m.status, m.parties) == (MeetingKind.VISIT, status, ("RU", "TR"))
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of refugees made the dangerous trip to Europe.",
+    "The minister went on a fishing trip to the coast.",
+])
+def test_other_trips_are_no_visits(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
