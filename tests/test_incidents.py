@@ -1267,3 +1267,22 @@ def test_they_with_no_forces_told_before_capture_nothing(pipeline: object) -> No
     text = ("Thousands of people marched in Idlib on Friday against the government. Later "
             "they took over the town hall of Saraqib.")
     assert _incidents(pipeline, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Russian jets struck Kafr Nabl on Saturday, killing a woman and her two children, "
+         "rescuers said.", (3, None)),
+        ("Syrian government shelling killed an elderly man and his three grandsons in "
+         "Maarat al-Numan on Friday.", (4, None)),
+        ("A Syrian air strike on Ariha on Monday wounded a paramedic and four civilians.",
+         (None, 5)),
+        ("Russian air strikes killed 12 civilians in Saraqib on Friday, among them a woman "
+         "and her five children.", (12, None)),
+    ],
+)
+def test_one_person_named_before_a_counted_group_is_one_more(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll

@@ -229,6 +229,10 @@ _FIRST_WORDS = re.compile(
     r"(?:[^a-z0-9]*([a-z0-9]+(?:[-'][a-z0-9]+)*))?"
 )
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
+# "killing a woman and her two children": one person named before the counted group
+_ONE_BEFORE = re.compile(
+    r"(?<![a-z])(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?\s+and\s+(?:(?:his|her|their)\s+)?$"
+)
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later", "lightly", "slightly", "seriously", "severely",
                   "critically", "badly", "fatally", "mortally"})
@@ -1424,6 +1428,10 @@ def _casualties(
             ctx.folded, max(clause.start, n.span.start - 25), n.span.start
         ) or _PART_OF.match(ctx.folded, n.span.end):
             continue  # "nine civilians, including four children": a part, not more
+        if (one := _ONE_BEFORE.search(ctx.folded, max(clause.start, n.span.start - 40),
+                                      n.span.start)) and _INCLUDING.search(
+                ctx.folded, max(clause.start, one.start() - 25), one.start()):
+            continue  # "12 civilians, among them a woman and her five children"
         prior = [v for v in verbs if v.end <= n.span.start]
         later = [v for v in verbs if v.start >= n.span.end]
         verb = None
@@ -1470,7 +1478,23 @@ def _casualties(
                     claim.value + 1, claim.qualifier, claim.claimant,
                     make_span(claim.span.start, m.end()))
         killed, injured = counted["killed"], counted["injured"]
-    return killed, injured
+    return _one_before(ctx, clause, killed), _one_before(ctx, clause, injured)
+
+
+def _one_before(ctx: EventContext, clause: Span, claim: Claim | None) -> Claim | None:
+    """A toll with the one person named before its number added: "killing a woman and
+    her two children" is 3, "a soldier and two civilians were wounded" 3."""
+    if claim is None or claim.span is None:
+        return claim
+    start = claim.span.start
+    m = _ONE_BEFORE.search(ctx.folded, max(clause.start, start - 40), start)
+    if m is None:
+        return claim
+    nouns = ctx.voc.person_nouns
+    if m.group(1) not in nouns and m.group(2) not in nouns:
+        return claim  # "an attack and two … ": no person
+    return _trusted.claim(claim.value + 1, claim.qualifier, claim.claimant,
+                          make_span(m.start(), claim.span.end))
 
 
 def _few_words(f: str, start: int, end: int, n: int) -> bool:
