@@ -1371,3 +1371,24 @@ def test_a_trip_to_a_capital_is_a_visit(
 ])
 def test_other_trips_are_no_visits(pipeline: object, text: str) -> None:
     assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Turkish President Recep Tayyip Erdogan will receive Russian Foreign Minister Sergei "
+     "Lavrov in Ankara on Monday.", MeetingStatus.PLANNED),
+    ("A meeting of Russian and Turkish defence ministers in Ankara has been delayed.",
+     MeetingStatus.CANCELLED),
+    ("Talks between Russian and Turkish officials in Ankara were pushed back to April.",
+     MeetingStatus.CANCELLED),
+])
+def test_receiving_a_visitor_and_meetings_put_back(
+    pipeline: object, text: str, status: MeetingStatus
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), status)
+    assert m.place is not None and m.place.name == "Ankara"
+
+
+def test_receiving_arms_is_no_meeting(pipeline: object) -> None:
+    assert _read(pipeline, "Turkey will receive a new batch of S-400 missiles from Russia.")[0] \
+        == []
