@@ -1286,3 +1286,28 @@ def test_one_person_named_before_a_counted_group_is_one_more(
     pipeline: object, text: str, toll: tuple[int | None, int | None]
 ) -> None:
     assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Government troops captured Khan Sheikhoun on Friday and then seized Maarat "
+         "al-Numan on Sunday.", ("state:SY",)),
+        ("Syrian army units captured Kafr Nabl on Tuesday and two days later entered "
+         "Saraqib, a monitor said.", ("state:SY",)),
+        ("Hayat Tahrir al-Sham fighters captured Ariha on Monday and the next day seized "
+         "Jisr al-Shughour.", ("armed_group:hayat-tahrir-al-sham",)),
+    ],
+)
+def test_two_captures_joined_by_and_are_two_by_the_same_forces(
+    pipeline: object, text: str, doers: tuple[str, ...]
+) -> None:
+    taken = [i for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE]
+    assert len(taken) == 2, [(i.perpetrators, i.place) for i in taken]
+    assert {i.perpetrators for i in taken} == {doers}
+    assert len({i.place.name for i in taken if i.place}) == 2
+
+
+def test_one_capture_told_with_two_verbs_stays_one(pipeline: object) -> None:
+    text = "Syrian government troops surrounded and captured Saraqib on Monday."
+    assert one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE).perpetrators == ("state:SY",)

@@ -337,7 +337,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                     typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
                     by_type.setdefault(typ, []).append(t)
             for typ, hits in by_type.items():
-                cand = _read_clause(ctx, si, sent, clause, typ, hits, records, brackets)
+                cand = _read_clause(ctx, si, sent, clause, typ, hits, records, brackets,
+                                    pending)
                 if cand is not None:
                     pending.append(cand)
         if clause.end >= sent.end:
@@ -433,9 +434,38 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
         sent = sents[i]
         for clause in ctx.clauses(sent):
             if has_any(f, _SEQUENCE_WORDS, clause.start, clause.end):
-                yield from ((i, sent, part) for part in _sequence_split(ctx, clause))
+                parts = _sequence_split(ctx, clause)
             else:
-                yield i, sent, clause
+                parts = [clause]
+            for part in parts:
+                if f.find(" and ", part.start, part.end) >= 0:
+                    yield from ((i, sent, p) for p in _coordinate_split(ctx, part))
+                else:
+                    yield i, sent, part
+
+
+def _coordinate_split(ctx: EventContext, clause: Span) -> list[Span]:
+    """A clause cut before "and" joining two captures: "troops took X on Monday, and the
+    next day entered Y" tells two (the second part's doers are the first's: see
+    ``elided`` in :func:`_read_clause`)."""
+    f = ctx.folded
+    taken = [h for h in ctx.hits_in("incident_triggers", clause)
+             if h.value["type"] == "territorial_change" and h.value.get("pos") != "noun"
+             and h.value["class"] != "generic" and h.value["voice"] == "active"]
+    if len(taken) < 2:
+        return [clause]
+    parts = []
+    start = clause.start
+    for a, b in itertools.pairwise(taken):
+        cut = f.rfind(" and ", a.end, b.start)
+        # ("and then", "and the next day", "and two days later": a few words at most; the
+        # first names its own place: not "surrounded and captured Saraqib")
+        if cut >= 0 and _few_words(f, cut + 5, b.start, 4) \
+                and ctx.places_in(make_span(a.end, cut)):
+            parts.append(make_span(start, cut + 1))
+            start = cut + 1
+    parts.append(make_span(start, clause.end))
+    return parts
 
 
 def _sequence_split(ctx: EventContext, clause: Span) -> list[Span]:
@@ -659,9 +689,11 @@ def _read_clause(
     hits: list[Hit],
     records: list[_Candidate],
     brackets: list[Span],
+    pending: Sequence[_Candidate] = (),
 ) -> _Candidate | None:
     """The incident of type ``typ`` one clause tells with its triggers ``hits``, or ``None``;
-    ``brackets``: ``ctx.brackets_over(clause)``."""
+    ``brackets``: ``ctx.brackets_over(clause)``; ``pending``: those read from the clauses
+    before in the sentence, not yet added to ``records``."""
     f = ctx.folded
     cstart, cend = clause.start, clause.end
     # what the triggers say, in one pass (a clause holds one or two), with the trigger
@@ -767,9 +799,15 @@ def _read_clause(
         else clause
     gated = typ is not _DISPLACEMENT and not generic and not known \
         and not ctx.has("armed_nouns", gate)
-    if gated and records and records[-1].perpetrators and records[-1].sentence >= si - 1 \
-            and main.value.get("pos") != "noun" and main.value["voice"] == "active" \
-            and "they" in _WORDS.findall(f, max(cstart, main.start - 24), main.start)[-2:]:
+    # "…, and the next day entered Y" (cut by :func:`_coordinate_split`): the subject left
+    # out is the one of the capture just told in the sentence
+    elided = typ is _TERRITORIAL and bool(pending) and f.startswith("and ", cstart) \
+        and pending[-1].type is _TERRITORIAL and bool(pending[-1].perpetrators) \
+        and _few_words(f, cstart + 4, main.start, 4)
+    if gated and (elided or (
+            records and records[-1].perpetrators and records[-1].sentence >= si - 1
+            and main.value.get("pos") != "noun" and main.value["voice"] == "active"
+            and "they" in _WORDS.findall(f, max(cstart, main.start - 24), main.start)[-2:])):
         # "On Thursday they captured the town": the forces of the event just told (read
         # as the doers by ``pronoun_doer``)
         gated = False
@@ -904,6 +942,8 @@ def _read_clause(
             if not _PRONOUNS.isdisjoint(near[-2:]) or _ITS_FORCES.search(f, lo, h.start):
                 pronoun = True
                 break
+    if elided and not doers:
+        pronoun = True
     if pronoun:
         # "Russia's defence ministry said its bombers struck …": the speaker's state
         spoken = [m for m in ctx.mentions_in(sent) if m.kind == "state" and not m.locative
