@@ -1392,3 +1392,17 @@ def test_receiving_a_visitor_and_meetings_put_back(
 def test_receiving_arms_is_no_meeting(pipeline: object) -> None:
     assert _read(pipeline, "Turkey will receive a new batch of S-400 missiles from Russia.")[0] \
         == []
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Russian, Turkish and Iranian foreign ministers gathered in Geneva on Monday.",
+     ("IR", "RU", "TR")),
+    ("Turkish and Russian military officials convened in Ankara on Tuesday.", ("RU", "TR")),
+    ("Thousands of protesters gathered in Istanbul on Sunday against the Russian strikes.", ()),
+    ("Syrian refugees gathered in Idlib near the Turkish border.", ()),
+])
+def test_officials_gathered_somewhere_meet_there(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    found, _ = _read(pipeline, text)
+    assert [m.parties for m in found] == ([parties] if parties else [])
