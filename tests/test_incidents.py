@@ -1311,3 +1311,24 @@ def test_two_captures_joined_by_and_are_two_by_the_same_forces(
 def test_one_capture_told_with_two_verbs_stays_one(pipeline: object) -> None:
     text = "Syrian government troops surrounded and captured Saraqib on Monday."
     assert one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE).perpetrators == ("state:SY",)
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("A Turkish military convoy was hit by an air strike near Saraqib on Monday, killing "
+         "two soldiers. The Turkish defence ministry blamed Damascus.", ("state:SY",)),
+        ("A drone attack hit a Russian base in Latakia on Friday. Moscow blamed Hayat Tahrir "
+         "al-Sham.", ("armed_group:hayat-tahrir-al-sham",)),
+        ("Four Turkish soldiers were wounded by shelling near Ariha on Sunday. Ankara swiftly "
+         "blamed the Syrian government, state media said.", ("state:SY",)),
+        ("A drone attack hit a Russian base in Latakia on Friday. Moscow blamed Turkey for "
+         "failing to rein in the militants.", ()),
+        ("A drone attack hit a Russian base in Latakia on Friday. Moscow did not blame "
+         "Turkey.", ()),
+    ],
+)
+def test_those_blamed_in_the_next_sentence_did_it(
+    pipeline: object, text: str, doers: tuple[str, ...]
+) -> None:
+    assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == doers

@@ -351,6 +351,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                     _add(records, cand)
             pending = []
     _later_casualties(ctx, records)
+    _later_blame(ctx, records)
     records = [r for r in records if _worth_keeping(r)]
     if any(r.place is None and (r.type is not _DEPLOYMENT or r.area_ref) for r in records):
         theatre = _theatre(ctx)
@@ -531,6 +532,37 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
             attack.evidence.append(sent)
         if attack.injured is None and injured is not None:
             attack.injured = injured
+            attack.evidence.append(sent)
+
+
+def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
+    """Those blamed in a sentence of its own right after an attack with no doers told ("A
+    Turkish convoy was hit by an air strike. The Turkish defence ministry blamed
+    Damascus.") are its doers."""
+    if not ctx.hits["blame"].hits:
+        return
+    attacks = [r for r in records if r.type is _ATTACK and r.evidence]
+    if not attacks:
+        return
+    sents = ctx.sentences
+    for i in _sentences_with(ctx, "blame"):
+        sent = sents[i]
+        if ctx.in_headline(sent) or ctx.has("incident_triggers", sent):
+            continue  # (a sentence with an attack word of its own is read as a clause)
+        before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
+                  if any(e.end <= sent.start for e in r.evidence)]
+        if not before:
+            continue
+        end, attack = max(before, key=lambda item: item[0])
+        if attack.perpetrators or sent.start - end > 300 or ctx.has("negations", sent):
+            continue  # (the sentence or two right after it; not "did not blame")
+        ends = [b.end for b in ctx.hits_in("blame", sent)]
+        # (not "blamed Turkey for failing to rein in the militants": another fault)
+        doers = {m.actor for m in _forces_named(ctx, ctx.mentions_in(sent), [], [])
+                 if any(0 <= m.span.start - e <= 20 for e in ends)
+                 and ctx.folded.find(" for ", m.span.end, sent.end) < 0} - attack.targets
+        if doers:
+            attack.perpetrators = doers
             attack.evidence.append(sent)
 
 
