@@ -1332,3 +1332,23 @@ def test_those_blamed_in_the_next_sentence_did_it(
     pipeline: object, text: str, doers: tuple[str, ...]
 ) -> None:
     assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == doers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Turkish soldier and two civilians were wounded when Syrian government forces "
+        "shelled a post near Saraqib on Monday.",
+        "One Turkish officer and three local drivers were killed when Syrian government "
+        "artillery hit their convoy near Ariha on Friday.",
+        "Two Turkish soldiers and a civilian contractor were injured in a Syrian government "
+        "air strike on a convoy near Maarat al-Numan on Sunday.",
+    ],
+)
+def test_people_listed_with_the_hurt_are_hurt_too(pipeline: object, text: str) -> None:
+    assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))
+
+
+def test_forces_listed_with_allies_who_kill_are_the_doers(pipeline: object) -> None:
+    text = "Turkish soldiers and allied fighters killed 20 Syrian soldiers near Saraqib on Monday."
+    assert _sides(pipeline, text) == (("state:TR",), ("state:SY",))

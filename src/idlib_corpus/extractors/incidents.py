@@ -1380,8 +1380,20 @@ def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
     n = 1
     while words[n - 1] not in nouns:
         n += 1
+    listed = -1  # words read since an "and" (-1: none): "a soldier and two civilians were"
     for w in _WORDS.finditer(f, first.end(n), limit):
         word = w.group()
+        if listed >= 0:
+            if word in nouns:
+                listed = -1  # the other people listed end with their noun
+            elif listed >= 3:
+                return False
+            else:
+                listed += 1
+            continue
+        if word == "and" and f.startswith(" ", w.end()):
+            listed = 0
+            continue
         if word not in _AUX:
             if word not in voc.casualty_participles:
                 return False
