@@ -4,14 +4,16 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
 
 1. Each prose sentence, and the headline, is cut into clauses; a clause holding an
    incident trigger ("shelling", "came under fire", "entered", "convoy", "displacing") is
-   a candidate, unless the trigger is not a fact: an infinitive ("pressed to capture"),
-   a plan, threat or wish before it ("preventing attacks", "planning to"), a negation, a
-   habit ("almost daily", "sporadic shelling"), an adjective ("the surrounded posts",
-   "displaced people"), support ("an offensive backed by Russian air strikes"), a topic
-   ("the cost of sending troops"), or words in brackets. Attacks, captures and deployments
-   need armed forces in the clause (a weapon such as "air raid" or "car bomb" will do);
-   displacement needs a war word in the sentence or the one before, or attacks told
-   earlier, so a bushfire evacuation is not read as displacement.
+   a candidate, unless the trigger is not a fact: an infinitive ("pressed to capture"), a
+   plan, threat or wish before it ("preventing attacks", "planning to"), a negation, a
+   habit ("almost daily", "sporadic shelling"), a trend ("amid a surge in air strikes"),
+   an adjective ("the surrounded posts", "displaced people"), forces placed somewhere
+   ("troops deployed near X came under fire"), support ("an offensive backed by Russian
+   air strikes"), a topic ("the cost of sending troops"), or words in brackets. Two
+   captures joined by "and" ("captured X and then seized Y") are two clauses. Attacks,
+   captures and deployments need armed forces in the clause (a weapon such as "air raid"
+   or "car bomb" will do); displacement needs a war word in the sentence or the one
+   before, or attacks told earlier, so a bushfire evacuation is not read as displacement.
 2. Roles: for an active trigger the states and groups before it did it and those after
    it suffered it ("Turkish troops struck … and killed 76 Syrian army troops"); for a
    passive one the other way round ("Turkish forces had come under the Syrian army's
@@ -24,14 +26,16 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    possessive pronoun ("Their shelling") takes the doers of the incident just told; a
    retaliation ("in response to the incident", "responded by striking") strikes back at
    the doers of the last attack on it, and the attack a sentence names as answered ("in
-   response to the shelling of a Turkish post") was done by those the answer hit.
+   response to the shelling of a Turkish post") was done by those the answer hit. "They"
+   (or the subject left out after "and") who capture are the forces of the event just
+   told; those blamed in the sentence after an attack with no doers did it.
 3. Figures: the numbers of people after "killed"/"wounded" are summed ("five military
-   servicemen and three civilian personnel" is 8; "eight civilians, five of them
-   children" is 8; "32 more wounded", "killing seven.", "the death toll rose to 36" need no
-   noun); a displacement figure is the count of people (not troops) next to the trigger;
-   each is a :class:`~idlib_corpus.model.Claim` with its qualifier ("more than", "around")
-   and who gives it ("according to the UN"). Wounded told alone after an attack ("Another
-   32 soldiers were wounded") are its victims.
+   servicemen and three civilian personnel" is 8; "eight civilians, five of them children"
+   is 8; "a woman and her two children" is 3; "32 more wounded", "killing seven.", "the
+   death toll rose to 36" need no noun); a displacement figure is the count of people (not
+   troops) next to the trigger; each is a :class:`~idlib_corpus.model.Claim` with its
+   qualifier ("more than", "around") and who gives it ("according to the UN"). Wounded
+   told alone after an attack ("Another 32 soldiers were wounded") are its victims.
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
    in the same paragraph (not a time of another clause's event). Place: the town or
