@@ -60,6 +60,29 @@ def test_extract_writes_one_record_per_article_and_a_summary(
     assert summary.endswith("0 failed, 0 warnings")
 
 
+def test_extract_with_an_explicit_metadata_file_dates_every_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], entry_points
+) -> None:  # type: ignore[no-untyped-def]
+    # (the file was once read twice, the second time over its own parsed entries: every
+    # article lost its date, with a warning)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"a{i}.txt").write_text("Talks were held in Moscow on Monday.", encoding="utf-8")
+    meta = tmp_path / "dates.json"
+    meta.write_text('{"a0": {"published": "2020-02-08"}, "a1": {"published": "2019-09-16"}}',
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, "extract", folder, "--metadata", meta, "-o", out,
+                       "--no-progress")
+    assert code == ExitCode.OK
+    results = list(serialize.load_results(out))
+    assert [r.article.published.isoformat() for r in results  # type: ignore[union-attr]
+            ] == ["2020-02-08", "2019-09-16"]
+    assert all(not r.diagnostics for r in results)
+    assert err.strip().endswith("0 failed, 0 warnings")
+
+
 def test_extract_to_stdout_and_json_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], entry_points
 ) -> None:  # type: ignore[no-untyped-def]

@@ -219,6 +219,9 @@ def _read_error(path: object, message: str) -> Diagnostic:
 def read_metadata(source: str | Path | Mapping[str, Any]) -> dict[str, ArticleMeta]:
     """Read a ``metadata.json`` mapping article ids to ``{"published": ..., "url": ...}``.
 
+    A mapping this function returned is taken as it is, so that metadata read once (to
+    count the articles, say) can be handed on.
+
     ``published`` is an ISO date (``2020-02-08``) or date-time (``2020-02-08T10:00:00Z``,
     whose date part is taken). Other keys are ignored. An entry with a malformed value
     keeps its other values; the problem is in :attr:`ArticleMeta.problems`.
@@ -265,6 +268,9 @@ def read_metadata(source: str | Path | Mapping[str, Any]) -> dict[str, ArticleMe
                                f"not a JSON {type(raw).__name__}")
     out: dict[str, ArticleMeta] = {}
     for article_id, entry in raw.items():
+        if isinstance(entry, ArticleMeta):  # read before (what this function returns)
+            out[str(article_id)] = entry
+            continue
         if not isinstance(entry, Mapping):
             out[str(article_id)] = ArticleMeta(problems=(
                 f"{name}: entry {article_id!r} must be an object, got {entry!r}",
