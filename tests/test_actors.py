@@ -325,6 +325,28 @@ def test_headline_case_lines_invent_no_persons() -> None:
     assert persons(text) == {}
 
 
+@pytest.mark.parametrize(
+    ("headline", "surname"),
+    [
+        ("Erdogan Hosts Putin for Talks on Idlib", "Erdogan"),
+        ("Putin and Erdogan Meet in Sochi", "Erdogan"),
+        ("Lavrov Says Moscow Will Keep Talking to Ankara", "Lavrov"),
+    ],
+)
+def test_a_known_name_in_a_title_case_headline_ends_with_the_name(
+    headline: str, surname: str
+) -> None:
+    # every word of a Title Case headline is capitalised: the verb after a known surname
+    # is no part of the name
+    text = (f"{headline}\n\nPresident Recep Tayyip Erdogan hosted Vladimir Putin in Ankara "
+            "on Monday, and Foreign Minister Sergei Lavrov joined the talks.")
+    got = persons(text)
+    assert set(got) == {"Recep Tayyip Erdogan", "Vladimir Putin", "Sergei Lavrov"}
+    start = text.index(surname)
+    assert any(m.span == Span(start, start + len(surname))
+               for a in got.values() for m in a.mentions)
+
+
 def test_boilerplate_lines_are_skipped() -> None:
     text = "Talks went on.\nComments: “This is great news,” said Mark Twain."
     line = text.index("Comments")

@@ -807,7 +807,7 @@ class _Resolver:
             ):
                 i += 1
                 continue
-            run = self._name_run(items, i)
+            run = self._name_run(items, i, headline=sent.headline)
             if run is None:
                 i += 1
                 continue
@@ -957,8 +957,14 @@ class _Resolver:
         g = self.g
         return g.is_head(low) or g.is_role(low) or low in g.honorifics
 
-    def _name_run(self, items: list[_Item], i: int) -> tuple[int, int, str | None] | None:
-        """The name-shaped run of items starting at ``i``: (start, end, known key)."""
+    def _name_run(
+        self, items: list[_Item], i: int, *, headline: bool = False
+    ) -> tuple[int, int, str | None] | None:
+        """The name-shaped run of items starting at ``i``: (start, end, known key).
+
+        In a Title Case headline every word is capitalised, so a known person's name ends
+        where the knowledge base's does ("Erdogan Hosts Putin": not "Erdogan Hosts").
+        """
         it = items[i]
         if not (it.kind is _PERSON or self._name_word(items, i, first=True)):
             return None
@@ -973,6 +979,8 @@ class _Resolver:
                 known = nxt.key
                 j += 1
                 continue
+            if headline and known is not None:
+                break
             if self._name_word(items, j, first=False):
                 j += 1
                 continue
