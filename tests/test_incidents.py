@@ -1352,3 +1352,40 @@ def test_people_listed_with_the_hurt_are_hurt_too(pipeline: object, text: str) -
 def test_forces_listed_with_allies_who_kill_are_the_doers(pipeline: object) -> None:
     text = "Turkish soldiers and allied fighters killed 20 Syrian soldiers near Saraqib on Monday."
     assert _sides(pipeline, text) == (("state:TR",), ("state:SY",))
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("A civilian was killed and four others were hurt when government artillery "
+         "pounded Kafr Nabl on Wednesday, rescuers said.", (1, 4)),
+        ("One Turkish soldier has been wounded after Syrian army shelling struck a post "
+         "near Saraqib on Thursday.", (None, 1)),
+        ("An elderly farmer died and two girls were injured when Russian warplanes bombed "
+         "Maarat al-Numan on Sunday.", (1, 2)),
+        ("A Russian military police officer was seriously injured when a roadside bomb "
+         "exploded near Ariha on Tuesday.", (None, 1)),
+        ("One of the Turkish soldiers was killed when Syrian government shelling hit a post "
+         "near Saraqib on Friday.", (1, None)),
+    ],
+)
+def test_one_person_the_subject_of_a_singular_passive_is_a_toll_of_one(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not a single civilian was hurt when Syrian government shelling hit Ariha on Sunday.",
+        "A number of civilians was killed when Russian jets bombed Kafr Nabl on Sunday.",
+        "A Turkish soldier killed two Syrian soldiers in a clash near Saraqib on Sunday.",
+        "A family was wounded when Russian jets bombed Maarat al-Numan on Sunday.",
+    ],
+)
+def test_no_toll_of_one_from_a_negated_group_or_active_subject(
+    pipeline: object, text: str
+) -> None:
+    found = [i for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK]
+    assert all(1 not in _toll(i) for i in found), [_toll(i) for i in found]

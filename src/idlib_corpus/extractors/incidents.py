@@ -237,6 +237,15 @@ _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 _ONE_BEFORE = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?\s+and\s+(?:(?:his|her|their)\s+)?$"
 )
+# "A civilian was killed", "a Turkish soldier died": one person, the subject of a singular
+# passive (or of "died") right before the casualty verb, is a toll of one
+_ONE_SUBJECT = re.compile(
+    r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+){0,3}?([a-z]+)\s+"
+    r"(?:(was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?)?$"
+)
+_NEGATED_ONE = re.compile(r"(?<![a-z])(?:not|no|nor|without|never)\s+$")
+# (singular nouns of a group: "a family was killed" is more than one)
+_GROUP_NOUNS = frozenset({"family", "staff", "personnel", "police", "aid"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later", "lightly", "slightly", "seriously", "severely",
                   "critically", "badly", "fatally", "mortally"})
@@ -1547,6 +1556,8 @@ def _casualties(
                 if listed:
                     counted[v.value] = _trusted.claim(listed, _EXACT, claimant, v.span)
         killed, injured = counted["killed"], counted["injured"]
+    if killed is None or injured is None:
+        killed, injured = _one_subject(ctx, clause, verbs, claimant, killed, injured)
     # "two Syrian servicemen and a civilian were killed": "a civilian" is one more;
     # "two soldiers were killed and another was wounded": "another" is one
     for m in _ONE_MORE.finditer(ctx.folded, clause.start, clause.end):
@@ -1567,6 +1578,32 @@ def _casualties(
                     make_span(claim.span.start, m.end()))
         killed, injured = counted["killed"], counted["injured"]
     return _one_before(ctx, clause, killed), _one_before(ctx, clause, injured)
+
+
+def _one_subject(
+    ctx: EventContext, clause: Span, verbs: list[Hit], claimant: str | None,
+    killed: Claim | None, injured: Claim | None,
+) -> tuple[Claim | None, Claim | None]:
+    """A toll of one told by a singular subject right before the casualty verb: "a
+    civilian was killed", "one Turkish soldier has been wounded", "a child died" (not "not
+    a single civilian was hurt", not "a family was killed", not the active "a soldier
+    killed")."""
+    counted = {"killed": killed, "injured": injured}
+    f = ctx.folded
+    for v in verbs:
+        if counted[v.value] is not None:
+            continue
+        m = _ONE_SUBJECT.search(f, max(clause.start, v.start - 50), v.start)
+        if m is None or m.group(1) not in ctx.voc.person_nouns or m.group(1) in _GROUP_NOUNS:
+            continue
+        if m.group(2) is None and f[v.start:v.end] != "died":
+            continue  # "a soldier killed two" is no toll of the soldier
+        if " of " in m.group(0) and not m.group(0).startswith("one"):
+            continue  # "a number of civilians was killed"; "one of the soldiers" is one
+        if _NEGATED_ONE.search(f, max(clause.start, m.start() - 10), m.start()):
+            continue
+        counted[v.value] = _trusted.claim(1, _EXACT, claimant, make_span(m.start(), v.end))
+    return counted["killed"], counted["injured"]
 
 
 def _one_before(ctx: EventContext, clause: Span, claim: Claim | None) -> Claim | None:
