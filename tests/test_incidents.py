@@ -1389,3 +1389,34 @@ def test_no_toll_of_one_from_a_negated_group_or_active_subject(
 ) -> None:
     found = [i for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK]
     assert all(1 not in _toll(i) for i in found), [_toll(i) for i in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Syrian government forces launched an offensive on Idlib in December.\n\n"
+         "The UN Security Council met on Monday.\n\n"
+         "Since the offensive began, more than 500,000 people have fled their homes, the UN "
+         "said.", ("state:SY",)),
+        ("Erdogan called for a halt to a Syrian army assault that has put Turkish posts in "
+         "Idlib at risk.\n\nAnkara has sent envoys to Moscow.\n\nSince the assault "
+         "started in April, about 300,000 civilians have been displaced, aid groups said.",
+         ("state:SY",)),
+        # no campaign told before: no side
+        ("Heavy rain flooded the camps near the border, where families who fled the war "
+         "live.\n\nAid groups asked for tents.\n\nSince the campaign began, 200,000 "
+         "people have been uprooted by the fighting, the UN said.", ()),
+    ],
+)
+def test_displacement_since_the_campaign_takes_the_side_told_earlier(
+    pipeline: object, text: str, doers: tuple[str, ...]
+) -> None:
+    fled = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert fled.perpetrators == doers
+
+
+def test_the_campaign_as_the_subject_of_displacing_names_no_side(pipeline: object) -> None:
+    text = ("A Syrian army offensive on Idlib began in December.\n\nAnkara sent envoys to "
+            "Moscow.\n\nThe new assault has displaced nearly 700,000 people, the UN said.")
+    fled = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert fled.perpetrators == ()

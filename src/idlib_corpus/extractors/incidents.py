@@ -133,6 +133,7 @@ _CAMPAIGN_REF = re.compile(
     r"campaign|advance|push)(?![a-z])"
 )
 _CAMPAIGN_NOUN = re.compile(r"[\s-]*(?:[a-z]+\s+)?(?:offensive|assault|onslaught|campaign|advance)")
+_SINCE_BEFORE = re.compile(r"(?<![a-z])(?:since|after)\s+$")
 _LEAVING = re.compile(r"[\s,]*leaving\s")
 _CLAUSE_TAIL = re.compile(r"[\s.,;:!?\"”']*")
 _TARGET_PREP = re.compile(
@@ -977,6 +978,14 @@ def _read_clause(
         doers = _campaign_side(ctx, make_span(cstart, main.start), speech_zones)
         if not doers and campaign is not None:
             doers = _campaign_side(ctx, campaign, speech_zones)
+        if not doers and (ref := _CAMPAIGN_REF.search(f, cstart, main.start)) \
+                and _SINCE_BEFORE.search(f, max(cstart, ref.start() - 8), ref.start()) \
+                and not ctx.mentions_in(make_span(ref.start(), ref.end())):
+            # "Since the campaign began in April, 400,000 people have been uprooted": the
+            # campaign the article told earlier (its side only: its time and place are
+            # another stretch's; but "the latest assault has displaced …" names a cause,
+            # and no side)
+            doers = _earlier_campaign_side(ctx, si, speech_zones)
     # (before a passive trigger the pronoun is the side hit: "when they came under fire")
     pronoun = False
     if not doers and not passive:
@@ -1158,6 +1167,26 @@ def _campaign_told(ctx: EventContext, si: int) -> Span | None:
         if has_any(f, _CAMPAIGN_WORDS, sents[j].start, sents[j].end):
             return sents[j]
     return None
+
+
+def _earlier_campaign_side(ctx: EventContext, si: int, excluded: list[Span]) -> set[str]:
+    """The side of the nearest campaign told before sentence ``si`` with a side anywhere
+    in the article ("a Syrian government offensive that has left …" in its lead), or
+    none."""
+    f = ctx.folded
+    for sent in reversed(ctx.sentences[:si]):
+        if not has_any(f, _CAMPAIGN_WORDS, sent.start, sent.end):
+            continue
+        for word in ("offensive", "campaign", "assault", "onslaught"):
+            at = f.find(word, sent.start, sent.end)
+            if at >= 0:
+                # (the words right before the noun: "a Syrian government offensive that
+                # has left a Turkish post encircled" is Syria's alone)
+                side = _campaign_side(ctx, make_span(max(sent.start, at - 40), at + len(word)),
+                                      excluded)
+                if side:
+                    return side
+    return set()
 
 
 def _campaign_side(ctx: EventContext, span: Span, excluded: list[Span]) -> set[str]:
