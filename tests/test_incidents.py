@@ -1420,3 +1420,46 @@ def test_the_campaign_as_the_subject_of_displacing_names_no_side(pipeline: objec
             "Moscow.\n\nThe new assault has displaced nearly 700,000 people, the UN said.")
     fled = one(_incidents(pipeline, text), T.DISPLACEMENT)
     assert fled.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("On Friday, an air strike hit a market in the town of Saraqib. Eight civilians were "
+         "killed.", (8, None)),
+        ("Russian jets bombed a bakery in Kafr Nabl on Friday. Five people were killed and "
+         "12 wounded, rescuers said.", (5, 12)),
+        ("Government artillery pounded the outskirts of Ariha on Tuesday. At least three "
+         "children were killed, the White Helmets said.", (3, None)),
+    ],
+)
+def test_a_bare_toll_right_after_an_attack_counts_its_dead(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, a time of its own: another event
+        "Russian jets bombed a bakery in Kafr Nabl on Friday. Five people were killed in a "
+        "separate clash in Aleppo on Sunday.",
+        "Russian jets bombed a bakery in Saraqib on Friday. Last year, 40 people were "
+        "killed in the town.",
+    ],
+)
+def test_a_toll_with_a_place_or_time_of_its_own_is_not_the_attacks(
+    pipeline: object, text: str
+) -> None:
+    attack = [i for i in _incidents(pipeline, text) if i.perpetrators == ("state:RU",)]
+    assert len(attack) == 1 and _toll(attack[0]) == (None, None)
+
+
+def test_a_toll_sentence_with_a_record_of_its_own_adds_nothing_to_the_one_before(
+    pipeline: object,
+) -> None:
+    text = ("Turkish artillery hit Syrian army positions near Saraqib on Monday. Two Turkish "
+            "soldiers were killed, the defence ministry said.")
+    hit = [i for i in _incidents(pipeline, text) if i.perpetrators == ("state:TR",)]
+    assert len(hit) == 1 and _toll(hit[0]) == (None, None)

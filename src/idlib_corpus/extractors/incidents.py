@@ -529,7 +529,16 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
     sents = ctx.sentences
     for i in _sentences_with(ctx, "casualty_verbs"):
         sent = sents[i]
-        if ctx.in_headline(sent) or ctx.has("incident_triggers", sent):
+        if ctx.in_headline(sent):
+            continue
+        if ctx.has("incident_triggers", sent) and (
+            _own_trigger(ctx, sent) or ctx.times_in(sent) or ctx.places_in(sent)
+            or any(e.start >= sent.start and e.end <= sent.end
+                   for r in records for e in r.evidence)
+        ):
+            # "Eight civilians were killed." counts the dead of the attack before; with a
+            # time, a place or a record of its own ("Last year, 40 people were killed in
+            # the town") it tells another event
             continue
         before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
                   if any(e.end <= sent.start for e in r.evidence)]
@@ -547,6 +556,17 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
         if attack.injured is None and injured is not None:
             attack.injured = injured
             attack.evidence.append(sent)
+
+
+def _own_trigger(ctx: EventContext, sent: Span) -> bool:
+    """Whether a sentence tells an event of its own: a trigger other than a casualty verb
+    ("Eight civilians were killed." only counts the dead of the attack told before)."""
+    trig = ctx.hits_in("incident_triggers", sent)
+    if not trig:
+        return False
+    verbs = ctx.hits_in("casualty_verbs", sent)
+    # ("were killed": the trigger holds the verb)
+    return any(not any(t.start < v.end and v.start < t.end for v in verbs) for t in trig)
 
 
 def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
