@@ -208,3 +208,35 @@ def test_clauses_split_as_the_regex_of_all_boundaries(pieces: list[str], data: A
     span = ev.make_span(start, data.draw(st.integers(start, len(text))))
     ctx._clauses.clear()
     assert [(c.start, c.end) for c in ctx.clauses(span)] == _reference_clauses(ctx, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Russia's defence ministry, for its part, said rebels shelled Aleppo.",
+         "Russia's defence ministry"),
+        ("The Turkish army, in turn, said it hit 40 targets.", "Turkish army"),
+        ("Damascus, meanwhile, said the truce had collapsed.", "Damascus"),
+        ("Erdogan, for his part, told reporters the post would stay.", "Erdogan"),
+    ],
+)
+def test_a_stock_aside_between_speaker_and_verb_leaves_the_speaker(
+    text: str, speaker: str
+) -> None:
+    from idlib_corpus.document import build_document
+    from idlib_corpus.model import Article
+
+    ctx = ev.EventContext(build_document(Article(id="x", text=text)), ())
+    said = ctx.speech(ctx.sentences[0])
+    assert len(said) == 1 and said[0].claimant == speaker
+    assert said[0].span.start == 0
+
+
+def test_a_content_aside_is_not_skipped_as_stock() -> None:
+    from idlib_corpus.document import build_document
+    from idlib_corpus.model import Article
+
+    text = "Russia's army, which backs Damascus, said rebels shelled Aleppo."
+    ctx = ev.EventContext(build_document(Article(id="x", text=text)), ())
+    said = ctx.speech(ctx.sentences[0])
+    assert len(said) == 1 and said[0].claimant != "Russia's army"

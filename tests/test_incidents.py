@@ -1463,3 +1463,10 @@ def test_a_toll_sentence_with_a_record_of_its_own_adds_nothing_to_the_one_before
             "soldiers were killed, the defence ministry said.")
     hit = [i for i in _incidents(pipeline, text) if i.perpetrators == ("state:TR",)]
     assert len(hit) == 1 and _toll(hit[0]) == (None, None)
+
+
+def test_the_speaker_before_a_stock_aside_is_no_doer(pipeline: object) -> None:
+    text = ("Russia's defence ministry, for its part, said militants had shelled army "
+            "positions near Saraqib on Tuesday, wounding three soldiers.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert "state:RU" not in attack.perpetrators

@@ -1576,9 +1576,18 @@ class EventContext:
             # where does the attribution start? at the previous comma/quote/semicolon
             left = _last_mark(f, sentence.start, hit.start)
             left = sentence.start if left < 0 else left + 1
+            aside = -1
+            if left > sentence.start and not _WORD.search(f, left, hit.start):
+                prev = _last_mark(f, sentence.start, left - 1)
+                if prev > sentence.start and _STOCK_ASIDE.fullmatch(f, prev + 1, hit.start):
+                    # "Russia's defence ministry, for its part, said": the speaker is
+                    # before the aside (and does not follow the verb)
+                    aside = prev
+                    prev = _last_mark(f, sentence.start, aside)
+                    left = sentence.start if prev < 0 else prev + 1
             # (the speaker after the verb is at most seven words and closing marks: a
             # longer rest of the sentence is not tried)
-            inverted = _INVERTED.match(f, hit.end, s_end) if len(
+            inverted = _INVERTED.match(f, hit.end, s_end) if aside < 0 and len(
                 f[hit.end:s_end].split(None, 8)) <= 8 else None
             if inverted is not None and _NOT_A_SPEAKER.match(inverted.group(1)):
                 inverted = None  # "…, said at a briefing on Monday."
@@ -1615,7 +1624,7 @@ class EventContext:
                 span = make_span(left, m.end() if m else after)
                 times = [t for t in sent_times if span.contains(t.span)]
                 times += self._times_before(left, sentence.start, sent_times)
-            claimant = _clean_claimant(self.text[span.start:hit.start])
+            claimant = _clean_claimant(self.text[span.start:aside if aside >= 0 else hit.start])
             out.append(Speech(span, claimant, tuple(times)))
         cache[sentence.start] = out
         return out
@@ -1690,6 +1699,11 @@ class EventContext:
 
 # (the patterns the methods below use, compiled once)
 _DATELINE_TAIL = re.compile(r"[\s)/.\]]*[-—–:]?")
+# The stock asides between a speaker and the verb ("X, for its part, said")
+_STOCK_ASIDE = re.compile(
+    r"\s*(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|meanwhile|however|separately|"
+    r"too|also|in\s+response)\s*,\s*"
+)
 _SPEECH_GAP = re.compile(r"\s*(?:on\s+)?")
 _SPEECH_EXTRA = re.compile(
     r"\s*(?:in\s+a\s+statement|(?:to\s+)?(?:reporters|journalists|the\s+press)|"
