@@ -1470,3 +1470,27 @@ def test_the_speaker_before_a_stock_aside_is_no_doer(pipeline: object) -> None:
             "positions near Saraqib on Tuesday, wounding three soldiers.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert "state:RU" not in attack.perpetrators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian army units took control of Saraqib on Monday after days of bombardment, and "
+        "the next day entered Kafr Nabl, state media said.",
+        "Government troops captured Khan Sheikhoun on Friday following three weeks of heavy "
+        "shelling, and on Sunday seized Maarat al-Numan.",
+    ],
+)
+def test_a_spell_of_violence_after_a_capture_is_its_backdrop_not_an_attack(
+    pipeline: object, text: str
+) -> None:
+    found = _incidents(pipeline, text)
+    assert [i.type for i in found] == [T.TERRITORIAL_CHANGE] * 2
+    assert {i.perpetrators for i in found} == {("state:SY",)}
+
+
+def test_an_event_after_a_spell_still_counts(pipeline: object) -> None:
+    text = ("The town emptied on Friday after two days of shelling by Russian jets killed "
+            "12 people in Saraqib.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.killed is not None and attack.killed.value == 12

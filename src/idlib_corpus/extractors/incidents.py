@@ -172,6 +172,14 @@ _SUBORDINATE = re.compile(r"(?<![a-z])(?:after|following|before|when|while)\s")
 _SUBORDINATE_WORDS = ("after", "following", "before", "when", "while")
 _SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|before)\s")
 _SEQUENCE_WORDS = ("after", "following", "before")
+# "after days of bombardment", "following weeks of heavy fighting": a spell of violence
+# as the backdrop of the event told, not an event of its own
+_SPELL_OF = re.compile(
+    r"\s*(?:(?:a|several|two|three|four|five|six|many|nearly|almost|more\s+than|over|"
+    r"[0-9]+)\s+)*(?:days?|weeks?|months?|hours?|nights?|years?)\s+of\s"
+)
+# (the "after" and the "of" of "after days of heavy shelling", up to the attack noun)
+_SPELL_BEFORE = re.compile(r"(?<![a-z])(after|following)\s.*?(\s+of\s)(?:[a-z]+\s+)?$")
 # Who moves in without taking ground: "a convoy entered", "columns continue to enter"
 _MOVERS = re.compile(
     r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])")
@@ -342,6 +350,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     sports = set(_sentences_with(ctx, "sports"))
     for si, sent, clause in _trigger_clauses(ctx):
         found = () if si in sports else ctx.hits_in("incident_triggers", clause)
+        if found and has_any(ctx.folded, ("after", "following"), clause.start, clause.end):
+            found = _no_backdrop(ctx, clause, found)
         if found:
             # (the brackets reaching into the clause, read once for its triggers)
             brackets = ctx.brackets_over(clause)
@@ -483,6 +493,22 @@ def _coordinate_split(ctx: EventContext, clause: Span) -> list[Span]:
     return parts
 
 
+def _no_backdrop(ctx: EventContext, clause: Span, hits: list[Hit]) -> list[Hit]:
+    """The triggers of a clause less the attack nouns of a spell of violence told as the
+    backdrop of its event ("took X after days of bombardment", "following weeks of heavy
+    fighting")."""
+    f = ctx.folded
+    kept = []
+    for h in hits:
+        if h.value["type"] == "armed_attack" and h.value.get("pos") == "noun":
+            lo = h.start - 60 if h.start - 60 > clause.start else clause.start
+            m = _SPELL_BEFORE.search(f, lo, h.start)
+            if m is not None and _SPELL_OF.fullmatch(f, m.end(1), m.end(2)):
+                continue
+        kept.append(h)
+    return kept
+
+
 def _sequence_split(ctx: EventContext, clause: Span) -> list[Span]:
     """A clause cut before "after"/"following" where both sides hold an event trigger of
     their own: "Turkey struck Syrian targets | after 33 Turkish soldiers were killed in an
@@ -496,6 +522,8 @@ def _sequence_split(ctx: EventContext, clause: Span) -> list[Span]:
         cut = m.start()
         if f.startswith("before", cut):
             continue  # ("before being killed by …": the same event, seen from its end)
+        if _SPELL_OF.match(f, m.end()):
+            continue  # ("took X after days of bombardment": a backdrop, no event told)
         if any(h.end <= cut for h in real) and any(h.start >= cut for h in real):
             return [make_span(clause.start, cut), make_span(cut, clause.end)]
     return [clause]
