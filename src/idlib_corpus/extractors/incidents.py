@@ -35,14 +35,17 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    death toll rose to 36" need no noun); a displacement figure is the count of people (not
    troops) next to the trigger; each is a :class:`~idlib_corpus.model.Claim` with its
    qualifier ("more than", "around") and who gives it ("according to the UN"). Wounded
-   told alone after an attack ("Another 32 soldiers were wounded") are its victims.
+   told alone after an attack ("Another 32 soldiers were wounded", "Eight civilians were
+   killed." with no time, place or event of its own) are its victims; "a civilian was
+   killed" is one. A spell of violence ("after days of bombardment") is a backdrop.
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
    in the same paragraph (not a time of another clause's event). Place: the town or
    province named with it (not a capital in the possessive, a source's city, or the place
    of an event after "after"), else "the town" named before, else the paragraph's, else
    the story's. Displacement by "the offensive" or "over the same period" takes the side,
-   time and place of the campaign told in the sentence or two before.
+   time and place of the campaign told in the sentence or two before ("since the
+   campaign began": the side of the campaign told anywhere before).
 5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
    the incident already told, with the more precise date; candidates that agree on type,
    actors, place and date are one incident.
