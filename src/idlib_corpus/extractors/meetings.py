@@ -144,8 +144,7 @@ _LEAD_ADJUNCT = re.compile(
     r"(?:after|before|following|during|ahead of|at the end of|on the eve of)\s+"
     r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
 )
-_LEAD_WORDS = {"aft": True, "bef": True, "fol": True, "dur": True, "ahe": True,
-               "at ": True, "on ": True}
+_LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
 _ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
 # "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
 # verb), "on Syria is planned for …" (the verb of the clause)
@@ -350,8 +349,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         for clause, triggers in _predicates(ctx, whole, found):
             occasion = False
             whose: Mentioned | None = None
-            lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if \
-                _LEAD_WORDS.get(ctx.folded[clause.start:clause.start + 3]) else None
+            lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if (
+                ctx.folded[clause.start:clause.start + 3] in _LEAD_WORDS) else None
             if part is not None and part.occasion and clause.start > whole.start:
                 occasion = True  # ("Before the summit, A met B, and C received D": both)
             if lead is not None and triggers[0].end <= lead.end():
