@@ -852,3 +852,81 @@ def test_a_byline_with_an_outlet_and_a_place(credit: str, outlet: str | None,
 def test_a_short_headline_above_chrome_is_no_masthead(below: str) -> None:
     m = meta(f"Erdogan Meets Putin Again\n{below}\n\n{_STORY}")
     assert (m.title, m.outlet) == ("Erdogan Meets Putin Again", None)
+
+
+# ------------------------------------------------------------ unfamiliar page layouts
+
+
+@pytest.mark.parametrize("bar", [
+    "World | Europe and Central Asia | Refugee crisis",
+    "Home | Middle East | Gulf states | Yemen war",
+    "News | U.S. | World | Business",
+    "Subscribe | Log in | Newsletters",
+])
+def test_a_long_navigation_bar_is_no_headline(bar: str) -> None:
+    text = (f"{bar}\n\nKurdish fighters pull back from border town as deadline nears\n\n"
+            "Local officials said the withdrawal began at dawn on Friday.\n")
+    m = meta(text)
+    assert m.title == "Kurdish fighters pull back from border town as deadline nears"
+    assert bar in boiler(text)
+
+
+@pytest.mark.parametrize("dash", ["--", "—", "-"])
+@pytest.mark.parametrize("place", ["BEIRUT", "ANKARA"])
+def test_a_dateline_after_a_standfirst_with_a_double_hyphen(dash: str, place: str) -> None:
+    text = ("Ceasefire frays as shelling resumes near southern villages\n\n"
+            "Monitors say the truce has held for less than a week.\n\n"
+            f"{place} {dash} Artillery fire hit two villages overnight, residents said.\n")
+    assert meta(text).dateline == place.title()
+
+
+@pytest.mark.parametrize(("site", "nav"), [
+    ("Levant Courier", "World | Politics | U.S. | Live"),
+    ("EASTERN POST", "News | Opinion | Middle East and Africa | Climate"),
+    ("Bosphorus Ledger", "Home | Region"),
+])
+def test_an_unknown_site_above_a_navigation_bar_is_the_outlet(site: str, nav: str) -> None:
+    text = (f"{site}\n{nav}\n\nBorder crossing reopens after two days of talks\n\n"
+            "By Jane Roe\nMarch 3, 2021\n\nThe crossing reopened on Tuesday, officials said.\n")
+    m = meta(text)
+    assert m.title == "Border crossing reopens after two days of talks"
+    assert m.outlet is not None and fold_name(m.outlet) == fold_name(site)
+
+
+def test_a_cookie_notice_above_the_masthead_is_chrome() -> None:
+    text = ("We use cookies to keep this site secure. Accept cookies | Manage cookies\n\n"
+            "NORTHERN HERALD\nWorld | Asia and the Pacific | Trade talks\n\n"
+            "Exporters brace for new tariffs as talks stall\n\nThe talks stalled on Friday.\n")
+    m = meta(text)
+    assert (m.title, m.outlet) == ("Exporters brace for new tariffs as talks stall",
+                                   "Northern Herald")
+
+
+@pytest.mark.parametrize(("site", "tagline", "section"), [
+    ("The Washington Post", "Democracy Dies in Darkness", "Middle East"),
+    ("Harbour Gazette", "Independent Since 1921", "World | Politics"),
+    ("The Guardian", "Facts Are Sacred Here", "Opinion"),
+])
+def test_a_tagline_under_the_masthead_is_no_headline(site: str, tagline: str,
+                                                     section: str) -> None:
+    text = (f"{site}\n{tagline}\n\n{section}\n\n"
+            "Aid convoy reaches besieged town after weeks of delay\n\n"
+            "The convoy arrived on Sunday, the agency said.\n")
+    m = meta(text)
+    assert m.title == "Aid convoy reaches besieged town after weeks of delay"
+    assert tagline in boiler(text)
+    assert m.outlet is not None and fold_name(m.outlet) == fold_name(site)
+
+
+@pytest.mark.parametrize("rubric", ["Analysis | ", "Opinion | ", "EXCLUSIVE: ", "Analysis: "])
+def test_a_section_rubric_before_the_headline_is_cut(rubric: str) -> None:
+    headline = "Why the northern front keeps shifting despite the truce"
+    text = f"Riverside Times | World News\n\n{rubric}{headline}\n\nThe front moved again.\n"
+    m = meta(text)
+    assert m.title == headline
+    assert m.outlet == "Riverside Times"
+
+
+def test_a_headline_with_a_colon_is_no_rubric() -> None:
+    text = "Idlib: Turkey sends more troops to the province\n\nThe convoy crossed at night.\n"
+    assert meta(text).title == "Idlib: Turkey sends more troops to the province"

@@ -8,23 +8,28 @@ plugin reads that layout line by line:
 * the **masthead** is a first short line naming an outlet the knowledge base knows
   ("MIDDLE EAST EYE", "The Guardian - Back to home"); **navigation** lines are short
   capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion | Sport",
-  "World › Middle East", a sentence-case banner "Press review | English summary"), or
-  short section words on their own line; both are skipped, and so are cookie notices;
+  "World › Middle East", a sentence-case banner "Press review | English summary", a
+  trail of three short items in any case "World | Europe and Asia | Trade war"), or
+  short section words on their own line; both are skipped, and so are cookie notices
+  and a tagline between the masthead and a section bar ("Facts Are Sacred Here");
 * the **title** is the first headline-like line before the story: 4 to 25 words, not a
   sentence ending in a period, not a date or a byline, with a trailing breadcrumb trail
   (``/ News / News agency X``) or a short source attribution (`` - Foreign Ministry``)
-  cut off; none if the text starts straight with prose;
+  cut off, and a section rubric before it ("Analysis | ...", "EXCLUSIVE: ..."); none if
+  the text starts straight with prose;
 * the **outlet** is the organisation a dateline or credit line names: ``ANKARA
   (Sputnik) -``, ``ANKARA, February 8. /TASS/.``, ``ANKARA-Anadolu Agency``,
   ``MOSCOW, Feb 10 (Reuters) -``, ``(AP) —``, ``Moscow. Feb 17. INTERFAX -``,
   ``Idleb, SANA-``, ``Moscow - Asharq Al-Awsat``, ``By Jane Doe, Al-Monitor``,
   ``News agency Inforos``; else the masthead's outlet, else a ``Source:`` or copyright
   footer's, else a first line that the page's chrome names again ("The Courier" ...
-  "Sign up to The Courier's newsletters"); never an outlet the story merely cites. A
+  "Sign up to The Courier's newsletters"), or the site's name opening a navigation bar
+  on the first line ("The Courier | World News"); never an outlet the story merely cites. A
   name in shouting capitals is
   given as the knowledge base spells it ("HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News");
   a known site after a dash in the headline is one too ("... - BBC News" -> "BBC");
-* the **dateline** place is the place of that dateline, title-cased ("Ankara"), or,
+* the **dateline** place is the place of that dateline, title-cased ("Ankara"; a double
+  hyphen is a dash: "ISTANBUL -- ..."), or,
   below the headline and above the story's first sentence, a place in capitals alone
   on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``
   (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``), or
@@ -77,7 +82,8 @@ _DATE = (
 _CAPS_PLACE = r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
 _MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
 _ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
-_DASH = r"[-–—]"
+# (a double hyphen is a dash too: "ISTANBUL -- Turkey's ...", typed where no long dash was)
+_DASH = r"(?:--|[-–—])"
 
 _REGION = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}"
 
@@ -370,6 +376,7 @@ def _is_widget(v: _Vocab, line: str, low: str | None = None) -> bool:
 
 _NAV_SPLIT = re.compile(r"\s*(?:\||›|»|\s>\s)\s*")
 _NAV_GLUE = frozenset(("and", "of", "&", "the", "in"))
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")
 #: A navigation item is a short name; a headline segment is longer.
 _MAX_NAV_ITEM = 30
 #: Items of a sentence-case section banner are this short.
@@ -393,13 +400,20 @@ def _is_nav(line: str) -> bool:
         return True
     # A section banner in sentence case ("Press review | English summary"): items of at
     # most two words, each opening with a capital; a headline with the site's name after
-    # it has a longer first item.
-    banner = len(items) >= 2 and all(len(i.split()) <= _MAX_BANNER_ITEM for i in items)
+    # it has a longer first item. A bar of three items or more is a trail of short
+    # section names whatever their case ("World | Middle East and North Africa | Syrian
+    # conflict", "Subscribe | Log in | <a language>"): a headline is one item, with the
+    # site's name (and at most a section) after it.
+    banner = len(items) >= 3 or (
+        len(items) >= 2 and all(len(i.split()) <= _MAX_BANNER_ITEM for i in items))
     for item in items:
         words = item.split()
-        if len(item) > _MAX_NAV_ITEM or len(words) > 4 or item.endswith("."):
+        if (len(item) > _MAX_NAV_ITEM
+                or sum(1 for w in words if w not in _NAV_GLUE) > 4
+                # (an abbreviation is a section's name: "U.S.", "U.K.")
+                or (item.endswith(".") and _ABBREVIATION.fullmatch(item) is None)):
             return False
-        if banner and words[0][:1].isupper():
+        if banner and not words[0][:1].islower():
             continue
         if not all(w[:1].isupper() or not w[:1].isalpha() or w in _NAV_GLUE for w in words):
             return False
@@ -440,12 +454,19 @@ def _title_case_ratio(line: str) -> float:
     return sum(1 for w in words if w[0].isupper()) / len(words)
 
 
+#: A section's name before the headline on its line ("Analysis | ...", "EXCLUSIVE: ...").
+_RUBRIC = re.compile(r"(?P<rubric>[A-Z][\w ]{2,20}?)(?:\s+[|/]|:)\s+(?=\S+\s+\S+\s+\S)")
+
+
 def _clean_title(v: _Vocab, line: str) -> tuple[str, str | None]:
     """Cut breadcrumb trails and a trailing source off a headline line.
 
     Returns the title and the outlet a breadcrumb names ("News agency Inforos"), if any.
     """
     outlet = None
+    m = _RUBRIC.match(line)
+    if m is not None and _norm(m.group("rubric")) in v.sections:
+        line = line[m.end() :]  # "Analysis | Headline", "EXCLUSIVE: Headline"
     parts = _TAIL_SPLIT.split(line)
     if len(parts) > 1:
         head, tails = parts[0], parts[1:]
@@ -752,6 +773,15 @@ def _site_line(
     rest = head[first + 1 :]
     if len(rest) < 2:
         return None
+    # A tagline: one short line, then a navigation bar or a section name, then a
+    # headline ("Democracy Dies in Darkness" / "Middle East" / headline). Marked first:
+    # the masthead above it is then followed by chrome.
+    tag, bar = rest[0], rest[1]
+    if (tag.key not in boiler and not tag.prose and len(tag.text.split()) <= 6
+            # (a section's name, not a widget: "Share" comes below a headline)
+            and bar.key in boiler and (_is_nav(bar.text) or _low_norm(bar.low) in _vocab().sections)
+            and any(_headline_like(ln, boiler) for ln in rest[2:4])):
+        boiler.add(tag.key)
     if line is not None:
         name = line.text
         if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
@@ -763,13 +793,20 @@ def _site_line(
                 and any(_headline_like(ln, boiler)
                         for ln in itertools.takewhile(lambda x: not x.prose, rest[1:6]))):
             line = None
-    # A tagline: one short line, then a navigation bar, then a headline.
-    tag, bar = rest[0], rest[1]
-    if (tag.key not in boiler and not tag.prose and len(tag.text.split()) <= 6
-            and bar.key in boiler and _is_nav(bar.text)
-            and any(_headline_like(ln, boiler) for ln in rest[2:4])):
-        boiler.add(tag.key)
     return line
+
+
+def _bar_site(line: _Line) -> tuple[str, Span] | None:
+    """The site's name opening a navigation bar on the page's first line ("Daily Planet |
+    World News"): a short capitalised name that is no section or widget and that the
+    knowledge base knows as nothing else."""
+    if "|" not in line.text or not _is_nav(line.text):
+        return None
+    name = line.text.split("|", 1)[0].strip()
+    if (len(name) > 40 or _SITE_NAME.fullmatch(name) is None
+            or _is_widget(_vocab(), name) or default_knowledge().scanner.lookup(name)):
+        return None
+    return name, Span(line.start, line.start + len(name))
 
 
 def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
@@ -941,6 +978,11 @@ def read_metadata(article: Article) -> ArticleMetadata:
         if widget or (foreign and _is_foreign(line_text)) or (nav and _is_nav(line_text)):
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
+    for line in head:
+        if line.low.startswith(v.notices):
+            # "We use cookies ...": the page's, not the story's (marked before the
+            # masthead is looked for: a notice may come first)
+            boiler.add(line.key)
     masthead = _masthead(head)
     if masthead is not None:
         boiler.add(masthead[0].key)
@@ -963,9 +1005,6 @@ def read_metadata(article: Article) -> ArticleMetadata:
             break
         if line.key in boiler or (credit is not None and line is credit.line):
             continue
-        if line.low.startswith(v.notices):
-            boiler.add(line.key)  # "We use cookies ...": the page's, not the story's
-            continue
         if line.prose:
             break  # the story starts here
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
@@ -982,7 +1021,8 @@ def read_metadata(article: Article) -> ArticleMetadata:
         cleaned, crumb = _clean_title(v, chosen.text)
         if len(cleaned.split()) >= 2:
             title = cleaned
-            title_span = Span(chosen.start, chosen.start + len(cleaned))
+            at = chosen.text.find(cleaned)  # after a rubric cut off its front
+            title_span = Span(chosen.start + at, chosen.start + at + len(cleaned))
             title_line = chosen
             if crumb is not None:
                 at = chosen.text.rfind(crumb)
@@ -1073,6 +1113,10 @@ def read_metadata(article: Article) -> ArticleMetadata:
 
     if outlet is None and site is not None and site is not title_line:
         outlet, outlet_span = site.text, Span(site.start, site.end)
+    if outlet is None and masthead is None and lines:
+        barred = _bar_site(lines[0])
+        if barred is not None:
+            outlet, outlet_span = barred
     if outlet is None:
         named = _self_named(lines, title_line)
         if named is not None:
