@@ -930,3 +930,13 @@ def test_a_section_rubric_before_the_headline_is_cut(rubric: str) -> None:
 def test_a_headline_with_a_colon_is_no_rubric() -> None:
     text = "Idlib: Turkey sends more troops to the province\n\nThe convoy crossed at night.\n"
     assert meta(text).title == "Idlib: Turkey sends more troops to the province"
+
+
+@pytest.mark.parametrize("outlet", ["Haaretz", "Financial Times", "NPR", "Middle East Monitor",
+                                    "Tehran Times", "Syria Direct", "France 24"])
+def test_a_major_outlet_is_known_as_a_masthead(outlet: str) -> None:
+    text = (f"{outlet}\n\nMinisters trade blame as talks on border crossing collapse\n\n"
+            "The talks collapsed late on Monday, diplomats said.\n")
+    m = meta(text)
+    assert m.outlet == outlet
+    assert m.title == "Ministers trade blame as talks on border crossing collapse"
