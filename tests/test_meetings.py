@@ -1406,3 +1406,148 @@ def test_officials_gathered_somewhere_meet_there(
 ) -> None:
     found, _ = _read(pipeline, text)
     assert [m.parties for m in found] == ([parties] if parties else [])
+
+
+# --------------------------------------------------------------------------- accuracy pass 3
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("Russian President Vladimir Putin pressed Turkish President Recep Tayyip Erdogan on "
+     "Monday to pull back his troops. The two leaders met for two hours at a Black Sea "
+     "residence in Sochi.", "2020-03-02", "Sochi"),
+    ("Cavusoglu urged Lavrov on Tuesday to respect the truce. The pair held talks in Antalya.",
+     "2020-03-03", "Antalya"),
+    ("Hulusi Akar criticised Sergei Shoigu over the strikes on Friday. They met in Ankara on "
+     "Sunday.", "2020-03-01", "Ankara"),
+])
+def test_the_two_leaders_named_in_the_sentence_before(
+    pipeline: object, text: str, date: str, place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.HELD)
+    assert len(m.participants) == 2
+    assert m.date is not None and m.date.iso == date
+    assert m.place is not None and m.place.name == place
+
+
+def test_the_two_sides_of_a_clash_told_before_are_no_meeting(pipeline: object) -> None:
+    text = ("Turkish troops and Syrian soldiers exchanged fire near Saraqib on Monday. The two "
+            "sides met again on the road to Idlib.")
+    assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan and Putin met in Sochi on Friday. They had held talks in Tehran on July 19.",
+    "Erdogan and Putin met in Sochi on Friday. Earlier, the pair had met in Tehran on July 19.",
+    "Erdogan and Putin met in Sochi on Friday; the two leaders held talks in Tehran on July 19.",
+])
+def test_the_same_leaders_on_another_day_meet_again(pipeline: object, text: str) -> None:
+    found = _read(pipeline, text)[0]
+    assert [(m.place and m.place.name, m.date and m.date.iso) for m in found] == [
+        ("Sochi", "2020-02-28"), ("Tehran", "2019-07-19")]
+    assert all(m.parties == ("RU", "TR") and len(m.participants) == 2 for m in found)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian, Turkish and Iranian envoys are to meet in the Kazakh capital, Astana, next week.",
+     "Astana"),
+    ("Iranian, Turkish and Russian officials met in the Kazakh capital Nur-Sultan on Monday.",
+     "Astana"),
+    ("Russian and Turkish diplomats will hold talks in the Egyptian capital, Cairo, next week.",
+     "Cairo"),
+])
+def test_a_capital_named_after_its_state_is_no_party(
+    pipeline: object, text: str, place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert "KZ" not in m.parties and "EG" not in m.parties and len(m.parties) >= 2
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Russian, Turkish and Iranian officials are due to meet in Astana on Monday and Tuesday "
+     "for another round of talks.", "2020-03-09/2020-03-10"),
+    ("Turkish and Russian negotiators will meet in Moscow on Friday for a new round of talks.",
+     "2020-03-06"),
+    ("Turkish and Russian delegations are to gather in Ankara on March 12 for a further round "
+     "of consultations.", "2020-03-12"),
+])
+def test_the_day_of_a_new_round_told_before_its_words(
+    pipeline: object, text: str, date: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.status is MeetingStatus.PLANNED
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey hosts some 3.6 million Syrian refugees, and Erdogan has vowed to send many home.",
+    "Jordan, which is hosting about 650,000 Syrians, has asked Assad to take them back.",
+    "Lebanon hosted more than a million refugees last year, Putin told Aoun.",
+])
+def test_hosting_a_number_of_people_is_no_meeting(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
+
+
+def test_hosting_leaders_is_still_a_meeting(pipeline: object) -> None:
+    m = one(_read(pipeline, "Erdogan hosted Putin and Rouhani in Ankara on Monday.")[0])
+    assert m.parties == ("IR", "RU", "TR")
+
+
+@pytest.mark.parametrize("text", [
+    "A truce announced by Russia largely held on Sunday, though an American drone strike on a "
+    "militant meeting killed a commander.",
+    "Russian jets bombed a gathering of rebel commanders near Idlib on Monday, Turkey said.",
+    "A raid on a meeting of jihadist leaders near the Turkish border left 12 dead, Moscow said.",
+])
+def test_a_meeting_hit_by_an_attack_is_no_talks(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Much now depends on Thursday, when Erdogan is due in Moscow for talks with Putin.",
+     "2020-03-05"),
+    ("All eyes are on Monday, when Lavrov is expected in Ankara for talks with Cavusoglu.",
+     "2020-03-09"),
+    ("The truce held until February 20, when Erdogan met Putin in Moscow.", "2020-02-20"),
+])
+def test_the_time_a_when_clause_follows(pipeline: object, text: str, date: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("RU", "TR")
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov met Cavusoglu on Monday and they will meet again on Friday.",
+    "Lavrov met Cavusoglu on Monday and the two ministers will meet again on Friday.",
+])
+def test_and_they_will_meet_again(pipeline: object, text: str) -> None:
+    found = _read(pipeline, text)[0]
+    assert [(m.status, m.date and m.date.iso) for m in found] == [
+        (MeetingStatus.HELD, "2020-03-02"), (MeetingStatus.PLANNED, "2020-03-06")]
+
+
+SUMMIT_DAY = (
+    "Iranian President Ebrahim Raisi hosted Vladimir Putin and Recep Tayyip Erdogan in Tehran on "
+    "Tuesday. Before the summit, Raisi held separate talks with Putin and with Erdogan. Putin "
+    "and Erdogan met one-on-one later in the day. Iran's Supreme Leader Ayatollah Ali Khamenei "
+    "received Putin and Erdogan separately. Iranian Foreign Minister Hossein Amir-Abdollahian, "
+    "who met his Russian and Turkish counterparts Sergei Lavrov and Mevlut Cavusoglu on the "
+    "sidelines, told reporters the guarantors were united."
+)
+
+
+def test_the_meetings_around_a_summit_are_each_their_own(pipeline: object) -> None:
+    found, names = _read(pipeline, SUMMIT_DAY)
+    told = sorted((m.parties, tuple(sorted(_who(m, names)))) for m in found)
+    assert told == sorted([
+        (("IR", "RU", "TR"), ("Ebrahim Raisi", "Recep Tayyip Erdogan", "Vladimir Putin")),
+        (("IR", "RU"), ("Ebrahim Raisi", "Vladimir Putin")),
+        (("IR", "TR"), ("Ebrahim Raisi", "Recep Tayyip Erdogan")),
+        (("RU", "TR"), ("Recep Tayyip Erdogan", "Vladimir Putin")),
+        (("IR", "RU"), ("Ayatollah Ali Khamenei", "Vladimir Putin")),
+        (("IR", "TR"), ("Ayatollah Ali Khamenei", "Recep Tayyip Erdogan")),
+        (("IR", "RU", "TR"), ("Hossein Amir-Abdollahian", "Mevlut Cavusoglu", "Sergei Lavrov")),
+    ])
+    assert all(m.place is not None and m.place.name == "Tehran" for m in found)
+    assert all(m.date is not None and m.date.iso == "2020-03-03" for m in found)

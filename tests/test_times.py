@@ -89,6 +89,10 @@ def test_last_next_this_weekday() -> None:
         ("Erdogan to meet Putin on Thursday", "on Thursday", Tense.FUTURE),
         ("Convoy back to the border on Monday", "on Monday", Tense.UNKNOWN),
         ("The army attacked positions to secure the road on Monday.", "on Monday", Tense.PAST),
+        # "and" before a pronoun opens a clause of its own: its verb is not the time's
+        ("The envoys met on Monday and they will meet again soon.", "on Monday", Tense.PAST),
+        ("Akar spoke to Shoigu on Friday and he will fly to Moscow.", "on Friday", Tense.PAST),
+        ("The convoy left on Sunday and she would follow it.", "on Sunday", Tense.PAST),
     ],
 )
 def test_detect_tense(sentence: str, expression: str, tense: Tense) -> None:

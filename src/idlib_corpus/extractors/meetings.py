@@ -78,6 +78,7 @@ from idlib_corpus.extractors._events import (
     trigger_annotations,
     within_any,
 )
+from idlib_corpus.extractors.times import Tense, detect_tense
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import (
     Actor,
@@ -127,7 +128,8 @@ _AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
 # a pattern opening with a lookbehind is tried at every offset, one opening with a letter
 # lets the regex engine skip to the candidates)
 _THEY_MET = re.compile(
-    r"t(?<![a-z]t)he(?:y|\ two)\s+(?:\w+\s+)?(?=met|spoke|talked)"
+    r"t(?<![a-z]t)he(?:y|\ two|\ pair)\s+(?:\w+\s+){0,2}?"
+    r"(?=met|spoke|talked|held|sat|hold|meet|speak|talk)"
     r"|b(?<![a-z]b)oth\s+(?:\w+\s+)?(?=met|spoke|talked)"
 )
 # "… said (that) he would …": the pronoun subject right after an attribution, and the
@@ -145,6 +147,12 @@ _LEAD_ADJUNCT = re.compile(
     r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
 )
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
+_OCCASION_WORDS = ("one-on-one", "one on one", "separately", "later ", "sidelines",
+                   "margins")
+_OCCASION = re.compile(
+    r"(?<![a-z])(?:one[- ]on[- ]one|separately|later (?:in|on|that) (?:the )?day"
+    r"|on the (?:sidelines|margins)(?! of))(?![a-z])"
+)
 _ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
 # "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
 # verb), "on Syria is planned for …" (the verb of the clause)
@@ -173,7 +181,8 @@ _WITH_WORDS = ("with",)
 _AND_WORDS = (" and ",)
 # "… and agreed to meet", "… and will hold talks" (searched after the first trigger)
 _AND_THEN_MEET = re.compile(
-    r"\s+and\s+(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
+    r"\s+and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?"
+    r"(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
 )
 # "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
@@ -187,6 +196,10 @@ _OFFICE_PLURAL = re.compile(r"(?<![a-z])(foreign|defen[cs]e)\s+ministers(?![a-z]
 _OFFICES = {"foreign": "foreign minister", "defence": "defence minister",
             "defense": "defence minister"}
 _CAPITAL_WORDS = (" capital",)
+# between an attack and the meeting it hit ("a raid on a rebel meeting")
+_ATTACKED = re.compile(r"(?:\s+(?:on|against|of))?\s+(?:a|an|the)\s+(?:[a-z'-]+\s+){0,2}")
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+_NAMED_CAPITAL = re.compile(r"capital,?\s+$")  # (right before the capital named)
 _THE_CAPITAL = re.compile(r"(?<![a-z])(?:in|to|at)\s+the\s+([a-z-]+)\s+capital(?![a-z,])")
 _APPOSITIVE = re.compile(r"\s*(?:the|a|an|his|her|its)\s")
 _A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
@@ -332,6 +345,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
     if ctx.is_sport:
         return ()
     countries = {a.id: a.country for a in actors if a.country}
+    ctx.memo["meetings.countries"] = countries
     cands: list[_Candidate] = []
     last_si, skip = -1, False  # (whether a sentence is not diplomatic: read once for its clauses)
     last_since, skip_to = -1, -1  # (the end of a ", when" clause read with the one before)
@@ -392,6 +406,9 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 # "It was their first encounter since January, when Erdogan visited
                 # Moscow": the visit was then
                 cand.date = _since_before(ctx, sent, clause.start)
+                if cand.date is not None and cand.status is MeetingStatus.PLANNED and \
+                        ctx.published is not None and cand.date.end < ctx.published:
+                    cand.date = _ahead(ctx, cand.date, ctx.published, sent)
             if clause.start > sent.start and (
                 (cand.cls == "refer" and len(cand.parties) < 2)
                 or (cand.cls == "primary" and cand.date is None)
@@ -406,10 +423,14 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                     cand.participants.add(whose.actor)
                     if len(cand.parties) >= 2 and cand.cls == "refer":
                         cand.cls = "primary"
-            if occasion or (cand.cls == "primary" and _ALSO.search(
+            if occasion or (cand.cls == "primary" and (_ALSO.search(
                 ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
-            )):
-                cand.occasion = True  # "The Turkish leader also met Rouhani one on one"
+            ) or (has_any(ctx.folded, _OCCASION_WORDS, clause.start, clause.end)
+                  and _OCCASION.search(ctx.folded, clause.start, clause.end)))):
+                # "The Turkish leader also met Rouhani", "A and B met one-on-one later in
+                # the day", "who met his counterparts on the sidelines": on the occasion
+                # of the meeting told
+                cand.occasion = True
             if cand.cls == "primary" and len(cand.parties) >= 3:
                 others = _split_calls(ctx, sent, clause, cand, countries)
                 if others:
@@ -521,6 +542,12 @@ def _read_clause(
             # "rejected Arafat's bid to visit", "calling for a return to talks": a meeting
             # refused or wished for, not one held or arranged
             return None
+    if "person" in first.value and any(n.span.start <= first.end + 12 for n in ctx.numbers_in(
+        make_span(first.end, first.end + 60)
+    )):
+        return None  # "Turkey hosts some 3.6 million refugees": a host of people, counted
+    if _attacked(ctx, first):
+        return None  # "a drone strike on a militant meeting": a target, not talks
     classes = {t.value["class"] for t in triggers} if len(triggers) > 1 else \
         {first.value["class"]}
     if classes == {"delegation"}:
@@ -650,8 +677,12 @@ def _read_clause(
             excluded and within_any(sp, excluded)
         ):
             continue
-        if role_kind == "capital" and _venue(ctx, sp, triggers):
-            continue  # "the Moscow talks", "Astana talks": where, not who
+        if role_kind == "capital" and (_venue(ctx, sp, triggers) or _NAMED_CAPITAL.search(
+            f, max(c_start, sp.start - 10), sp.start
+        )):
+            # "the Moscow talks", "Astana talks", "in the Kazakh capital, Astana": where,
+            # not who
+            continue
         if role_kind == "state" and f.startswith(" ", sp.end) and any(
             t.start == sp.end + 1 for t in triggers
         ) and _venue(ctx, sp, triggers):
@@ -674,6 +705,7 @@ def _read_clause(
     if topical and len(parties) < 2:
         parties.update(topical)  # ("Iran talks" with no other side named: Iran's)
 
+    they_date: TimeValue | None = None  # (the day of the sentence "they" refer back to)
     if len(parties) < 2:
         # "the memorandum that Putin and Erdogan signed when they met in Sochi": "they" are
         # the persons named before in the sentence, whatever the clause they stand in
@@ -682,9 +714,13 @@ def _read_clause(
         if they is not None:
             named = [m for m in ctx.mentions_in(make_span(sent.start, they.start()))
                      if m.kind == "person" and not within_any(m.span, speech_zones)]
-            found = {m.country or countries.get(m.actor) for m in named} - {None}
+            found = {c for m in named if (c := m.country or countries.get(m.actor))}
+            if len(found | parties) < 2 and not named and si > 0:
+                # "Erdogan pressed Putin on Saturday to … . The two leaders met for an
+                # hour": the persons the sentence before names, on its day
+                found, named, they_date = _persons_before(ctx, si, countries)
             if len(found | parties) >= 2:
-                parties |= {c for c in found if c}
+                parties |= found
                 participants |= {m.actor for m in named}
     if speech:
         # "Erdogan said he would travel to Moscow to meet Putin": the speaker is the "he"
@@ -773,6 +809,11 @@ def _read_clause(
     if clause_times and (speech or has_any(f, _AFTER_WORDS, c_start, main.start)):
         clause_times = _meeting_times(ctx, clause_times, main, speech)
     date, weak = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
+    if date is None and they_date is not None:
+        date, weak = they_date, False
+    if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
+            and date.end < ctx.published and date.span is not None:
+        date = _ahead(ctx, date, ctx.published, sent)  # ("hinges on Thursday, when A is due")
     pub = ctx.published
     if status is None and (date is None or weak):
         status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
@@ -800,7 +841,13 @@ def _read_clause(
         cont = next(t for t in triggers if t.value["class"] == "continuation")
         own = [t for t in ctx.times_in(make_span(cont.start, clause.end))
                if not any(t in s.times for s in speech)]
-        date = own[0].value if own and isinstance(own[0].value, TimeValue) else None
+        if own and isinstance(own[0].value, TimeValue):
+            date = own[0].value
+        elif not (date is not None and not weak and date.span is not None
+                  and triggers[0].end <= date.span.start < cont.start):
+            # ("are to meet on Wednesday for another round of talks": the meeting's day is
+            # the one told before the words of a new round)
+            date = None
         weak = False
         if status is not MeetingStatus.CANCELLED:
             status = MeetingStatus.PLANNED
@@ -856,6 +903,30 @@ def _read_clause(
         clause, si, cls, kind, status, explicit, parties, participants, role_people, place,
         rank, date, weak, duration, outcome, reported, [clause], definite, extra_dates, main,
     )
+
+
+def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> TimeValue:
+    """A weekday alone ("on Thursday") read as the last one, for a meeting still to come:
+    the next one, unless a verb in the past tells it ("hinges on Thursday, when A is due
+    in Moscow": the reading of a bare weekday follows the verb nearest it, which may be
+    another's)."""
+    span = date.span
+    assert span is not None
+    words = _LETTERS.findall(ctx.folded, span.start, span.end)
+    if date.interval or not words or words[-1] not in _WEEKDAYS or (pub - date.end).days > 6 \
+            or any(w in ("last", "past", "previous") for w in words) \
+            or detect_tense(ctx.text, span.start, span.end, sent) is Tense.PAST:
+        return date
+    return attrs.evolve(date, start=date.start + dt.timedelta(days=7),
+                        end=date.end + dt.timedelta(days=7))
+
+
+def _attacked(ctx: EventContext, trigger: Hit) -> bool:
+    """Whether a meeting word is what an attack told right before it hit ("an air strike
+    on a meeting of commanders", "bombed a gathering of militants")."""
+    lo = max(0, trigger.start - 40)
+    hits = ctx.hits_in("incident_triggers", make_span(lo, trigger.start))
+    return bool(hits) and _ATTACKED.fullmatch(ctx.folded, hits[-1].end, trigger.start) is not None
 
 
 def _after_the_news(
@@ -941,14 +1012,38 @@ def _first_since(
     return earlier, when.end()
 
 
+def _persons_before(
+    ctx: EventContext, si: int, countries: dict[str, str]
+) -> tuple[set[str], list[Mentioned], TimeValue | None]:
+    """The states and persons (two states at least, or none) that the sentence before the
+    ``si``-th names outside what it quotes, and its first time not quoted: whom "the two
+    leaders" or "they" opening a sentence stand for, and when."""
+    prev = ctx.sentences[si - 1]
+    speech = ctx.speech(prev)
+    zones = [s.span for s in speech]
+    named = [m for m in ctx.mentions_in(prev)
+             if m.kind == "person" and not within_any(m.span, zones)]
+    found = {c for m in named if (c := m.country or countries.get(m.actor))}
+    if len(found) < 2:
+        return set(), [], None
+    then = next((t.value for t in ctx.times_in(prev) if isinstance(t.value, TimeValue)
+                 and not within_any(t.span, zones)), None)
+    return found, named, then
+
+
 def _since_before(ctx: EventContext, sent: Span, pos: int) -> TimeValue | None:
-    """The time of "the first … since January" written right before ``pos`` (where a
-    ", when …" clause opens), at the precision the words give; ``None`` if none is."""
+    """The time written right before ``pos`` (where a ", when …" clause opens): "the first
+    … since January" at the precision the words give, "on Thursday, when …"; ``None``
+    if none is."""
     f = ctx.folded
     for t in ctx.times_in(make_span(sent.start, pos)):
-        if t.span.end >= pos - 1 and f.startswith("since ", t.span.start) and isinstance(
-            t.value, TimeValue
-        ) and f.find("first", sent.start, t.span.start) >= 0:
+        if t.span.end < pos - 1 or not isinstance(t.value, TimeValue):
+            continue
+        if not f.startswith("since ", t.span.start):
+            # "Everything hinges on Thursday, when Erdogan is due in Moscow for talks":
+            # the time the clause is told of
+            return t.value
+        if f.find("first", sent.start, t.span.start) >= 0:
             return _point_of(ctx.text[t.span.start + 6:t.span.end], t.value)
     return None
 
@@ -1020,7 +1115,7 @@ def _split_calls(
     m = _AND_WITH.search(f, main.end, clause.end) if has_any(
         f, _WITH_WORDS, main.end, clause.end) else None
     if m is None and not has_any(f, _SEPARATE_WORDS, max(clause.start, main.start - 30),
-                                 min(clause.end, main.end + 15)):
+                                 min(clause.end, main.end + 60)):
         return []
     speech = [s.span for s in ctx.speech(sent)]
     subject = _people(ctx, clause.start, main.start, countries, speech)
@@ -1623,6 +1718,12 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
         return False
     if a.parties != b.parties and (a.borrowed or b.borrowed):
         return False  # "A also met C" at a summit of A, B and C: another meeting
+    if a.participants and b.participants and not a.participants <= b.participants and \
+            not b.participants <= a.participants and _other_envoys(ctx, a, b) and not (
+                _definite(ctx, a) or _definite(ctx, b)):
+        # "A met C … B also received C": one side sent another person ("the talks":
+        # the meeting told, more of whose members are named)
+        return False
     if a.parties != b.parties and (
         a.place is None or b.place is None or a.date is None or b.date is None
     ) and not (_definite(ctx, a) or _definite(ctx, b)):
@@ -1646,6 +1747,18 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     ):
         return False  # a call and, in another sentence, talks held somewhere
     return not (phone and (ka in _VISIT_SUMMIT or kb in _VISIT_SUMMIT))
+
+
+def _other_envoys(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
+    """Whether a state has named persons in both meetings, none of them the same (two
+    meetings: "Raisi received Putin" and "Khamenei received Putin")."""
+    countries: dict[str, str] = ctx.memo["meetings.countries"]
+    for c in a.parties & b.parties:
+        mine = {p for p in a.participants if countries.get(p) == c}
+        theirs = {p for p in b.participants if countries.get(p) == c}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
 
 
 _CANCELLED, _PLANNED = MeetingStatus.CANCELLED, MeetingStatus.PLANNED

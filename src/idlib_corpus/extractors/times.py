@@ -332,7 +332,9 @@ _WORD_PUNCT = "\"'“”‘’()[]{}«»,;:.!?-–— \t\n"
 # Auxiliaries that signal the future only before "to" signal this otherwise.
 _TENSE_OF = {"is": Tense.PRESENT, "are": Tense.PRESENT, "am": Tense.PRESENT,
              "was": Tense.PAST, "were": Tense.PAST}
-_CLAUSE_BREAK = re.compile(r"[,;:\"“”«»()\[\]—–]|\s-\s")
+# (", and", quotes, brackets, dashes; "and" before a pronoun opens a clause with a subject
+# of its own: "met on Monday and they will meet again")
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”«»()\[\]—–]|\s-\s|\sand\s+(?:they|he|she|we)\s")
 
 
 def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) -> Tense:
