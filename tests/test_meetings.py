@@ -1551,3 +1551,64 @@ def test_the_meetings_around_a_summit_are_each_their_own(pipeline: object) -> No
     ])
     assert all(m.place is not None and m.place.name == "Tehran" for m in found)
     assert all(m.date is not None and m.date.iso == "2020-03-03" for m in found)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Erdogan warned on Monday that Turkey would strike back. Hours later he spoke by "
+     "telephone with Putin.", "2020-03-02"),
+    ("Russian jets hit a Turkish convoy near Idlib on Friday. Later that day, Akar held talks "
+     "with Shoigu by phone.", "2020-02-28"),
+    ("Two Turkish soldiers were killed by Syrian shelling on February 20. Shortly afterwards, "
+     "Cavusoglu spoke to Lavrov by phone.", "2020-02-20"),
+])
+def test_hours_later_is_the_day_told_before(pipeline: object, text: str, date: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("RU", "TR")
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # the country after a town ("in Osaka, Japan") is where
+    ("Erdogan and Putin met for an hour on the sidelines of a summit in Osaka, Japan.",
+     ("RU", "TR")),
+    ("Turkish and Russian diplomats held talks in Geneva, Switzerland, on Monday.",
+     ("RU", "TR")),
+    ("Cavusoglu met Lavrov in Antalya, Turkey, to discuss the truce.", ("RU", "TR")),
+    # an envoy's brief ("the envoy for Syria") is what about
+    ("James Jeffrey, the US special representative for Syria, met Turkish officials in "
+     "Ankara.", ("TR", "US")),
+    ("The US envoy for Syria, Joel Rayburn, held talks with Turkish diplomats in Ankara.",
+     ("TR", "US")),
+    ("America's special envoy on Syria held talks with Turkish officials in Ankara on Monday.",
+     ("TR", "US")),
+])
+def test_a_towns_country_and_an_envoys_brief_are_no_parties(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    assert one(_read(pipeline, text)[0]).parties == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov held talks with Turkish officials in Ankara on Monday and said Moscow would help.",
+    "Shoigu met Turkish commanders in Ankara on Monday and told reporters the truce held.",
+    "Russia's Lavrentiev held talks with Turkish diplomats in Ankara on Monday and said the "
+    "talks were useful.",
+])
+def test_talks_before_and_said_are_no_statement(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("RU", "TR")
+    assert m.place is not None and m.place.name == "Ankara"
+    assert m.date is not None and m.date.iso == "2020-03-02"
+
+
+@pytest.mark.parametrize("second", [
+    "Turkish officials said they expected to continue the discussions in Moscow next week.",
+    "The discussions will continue in Moscow next week, a Turkish diplomat said.",
+    "Both sides agreed to resume consultations in Moscow next week.",
+])
+def test_discussions_to_continue_are_a_new_round(pipeline: object, second: str) -> None:
+    found = _read(pipeline, "Russian and Turkish delegations held talks in Ankara on Monday. "
+                  + second)[0]
+    assert [(m.parties, m.status, m.place and m.place.name) for m in found] == [
+        (("RU", "TR"), MeetingStatus.HELD, "Ankara"),
+        (("RU", "TR"), MeetingStatus.PLANNED, "Moscow")]

@@ -147,6 +147,17 @@ _LEAD_ADJUNCT = re.compile(
     r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
 )
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
+_ENVOY_FOR = re.compile(
+    r"(?:envoy|envoys|representative|coordinator|negotiator|mediator)\s+(?:for|on)\s+"
+    r"(?:the\s+)?$"
+)
+# "Hours later", "later that day", "shortly afterwards": the time just told
+_LATER_WORDS = ("later", "same day", "shortly", "afterward", "soon after")
+_LATER = re.compile(
+    r"(?<![a-z])(?:(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day"
+    r"|(?:that|the)\s+same\s+day|shortly\s+(?:afterwards?|thereafter|after\s+that)"
+    r"|soon\s+afterwards?)(?![a-z])"
+)
 _OCCASION_WORDS = ("one-on-one", "one on one", "separately", "later ", "sidelines",
                    "margins")
 _OCCASION = re.compile(
@@ -558,7 +569,7 @@ def _read_clause(
             return None
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
-    speech = ctx.speech(sent)
+    speech = _speech(ctx, sent)
     speaking = False  # ("Speaking after talks with X, Y said": the talks are the setting)
     if speech:  # (most sentences have none)
         speech = [s for s in speech if s.span.start < c_end and c_start < s.span.end]
@@ -699,6 +710,14 @@ def _read_clause(
         m = ctx.mention_at(i)
         if m.backer or m.locative:
             continue
+        if role_kind == "state" and _ENVOY_FOR.search(f, max(c_start, sp.start - 30),
+                                                      sp.start):
+            continue  # "the US special envoy for Syria": the envoy's brief
+        if role_kind == "state" and f.startswith(", ", sp.start - 2) and any(
+            p.span.end == sp.start - 2 and p.country == country and not p.is_country
+            for p in ctx.places_in(make_span(max(0, sp.start - 40), sp.start))
+        ):
+            continue  # "in Osaka, Japan": the country of the town named
         parties.add(country)
     if rubric and len(parties) < 2:
         parties |= rubric  # "Russia, Turkey: talks set for March": the rubric names them
@@ -811,6 +830,14 @@ def _read_clause(
     date, weak = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
     if date is None and they_date is not None:
         date, weak = they_date, False
+    if date is None and si > 0 and has_any(f, _LATER_WORDS, c_start, c_end) and (
+        _LATER.search(f, c_start, c_end)
+    ):
+        # "Erdogan warned Damascus on Wednesday. Hours later he spoke with Putin": the day
+        # of the sentence before
+        prev = ctx.sentences[si - 1]
+        date = next((t.value for t in ctx.times_in(prev) if isinstance(t.value, TimeValue)
+                     and t.value.precision.value == "day" and not t.value.interval), None)
     if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
             and date.end < ctx.published and date.span is not None:
         date = _ahead(ctx, date, ctx.published, sent)  # ("hinges on Thursday, when A is due")
@@ -894,7 +921,7 @@ def _read_clause(
     told = ctx.memo.get(key)
     if told is None:
         told = ctx.memo[key] = (
-            _outcome(ctx, sent), next((s.claimant for s in ctx.speech(sent) if s.claimant), None)
+            _outcome(ctx, sent), next((s.claimant for s in _speech(ctx, sent) if s.claimant), None)
         )
     outcome, reported = told
     # (positional, in the order of the fields: twenty keywords cost more than the rest of
@@ -945,7 +972,7 @@ def _after_the_news(
         return
     if ctx.hits_in("meeting_triggers", make_span(sent.start, clause.start)):
         return  # ("held a summit, after a meeting planned in Tehran was shelved": another)
-    speech = ctx.speech(sent)
+    speech = _speech(ctx, sent)
     if cand.cls == "refer":
         skip = [s.span for s in speech] + ctx.topic_zones(make_span(sent.start, clause.start))
         parties, people = _people(ctx, sent.start, clause.start, countries, skip)
@@ -997,7 +1024,7 @@ def _first_since(
         return earlier, end
     # (the persons of the clause: the states it names are often what was agreed, "a
     # ceasefire that halted a Syrian offensive"; "they" are read in _merge)
-    speech = [s.span for s in ctx.speech(sent)]
+    speech = [s.span for s in _speech(ctx, sent)]
     for m in ctx.mentions_in(make_span(when.end(), sent.end)):
         country = m.country or countries.get(m.actor)
         if m.kind == "person" and country and not within_any(m.span, speech):
@@ -1012,6 +1039,33 @@ def _first_since(
     return earlier, when.end()
 
 
+def _speech(ctx: EventContext, sent: Span) -> list[Speech]:
+    """The attributions of a sentence (``ctx.speech``), less the meeting told before a
+    shared subject's verb: in "Lavrov held talks in Ankara on Monday and said Moscow would
+    help" the attribution is "and said", the talks are not what was said (read once a
+    sentence)."""
+    key = ("meetings.speech", sent.start)
+    found: list[Speech] | None = ctx.memo.get(key)
+    if found is not None:
+        return found
+    found = ctx.speech(sent)
+    if found:
+        f = ctx.folded
+        out = []
+        for s in found:
+            sp = s.span
+            at = f.rfind(" and ", sp.start, sp.end)
+            if at > sp.start and sp.end - at <= 30 and ctx.hits_in(
+                "meeting_triggers", make_span(sp.start, at)
+            ):
+                cut = make_span(at + 1, sp.end)
+                s = Speech(cut, s.claimant, tuple(t for t in s.times if t.span.start > at))
+            out.append(s)
+        found = out
+    ctx.memo[key] = found
+    return found
+
+
 def _persons_before(
     ctx: EventContext, si: int, countries: dict[str, str]
 ) -> tuple[set[str], list[Mentioned], TimeValue | None]:
@@ -1019,7 +1073,7 @@ def _persons_before(
     ``si``-th names outside what it quotes, and its first time not quoted: whom "the two
     leaders" or "they" opening a sentence stand for, and when."""
     prev = ctx.sentences[si - 1]
-    speech = ctx.speech(prev)
+    speech = _speech(ctx, prev)
     zones = [s.span for s in speech]
     named = [m for m in ctx.mentions_in(prev)
              if m.kind == "person" and not within_any(m.span, zones)]
@@ -1117,7 +1171,7 @@ def _split_calls(
     if m is None and not has_any(f, _SEPARATE_WORDS, max(clause.start, main.start - 30),
                                  min(clause.end, main.end + 60)):
         return []
-    speech = [s.span for s in ctx.speech(sent)]
+    speech = [s.span for s in _speech(ctx, sent)]
     subject = _people(ctx, clause.start, main.start, countries, speech)
     if not subject[0]:
         return []
@@ -1358,7 +1412,7 @@ def _sentence_parties(
     """States and persons named as actors anywhere in a sentence (not as places, speakers
     or the subject of talks: "on Syria's Idlib")."""
     f = ctx.folded
-    skip = [s.span for s in ctx.speech(sent)] + [
+    skip = [s.span for s in _speech(ctx, sent)] + [
         _topic_before_relative(f, z) for z in ctx.topic_zones(sent)
         if not f.startswith("on the sidelines", z.start)]
     return _people(ctx, sent.start, sent.end, countries, skip)
@@ -1602,7 +1656,7 @@ def _date(
     """The date of the meeting a clause tells (``own``: the times inside the clause) and
     whether it is weak (only the date of a statement about it)."""
     if own:
-        said = [t for s in ctx.speech(sent) for t in s.times]
+        said = [t for s in _speech(ctx, sent) for t in s.times]
         if said:
             speech_times = {id(t) for t in said}
             own = [t for t in own if id(t) not in speech_times]
@@ -1626,7 +1680,7 @@ def _date(
         value = t.value if isinstance(t.value, TimeValue) else None
         return _day_pair(ctx, t, value, own), False
     if status is not MeetingStatus.PLANNED:
-        said = [t for s in ctx.speech(sent) for t in s.times]
+        said = [t for s in _speech(ctx, sent) for t in s.times]
         if said and isinstance(said[0].value, TimeValue):
             return said[0].value, True
     return None, False
@@ -1698,7 +1752,7 @@ def _outcome(ctx: EventContext, sent: Span) -> str | None:
     if m is None:
         return None
     end = sent.end
-    for s in ctx.speech(sent):
+    for s in _speech(ctx, sent):
         if s.span.start > m.start():
             end = min(end, s.span.start)
     text = ctx.text[m.start():end].strip().rstrip(".,;\"'”")
