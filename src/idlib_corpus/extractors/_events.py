@@ -996,6 +996,7 @@ class EventContext:
                 entry = kb_places[full_key] = (
                     _place_from(doc, a), a.key, a.label is AnnotationLabel.STATE)
             places.append(PlaceRef(sp, entry[0], a.text, entry[1], entry[2]))
+        places.extend(self._unlisted_settlements(places))
         # (attrgetter keys: no Python code per item)
         places.sort(key=_SPAN_BOUNDS)
         self.times = sorted(times, key=_SPAN_START)
@@ -1018,6 +1019,33 @@ class EventContext:
             reach.append(far)
         self._time_reach = reach  # the furthest end of the times up to each
         self._number_starts = list(map(_SPAN_START, self.numbers))
+
+    def _unlisted_settlements(self, known: list[PlaceRef]) -> list[PlaceRef]:
+        """Villages and towns the gazetteer lacks, named after a head noun ("shelled the
+        village of Tell Hamra", "in the town of Kafr Dael"): the capitalised name after it,
+        a town of unknown country. A name a PLACE annotation already covers is left to it."""
+        f, text = self.folded, self.text
+        out: list[PlaceRef] = []
+        for head in _SETTLEMENT_HEADS:
+            at = f.find(head)
+            while at >= 0:
+                start = at + len(head)
+                word = at == 0 or not f[at - 1].isalpha()  # (not "downtown of")
+                at = f.find(head, start)
+                m = _SETTLEMENT_NAME.match(text, start) if word else None
+                if m is None:
+                    continue
+                end = m.end()
+                if any(p.span.start < end and start < p.span.end for p in known) or (
+                    not (end <= self._skip_lo or start >= self._skip_hi)
+                    and self._skipped(make_span(start, end))
+                ):
+                    continue
+                name = m.group()
+                sp = make_span(start, end)
+                out.append(PlaceRef(sp, Place(name=name, kind=PlaceKind.TOWN), name, None,
+                                    False))
+        return out
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:
         """Every actor mention in text order, as raw facts: (span, actor, kind, country,
@@ -1698,6 +1726,14 @@ class EventContext:
 
 
 # (the patterns the methods below use, compiled once)
+#: The head nouns before the name of a settlement ("the village of X"; folded).
+_SETTLEMENT_HEADS = ("village of ", "villages of ", "town of ", "towns of ", "hamlet of ")
+#: A settlement's name as written: up to three capitalised words, each may open with an
+#: article ("al-Bara", "Tell Abyad", "Kafr Sajna al-Kabira" is cut at three).
+_SETTLEMENT_NAME = re.compile(
+    r"(?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*"
+    r"(?: (?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*){0,2}"
+)
 _DATELINE_TAIL = re.compile(r"[\s)/.\]]*[-—–:]?")
 # The stock asides between a speaker and the verb ("X, for its part, said")
 _STOCK_ASIDE = re.compile(
@@ -1721,8 +1757,10 @@ _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
 )
+# (a government or regime with its forces: "the Turkish regime's presence" names none)
 _ARMY_AFTER = re.compile(
-    r"(?:'s)?\s+(?:arab\s+)?(?:government|regime|army|armed\s+forces|military)(?![a-z])"
+    r"(?:'s)?\s+(?:arab\s+)?(?:(?:government|regime)(?:'s)?\s+(?:[a-z]+\s+)?(?:forces|troops|"
+    r"army|soldiers|artillery|warplanes|jets|units)|army|armed\s+forces|military)(?![a-z])"
 )
 _NOT_A_SPEAKER = re.compile(
     r"(?:at|on|in|to|after|before|during|late|early|earlier|later|yesterday|today|tonight|"

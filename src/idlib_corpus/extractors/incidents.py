@@ -230,13 +230,13 @@ _ARMS = (r"(?:forces|troops|soldiers|units|artillery|shelling|warplanes|aircraft
          r"helicopters|rockets|drones|air\s*strikes|air\s+raids|bombardment|offensive)")
 _BARE_ARMY = re.compile(
     r"(?<![a-z])(?:the\s+army|army\s+units|(?:pro-)?government\s+" + _ARMS + r"|regime\s+"
-    + _ARMS + r"|the\s+regime)(?![a-z])"
+    + _ARMS + r"|regime)(?![a-z])"
 )
 # What an attack hits of a government's forces: "killed 19 government soldiers",
 # "pounded regime positions"
 _BARE_ARMY_HIT = re.compile(
-    r"(?<![a-z])(?:government|regime|army)\s+(?:forces|troops|soldiers|units|positions|"
-    r"targets|posts|fighters)(?![a-z])"
+    r"(?<![a-z])(?:government|regime|army)\s+(?:forces|troops|soldiers|units|positions?|"
+    r"targets?|posts?|fighters|bases?|checkpoints?)(?![a-z])"
 )
 # The first three words of _WORDS.finditer from a position (what lies between words of
 # _WORDS holds no letter or digit: the next word starts at the first one)
@@ -1312,16 +1312,34 @@ def _sponsors_of_regime(ctx: EventContext) -> frozenset[str]:
 
 
 def _army_of(ctx: EventContext, bare: re.Match[str]) -> str | None:
-    """The state a bare army phrase names: "regime" is the government of the country the
-    war is in (never a sponsor's, even where the article names Russia's army most), other
-    words the army the article is about (:func:`_home`)."""
-    if "regime" in bare.group():
+    """The state a bare army phrase names: the one named right before it ("Israeli army
+    positions"), else by the words: "regime" or "government" forces are the government
+    of the country the war is in (never a sponsor's, even where the article names Russia's
+    army most, nor where "the Russian-backed regime" was read as Russia's); "the army" is
+    the army the article is about (:func:`_home`)."""
+    f = ctx.folded
+    word = _ARMY_WORD.search(f, bare.start(), bare.end())
+    start = word.start() if word is not None else bare.start()
+    for m in ctx.mentions_in(make_span(max(0, start - 30), start)):
+        if m.kind == "state" and not m.backer and _OWNS.fullmatch(f, m.span.end, start):
+            return m.actor
+    words = bare.group()
+    if "regime" in words or "government" in words:
         return _war_state(ctx) or _home(ctx)
     return _home(ctx)
 
 
+#: What stands between a state and the army words it owns ("Israeli army positions",
+#: "Turkey's government forces", "Syrian pro-government forces").
+_OWNS = re.compile(r"(?:'s?)?\s+(?:(?:arab|pro)[\s-]+)?")
+#: The first army word of a bare army phrase (after "and" of "Russian and government").
+_ARMY_WORD = re.compile(r"(?:pro-)?(?:army|government|regime)|(?<![a-z])the\s+army")
+
+
 def _war_state(ctx: EventContext) -> str | None:
-    """The state the article's towns and provinces lie in (named at least twice)."""
+    """The state the article's fighting is in: where the towns and provinces named next to
+    incident triggers lie (not the venue or the capitals of a summit story), else where
+    those named anywhere lie; named at least twice, or the only state they lie in."""
     memo = ctx.memo
     if _MEMO_HOME in memo:
         found: str | None = memo[_MEMO_HOME]
@@ -1330,9 +1348,41 @@ def _war_state(ctx: EventContext) -> str | None:
     for p in ctx.places:
         if not p.is_country and p.country and not ctx.is_actor_span(p.span):
             counts[p.country] = counts.get(p.country, 0) + 1
-    best = max(sorted(counts), key=counts.__getitem__) if counts else None
-    found = memo[_MEMO_HOME] = "state:" + best if best and counts[best] >= 2 else None
+    found = _most_named(counts)
+    if len(counts) > 1:
+        # (each place once, however many triggers it is near)
+        near: dict[int, str] = {}
+        f = ctx.folded
+        for h in ctx.hits["incident_triggers"].hits:
+            # (within its sentence: up to a full stop or a line break)
+            lo = max(0, h.start - _NEAR)
+            lo = max(lo, f.rfind(". ", lo, h.start) + 1, f.rfind("\n", lo, h.start) + 1)
+            hi = h.end + _NEAR
+            for stop in (f.find(". ", h.end, hi), f.find("\n", h.end, hi)):
+                if stop >= 0:
+                    hi = min(hi, stop)
+            for p in ctx.places_in(make_span(lo, hi)):
+                if not p.is_country and p.country and not ctx.is_actor_span(p.span):
+                    near[p.span.start] = p.country
+        by_near: dict[str, int] = {}
+        for c in near.values():
+            by_near[c] = by_near.get(c, 0) + 1
+        found = _most_named(by_near) or found
+    memo[_MEMO_HOME] = found
     return found
+
+
+def _most_named(counts: dict[str, int]) -> str | None:
+    """The state of ``counts`` (places named, by country) named at least twice and most, or
+    the only one named."""
+    if not counts:
+        return None
+    best = max(sorted(counts), key=counts.__getitem__)
+    return "state:" + best if counts[best] >= 2 or len(counts) == 1 else None
+
+
+#: How near an incident trigger a place tells where the fighting is (characters).
+_NEAR = 60
 
 
 # What may stand between a state and the attack noun it did: "a Syrian government attack",
