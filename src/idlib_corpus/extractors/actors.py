@@ -30,7 +30,12 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   Security Bureau" is "Head of the National Security Bureau" (SY); a known group before
   an office is part of it ("HTS leader"); "the presidents of Russia, Turkey and Iran" is
   the office of each person of those states named without one whom the knowledge base
-  knows to hold it.
+  knows to hold it. A body's name before a lower-case office is part of the title
+  ("Central Command spokesman", "ministry spokesman"); a state written with stops is
+  a demonym before any office ("the U.S. envoy"); "to the U.N.," keeps its stop inside
+  the office; "<place>'s health director" serves the place's state; "his Russian and
+  Turkish counterparts, X and Y": both hold the possessor's office; "head of the X
+  Center for Syria" keeps what the body is for.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
@@ -39,7 +44,9 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   with the other names the text gives them ("X (formerly Y)", "X, also
   known as Y", "X (HTS), which was formerly known as Y", "X, the former Y", "X – formerly
   Y –", "(the group, also known as Y, ...)"), government bodies (with their state:
-  "Turkish Foreign Ministry" is ``government_body:tr-foreign-ministry``), international
+  "Turkish Foreign Ministry" is ``government_body:tr-foreign-ministry``), coalitions
+  named before "operations room" ("the Al-Nasr operations room"; a known group inside
+  the name is its other name), international
   organisations and media.
 
 Grammar words (speech verbs, title head nouns, pronouns, alias cues...) are data, in
@@ -147,6 +154,12 @@ _NUMBERED_OFFICE = re.compile(r"(the two|the three|both) ((?:[a-z-]+ ){0,2}[a-z-
 _NUMBERS_OF = {"the two": 2, "the three": 3, "both": 2}
 #: Possessive pronouns opening an apposition (", his Russian counterpart").
 _OWNER_PRONOUNS = frozenset({"his", "her", "their"})
+#: What a coalition of armed factions is called after its name (folded).
+_ROOM = "operations room"
+#: Words that open a sentence in capitals and name nothing ("The", "In", "But").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "for", "as", "but", "and",
+                             "or", "after", "before", "while", "when", "if", "by", "with",
+                             "from", "to", "of", "this", "that", "meanwhile", "however"})
 _POSSESSIVE_PRON = frozenset({"his", "her", "its", "their"})
 # How the text before "the Turkish diplomat" ends (see _title_mentions): one of those words,
 # or "top" ("the top Turkish diplomat").
@@ -1062,6 +1075,7 @@ class _Resolver:
             parse.start, parse.start_index = items[a].start, a
         segs: list[list[_Item]] = []
         cur: list[_Item] = [items[k] for k in range(a, lead)]  # capitalised title words
+        body_words = 0  # the words of a body's name read before a lower-case office
         j = a - 1
         while j >= 0:
             it = items[j]
@@ -1078,14 +1092,23 @@ class _Resolver:
                 cur.insert(0, it)
             elif (
                 it.plain
-                and len(cur) == 1
-                and cur[0].plain
-                and cur[0].text[:1].islower()
-                and is_capitalised(it.text)
-                and low not in g.not_name_words
-                and not low.endswith(_DEMONYM_ENDINGS)
+                and len(cur) > body_words
+                and body_words < 3
+                and cur[body_words].text[:1].islower()
+                and (
+                    # "Kremlin spokesman", "Central Command spokesman": a body's name
+                    # (ranks may follow the office: "spokesman Lt. Col. X")
+                    # (a body's word that is no name's: "Central Command")
+                    (is_capitalised(it.text)
+                     and (low not in g.not_name_words
+                          or (body_words and low not in _FUNCTION_WORDS))
+                     and not low.endswith(_DEMONYM_ENDINGS))
+                    # "ministry spokesman", "army commander": a body's common noun
+                    or (not body_words and it.text.islower() and low in g.nonperson_heads)
+                )
             ):
-                cur.insert(0, it)  # "Kremlin spokesman", "Pentagon spokeswoman"
+                cur.insert(0, it)
+                body_words += 1
             elif it.kind is _NATIONALITY:
                 parse.countries.insert(0, _iso(it.key))
                 # "Turkish and Russian deputy foreign ministers"
@@ -1108,8 +1131,9 @@ class _Resolver:
             elif (
                 it.kind is _STATE
                 and cur
-                and cur[0].text[:1].isupper()
-                and (j == 0 or items[j - 1].low not in ("of", "the"))
+                # (a name with stops is an adjective before any office: "the U.S. envoy")
+                and ("." in it.text or (cur[0].text[:1].isupper()
+                                        and (j == 0 or items[j - 1].low not in ("of", "the"))))
             ):
                 # "UAE Minister of State X", "UK Foreign Secretary X": the state as demonym
                 parse.countries.insert(0, _iso(it.key))
@@ -1167,6 +1191,15 @@ class _Resolver:
                 j -= 1
                 parse.start = items[j].start
                 break
+            elif (
+                low == "'s" and cur and j >= 1 and items[j - 1].kind is _PLACE
+                and (code := _place_country(items[j - 1].key)) is not None
+            ):
+                # "Aleppo's health director X": an office of a place serves its state
+                parse.countries.insert(0, code)
+                j -= 1
+                parse.start = items[j].start
+                break
             elif low == "'s" and cur and j >= 1 and items[j - 1].kind in _BODY_LABELS:
                 # "the Kremlin's spokesman X": the body's office ("Kremlin Spokesman")
                 cur.insert(0, items[j - 1])
@@ -1176,8 +1209,10 @@ class _Resolver:
                     # (not "anti-Taliban commander")
                     it.kind is _GROUP and self.text[it.start - 1 : it.start] != "-")):
                 cur.insert(0, it)  # "Foreign Ministry spokeswoman", "UN envoy", "HTS leader"
-            elif low == "." and cur and j >= 1 and _abbreviated(items[j - 1]):
-                pass  # the full stop of "U.N."
+            elif low == "." and j >= 1 and (
+                    (_abbreviated(items[j - 1]) and (cur or j == a - 1 or items[j + 1].low == ","))
+                    or (cur and items[j - 1].kind is _STATE and "." in items[j - 1].text)):
+                pass  # the full stop of "U.N." ("ambassador to the U.N.[,] X", "U.S. envoy")
             elif it.plain and low in g.honorifics and not cur:
                 parse.gender = g.honorifics[low] or "?"
             elif it.plain and low in g.counterpart_nouns and not cur:
@@ -1198,8 +1233,10 @@ class _Resolver:
             elif low == "," and j == a - 1 and j >= 1 and (
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
-                or (j >= 3 and items[j - 1].kind is _ORGANISATION and items[j - 2].low == "the"
-                    and self._accredited(items, j - 3))
+                # (the organisation's stop before the comma: "to the U.N., X")
+                or ((o := j - 1 - (items[j - 1].low == "." and _abbreviated(items[j - 2])))
+                    >= 2 and items[o].kind is _ORGANISATION and items[o - 1].low == "the"
+                    and self._accredited(items, o - 2))
                 or (items[j - 1].kind in _STATEISH and self._plural_of_states(items, j - 1))
                 or self._opening_office_of_body(items, j - 1)
             ):
@@ -1681,6 +1718,9 @@ class _Resolver:
                     inner = [it for it in items[k + 1 : stop] if it.kind is _NATIONALITY]
                     if inner and not parse.countries:
                         parse.countries.append(_iso(inner[0].key))
+                    if (stop + 1 < n and items[stop].low == "for"
+                            and items[stop + 1].kind in (_STATE, _PLACE)):
+                        stop += 2  # "head of the Reconciliation Center for Syria"
                     words = [*_split_offices(words, g), *items[j : k + 1],
                              *(it for it in items[k + 1 : stop] if it.kind is not _NATIONALITY)]
                     return self._finish_apposition(parse, words, split=False)
@@ -1827,6 +1867,8 @@ class _Resolver:
             country = countries[listed.count]
         hit.country = hit.country or country
         hit.title_start = first.title_start
+        # "his Russian and Turkish counterparts, X and Y": each holds the office
+        hit.counterpart = hit.counterpart or parse.counterpart
 
     def _apply(self, hit: _Hit, parse: _TitleParse) -> None:
         if parse.words and hit.title is None:
@@ -2056,17 +2098,26 @@ class _Resolver:
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def _counterparts(self) -> None:
-        """"Shoigu and his Turkish counterpart Hulusi Akar": Akar holds Shoigu's office."""
-        for p in self.persons:
-            if p.title is not None:
-                continue
-            for h in p.hits:
-                if not h.counterpart:
+        """"Shoigu and his Turkish counterpart Hulusi Akar": Akar holds Shoigu's office.
+
+        "his counterparts X and Y": Y's previous person is X, a counterpart too, whose
+        office may only be known once X is read; a second pass gives it to Y.
+        """
+        for _ in range(2):
+            changed = False
+            for p in self.persons:
+                if p.title is not None:
                     continue
-                other = self._previous_person(h.span.start, exclude=p)
-                if other is not None and other.title:
-                    p.title = other.title
-                    break
+                for h in p.hits:
+                    if not h.counterpart:
+                        continue
+                    other = self._previous_person(h.span.start, exclude=p)
+                    if other is not None and other.title:
+                        p.title = other.title
+                        changed = True
+                        break
+            if not changed:
+                break
 
     def _previous_person(self, pos: int, exclude: _Person) -> _Person | None:
         """The person mentioned last before ``pos`` (in this or the previous sentence)."""
@@ -2657,8 +2708,20 @@ class _Resolver:
         for found_at in g.capital_group_starts(text, self.folded):
             starts.append(found_at)  # "Liwa al-Quds"
             arabic.add(found_at)
+        rooms = self._operations_rooms()
+        for span, inner in rooms:
+            key = f"armed_group:{slug(text[span.start : span.end])}"
+            parent.setdefault(key, key)
+            mentions.append((key, _mention(span, text[span.start : span.end], _MK_NAME)))
+            for it in inner:
+                akey = _group_key(it.key, it.text)
+                parent.setdefault(akey, akey)
+                union(key, akey)
+                mentions.append((akey, _mention(it.span, it.text, _MK_ALIAS)))
         covered = -1  # the end of the last name read: a start inside it is a part of it
         for pos in sorted(set(starts)):
+            if rooms and any(r.start <= pos < r.end for r, _ in rooms):
+                continue  # a group named inside a room's name
             got = self._window_around(pos, 0, 16)
             if got is None:
                 continue
@@ -2766,6 +2829,36 @@ class _Resolver:
                     or any(c.isdigit() for c in before.text)):
                 return None
         return items[k].start
+
+    def _operations_rooms(self) -> list[tuple[Span, list[_Item]]]:
+        """"the Al-Nasr Al-Qarib operations room": a coalition of armed factions named by
+        the capitalised words before "operations room" (in any case), with the known
+        groups inside that name (the coalition's other name: "X Operations Room" is
+        "X"). Not "a Joint Operations Room": words that name no one."""
+        folded, g, out = self.folded, self.g, []
+        at = folded.find(_ROOM)
+        while at >= 0:
+            got = self._window_around(at, 8, 0) if at and folded[at - 1] == " " else None
+            if got is not None:
+                items, j = got
+                k = j
+                while k > 0 and (
+                    (x := items[k - 1]).kind is _GROUP or x.kind is _PLACE
+                    or (x.plain and ((is_capitalised(x.text) and x.low not in _FUNCTION_WORDS)
+                                     or x.low in g.particles or x.low == "-"))
+                ):
+                    k -= 1
+                while k < j and (items[k].low in g.particles or items[k].low == "-"):
+                    k += 1
+                run = items[k:j]
+                if any(x.kind is _GROUP or (
+                        x.plain and x.low not in g.not_name_words and x.low not in g.particles
+                        and x.low not in g.title_modifiers and x.low not in g.nongroup_unit_words
+                        and x.low != "-") for x in run):
+                    out.append((_span(run[0].start, at + len(_ROOM)),
+                                [x for x in run if x.kind is _GROUP]))
+            at = folded.find(_ROOM, at + len(_ROOM))
+        return out
 
     def _cap_run(self, items: list[_Item], j: int) -> int:
         n = len(items)
