@@ -1612,3 +1612,45 @@ def test_discussions_to_continue_are_a_new_round(pipeline: object, second: str) 
     assert [(m.parties, m.status, m.place and m.place.name) for m in found] == [
         (("RU", "TR"), MeetingStatus.HELD, "Ankara"),
         (("RU", "TR"), MeetingStatus.PLANNED, "Moscow")]
+
+
+@pytest.mark.parametrize("second", [
+    "Alexander Lavrentiev, the Kremlin's envoy, who led Moscow's delegation, told reporters "
+    "the mood was good.",
+    "Alexander Lavrentiev, who headed the Russian delegation, said the talks were useful.",
+    "Alexander Lavrentiev, who was leading the Russian team, called the talks constructive.",
+])
+def test_who_led_a_delegation_took_part(pipeline: object, second: str) -> None:
+    found, names = _read(pipeline, "Russian, Turkish and Iranian envoys held talks in Astana "
+                                   "on Monday. " + second)
+    m = one(found)
+    assert m.parties == ("IR", "RU", "TR")
+    assert _who(m, names) == {"Alexander Lavrentiev"}
+
+
+def test_who_led_something_else_takes_no_part(pipeline: object) -> None:
+    found, _ = _read(pipeline, "Turkish and Russian officials met in Ankara on Monday. Sedat "
+                               "Onal, who led the Turkish army in 2016, was not there.")
+    assert one(found).participants == ()
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Talks between Erdogan and Putin were held outside Moscow on Tuesday.", "Moscow"),
+    ("Putin and Erdogan met at a residence near Sochi on Friday.", "Sochi"),
+    ("Cavusoglu and Lavrov held talks on Monday outside Antalya.", "Antalya"),
+])
+def test_a_meeting_outside_or_near_a_town(pipeline: object, text: str, place: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Hakan Fidan, speaking after talks with his Russian counterpart Sergei "
+    "Lavrov in Ankara, said Iran would wait for the outcome.",
+    "Speaking after talks with Erdogan in Sochi, Putin said Iran would be asked to help.",
+    "Lavrov, speaking at a news conference after meeting Cavusoglu in Antalya, said Tehran "
+    "would have to wait for the next summit before Iran gets a say.",
+])
+def test_what_the_speaker_after_talks_said_is_no_side(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.HELD)

@@ -147,6 +147,12 @@ _LEAD_ADJUNCT = re.compile(
     r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
 )
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
+_WHO_LED_WORDS = (", who led ", ", who headed ", ", who chaired ", ", who leads ",
+                  ", who heads ", ", who was leading ", ", who is leading ")
+_WHO_LED = re.compile(
+    r",\s+who\s+(?:led|headed|chaired|leads|heads|was\s+leading|is\s+leading)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:delegation|team|negotiators|talks)(?![a-z])"
+)
 _ENVOY_FOR = re.compile(
     r"(?:envoy|envoys|representative|coordinator|negotiator|mediator)\s+(?:for|on)\s+"
     r"(?:the\s+)?$"
@@ -270,6 +276,7 @@ _VISIT_GAP = re.compile(r"\s+(?:the\s+)?")
 # open a match instead of trying every offset)
 _IN_AT_BEFORE = re.compile(  # (?:^|\s)(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$
     r"i(?<!\Si)n\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$|a(?<!\Sa)t\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$"
+    r"|o(?<!\So)utside\s+$|n(?<!\Sn)ear\s+$"  # ("talks … outside Moscow", "near Sochi")
 )
 
 
@@ -571,6 +578,7 @@ def _read_clause(
     f = ctx.folded
     speech = _speech(ctx, sent)
     speaking = False  # ("Speaking after talks with X, Y said": the talks are the setting)
+    stated = c_end  # (where what the speaker of such a clause said starts)
     if speech:  # (most sentences have none)
         speech = [s for s in speech if s.span.start < c_end and c_start < s.span.end]
         for s in speech:
@@ -578,15 +586,26 @@ def _read_clause(
                 "speaking", s.span.start
             ):
                 speaking = True
+        said_at = c_end  # (where the verb of a speech holding the meeting word ends)
         if speaking:
+            said_at = min((s.span.end for s in speech if s.span.start <= first.start
+                           < s.span.end and not f.startswith("speaking", s.span.start)),
+                          default=c_end)
             speech = [s for s in speech if not s.span.start <= first.start < s.span.end]
     speech_zones = [s.span for s in speech] if speech else []
-    if speaking and speech:
-        # "Speaking after the meeting, Putin said Russia would help Damascus": what he said
-        # names no side of the meeting (the speaker is read below)
-        verbs = [z for z in speech_zones if z.start > first.end]
-        if verbs and verbs[0].end < c_end:
-            speech_zones.append(make_span(verbs[0].end, c_end))
+    if speaking:
+        # "Speaking after the meeting, Putin said Russia would help Damascus", "X, speaking
+        # after talks with Y, said …": what he said names no side of the meeting (the
+        # speaker is read below)
+        verbs = [z.end for z in speech_zones if z.start > first.end]
+        said_at = min(verbs[0] if verbs else c_end, said_at)
+        if said_at < c_end:
+            speech_zones.append(make_span(said_at, c_end))
+            stated = said_at
+            # (nor is a meeting it names one of this clause: "said Iran would host the
+            # next summit")
+            triggers = [t for t in triggers if t.start < stated]
+            classes = {t.value["class"] for t in triggers}
     topic = ctx.topic_zones(clause)
     if topic:
         # ("on the sidelines of …" says where, not what about)
@@ -649,6 +668,13 @@ def _read_clause(
                 parties.add(country)
         elif m_kind == "state" and country:
             states.append(i)
+    if has_any(f, _WHO_LED_WORDS, c_start, c_end):
+        # "Lavrentiev, the Kremlin's envoy, who led Moscow's delegation, told reporters":
+        # the person before the relative clause headed one side (even when speaking)
+        for led in _WHO_LED.finditer(f, c_start, c_end):
+            head = ctx.person_before(led.start(), max(c_start, led.start() - 120))
+            if head is not None:
+                role_people.add(head.actor)
     for i in mentions if role_people else ():
         # a person tied by "led by" or "counterpart" gives the state, unless only speaking
         sp, actor, _, country, _ = raws[i]
@@ -810,7 +836,7 @@ def _read_clause(
             # "The visit was agreed in a telephone call between the leaders last Friday":
             # the call is told, the visit referred to
             main, kind = call, MeetingKind.PHONE_CALL
-    status, explicit = _status(ctx, clause, main, headline)
+    status, explicit = _status(ctx, make_span(c_start, stated), main, headline)
 
     # -- place
     place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
