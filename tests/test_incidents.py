@@ -1576,3 +1576,25 @@ def test_army_words_a_state_owns_are_that_state_s(pipeline: object) -> None:
             "killing three soldiers.")
     second = [i for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK][-1]
     assert second.targets == ("state:IQ",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian warplanes struck a fuel depot near the Bab al-Hawa border crossing with "
+        "Turkey on Sunday.",
+        "Russian jets bombed the outskirts of Sarmada, a town a few kilometres from the "
+        "Turkish border, on Monday.",
+        "Russian aircraft struck a camp near Atmeh, close to the border with Turkey, on "
+        "Tuesday, killing two people.",
+    ],
+)
+def test_a_state_that_names_a_border_is_a_place_not_a_target(
+    pipeline: object, text: str
+) -> None:
+    assert _sides(pipeline, text) == (("state:RU",), ())
+
+
+def test_border_guards_of_a_state_are_still_its_forces(pipeline: object) -> None:
+    text = "Syrian shelling killed two Turkish border guards near Reyhanli on Friday."
+    assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))

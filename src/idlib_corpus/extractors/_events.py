@@ -1204,11 +1204,20 @@ class EventContext:
                         and folded.startswith("'", end):
                     # "the governor of Turkey's Hatay province": where, not who
                     found = _POSSESSIVE_PLACE.match(folded, end) is not None
+                if not found and before.endswith("with") and _BORDER_WITH.search(
+                    folded, lo, start
+                ):
+                    found = True  # "the border crossing with Turkey": where, not who
                 self._locative_at[pos] = found
             locative = found
-            if locative and role_kind in ("nationality", "demonym"):
-                # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
-                locative = _PLACE_AFTER_ADJ.match(folded, end) is not None
+            if role_kind in ("nationality", "demonym"):
+                if locative:
+                    # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
+                    locative = _PLACE_AFTER_ADJ.match(folded, end) is not None
+                elif folded.startswith(" ", end) and _FRONTIER_AFTER.match(folded, end):
+                    # "a few kilometres from the Turkish border": a place whatever the
+                    # preposition (not "Turkish border guards")
+                    locative = True
         # (tuple.__new__: the named tuple's own constructor costs twice as much)
         m = self._built[i] = _new_tuple(
             Mentioned, (span, actor, kind, country, backer, locative, role_kind))
@@ -1757,6 +1766,13 @@ _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
 )
+# "the Turkish border", "Syrian airspace" (not "Turkish border guards")
+_FRONTIER_AFTER = re.compile(
+    r"\s+(?:border|borders|frontier|territory|soil|airspace)(?![a-z])(?!\s+(?:guards?|"
+    r"police|forces|troops|units|posts?|officials?|agency|patrols?|guard)(?![a-z]))"
+)
+# "the border crossing with Turkey", "the frontier with Iraq" (a mention after it)
+_BORDER_WITH = re.compile(r"(?:border|borders|frontier|crossing|crossings)\s+with\s+$")
 # (a government or regime with its forces: "the Turkish regime's presence" names none)
 _ARMY_AFTER = re.compile(
     r"(?:'s)?\s+(?:arab\s+)?(?:(?:government|regime)(?:'s)?\s+(?:[a-z]+\s+)?(?:forces|troops|"
