@@ -1598,3 +1598,24 @@ def test_a_state_that_names_a_border_is_a_place_not_a_target(
 def test_border_guards_of_a_state_are_still_its_forces(pipeline: object) -> None:
     text = "Syrian shelling killed two Turkish border guards near Reyhanli on Friday."
     assert _sides(pipeline, text) == (("state:SY",), ("state:TR",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara has rushed hundreds of commandos and dozens of tanks into Idlib in the past "
+        "ten days, a monitor said.",
+        "About 3,000 Turkish troops have crossed the border into Idlib since Monday.",
+        "On Thursday Turkish units established two new positions near Sarmin.",
+        "Turkey poured more troops into Idlib on Wednesday.",
+        "Russia has sent special forces to the Saraqib front, the ministry said on Friday.",
+    ],
+)
+def test_troops_moved_in_or_posts_set_up_are_a_deployment(pipeline: object, text: str) -> None:
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert len(moved.perpetrators) == 1 and moved.perpetrators[0] in ("state:TR", "state:RU")
+
+
+def test_people_who_cross_a_border_are_no_deployment(pipeline: object) -> None:
+    text = "Thousands of Syrian families crossed the border into Turkey on Saturday."
+    assert [i for i in _incidents(pipeline, text) if i.type is T.DEPLOYMENT] == []
