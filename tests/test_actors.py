@@ -1562,3 +1562,25 @@ def test_a_named_operations_room_is_an_armed_group(text: str, name: str) -> None
 ])
 def test_an_operations_room_named_by_no_one_is_no_group(text: str) -> None:
     assert [a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP] == []
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi. The Turkish president said little.",
+     "Recep Tayyip Erdogan", "President"),
+    ("Mevlut Cavusoglu called Sergei Lavrov on Friday. The Russian foreign minister said the "
+     "call was useful.", "Sergei Lavrov", "Foreign Minister"),
+    ("Erdogan met Hulusi Akar in Ankara. The Turkish defence minister said troops would stay.",
+     "Hulusi Akar", "Defence Minister"),
+])
+def test_a_later_nationality_and_office_titles_the_one_known_holder(
+        text: str, name: str, title: str) -> None:
+    assert real_persons(text)[name][1] == title
+
+
+@pytest.mark.parametrize("text", [
+    # "leader" names no office; two Turks could be "the Turkish official"
+    "Vladimir Putin met Recep Tayyip Erdogan in Sochi. The Russian leader said little.",
+    "Erdogan met Hulusi Akar in Ankara. The Turkish official said troops would stay.",
+])
+def test_a_later_vague_title_gives_no_office(text: str) -> None:
+    assert all(t is None for _, t in real_persons(text).values())

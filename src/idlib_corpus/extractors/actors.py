@@ -35,7 +35,9 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   a demonym before any office ("the U.S. envoy"); "to the U.N.," keeps its stop inside
   the office; "<place>'s health director" serves the place's state; "his Russian and
   Turkish counterparts, X and Y": both hold the possessor's office; "head of the X
-  Center for Syria" keeps what the body is for.
+  Center for Syria" keeps what the body is for; "the Turkish president" later in the
+  text titles the one Turk named without an office whom the knowledge base knows to
+  hold it.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
@@ -2360,10 +2362,31 @@ class _Resolver:
         offices.add(phrase)
         fits = [p for p in cands if p.title and _office_fits(fold_name(p.title), offices)]
         if not fits:
-            return None
+            # "Putin met Erdogan ... The Turkish president said": the one person of that
+            # state named without an office whom the knowledge base knows to hold this
+            # one holds it as the text words it
+            us = phrase.replace("defence", "defense")  # the knowledge base's spelling
+            held = [p for p in cands if p.title is None and _office_fits(self._kb_office(p),
+                                                                          {us})]
+            if len(held) != 1:
+                return None
+            held[0].title = title_case([w for it in words if it.low != "top"
+                                        for w in _title_words(it)])
+            return held[0]
         if len(fits) == 1:
             return fits[0]
         return self._nearest(fits, pos)
+
+    def _kb_office(self, p: _Person) -> str:
+        """The office the knowledge base gives a known person, folded ("" if none)."""
+        getter = getattr(self.doc.kb, "person", None)
+        if getter is None or p.key is None:
+            return ""
+        try:
+            office = getattr(getter(p.key), "office", None)
+        except LookupError:
+            return ""
+        return fold_name(office) if isinstance(office, str) else ""
 
     def _collective_offices(self) -> None:
         """"The presidents of Russia, Turkey and Iran met": the office the text gives the
