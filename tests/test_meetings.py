@@ -1654,3 +1654,46 @@ def test_a_meeting_outside_or_near_a_town(pipeline: object, text: str, place: st
 def test_what_the_speaker_after_talks_said_is_no_side(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.HELD)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Russian and Turkish delegations held talks in Ankara on February 8 and 10.",
+     ["2020-02-08", "2020-02-10"]),
+    ("Iranian and Turkish envoys met in Geneva on 3 and 6 February.",
+     ["2020-02-03", "2020-02-06"]),
+    ("Lavrov and Cavusoglu met on Monday and Wednesday.", ["2020-03-02", "2020-03-04"]),
+    ("Lavrov and Cavusoglu met on Monday and Tuesday.", ["2020-03-02/2020-03-03"]),
+    ("Lavrov and Cavusoglu met on February 18 and February 20.",
+     ["2020-02-18", "2020-02-20"]),
+])
+def test_two_days_apart_are_two_meetings(pipeline: object, text: str, dates: list[str]) -> None:
+    found = _read(pipeline, text)[0]
+    assert [m.date.iso for m in found if m.date is not None] == dates
+    assert len(found) == len(dates)
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Cavusoglu met Lavrov on Monday and Zarif on Tuesday.",
+     [(("RU", "TR"), None, "2020-03-02"), (("IR", "TR"), None, "2020-03-03")]),
+    ("Erdogan met Putin in Sochi on Monday and Rouhani in Tehran on Wednesday.",
+     [(("RU", "TR"), "Sochi", "2020-03-02"), (("IR", "TR"), "Tehran", "2020-03-04")]),
+    ("Erdogan will meet Putin on Thursday and Rouhani on Friday.",
+     [(("RU", "TR"), None, "2020-03-05"), (("IR", "TR"), None, "2020-03-06")]),
+])
+def test_one_meeting_another_on_another_day(
+    pipeline: object, text: str, told: list[tuple[tuple[str, ...], str | None, str]]
+) -> None:
+    found = _read(pipeline, text)[0]
+    assert [(m.parties, m.place and m.place.name, m.date and m.date.iso) for m in found] == told
+
+
+@pytest.mark.parametrize("text", [
+    "At their talks in Sochi on Monday, Putin and Erdogan agreed to set up a buffer zone.",
+    "Putin and Erdogan pledged to keep the truce, at their meeting in Sochi on Monday.",
+    "Cavusoglu praised Lavrov on Monday. In their talks in Sochi, the ministers agreed on "
+    "patrols.",
+])
+def test_their_meeting_is_of_the_persons_around(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.place and m.place.name, len(m.participants)) == (
+        ("RU", "TR"), "Sochi", 2)

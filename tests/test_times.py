@@ -109,6 +109,20 @@ def test_month_day_takes_the_base_year() -> None:
     assert isos("A ceasefire began on Feb. 27.") == [("on Feb. 27", "2021-02-27")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("The two ministers spoke by phone on New Year's Day.", ("on New Year's Day", "2021-01-01")),
+    ("A truce took hold on New Year’s Eve.", ("on New Year’s Eve", "2020-12-31")),
+    ("Talks resumed in Geneva on Christmas Day.", ("on Christmas Day", "2020-12-25")),
+    ("The envoys met in Ankara on New Years Day.", ("on New Years Day", "2021-01-01")),
+])
+def test_named_days_are_days_of_the_year(text: str, found: tuple[str, str]) -> None:
+    assert isos(text) == [found]
+
+
+def test_the_new_year_is_no_named_day() -> None:
+    assert isos("Both sides hope for calm in the new year.") == []
+
+
 def test_month_day_after_the_base_in_a_past_clause_is_last_year() -> None:
     assert isos("The two presidents met on December 20.") == [("on December 20", "2020-12-20")]
 

@@ -147,6 +147,8 @@ _LEAD_ADJUNCT = re.compile(
     r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
 )
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
+# "at their talks", "during their phone call": a meeting of persons told around it
+_THEIR = re.compile(r"(?:at|during|in)\s+their\s+(?:[a-z-]+\s+){0,2}$")
 _WHO_LED_WORDS = (", who led ", ", who headed ", ", who chaired ", ", who leads ",
                   ", who heads ", ", who was leading ", ", who is leading ")
 _WHO_LED = re.compile(
@@ -756,9 +758,14 @@ def _read_clause(
         # the persons named before in the sentence, whatever the clause they stand in
         they = _THEY_MET.search(ctx.folded, max(sent.start, triggers[0].start - 40),
                                 triggers[0].end)
-        if they is not None:
-            named = [m for m in ctx.mentions_in(make_span(sent.start, they.start()))
-                     if m.kind == "person" and not within_any(m.span, speech_zones)]
+        their = None if they is not None else _THEIR.search(
+            f, max(sent.start, first.start - 30), first.start)
+        if they is not None or their is not None:
+            # ("At their talks in Sochi on Monday, Putin and Erdogan agreed …": the persons
+            # of the sentence, wherever they stand)
+            named = [m for m in ctx.mentions_in(
+                make_span(sent.start, they.start()) if they is not None else sent
+            ) if m.kind == "person" and not within_any(m.span, speech_zones)]
             found = {c for m in named if (c := m.country or countries.get(m.actor))}
             if len(found | parties) < 2 and not named and si > 0:
                 # "Erdogan pressed Putin on Saturday to … . The two leaders met for an
@@ -853,7 +860,7 @@ def _read_clause(
     clause_times = ctx.times_in(clause)  # (read once: the date and the class read them)
     if clause_times and (speech or has_any(f, _AFTER_WORDS, c_start, main.start)):
         clause_times = _meeting_times(ctx, clause_times, main, speech)
-    date, weak = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
+    date, weak, second = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
     if date is None and they_date is not None:
         date, weak = they_date, False
     if date is None and si > 0 and has_any(f, _LATER_WORDS, c_start, c_end) and (
@@ -914,7 +921,7 @@ def _read_clause(
     own_times = clause_times
     if own_times and any(s.times for s in speech):
         own_times = [t for t in own_times if not any(t in s.times for s in speech)]
-    extra_dates: list[TimeValue] = []
+    extra_dates: list[TimeValue] = [second] if second is not None else []
     if cls == "refer" and "continuation" in classes and own_times and len(parties) < 2:
         # "Another round took place in Moscow on February 17-18": one more meeting of
         # the series told, held
@@ -1194,18 +1201,26 @@ def _split_calls(
     f = ctx.folded
     m = _AND_WITH.search(f, main.end, clause.end) if has_any(
         f, _WITH_WORDS, main.end, clause.end) else None
-    if m is None and not has_any(f, _SEPARATE_WORDS, max(clause.start, main.start - 30),
-                                 min(clause.end, main.end + 60)):
+    cut = (m.start(), m.end()) if m is not None else _and_object(ctx, main.end, clause.end)
+    if cut is None and not has_any(f, _SEPARATE_WORDS, max(clause.start, main.start - 30),
+                                   min(clause.end, main.end + 60)):
         return []
     speech = [s.span for s in _speech(ctx, sent)]
     subject = _people(ctx, clause.start, main.start, countries, speech)
     if not subject[0]:
         return []
-    if m is not None:
-        groups = [_people(ctx, main.end, m.start(), countries, speech),
-                  _people(ctx, m.end(), clause.end, countries, speech)]
+    second_place: PlaceRef | None = None
+    if cut is not None:
+        groups = [_people(ctx, main.end, cut[0], countries, speech),
+                  _people(ctx, cut[1], clause.end, countries, speech)]
         if not groups[0][0] or not groups[1][0] or groups[0][0] & groups[1][0]:
             return []
+        if m is None:
+            # "met A in Sochi on Monday and B in Tehran on Wednesday": each where told
+            second_place = next(iter(ctx.places_in(make_span(cut[1], clause.end))), None)
+            first_place = next(iter(ctx.places_in(make_span(main.end, cut[0]))), None)
+            if second_place is not None:
+                cand.place = first_place.place if first_place is not None else None
     else:
         groups = [g for g in _people_apart(ctx, main.end, clause.end, countries, speech)
                   if not g[0] & subject[0]]
@@ -1220,17 +1235,34 @@ def _split_calls(
             role_participants=roles - (named - g[1]), evidence=list(cand.evidence),
             extra_dates=[],
         )
-        if m is not None:
-            for t in ctx.times_in(make_span(m.end(), clause.end)):
+        if cut is not None:
+            for t in ctx.times_in(make_span(cut[1], clause.end)):
                 # "… and with B on Saturday": the second call's own day
                 if isinstance(t.value, TimeValue) and not within_any(t.span, speech):
                     other.date, other.weak_date = t.value, False
                     break
+            if second_place is not None:
+                other.place = second_place.place
         others.append(other)
     cand.parties = subject[0] | groups[0][0]
     cand.participants = people | groups[0][1]
     cand.role_participants = roles - (named - groups[0][1])
     return others
+
+
+def _and_object(ctx: EventContext, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "met A on Monday and B on Tuesday": where a second object with a time of its own
+    is joined (the " and " and the object's start), each part holding a time; ``None``
+    where none is."""
+    f = ctx.folded
+    at = f.find(" and ", lo, hi)
+    while at >= 0:
+        who = at + 5
+        if ctx.mention_starts_at(who, hi) and ctx.times_in(make_span(lo, at)) and \
+                ctx.times_in(make_span(who, hi)):
+            return at, who
+        at = f.find(" and ", who, hi)
+    return None
 
 
 def _meeting_times(
@@ -1678,9 +1710,10 @@ def _date(
     speech: list[Speech],
     status: MeetingStatus | None,
     own: list[Annotation],
-) -> tuple[TimeValue | None, bool]:
-    """The date of the meeting a clause tells (``own``: the times inside the clause) and
-    whether it is weak (only the date of a statement about it)."""
+) -> tuple[TimeValue | None, bool, TimeValue | None]:
+    """The date of the meeting a clause tells (``own``: the times inside the clause),
+    whether it is weak (only the date of a statement about it), and the day of a second
+    meeting told with it ("on February 8 and 10")."""
     if own:
         said = [t for s in _speech(ctx, sent) for t in s.times]
         if said:
@@ -1704,46 +1737,57 @@ def _date(
             t = min(own, key=lambda a: (min(abs(a.span.start - x) for x in anchors),
                                         a.span.start))
         value = t.value if isinstance(t.value, TimeValue) else None
-        return _day_pair(ctx, t, value, own), False
+        first, second = _day_pair(ctx, t, value, own)
+        return first, False, second
     if status is not MeetingStatus.PLANNED:
         said = [t for s in _speech(ctx, sent) for t in s.times]
         if said and isinstance(said[0].value, TimeValue):
-            return said[0].value, True
-    return None, False
+            return said[0].value, True, None
+    return None, False, None
 
 
 def _day_pair(
     ctx: EventContext, t: Annotation, value: TimeValue | None, own: list[Annotation]
-) -> TimeValue | None:
-    """"Talks on Monday and Tuesday": the two days joined are one meeting's interval."""
+) -> tuple[TimeValue | None, TimeValue | None]:
+    """"Talks on Monday and Tuesday": the two days joined are one meeting's interval;
+    "talks on February 8 and 10", "on Monday and Thursday": two days apart joined by
+    "and" are two meetings (the second one's day is returned besides)."""
     if value is None or value.interval or value.precision.value != "day":
-        return value
+        return value, None
     f = ctx.folded
     sp = t.span
     # "on September 15 and 16", "on 16 and 17 February": the day written bare is the
-    # other end (the next day or two: "on February 5 and 12" may be two meetings)
+    # other end
     nxt = _AND_BARE_DAY.match(f, sp.end)
     prv = _BARE_DAY_AND.search(f, max(0, sp.start - 12), sp.start) if nxt is None else None
     bare = nxt or prv
     if bare is not None:
         day = int(bare.group(1))
         gap = day - value.start.day if nxt is not None else value.start.day - day
-        if 1 <= gap <= 2 and day <= _month_days(value.start):
+        if 1 <= gap <= 6 and day <= _month_days(value.start):
             other_day = value.start.replace(day=day)
             lo, hi = (bare.start(), sp.end) if prv is not None else (sp.start, bare.end(1))
+            if gap >= 2:
+                at = make_span(bare.start(1), bare.end(1))
+                bare_day = TimeValue.day(other_day, text=ctx.text[at.start:at.end], span=at)
+                return (bare_day, value) if prv is not None else (value, bare_day)
             return TimeValue.between(min(value.start, other_day), max(value.start, other_day),
-                                     text=ctx.text[lo:hi], span=make_span(lo, hi))
+                                     text=ctx.text[lo:hi], span=make_span(lo, hi)), None
     for other in own:
         v = other.value
         if other is t or not isinstance(v, TimeValue) or v.interval or \
                 v.precision.value != "day" or abs((v.start - value.start).days) > 6:
             continue
         first, second = (t, other) if t.span.end <= other.span.start else (other, t)
-        if _AND_DAY.fullmatch(ctx.folded, first.span.end, second.span.start):
+        joint = _AND_DAY.fullmatch(ctx.folded, first.span.end, second.span.start)
+        if joint is not None:
             start, end = sorted((value.start, v.start))
+            if (end - start).days >= 2 and "and" in joint.group():
+                ordered = sorted((value, v), key=lambda x: x.start)
+                return ordered[0], ordered[1]
             return TimeValue.between(start, end, text=ctx.text[first.span.start:second.span.end],
-                                     span=make_span(first.span.start, second.span.end))
-    return value
+                                     span=make_span(first.span.start, second.span.end)), None
+    return value, None
 
 
 def _month_days(d: dt.date) -> int:
@@ -1936,6 +1980,12 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             else:
                 _absorb(target, cand)
                 last_main = target
+            for day in cand.extra_dates:
+                # "talks in Ankara on February 8 and 10": a meeting on each day
+                records.append(attrs.evolve(
+                    cand, date=day, extra_dates=[], parties=set(cand.parties),
+                    participants=set(cand.participants), evidence=list(cand.evidence),
+                ))
         elif cand.cls in ("inherit", "again"):
             source = _main_record(ctx, records, cand)
             if source is None and len(cand.parties) >= 2 and cand.cls == "again":

@@ -171,6 +171,9 @@ def _vocab() -> _Vocab:
         rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}"
         r"|(?i:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:year|month|week)))"
     )
+    # days named for a feast ("on New Year's Day"): a day of the year, as a month-day
+    # (each holds a keyword, "day" or "year": "Christmas Eve" would not be tried)
+    named = r"(?i:new\s+year['’]?s\s+(?:day|eve)|christmas\s+day)\b"
     cues: dict[str, Tense] = {}
     for key, tense in (("present_cues", Tense.PRESENT), ("past_cues", Tense.PAST),
                        ("future_cues", Tense.FUTURE)):
@@ -182,7 +185,7 @@ def _vocab() -> _Vocab:
         # (Possessive "?+": no expression starts with "on", "in", "during" or "over", so
         # where the words after one fail, the engine need not try them from it again.)
         rf"|(?:(?i:on|in|during|over)\s+)?+(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
-        rf"|(?P<dm>{p_dm})"
+        rf"|(?P<dm>{p_dm})|(?P<named>{named})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
         rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<lnt>{lnt})|(?P<my>{p_my})"
         rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
@@ -533,6 +536,11 @@ def _month_of(v: _Vocab, s: str) -> int | None:
     return None
 
 
+# the month and day of the named days of the grammar (by their last two words, folded)
+_NAMED_DAYS = {"year's day": (1, 1), "years day": (1, 1), "year's eve": (12, 31),
+               "years eve": (12, 31), "christmas day": (12, 25)}
+
+
 def _pick_year(month: int, day: int, ctx: _Context) -> _dt.date | None:
     """The year of a month-day without one, from the base and the tense (see module doc)."""
     base = ctx.base
@@ -689,6 +697,10 @@ def _resolve(
                 whole = _month_value(y, month, ctx, full, span)
             return _month_part(body, whole, full, span)
         return _point(v, body, ctx, span, full)
+    if kind == "named":
+        month, day = _NAMED_DAYS[" ".join(low.replace("’", "'").split()[-2:])]
+        d = _pick_year(month, day, ctx)
+        return None if d is None else _tv_day(d, text=full, span=span)
     if kind == "wd":
         wd_name = _WEEKDAY_NAME.match(body)
         if wd_name is None:
@@ -1136,8 +1148,9 @@ def _scan(
 _KIND_KEY = {
     "iso": "absolute", "md": "absolute", "dm": "absolute", "my": "absolute",
     "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
-    "wd": "relative", "days": "relative", "edge": "relative", "lnt": "relative",
-    "lntn": "relative", "pastn": "relative", "ago": "relative", "anch": "anchored",
+    "named": "relative", "wd": "relative", "days": "relative", "edge": "relative",
+    "lnt": "relative", "lntn": "relative", "pastn": "relative", "ago": "relative",
+    "anch": "anchored",
 }
 
 
