@@ -1697,3 +1697,42 @@ def test_their_meeting_is_of_the_persons_around(pipeline: object, text: str) -> 
     m = one(_read(pipeline, text)[0])
     assert (m.parties, m.place and m.place.name, len(m.participants)) == (
         ("RU", "TR"), "Sochi", 2)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Lavrov welcomed Cavusoglu to Moscow on Tuesday.", ("RU", "TR")),
+    ("Putin welcomed his Turkish counterpart at the Kremlin on Thursday.", ("RU", "TR")),
+    ("Ankara welcomed Russian Foreign Minister Sergei Lavrov on Monday.", ("RU", "TR")),
+    ("Erdogan welcomed the Russian proposal for a ceasefire.", ()),
+    ("Erdogan welcomed Putin's decision to halt the offensive.", ()),
+])
+def test_welcoming_a_person_is_a_meeting(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    assert [m.parties for m in _read(pipeline, text)[0]] == ([parties] if parties else [])
+
+
+@pytest.mark.parametrize("second", [
+    "The pair are expected to speak by phone in the coming days.",
+    "They are due to meet in Moscow next week.",
+    "The two men will hold talks in Sochi soon.",
+])
+def test_the_two_leaders_to_meet_are_not_dated_by_the_sentence_before(
+    pipeline: object, second: str
+) -> None:
+    m = one(_read(pipeline, "Erdogan warned Putin on Friday. " + second)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.PLANNED)
+    assert m.date is None or m.date.start > dt.date(2020, 3, 4)
+
+
+@pytest.mark.parametrize("second", [
+    "The three leaders will meet again in Ankara in September.",
+    "Officials of the three countries will meet in Ankara in September.",
+    "A meeting of the three foreign ministers is planned in Ankara in September.",
+])
+def test_the_three_states_told_before(pipeline: object, second: str) -> None:
+    found = _read(pipeline, "Putin, Erdogan and Rouhani held a summit in Tehran on Monday. "
+                  + second)[0]
+    assert [(m.parties, m.place and m.place.name, m.status) for m in found] == [
+        (("IR", "RU", "TR"), "Tehran", MeetingStatus.HELD),
+        (("IR", "RU", "TR"), "Ankara", MeetingStatus.PLANNED)]

@@ -128,7 +128,7 @@ _AND_DAY = re.compile(r"\s+(?:and|to|through)\s+(?:on\s+)?|\s*[-–]\s*")
 # a pattern opening with a lookbehind is tried at every offset, one opening with a letter
 # lets the regex engine skip to the candidates)
 _THEY_MET = re.compile(
-    r"t(?<![a-z]t)he(?:y|\ two|\ pair)\s+(?:\w+\s+){0,2}?"
+    r"t(?<![a-z]t)he(?:y|\ two|\ pair)\s+(?:\w+\s+){0,3}?"
     r"(?=met|spoke|talked|held|sat|hold|meet|speak|talk)"
     r"|b(?<![a-z]b)oth\s+(?:\w+\s+)?(?=met|spoke|talked)"
 )
@@ -861,8 +861,8 @@ def _read_clause(
     if clause_times and (speech or has_any(f, _AFTER_WORDS, c_start, main.start)):
         clause_times = _meeting_times(ctx, clause_times, main, speech)
     date, weak, second = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
-    if date is None and they_date is not None:
-        date, weak = they_date, False
+    if date is None and they_date is not None and status is not MeetingStatus.PLANNED:
+        date, weak = they_date, False  # (a meeting to come is not dated by what was told)
     if date is None and si > 0 and has_any(f, _LATER_WORDS, c_start, c_end) and (
         _LATER.search(f, c_start, c_end)
     ):
@@ -1358,13 +1358,18 @@ def _quotations(f: str, start: int, end: int, triggers: list[Hit]) -> list[Span]
 
 def _receives_someone(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
     """Whether a person or a state's official is named right after "received" ("received
-    Russian envoy Lavrentiev", "received the Turkish delegation"), not "a letter"."""
+    Russian envoy Lavrentiev", "received the Turkish delegation"), not "a letter"; after
+    "welcomed", a person."""
     nxt = _NEXT_WORD.match(ctx.folded, trigger.end, clause.end)
     if nxt is None or nxt.group(1) in ("a", "an"):
         return False
-    return any(0 <= m.span.start - trigger.end <= 40
-               for m in ctx.mentions_in(make_span(trigger.end, min(clause.end,
-                                                                   trigger.end + 80))))
+    near = ctx.mentions_in(make_span(trigger.end, min(clause.end, trigger.end + 80)))
+    if trigger.value["object"] == "person":
+        # "welcomed Cavusoglu to Moscow", "welcomed his Turkish counterpart" (not "welcomed
+        # the Russian proposal"): a person, named or by office
+        return any(m.kind == "person" and m.span.start - trigger.end <= 40 for m in near) or \
+            ctx.folded.find("counterpart", trigger.end, min(clause.end, trigger.end + 40)) >= 0
+    return any(0 <= m.span.start - trigger.end <= 40 for m in near)
 
 
 def _speaker_subject(
