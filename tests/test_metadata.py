@@ -638,7 +638,14 @@ def test_a_shouting_masthead_is_given_as_the_knowledge_base_spells_it() -> None:
     ("Copyright © 2021 Al Jazeera Media Network", "Al Jazeera"),
     ("(c) Copyright Thomson Reuters 2021.", "Thomson Reuters"),
     ("© Agence France-Presse", "Agence France-Presse"),
-    ("Copyright 2021 Hama Gazette Media Group.", None),
+    # an outlet the knowledge base does not know: only with a year (a company's suffix
+    # cut off); without one, a photographer's credit as likely
+    ("Copyright 2021 Hama Gazette Media Group.", "Hama Gazette"),
+    ("© 2020 Riverside Ledger. All rights reserved.", "Riverside Ledger"),
+    ("Copyright © 2019 Cedar Broadcasting Ltd. All rights reserved.", "Cedar Broadcasting"),
+    ("(c) The Evening Courier 2022", "The Evening Courier"),
+    ("© Jane Roe", None),
+    ("© 2020 Turkey", None),
 ])
 def test_copyright_footers_of_known_outlets(footer: str, outlet: str | None) -> None:
     text = ("Shelling resumes near the Hama front line\n\n"
@@ -940,3 +947,34 @@ def test_a_major_outlet_is_known_as_a_masthead(outlet: str) -> None:
     m = meta(text)
     assert m.outlet == outlet
     assert m.title == "Ministers trade blame as talks on border crossing collapse"
+
+
+@pytest.mark.parametrize(("footer", "outlet"), [
+    ("The Riverside Ledger's Jane Roe contributed to this report.", "Riverside Ledger"),
+    ("Cedar News' Omar Haddad in Beirut contributed reporting.", "Cedar News"),
+    ("Reuters' Jane Roe contributed to this story.", "Reuters"),
+])
+def test_a_credit_for_the_outlets_reporter_names_the_outlet(footer: str, outlet: str) -> None:
+    text = ("Shelling resumes near the Hama front line\n\n"
+            "Shells fell on two villages on Sunday, residents said.\n\n" + footer + "\n")
+    assert meta(text).outlet == outlet
+
+
+@pytest.mark.parametrize("stamp", ["Updated 3 hours ago", "Published 20 minutes ago",
+                                   "Last updated: 2 days ago", "5 min read"])
+def test_a_clock_stamp_above_the_headline_is_chrome(stamp: str) -> None:
+    headline = "Border crossing reopens after two days of talks"
+    text = f"Riverside Times | World News\n\n{stamp}\n\n{headline}\n\nIt reopened.\n"
+    m = meta(text)
+    assert m.title == headline
+    assert stamp in boiler(text)
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("ANKARA, Turkey, March 3 — Troops moved in.", "Ankara"),
+    ("GAZIANTEP, Turkey — Troops moved in.", "Gaziantep"),
+    ("BEIRUT, Feb. 8 -- Troops moved in.", "Beirut"),
+])
+def test_a_dateline_with_a_region_and_a_date(line: str, place: str) -> None:
+    text = f"Border crossing reopens after two days of talks\n\n{line}\n"
+    assert meta(text).dateline == place

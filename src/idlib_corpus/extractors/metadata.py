@@ -24,7 +24,10 @@ plugin reads that layout line by line:
   ``News agency Inforos``; else the masthead's outlet, else a ``Source:`` or copyright
   footer's, else a first line that the page's chrome names again ("The Courier" ...
   "Sign up to The Courier's newsletters"), or the site's name opening a navigation bar
-  on the first line ("The Courier | World News"); never an outlet the story merely cites. A
+  on the first line ("The Courier | World News"), or a footer naming it: a dated
+  copyright ("© 2020 The Courier Ltd." -> "The Courier") or a credit for its reporter
+  ("The Courier's Jane Roe contributed to this report."); never an outlet the story
+  merely cites. A
   name in shouting capitals is
   given as the knowledge base spells it ("HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News");
   a known site after a dash in the headline is one too ("... - BBC News" -> "BBC");
@@ -37,7 +40,8 @@ plugin reads that layout line by line:
 * a dateline (or a date line above the story) that gives a full date with its year
   gives the publication date;
 * **boilerplate** lines are marked (not deleted): share/comment/rate widgets, section
-  names, credit and footer lines, repeated headlines, related-story headlines inside the
+  names, clock stamps ("Updated 3 hours ago", "5 min read"), credit and footer lines,
+  repeated headlines, related-story headlines inside the
   story, and lines not in English (a Cyrillic footer).
 
 Widget, section and footer words live in ``data/boilerplate.json``; the rest is layout.
@@ -147,7 +151,8 @@ _WEAK_DATELINES = tuple(
     re.compile(p)
     for p in (
         # ANKARA, Feb. 8 —   /  ANKARA - Five soldiers...
-        rf"^(?P<place>{_CAPS_PLACE})(?:/{_CAPS_PLACE})*(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
+        rf"^(?P<place>{_CAPS_PLACE})(?:/{_CAPS_PLACE})*(?:,\s*{_REGION})?"
+        rf"(?:,\s*(?P<date>{_DATE}))?\s*{_DASH}\s",
         # ISTANBUL   (the place alone on its line)
         r"^(?P<place>[A-Z][A-Z'.-]{3,}(?: [A-Z][A-Z'.-]+){0,2})$",
         # Kastanies, Greece — Thousands of people ...   (a long dash: with a hyphen,
@@ -203,6 +208,12 @@ _DATE_LINE = re.compile(
     rf"(?P<date>{_FULL_DATE})"
     r"(?:[\s,-]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
     r"\s*(?:[/|].{0,60})?$"
+)
+#: Stamps of the page's clock without a date: "Updated 3 hours ago", "5 min read".
+_STAMP = re.compile(
+    r"(?i:(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?(?:about\s+)?"
+    r"(?:\d+|an?)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?\s+ago"
+    r"|\d+\s+min(?:ute)?s?\s+read)$"
 )
 _ANY_FULL_DATE = re.compile(rf"\b(?P<date>{_FULL_DATE})\b")
 _TAIL_SPLIT = re.compile(r"\s+(?:/|\|)\s+")
@@ -809,6 +820,51 @@ def _bar_site(line: _Line) -> tuple[str, Span] | None:
     return name, Span(line.start, line.start + len(name))
 
 
+#: "© 2020 The Daily Planet.", "Copyright The Daily Planet Limited 2020": a holder
+#: written with a year (without one, "© Jane Roe" under a photo credits a photographer).
+_DATED_COPYRIGHT = re.compile(
+    r"^(?:Copyright\s*)?(?:©|\([cC]\))?\s*(?:(?P<year>\d{4})\s+)?"
+    r"(?P<name>[A-Z][\w&'.-]*(?: (?:[A-Z][\w&'.-]*|of|the|and|&)){0,4}?)"
+    r"(?:,?\s+(?:Ltd|Limited|Inc|LLC|PLC|plc|S\.A|GmbH|Co|Media Group|Media Network"
+    r"|Media Company|Group|Publishing|Holdings?)\.?)?"
+    r"(?:,?\s+(?P<year2>\d{4}))?(?:\.|\s*$|\s+All\s+rights)"
+)
+#: "The Daily Planet's Jane Roe contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^(?:The\s+)?(?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})(?:['’]s?)\s+"
+    r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}(?:\s+(?:in|from)\s+[A-Z][\w.'-]+)?"
+    r"\s+contributed\b"
+)
+
+
+def _footer_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
+    """An outlet the knowledge base does not know, named by the page's footer: a dated
+    copyright ("© 2020 The Daily Planet. All rights reserved."; a company's suffix cut
+    off), or a credit for the outlet's reporter ("The Daily Planet's Jane Roe contributed
+    to this report."). Only a name the knowledge base knows as an outlet or not at all."""
+    for line in reversed(lines):
+        text = line.text
+        first = text[:1]
+        if first in "C©(" and (text.startswith(("Copyright", "©", "(c)", "(C)"))):
+            m = _DATED_COPYRIGHT.match(text)
+            if m is None or not (m.group("year") or m.group("year2")):
+                continue
+        elif first.isupper() and "contributed" in text and len(text) <= 160:
+            m = _CONTRIBUTED.match(text)
+            if m is None:
+                continue
+        else:
+            continue
+        name = m.group("name").rstrip(".")
+        found = default_knowledge().scanner.lookup(name)
+        if (len(name) < 3 or _is_widget(_vocab(), name)
+                or (found and not all(c.label == "media" for c in found))):
+            continue  # "© 2020 Reuters" is one, "© 2020 Turkey" none
+        at = line.start + m.start("name")
+        return name, Span(at, at + len(name))
+    return None
+
+
 def _known_outlet(lines: list[_Line]) -> tuple[str, Span] | None:
     """A header line or copyright footer naming an outlet of the knowledge base."""
 
@@ -1007,6 +1063,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
             continue
         if line.prose:
             break  # the story starts here
+        if _STAMP.match(line.text) is not None:
+            boiler.add(line.key)  # "Updated 3 hours ago", "5 min read": the page's clock
+            continue
         if _DATE_LINE.match(line.text) or line.text.startswith("By "):
             continue
         candidates.append(line)
@@ -1121,6 +1180,12 @@ def read_metadata(article: Article) -> ArticleMetadata:
         named = _self_named(lines, title_line)
         if named is not None:
             outlet, outlet_span = named
+    if outlet is None:
+        # the page's own footer: "© 2020 The Daily Planet. All rights reserved.", "The
+        # Daily Planet's Jane Roe contributed to this report."
+        outlet_at = _footer_outlet(lines)
+        if outlet_at is not None:
+            outlet, outlet_span = outlet_at
 
     if outlet is not None:
         outlet = _outlet_form(outlet)
