@@ -1736,3 +1736,34 @@ def test_the_three_states_told_before(pipeline: object, second: str) -> None:
     assert [(m.parties, m.place and m.place.name, m.status) for m in found] == [
         (("IR", "RU", "TR"), "Tehran", MeetingStatus.HELD),
         (("IR", "RU", "TR"), "Ankara", MeetingStatus.PLANNED)]
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan criticised Putin on Friday. During their phone call, the two leaders agreed to "
+    "meet soon.",
+    "Erdogan and Putin spoke by phone on Friday. During their call, they agreed to meet in "
+    "Moscow next week.",
+    "Akar met Shoigu in Ankara on Friday. At their meeting, the two ministers agreed to talk "
+    "again in Moscow next week.",
+])
+def test_what_was_agreed_at_their_meeting_is_to_come(pipeline: object, text: str) -> None:
+    held, planned = _read(pipeline, text)[0]
+    assert (held.status, planned.status) == (MeetingStatus.HELD, MeetingStatus.PLANNED)
+    assert held.parties == planned.parties == ("RU", "TR")
+    assert held.date is not None and held.date.iso == "2020-02-28"
+    assert planned.date is None or planned.date.start > dt.date(2020, 3, 4)
+
+
+@pytest.mark.parametrize(("second", "place", "date"), [
+    ("It was the first summit of the three states since Ankara hosted the three leaders in "
+     "September 2019.", "Ankara", "2019-09"),
+    ("It was their first in-person meeting since the three presidents met in Sochi in 2019.",
+     "Sochi", "2019"),
+])
+def test_the_first_meeting_since_another_is_told(
+    pipeline: object, second: str, place: str, date: str
+) -> None:
+    found = _read(pipeline, "Putin, Erdogan and Rouhani held a summit in Tehran on Tuesday. "
+                  + second)[0]
+    assert [(m.parties, m.place and m.place.name, m.date and m.date.iso) for m in found] == [
+        (("IR", "RU", "TR"), "Tehran", "2020-03-03"), (("IR", "RU", "TR"), place, date)]

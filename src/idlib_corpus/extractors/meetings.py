@@ -205,8 +205,8 @@ _AND_THEN_MEET = re.compile(
     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
 )
 # "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
-_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following)\s")
-_SEQUENCE_WORDS = ("after ", "following ")
+_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|since)\s")
+_SEQUENCE_WORDS = ("after ", "following ", "since ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
 # "the foreign ministers of …", "Russian and Turkish defence ministers" (the office of each)
@@ -393,6 +393,14 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 # are not its parties; "Before the summit, A and B held a separate meeting":
                 # another meeting, on the summit's occasion
                 rest = [t for t in triggers if t.start >= lead.end()]
+                if rest and lead.group("whose") == "their":
+                    # "During their phone call, the two leaders agreed to meet again": the
+                    # call is told too (of the persons around: see _THEIR)
+                    told = _read_clause(ctx, si, sent, make_span(clause.start, lead.end()),
+                                        [t for t in triggers if t.end <= lead.end()],
+                                        countries)
+                    if told is not None:
+                        cands.append(told)
                 if rest:
                     clause, triggers, occasion = make_span(lead.end(), clause.end), rest, True
                 else:
@@ -512,7 +520,8 @@ def _predicates(
         f, _AND_WORDS, triggers[0].end, clause.end) else None
     if m is None:
         # "A, B and C held a summit by video link, three months after a meeting planned in
-        # Tehran was shelved": what follows "after" is another meeting, told with its own
+        # Tehran was shelved", "the first summit since Ankara hosted the three leaders in
+        # 2019": what follows "after" or "since" is another meeting, told with its own
         # meeting word (a word of talking on each side: not "agreed … after talks"); "A sat
         # down with B, and C received D": a second subject with its own meeting verb
         at = f.find(", and ", triggers[0].end, clause.end)
@@ -528,6 +537,8 @@ def _predicates(
             return [(clause, triggers)]
         for a in _SEQUENCE.finditer(f, triggers[0].end, clause.end):
             cut = a.start()
+            if f.startswith("s", cut) and ctx.overlaps_time_at(cut, cut + 8):
+                continue  # ("the first talks since March, when …": see _first_since)
             if any(t.end <= cut and t.value["class"] in _TALKING for t in triggers) and any(
                 t.start >= cut and t.value["class"] in _TALKING for t in triggers
             ):
@@ -1959,7 +1970,9 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
             # "Before the summit, A and B held a separate meeting": there and then
             host = max((r for r in records if r.cls == "primary"),
                        key=lambda r: len(r.evidence), default=None)
-            if host is not None and (host.place is not None or host.date is not None):
+            if host is not None and (host.place is not None or host.date is not None) and (
+                (cand.status is _PLANNED) == (host.status is _PLANNED)
+            ):  # (a meeting agreed at another is to come: not then and there)
                 if cand.place is None and host.place is not None and \
                         cand.kind is not _PHONE_CALL:
                     cand.place, cand.place_rank = host.place, 8
