@@ -1619,3 +1619,43 @@ def test_troops_moved_in_or_posts_set_up_are_a_deployment(pipeline: object, text
 def test_people_who_cross_a_border_are_no_deployment(pipeline: object) -> None:
     text = "Thousands of Syrian families crossed the border into Turkey on Saturday."
     assert [i for i in _incidents(pipeline, text) if i.type is T.DEPLOYMENT] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike hit a market in Ariha on Sunday, killing nine people, according to a "
+        "war monitor, which said the warplanes were Russian.",
+        "An air strike killed six civilians in Maarat al-Numan on Monday. Rescuers said the "
+        "jets were Russian.",
+        "An air strike hit a bakery near Sarmada on Friday, killing two men. Local sources "
+        "said the aircraft was probably Russian.",
+    ],
+)
+def test_the_state_the_aircraft_are_said_to_be_did_it(pipeline: object, text: str) -> None:
+    assert _sides(pipeline, text) == (("state:RU",), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("A Syrian army helicopter was shot down over Kansafra on Sunday. Hayat Tahrir "
+         "al-Sham later said its fighters had downed the helicopter.",
+         "armed_group:hayat-tahrir-al-sham"),
+        ("Hayat Tahrir al-Sham said its fighters had shelled government positions near Kafr "
+         "Nabl on Monday.", "armed_group:hayat-tahrir-al-sham"),
+        ("Ankara said its drones had downed a Syrian warplane over Saraqib on Friday.",
+         "state:TR"),
+    ],
+)
+def test_its_fighters_are_the_speaker_s_and_a_downed_aircraft_its_owner_s_loss(
+    pipeline: object, text: str, doer: str
+) -> None:
+    attacks = [i for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK]
+    assert any(doer in i.perpetrators and i.targets == ("state:SY",) for i in attacks), [
+        (i.perpetrators, i.targets) for i in attacks]
+
+
+def test_a_government_helicopter_shot_down_is_the_government_s_loss(pipeline: object) -> None:
+    text = "Rebels shot down a government helicopter over Saraqib on Friday, the army said."
+    assert _sides(pipeline, text)[1] == ("state:SY",)

@@ -236,7 +236,8 @@ _BARE_ARMY = re.compile(
 # "pounded regime positions"
 _BARE_ARMY_HIT = re.compile(
     r"(?<![a-z])(?:government|regime|army)\s+(?:forces|troops|soldiers|units|positions?|"
-    r"targets?|posts?|fighters|bases?|checkpoints?)(?![a-z])"
+    r"targets?|posts?|fighters|bases?|checkpoints?|helicopters?|warplanes?|jets?|"
+    r"aircraft)(?![a-z])"
 )
 # The first three words of _WORDS.finditer from a position (what lies between words of
 # _WORDS holds no letter or digit: the next word starts at the first one)
@@ -604,13 +605,17 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
     """Those blamed in a sentence of its own right after an attack with no doers told ("A
     Turkish convoy was hit by an air strike. The Turkish defence ministry blamed
     Damascus.") are its doers."""
-    if not ctx.hits["blame"].hits:
+    crafts = _crafts_named(ctx)
+    if not ctx.hits["blame"].hits and not crafts:
         return
     attacks = [r for r in records if r.type is _ATTACK and r.evidence]
     if not attacks:
         return
     sents = ctx.sentences
-    for i in _sentences_with(ctx, "blame"):
+    starts = [s.start for s in sents] if crafts else []
+    for i in sorted(set(_sentences_with(ctx, "blame")) | {
+        bisect.bisect_right(starts, c.span.start) - 1 for c in crafts
+    }):
         sent = sents[i]
         if ctx.in_headline(sent) or ctx.has("incident_triggers", sent):
             continue  # (a sentence with an attack word of its own is read as a clause)
@@ -626,9 +631,41 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
         doers = {m.actor for m in _forces_named(ctx, ctx.mentions_in(sent), [], [])
                  if any(0 <= m.span.start - e <= 20 for e in ends)
                  and ctx.folded.find(" for ", m.span.end, sent.end) < 0} - attack.targets
+        # "Rescuers said the jets were Russian": the state the aircraft were
+        doers |= {c.actor for c in crafts if sent.start <= c.span.start < sent.end}
         if doers:
             attack.perpetrators = doers
             attack.evidence.append(sent)
+
+
+_MEMO_CRAFTS = "incidents.crafts_named"
+# "the warplanes were Russian", "the aircraft was probably Syrian": what lies between an
+# aircraft word and the state it is said to be
+_CRAFT_WAS = re.compile(
+    r"\s+(?:was|were)\s+(?:(?:probably|likely|most\s+likely|believed\s+to\s+be|"
+    r"thought\s+to\s+be|identified\s+as)\s+)?$"
+)
+
+
+def _crafts_named(ctx: EventContext) -> list[Mentioned]:
+    """The states named as what the aircraft of an attack were ("which said the aircraft
+    was Russian"): each mention right after "<aircraft word> was/were" (the aircraft words
+    are among ``armed_nouns``; read once per article)."""
+    found: list[Mentioned] | None = ctx.memo.get(_MEMO_CRAFTS)
+    if found is None:
+        found = ctx.memo[_MEMO_CRAFTS] = []
+        f = ctx.folded
+        for h in ctx.hits["armed_nouns"].hits:
+            if h.phrase in _CRAFT_WORDS and f.startswith((" was ", " were "), h.end):
+                for m in ctx.mentions_in(make_span(h.end, min(len(f), h.end + 40))):
+                    if m.kind == "state" and _CRAFT_WAS.fullmatch(f, h.end, m.span.start):
+                        found.append(m)
+                    break
+    return found
+
+
+_CRAFT_WORDS = frozenset({"aircraft", "warplanes", "warplane", "jets", "jet", "planes", "plane",
+                          "helicopters", "helicopter", "drones", "drone", "bombers"})
 
 
 # --------------------------------------------------------------------------- triggers
@@ -952,8 +989,12 @@ def _read_clause(
         "casualty_verbs", make_span(cstart, sub.start())) else cstart
     # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
     asides = [z for z in _asides(ctx, clause) if not z.start <= main_start < z.end]
+    crafts = _crafts_named(ctx)
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
+        if crafts and m in crafts:
+            doers.add(m.actor)  # "…, which said the aircraft was Russian"
+            continue
         if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
@@ -1050,8 +1091,12 @@ def _read_clause(
     if elided and not doers:
         pronoun = True
     if pronoun:
-        # "Russia's defence ministry said its bombers struck …": the speaker's state
-        spoken = [m for m in ctx.mentions_in(sent) if m.kind == "state" and not m.locative
+        # "Russia's defence ministry said its bombers struck …", "the group said its
+        # fighters had downed …": the speaker's state or group
+        # (not "anti-Taliban fighters say they …": their foes)
+        spoken = [m for m in ctx.mentions_in(sent)
+                  if (m.kind == "state" or m.kind == "group") and not m.locative
+                  and not ctx.folded.startswith("anti", max(0, m.span.start - 5))
                   and within_any(m.span, speech_zones) and m.span.end <= main.start]
         if spoken:
             doers = {spoken[-1].actor}
@@ -1394,7 +1439,8 @@ _ARMS_BEFORE = re.compile(
 # "its forces had destroyed", "their jets have bombed": the forces of the state just named
 _ITS_FORCES = re.compile(
     r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
-    r"artillery|soldiers)\s+(?:(?:had|have|has)\s+)?(?:[a-z]+ly\s+)?$"
+    r"artillery|soldiers|fighters|units|aircraft|gunmen)\s+(?:(?:had|have|has)\s+)?"
+    r"(?:[a-z]+ly\s+)?$"
 )
 _OWN_PEOPLE = re.compile(
     r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"
@@ -1412,6 +1458,10 @@ _AIRCRAFT = re.compile(
 
 
 _BE = frozenset({"was", "were", "been", "being"})
+_MANNED = re.compile(
+    r"\s+(?:the|a|an|two|three|its|their)\s+(?:[a-z0-9-]+\s+){0,2}?(?:warplanes?|jets?|"
+    r"fighter\s+jets?|aircraft|planes?|helicopters?|bombers?)(?![a-z])"
+)
 
 
 def _be_before(f: str, lo: int, hi: int) -> bool:
@@ -1431,7 +1481,9 @@ def _downs_aircraft(ctx: EventContext, clause: Span, main: Hit) -> bool:
     for m in ctx.mentions_in(make_span(main.end, min(clause.end, main.end + 30))):
         if m.kind == "state" and _AIRCRAFT.match(ctx.folded, m.span.end):
             return True
-    return False
+    # "its fighters had downed the aircraft": a manned aircraft brought down is a deed (not
+    # "shot down two drones": the stopping of an attack)
+    return _MANNED.match(ctx.folded, main.end, clause.end) is not None
 
 
 def _forces_in(ctx: EventContext, sent: Span, excluded: list[Span]) -> set[str]:
