@@ -232,6 +232,7 @@ class _Vocab:
     suffixes: tuple[str, ...]
     related_headers: frozenset[str]
     notices: tuple[str, ...]  # cookie and privacy notices (sentences above the headline)
+    notice_len: int  # the longest notice's length
     prefix_len: int  # the longest prefix's length
     suffix_len: int  # the longest suffix's length
     prefix_firsts: frozenset[str]  # the prefixes' first characters
@@ -264,6 +265,7 @@ def _vocab() -> _Vocab:
         suffixes=tuple(data["suffixes"]),
         related_headers=frozenset(data["related_headers"]),
         notices=tuple(data["notices"]),
+        notice_len=max(map(len, data["notices"]), default=0),
         prefix_len=max(map(len, data["prefixes"]), default=0),
         suffix_len=max(map(len, data["suffixes"]), default=1),
         prefix_firsts=_ends(data["prefixes"], 0),
@@ -1035,7 +1037,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
     for line in head:
-        if line.low.startswith(v.notices):
+        # (only the line's head folded: a notice is a prefix, and most head lines are
+        # paragraphs of the story that nothing else folds)
+        if line.text[: v.notice_len].casefold().startswith(v.notices):
             # "We use cookies ...": the page's, not the story's (marked before the
             # masthead is looked for: a notice may come first)
             boiler.add(line.key)
