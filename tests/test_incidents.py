@@ -1659,3 +1659,35 @@ def test_its_fighters_are_the_speaker_s_and_a_downed_aircraft_its_owner_s_loss(
 def test_a_government_helicopter_shot_down_is_the_government_s_loss(pipeline: object) -> None:
     text = "Rebels shot down a government helicopter over Saraqib on Friday, the army said."
     assert _sides(pipeline, text)[1] == ("state:SY",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces fired artillery and mortar rounds at a Turkish post near Sarmin "
+        "on Thursday, killing one soldier.",
+        "Regime troops fired several rockets into the town of Kafr Dael west of Aleppo "
+        "overnight, wounding four civilians.",
+        "Syrian army units were firing shells at rebel positions near Kafr Nabl on Monday.",
+    ],
+)
+def test_fire_aimed_at_a_target_is_an_attack(pipeline: object, text: str) -> None:
+    assert _sides(pipeline, text)[0] == ("state:SY",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The striker fired a low shot at goal on Sunday.",
+     "Reporters fired questions at the minister in Ankara on Monday."],
+)
+def test_fire_aimed_with_no_weapon_is_no_attack(pipeline: object, text: str) -> None:
+    assert _incidents(pipeline, text) == ()
+
+
+def test_the_headline_s_venue_of_talks_is_not_where_the_war_is(pipeline: object) -> None:
+    text = ("Putin and Erdogan discuss Idlib at summit in Buenos Aires\n\n"
+            "The two presidents met on the sidelines of the summit on Saturday. Syrian forces "
+            "shelled Kafr Nabl and Saraqib on Friday.\n\n"
+            "More than 20,000 people have fled the fighting since then, the UN said.")
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.place is not None and moved.place.name != "Buenos Aires"

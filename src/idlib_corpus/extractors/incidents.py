@@ -534,14 +534,19 @@ def _sequence_split(ctx: EventContext, clause: Span) -> list[Span]:
 
 
 def _theatre(ctx: EventContext) -> PlaceRef | None:
-    """The place the article's war is in: the (last, widest) place its headline names, else
-    the one its prose names most (at least three times); ``None`` when it names none."""
+    """The place the article's war is in: the (last, widest) place its headline names in
+    the country the fighting is in (else any it names), else the one its prose names most
+    (at least three times); ``None`` when it names none."""
     head = [] if ctx.headline is None else [
         p for s in ctx.sentences if ctx.in_headline(s)
         for p in ctx.places_in(s) if not p.is_country and not ctx.is_actor_span(p.span)
     ]
     if head:
-        return head[-1]  # "town of Saraqib in Idlib": the wider place comes last
+        # (not the venue of talks the headline also names: "raises Idlib with Putin in
+        # Osaka": a place in the country the fighting is in, where one is named)
+        war = _war_state(ctx)
+        home = [p for p in head if war is not None and p.country == war[6:]]
+        return (home or head)[-1]  # "town of Saraqib in Idlib": the wider place comes last
     counts: dict[str, list[PlaceRef]] = {}
     for p in ctx.places:
         if not p.is_country and not ctx.is_actor_span(p.span):
