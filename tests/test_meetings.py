@@ -1767,3 +1767,23 @@ def test_the_first_meeting_since_another_is_told(
                   + second)[0]
     assert [(m.parties, m.place and m.place.name, m.date and m.date.iso) for m in found] == [
         (("IR", "RU", "TR"), "Tehran", "2020-03-03"), (("IR", "RU", "TR"), place, date)]
+
+
+@pytest.mark.parametrize("second", [
+    "Iranian Foreign Minister Javad Zarif, who met his Russian and Turkish counterparts Sergei "
+    "Lavrov and Mevlut Cavusoglu on the sidelines, told reporters Iran was satisfied.",
+    "Iranian Foreign Minister Javad Zarif, who held talks with Sergei Lavrov and Mevlut "
+    "Cavusoglu on the sidelines, said the guarantors were united.",
+    "Iran's Foreign Minister Javad Zarif, who met his Russian and Turkish counterparts Sergei "
+    "Lavrov and Mevlut Cavusoglu on the sidelines, told reporters that the guarantors had "
+    "proved the format worked.",
+])
+def test_ministers_meeting_at_a_summit_told_in_a_relative_clause(
+    pipeline: object, second: str
+) -> None:
+    found, names = _read(pipeline, "Putin, Erdogan and Rouhani held a summit in Tehran on "
+                                   "Monday. " + second)
+    assert sorted(tuple(sorted(_who(m, names))) for m in found) == [
+        ("Erdogan", "Putin", "Rouhani"), ("Javad Zarif", "Mevlut Cavusoglu", "Sergei Lavrov")]
+    assert all(m.parties == ("IR", "RU", "TR") and m.place is not None
+               and m.place.name == "Tehran" for m in found)

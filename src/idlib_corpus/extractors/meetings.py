@@ -1085,8 +1085,9 @@ def _first_since(
 
 def _speech(ctx: EventContext, sent: Span) -> list[Speech]:
     """The attributions of a sentence (``ctx.speech``), less the meeting told before a
-    shared subject's verb: in "Lavrov held talks in Ankara on Monday and said Moscow would
-    help" the attribution is "and said", the talks are not what was said (read once a
+    shared subject's verb or in a relative clause on the speaker: in "Lavrov held talks in
+    Ankara on Monday and said Moscow would help" the attribution is "and said", in "Fidan,
+    who met Lavrov on Monday, told reporters" it is "told reporters" (read once a
     sentence)."""
     key = ("meetings.speech", sent.start)
     found: list[Speech] | None = ctx.memo.get(key)
@@ -1104,6 +1105,14 @@ def _speech(ctx: EventContext, sent: Span) -> list[Speech]:
             ):
                 cut = make_span(at + 1, sp.end)
                 s = Speech(cut, s.claimant, tuple(t for t in s.times if t.span.start > at))
+            else:
+                # "Fidan, who met his Russian counterpart on the sidelines, told reporters":
+                # the relative clause tells a meeting, the attribution is what follows it
+                who = f.find(", who ", max(0, sp.start - 2), sp.end)
+                end = f.rfind(",", who + 6, sp.end) if who >= 0 else -1
+                if end > 0 and ctx.hits_in("meeting_triggers", make_span(who, end)):
+                    s = Speech(make_span(end + 1, sp.end), s.claimant,
+                               tuple(t for t in s.times if t.span.start > end))
             out.append(s)
         found = out
     ctx.memo[key] = found
@@ -1859,10 +1868,10 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     if a.parties != b.parties and (a.borrowed or b.borrowed):
         return False  # "A also met C" at a summit of A, B and C: another meeting
     if a.participants and b.participants and not a.participants <= b.participants and \
-            not b.participants <= a.participants and _other_envoys(ctx, a, b) and not (
-                _definite(ctx, a) or _definite(ctx, b)):
-        # "A met C … B also received C": one side sent another person ("the talks":
-        # the meeting told, more of whose members are named)
+            not b.participants <= a.participants and _other_envoys(ctx, a, b) and not \
+            _definite(ctx, b):
+        # "A met C … B also received C": one side sent another person (the clause read
+        # last saying "the talks": the meeting told, more of whose members are named)
         return False
     if a.parties != b.parties and (
         a.place is None or b.place is None or a.date is None or b.date is None
