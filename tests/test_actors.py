@@ -1584,3 +1584,16 @@ def test_a_later_nationality_and_office_titles_the_one_known_holder(
 ])
 def test_a_later_vague_title_gives_no_office(text: str) -> None:
     assert all(t is None for _, t in real_persons(text).values())
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Abu Omar, a rebel commander in the south, said the front was quiet.", "Abu Omar",
+     "Rebel Commander"),
+    ("A militia leader, Abu Hassan, said the checkpoint had been shelled.", "Abu Hassan",
+     "Militia Leader"),
+    ("Jihadist commander Abu Mariya said his men would not withdraw.", "Abu Mariya",
+     "Jihadist Commander"),
+    ("Tribal leader Sheikh Nawaf Bashir urged calm.", "Nawaf Bashir", "Tribal Leader"),
+])
+def test_a_non_state_fighter_s_office(text: str, name: str, title: str) -> None:
+    assert real_persons(text)[name][1] == title
