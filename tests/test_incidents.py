@@ -1691,3 +1691,21 @@ def test_the_headline_s_venue_of_talks_is_not_where_the_war_is(pipeline: object)
             "More than 20,000 people have fled the fighting since then, the UN said.")
     moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
     assert moved.place is not None and moved.place.name != "Buenos Aires"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish units dug in west of Saraqib, a town the regime captured last week.",
+        "Residents returned to Khan Sheikhoun, a strategic town that Syrian troops had "
+        "recaptured in August.",
+        "Turkey keeps a post near Morek, which the Syrian army surrounded on Tuesday.",
+    ],
+)
+def test_a_capture_told_in_a_relative_clause_is_of_the_place_it_hangs_on(
+    pipeline: object, text: str
+) -> None:
+    taken = one(_incidents(pipeline, text, dt.date(2019, 9, 6)), T.TERRITORIAL_CHANGE)
+    assert taken.perpetrators == ("state:SY",)
+    assert taken.place is not None
+    assert taken.place.name in ("Saraqib", "Khan Shaykhun", "Khan Sheikhoun", "Morek")

@@ -914,7 +914,14 @@ def _read_clause(
             # (the war may be named in the sentence before: "over the same period", or be
             # the story's, whose attacks were told before)
             return None
-    if typ is _TERRITORIAL and not _names_ground(ctx, clause, hits, leaving):
+    # "Saraqib, a town the regime captured last week", "X, which rebels seized in May": the
+    # ground is the head the relative clause hangs on, before it
+    head_of = None
+    if typ is _TERRITORIAL and main.value["voice"] == "active" and f.find(
+        ",", max(sent.start, main.start - 80), main.start
+    ) >= 0:
+        head_of = _OBJECT_RELATIVE.search(f, max(sent.start, main.start - 80), main.start)
+    if typ is _TERRITORIAL and head_of is None and not _names_ground(ctx, clause, hits, leaving):
         return None
     if typ is _DEPLOYMENT and all_nouns and any(
         t.value["type"] == "armed_attack" and (
@@ -992,6 +999,8 @@ def _read_clause(
         f, _SUBORDINATE_WORDS, lo, main_start) else None
     floor = sub.start() if sub is not None and not speech_zones and not ctx.hits_in(
         "casualty_verbs", make_span(cstart, sub.start())) else cstart
+    if head_of is not None and head_of.start() > floor:
+        floor = head_of.start()  # (the subject of the relative clause did it)
     # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
     asides = [z for z in _asides(ctx, clause) if not z.start <= main_start < z.end]
     crafts = _crafts_named(ctx)
@@ -1111,15 +1120,16 @@ def _read_clause(
     # the home army, read over every mention of the article, only once one of their
     # patterns matched: a bare army stands in for the doers only where there are none, a
     # joined one is added only to doers already named)
-    if _BARE_ARMY_PARTS.search(f, cstart, army_end):
+    army_lo = cstart if head_of is None or head_of.start() < cstart else head_of.start()
+    if _BARE_ARMY_PARTS.search(f, army_lo, army_end):
         if not doers:
-            if (bare := _BARE_ARMY.search(f, cstart, army_end)) \
+            if (bare := _BARE_ARMY.search(f, army_lo, army_end)) \
                     and (home := _army_of(ctx, bare)) and home not in receivers:
                 # "the army took full control of Khan Sheikhoun" after "the Syrian army"
                 # was named
                 doers = {home}
                 pronoun = False
-        elif (bare := _JOINED_ARMY.search(f, cstart, army_end)) \
+        elif (bare := _JOINED_ARMY.search(f, army_lo, army_end)) \
                 and (home := _army_of(ctx, bare)) and home not in doers \
                 and home not in receivers:
             doers.add(home)  # "Russian and government air raids"
@@ -1168,6 +1178,11 @@ def _read_clause(
 
     # -- place and date
     place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named, brackets)
+    if head_of is not None:
+        heads = [p for p in ctx.places_in(make_span(sent.start, head_of.start()))
+                 if not p.is_country and not ctx.is_actor_span(p.span)]
+        if heads and head_of.start() - heads[-1].span.end <= 30:
+            place, rank = heads[-1], 2
     if place is None and typ is not _DISPLACEMENT:
         place = _settlement_told(ctx, clause, main)
         if place is not None:
@@ -1463,6 +1478,13 @@ _AIRCRAFT = re.compile(
 
 
 _BE = frozenset({"was", "were", "been", "being"})
+# The opening of a relative clause whose object is the place before it, up to its verb: ",
+# a strategic town (that) government forces …", ", which the army …"
+_OBJECT_RELATIVE = re.compile(
+    r",\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:town|village|city|district|area|base|"
+    r"airport|hill|stronghold|crossroads|junction|region|post)\s+(?:that\s+|which\s+)?"
+    r"|which\s+)(?:[a-z'-]+\s+){1,5}?(?:(?:had|has|have)\s+(?:[a-z]+ly\s+)?)?$"
+)
 _MANNED = re.compile(
     r"\s+(?:the|a|an|two|three|its|their)\s+(?:[a-z0-9-]+\s+){0,2}?(?:warplanes?|jets?|"
     r"fighter\s+jets?|aircraft|planes?|helicopters?|bombers?)(?![a-z])"
