@@ -1597,3 +1597,12 @@ def test_a_later_vague_title_gives_no_office(text: str) -> None:
 ])
 def test_a_non_state_fighter_s_office(text: str, name: str, title: str) -> None:
     assert real_persons(text)[name][1] == title
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nour al-Din al-Zinki fighters withdrew from the hills.", "Nour al-Din al-Zinki"),
+    ("The Glory Army said it destroyed a tank.", "Glory Army"),
+    ("Huras al-Din militants attacked a checkpoint.", "Huras al-Din"),
+])
+def test_common_spellings_of_idlib_factions(text: str, name: str) -> None:
+    assert [a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP] == [name]
