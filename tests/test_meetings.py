@@ -1787,3 +1787,26 @@ def test_ministers_meeting_at_a_summit_told_in_a_relative_clause(
         ("Erdogan", "Putin", "Rouhani"), ("Javad Zarif", "Mevlut Cavusoglu", "Sergei Lavrov")]
     assert all(m.parties == ("IR", "RU", "TR") and m.place is not None
                and m.place.name == "Tehran" for m in found)
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("Erdogan and Putin met in Sochi on Friday. They held talks in Tehran on July 19 on the "
+     "sidelines of a three-way summit with Iran.", ("IR", "RU", "TR")),
+    ("Erdogan met Putin on the sidelines of a summit with Iranian President Hassan Rouhani in "
+     "Tehran on Monday.", ("IR", "RU", "TR")),
+    ("Lavrov and Cavusoglu held talks in Geneva on Monday on the sidelines of a meeting "
+     "with Iran and Qatar.", ("IR", "QA", "RU", "TR")),
+    # (a conference is no meeting of states: its members are no side of the talks)
+    ("Lavrov and Cavusoglu held talks in Geneva on Monday on the sidelines of a conference "
+     "with Iran and Qatar.", None),
+])
+def test_talks_on_the_sidelines_of_a_summit_with_others(
+    pipeline: object, text: str, host: tuple[str, ...] | None
+) -> None:
+    found = _read(pipeline, text)[0]
+    side = [m for m in found if m.parties == ("RU", "TR") and m.place is not None
+            and m.place.name in ("Tehran", "Geneva")]
+    summit = [m for m in found if m.parties == host]
+    assert len(side) == 1 and len(summit) == (1 if host else 0)
+    assert side[0].kind is not MeetingKind.SUMMIT
+    assert all(m.date == side[0].date and m.place == side[0].place for m in summit)

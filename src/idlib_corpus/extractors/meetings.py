@@ -312,6 +312,10 @@ class _Candidate:
     # the occasion of the one told, where and when it was (see _merge)
     occasion: bool = False
     borrowed: bool = False  # place and date taken from that meeting
+    # "met on the sidelines of a summit with Iran": the states and persons of the meeting
+    # on whose sidelines this one was (another meeting, of these and the parties)
+    host_states: set[str] = attrs.field(factory=set)
+    host_people: set[str] = attrs.field(factory=set)
 
 
 def _definite(ctx: EventContext, cand: _Candidate) -> bool:
@@ -476,6 +480,15 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 cand.participants = cand.participants | prev.participants
                 cand.cls = "primary"
             cands.append(cand)
+            if cand.host_states and cand.cls == "primary":
+                # "they held talks in Tehran on the sidelines of a three-way summit with
+                # Iran": that summit too, of the same persons and the states named for it
+                cands.append(attrs.evolve(
+                    cand, kind=MeetingKind.SUMMIT, parties=cand.parties | cand.host_states,
+                    participants=cand.participants | cand.host_people, host_states=set(),
+                    host_people=set(), evidence=list(cand.evidence), extra_dates=[],
+                    borrowed=True,  # (never one with the meeting on its sidelines)
+                ))
     records = _merge(ctx, cands)
     if actors:
         for r in records:
@@ -649,8 +662,19 @@ def _read_clause(
     raws = ctx.raw_mentions
     mentions = ctx.mention_indices_in(clause)
     states: list[int] = []  # (the state mentions, read after the persons: see below)
+    hosting = _host_zone(ctx, clause, first) if has_any(
+        f, _SIDELINES_WORDS, first.end, c_end) else None
+    host = hosting[0] if hosting is not None else None
+    host_states: set[str] = set()
+    host_people: set[str] = set()
     for i in mentions:
         sp, actor, m_kind, country, role_kind = raws[i]
+        if host is not None and host.start <= sp.start < host.end and country is not None \
+                and m_kind in ("person", "state"):
+            host_states.add(country)  # ("on the sidelines of a summit with Iran")
+            if m_kind == "person":
+                host_people.add(actor)
+            continue
         if m_kind == "person":
             if brackets and in_any_bracket(brackets, sp.start, sp.end):
                 continue
@@ -970,10 +994,18 @@ def _read_clause(
     outcome, reported = told
     # (positional, in the order of the fields: twenty keywords cost more than the rest of
     # building it)
-    return _Candidate(
+    read = _Candidate(
         clause, si, cls, kind, status, explicit, parties, participants, role_people, place,
         rank, date, weak, duration, outcome, reported, [clause], definite, extra_dates, main,
     )
+    if host_states - parties and hosting is not None and hosting[1]:
+        read.host_states, read.host_people = host_states - parties, host_people
+        assert host is not None
+        own_kinds = [_meeting_kind(t.value["kind"]) for t in triggers
+                     if t.end <= host.start and t.value["class"] != "delegation"]
+        if own_kinds:  # ("held talks on the sidelines of a summit": talks)
+            read.kind = max(own_kinds, key=lambda k: _KIND_ORDER[k._value_])
+    return read
 
 
 def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> TimeValue:
@@ -990,6 +1022,20 @@ def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> Time
         return date
     return attrs.evolve(date, start=date.start + dt.timedelta(days=7),
                         end=date.end + dt.timedelta(days=7))
+
+
+def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool] | None:
+    """What names the event on whose sidelines the clause's meeting was ("on the sidelines
+    of a three-way summit with Iran": from "of" to the next comma or the clause end), and
+    whether it is a meeting (a meeting word right after "sidelines of"); ``None`` where
+    the clause has none."""
+    f = ctx.folded
+    m = _SIDELINES.search(f, first.end, clause.end)
+    if m is None:
+        return None
+    stop = f.find(",", m.end(), clause.end)
+    return make_span(m.end(), stop if stop >= 0 else clause.end), any(
+        0 <= h.start - m.end() <= 30 for h in ctx.hits_in("meeting_triggers", clause))
 
 
 def _attacked(ctx: EventContext, trigger: Hit) -> bool:
