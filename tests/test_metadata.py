@@ -978,3 +978,14 @@ def test_a_clock_stamp_above_the_headline_is_chrome(stamp: str) -> None:
 def test_a_dateline_with_a_region_and_a_date(line: str, place: str) -> None:
     text = f"Border crossing reopens after two days of talks\n\n{line}\n"
     assert meta(text).dateline == place
+
+
+@pytest.mark.parametrize(("byline", "outlet"), [
+    ("Jane Roe | Reuters", "Reuters"),
+    ("Omar Haddad | Anadolu Agency", "Anadolu Agency"),
+    ("Lena Holm | AFP", "AFP"),
+])
+def test_a_byline_with_a_bar_before_a_known_outlet_is_no_navigation(byline: str,
+                                                                   outlet: str) -> None:
+    text = f"Border crossing reopens after two days of talks\n\n{byline}\n\nIt reopened.\n"
+    assert meta(text).outlet == outlet

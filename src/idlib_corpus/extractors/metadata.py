@@ -411,6 +411,8 @@ def _is_nav(line: str) -> bool:
     items = [i for i in _NAV_SPLIT.split(line) if i]
     if not items:
         return True
+    if len(items) == 2 and fold_name(items[1]) in _known_media():
+        return False  # a byline: "Jane Roe | Reuters"
     # A section banner in sentence case ("Press review | English summary"): items of at
     # most two words, each opening with a capital; a headline with the site's name after
     # it has a longer first item. A bar of three items or more is a trail of short
