@@ -1709,3 +1709,23 @@ def test_a_capture_told_in_a_relative_clause_is_of_the_place_it_hangs_on(
     assert taken.perpetrators == ("state:SY",)
     assert taken.place is not None
     assert taken.place.name in ("Saraqib", "Khan Shaykhun", "Khan Sheikhoun", "Morek")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets hit farmland outside Kansafra on Sunday. Two civilians were wounded "
+        "there, rescuers said, and nearly 1,500 people living in tents fled north after the "
+        "bombing.",
+        "Russian warplanes struck Ariha on Sunday, wounding three civilians. Some 2,000 "
+        "residents fled the town after the strikes.",
+    ],
+)
+def test_people_who_fled_an_attack_just_told_are_no_casualties_and_fled_its_doers(
+    pipeline: object, text: str
+) -> None:
+    found = _incidents(pipeline, text)
+    attack, moved = one(found, T.ARMED_ATTACK), one(found, T.DISPLACEMENT)
+    assert _toll(attack)[1] in (2, 3)
+    assert moved.perpetrators == ("state:RU",)
+    assert moved.displaced is not None and moved.displaced.value in (1500, 2000)

@@ -130,6 +130,8 @@ _JOINED_ARMY = re.compile(
 _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing", "assault",
                     "advance", "escalation", "air strikes", "airstrikes", "shelling")
 # The words of a military campaign, and "the offensive" naming one told before
+#: The words of an attack (not of a campaign) that people fled ("after the bombing").
+_ATTACK_WORDS = ("bombing", "bombardment", "shelling", "strike", "raid", "attack")
 _CAMPAIGN_WORDS = ("offensive", "assault", "onslaught", "campaign", "advanc", "push")
 _CAMPAIGN_REF = re.compile(
     r"(?<![a-z])(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?(?:offensive|assault|onslaught|"
@@ -906,8 +908,13 @@ def _read_clause(
     # (the tests that need no actor first: the mentions are read only for a clause that
     # passes them)
     if typ is _DISPLACEMENT:
-        if any(h.start < main.start for h in ctx.hits_in("stock", clause)):
-            return None  # "home to 3 million people, half of them already displaced"
+        if any(h.start < main.start and not (
+            h.phrase.startswith(("living", "live")) and main.value.get("pos") != "noun"
+            and ctx.numbers_in(make_span(max(cstart, h.start - 40), h.start))
+        ) for h in ctx.hits_in("stock", clause)):
+            # "home to 3 million people, half of them already displaced" (but "1,500 people
+            # living in tents fled": who they were, and then they fled)
+            return None
         before = ctx.sentences[si - 1] if si > 0 else sent
         if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before) \
                 and not any(r.type is _ATTACK or r.type is _TERRITORIAL for r in records):
@@ -1066,6 +1073,13 @@ def _read_clause(
         # "140,000 people fled …, as Syrian government troops pushed into …": the forces
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
+        if not doers and has_any(f, _ATTACK_WORDS, main.end, sent.end):
+            # "people fled after the bombing": the doers of the attack just told
+            told = [r for r in (*records, *pending) if r.type is _ATTACK and r.perpetrators
+                    and si - 1 <= r.sentence <= si
+                    and r.paragraph == ctx.paragraph(sent.start)]
+            if told:
+                doers = set(told[-1].perpetrators)
         if not doers and has_any(f, _OFFENSIVE_WORDS, main.end, sent.end) \
                 and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start) \
                 and (home := _home(ctx)):
@@ -1748,7 +1762,13 @@ def _casualties(
         elif prior:
             verb = prior[-1]
             gap = ctx.folded[verb.end:n.span.start]
-            if len(gap.split(None, 12)) > 12:
+            if len(gap.split(None, 12)) > 12 or (", and " in gap and any(
+                t.value.get("pos") != "noun" and t.value["class"] != "casualty"
+                for t in ctx.hits_in("incident_triggers", make_span(
+                    n.span.end, min(clause.end, n.span.end + 80)))
+            )):
+                # (not "two were wounded, and nearly 1,500 people fled": the subject of
+                # a verb of its own)
                 verb = None
         if verb is None and later and _few_words(ctx.folded, n.span.end, later[0].start, 6):
             verb = later[0]
