@@ -1075,11 +1075,11 @@ def _read_clause(
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
         if not doers and has_any(f, _ATTACK_WORDS, main.end, sent.end):
             # "people fled after the bombing": the doers of the attack just told
-            told = [r for r in (*records, *pending) if r.type is _ATTACK and r.perpetrators
-                    and si - 1 <= r.sentence <= si
-                    and r.paragraph == ctx.paragraph(sent.start)]
-            if told:
-                doers = set(told[-1].perpetrators)
+            hit_before = [r for r in (*records, *pending) if r.type is _ATTACK
+                          and r.perpetrators and si - 1 <= r.sentence <= si
+                          and r.paragraph == ctx.paragraph(sent.start)]
+            if hit_before:
+                doers = set(hit_before[-1].perpetrators)
         if not doers and has_any(f, _OFFENSIVE_WORDS, main.end, sent.end) \
                 and not has_any(f, _OFFENSIVE_WORDS, sent.start, main.start) \
                 and (home := _home(ctx)):
