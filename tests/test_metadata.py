@@ -989,3 +989,12 @@ def test_a_byline_with_a_bar_before_a_known_outlet_is_no_navigation(byline: str,
                                                                    outlet: str) -> None:
     text = f"Border crossing reopens after two days of talks\n\n{byline}\n\nIt reopened.\n"
     assert meta(text).outlet == outlet
+
+
+@pytest.mark.parametrize("headline", ["Turkey: five soldiers killed in shelling near the border",
+                                      "Russia: talks with Ankara on the truce will go on",
+                                      "US: sanctions will follow any new offensive",
+                                      "Syria: army enters key town after weeks of fighting"])
+def test_a_place_before_a_colon_is_part_of_the_headline(headline: str) -> None:
+    text = f"Riverside Times | World News\n\n{headline}\n\nIt happened on Monday.\n"
+    assert meta(text).title == headline

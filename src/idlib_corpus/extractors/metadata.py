@@ -233,6 +233,7 @@ class _Vocab:
     related_headers: frozenset[str]
     notices: tuple[str, ...]  # cookie and privacy notices (sentences above the headline)
     notice_len: int  # the longest notice's length
+    rubrics: frozenset[str]  # section names cut off the front of a headline
     prefix_len: int  # the longest prefix's length
     suffix_len: int  # the longest suffix's length
     prefix_firsts: frozenset[str]  # the prefixes' first characters
@@ -266,6 +267,7 @@ def _vocab() -> _Vocab:
         related_headers=frozenset(data["related_headers"]),
         notices=tuple(data["notices"]),
         notice_len=max(map(len, data["notices"]), default=0),
+        rubrics=frozenset(data["rubrics"]),
         prefix_len=max(map(len, data["prefixes"]), default=0),
         suffix_len=max(map(len, data["suffixes"]), default=1),
         prefix_firsts=_ends(data["prefixes"], 0),
@@ -480,7 +482,7 @@ def _clean_title(v: _Vocab, line: str) -> tuple[str, str | None]:
     """
     outlet = None
     m = _RUBRIC.match(line)
-    if m is not None and _norm(m.group("rubric")) in v.sections:
+    if m is not None and _norm(m.group("rubric")) in v.rubrics:
         line = line[m.end() :]  # "Analysis | Headline", "EXCLUSIVE: Headline"
     parts = _TAIL_SPLIT.split(line)
     if len(parts) > 1:
