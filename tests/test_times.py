@@ -311,6 +311,13 @@ def test_ranges() -> None:
     assert isos("Experts met on March 8-10.") == [("on March 8-10", "2021-03-08/2021-03-10")]
     assert isos("Experts met on 8-10 March.") == [("on 8-10 March", "2021-03-08/2021-03-10")]
     assert isos("Experts met from 2016 to 2018.") == [("from 2016 to 2018", "2016/2018")]
+    # months joined are whole days (held alike by a gold interval of days or of months)
+    assert isos("Thousands fled between December and March.") == [
+        ("between December and March", "2020-12-01/2021-03-17")  # (to the base)
+    ]
+    assert isos("Talks ran from May to July 2020.") == [
+        ("from May to July 2020", "2020-05-01/2020-07-31")
+    ]
     assert isos("Experts met between March 8 and 10.") == [
         ("between March 8 and 10", "2021-03-08/2021-03-10")
     ]
@@ -489,4 +496,17 @@ def test_never_raises_on_time_word_soup(words: list[str], base: dt.date) -> None
     ("The offensive stalled before the end of the month, officials said.", []),
 ])
 def test_a_plan_by_the_end_of_the_year(text: str, found: list[tuple[str, str]]) -> None:
+    assert isos(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Shelling killed two soldiers on Monday. Hours later, Ankara struck back.",
+     [("on Monday", "2021-03-15"), ("Hours later", "2021-03-15")]),
+    ("A convoy was hit on March 2. Minutes later, drones struck the road.",
+     [("on March 2", "2021-03-02"), ("Minutes later", "2021-03-02")]),
+    ("The post came under fire on February 3. Shortly afterwards, jets hit the town.",
+     [("on February 3", "2021-02-03"), ("Shortly afterwards", "2021-02-03")]),
+    ("Hours later, the convoy moved on.", []),  # (no day told before: none)
+])
+def test_hours_later_is_the_day_just_told(text: str, found: list[tuple[str, str]]) -> None:
     assert isos(text) == found

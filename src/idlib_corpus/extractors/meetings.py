@@ -159,13 +159,6 @@ _ENVOY_FOR = re.compile(
     r"(?:envoy|envoys|representative|coordinator|negotiator|mediator)\s+(?:for|on)\s+"
     r"(?:the\s+)?$"
 )
-# "Hours later", "later that day", "shortly afterwards": the time just told
-_LATER_WORDS = ("later", "same day", "shortly", "afterward", "soon after")
-_LATER = re.compile(
-    r"(?<![a-z])(?:(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+day"
-    r"|(?:that|the)\s+same\s+day|shortly\s+(?:afterwards?|thereafter|after\s+that)"
-    r"|soon\s+afterwards?)(?![a-z])"
-)
 _OCCASION_WORDS = ("one-on-one", "one on one", "separately", "later ", "sidelines",
                    "margins")
 _OCCASION = re.compile(
@@ -898,14 +891,6 @@ def _read_clause(
     date, weak, second = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
     if date is None and they_date is not None and status is not MeetingStatus.PLANNED:
         date, weak = they_date, False  # (a meeting to come is not dated by what was told)
-    if date is None and si > 0 and has_any(f, _LATER_WORDS, c_start, c_end) and (
-        _LATER.search(f, c_start, c_end)
-    ):
-        # "Erdogan warned Damascus on Wednesday. Hours later he spoke with Putin": the day
-        # of the sentence before
-        prev = ctx.sentences[si - 1]
-        date = next((t.value for t in ctx.times_in(prev) if isinstance(t.value, TimeValue)
-                     and t.value.precision.value == "day" and not t.value.interval), None)
     if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
             and date.end < ctx.published and date.span is not None:
         date = _ahead(ctx, date, ctx.published, sent)  # ("hinges on Thursday, when A is due")

@@ -153,7 +153,9 @@ def _vocab() -> _Vocab:
     anch = (
         r"(?i:the\s+(?:day|week|month|year)\s+(?:before|after|earlier|later)"
         r"|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)"
-        r"|that\s+(?:same\s+)?day)\b"
+        r"|that\s+(?:same\s+)?day"
+        # ("Hours later, …", "shortly afterwards": the day just told)
+        r"|(?:hours|minutes|moments)\s+later|(?:shortly|soon)\s+(?:afterwards?|thereafter))\b"
     )
     wdx = rf"{wd}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?\b"
     decade = r"(?:(?i:the)\s+)?(?:1[89]|20)\d0s\b"
@@ -885,6 +887,10 @@ def _counted(
 
 
 def _anchored(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    if low.endswith(("later", "afterwards", "afterward", "thereafter")) and \
+            not low.startswith("the"):
+        # "hours later", "shortly afterwards": the day just told, if one was
+        return None if ctx.anchor is None else _tv_day(ctx.anchor, text=full, span=span)
     anchor = ctx.anchor or ctx.base
     if anchor is None:
         return None
@@ -958,6 +964,10 @@ def _range(
     if start.start > end.end:
         return None
     precision = max(start.precision, end.precision, key=_coarseness)
+    if precision is Precision.MONTH:
+        # "between December and March": December 1 to March 31, in days (an interval of
+        # days told in months is held alike by a gold interval of days or of months)
+        precision = Precision.DAY
     return _tv_between(start.start, end.end, precision=precision, text=full, span=span)
 
 
