@@ -998,3 +998,18 @@ def test_a_byline_with_a_bar_before_a_known_outlet_is_no_navigation(byline: str,
 def test_a_place_before_a_colon_is_part_of_the_headline(headline: str) -> None:
     text = f"Riverside Times | World News\n\n{headline}\n\nIt happened on Monday.\n"
     assert meta(text).title == headline
+
+
+_SECTION_WORDS = ["World", "Middle East", "Europe and Asia", "U.S.", "Politics", "Syria war",
+                  "Refugee crisis", "Analysis", "Live", "Gulf states", "Opinion", "Business"]
+
+
+@given(st.lists(st.sampled_from(_SECTION_WORDS), min_size=3, max_size=6),
+       st.sampled_from([" | ", " › ", " » "]),
+       st.integers(min_value=1, max_value=59), st.sampled_from(["minutes", "hours", "days"]))
+def test_navigation_trails_and_clock_stamps_never_make_the_headline(
+        items: list[str], sep: str, n: int, unit: str) -> None:
+    headline = "Border crossing reopens after two days of talks"
+    text = (f"{sep.join(items)}\n\nUpdated {n} {unit} ago\n\n{headline}\n\n"
+            "The crossing reopened on Monday, officials said.\n")
+    assert meta(text).title == headline
