@@ -1729,3 +1729,33 @@ def test_people_who_fled_an_attack_just_told_are_no_casualties_and_fled_its_doer
     assert _toll(attack)[1] in (2, 3)
     assert moved.perpetrators == ("state:RU",)
     assert moved.displaced is not None and moved.displaced.value in (1500, 2000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham swept through villages west of Aleppo last week, routing the "
+        "Nour al-Din al-Zenki movement. The fighting, which erupted on Tuesday, killed more "
+        "than 40 fighters.",
+        "Hayat Tahrir al-Sham overran several towns held by Ahrar al-Sham in the Ghab plain. "
+        "The clashes left 12 people dead, a monitor said.",
+    ],
+)
+def test_the_fighting_told_after_a_sentence_of_two_sides_is_between_them(
+    pipeline: object, text: str
+) -> None:
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("armed_group:hayat-tahrir-al-sham",)
+    assert len(attack.targets) == 1 and attack.targets[0] != attack.perpetrators[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahrar al-Sham fighters attacked positions held by Hayat Tahrir al-Sham near Ariha "
+        "on Monday.",
+        "Turkish drones struck a depot used by Hayat Tahrir al-Sham near Saraqib on Friday.",
+    ],
+)
+def test_what_is_held_by_forces_is_theirs_not_their_deed(pipeline: object, text: str) -> None:
+    assert _sides(pipeline, text)[1] == ("armed_group:hayat-tahrir-al-sham",)

@@ -951,7 +951,8 @@ def _read_clause(
     gate = sent if cstart > sent.start and f.startswith(("after ", "following "), cstart) \
         else clause
     gated = typ is not _DISPLACEMENT and not generic and not known \
-        and not ctx.has("armed_nouns", gate)
+        and not ctx.has("armed_nouns", gate) \
+        and not (typ is _ATTACK and si > 0 and _THE_FIGHTING.match(f, cstart))
     # "…, and the next day entered Y" (cut by :func:`_coordinate_split`): the subject left
     # out is the one of the capture just told in the sentence
     elided = typ is _TERRITORIAL and bool(pending) and f.startswith("and ", cstart) \
@@ -1037,7 +1038,10 @@ def _read_clause(
         ) and _TARGET_PREP.search(f, max(cstart, m_start - 30), m_start):
             receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
         elif not passive and m_start >= main_end and _BY.match(f, main_end, m_start):
-            doers.add(m.actor)  # "an attack by Syrian government forces"
+            if _HELD_BY.search(f, max(main_end, m_start - 24), m_start):
+                receivers.add(m.actor)  # "attacked positions held by X": X's positions
+            else:
+                doers.add(m.actor)  # "an attack by Syrian government forces"
         elif m_end <= main_start:
             (receivers if passive else doers).add(m.actor)
         elif passive:
@@ -1160,6 +1164,16 @@ def _read_clause(
         if prev:
             doers = {prev[0].actor}
             pronoun = False
+    if typ is _ATTACK and not doers and not receivers and si > 0 \
+            and _THE_FIGHTING.match(f, cstart) and ctx.paragraph(
+                ctx.sentences[si - 1].start) == ctx.paragraph(sent.start):
+        # "X routed Y … The fighting killed 130 fighters": the sides of the sentence before
+        # (its subject did it, the other forces it names suffered it)
+        prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
+                if m.kind in ("state", "group") and not m.backer and not m.locative]
+        if len({m.actor for m in prev}) >= 2:
+            doers = {prev[0].actor}
+            receivers = {m.actor for m in prev} - doers
     if leaving:
         # "…, leaving a Turkish post at Morek encircled": what is left so was hit, by the
         # doers of the clause before
@@ -1492,6 +1506,14 @@ _AIRCRAFT = re.compile(
 
 
 _BE = frozenset({"was", "were", "been", "being"})
+_HELD_BY = re.compile(
+    r"(?:held|controlled|run|manned|occupied|defended|used)\s+by\s+(?:the\s+)?$"
+)
+# The fighting just told, as a clause's subject ("The clashes, which erupted on Monday,")
+_THE_FIGHTING = re.compile(
+    r"[\s\"'“]*(?:the|these|those)\s+(?:(?:heavy|fierce|latest|renewed)\s+)?(?:fighting|"
+    r"clashes|battles?|infighting)(?![a-z])"
+)
 # The opening of a relative clause whose object is the place before it, up to its verb: ",
 # a strategic town (that) government forces …", ", which the army …"
 _OBJECT_RELATIVE = re.compile(
