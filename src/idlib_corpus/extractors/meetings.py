@@ -25,9 +25,10 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
 * who takes part: the speaker of "X said he would travel to Moscow to meet Y", of "X told
   Y in a phone call that …", of "Speaking after talks with Y, X said"; "his" in "After
   his meeting with Y, X said"; a person travelling ("flew to Ankara"), received ("X
-  received envoy Y") or hosting; not the states of a headline's rubric ("Syria war: …"),
-  of a relative clause on a person (", who urged Russia …"), of what follows a leading
-  "After the talks," or the attribution of a quotation;
+  received envoy Y", "X welcomed Y to Moscow") or hosting; not the states of a
+  headline's rubric ("Syria war: …"), of a relative clause on a person (", who urged
+  Russia …"), of what follows a leading "After the talks," or the attribution of a
+  quotation;
 * how many meetings: "spoke with A on Friday and with B", "separate calls with A and B"
   (one each); "… and agreed to meet next week" (a second, planned); "Before the summit,
   A and B held a separate meeting", "A also met C" (on the summit's occasion: its place
@@ -42,10 +43,26 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
   received D" (two); "the first meeting between A and B since March 2020, when they met
   in Moscow" (the one before, then and there); "in a telephone call between the leaders
   last Friday" (a call of the leaders told before);
+* more of them: "A pressed B on Saturday to … . The two leaders met for an hour" (the
+  persons of the sentence before, on its day; "they", "the pair" too); "At their talks
+  in Sochi, A and B agreed" and "During their call, they agreed to meet" (the call, and
+  a meeting to come); "talks on February 8 and 10", "met A on Monday and B on Tuesday"
+  (two); "A met B one-on-one later in the day", "C received A and B separately", "X, who
+  met his counterparts on the sidelines, told reporters" (each its own, on the summit's
+  occasion: a state sending other persons makes another meeting); "talks on the
+  sidelines of a summit with Iran" (the talks, and the summit of them and Iran); "the
+  first summit since Ankara hosted the three leaders in 2019" (that one);
+* when: "Everything hinges on Thursday, when A is due in Moscow" (that Thursday, the
+  next one for a meeting to come); "are to meet on Wednesday for another round";
 * who does not take part: the states a quotation without a meeting word names, what a
-  speaker said "after the meeting", a lone state before the meeting word ("Syria
-  summit": its subject), the states of a clause of aim (", hoping to halt a Syrian
-  offensive"), a speaker before an apposition ("Yuri Ushakov, the Kremlin's aide, told").
+  speaker said "after the meeting" or speaking after talks, a lone state before the
+  meeting word ("Syria summit": its subject), the states of a clause of aim (", hoping
+  to halt a Syrian offensive"), a speaker before an apposition ("Yuri Ushakov, the
+  Kremlin's aide, told"), the state of a capital or town named ("the Kazakh capital,
+  Astana", "Osaka, Japan"), an envoy's brief ("the envoy for Syria"); who led a
+  delegation (", who led Moscow's delegation,") does;
+* no meeting: a host of counted people ("hosts 3.6 million refugees"), a meeting an
+  attack hit ("a drone strike on a militant meeting").
 """
 
 from __future__ import annotations
