@@ -14,12 +14,16 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   before when the clause speaks of the past and the date would fall more than a month
   after the base (the one after for the future), else the nearer of the two;
 * "a day earlier", "the next day", "the same day" count from the date given just before
-  (in the same or the previous three sentences), else from the base;
+  (in the same or the previous three sentences), else from the base; "hours later" and
+  "shortly afterwards" are that date's day (nothing without one);
+* "New Year's Day", "New Year's Eve" and "Christmas Day" are days of the year, read as a
+  month and day without a year;
 * weeks run Monday to Sunday; "this week" in a past clause ends at the base;
 * a value is never more precise than its words: "last September" is a month, "in 2018"
-  a year, "since early December" a day interval from December 1 to the base; "early",
-  "mid-" and "late" in a month name its thirds (days 1-10, 11-20, 21 to the end), as
-  a day interval.
+  a year, "since early December" a day interval from December 1 to the base (and two
+  months joined, "between December and March", whole days: a gold interval of days or
+  of months holds them alike); "early", "mid-" and "late" in a month name its thirds
+  (days 1-10, 11-20, 21 to the end), as a day interval.
 
 Expressions whose extent the words do not fix ("the past few weeks", "recently") are
 skipped rather than guessed. Absolute dates are read by the grammar itself: it covers
