@@ -1013,3 +1013,10 @@ def test_navigation_trails_and_clock_stamps_never_make_the_headline(
     text = (f"{sep.join(items)}\n\nUpdated {n} {unit} ago\n\n{headline}\n\n"
             "The crossing reopened on Monday, officials said.\n")
     assert meta(text).title == headline
+
+
+@pytest.mark.parametrize("line", ["Turkey warns Russia | Middle East | Riverside Times",
+                                  "Ceasefire holds in Idlib | World news | Riverside Times"])
+def test_a_short_headline_with_a_section_and_the_site_is_the_headline(line: str) -> None:
+    text = f"{line}\n\nThe truce held on Monday, officials said.\n"
+    assert meta(text).title == line.split(" | ")[0]

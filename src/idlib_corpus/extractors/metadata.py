@@ -420,17 +420,19 @@ def _is_nav(line: str) -> bool:
     # it has a longer first item. A bar of three items or more is a trail of short
     # section names whatever their case ("World | Middle East and North Africa | Syrian
     # conflict", "Subscribe | Log in | <a language>"): a headline is one item, with the
-    # site's name (and at most a section) after it.
-    banner = len(items) >= 3 or (
-        len(items) >= 2 and all(len(i.split()) <= _MAX_BANNER_ITEM for i in items))
-    for item in items:
+    # site's name (and at most a section) after it. (Its first item is capitalised as
+    # above, or two words: "Turkey warns Russia | Middle East | Site" is a headline's.)
+    banner = len(items) >= 2 and all(len(i.split()) <= _MAX_BANNER_ITEM for i in items)
+    trail = len(items) >= 3
+    for n, item in enumerate(items):
         words = item.split()
         if (len(item) > _MAX_NAV_ITEM
                 or sum(1 for w in words if w not in _NAV_GLUE) > 4
                 # (an abbreviation is a section's name: "U.S.", "U.K.")
                 or (item.endswith(".") and _ABBREVIATION.fullmatch(item) is None)):
             return False
-        if banner and not words[0][:1].islower():
+        loose = banner or (trail and (n > 0 or len(words) <= _MAX_BANNER_ITEM))
+        if loose and not words[0][:1].islower():
             continue
         if not all(w[:1].isupper() or not w[:1].isalpha() or w in _NAV_GLUE for w in words):
             return False
