@@ -1810,3 +1810,13 @@ def test_talks_on_the_sidelines_of_a_summit_with_others(
     assert len(side) == 1 and len(summit) == (1 if host else 0)
     assert side[0].kind is not MeetingKind.SUMMIT
     assert all(m.date == side[0].date and m.place == side[0].place for m in summit)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Foreign Ministry officials held talks with their Turkish colleagues in Moscow on "
+    "Tuesday.",
+    "Lavrov said he had discussed Idlib with his Turkish partners by phone on Monday.",
+    "Russian diplomats met their Turkish peers in Geneva on Monday.",
+])
+def test_colleagues_partners_and_peers_are_sides(pipeline: object, text: str) -> None:
+    assert one(_read(pipeline, text)[0]).parties == ("RU", "TR")
