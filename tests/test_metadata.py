@@ -1020,3 +1020,12 @@ def test_navigation_trails_and_clock_stamps_never_make_the_headline(
 def test_a_short_headline_with_a_section_and_the_site_is_the_headline(line: str) -> None:
     text = f"{line}\n\nThe truce held on Monday, officials said.\n"
     assert meta(text).title == line.split(" | ")[0]
+
+
+@pytest.mark.parametrize("credit", ["Omar Haj Kadour/AFP", "Khalil Ashawi / Reuters",
+                                    "Izzeddin Kasim/Anadolu Agency"])
+def test_a_photo_credit_naming_an_agency_is_no_dateline(credit: str) -> None:
+    text = ("Riverside Times\nWorld | Middle East\n\n"
+            f"Border crossing reopens after two days of talks\n\n{credit}\n\nIt reopened.\n")
+    m = meta(text)
+    assert (m.dateline, m.outlet) == (None, "Riverside Times")

@@ -699,6 +699,8 @@ def _find_dateline(
             outlet = groups.get("outlet")
             if pattern in checked and not _is_outlet(outlet or ""):
                 continue
+            if place is not None and fold_name(place) in _known_media():
+                continue  # "Jane Roe/AFP": a photo credit, no reporter's place
             if (pattern is _BRACKET_DATELINE or patterns is _PLACED_CREDITS
                     or patterns is _KNOWN_PLACE_DATELINES) and not (
                 place and _known_place(place)
