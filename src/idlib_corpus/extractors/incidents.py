@@ -20,9 +20,18 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    fire"; "were heavily shelled"). Sponsors ("Russian-led"), places ("in Turkey"),
    speakers, asides (", which has posts there under a deal with Russia,"), the home of a
    group ("Lebanon's Hezbollah") and a nationality of rebels are not actors; who acts
-   before "after" acts in another event. A bare "government artillery" or "regime
-   soldiers" is the army the article is about, else the state its towns lie in ("regime":
-   always that state). "Its soldiers", "its positions" in a statement are the speaker's. A
+   before "after" acts in another event. A bare "government artillery", "regime soldiers"
+   or "the Russian-backed regime" is the state the fighting is in (where the towns named
+   next to incident triggers lie, not a summit's venue), whether or not the actor layer
+   read the regime as its sponsor; a bare "the army", the army the article names most;
+   army words a state owns ("Israeli army positions") are its. "Its soldiers", "its
+   positions", "its fighters" in a statement are the speaker's (a state or a group); the
+   state the aircraft are said to be ("which said the jets were Russian", or in the
+   sentence after) did the attack; a manned aircraft downed is its owner's loss; what is
+   "held by" forces is theirs; "the fighting"/"the clashes" after a sentence naming two
+   sides is between them; a capture in a relative clause ("Saraqib, a town the regime
+   captured") is of the place it hangs on. A state that names a border ("the border
+   crossing with Turkey") is a place. A
    possessive pronoun ("Their shelling") takes the doers of the incident just told; a
    retaliation ("in response to the incident", "responded by striking") strikes back at
    the doers of the last attack on it, and the attack a sentence names as answered ("in
@@ -42,10 +51,13 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    that reports it, else (not for displacement) the time of the incident told just before
    in the same paragraph (not a time of another clause's event). Place: the town or
    province named with it (not a capital in the possessive, a source's city, or the place
-   of an event after "after"), else "the town" named before, else the paragraph's, else
-   the story's. Displacement by "the offensive" or "over the same period" takes the side,
-   time and place of the campaign told in the sentence or two before ("since the
-   campaign began": the side of the campaign told anywhere before).
+   of an event after "after"; a village the gazetteer lacks counts when named after "the
+   village of"), else "the town" named before, else the paragraph's, else the story's
+   (its headline's place in the country of the fighting). Displacement by "the offensive"
+   or "over the same period" takes the side, time and place of the campaign told in the
+   sentence or two before ("since the campaign began": the side of the campaign told
+   anywhere before); people who fled "after the bombing" fled the doers of the attack
+   just told.
 5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
    the incident already told, with the more precise date; candidates that agree on type,
    actors, place and date are one incident.
@@ -612,11 +624,12 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
     """Those blamed in a sentence of its own right after an attack with no doers told ("A
     Turkish convoy was hit by an air strike. The Turkish defence ministry blamed
     Damascus.") are its doers."""
+    # (an attack with no doers first: most articles have none)
+    attacks = [r for r in records if r.type is _ATTACK and r.evidence]
+    if not attacks or all(r.perpetrators for r in attacks):
+        return
     crafts = _crafts_named(ctx)
     if not ctx.hits["blame"].hits and not crafts:
-        return
-    attacks = [r for r in records if r.type is _ATTACK and r.evidence]
-    if not attacks:
         return
     sents = ctx.sentences
     starts = [s.start for s in sents] if crafts else []
@@ -1011,7 +1024,7 @@ def _read_clause(
         floor = head_of.start()  # (the subject of the relative clause did it)
     # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
     asides = [z for z in _asides(ctx, clause) if not z.start <= main_start < z.end]
-    crafts = _crafts_named(ctx)
+    crafts = _crafts_named(ctx) if typ is _ATTACK else ()
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
         if crafts and m in crafts:
