@@ -1759,3 +1759,15 @@ def test_the_fighting_told_after_a_sentence_of_two_sides_is_between_them(
 )
 def test_what_is_held_by_forces_is_theirs_not_their_deed(pipeline: object, text: str) -> None:
     assert _sides(pipeline, text)[1] == ("armed_group:hayat-tahrir-al-sham",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham swept through a dozen villages west of Aleppo on Monday.",
+        "Ahrar al-Sham fighters routed the defenders of Kafr Nabl on Friday, a monitor said.",
+    ],
+)
+def test_sweeping_through_or_routing_at_a_place_is_a_capture(pipeline: object, text: str) -> None:
+    taken = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
+    assert len(taken.perpetrators) == 1 and taken.perpetrators[0].startswith("armed_group:")

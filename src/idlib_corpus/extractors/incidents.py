@@ -1182,11 +1182,16 @@ def _read_clause(
                 ctx.sentences[si - 1].start) == ctx.paragraph(sent.start):
         # "X routed Y … The fighting killed 130 fighters": the sides of the sentence before
         # (its subject did it, the other forces it names suffered it)
-        prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
+        before = ctx.sentences[si - 1]
+        prev = [m for m in ctx.mentions_in(before)
                 if m.kind in ("state", "group") and not m.backer and not m.locative]
         if len({m.actor for m in prev}) >= 2:
             doers = {prev[0].actor}
-            receivers = {m.actor for m in prev} - doers
+            # (those after its verb: not "X, led by fighters of Y, routed Z")
+            verbs = [h.end for h in ctx.hits_in("incident_triggers", before)
+                     if h.value.get("pos") != "noun"]
+            receivers = {m.actor for m in prev
+                         if not verbs or m.span.start >= verbs[0]} - doers
     if leaving:
         # "…, leaving a Turkish post at Morek encircled": what is left so was hit, by the
         # doers of the clause before
