@@ -1820,3 +1820,14 @@ def test_talks_on_the_sidelines_of_a_summit_with_others(
 ])
 def test_colleagues_partners_and_peers_are_sides(pipeline: object, text: str) -> None:
     assert one(_read(pipeline, text)[0]).parties == ("RU", "TR")
+
+
+@pytest.mark.parametrize("text", [
+    "No date has been set for a meeting between Erdogan and Putin.",
+    "The Kremlin did not rule out a meeting between Putin and Erdogan.",
+    "Peskov said a possible meeting between Putin and Erdogan was being discussed.",
+    "Erdogan threatened to cancel his meeting with Putin.",
+])
+def test_meetings_mooted_are_to_come(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.PLANNED)

@@ -166,20 +166,18 @@ _LEAD_ADJUNCT = re.compile(
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
 # "at their talks", "during their phone call": a meeting of persons told around it
 _THEIR = re.compile(r"(?:at|during|in)\s+their\s+(?:[a-z-]+\s+){0,2}$")
-_WHO_LED_WORDS = (", who led ", ", who headed ", ", who chaired ", ", who leads ",
-                  ", who heads ", ", who was leading ", ", who is leading ")
 _WHO_LED = re.compile(
     r",\s+who\s+(?:led|headed|chaired|leads|heads|was\s+leading|is\s+leading)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:delegation|team|negotiators|talks)(?![a-z])"
 )
+_FOR_ON = ("for ", "on ", "for the ", "on the ")
 _ENVOY_FOR = re.compile(
     r"(?:envoy|envoys|representative|coordinator|negotiator|mediator)\s+(?:for|on)\s+"
     r"(?:the\s+)?$"
 )
-_OCCASION_WORDS = ("one-on-one", "one on one", "separately", "later ", "sidelines",
-                   "margins")
+# (searched alone: its branches open with letters, which the engine skips to)
 _OCCASION = re.compile(
-    r"(?<![a-z])(?:one[- ]on[- ]one|separately|later (?:in|on|that) (?:the )?day"
+    r"(?:one[- ]on[- ]one|separately|later (?:in|on|that) (?:the )?day"
     r"|on the (?:sidelines|margins)(?! of))(?![a-z])"
 )
 _ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
@@ -324,8 +322,9 @@ class _Candidate:
     borrowed: bool = False  # place and date taken from that meeting
     # "met on the sidelines of a summit with Iran": the states and persons of the meeting
     # on whose sidelines this one was (another meeting, of these and the parties)
-    host_states: set[str] = attrs.field(factory=set)
-    host_people: set[str] = attrs.field(factory=set)
+    # (frozen defaults: a factory per field costs a call for every candidate built)
+    host_states: frozenset[str] = frozenset()
+    host_people: frozenset[str] = frozenset()
 
 
 def _definite(ctx: EventContext, cand: _Candidate) -> bool:
@@ -467,8 +466,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                         cand.cls = "primary"
             if occasion or (cand.cls == "primary" and (_ALSO.search(
                 ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
-            ) or (has_any(ctx.folded, _OCCASION_WORDS, clause.start, clause.end)
-                  and _OCCASION.search(ctx.folded, clause.start, clause.end)))):
+            ) or _OCCASION.search(ctx.folded, clause.start, clause.end))):
                 # "The Turkish leader also met Rouhani", "A and B met one-on-one later in
                 # the day", "who met his counterparts on the sidelines": on the occasion
                 # of the meeting told
@@ -495,8 +493,9 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 # Iran": that summit too, of the same persons and the states named for it
                 cands.append(attrs.evolve(
                     cand, kind=MeetingKind.SUMMIT, parties=cand.parties | cand.host_states,
-                    participants=cand.participants | cand.host_people, host_states=set(),
-                    host_people=set(), evidence=list(cand.evidence), extra_dates=[],
+                    participants=cand.participants | cand.host_people,
+                    host_states=frozenset(), host_people=frozenset(),
+                    evidence=list(cand.evidence), extra_dates=[],
                     borrowed=True,  # (never one with the meeting on its sidelines)
                 ))
     records = _merge(ctx, cands)
@@ -715,7 +714,7 @@ def _read_clause(
                 parties.add(country)
         elif m_kind == "state" and country:
             states.append(i)
-    if has_any(f, _WHO_LED_WORDS, c_start, c_end):
+    if f.find(", who ", c_start, c_end) >= 0:
         # "Lavrentiev, the Kremlin's envoy, who led Moscow's delegation, told reporters":
         # the person before the relative clause headed one side (even when speaking)
         for led in _WHO_LED.finditer(f, c_start, c_end):
@@ -783,8 +782,8 @@ def _read_clause(
         m = ctx.mention_at(i)
         if m.backer or m.locative:
             continue
-        if role_kind == "state" and _ENVOY_FOR.search(f, max(c_start, sp.start - 30),
-                                                      sp.start):
+        if role_kind == "state" and f.endswith(_FOR_ON, max(c_start, sp.start - 8), sp.start) \
+                and _ENVOY_FOR.search(f, max(c_start, sp.start - 30), sp.start):
             continue  # "the US special envoy for Syria": the envoy's brief
         if role_kind == "state" and f.startswith(", ", sp.start - 2) and any(
             p.span.end == sp.start - 2 and p.country == country and not p.is_country
@@ -803,8 +802,9 @@ def _read_clause(
         # the persons named before in the sentence, whatever the clause they stand in
         they = _THEY_MET.search(ctx.folded, max(sent.start, triggers[0].start - 40),
                                 triggers[0].end)
-        their = None if they is not None else _THEIR.search(
-            f, max(sent.start, first.start - 30), first.start)
+        near = max(sent.start, first.start - 30)
+        their = None if they is not None or f.find("their", near, first.start) < 0 else \
+            _THEIR.search(f, near, first.start)
         if they is not None or their is not None:
             # ("At their talks in Sochi on Monday, Putin and Erdogan agreed …": the persons
             # of the sentence, wherever they stand)
@@ -888,7 +888,8 @@ def _read_clause(
             # "The visit was agreed in a telephone call between the leaders last Friday":
             # the call is told, the visit referred to
             main, kind = call, MeetingKind.PHONE_CALL
-    status, explicit = _status(ctx, make_span(c_start, stated), main, headline)
+    status, explicit = _status(ctx, clause if stated == c_end else make_span(c_start, stated),
+                               main, headline)
 
     # -- place
     place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
@@ -1001,7 +1002,8 @@ def _read_clause(
         rank, date, weak, duration, outcome, reported, [clause], definite, extra_dates, main,
     )
     if host_states - parties and hosting is not None and hosting[1]:
-        read.host_states, read.host_people = host_states - parties, host_people
+        read.host_states = frozenset(host_states - parties)
+        read.host_people = frozenset(host_people)
         assert host is not None
         own_kinds = [_meeting_kind(t.value["kind"]) for t in triggers
                      if t.end <= host.start and t.value["class"] != "delegation"]
@@ -1043,8 +1045,7 @@ def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool]
 def _attacked(ctx: EventContext, trigger: Hit) -> bool:
     """Whether a meeting word is what an attack told right before it hit ("an air strike
     on a meeting of commanders", "bombed a gathering of militants")."""
-    lo = max(0, trigger.start - 40)
-    hits = ctx.hits_in("incident_triggers", make_span(lo, trigger.start))
+    hits = ctx.hits["incident_triggers"].between(trigger.start - 40, trigger.start)
     return bool(hits) and _ATTACKED.fullmatch(ctx.folded, hits[-1].end, trigger.start) is not None
 
 
