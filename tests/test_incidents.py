@@ -1771,3 +1771,25 @@ def test_what_is_held_by_forces_is_theirs_not_their_deed(pipeline: object, text:
 def test_sweeping_through_or_routing_at_a_place_is_a_capture(pipeline: object, text: str) -> None:
     taken = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
     assert len(taken.perpetrators) == 1 and taken.perpetrators[0].startswith("armed_group:")
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("A Turkish soldier was killed on Thursday in an attack on one of Turkey's observation "
+         "posts near Morek.", "state:TR"),
+        ("Two soldiers were wounded in a strike on one of Russia's bases in Latakia on Monday.",
+         "state:RU"),
+    ],
+)
+def test_an_attack_on_one_of_a_state_s_posts_hits_that_state(
+    pipeline: object, text: str, hit: str
+) -> None:
+    assert _sides(pipeline, text) == ((), (hit,))
+
+
+def test_a_tally_of_the_war_is_not_the_toll_of_the_attack_before(pipeline: object) -> None:
+    text = ("Regime artillery shelled Kafr Nabl on Monday. More than 400 civilians have been "
+            "killed, a monitoring group says.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert _toll(attack) == (None, None)

@@ -276,6 +276,17 @@ _GROUP_NOUNS = frozenset({"family", "staff", "personnel", "police", "aid"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later", "lightly", "slightly", "seriously", "severely",
                   "critically", "badly", "fatally", "mortally"})
+#: A toll in the perfect with "more than"/"at least" ("more than 500 civilians have been
+#: killed"): the tally of a war or campaign, not the dead of the attack just told.
+_TALLY = re.compile(
+    r"(?<![a-z])(?:more\s+than|over|at\s+least|nearly|almost|some)\s+[0-9][0-9,.]*\s+"
+    r"(?:[a-z]+\s+){0,2}(?:have|has)\s+been\s+(?:killed|wounded|injured)(?![a-z])"
+)
+#: An attack aimed at what a state holds, told after a passive ("… in an attack on one of ").
+_ON_ONE_OF = re.compile(
+    r"(?<![a-z])(?:on|against|targeting)\s+(?:(?:one|two|three|some|several|many|each|all|"
+    r"any|none)\s+of\s+)?(?:the\s+)?$"
+)
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 
@@ -395,11 +406,17 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     _later_casualties(ctx, records)
     _later_blame(ctx, records)
     records = [r for r in records if _worth_keeping(r)]
-    if any(r.place is None and (r.type is not _DEPLOYMENT or r.area_ref) for r in records):
+    if any((r.place is None and (r.type is not _DEPLOYMENT or r.area_ref))
+           or (r.area_ref and r.place is not None and r.place.kind is _COUNTRY)
+           for r in records):
         theatre = _theatre(ctx)
         if theatre is not None:
             for r in records:
-                if r.place is None and (r.type is not _DEPLOYMENT or r.area_ref):
+                if (r.place is None and (r.type is not _DEPLOYMENT or r.area_ref)) or (
+                    # "another post in the province" told with "in Syria": the province
+                    r.area_ref and r.place is not None and r.place.kind is _COUNTRY
+                    and not theatre.is_country and theatre.country == r.place.country
+                ):
                     # ("columns continue to enter the province": the story's province)
                     # "Turkey launched an operation on Sunday": in the war the story is about
                     r.place, r.place_rank = theatre.place, 9
@@ -600,6 +617,8 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
             continue  # (only the sentence or two right after the attack)
         if any(ctx.has(lex, sent) for lex in ("non_factual", "negations")):
             continue  # "could be wounded", "no one was hurt"
+        if _TALLY.search(ctx.folded, sent.start, sent.end):
+            continue  # "more than 500 civilians have been killed": a tally of the war
         killed, injured = _casualties(ctx, sent, _claimant(ctx.speech(sent), sent))
         if attack.killed is None and killed is not None:
             attack.killed = killed
@@ -1059,7 +1078,10 @@ def _read_clause(
             (receivers if passive else doers).add(m.actor)
         elif passive:
             gap = f[main_end:m_start]
-            if (_AFTER_BY.search(gap) and "," not in gap and len(gap.split(None, 9)) <= 9) \
+            if _ON_ONE_OF.search(gap):
+                # "was killed in an attack on one of Turkey's posts": the side hit
+                receivers.add(m.actor)
+            elif (_AFTER_BY.search(gap) and "," not in gap and len(gap.split(None, 9)) <= 9) \
                     or gap.strip() == "":
                 # ("were killed in an air strike in Idlib, the last province of Syria":
                 # "of" after a comma and a long way is a place's, not the doers')
@@ -2222,6 +2244,7 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
             if better is other.date:
                 into.date, into.date_strength = other.date, other.date_strength
     into.region = into.region or other.region
+    into.area_ref = into.area_ref or other.area_ref
     into.killed = into.killed or other.killed
     into.injured = into.injured or other.injured
     into.displaced = into.displaced or other.displaced
