@@ -1831,3 +1831,14 @@ def test_colleagues_partners_and_peers_are_sides(pipeline: object, text: str) ->
 def test_meetings_mooted_are_to_come(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.PLANNED)
+
+
+@pytest.mark.parametrize("text", [
+    "At a separate meeting in Ankara on Monday, Akar hosted a delegation from Iran led by "
+    "Deputy Foreign Minister Abbas Araghchi.",
+    "A delegation from Iran led by Abbas Araghchi held talks with Turkish officials in Ankara "
+    "on Monday.",
+])
+def test_a_delegation_from_a_state_led_by_someone(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.place and m.place.name) == (("IR", "TR"), "Ankara")

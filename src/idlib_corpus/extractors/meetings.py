@@ -780,8 +780,8 @@ def _read_clause(
         if ctx.offices and ctx.in_office(sp) and not _office_prefix(ctx, sp):
             continue
         m = ctx.mention_at(i)
-        if m.backer or m.locative:
-            continue
+        if m.locative or (m.backer and not f.startswith(" led by ", sp.end)):
+            continue  # (in "a delegation from Iran led by X" Iran is no sponsor)
         if role_kind == "state" and f.endswith(_FOR_ON, max(c_start, sp.start - 8), sp.start) \
                 and _ENVOY_FOR.search(f, max(c_start, sp.start - 30), sp.start):
             continue  # "the US special envoy for Syria": the envoy's brief
