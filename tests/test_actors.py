@@ -415,6 +415,21 @@ def test_regime_of_a_named_president() -> None:
     assert ("the regime", MentionKind.TITLE) in got["state:SY"]
 
 
+@pytest.mark.parametrize("text, owner", [
+    ("The Iranian-backed regime of Bashar al-Assad shelled Ariha.", "state:SY"),
+    ("The Russian-backed regime pressed on. Ankara protested.", None),
+    ("Aid groups fear the Moscow-backed regime will starve Idlib.", None),
+    ("Officials said the Russian‑supported Syrian regime had massed troops.", "state:SY"),
+])
+def test_the_state_joined_to_backed_is_the_regime_s_sponsor_not_its_state(
+        text: str, owner: str | None) -> None:
+    found = Pipeline(options=Options(load_entrypoints=False)).parse(text).actors
+    regimes = {a.id for a in found for m in a.mentions
+               if m.kind is MentionKind.TITLE and text[m.span.start:m.span.end].endswith("regime")}
+    assert regimes == ({owner} if owner else set())
+    assert not {"state:IR", "state:RU"} & regimes
+
+
 def test_bare_regime_without_a_state_is_not_linked() -> None:
     got = state_mentions("The regime fell. Turkey watched.")
     assert all(k is not MentionKind.TITLE for ms in got.values() for _, k in ms)

@@ -171,6 +171,8 @@ _COORD = frozenset({",", "and", "or", "&"})
 _BEFORE_LISTED_STATE = (" of", ",", " and", " or", "&")
 _OPEN = frozenset({"(", "["})
 _CLOSE = frozenset({")", "]"})
+# "Russian-backed", "Iranian‑supported": the nationality is joined to the next word
+_HYPHENS = frozenset("-\u2010\u2011")
 # Words that may follow a group's other name after "the former": the name then ends there.
 _AFTER_ALIAS = frozenset({"and", "or", "which", "that", "who", "whose"})
 # How nationality words end ("Russian", "Turkish", "Chinese", "Iraqi"): such a word the
@@ -2663,7 +2665,10 @@ class _Resolver:
         while k >= 0 and items[k].low in _CLOSE | _OPEN:
             k -= 1
         code: str | None = None
-        if k >= 0 and items[k].kind is _NATIONALITY:
+        if (k >= 0 and items[k].kind is _NATIONALITY
+                and self.text[items[k].end : items[k].end + 1] in _HYPHENS):
+            pass  # "the Russian-backed regime": its sponsor, not its state
+        elif k >= 0 and items[k].kind is _NATIONALITY:
             code = _iso(items[k].key)
             k -= 1
             while k >= 0 and items[k].low in _OPEN:
