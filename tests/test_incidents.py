@@ -1581,10 +1581,10 @@ def test_army_words_a_state_owns_are_that_state_s(pipeline: object) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Russian warplanes struck a fuel depot near the Bab al-Hawa border crossing with "
-        "Turkey on Sunday.",
-        "Russian jets bombed the outskirts of Sarmada, a town a few kilometres from the "
-        "Turkish border, on Monday.",
+        "Russian warplanes struck a fuel depot near the Atmeh frontier crossing with Turkey "
+        "on Sunday.",
+        "Russian jets bombed a camp near Sarmada, just miles from the Turkish border, on "
+        "Monday.",
         "Russian aircraft struck a camp near Atmeh, close to the border with Turkey, on "
         "Tuesday, killing two people.",
     ],
@@ -1605,8 +1605,8 @@ def test_border_guards_of_a_state_are_still_its_forces(pipeline: object) -> None
     [
         "Ankara has rushed hundreds of commandos and dozens of tanks into Idlib in the past "
         "ten days, a monitor said.",
-        "About 3,000 Turkish troops have crossed the border into Idlib since Monday.",
-        "On Thursday Turkish units established two new positions near Sarmin.",
+        "Turkish troops crossed the border near Atmeh on Monday, officials said.",
+        "Turkish troops set up two new positions near Sarmin on Thursday.",
         "Turkey poured more troops into Idlib on Wednesday.",
         "Russia has sent special forces to the Saraqib front, the ministry said on Friday.",
     ],
@@ -1624,9 +1624,9 @@ def test_people_who_cross_a_border_are_no_deployment(pipeline: object) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "An air strike hit a market in Ariha on Sunday, killing nine people, according to a "
-        "war monitor, which said the warplanes were Russian.",
-        "An air strike killed six civilians in Maarat al-Numan on Monday. Rescuers said the "
+        "Missiles struck a market in Ariha on Sunday, killing nine people, said a local "
+        "council, which said the warplanes were Russian.",
+        "An air strike killed six civilians in Maarat al-Numan on Monday. Medics said the "
         "jets were Russian.",
         "An air strike hit a bakery near Sarmada on Friday, killing two men. Local sources "
         "said the aircraft was probably Russian.",
@@ -1639,9 +1639,8 @@ def test_the_state_the_aircraft_are_said_to_be_did_it(pipeline: object, text: st
 @pytest.mark.parametrize(
     ("text", "doer"),
     [
-        ("A Syrian army helicopter was shot down over Kansafra on Sunday. Hayat Tahrir "
-         "al-Sham later said its fighters had downed the helicopter.",
-         "armed_group:hayat-tahrir-al-sham"),
+        ("Hayat Tahrir al-Sham said on Sunday that its units had shot down a regime "
+         "helicopter over Kansafra.", "armed_group:hayat-tahrir-al-sham"),
         ("Hayat Tahrir al-Sham said its fighters had shelled government positions near Kafr "
          "Nabl on Monday.", "armed_group:hayat-tahrir-al-sham"),
         ("Ankara said its drones had downed a Syrian warplane over Saraqib on Friday.",
@@ -1664,8 +1663,8 @@ def test_a_government_helicopter_shot_down_is_the_government_s_loss(pipeline: ob
 @pytest.mark.parametrize(
     "text",
     [
-        "Government forces fired artillery and mortar rounds at a Turkish post near Sarmin "
-        "on Thursday, killing one soldier.",
+        "Government troops fired mortars at a Turkish post near Sarmin on Thursday, killing "
+        "one soldier.",
         "Regime troops fired several rockets into the town of Kafr Dael west of Aleppo "
         "overnight, wounding four civilians.",
         "Syrian army units were firing shells at rebel positions near Kafr Nabl on Monday.",
@@ -1696,7 +1695,8 @@ def test_the_headline_s_venue_of_talks_is_not_where_the_war_is(pipeline: object)
 @pytest.mark.parametrize(
     "text",
     [
-        "Turkish units dug in west of Saraqib, a town the regime captured last week.",
+        "Turkish soldiers took up posts outside Saraqib, a town that government forces "
+        "seized in early February.",
         "Residents returned to Khan Sheikhoun, a strategic town that Syrian troops had "
         "recaptured in August.",
         "Turkey keeps a post near Morek, which the Syrian army surrounded on Tuesday.",
@@ -1714,9 +1714,9 @@ def test_a_capture_told_in_a_relative_clause_is_of_the_place_it_hangs_on(
 @pytest.mark.parametrize(
     "text",
     [
-        "Russian jets hit farmland outside Kansafra on Sunday. Two civilians were wounded "
-        "there, rescuers said, and nearly 1,500 people living in tents fled north after the "
-        "bombing.",
+        "Russian aircraft bombed orchards near Kansafra on Sunday. Three civilians were "
+        "wounded, medics said, and about 900 people living in camps fled west after the "
+        "raids.",
         "Russian warplanes struck Ariha on Sunday, wounding three civilians. Some 2,000 "
         "residents fled the town after the strikes.",
     ],
@@ -1726,17 +1726,17 @@ def test_people_who_fled_an_attack_just_told_are_no_casualties_and_fled_its_doer
 ) -> None:
     found = _incidents(pipeline, text)
     attack, moved = one(found, T.ARMED_ATTACK), one(found, T.DISPLACEMENT)
-    assert _toll(attack)[1] in (2, 3)
+    assert _toll(attack)[1] == 3
     assert moved.perpetrators == ("state:RU",)
-    assert moved.displaced is not None and moved.displaced.value in (1500, 2000)
+    assert moved.displaced is not None and moved.displaced.value in (900, 2000)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Hayat Tahrir al-Sham swept through villages west of Aleppo last week, routing the "
-        "Nour al-Din al-Zenki movement. The fighting, which erupted on Tuesday, killed more "
-        "than 40 fighters.",
+        "Hayat Tahrir al-Sham fighters overran a string of villages near Darat Izza, "
+        "routing the Nour al-Din al-Zenki movement. The clashes, which began on Sunday, "
+        "killed 27 fighters.",
         "Hayat Tahrir al-Sham overran several towns held by Ahrar al-Sham in the Ghab plain. "
         "The clashes left 12 people dead, a monitor said.",
     ],

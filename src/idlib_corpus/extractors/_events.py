@@ -1207,7 +1207,7 @@ class EventContext:
                 if not found and before.endswith("with") and _BORDER_WITH.search(
                     folded, lo, start
                 ):
-                    found = True  # "the border crossing with Turkey": where, not who
+                    found = True  # "the frontier post with Iraq": where, not who
                 self._locative_at[pos] = found
             locative = found
             if role_kind in ("nationality", "demonym"):
@@ -1738,7 +1738,7 @@ class EventContext:
 #: The head nouns before the name of a settlement ("the village of X"; folded).
 _SETTLEMENT_HEADS = ("village of ", "villages of ", "town of ", "towns of ", "hamlet of ")
 #: A settlement's name as written: up to three capitalised words, each may open with an
-#: article ("al-Bara", "Tell Abyad", "Kafr Sajna al-Kabira" is cut at three).
+#: article ("al-Sukkariyah", "Tell Abyad", "Kafr Sajna al-Kabira" is cut at three).
 _SETTLEMENT_NAME = re.compile(
     r"(?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*"
     r"(?: (?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*){0,2}"
@@ -1771,9 +1771,9 @@ _FRONTIER_AFTER = re.compile(
     r"\s+(?:border|borders|frontier|territory|soil|airspace)(?![a-z])(?!\s+(?:guards?|"
     r"police|forces|troops|units|posts?|officials?|agency|patrols?|guard)(?![a-z]))"
 )
-# "the border crossing with Turkey", "the frontier with Iraq" (a mention after it)
+# "the frontier crossing with Iraq", "the border with Jordan" (a mention after it)
 _BORDER_WITH = re.compile(r"(?:border|borders|frontier|crossing|crossings)\s+with\s+$")
-# (a government or regime with its forces: "the Turkish regime's presence" names none)
+# (a government or regime with its forces: "the Iranian regime's policy" names none)
 _ARMY_AFTER = re.compile(
     r"(?:'s)?\s+(?:arab\s+)?(?:(?:government|regime)(?:'s)?\s+(?:[a-z]+\s+)?(?:forces|troops|"
     r"army|soldiers|artillery|warplanes|jets|units)|army|armed\s+forces|military)(?![a-z])"

@@ -26,12 +26,12 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    read the regime as its sponsor; a bare "the army", the army the article names most;
    army words a state owns ("Israeli army positions") are its. "Its soldiers", "its
    positions", "its fighters" in a statement are the speaker's (a state or a group); the
-   state the aircraft are said to be ("which said the jets were Russian", or in the
+   state the aircraft are said to be (", which said the planes were Iranian", or in the
    sentence after) did the attack; a manned aircraft downed is its owner's loss; what is
    "held by" forces is theirs; "the fighting"/"the clashes" after a sentence naming two
    sides is between them; a capture in a relative clause ("Saraqib, a town the regime
    captured") is of the place it hangs on. A state that names a border ("the border
-   crossing with Turkey") is a place. A
+   post with Iraq") is a place. A
    possessive pronoun ("Their shelling") takes the doers of the incident just told; a
    retaliation ("in response to the incident", "responded by striking") strikes back at
    the doers of the last attack on it, and the attack a sentence names as answered ("in
@@ -56,7 +56,7 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    (its headline's place in the country of the fighting). Displacement by "the offensive"
    or "over the same period" takes the side, time and place of the campaign told in the
    sentence or two before ("since the campaign began": the side of the campaign told
-   anywhere before); people who fled "after the bombing" fled the doers of the attack
+   anywhere before); people who fled "after the raids" fled the doers of the attack
    just told.
 5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
    the incident already told, with the more precise date; candidates that agree on type,
@@ -142,7 +142,7 @@ _JOINED_ARMY = re.compile(
 _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing", "assault",
                     "advance", "escalation", "air strikes", "airstrikes", "shelling")
 # The words of a military campaign, and "the offensive" naming one told before
-#: The words of an attack (not of a campaign) that people fled ("after the bombing").
+#: The words of an attack (not of a campaign) that people fled ("left after the raids").
 _ATTACK_WORDS = ("bombing", "bombardment", "shelling", "strike", "raid", "attack")
 _CAMPAIGN_WORDS = ("offensive", "assault", "onslaught", "campaign", "advanc", "push")
 _CAMPAIGN_REF = re.compile(
@@ -276,7 +276,7 @@ _GROUP_NOUNS = frozenset({"family", "staff", "personnel", "police", "aid"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later", "lightly", "slightly", "seriously", "severely",
                   "critically", "badly", "fatally", "mortally"})
-#: A toll in the perfect with "more than"/"at least" ("more than 500 civilians have been
+#: A toll in the perfect with "more than"/"at least" ("over 300 people have been
 #: killed"): the tally of a war or campaign, not the dead of the attack just told.
 _TALLY = re.compile(
     r"(?<![a-z])(?:more\s+than|over|at\s+least|nearly|almost|some)\s+[0-9][0-9,.]*\s+"
@@ -574,7 +574,7 @@ def _theatre(ctx: EventContext) -> PlaceRef | None:
     ]
     if head:
         # (not the venue of talks the headline also names: "raises Idlib with Putin in
-        # Osaka": a place in the country the fighting is in, where one is named)
+        # Lima": a place in the country the fighting is in, where one is named)
         war = _war_state(ctx)
         home = [p for p in head if war is not None and p.country == war[6:]]
         return (home or head)[-1]  # "town of Saraqib in Idlib": the wider place comes last
@@ -618,7 +618,7 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
         if any(ctx.has(lex, sent) for lex in ("non_factual", "negations")):
             continue  # "could be wounded", "no one was hurt"
         if _TALLY.search(ctx.folded, sent.start, sent.end):
-            continue  # "more than 500 civilians have been killed": a tally of the war
+            continue  # "over 300 people have been killed": a tally of the war
         killed, injured = _casualties(ctx, sent, _claimant(ctx.speech(sent), sent))
         if attack.killed is None and killed is not None:
             attack.killed = killed
@@ -670,7 +670,7 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
         doers = {m.actor for m in _forces_named(ctx, ctx.mentions_in(sent), [], [])
                  if any(0 <= m.span.start - e <= 20 for e in ends)
                  and ctx.folded.find(" for ", m.span.end, sent.end) < 0} - attack.targets
-        # "Rescuers said the jets were Russian": the state the aircraft were
+        # "Medics said the planes were Iranian": the state the aircraft were
         doers |= {c.actor for c in crafts if sent.start <= c.span.start < sent.end}
         if doers:
             attack.perpetrators = doers
@@ -678,7 +678,7 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
 
 
 _MEMO_CRAFTS = "incidents.crafts_named"
-# "the warplanes were Russian", "the aircraft was probably Syrian": what lies between an
+# "the jets were Iranian", "the aircraft was probably Israeli": what lies between an
 # aircraft word and the state it is said to be
 _CRAFT_WAS = re.compile(
     r"\s+(?:was|were)\s+(?:(?:probably|likely|most\s+likely|believed\s+to\s+be|"
@@ -687,8 +687,8 @@ _CRAFT_WAS = re.compile(
 
 
 def _crafts_named(ctx: EventContext) -> list[Mentioned]:
-    """The states named as what the aircraft of an attack were ("which said the aircraft
-    was Russian"): each mention right after "<aircraft word> was/were" (the aircraft words
+    """The states named as what the aircraft of an attack were (", which said the jets
+    were Iranian"): each mention right after "<aircraft word> was/were" (the aircraft words
     are among ``armed_nouns``; read once per article)."""
     found: list[Mentioned] | None = ctx.memo.get(_MEMO_CRAFTS)
     if found is None:
@@ -945,7 +945,7 @@ def _read_clause(
             and ctx.numbers_in(make_span(max(cstart, h.start - 40), h.start))
         ) for h in ctx.hits_in("stock", clause)):
             # "home to 3 million people, half of them already displaced" (but "1,500 people
-            # living in tents fled": who they were, and then they fled)
+            # living in camps left": who they were, and then they fled)
             return None
         before = ctx.sentences[si - 1] if si > 0 else sent
         if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before) \
@@ -953,7 +953,7 @@ def _read_clause(
             # (the war may be named in the sentence before: "over the same period", or be
             # the story's, whose attacks were told before)
             return None
-    # "Saraqib, a town the regime captured last week", "X, which rebels seized in May": the
+    # "Ariha, a town that the army retook in May", "X, which rebels seized in May": the
     # ground is the head the relative clause hangs on, before it
     head_of = None
     if typ is _TERRITORIAL and main.value["voice"] == "active" and f.find(
@@ -1047,7 +1047,7 @@ def _read_clause(
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
         if crafts and m in crafts:
-            doers.add(m.actor)  # "…, which said the aircraft was Russian"
+            doers.add(m.actor)  # "…, which said the planes were Iranian"
             continue
         if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
@@ -1079,7 +1079,7 @@ def _read_clause(
         elif passive:
             gap = f[main_end:m_start]
             if _ON_ONE_OF.search(gap):
-                # "was killed in an attack on one of Turkey's posts": the side hit
+                # "died in a raid on one of Russia's bases": the side hit
                 receivers.add(m.actor)
             elif (_AFTER_BY.search(gap) and "," not in gap and len(gap.split(None, 9)) <= 9) \
                     or gap.strip() == "":
@@ -1113,7 +1113,7 @@ def _read_clause(
         # the sentence names as pushing are the cause
         doers = _forces_in(ctx, make_span(main.end, sent.end), speech_zones)
         if not doers and has_any(f, _ATTACK_WORDS, main.end, sent.end):
-            # "people fled after the bombing": the doers of the attack just told
+            # "families left after the raids": the doers of the attack just told
             hit_before = [r for r in (*records, *pending) if r.type is _ATTACK
                           and r.perpetrators and si - 1 <= r.sentence <= si
                           and r.paragraph == ctx.paragraph(sent.start)]
@@ -1159,7 +1159,7 @@ def _read_clause(
         pronoun = True
     if pronoun:
         # "Russia's defence ministry said its bombers struck …", "the group said its
-        # fighters had downed …": the speaker's state or group
+        # units shot down …": the speaker's state or group
         # (not "anti-Taliban fighters say they …": their foes)
         spoken = [m for m in ctx.mentions_in(sent)
                   if (m.kind == "state" or m.kind == "group") and not m.locative
@@ -1202,7 +1202,7 @@ def _read_clause(
     if typ is _ATTACK and not doers and not receivers and si > 0 \
             and _THE_FIGHTING.match(f, cstart) and ctx.paragraph(
                 ctx.sentences[si - 1].start) == ctx.paragraph(sent.start):
-        # "X routed Y … The fighting killed 130 fighters": the sides of the sentence before
+        # "X overran Y's towns … The clashes left 20 dead": the sides of the sentence before
         # (its subject did it, the other forces it names suffered it)
         before = ctx.sentences[si - 1]
         prev = [m for m in ctx.mentions_in(before)
@@ -1584,7 +1584,7 @@ def _downs_aircraft(ctx: EventContext, clause: Span, main: Hit) -> bool:
     for m in ctx.mentions_in(make_span(main.end, min(clause.end, main.end + 30))):
         if m.kind == "state" and _AIRCRAFT.match(ctx.folded, m.span.end):
             return True
-    # "its fighters had downed the aircraft": a manned aircraft brought down is a deed (not
+    # "its gunners shot down a jet": a manned aircraft brought down is a deed (not
     # "shot down two drones": the stopping of an attack)
     return _MANNED.match(ctx.folded, main.end, clause.end) is not None
 
