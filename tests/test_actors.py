@@ -1564,9 +1564,22 @@ def test_recent_officials_are_known() -> None:
      "Fath Halab operations room"),
     ("Rebels from the Ghazwat Idlib operations room pushed toward the highway.",
      "Ghazwat Idlib operations room"),
+    # an Arabic particle joined to the next word ("al-Mubin") is part of the name
+    ("The Fath al-Mubin operations room said it repelled an attack.",
+     "Fath al-Mubin operations room"),
+    ("Gunmen of the Rad al-Tughyan Operations Room claimed the ambush on Sunday.",
+     "Rad al-Tughyan Operations Room"),
 ])
 def test_a_named_operations_room_is_an_armed_group(text: str, name: str) -> None:
     assert name in [a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP]
+
+
+@pytest.mark.parametrize("text", [
+    "The Fath al-Mubin Operations Room said it repelled an attack.",
+    "The Wadi Sahel Operations Room said on Monday that it had shelled two posts.",
+])
+def test_a_capitalised_operations_room_is_no_person(text: str) -> None:
+    assert [a.name for a in real_actors(text) if a.kind is ActorKind.PERSON] == []
 
 
 @pytest.mark.parametrize("text", [

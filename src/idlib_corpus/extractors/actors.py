@@ -2873,8 +2873,9 @@ class _Resolver:
                 while k > 0 and (
                     (x := items[k - 1]).kind is _GROUP or x.kind is _PLACE
                     or (x.plain and ((is_capitalised(x.text) and x.low not in _FUNCTION_WORDS)
-                                     or x.low in g.particles or x.low == "-"))
-                ):
+                                     or x.low in g.particles or x.low == "-"
+                                     or ("-" in x.text and x.text[0].islower())))
+                ):  # "al-Mubin": a particle joined to a capitalised word
                     k -= 1
                 while k < j and (items[k].low in g.particles or items[k].low == "-"):
                     k += 1
