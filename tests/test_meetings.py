@@ -1842,3 +1842,24 @@ def test_meetings_mooted_are_to_come(pipeline: object, text: str) -> None:
 def test_a_delegation_from_a_state_led_by_someone(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.parties, m.place and m.place.name) == (("IR", "TR"), "Ankara")
+
+
+@pytest.mark.parametrize(("text", "place", "date"), [
+    ("After last week's summit in Moscow, Lavrov met Cavusoglu in Antalya on Monday.",
+     "Antalya", "2020-03-02"),
+    ("Before Thursday's summit, Erdogan spoke by phone with Putin.", None, None),
+    ("Ahead of Friday's talks in Sochi, Akar and Shoigu met in Ankara on Monday.",
+     "Ankara", "2020-03-02"),
+])
+def test_a_meeting_named_by_its_day_before_the_clause_is_not_its_own(
+    pipeline: object, text: str, place: str | None, date: str | None
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.place and m.place.name, m.date and m.date.iso) == (place, date)
+
+
+def test_the_leaders_last_met_are_the_leaders_told(pipeline: object) -> None:
+    found, names = _read(pipeline, "Erdogan and Putin met in Moscow on Thursday. The leaders "
+                                   "last met in Sochi in October 2019.")
+    assert [(m.place and m.place.name, _who(m, names)) for m in found] == [
+        ("Moscow", {"Erdogan", "Putin"}), ("Sochi", {"Erdogan", "Putin"})]

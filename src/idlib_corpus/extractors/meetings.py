@@ -125,8 +125,8 @@ _DURATION = re.compile(
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _THEY = re.compile(
-    r"(?<![a-z])(?:they|the two leaders|both leaders|the two presidents|between the leaders|"
-    r"between the presidents)(?![a-z])"
+    r"(?<![a-z])(?:they|the (?:two )?leaders|both leaders|the (?:two )?presidents|"
+    r"between the leaders|between the presidents|the two men|the pair)(?![a-z])"
 )
 # A clause opening with "and" and a verb shares the subject of the clause before it.
 _SHARED_SUBJECT = re.compile(
@@ -161,7 +161,8 @@ _SAID_HE = re.compile(
 # looked up first, so that most clauses are not searched)
 _LEAD_ADJUNCT = re.compile(
     r"(?:after|before|following|during|ahead of|at the end of|on the eve of)\s+"
-    r"(?P<whose>the|this|that|their|his|her|its|these|those)\s+[^,;:]{0,60}?,"
+    r"(?P<whose>the|this|that|their|his|her|its|these|those|(?:last |next |this )?[a-z]+'s)"
+    r"\s+[^,;:]{0,60}?,"
 )
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
 # "at their talks", "during their phone call": a meeting of persons told around it
