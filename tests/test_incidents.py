@@ -1793,3 +1793,18 @@ def test_a_tally_of_the_war_is_not_the_toll_of_the_attack_before(pipeline: objec
             "killed, a monitoring group says.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert _toll(attack) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets bombed rebel depots near Ariha on Sunday, the first such raids since "
+        "Moscow and Ankara agreed on a truce in March.",
+        "Russian jets bombed rebel depots near Ariha on Sunday, hours before Turkish and "
+        "Iranian envoys met in Geneva.",
+    ],
+)
+def test_the_subject_of_a_later_subordinate_clause_is_no_target(
+    pipeline: object, text: str
+) -> None:
+    assert _sides(pipeline, text) == (("state:RU",), ())

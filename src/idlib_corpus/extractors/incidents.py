@@ -282,6 +282,12 @@ _TALLY = re.compile(
     r"(?<![a-z])(?:more\s+than|over|at\s+least|nearly|almost|some)\s+[0-9][0-9,.]*\s+"
     r"(?:[a-z]+\s+){0,2}(?:have|has)\s+been\s+(?:killed|wounded|injured)(?![a-z])"
 )
+#: A subordinate clause after the trigger, its subject named next ("… since Moscow and
+#: Ankara agreed", "… before Iranian forces withdrew"): that subject acts in another event.
+_LATER_SUBORDINATE = ("since ", "after ", "before ", "when ", "while ", "until ")
+_SUBJECT_OF_LATER = re.compile(
+    r"(?<![a-z])(?:since|after|before|when|while|until)\s+(?:the\s+)?(?:[a-z-]+\s+(?:and\s+)?)?$"
+)
 #: An attack aimed at what a state holds, told after a passive ("… in an attack on one of ").
 _ON_ONE_OF = re.compile(
     r"(?<![a-z])(?:on|against|targeting)\s+(?:(?:one|two|three|some|several|many|each|all|"
@@ -1051,6 +1057,9 @@ def _read_clause(
             continue
         if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
+        if m_start >= main_end and has_any(f, _LATER_SUBORDINATE, main_end, m_start) \
+                and _SUBJECT_OF_LATER.search(f, max(main_end, m_start - 40), m_start):
+            continue  # "the first strikes since Moscow and Ankara agreed …": another event's
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
         if blamed and any(0 <= m_start - e <= 20 for e in blamed):
