@@ -28,7 +28,8 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    positions", "its fighters" in a statement are the speaker's (a state or a group); the
    state the aircraft are said to be (", which said the planes were Iranian", or in the
    sentence after) did the attack; a manned aircraft downed is its owner's loss; what is
-   "held by" forces is theirs; "the fighting"/"the clashes" after a sentence naming two
+   "held by" forces is theirs; the subject of a later "since"/"before" clause acts in
+   another event; "the fighting"/"the clashes" after a sentence naming two
    sides is between them; a capture in a relative clause ("Saraqib, a town the regime
    captured") is of the place it hangs on. A state that names a border ("the border
    post with Iraq") is a place. A
@@ -282,8 +283,8 @@ _TALLY = re.compile(
     r"(?<![a-z])(?:more\s+than|over|at\s+least|nearly|almost|some)\s+[0-9][0-9,.]*\s+"
     r"(?:[a-z]+\s+){0,2}(?:have|has)\s+been\s+(?:killed|wounded|injured)(?![a-z])"
 )
-#: A subordinate clause after the trigger, its subject named next ("… since Moscow and
-#: Ankara agreed", "… before Iranian forces withdrew"): that subject acts in another event.
+#: A subordinate clause after the trigger, its subject named next ("… since Baku and
+#: Yerevan signed", "… before Iranian forces withdrew"): that subject acts in another event.
 _LATER_SUBORDINATE = ("since ", "after ", "before ", "when ", "while ", "until ")
 _SUBJECT_OF_LATER = re.compile(
     r"(?<![a-z])(?:since|after|before|when|while|until)\s+(?:the\s+)?(?:[a-z-]+\s+(?:and\s+)?)?$"
@@ -1059,7 +1060,7 @@ def _read_clause(
             continue
         if m_start >= main_end and has_any(f, _LATER_SUBORDINATE, main_end, m_start) \
                 and _SUBJECT_OF_LATER.search(f, max(main_end, m_start - 40), m_start):
-            continue  # "the first strikes since Moscow and Ankara agreed …": another event's
+            continue  # "the first raids since Baku and Yerevan signed …": another event's
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
         if blamed and any(0 <= m_start - e <= 20 for e in blamed):
