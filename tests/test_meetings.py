@@ -1863,3 +1863,13 @@ def test_the_leaders_last_met_are_the_leaders_told(pipeline: object) -> None:
                                    "last met in Sochi in October 2019.")
     assert [(m.place and m.place.name, _who(m, names)) for m in found] == [
         ("Moscow", {"Erdogan", "Putin"}), ("Sochi", {"Erdogan", "Putin"})]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Putin is to make his first visit to Turkey since 2018 next month.", "2020-04"),
+    ("Lavrov will make his first trip to Ankara since 2019 on March 12.", "2020-03-12"),
+])
+def test_a_first_visit_since_a_year_made_later(pipeline: object, text: str, date: str) -> None:
+    found = _read(pipeline, text)[0]
+    planned = [m for m in found if m.status is MeetingStatus.PLANNED]
+    assert len(planned) == 1 and planned[0].date is not None and planned[0].date.iso == date

@@ -1104,7 +1104,9 @@ def _first_since(
     if day is None:
         return None
     if cand.date is since.value:
-        cand.date = None
+        # ("his first visit to Turkey since 2018 next month": the other time of the clause)
+        cand.date = next((t.value for t in ctx.times_in(clause) if t is not since
+                          and isinstance(t.value, TimeValue)), None)
     earlier = attrs.evolve(
         cand, cls="again", status=MeetingStatus.HELD, explicit_status=True, date=day,
         weak_date=False, place=None, place_rank=9, parties=set(cand.parties),
@@ -1644,7 +1646,11 @@ def _to_meeting(ctx: EventContext, pos: int, clause: Span) -> bool:
     at = m.start(1)
     if m.group(1) in _MEETING_VERBS:
         return True
-    return any(t.start == at for t in ctx.hits_in("meeting_triggers", clause)) or any(
+    hits = ctx.hits_in("meeting_triggers", clause)
+    if m.group(1) == "make":
+        # "is to make his first visit to Turkey": a visit made
+        return any(0 < t.start - m.end(1) <= 25 for t in hits)
+    return any(t.start == at for t in hits) or any(
         t.start == at for t in ctx.hits_in("movement", clause))
 
 
