@@ -1808,3 +1808,14 @@ def test_the_subject_of_a_later_subordinate_clause_is_no_target(
     pipeline: object, text: str
 ) -> None:
     assert _sides(pipeline, text) == (("state:RU",), ())
+
+
+def test_the_province_entered_is_the_story_s_not_the_town_of_the_sentence_before(
+    pipeline: object,
+) -> None:
+    text = ("Turkish troops pour into Idlib\n\n"
+            "Government forces pushed on west of Aleppo on Monday. Turkish columns continue to "
+            "enter the province: some 400 vehicles have crossed the border since Friday, a "
+            "source in Ankara said.")
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert moved.place is not None and moved.place.name == "Idlib"

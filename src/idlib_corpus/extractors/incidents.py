@@ -414,14 +414,17 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     _later_blame(ctx, records)
     records = [r for r in records if _worth_keeping(r)]
     if any((r.place is None and (r.type is not _DEPLOYMENT or r.area_ref))
-           or (r.area_ref and r.place is not None and r.place.kind is _COUNTRY)
+           or (r.area_ref and r.place is not None
+               and (r.place.kind is _COUNTRY or r.place_rank >= 6))
            for r in records):
         theatre = _theatre(ctx)
         if theatre is not None:
             for r in records:
                 if (r.place is None and (r.type is not _DEPLOYMENT or r.area_ref)) or (
-                    # "another post in the province" told with "in Syria": the province
-                    r.area_ref and r.place is not None and r.place.kind is _COUNTRY
+                    # "another post in the province" told with "in Syria", or with a town
+                    # only of the sentence before: the province
+                    r.area_ref and r.place is not None
+                    and (r.place.kind is _COUNTRY or r.place_rank >= 6)
                     and not theatre.is_country and theatre.country == r.place.country
                 ):
                     # ("columns continue to enter the province": the story's province)
