@@ -1214,7 +1214,9 @@ class EventContext:
                 if locative:
                     # "in Syrian territory" is a place; "killed in Syrian airstrikes" is not
                     locative = _PLACE_AFTER_ADJ.match(folded, end) is not None
-                elif folded.startswith(" ", end) and _FRONTIER_AFTER.match(folded, end):
+                elif folded.startswith(_FRONTIER_WORDS, end) and _FRONTIER_AFTER.match(
+                    folded, end
+                ):
                     # "a few kilometres from the Turkish border": a place whatever the
                     # preposition (not "Turkish border guards")
                     locative = True
@@ -1766,6 +1768,7 @@ _PLACE_AFTER_ADJ = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:territory|territories|soil|airspace|waters|border|borders|side|"
     r"capital|city|town|province|region|villages?|areas?|land|part)(?![a-z])"
 )
+_FRONTIER_WORDS = (" border", " frontier", " territor", " soil", " airspace")
 # "the Turkish border", "Syrian airspace" (not "Turkish border guards")
 _FRONTIER_AFTER = re.compile(
     r"\s+(?:border|borders|frontier|territory|soil|airspace)(?![a-z])(?!\s+(?:guards?|"

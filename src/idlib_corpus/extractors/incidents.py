@@ -1054,6 +1054,9 @@ def _read_clause(
     # (but "a Turkish soldier died after an attack on his post": the dead were its targets)
     asides = [z for z in _asides(ctx, clause) if not z.start <= main_start < z.end]
     crafts = _crafts_named(ctx) if typ is _ATTACK else ()
+    # (where the first subordinate clause after the trigger may open: read once)
+    later_sub = min((at for w in _LATER_SUBORDINATE
+                     if (at := f.find(w, main_end, cend)) >= 0), default=cend)
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
         if crafts and m in crafts:
@@ -1061,7 +1064,7 @@ def _read_clause(
             continue
         if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
-        if m_start >= main_end and has_any(f, _LATER_SUBORDINATE, main_end, m_start) \
+        if m_start > later_sub \
                 and _SUBJECT_OF_LATER.search(f, max(main_end, m_start - 40), m_start):
             continue  # "the first raids since Baku and Yerevan signed …": another event's
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
