@@ -27,6 +27,8 @@ from idlib_corpus.model import (
     _ID,
     Actor,
     ActorKind,
+    Article,
+    ArticleResult,
     Claim,
     Incident,
     IncidentType,
@@ -49,6 +51,8 @@ __all__ = [
     "SPAN_SETTERS",
     "actor",
     "annotation",
+    "article_result",
+    "article_with",
     "claim",
     "incident",
     "meeting",
@@ -499,3 +503,77 @@ def time_value(
     set_text(value, text)
     set_span(value, span)
     return value
+
+
+# --------------------------------------------------------------------------- the result
+
+_ARTICLE_SLOTS = _all_slots(Article)
+_ARTICLE_SETTERS = {f.name: Article.__dict__[f.name].__set__ for f in attrs.fields(Article)}
+_RESULT = _slot_setters(ArticleResult, ("article", "actors", "meetings", "incidents",
+                                        "diagnostics"))
+
+
+def article_with(article: Article, changes: dict[str, Any]) -> Article:
+    """``attrs.evolve(article, **changes)`` for changes that another model object's
+    constructor checked already: the metadata fields (title, outlet, dateline, their
+    spans, published) of an :class:`~idlib_corpus.model.ArticleMetadata` whose spans lie
+    inside ``article.text``, and a sorted tuple of such boilerplate spans.
+
+    Article's validators are those of ArticleMetadata's fields of the same names, and its
+    post-init tests only that the spans lie inside the text: the caller checked both.
+
+    Example:
+        >>> a = Article("a1", "Talks in Ankara")
+        >>> changes = {"title": "Talks", "title_span": Span(0, 5)}
+        >>> article_with(a, changes) == attrs.evolve(a, **changes)
+        True
+    """
+    setters = _ARTICLE_SETTERS
+    if (type(article) is not Article or not changes
+            or not all(name in setters for name in changes)):
+        return attrs.evolve(article, **changes)
+    out: Article = _new(Article)
+    for get, set_ in _ARTICLE_SLOTS:
+        set_(out, get(article))
+    for name, value in changes.items():
+        setters[name](out, value)
+    return out
+
+
+def article_result(
+    article: Article,
+    actors: tuple[Actor, ...],
+    meetings: tuple[Meeting, ...],
+    incidents: tuple[Incident, ...],
+) -> ArticleResult:
+    """``ArticleResult(article, actors, meetings, incidents)`` with no diagnostics, for
+    objects of the model's own classes whose every span the caller has checked to lie
+    inside ``article.text`` (the pipeline does, for each plugin's return).
+
+    The constructor would convert nothing (tuples), and its post-init would walk every
+    span again for the test the caller made; anything of another type goes through it.
+
+    Example:
+        >>> a = Article("a1", "Talks in Ankara")
+        >>> article_result(a, (), (), ()) == ArticleResult(a)
+        True
+    """
+    if (
+        _RESULT is None
+        or type(article) is not Article
+        or type(actors) is not tuple
+        or type(meetings) is not tuple
+        or type(incidents) is not tuple
+        or not all(type(x) is Actor for x in actors)
+        or not all(type(x) is Meeting for x in meetings)
+        or not all(type(x) is Incident for x in incidents)
+    ):
+        return ArticleResult(article, actors, meetings, incidents)
+    out: ArticleResult = _new(ArticleResult)
+    set_article, set_actors, set_meetings, set_incidents, set_diagnostics = _RESULT
+    set_article(out, article)
+    set_actors(out, actors)
+    set_meetings(out, meetings)
+    set_incidents(out, incidents)
+    set_diagnostics(out, ())
+    return out

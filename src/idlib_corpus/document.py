@@ -101,7 +101,12 @@ _CUT = re.compile(
 # matched on the reversed window: a regex anchored at the end of a window would be tried
 # at every offset of it.
 _WORD_RUN = re.compile(r"[\w.]*")
-_CONTENT = re.compile(r"\S(?:.*\S)?")  # a piece without its surrounding whitespace
+# Span's slot setters (the sentences' offsets are valid by construction: the checks of
+# its constructor cost more than the object), or None should its fields change.
+_SPAN_SETTERS = (
+    (Span.__dict__["start"].__set__, Span.__dict__["end"].__set__)
+    if tuple(f.name for f in attrs.fields(Span)) == ("start", "end") else None
+)
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
@@ -112,30 +117,60 @@ def split_sentences(text: str) -> tuple[Span, ...]:
         >>> [t[s.start:s.end] for s in split_sentences(t)]
         ['Talks began on Feb. 8 in Ankara.', 'They lasted three hours.']
     """
-    spans: list[Span] = []
-    content = _CONTENT.search
+    ends: list[int] = []  # (start, end) of each sentence, flat
+    add = ends.append
     run = _WORD_RUN.match
     start = 0  # where the current sentence began
     for m in _CUT.finditer(text):
         cut = m.start()
-        if text[cut] == "\n":
+        mark = text[cut]
+        if mark == "\n":
             end, nxt = cut, m.end()
+        elif mark != ".":  # "!" and "?" follow no abbreviation
+            end = nxt = m.end()
         else:
             # The word before the full stop decides: "Feb. 8", "Mr. Akar", "U.S." go on.
             # Only a short window is read, so splitting stays linear in the text length.
-            back = text[max(start, cut - 24) : cut + 1][::-1]
-            word = run(back)  # never None: the pattern matches the empty string
-            w = back[: word.end() if word else 0][::-1].lower().rstrip(".")
+            # Most words run back to a space: one search for it, and the word is what
+            # follows it; anything else ("U.S.", "(Reuters", the window's start inside
+            # a word) is read off the reversed window.
+            lo = max(start, cut - 24)
+            space = text.rfind(" ", lo, cut)
+            word = text[space + 1 if space >= 0 else lo : cut]
+            if not word.isalnum():  # what [\w.]* runs over, less "_" and "."
+                back = text[lo : cut + 1][::-1]
+                found = run(back)  # never None: the pattern matches the empty string
+                word = back[: found.end() if found else 0][::-1]
+            w = word.lower().rstrip(".")
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
             end = nxt = m.end()
-        piece = content(text, start, end)
-        if piece is not None:
-            spans.append(Span(piece.start(), piece.end()))
+        # The sentence without the whitespace around it (a piece holds no line break, so
+        # what str.strip drops is what the regex \s would).
+        piece = text[start:end]
+        core = piece.strip()
+        if core:
+            first = end - len(piece.lstrip())
+            add(first)
+            add(first + len(core))
         start = nxt
-    piece = content(text, start)
-    if piece is not None:
-        spans.append(Span(piece.start(), piece.end()))
+    piece = text[start:]
+    core = piece.strip()
+    if core:
+        first = len(text) - len(piece.lstrip())
+        add(first)
+        add(first + len(core))
+    setters = _SPAN_SETTERS
+    if setters is None:
+        return tuple(Span(ends[i], ends[i + 1]) for i in range(0, len(ends), 2))
+    set_start, set_end = setters
+    new = object.__new__
+    spans: list[Span] = []
+    for i in range(0, len(ends), 2):
+        span = new(Span)
+        set_start(span, ends[i])
+        set_end(span, ends[i + 1])
+        spans.append(span)
     return tuple(spans)
 
 
