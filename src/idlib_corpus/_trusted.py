@@ -133,10 +133,16 @@ def place_at(base: Place, text: str, where: Span) -> Place:
     if _PLACE is None or type(text) is not str or type(where) is not Span:
         return attrs.evolve(base, text=text, span=where)
     p: Place = _new(Place)
-    values = (base.name, base.kind, base.country, base.latitude, base.longitude,
-              base.geonames_id, text, where)
-    for setter, value in zip(_PLACE, values, strict=True):
-        setter(p, value)
+    (set_name, set_kind, set_country, set_latitude, set_longitude, set_geonames_id,
+     set_text, set_span) = _PLACE
+    set_name(p, base.name)
+    set_kind(p, base.kind)
+    set_country(p, base.country)
+    set_latitude(p, base.latitude)
+    set_longitude(p, base.longitude)
+    set_geonames_id(p, base.geonames_id)
+    set_text(p, text)
+    set_span(p, where)
     return p
 
 
@@ -240,6 +246,16 @@ _GOOD_IDS: set[str] = set()
 _GOOD_IDS_BOUND = 100_000
 
 
+def _new_good_id(x: str) -> bool:
+    """Whether an id not in _GOOD_IDS passes the model's id pattern (it goes in if so)."""
+    if _ID.fullmatch(x) is None:
+        return False
+    if len(_GOOD_IDS) >= _GOOD_IDS_BOUND:
+        _GOOD_IDS.clear()
+    _GOOD_IDS.add(x)
+    return True
+
+
 def _ok_ids(ids: object) -> bool:
     """A sorted, unique tuple of actor ids (what the converter and validator accept as is)."""
     if type(ids) is not tuple:
@@ -290,15 +306,13 @@ def meeting(
         >>> meeting(*args) == Meeting(*args)
         True
     """
-    values = (id, kind, status, evidence, parties, participants, place, date,
-              duration_minutes, outcome, reported_by)
     if (
         _MEETING_SETTERS is None
         or not _ok_id(id)
         or type(kind) is not MeetingKind
         or type(status) is not MeetingStatus
         or not _ok_evidence(evidence)
-        or not (_sorted_unique(parties) and all(is_country_code(c) for c in parties))
+        or not (_sorted_unique(parties) and _all_codes(parties))
         or not _ok_ids(participants)
         or not _optional(place, Place)
         or not _optional(date, TimeValue)
@@ -307,11 +321,30 @@ def meeting(
         or not _optional(outcome, str)
         or not _optional(reported_by, str)
     ):
-        return Meeting(*values)
+        return Meeting(id, kind, status, evidence, parties, participants, place, date,
+                       duration_minutes, outcome, reported_by)
     out: Meeting = _new(Meeting)
-    for setter, value in zip(_MEETING_SETTERS, values, strict=True):
-        setter(out, value)
+    (set_id, set_kind, set_status, set_evidence, set_parties, set_participants, set_place,
+     set_date, set_duration, set_outcome, set_reported_by) = _MEETING_SETTERS
+    set_id(out, id)
+    set_kind(out, kind)
+    set_status(out, status)
+    set_evidence(out, evidence)
+    set_parties(out, parties)
+    set_participants(out, participants)
+    set_place(out, place)
+    set_date(out, date)
+    set_duration(out, duration_minutes)
+    set_outcome(out, outcome)
+    set_reported_by(out, reported_by)
     return out
+
+
+def _all_codes(codes: tuple[str, ...]) -> bool:
+    for c in codes:  # noqa: SIM110 (a loop: all() over a generator costs more)
+        if not is_country_code(c):
+            return False
+    return True
 
 
 def incident(
@@ -443,24 +476,37 @@ def actor(
     if (
         _ACTOR is None
         or type(id) is not str
-        or _ID.fullmatch(id) is None
+        or (id not in _GOOD_IDS and not _new_good_id(id))
         or type(name) is not str
         or not name.strip()
         or type(kind) is not ActorKind
         or not (country is None or is_country_code(country))
-        or not _optional(title, str)
+        or not (title is None or type(title) is str)
         or type(aliases) is not tuple
         or type(mentions) is not tuple
-        or not all(type(x) is str for x in aliases)
-        or not all(type(x) is Mention for x in mentions)
+        or not _all_of(aliases, str)
+        or not _all_of(mentions, Mention)
     ):
         return Actor(id, name, kind, country, title, aliases, mentions)
     a: Actor = _new(Actor)
-    for setter, value in zip(
-        _ACTOR, (id, name, kind, country, title, aliases, mentions), strict=True
-    ):
-        setter(a, value)
+    set_id, set_name, set_kind, set_country, set_title, set_aliases, set_mentions = _ACTOR
+    set_id(a, id)
+    set_name(a, name)
+    set_kind(a, kind)
+    set_country(a, country)
+    set_title(a, title)
+    set_aliases(a, aliases)
+    set_mentions(a, mentions)
     return a
+
+
+def _all_of(items: tuple[Any, ...], cls: type) -> bool:
+    """Whether every item is of exactly type ``cls`` (a loop: all() over a generator
+    costs a frame more)."""
+    for x in items:  # noqa: SIM110
+        if type(x) is not cls:
+            return False
+    return True
 
 
 def _consistent(start: Any, end: Any, precision: Any, interval: Any) -> bool:
