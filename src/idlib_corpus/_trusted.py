@@ -192,6 +192,42 @@ def with_id(event: _Event, new_id: str) -> _Event:
     slots = _EVENT_SLOTS.get(type(event))
     if slots is None or type(new_id) is not str or not new_id.strip():
         return attrs.evolve(event, id=new_id)
+    # The two classes' fields read as attributes and set one by one (a getter call and
+    # a loop step per field cost more); any other layout through the generic loop.
+    if type(event) is Incident and _INCIDENT_SETTERS is not None:
+        i: Incident = event
+        new_incident: Incident = _new(Incident)
+        (set_id, set_type, set_evidence, set_perpetrators, set_targets, set_place, set_date,
+         set_killed, set_injured, set_displaced, set_reported_by) = _INCIDENT_SETTERS
+        set_id(new_incident, new_id)
+        set_type(new_incident, i.type)
+        set_evidence(new_incident, i.evidence)
+        set_perpetrators(new_incident, i.perpetrators)
+        set_targets(new_incident, i.targets)
+        set_place(new_incident, i.place)
+        set_date(new_incident, i.date)
+        set_killed(new_incident, i.killed)
+        set_injured(new_incident, i.injured)
+        set_displaced(new_incident, i.displaced)
+        set_reported_by(new_incident, i.reported_by)
+        return new_incident
+    if type(event) is Meeting and _MEETING_SETTERS is not None:
+        m: Meeting = event
+        new_meeting: Meeting = _new(Meeting)
+        (set_id, set_kind, set_status, set_evidence, set_parties, set_participants,
+         set_place, set_date, set_duration, set_outcome, set_reported_by) = _MEETING_SETTERS
+        set_id(new_meeting, new_id)
+        set_kind(new_meeting, m.kind)
+        set_status(new_meeting, m.status)
+        set_evidence(new_meeting, m.evidence)
+        set_parties(new_meeting, m.parties)
+        set_participants(new_meeting, m.participants)
+        set_place(new_meeting, m.place)
+        set_date(new_meeting, m.date)
+        set_duration(new_meeting, m.duration_minutes)
+        set_outcome(new_meeting, m.outcome)
+        set_reported_by(new_meeting, m.reported_by)
+        return new_meeting
     out: _Event = _new(type(event))
     for get, set_ in slots:
         set_(out, get(event))
