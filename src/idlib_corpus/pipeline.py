@@ -221,6 +221,9 @@ class Pipeline:
         self._helper: _Helper | None = None
         self._timeouts: Counter[tuple[str, str]] = Counter()
         self._disabled: set[tuple[str, str]] = set()
+        # call_order of each hook, with the implementations it was worked out from (the
+        # plugin manager may gain or lose plugins: a changed list is sorted again)
+        self._orders: dict[str, tuple[list[pluggy.HookImpl], Sequence[pluggy.HookImpl]]] = {}
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -539,7 +542,7 @@ class Pipeline:
         result = _trusted.article_result(article, actors, meetings, incidents)
 
         # 5. postprocess, chained
-        for impl in call_order(self.pm, "idlib_postprocess"):
+        for impl in self._call_order("idlib_postprocess"):
             got = self._call_impl(impl, "idlib_postprocess", {"result": result}, diags,
                                   functools.partial(_check_post, before=result))
             if got is not None:
@@ -558,11 +561,22 @@ class Pipeline:
         check: Callable[[Any], T],
     ) -> list[tuple[str, T]]:
         out: list[tuple[str, T]] = []
-        for impl in call_order(self.pm, hook_name):
+        for impl in self._call_order(hook_name):
             got = self._call_impl(impl, hook_name, kwargs, diags, check)
             if got is not None:
                 out.append((impl.plugin_name, got))
         return out
+
+    def _call_order(self, hook_name: str) -> Sequence[pluggy.HookImpl]:
+        """``call_order(self.pm, hook_name)``, sorted again only when the hook's
+        implementations changed (compared one by one, by identity)."""
+        impls = getattr(self.pm.hook, hook_name).get_hookimpls()
+        known = self._orders.get(hook_name)
+        if known is not None and known[0] == impls:
+            return known[1]
+        order = call_order(self.pm, hook_name)
+        self._orders[hook_name] = (impls, order)
+        return order
 
     def _call_impl(
         self,
