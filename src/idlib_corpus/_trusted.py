@@ -595,8 +595,57 @@ def time_value(
 
 _ARTICLE_SLOTS = _all_slots(Article)
 _ARTICLE_SETTERS = {f.name: Article.__dict__[f.name].__set__ for f in attrs.fields(Article)}
+# The fields article() leaves at their defaults (None, or () for boilerplate): every
+# field but the five it is given, each with its attrs default (all plain values).
+def _plain_defaults(cls: type, given: tuple[str, ...]) -> tuple[tuple[str, Any], ...] | None:
+    """(name, default) of the fields of ``cls`` not in ``given``; None if one has no plain
+    default (none at all, or a factory): the constructor then fills it."""
+    out = tuple((f.name, f.default) for f in attrs.fields(cls) if f.name not in given)
+    if any(d is attrs.NOTHING or type(d).__name__ == "Factory" for _, d in out):
+        return None
+    return out
+
+
+_ARTICLE_DEFAULTS = _plain_defaults(Article, ("id", "text", "published", "url", "source"))
 _RESULT = _slot_setters(ArticleResult, ("article", "actors", "meetings", "incidents",
                                         "diagnostics"))
+
+
+def article(
+    id: str,
+    text: str,
+    published: _dt.date | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """``Article(id, text, published=published, url=url, source=source)``, without the
+    constructor where it would accept the values as they are (plain strings, a non-empty
+    id, a date that is no datetime).
+
+    Example:
+        >>> article("a1", "Talks.", url="u") == Article("a1", "Talks.", url="u")
+        True
+    """
+    if (
+        _ARTICLE_DEFAULTS is None
+        or type(id) is not str
+        or not id.strip()
+        or type(text) is not str
+        or not (published is None or type(published) is _dt.date)
+        or not (url is None or type(url) is str)
+        or not (source is None or type(source) is str)
+    ):
+        return Article(id, text, published=published, url=url, source=source)
+    setters = _ARTICLE_SETTERS
+    out: Article = _new(Article)
+    for name, value in _ARTICLE_DEFAULTS:
+        setters[name](out, value)
+    setters["id"](out, id)
+    setters["text"](out, text)
+    setters["published"](out, published)
+    setters["url"](out, url)
+    setters["source"](out, source)
+    return out
 
 
 def article_with(article: Article, changes: dict[str, Any]) -> Article:

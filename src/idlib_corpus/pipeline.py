@@ -309,8 +309,9 @@ class Pipeline:
             raise IdlibCorpusError(f"id must be a non-empty string, got {id!r}")
         if url is not None and not isinstance(url, str):
             raise IdlibCorpusError(f"url must be a string, got {url!r}")
-        article = Article(
-            id=id or article_id_for(text), text=text, published=published, url=url, source=source
+        # (checked above but for the source, which _trusted.article tests for a str)
+        article = _trusted.article(
+            id or article_id_for(text), text, published=published, url=url, source=source
         )
         return self.run_article(article, diagnostics)
 
