@@ -27,6 +27,8 @@ from idlib_corpus.model import (
     _ID,
     Actor,
     ActorKind,
+    Article,
+    ArticleResult,
     Claim,
     Incident,
     IncidentType,
@@ -49,6 +51,8 @@ __all__ = [
     "SPAN_SETTERS",
     "actor",
     "annotation",
+    "article_result",
+    "article_with",
     "claim",
     "incident",
     "meeting",
@@ -107,9 +111,13 @@ def span(start: int, end: int) -> Span:
     if _SPAN is None or not (type(start) is int and type(end) is int and 0 <= start <= end):
         return Span(start, end)
     s: Span = _new(Span)
-    _SPAN[0](s, start)
-    _SPAN[1](s, end)
+    _SET_START(s, start)
+    _SET_END(s, end)
     return s
+
+
+# (the setters as globals of their own: a subscript per call costs a tenth of the call)
+_SET_START, _SET_END = _SPAN if _SPAN is not None else (None, None)
 
 
 def place_at(base: Place, text: str, where: Span) -> Place:
@@ -125,10 +133,16 @@ def place_at(base: Place, text: str, where: Span) -> Place:
     if _PLACE is None or type(text) is not str or type(where) is not Span:
         return attrs.evolve(base, text=text, span=where)
     p: Place = _new(Place)
-    values = (base.name, base.kind, base.country, base.latitude, base.longitude,
-              base.geonames_id, text, where)
-    for setter, value in zip(_PLACE, values, strict=True):
-        setter(p, value)
+    (set_name, set_kind, set_country, set_latitude, set_longitude, set_geonames_id,
+     set_text, set_span) = _PLACE
+    set_name(p, base.name)
+    set_kind(p, base.kind)
+    set_country(p, base.country)
+    set_latitude(p, base.latitude)
+    set_longitude(p, base.longitude)
+    set_geonames_id(p, base.geonames_id)
+    set_text(p, text)
+    set_span(p, where)
     return p
 
 
@@ -178,6 +192,42 @@ def with_id(event: _Event, new_id: str) -> _Event:
     slots = _EVENT_SLOTS.get(type(event))
     if slots is None or type(new_id) is not str or not new_id.strip():
         return attrs.evolve(event, id=new_id)
+    # The two classes' fields read as attributes and set one by one (a getter call and
+    # a loop step per field cost more); any other layout through the generic loop.
+    if type(event) is Incident and _INCIDENT_SETTERS is not None:
+        i: Incident = event
+        new_incident: Incident = _new(Incident)
+        (set_id, set_type, set_evidence, set_perpetrators, set_targets, set_place, set_date,
+         set_killed, set_injured, set_displaced, set_reported_by) = _INCIDENT_SETTERS
+        set_id(new_incident, new_id)
+        set_type(new_incident, i.type)
+        set_evidence(new_incident, i.evidence)
+        set_perpetrators(new_incident, i.perpetrators)
+        set_targets(new_incident, i.targets)
+        set_place(new_incident, i.place)
+        set_date(new_incident, i.date)
+        set_killed(new_incident, i.killed)
+        set_injured(new_incident, i.injured)
+        set_displaced(new_incident, i.displaced)
+        set_reported_by(new_incident, i.reported_by)
+        return new_incident
+    if type(event) is Meeting and _MEETING_SETTERS is not None:
+        m: Meeting = event
+        new_meeting: Meeting = _new(Meeting)
+        (set_id, set_kind, set_status, set_evidence, set_parties, set_participants,
+         set_place, set_date, set_duration, set_outcome, set_reported_by) = _MEETING_SETTERS
+        set_id(new_meeting, new_id)
+        set_kind(new_meeting, m.kind)
+        set_status(new_meeting, m.status)
+        set_evidence(new_meeting, m.evidence)
+        set_parties(new_meeting, m.parties)
+        set_participants(new_meeting, m.participants)
+        set_place(new_meeting, m.place)
+        set_date(new_meeting, m.date)
+        set_duration(new_meeting, m.duration_minutes)
+        set_outcome(new_meeting, m.outcome)
+        set_reported_by(new_meeting, m.reported_by)
+        return new_meeting
     out: _Event = _new(type(event))
     for get, set_ in slots:
         set_(out, get(event))
@@ -232,6 +282,16 @@ _GOOD_IDS: set[str] = set()
 _GOOD_IDS_BOUND = 100_000
 
 
+def _new_good_id(x: str) -> bool:
+    """Whether an id not in _GOOD_IDS passes the model's id pattern (it goes in if so)."""
+    if _ID.fullmatch(x) is None:
+        return False
+    if len(_GOOD_IDS) >= _GOOD_IDS_BOUND:
+        _GOOD_IDS.clear()
+    _GOOD_IDS.add(x)
+    return True
+
+
 def _ok_ids(ids: object) -> bool:
     """A sorted, unique tuple of actor ids (what the converter and validator accept as is)."""
     if type(ids) is not tuple:
@@ -282,15 +342,13 @@ def meeting(
         >>> meeting(*args) == Meeting(*args)
         True
     """
-    values = (id, kind, status, evidence, parties, participants, place, date,
-              duration_minutes, outcome, reported_by)
     if (
         _MEETING_SETTERS is None
         or not _ok_id(id)
         or type(kind) is not MeetingKind
         or type(status) is not MeetingStatus
         or not _ok_evidence(evidence)
-        or not (_sorted_unique(parties) and all(is_country_code(c) for c in parties))
+        or not (_sorted_unique(parties) and _all_codes(parties))
         or not _ok_ids(participants)
         or not _optional(place, Place)
         or not _optional(date, TimeValue)
@@ -299,11 +357,30 @@ def meeting(
         or not _optional(outcome, str)
         or not _optional(reported_by, str)
     ):
-        return Meeting(*values)
+        return Meeting(id, kind, status, evidence, parties, participants, place, date,
+                       duration_minutes, outcome, reported_by)
     out: Meeting = _new(Meeting)
-    for setter, value in zip(_MEETING_SETTERS, values, strict=True):
-        setter(out, value)
+    (set_id, set_kind, set_status, set_evidence, set_parties, set_participants, set_place,
+     set_date, set_duration, set_outcome, set_reported_by) = _MEETING_SETTERS
+    set_id(out, id)
+    set_kind(out, kind)
+    set_status(out, status)
+    set_evidence(out, evidence)
+    set_parties(out, parties)
+    set_participants(out, participants)
+    set_place(out, place)
+    set_date(out, date)
+    set_duration(out, duration_minutes)
+    set_outcome(out, outcome)
+    set_reported_by(out, reported_by)
     return out
+
+
+def _all_codes(codes: tuple[str, ...]) -> bool:
+    for c in codes:  # noqa: SIM110 (a loop: all() over a generator costs more)
+        if not is_country_code(c):
+            return False
+    return True
 
 
 def incident(
@@ -435,24 +512,37 @@ def actor(
     if (
         _ACTOR is None
         or type(id) is not str
-        or _ID.fullmatch(id) is None
+        or (id not in _GOOD_IDS and not _new_good_id(id))
         or type(name) is not str
         or not name.strip()
         or type(kind) is not ActorKind
         or not (country is None or is_country_code(country))
-        or not _optional(title, str)
+        or not (title is None or type(title) is str)
         or type(aliases) is not tuple
         or type(mentions) is not tuple
-        or not all(type(x) is str for x in aliases)
-        or not all(type(x) is Mention for x in mentions)
+        or not _all_of(aliases, str)
+        or not _all_of(mentions, Mention)
     ):
         return Actor(id, name, kind, country, title, aliases, mentions)
     a: Actor = _new(Actor)
-    for setter, value in zip(
-        _ACTOR, (id, name, kind, country, title, aliases, mentions), strict=True
-    ):
-        setter(a, value)
+    set_id, set_name, set_kind, set_country, set_title, set_aliases, set_mentions = _ACTOR
+    set_id(a, id)
+    set_name(a, name)
+    set_kind(a, kind)
+    set_country(a, country)
+    set_title(a, title)
+    set_aliases(a, aliases)
+    set_mentions(a, mentions)
     return a
+
+
+def _all_of(items: tuple[Any, ...], cls: type) -> bool:
+    """Whether every item is of exactly type ``cls`` (a loop: all() over a generator
+    costs a frame more)."""
+    for x in items:  # noqa: SIM110
+        if type(x) is not cls:
+            return False
+    return True
 
 
 def _consistent(start: Any, end: Any, precision: Any, interval: Any) -> bool:
@@ -499,3 +589,126 @@ def time_value(
     set_text(value, text)
     set_span(value, span)
     return value
+
+
+# --------------------------------------------------------------------------- the result
+
+_ARTICLE_SLOTS = _all_slots(Article)
+_ARTICLE_SETTERS = {f.name: Article.__dict__[f.name].__set__ for f in attrs.fields(Article)}
+# The fields article() leaves at their defaults (None, or () for boilerplate): every
+# field but the five it is given, each with its attrs default (all plain values).
+def _plain_defaults(cls: type, given: tuple[str, ...]) -> tuple[tuple[str, Any], ...] | None:
+    """(name, default) of the fields of ``cls`` not in ``given``; None if one has no plain
+    default (none at all, or a factory): the constructor then fills it."""
+    out = tuple((f.name, f.default) for f in attrs.fields(cls) if f.name not in given)
+    if any(d is attrs.NOTHING or type(d).__name__ == "Factory" for _, d in out):
+        return None
+    return out
+
+
+_ARTICLE_DEFAULTS = _plain_defaults(Article, ("id", "text", "published", "url", "source"))
+_RESULT = _slot_setters(ArticleResult, ("article", "actors", "meetings", "incidents",
+                                        "diagnostics"))
+
+
+def article(
+    id: str,
+    text: str,
+    published: _dt.date | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """``Article(id, text, published=published, url=url, source=source)``, without the
+    constructor where it would accept the values as they are (plain strings, a non-empty
+    id, a date that is no datetime).
+
+    Example:
+        >>> article("a1", "Talks.", url="u") == Article("a1", "Talks.", url="u")
+        True
+    """
+    if (
+        _ARTICLE_DEFAULTS is None
+        or type(id) is not str
+        or not id.strip()
+        or type(text) is not str
+        or not (published is None or type(published) is _dt.date)
+        or not (url is None or type(url) is str)
+        or not (source is None or type(source) is str)
+    ):
+        return Article(id, text, published=published, url=url, source=source)
+    setters = _ARTICLE_SETTERS
+    out: Article = _new(Article)
+    for name, value in _ARTICLE_DEFAULTS:
+        setters[name](out, value)
+    setters["id"](out, id)
+    setters["text"](out, text)
+    setters["published"](out, published)
+    setters["url"](out, url)
+    setters["source"](out, source)
+    return out
+
+
+def article_with(article: Article, changes: dict[str, Any]) -> Article:
+    """``attrs.evolve(article, **changes)`` for changes that another model object's
+    constructor checked already: the metadata fields (title, outlet, dateline, their
+    spans, published) of an :class:`~idlib_corpus.model.ArticleMetadata` whose spans lie
+    inside ``article.text``, and a sorted tuple of such boilerplate spans.
+
+    Article's validators are those of ArticleMetadata's fields of the same names, and its
+    post-init tests only that the spans lie inside the text: the caller checked both.
+
+    Example:
+        >>> a = Article("a1", "Talks in Ankara")
+        >>> changes = {"title": "Talks", "title_span": Span(0, 5)}
+        >>> article_with(a, changes) == attrs.evolve(a, **changes)
+        True
+    """
+    setters = _ARTICLE_SETTERS
+    if (type(article) is not Article or not changes
+            or not all(name in setters for name in changes)):
+        return attrs.evolve(article, **changes)
+    out: Article = _new(Article)
+    for get, set_ in _ARTICLE_SLOTS:
+        set_(out, get(article))
+    for name, value in changes.items():
+        setters[name](out, value)
+    return out
+
+
+def article_result(
+    article: Article,
+    actors: tuple[Actor, ...],
+    meetings: tuple[Meeting, ...],
+    incidents: tuple[Incident, ...],
+) -> ArticleResult:
+    """``ArticleResult(article, actors, meetings, incidents)`` with no diagnostics, for
+    objects of the model's own classes whose every span the caller has checked to lie
+    inside ``article.text`` (the pipeline does, for each plugin's return).
+
+    The constructor would convert nothing (tuples), and its post-init would walk every
+    span again for the test the caller made; anything of another type goes through it.
+
+    Example:
+        >>> a = Article("a1", "Talks in Ankara")
+        >>> article_result(a, (), (), ()) == ArticleResult(a)
+        True
+    """
+    if (
+        _RESULT is None
+        or type(article) is not Article
+        or type(actors) is not tuple
+        or type(meetings) is not tuple
+        or type(incidents) is not tuple
+        or not all(type(x) is Actor for x in actors)
+        or not all(type(x) is Meeting for x in meetings)
+        or not all(type(x) is Incident for x in incidents)
+    ):
+        return ArticleResult(article, actors, meetings, incidents)
+    out: ArticleResult = _new(ArticleResult)
+    set_article, set_actors, set_meetings, set_incidents, set_diagnostics = _RESULT
+    set_article(out, article)
+    set_actors(out, actors)
+    set_meetings(out, meetings)
+    set_incidents(out, incidents)
+    set_diagnostics(out, ())
+    return out

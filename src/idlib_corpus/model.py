@@ -15,6 +15,7 @@ import calendar
 import datetime as _dt
 import enum
 import re
+import string as _string
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -76,8 +77,13 @@ def is_country_code(value: object) -> bool:
         >>> is_country_code("TR"), is_country_code("tr"), is_country_code("TUR")
         (True, False, False)
     """
-    return (type(value) is str and len(value) == 2 and value.isascii() and value.isalpha()
-            and value.isupper())
+    # Exactly the strings the test "two ASCII letters, upper case" passes; a set lookup
+    # (the string's hash is cached) costs a third of the four string methods, and the
+    # event and actor code asks this thousands of times an article.
+    return type(value) is str and value in _COUNTRY_CODES
+
+
+_COUNTRY_CODES = frozenset(a + b for a in _string.ascii_uppercase for b in _string.ascii_uppercase)
 
 
 def _iso2(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -221,6 +221,9 @@ class Pipeline:
         self._helper: _Helper | None = None
         self._timeouts: Counter[tuple[str, str]] = Counter()
         self._disabled: set[tuple[str, str]] = set()
+        # call_order of each hook, with the implementations it was worked out from (the
+        # plugin manager may gain or lose plugins: a changed list is sorted again)
+        self._orders: dict[str, tuple[list[pluggy.HookImpl], Sequence[pluggy.HookImpl]]] = {}
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -306,8 +309,9 @@ class Pipeline:
             raise IdlibCorpusError(f"id must be a non-empty string, got {id!r}")
         if url is not None and not isinstance(url, str):
             raise IdlibCorpusError(f"url must be a string, got {url!r}")
-        article = Article(
-            id=id or article_id_for(text), text=text, published=published, url=url, source=source
+        # (checked above but for the source, which _trusted.article tests for a str)
+        article = _trusted.article(
+            id or article_id_for(text), text, published=published, url=url, source=source
         )
         return self.run_article(article, diagnostics)
 
@@ -521,25 +525,25 @@ class Pipeline:
         # 3. actors
         found_actors = self._call(
             "idlib_resolve_actors", {"doc": doc}, diags,
-            lambda r: _check_many(r, (Actor,), text_len, lambda a: a.spans),
+            lambda r: _check_actors(r, text_len),
         )
         actors = _merge_actors(a for _, items in found_actors for a in items)
 
         # 4. events
         found_events = self._call(
             "idlib_extract_events", {"doc": doc, "actors": actors}, diags,
-            lambda r: _check_many(r, (Meeting, Incident), text_len, _event_spans),
+            lambda r: _check_events(r, text_len),
         )
         meetings, incidents = _number_events(
             article.id, [e for _, items in found_events for e in items]
         )
 
-        result = ArticleResult(
-            article=article, actors=actors, meetings=meetings, incidents=incidents
-        )
+        # Every span of these was checked against the text as each plugin returned them
+        # (_check_many): the constructor's walk over them all would repeat that test.
+        result = _trusted.article_result(article, actors, meetings, incidents)
 
         # 5. postprocess, chained
-        for impl in call_order(self.pm, "idlib_postprocess"):
+        for impl in self._call_order("idlib_postprocess"):
             got = self._call_impl(impl, "idlib_postprocess", {"result": result}, diags,
                                   functools.partial(_check_post, before=result))
             if got is not None:
@@ -558,11 +562,22 @@ class Pipeline:
         check: Callable[[Any], T],
     ) -> list[tuple[str, T]]:
         out: list[tuple[str, T]] = []
-        for impl in call_order(self.pm, hook_name):
+        for impl in self._call_order(hook_name):
             got = self._call_impl(impl, hook_name, kwargs, diags, check)
             if got is not None:
                 out.append((impl.plugin_name, got))
         return out
+
+    def _call_order(self, hook_name: str) -> Sequence[pluggy.HookImpl]:
+        """``call_order(self.pm, hook_name)``, sorted again only when the hook's
+        implementations changed (compared one by one, by identity)."""
+        impls = getattr(self.pm.hook, hook_name).get_hookimpls()
+        known = self._orders.get(hook_name)
+        if known is not None and known[0] == impls:
+            return known[1]
+        order = call_order(self.pm, hook_name)
+        self._orders[hook_name] = (impls, order)
+        return order
 
     def _call_impl(
         self,
@@ -666,6 +681,62 @@ def _check_many(
     return items
 
 
+def _check_actors(raw: Any, n: int) -> list[Any]:
+    """``_check_many`` for actors: the usual return (a list of the model's actors, every
+    mention inside the text) settled in one loop; anything else goes through
+    ``_check_many``, which names the first problem."""
+    if type(raw) is list:
+        for a in raw:
+            if type(a) is not Actor:
+                break
+            for m in a.mentions:
+                if m.span.end > n:
+                    break
+            else:
+                continue
+            break
+        else:
+            return list(raw)
+    return _check_many(raw, (Actor,), n, _actor_spans)
+
+
+def _actor_spans(a: Actor) -> Iterable[Span | None]:
+    return a.spans
+
+
+def _check_events(raw: Any, n: int) -> list[Any]:
+    """``_check_many`` for events, the usual return settled in one loop (see
+    ``_check_actors``); the spans tested are those of ``_event_spans``."""
+    if type(raw) is list:
+        for e in raw:
+            kind = type(e)
+            if kind is not Meeting and kind is not Incident:
+                break
+            if _last_event_end(e, kind is Incident) > n:
+                break
+        else:
+            return list(raw)
+    return _check_many(raw, (Meeting, Incident), n, _event_spans)
+
+
+def _last_event_end(e: Meeting | Incident, incident: bool) -> int:
+    """The largest end of the spans ``_event_spans`` gives (0 if none)."""
+    last = 0
+    for s in e.evidence:
+        if s.end > last:
+            last = s.end
+    place, date = e.place, e.date
+    if place is not None and place.span is not None and place.span.end > last:
+        last = place.span.end
+    if date is not None and date.span is not None and date.span.end > last:
+        last = date.span.end
+    if incident:
+        for c in (e.killed, e.injured, e.displaced):  # type: ignore[union-attr]
+            if c is not None and c.span is not None and c.span.end > last:
+                last = c.span.end
+    return last
+
+
 def _check_spans(item: Any, n: int, spans: Callable[[Any], Iterable[Span | None]]) -> None:
     for span in spans(item):
         if span is not None and span.end > n:
@@ -688,6 +759,10 @@ def _check_annotations(raw: Any, n: int) -> list[Annotation]:
         raise _BadReturn(f"returned {type(raw).__name__}, expected a sequence or None")
     items = list(raw)
     for a in items:
+        if type(a) is Annotation:  # the usual case, settled by exact-type tests
+            span = a.span
+            if type(span) is Span and span.end <= n and type(a.label) is AnnotationLabel:
+                continue
         if type(a) is not Annotation and not isinstance(a, Annotation):
             raise _BadReturn(
                 f"returned an item of type {type(a).__name__}, expected Annotation"
@@ -750,7 +825,9 @@ def _apply_metadata(article: Article, metas: Sequence[ArticleMetadata]) -> Artic
     boiler = sorted({s for m in metas for s in m.boilerplate})
     if boiler:
         changes["boilerplate"] = tuple(boiler)
-    return attrs.evolve(article, **changes) if changes else article
+    # The values come from ArticleMetadata objects (checked by its constructor, with the
+    # validators Article has for these fields) whose spans _check_one tested.
+    return _trusted.article_with(article, changes) if changes else article
 
 
 def _merge_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
