@@ -14,9 +14,22 @@ from hypothesis import strategies as st
 from idlib_corpus import _trusted
 from idlib_corpus.document import Annotation, AnnotationLabel
 from idlib_corpus.errors import ModelError
-from idlib_corpus.model import Actor, Claim, Incident, Meeting, Mention, Span, TimeValue
+from idlib_corpus.model import (
+    Actor,
+    Article,
+    ArticleResult,
+    Claim,
+    Incident,
+    Meeting,
+    Mention,
+    Span,
+    TimeValue,
+)
 from idlib_corpus.testing import (
     actors,
+    article_metadata,
+    article_results,
+    articles,
     claims,
     incidents,
     meetings,
@@ -78,6 +91,8 @@ def test_the_setters_match_the_classes_today() -> None:
     assert _trusted._ACTOR is not None
     assert _trusted._TIME_VALUE is not None
     assert _trusted._CLAIM is not None
+    assert _trusted._ARTICLE_DEFAULTS is not None
+    assert _trusted._RESULT is not None
 
 
 @given(meetings() | incidents(), st.text(min_size=1, max_size=30))
@@ -173,3 +188,40 @@ def test_incident_ids_seen_before_are_checked_like_new_ones(data: st.DataObject)
     field = data.draw(st.sampled_from([3, 4]), label="perpetrators or targets")
     values[field] = tuple(sorted({*values[field], bad}))  # type: ignore[misc]
     _same_or_both_fail(_trusted.incident, Incident, values)
+
+
+@given(articles())
+def test_article_is_the_constructed_article(a: Article) -> None:
+    same(_trusted.article(a.id, a.text, published=a.published, url=a.url, source=a.source),
+         Article(a.id, a.text, published=a.published, url=a.url, source=a.source))
+
+
+@pytest.mark.parametrize(("id", "text", "published"), [
+    ("", "Talks.", None),
+    ("   ", "Talks.", None),
+    ("a1", 3, None),
+    ("a1", "Talks.", dt.datetime(2020, 3, 5, 12, 0)),
+])
+def test_article_still_rejects_what_article_rejects(id: object, text: object,
+                                                    published: object) -> None:
+    with pytest.raises(ModelError):
+        Article(id, text, published=published)  # type: ignore[arg-type]
+    with pytest.raises(ModelError):
+        _trusted.article(id, text, published=published)  # type: ignore[arg-type]
+
+
+@given(data=st.data())
+def test_article_with_metadata_is_evolve(data: st.DataObject) -> None:
+    a = data.draw(articles())
+    meta = data.draw(article_metadata(text=a.text))
+    changes = {name: getattr(meta, name) for name in
+               ("title", "title_span", "outlet", "outlet_span", "dateline", "dateline_span",
+                "published")}
+    changes["boilerplate"] = tuple(sorted(meta.boilerplate, key=lambda b: (b.start, b.end)))
+    same(_trusted.article_with(a, changes), attrs.evolve(a, **changes))
+
+
+@given(article_results(max_diagnostics=0))
+def test_article_result_is_the_constructed_result(r: ArticleResult) -> None:
+    same(_trusted.article_result(r.article, r.actors, r.meetings, r.incidents),
+         ArticleResult(r.article, r.actors, r.meetings, r.incidents))
