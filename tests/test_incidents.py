@@ -1819,3 +1819,19 @@ def test_the_province_entered_is_the_story_s_not_the_town_of_the_sentence_before
             "source in Ankara said.")
     moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
     assert moved.place is not None and moved.place.name == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("A Russian air strike near Ariha killed six civilians, three of them children from "
+         "one family, rescuers said.", 6),
+        ("Shelling by regime forces killed four people from two villages near Ariha on "
+         "Monday, rescuers said.", 4),
+    ],
+)
+def test_a_figure_after_from_is_where_the_dead_came_from(
+    pipeline: object, text: str, dead: int
+) -> None:
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert _toll(attack)[0] == dead
