@@ -1437,22 +1437,24 @@ def test_the_two_sides_of_a_clash_told_before_are_no_meeting(pipeline: object) -
 
 
 @pytest.mark.parametrize("text", [
-    "Erdogan and Putin met in Sochi on Friday. They had held talks in Tehran on July 19.",
-    "Erdogan and Putin met in Sochi on Friday. Earlier, the pair had met in Tehran on July 19.",
-    "Erdogan and Putin met in Sochi on Friday; the two leaders held talks in Tehran on July 19.",
+    "Lavrov and Cavusoglu met in Antalya on Friday. They had held talks in Geneva on May 11.",
+    "Lavrov and Cavusoglu met in Antalya on Friday. Earlier, the pair had met in Geneva on "
+    "May 11.",
+    "Lavrov and Cavusoglu met in Antalya on Friday; the two ministers held talks in Geneva on "
+    "May 11.",
 ])
 def test_the_same_leaders_on_another_day_meet_again(pipeline: object, text: str) -> None:
     found = _read(pipeline, text)[0]
     assert [(m.place and m.place.name, m.date and m.date.iso) for m in found] == [
-        ("Sochi", "2020-02-28"), ("Tehran", "2019-07-19")]
+        ("Antalya", "2020-02-28"), ("Geneva", "2019-05-11")]
     assert all(m.parties == ("RU", "TR") and len(m.participants) == 2 for m in found)
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Russian, Turkish and Iranian envoys are to meet in the Kazakh capital, Astana, next week.",
-     "Astana"),
-    ("Iranian, Turkish and Russian officials met in the Kazakh capital Nur-Sultan on Monday.",
-     "Astana"),
+    ("Diplomats from Russia, Iran and Turkey will meet in the Kazakh capital, Astana, in "
+     "May.", "Astana"),
+    ("Iranian and Russian envoys held a round of talks in the Kazakh capital Nur-Sultan last "
+     "week.", "Astana"),
     ("Russian and Turkish diplomats will hold talks in the Egyptian capital, Cairo, next week.",
      "Cairo"),
 ])
@@ -1465,7 +1467,7 @@ def test_a_capital_named_after_its_state_is_no_party(
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Russian, Turkish and Iranian officials are due to meet in Astana on Monday and Tuesday "
+    ("Negotiators from Iran, Russia and Turkey will meet in Geneva on Monday and Tuesday "
      "for another round of talks.", "2020-03-09/2020-03-10"),
     ("Turkish and Russian negotiators will meet in Moscow on Friday for a new round of talks.",
      "2020-03-06"),
@@ -1481,7 +1483,7 @@ def test_the_day_of_a_new_round_told_before_its_words(
 
 
 @pytest.mark.parametrize("text", [
-    "Turkey hosts some 3.6 million Syrian refugees, and Erdogan has vowed to send many home.",
+    "Turkey hosts about four million refugees, and Cavusoglu has asked Europe for more money.",
     "Jordan, which is hosting about 650,000 Syrians, has asked Assad to take them back.",
     "Lebanon hosted more than a million refugees last year, Putin told Aoun.",
 ])
@@ -1495,8 +1497,8 @@ def test_hosting_leaders_is_still_a_meeting(pipeline: object) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "A truce announced by Russia largely held on Sunday, though an American drone strike on a "
-    "militant meeting killed a commander.",
+    "The truce brokered by Moscow was holding on Tuesday, although a US raid on a meeting of "
+    "militant commanders near Idlib killed nine.",
     "Russian jets bombed a gathering of rebel commanders near Idlib on Monday, Turkey said.",
     "A raid on a meeting of jihadist leaders near the Turkish border left 12 dead, Moscow said.",
 ])
@@ -1505,8 +1507,8 @@ def test_a_meeting_hit_by_an_attack_is_no_talks(pipeline: object, text: str) -> 
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Much now depends on Thursday, when Erdogan is due in Moscow for talks with Putin.",
-     "2020-03-05"),
+    ("The next test comes on Thursday, when Cavusoglu is expected in Sochi for talks with "
+     "Lavrov.", "2020-03-05"),
     ("All eyes are on Monday, when Lavrov is expected in Ankara for talks with Cavusoglu.",
      "2020-03-09"),
     ("The truce held until February 20, when Erdogan met Putin in Moscow.", "2020-02-20"),
@@ -1554,8 +1556,8 @@ def test_the_meetings_around_a_summit_are_each_their_own(pipeline: object) -> No
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Erdogan warned on Monday that Turkey would strike back. Hours later he spoke by "
-     "telephone with Putin.", "2020-03-02"),
+    ("Akar visited troops on the border on Monday. Hours later he had a phone call with "
+     "Shoigu.", "2020-03-02"),
     ("Russian jets hit a Turkish convoy near Idlib on Friday. Later that day, Akar held talks "
      "with Shoigu by phone.", "2020-02-28"),
     ("Two Turkish soldiers were killed by Syrian shelling on February 20. Shortly afterwards, "
@@ -1575,8 +1577,8 @@ def test_hours_later_is_the_day_told_before(pipeline: object, text: str, date: s
      ("RU", "TR")),
     ("Cavusoglu met Lavrov in Antalya, Turkey, to discuss the truce.", ("RU", "TR")),
     # an envoy's brief ("the envoy for Syria") is what about
-    ("James Jeffrey, the US special representative for Syria, met Turkish officials in "
-     "Ankara.", ("TR", "US")),
+    ("Joel Rayburn, the US special representative for Syria, met Turkish diplomats in "
+     "Ankara on Friday.", ("TR", "US")),
     ("The US envoy for Syria, Joel Rayburn, held talks with Turkish diplomats in Ankara.",
      ("TR", "US")),
     ("America's special envoy on Syria held talks with Turkish officials in Ankara on Monday.",
@@ -1602,7 +1604,7 @@ def test_talks_before_and_said_are_no_statement(pipeline: object, text: str) -> 
 
 
 @pytest.mark.parametrize("second", [
-    "Turkish officials said they expected to continue the discussions in Moscow next week.",
+    "A Turkish diplomat said both sides would continue the discussions in Moscow soon.",
     "The discussions will continue in Moscow next week, a Turkish diplomat said.",
     "Both sides agreed to resume consultations in Moscow next week.",
 ])
@@ -1615,7 +1617,7 @@ def test_discussions_to_continue_are_a_new_round(pipeline: object, second: str) 
 
 
 @pytest.mark.parametrize("second", [
-    "Alexander Lavrentiev, the Kremlin's envoy, who led Moscow's delegation, told reporters "
+    "Alexander Lavrentiev, the Kremlin's envoy, who led the Russian team, told reporters "
     "the mood was good.",
     "Alexander Lavrentiev, who headed the Russian delegation, said the talks were useful.",
     "Alexander Lavrentiev, who was leading the Russian team, called the talks constructive.",
@@ -1635,7 +1637,7 @@ def test_who_led_something_else_takes_no_part(pipeline: object) -> None:
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Talks between Erdogan and Putin were held outside Moscow on Tuesday.", "Moscow"),
+    ("Lavrov and Cavusoglu held talks outside Moscow on Wednesday.", "Moscow"),
     ("Putin and Erdogan met at a residence near Sochi on Friday.", "Sochi"),
     ("Cavusoglu and Lavrov held talks on Monday outside Antalya.", "Antalya"),
 ])
@@ -1755,8 +1757,8 @@ def test_what_was_agreed_at_their_meeting_is_to_come(pipeline: object, text: str
 
 
 @pytest.mark.parametrize(("second", "place", "date"), [
-    ("It was the first summit of the three states since Ankara hosted the three leaders in "
-     "September 2019.", "Ankara", "2019-09"),
+    ("It was the first summit of the three states since Moscow hosted the three leaders in "
+     "May 2018.", "Moscow", "2018-05"),
     ("It was their first in-person meeting since the three presidents met in Sochi in 2019.",
      "Sochi", "2019"),
 ])
@@ -1770,13 +1772,13 @@ def test_the_first_meeting_since_another_is_told(
 
 
 @pytest.mark.parametrize("second", [
-    "Iranian Foreign Minister Javad Zarif, who met his Russian and Turkish counterparts Sergei "
-    "Lavrov and Mevlut Cavusoglu on the sidelines, told reporters Iran was satisfied.",
+    "Iranian Foreign Minister Javad Zarif, who met his Russian and Turkish colleagues Sergei "
+    "Lavrov and Mevlut Cavusoglu on the margins, told journalists Iran was satisfied.",
     "Iranian Foreign Minister Javad Zarif, who held talks with Sergei Lavrov and Mevlut "
-    "Cavusoglu on the sidelines, said the guarantors were united.",
-    "Iran's Foreign Minister Javad Zarif, who met his Russian and Turkish counterparts Sergei "
-    "Lavrov and Mevlut Cavusoglu on the sidelines, told reporters that the guarantors had "
-    "proved the format worked.",
+    "Cavusoglu on the margins, said the guarantors were united.",
+    "Iran's Foreign Minister Javad Zarif, who sat down with his Russian and Turkish peers "
+    "Sergei Lavrov and Mevlut Cavusoglu on the margins, told journalists that the format "
+    "was working.",
 ])
 def test_ministers_meeting_at_a_summit_told_in_a_relative_clause(
     pipeline: object, second: str
@@ -1790,10 +1792,10 @@ def test_ministers_meeting_at_a_summit_told_in_a_relative_clause(
 
 
 @pytest.mark.parametrize(("text", "host"), [
-    ("Erdogan and Putin met in Sochi on Friday. They held talks in Tehran on July 19 on the "
-     "sidelines of a three-way summit with Iran.", ("IR", "RU", "TR")),
-    ("Erdogan met Putin on the sidelines of a summit with Iranian President Hassan Rouhani in "
-     "Tehran on Monday.", ("IR", "RU", "TR")),
+    ("Lavrov and Cavusoglu met in Antalya on Friday. They held talks in Geneva on May 11 on "
+     "the sidelines of a meeting with Iran.", ("IR", "RU", "TR")),
+    ("Cavusoglu met Lavrov on the sidelines of a summit with Iranian President Hassan Rouhani "
+     "in Geneva on Monday.", ("IR", "RU", "TR")),
     ("Lavrov and Cavusoglu held talks in Geneva on Monday on the sidelines of a meeting "
      "with Iran and Qatar.", ("IR", "QA", "RU", "TR")),
     # (a conference is no meeting of states: its members are no side of the talks)
@@ -1805,7 +1807,7 @@ def test_talks_on_the_sidelines_of_a_summit_with_others(
 ) -> None:
     found = _read(pipeline, text)[0]
     side = [m for m in found if m.parties == ("RU", "TR") and m.place is not None
-            and m.place.name in ("Tehran", "Geneva")]
+            and m.place.name == "Geneva"]
     summit = [m for m in found if m.parties == host]
     assert len(side) == 1 and len(summit) == (1 if host else 0)
     assert side[0].kind is not MeetingKind.SUMMIT

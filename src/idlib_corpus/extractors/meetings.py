@@ -43,26 +43,26 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
   received D" (two); "the first meeting between A and B since March 2020, when they met
   in Moscow" (the one before, then and there); "in a telephone call between the leaders
   last Friday" (a call of the leaders told before);
-* more of them: "A pressed B on Saturday to … . The two leaders met for an hour" (the
+* more of them: "A criticised B on Monday … . The pair then spoke for an hour" (the
   persons of the sentence before, on its day; "they", "the pair" too); "At their talks
   in Sochi, A and B agreed" and "During their call, they agreed to meet" (the call, and
   a meeting to come); "talks on February 8 and 10", "met A on Monday and B on Tuesday"
-  (two); "A met B one-on-one later in the day", "C received A and B separately", "X, who
-  met his counterparts on the sidelines, told reporters" (each its own, on the summit's
-  occasion: a state sending other persons makes another meeting); "talks on the
-  sidelines of a summit with Iran" (the talks, and the summit of them and Iran); "the
-  first summit since Ankara hosted the three leaders in 2019" (that one);
-* when: "Everything hinges on Thursday, when A is due in Moscow" (that Thursday, the
-  next one for a meeting to come); "are to meet on Wednesday for another round";
+  (two); "A and B then talked one on one", "C received A and B separately", "X, who
+  met his peers on the margins, said" (each its own, on the summit's occasion: a state
+  sending other persons makes another meeting); "talks on the sidelines of a forum
+  with Qatar" (the talks, and the meeting of them and Qatar); "the first summit since
+  Sochi hosted the three leaders in 2017" (that one);
+* when: "All eyes are on Monday, when A flies to Ankara" (that Monday, the next one for
+  a meeting to come); "are to meet on Wednesday for another round";
 * who does not take part: the states a quotation without a meeting word names, what a
   speaker said "after the meeting" or speaking after talks, a lone state before the
   meeting word ("Syria summit": its subject), the states of a clause of aim (", hoping
   to halt a Syrian offensive"), a speaker before an apposition ("Yuri Ushakov, the
-  Kremlin's aide, told"), the state of a capital or town named ("the Kazakh capital,
-  Astana", "Osaka, Japan"), an envoy's brief ("the envoy for Syria"); who led a
-  delegation (", who led Moscow's delegation,") does;
-* no meeting: a host of counted people ("hosts 3.6 million refugees"), a meeting an
-  attack hit ("a drone strike on a militant meeting").
+  Kremlin's aide, told"), the state of a capital or town named ("the Qatari capital,
+  Doha", "Geneva, Switzerland"), an envoy's brief ("the envoy for Libya"); who led a
+  delegation (", who headed the Turkish team,") does;
+* no meeting: a host of counted people ("hosts two million refugees"), a meeting an
+  attack hit ("a raid on a gathering of commanders").
 """
 
 from __future__ import annotations
@@ -321,7 +321,7 @@ class _Candidate:
     # the occasion of the one told, where and when it was (see _merge)
     occasion: bool = False
     borrowed: bool = False  # place and date taken from that meeting
-    # "met on the sidelines of a summit with Iran": the states and persons of the meeting
+    # "met on the sidelines of a forum with Qatar": the states and persons of the meeting
     # on whose sidelines this one was (another meeting, of these and the parties)
     # (frozen defaults: a factory per field costs a call for every candidate built)
     host_states: frozenset[str] = frozenset()
@@ -468,8 +468,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             if occasion or (cand.cls == "primary" and (_ALSO.search(
                 ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
             ) or _OCCASION.search(ctx.folded, clause.start, clause.end))):
-                # "The Turkish leader also met Rouhani", "A and B met one-on-one later in
-                # the day", "who met his counterparts on the sidelines": on the occasion
+                # "The Turkish leader also met Rouhani", "A and B then talked one on
+                # one", "who met his peers on the margins": on the occasion
                 # of the meeting told
                 cand.occasion = True
             if cand.cls == "primary" and len(cand.parties) >= 3:
@@ -490,8 +490,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 cand.cls = "primary"
             cands.append(cand)
             if cand.host_states and cand.cls == "primary":
-                # "they held talks in Tehran on the sidelines of a three-way summit with
-                # Iran": that summit too, of the same persons and the states named for it
+                # "the ministers met in Doha on the sidelines of a forum with Qatar and
+                # Egypt": that forum too, of the same persons and the states named for it
                 cands.append(attrs.evolve(
                     cand, kind=MeetingKind.SUMMIT, parties=cand.parties | cand.host_states,
                     participants=cand.participants | cand.host_people,
@@ -543,7 +543,7 @@ def _predicates(
         f, _AND_WORDS, triggers[0].end, clause.end) else None
     if m is None:
         # "A, B and C held a summit by video link, three months after a meeting planned in
-        # Tehran was shelved", "the first summit since Ankara hosted the three leaders in
+        # Tehran was shelved", "the first summit since Sochi hosted the three leaders in
         # 2019": what follows "after" or "since" is another meeting, told with its own
         # meeting word (a word of talking on each side: not "agreed … after talks"); "A sat
         # down with B, and C received D": a second subject with its own meeting verb
@@ -599,9 +599,9 @@ def _read_clause(
     if "person" in first.value and any(n.span.start <= first.end + 12 for n in ctx.numbers_in(
         make_span(first.end, first.end + 60)
     )):
-        return None  # "Turkey hosts some 3.6 million refugees": a host of people, counted
+        return None  # "Jordan hosts about 650,000 Syrians": a host of people, counted
     if _attacked(ctx, first):
-        return None  # "a drone strike on a militant meeting": a target, not talks
+        return None  # "jets bombed a meeting of rebel chiefs": a target, not talks
     classes = {t.value["class"] for t in triggers} if len(triggers) > 1 else \
         {first.value["class"]}
     if classes == {"delegation"}:
@@ -681,7 +681,7 @@ def _read_clause(
         sp, actor, m_kind, country, role_kind = raws[i]
         if host is not None and host.start <= sp.start < host.end and country is not None \
                 and m_kind in ("person", "state"):
-            host_states.add(country)  # ("on the sidelines of a summit with Iran")
+            host_states.add(country)  # ("on the sidelines of a forum with Qatar")
             if m_kind == "person":
                 host_people.add(actor)
             continue
@@ -716,7 +716,7 @@ def _read_clause(
         elif m_kind == "state" and country:
             states.append(i)
     if f.find(", who ", c_start, c_end) >= 0:
-        # "Lavrentiev, the Kremlin's envoy, who led Moscow's delegation, told reporters":
+        # "Onal, the deputy minister, who headed the Turkish team, said on Monday":
         # the person before the relative clause headed one side (even when speaking)
         for led in _WHO_LED.finditer(f, c_start, c_end):
             head = ctx.person_before(led.start(), max(c_start, led.start() - 120))
@@ -764,7 +764,7 @@ def _read_clause(
         if role_kind == "capital" and (_venue(ctx, sp, triggers) or _NAMED_CAPITAL.search(
             f, max(c_start, sp.start - 10), sp.start
         )):
-            # "the Moscow talks", "Astana talks", "in the Kazakh capital, Astana": where,
+            # "the Moscow talks", "Astana talks", "in the Qatari capital, Doha": where,
             # not who
             continue
         if role_kind == "state" and f.startswith(" ", sp.end) and any(
@@ -785,12 +785,12 @@ def _read_clause(
             continue  # (in "a delegation from Iran led by X" Iran is no sponsor)
         if role_kind == "state" and f.endswith(_FOR_ON, max(c_start, sp.start - 8), sp.start) \
                 and _ENVOY_FOR.search(f, max(c_start, sp.start - 30), sp.start):
-            continue  # "the US special envoy for Syria": the envoy's brief
+            continue  # "the UN special envoy for Libya": the envoy's brief
         if role_kind == "state" and f.startswith(", ", sp.start - 2) and any(
             p.span.end == sp.start - 2 and p.country == country and not p.is_country
             for p in ctx.places_in(make_span(max(0, sp.start - 40), sp.start))
         ):
-            continue  # "in Osaka, Japan": the country of the town named
+            continue  # "in Geneva, Switzerland": the country of the town named
         parties.add(country)
     if rubric and len(parties) < 2:
         parties |= rubric  # "Russia, Turkey: talks set for March": the rubric names them
@@ -807,15 +807,15 @@ def _read_clause(
         their = None if they is not None or f.find("their", near, first.start) < 0 else \
             _THEIR.search(f, near, first.start)
         if they is not None or their is not None:
-            # ("At their talks in Sochi on Monday, Putin and Erdogan agreed …": the persons
+            # ("At their meeting in Doha on Friday, Lavrov and Zarif agreed …": the persons
             # of the sentence, wherever they stand)
             named = [m for m in ctx.mentions_in(
                 make_span(sent.start, they.start()) if they is not None else sent
             ) if m.kind == "person" and not within_any(m.span, speech_zones)]
             found = {c for m in named if (c := m.country or countries.get(m.actor))}
             if len(found | parties) < 2 and not named and si > 0:
-                # "Erdogan pressed Putin on Saturday to … . The two leaders met for an
-                # hour": the persons the sentence before names, on its day
+                # "Cavusoglu criticised Lavrov on Monday over … . The pair then spoke for
+                # an hour": the persons the sentence before names, on its day
                 found, named, they_date = _persons_before(ctx, si, countries)
             if len(found | parties) >= 2:
                 parties |= found
@@ -912,7 +912,7 @@ def _read_clause(
         date, weak = they_date, False  # (a meeting to come is not dated by what was told)
     if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
             and date.end < ctx.published and date.span is not None:
-        date = _ahead(ctx, date, ctx.published, sent)  # ("hinges on Thursday, when A is due")
+        date = _ahead(ctx, date, ctx.published, sent)  # ("is on Monday, when A flies to B")
     pub = ctx.published
     if status is None and (date is None or weak):
         status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
@@ -1015,9 +1015,9 @@ def _read_clause(
 
 def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> TimeValue:
     """A weekday alone ("on Thursday") read as the last one, for a meeting still to come:
-    the next one, unless a verb in the past tells it ("hinges on Thursday, when A is due
-    in Moscow": the reading of a bare weekday follows the verb nearest it, which may be
-    another's)."""
+    the next one, unless a verb in the past tells it ("all eyes are on Monday, when A
+    flies to Ankara": the reading of a bare weekday follows the verb nearest it, which may
+    be another's)."""
     span = date.span
     assert span is not None
     words = _LETTERS.findall(ctx.folded, span.start, span.end)
@@ -1031,7 +1031,7 @@ def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> Time
 
 def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool] | None:
     """What names the event on whose sidelines the clause's meeting was ("on the sidelines
-    of a three-way summit with Iran": from "of" to the next comma or the clause end), and
+    of a forum with Qatar and Egypt": from "of" to the next comma or the clause end), and
     whether it is a meeting (a meeting word right after "sidelines of"); ``None`` where
     the clause has none."""
     f = ctx.folded
@@ -1158,7 +1158,7 @@ def _speech(ctx: EventContext, sent: Span) -> list[Speech]:
                 cut = make_span(at + 1, sp.end)
                 s = Speech(cut, s.claimant, tuple(t for t in s.times if t.span.start > at))
             else:
-                # "Fidan, who met his Russian counterpart on the sidelines, told reporters":
+                # "Fidan, who saw Lavrov at a dinner on Monday, said on Tuesday":
                 # the relative clause tells a meeting, the attribution is what follows it
                 who = f.find(", who ", max(0, sp.start - 2), sp.end)
                 end = f.rfind(",", who + 6, sp.end) if who >= 0 else -1
@@ -1199,7 +1199,7 @@ def _since_before(ctx: EventContext, sent: Span, pos: int) -> TimeValue | None:
         if t.span.end < pos - 1 or not isinstance(t.value, TimeValue):
             continue
         if not f.startswith("since ", t.span.start):
-            # "Everything hinges on Thursday, when Erdogan is due in Moscow for talks":
+            # "All eyes are on Monday, when Lavrov flies to Ankara for talks":
             # the time the clause is told of
             return t.value
         if f.find("first", sent.start, t.span.start) >= 0:
