@@ -1875,3 +1875,16 @@ def test_a_first_visit_since_a_year_made_later(pipeline: object, text: str, date
     found = _read(pipeline, text)[0]
     planned = [m for m in found if m.status is MeetingStatus.PLANNED]
     assert len(planned) == 1 and planned[0].date is not None and planned[0].date.iso == date
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Following long negotiations in the Kremlin, Putin and Erdogan signed an annex to the "
+     "2018 memorandum.", None),
+    ("Lavrov and Cavusoglu discussed the 2019 truce in a phone call.", None),
+    ("Putin and Erdogan agreed on a truce at the 2019 summit in Sochi.", "2019"),
+])
+def test_a_year_naming_another_thing_does_not_date_the_meeting(
+    pipeline: object, text: str, date: str | None
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.date and m.date.iso) == date

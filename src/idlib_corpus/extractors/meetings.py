@@ -1796,6 +1796,15 @@ def _date(
     whether it is weak (only the date of a statement about it), and the day of a second
     meeting told with it ("on February 8 and 10")."""
     if own:
+        f = ctx.folded
+        # "a protocol to the 2018 memorandum": a year naming another thing is not the
+        # meeting's (in "the 2019 summit" it is)
+        own = [t for t in own if not (
+            f.startswith("the ", t.span.start - 4) and _YEAR_ONLY.fullmatch(f, t.span.start,
+                                                                            t.span.end)
+            and not any(h.start == t.span.end + 1 for h in ctx.hits_in("meeting_triggers",
+                                                                      clause)))]
+    if own:
         said = [t for s in _speech(ctx, sent) for t in s.times]
         if said:
             speech_times = {id(t) for t in said}
