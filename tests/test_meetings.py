@@ -1530,12 +1530,12 @@ def test_and_they_will_meet_again(pipeline: object, text: str) -> None:
 
 
 SUMMIT_DAY = (
-    "Iranian President Ebrahim Raisi hosted Vladimir Putin and Recep Tayyip Erdogan in Tehran on "
-    "Tuesday. Before the summit, Raisi held separate talks with Putin and with Erdogan. Putin "
-    "and Erdogan met one-on-one later in the day. Iran's Supreme Leader Ayatollah Ali Khamenei "
-    "received Putin and Erdogan separately. Iranian Foreign Minister Hossein Amir-Abdollahian, "
-    "who met his Russian and Turkish counterparts Sergei Lavrov and Mevlut Cavusoglu on the "
-    "sidelines, told reporters the guarantors were united."
+    "Turkish President Recep Tayyip Erdogan welcomed Hassan Rouhani and Vladimir Putin to Ankara "
+    "on Monday. Ahead of the three-way summit, Erdogan held separate talks with Rouhani and with "
+    "Putin. Rouhani and Putin met one-on-one later in the day. Turkish Vice President Fuat Oktay "
+    "received Rouhani and Putin separately. Turkish Foreign Minister Mevlut Cavusoglu, who met "
+    "his Iranian and Russian counterparts Javad Zarif and Sergei Lavrov on the sidelines, told "
+    "reporters the three guarantors were united."
 )
 
 
@@ -1543,16 +1543,27 @@ def test_the_meetings_around_a_summit_are_each_their_own(pipeline: object) -> No
     found, names = _read(pipeline, SUMMIT_DAY)
     told = sorted((m.parties, tuple(sorted(_who(m, names)))) for m in found)
     assert told == sorted([
-        (("IR", "RU", "TR"), ("Ebrahim Raisi", "Recep Tayyip Erdogan", "Vladimir Putin")),
-        (("IR", "RU"), ("Ebrahim Raisi", "Vladimir Putin")),
-        (("IR", "TR"), ("Ebrahim Raisi", "Recep Tayyip Erdogan")),
+        (("IR", "RU", "TR"), ("Hassan Rouhani", "Recep Tayyip Erdogan", "Vladimir Putin")),
+        (("IR", "TR"), ("Hassan Rouhani", "Recep Tayyip Erdogan")),
         (("RU", "TR"), ("Recep Tayyip Erdogan", "Vladimir Putin")),
-        (("IR", "RU"), ("Ayatollah Ali Khamenei", "Vladimir Putin")),
-        (("IR", "TR"), ("Ayatollah Ali Khamenei", "Recep Tayyip Erdogan")),
-        (("IR", "RU", "TR"), ("Hossein Amir-Abdollahian", "Mevlut Cavusoglu", "Sergei Lavrov")),
+        (("IR", "RU"), ("Hassan Rouhani", "Vladimir Putin")),
+        (("IR", "TR"), ("Fuat Oktay", "Hassan Rouhani")),
+        (("RU", "TR"), ("Fuat Oktay", "Vladimir Putin")),
+        (("IR", "RU", "TR"), ("Javad Zarif", "Mevlut Cavusoglu", "Sergei Lavrov")),
     ])
-    assert all(m.place is not None and m.place.name == "Tehran" for m in found)
-    assert all(m.date is not None and m.date.iso == "2020-03-03" for m in found)
+    assert all(m.place is not None and m.place.name == "Ankara" for m in found)
+    assert all(m.date is not None and m.date.iso == "2020-03-02" for m in found)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Erdogan welcomed Putin to Ankara on Monday.", "Ankara"),
+    ("Putin welcomed the Turkish delegation to the Kremlin on Tuesday.", "Kremlin"),
+    ("The Iranian president, welcoming Lavrov and Cavusoglu to Tehran on Monday, urged calm.",
+     "Tehran"),
+])
+def test_welcomed_to_a_place_names_the_venue(pipeline: object, text: str, place: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == place
 
 
 @pytest.mark.parametrize(("text", "date"), [

@@ -1742,8 +1742,10 @@ def _place(
             rank = 2
         if rank > 3 and floor >= 3:
             if moves is None:
+                # ("to_place": the host "welcomed Putin to Ankara" names the venue as a
+                # visit does)
                 visit_like = [t for t in triggers if t.value["class"] != "delegation"
-                              and t.value["kind"] == "visit"]
+                              and (t.value["kind"] == "visit" or "to_place" in t.value)]
                 moves = [*visit_like, *(h for h in ctx.hits_in("movement", clause)
                                         if h.phrase not in _NOT_MOVES)]
             for t in moves:
