@@ -1827,7 +1827,7 @@ def _casualties(
         ) or _PART_OF.match(ctx.folded, n.span.end):
             continue  # "nine civilians, including four children": a part, not more
         if ctx.folded.startswith("from ", n.span.start - 5):
-            continue  # "three of them children from one family": where they came from
+            continue  # "two of them children from the same family": where they came from
         if (one := _ONE_BEFORE.search(ctx.folded, max(clause.start, n.span.start - 40),
                                       n.span.start)) and _INCLUDING.search(
                 ctx.folded, max(clause.start, one.start() - 25), one.start()):

@@ -46,7 +46,7 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
 * more of them: "A criticised B on Monday … . The pair then spoke for an hour" (the
   persons of the sentence before, on its day; "they", "the pair" too); "At their talks
   in Sochi, A and B agreed" and "During their call, they agreed to meet" (the call, and
-  a meeting to come); "talks on February 8 and 10", "met A on Monday and B on Tuesday"
+  a meeting to come); "talks on March 3 and 5", "met A on Monday and B on Tuesday"
   (two); "A and B then talked one on one", "C received A and B separately", "X, who
   met his peers on the margins, said" (each its own, on the summit's occasion: a state
   sending other persons makes another meeting); "talks on the sidelines of a forum
@@ -630,7 +630,7 @@ def _read_clause(
             speech = [s for s in speech if not s.span.start <= first.start < s.span.end]
     speech_zones = [s.span for s in speech] if speech else []
     if speaking:
-        # "Speaking after the meeting, Putin said Russia would help Damascus", "X, speaking
+        # "Speaking after the meeting, Lavrov said Moscow would keep its word", "X, speaking
         # after talks with Y, said …": what he said names no side of the meeting (the
         # speaker is read below)
         verbs = [z.end for z in speech_zones if z.start > first.end]
@@ -1796,7 +1796,7 @@ def _date(
 ) -> tuple[TimeValue | None, bool, TimeValue | None]:
     """The date of the meeting a clause tells (``own``: the times inside the clause),
     whether it is weak (only the date of a statement about it), and the day of a second
-    meeting told with it ("on February 8 and 10")."""
+    meeting told with it ("on March 3 and 5")."""
     if own:
         f = ctx.folded
         # "a protocol to the 2018 memorandum": a year naming another thing is not the
@@ -1842,7 +1842,7 @@ def _day_pair(
     ctx: EventContext, t: Annotation, value: TimeValue | None, own: list[Annotation]
 ) -> tuple[TimeValue | None, TimeValue | None]:
     """"Talks on Monday and Tuesday": the two days joined are one meeting's interval;
-    "talks on February 8 and 10", "on Monday and Thursday": two days apart joined by
+    "talks on March 3 and 5", "on Monday and Thursday": two days apart joined by
     "and" are two meetings (the second one's day is returned besides)."""
     if value is None or value.interval or value.precision.value != "day":
         return value, None
@@ -2075,7 +2075,7 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 _absorb(target, cand)
                 last_main = target
             for day in cand.extra_dates:
-                # "talks in Ankara on February 8 and 10": a meeting on each day
+                # "talks in Baku on March 3 and 5": a meeting on each day
                 records.append(attrs.evolve(
                     cand, date=day, extra_dates=[], parties=set(cand.parties),
                     participants=set(cand.participants), evidence=list(cand.evidence),
