@@ -1634,3 +1634,14 @@ def test_a_non_state_fighter_s_office(text: str, name: str, title: str) -> None:
 ])
 def test_common_spellings_of_idlib_factions(text: str, name: str) -> None:
     assert [a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP] == [name]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # "Jan" is a given name as often as the month's abbreviation, which needs a day or year
+    ("UN envoy Jan Kubis said on Thursday that the offensive must stop.", ["Jan Kubis"]),
+    ("Jan Novak, a Czech diplomat, said the talks would go on.", ["Jan Novak"]),
+    ("Jan. 5 talks in Geneva ended without a deal.", []),
+    ("On Jan 5 the envoys left Geneva.", []),
+])
+def test_jan_is_a_given_name_where_no_date_follows(text: str, names: list[str]) -> None:
+    assert sorted(real_persons(text)) == names
