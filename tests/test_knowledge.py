@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,13 @@ from idlib_corpus.knowledge import (
     load_knowledge,
     slugify,
 )
-from idlib_corpus.knowledge._scanner import Candidate, Scanner, canonical_form, case_rule
+from idlib_corpus.knowledge._scanner import (
+    Candidate,
+    Scanner,
+    canonical_form,
+    case_rule,
+    trie_pattern,
+)
 from idlib_corpus.model import Article, PlaceKind
 from idlib_corpus.options import Options
 from idlib_corpus.pipeline import Pipeline
@@ -243,6 +250,33 @@ def test_canonical_form_is_idempotent(s: str) -> None:
 def test_case_rule() -> None:
     assert [case_rule(f) for f in ("US", "U.S.", "MİT", "Turkey", "al-Assad", "he", "2020")] == [
         "exact", "exact", "exact", "title", "title", "any", "any"]
+
+
+def _plain_alternation(words: list[str]) -> str:
+    """What trie_pattern stands for, written out: each word with its atoms (spaces
+    literal, apostrophes optional, a dot an optional dot and space), longest first."""
+    def atoms(word: str) -> str:
+        return "".join("'?" if c == "'" else r"\.? ?" if c == "." else re.escape(c)
+                       for c in word)
+    return "|".join(atoms(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TRIE_CHARS = st.sampled_from(list("aben '."))
+
+
+@given(st.lists(st.text(alphabet=_TRIE_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet=_TRIE_CHARS, max_size=12))
+def test_trie_pattern_matches_what_its_words_match(words: list[str], text: str) -> None:
+    # Same strings matched whole, and the same leftmost matches ending at a word end
+    # (what the scanner asks of it), as the plain alternation of the words.
+    trie = trie_pattern(words)
+    plain = _plain_alternation(words)
+    assert (re.fullmatch(f"(?:{trie})", text) is None) == (
+        re.fullmatch(f"(?:{plain})", text) is None)
+    for pos in range(len(text) + 1):
+        got = re.match(rf"(?:{trie})(?!\w)", text[pos:])
+        want = re.match(rf"(?:{plain})(?!\w)", text[pos:])
+        assert (got is None) == (want is None)
 
 
 def test_scanner_on_its_own() -> None:

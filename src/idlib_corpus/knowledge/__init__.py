@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib.abc import Traversable
 from importlib.resources import files
 from pathlib import Path
@@ -334,8 +334,9 @@ class KnowledgeBase:
         set_start, set_end = span_setters
         new = object.__new__
         append = out.append
-        # Person annotations whose surname may belong to another person's name: decided
-        # once every match is known (see _other_persons_name), by their index in out.
+        # Person annotations on a surname alone, which may belong to another person's
+        # name: decided once every match is known (see _other_persons_name), by their
+        # index in out. (The memo marks the parts of such words: others never are.)
         persons: list[tuple[int, int, int, str]] = []
         rest: list[_WordHit] = []
         for m in matches:
@@ -352,7 +353,7 @@ class KnowledgeBase:
                         labelled[words] = _NOTHING
                     continue
                 start, end, words, hits = rest.pop(0)
-                entry = _labelled_memo(labelled, words, hits)
+                entry = _labelled_memo(labelled, words, hits, self.is_surname)
             elif entry is _NOTHING:
                 continue
             while True:
@@ -380,7 +381,7 @@ class KnowledgeBase:
                 if not rest:
                     break
                 start, end, words, hits = rest.pop(0)
-                entry = _labelled_memo(labelled, words, hits)
+                entry = _labelled_memo(labelled, words, hits, self.is_surname)
         if persons:
             starts = {a.span.start for a in out}
             ends = {a.span.end for a in out}
@@ -628,12 +629,23 @@ _Labelled = tuple[tuple[tuple["AnnotationLabel", str, bool], ...], bool]
 _MEMO_SIZE = 200_000  # a cache, not a leak
 
 
-def _labelled(hits: tuple[tuple[str, str], ...]) -> _Labelled:
+def _labelled(hits: tuple[tuple[str, str], ...], words: str | None = None,
+              is_surname: Callable[[str, str], bool] | None = None) -> _Labelled:
     """A scanner hit's (label, key) pairs as (AnnotationLabel, key, is a person), and
-    whether one of them is a state (which a hyphen after it makes a nationality)."""
+    whether one of them is a state (which a hyphen after it makes a nationality).
+
+    Given the hit's ``words`` and ``is_surname``, "is a person" is narrowed to "is a
+    person named here by a surname alone" (which :meth:`KnowledgeBase._other_persons_name`
+    asks first: for other words it answers no).
+    """
     from idlib_corpus.document import AnnotationLabel
 
-    return (tuple((AnnotationLabel(label), key, label == "person") for label, key in hits),
+    def flagged(label: str, key: str) -> bool:
+        if label != "person":
+            return False
+        return words is None or is_surname is None or is_surname(key, words)
+
+    return (tuple((AnnotationLabel(label), key, flagged(label, key)) for label, key in hits),
             any(label == "state" for label, _ in hits))
 
 
@@ -642,11 +654,13 @@ _NOTHING: _Labelled = ((), False)
 
 
 def _labelled_memo(memo: dict[str, _Labelled], words: str,
-                   hits: tuple[tuple[str, str], ...]) -> _Labelled:
-    """``_labelled(hits)`` for a scanner hit on ``words``, memoised by the words."""
+                   hits: tuple[tuple[str, str], ...],
+                   is_surname: Callable[[str, str], bool]) -> _Labelled:
+    """``_labelled(hits, words, is_surname)`` for a scanner hit on ``words``, memoised by
+    the words (the hits, and whether they are surnames, depend on the words alone)."""
     entry = memo.get(words)
     if entry is None:
-        entry = _labelled(hits)
+        entry = _labelled(hits, words, is_surname)
         if len(memo) < _MEMO_SIZE:
             memo[words] = entry
     return entry

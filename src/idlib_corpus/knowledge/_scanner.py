@@ -206,12 +206,15 @@ def _trie_regex(patterns: Iterable[str]) -> str:
         alts = [atom(ch) + emit(child) for ch, child in items]
         if not alts:
             return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if node.end:
-            if len(alts) == 1 and len(body) > 1:
-                body = "(?:" + body + ")"
-            return body + "?"
-        return body
+            # A word may end here: the branches, then nothing. Written as an empty last
+            # branch, not as an optional group: the same matches, tried in the same order,
+            # but the regex engine walks a branch far more cheaply than it enters and
+            # leaves an optional group of several characters.
+            if len(alts) == 1 and len(alts[0]) == 1:
+                return alts[0] + "?"
+            return "(?:" + "|".join(alts) + "|)"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(root, _INITIAL_RANK)
 
@@ -224,7 +227,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     Example:
         >>> trie_pattern(["eight", "eighteen", "eighty"])
-        'eight(?:een|y)?'
+        'eight(?:een|y|)'
     """
     return _trie_regex(words)
 
