@@ -127,15 +127,22 @@ _EXACT = Qualifier.EXACT
 _TYPES = {t.value: t for t in IncidentType}
 #: ``Qualifier(key)`` by value (what ``EventContext.qualifier`` reads, as a dict lookup).
 _QUALIFIERS = {q.value: q for q in Qualifier}
-_SINCE_CLAUSE = re.compile(
-    r"(?<![a-z])(?P<since>since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
+# (the patterns marked "word-start test after the first letter" in this module: a pattern
+# opening with a letter, or an alternation of words each opening with one, lets the regex
+# engine skip in C to those letters; one opening with a lookbehind such as (?<![a-z]) runs
+# the matcher at every offset searched)
+_SINCE_CLAUSE = re.compile(  # (word-start test after the word)
+    r"(?P<since>since)(?<![a-z]since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
 )
-_SUPERLATIVE_SINCE = re.compile(
-    r"(?<![a-z])(?:deadliest|worst|biggest|largest|heaviest|bloodiest|highest|most \w+)"
+_SUPERLATIVE_SINCE = re.compile(  # (word-start test after the first letter)
+    r"(?:d(?<![a-z]d)eadliest|w(?<![a-z]w)orst|b(?<![a-z]b)(?:iggest|loodiest)|"
+    r"l(?<![a-z]l)argest|h(?<![a-z]h)(?:eaviest|ighest)|m(?<![a-z]m)ost \w+)"
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
 _ASIDE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|hosts|holds|is|are|was|were)\s")
-_STATE_CLAUSE = re.compile(r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s")
+_STATE_CLAUSE = re.compile(  # (word-start test after the first letter)
+    r"(?:t(?<![a-z]t)hat|w(?<![a-z]w)h(?:ich|o))\s+(?:had|has|have)\s+been\s"
+)
 _JOINED_ARMY = re.compile(  # (word-start test after the first letter)
     r"(?:a(?<![a-z]a)nd|,(?<![a-z],))\s+(?:the\s+)?(?:government|regime|army)\s+"
     r"(?:air\s+raids?|air\s*strikes?|forces|troops|warplanes|aircraft|jets|"
@@ -147,9 +154,9 @@ _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing
 #: The words of an attack (not of a campaign) that people fled ("left after the raids").
 _ATTACK_WORDS = ("bombing", "bombardment", "shelling", "strike", "raid", "attack")
 _CAMPAIGN_WORDS = ("offensive", "assault", "onslaught", "campaign", "advanc", "push")
-_CAMPAIGN_REF = re.compile(
-    r"(?<![a-z])(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?(?:offensive|assault|onslaught|"
-    r"campaign|advance|push)(?![a-z])"
+_CAMPAIGN_REF = re.compile(  # (word-start test after the first letter)
+    r"(?:t(?<![a-z]t)h(?:e|is|at|eir)|i(?<![a-z]i)ts)\s+(?:[a-z-]+\s+)?(?:offensive|assault|"
+    r"onslaught|campaign|advance|push)(?![a-z])"
 )
 _CAMPAIGN_NOUN = re.compile(r"[\s-]*(?:[a-z]+\s+)?(?:offensive|assault|onslaught|campaign|advance)")
 _SINCE_BEFORE = re.compile(r"(?<![a-z])(?:since|after)\s+$")
@@ -196,7 +203,9 @@ _SUBORDINATE = re.compile(  # (word-start test after the first letter)
     r"w(?<![a-z]w)h(?:en|ile))\s"
 )
 _SUBORDINATE_WORDS = ("after", "following", "before", "when", "while")
-_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|before)\s")
+_SEQUENCE = re.compile(  # (word-start test after the first letter)
+    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|b(?<![a-z]b)efore)\s"
+)
 _SEQUENCE_WORDS = ("after", "following", "before")
 # "after days of bombardment", "following weeks of heavy fighting": a spell of violence
 # as the backdrop of the event told, not an event of its own
@@ -207,12 +216,11 @@ _SPELL_OF = re.compile(
 # (the "after" and the "of" of "after days of heavy shelling", up to the attack noun)
 _SPELL_BEFORE = re.compile(r"(?<![a-z])(after|following)\s.*?(\s+of\s)(?:[a-z]+\s+)?$")
 # Who moves in without taking ground: "a convoy entered", "columns continue to enter"
-_MOVERS = re.compile(
-    r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])")
+_MOVERS = re.compile(  # (word-start test after the first letter)
+    r"(?:c(?<![a-z]c)o(?:nvoys?|lumns?)|r(?<![a-z]r)einforcements|v(?<![a-z]v)ehicles|"
+    r"m(?<![a-z]m)ilitary\s+police)(?![a-z])"
+)
 # "… enter the province": an area named only by its kind
-# (each word-start test after the first letters, here and in the patterns below marked
-# so: a pattern opening with a letter or a few lets the regex engine skip to them in C;
-# one opening with a lookbehind runs the matcher at every offset)
 _AREA_REF = re.compile(  # (word-start test after the first letter)
     r"the(?<![a-z]the)\s+(?:province|region|governorate)(?![a-z])"
 )

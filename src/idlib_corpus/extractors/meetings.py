@@ -220,7 +220,9 @@ _AND_THEN_MEET = re.compile(
     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
 )
 # "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
-_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|since)\s")
+_SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTING)
+    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|s(?<![a-z]s)ince)\s"
+)
 _SEQUENCE_WORDS = ("after ", "following ", "since ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
