@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from idlib_corpus.extractors import _events as ev
+from idlib_corpus.extractors import incidents, meetings
 from idlib_corpus.folding import fold_char_preserving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,3 +241,98 @@ def test_a_content_aside_is_not_skipped_as_stock() -> None:
     ctx = ev.EventContext(build_document(Article(id="x", text=text)), ())
     said = ctx.speech(ctx.sentences[0])
     assert len(said) == 1 and said[0].claimant != "Russia's army"
+
+
+# -- searched patterns rewritten to open with a letter or a class (speed): the same
+# matches as the plain forms they replace (a lookbehind before the words makes the regex
+# engine run the matcher at every offset; one after the first letter lets it skip ahead)
+
+_PLAIN_FORMS = [
+    (ev, "_TOPIC_END",
+     r"[,;:(\"“”—]|\s(?:where|when|while|which|with|between|led|by|in which|that is|"
+     r"and\s+(?=the\s+\w+\s+(?:will|would|is|are|was|were)))\b"),
+    (ev, "_PASSIVE_BEFORE", r"(?<![a-z])(?:was|were|been|being|be|is|are)\s+$"),
+    (meetings, "_AND_THEN_MEET",
+     r"\s+and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?"
+     r"(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
+     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"),
+    (meetings, "_SETTING",
+     r"(?:(?<![a-z])in|during|(?<![a-z])at)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
+     r"(?:[a-z-]+\s+)?$"),
+    (meetings, "_ALSO", r"(?<![a-z])also\s+(?:[a-z]+\s+)?$"),
+    (meetings, "_PRONOUN", r"(?<![a-z])(?:he|she)(?![a-z'])"),
+    (meetings, "_OUTCOME",
+     r"(?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|reached an agreement|"
+     r"reached agreement|signed)\b"),
+    (meetings, "_SEQUENCE", r"(?<![a-z])(?:after|following|since)\s"),
+    (incidents, "_AREA_REF", r"(?<![a-z])the\s+(?:province|region|governorate)(?![a-z])"),
+    (incidents, "_ITS_FORCES",
+     r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
+     r"artillery|soldiers|fighters|units|aircraft|gunmen)\s+(?:(?:had|have|has)\s+)?"
+     r"(?:[a-z]+ly\s+)?$"),
+    (incidents, "_ONE_BEFORE",
+     r"(?<![a-z])(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?\s+and\s+(?:(?:his|her|their)\s+)?$"),
+    (incidents, "_JOINED_ARMY",
+     r"(?<![a-z])(?:and|,)\s+(?:the\s+)?(?:government|regime|army)\s+(?:air\s+raids?|"
+     r"air\s*strikes?|forces|troops|warplanes|aircraft|jets|shelling|bombardment|artillery)"
+     r"(?![a-z])"),
+    (incidents, "_SUBORDINATE", r"(?<![a-z])(?:after|following|before|when|while)\s"),
+    (incidents, "_SUBJECT_OF_LATER",
+     r"(?<![a-z])(?:since|after|before|when|while|until)\s+(?:the\s+)?"
+     r"(?:[a-z-]+\s+(?:and\s+)?)?$"),
+    (incidents, "_SOURCE_IN",
+     r"(?<![a-z])(?:sources?|officials?|correspondents?|diplomats?|spokes(?:wo)?m[ae]n|"
+     r"reporters?|journalists?|analysts?)\s+(?:based\s+)?in\s+$"),
+    (incidents, "_DEST", r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])"),
+    (incidents, "_SUPERLATIVE_SINCE",
+     r"(?<![a-z])(?:deadliest|worst|biggest|largest|heaviest|bloodiest|highest|most \w+)"
+     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"),
+    (incidents, "_SINCE_CLAUSE",
+     r"(?<![a-z])(?P<since>since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"),
+    (incidents, "_STATE_CLAUSE", r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s"),
+    (incidents, "_CAMPAIGN_REF",
+     r"(?<![a-z])(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?(?:offensive|assault|"
+     r"onslaught|campaign|advance|push)(?![a-z])"),
+    (incidents, "_MOVERS",
+     r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])"),
+    (incidents, "_SEQUENCE", r"(?<![a-z])(?:after|following|before)\s"),
+]
+
+
+@pytest.mark.parametrize(("module", "name", "plain"), _PLAIN_FORMS,
+                         ids=[f"{m.__name__.rsplit('.', 1)[1]}.{n}" for m, n, _ in _PLAIN_FORMS])
+def test_rewritten_pattern_matches_its_plain_form(module: Any, name: str, plain: str) -> None:
+    fast, slow = getattr(module, name), re.compile(plain)
+    words = [*sorted(set(re.findall(r"[a-z]+", plain))), "x", "a", "the", "and", "ran"]
+    pieces = st.lists(st.tuples(st.sampled_from(words), st.sampled_from(
+        [" ", "  ", ", ", "; ", "\n", "-", "'", "“", '"', "—", "(", ""])), max_size=8)
+
+    @settings(max_examples=300, deadline=None)
+    @given(pieces, st.integers(0, 80), st.integers(0, 80))
+    def check(parts: list[tuple[str, str]], i: int, j: int) -> None:
+        text = "".join(w + s for w, s in parts)
+        lo, hi = min(i, j, len(text)), min(max(i, j), len(text))
+        a, b = slow.search(text, lo, hi), fast.search(text, lo, hi)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+        assert [m.span() for m in slow.finditer(text)] == [m.span() for m in fast.finditer(text)]
+
+    check()
+    # and on the folded articles of the test sets, searched from every offset to the end
+    # of its sentence (a window like the extractors')
+    for path in sorted((Path(__file__).parent / "data").glob("*/*.txt")):
+        text = fold_char_preserving(path.read_text(encoding="utf-8"))
+        assert [(m.span(), m.groups()) for m in slow.finditer(text)] == [
+            (m.span(), m.groups()) for m in fast.finditer(text)]
+        for lo in range(0, len(text), 13):
+            hi = text.find(".", lo + 1) + 1 or len(text)
+            a, b = slow.search(text, lo, hi), fast.search(text, lo, hi)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), path.name
+
+
+@pytest.mark.parametrize("text", ['He said "we met" and “left” then', "no marks", '"', "a”b“c"])
+def test_quote_at_finds_the_first_quotation_mark(text: str) -> None:
+    marks = re.compile('["“”]')
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            m = marks.search(text, lo, hi)
+            assert meetings._quote_at(text, lo, hi) == (m.start() if m else -1)

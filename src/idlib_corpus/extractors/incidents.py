@@ -127,18 +127,26 @@ _EXACT = Qualifier.EXACT
 _TYPES = {t.value: t for t in IncidentType}
 #: ``Qualifier(key)`` by value (what ``EventContext.qualifier`` reads, as a dict lookup).
 _QUALIFIERS = {q.value: q for q in Qualifier}
-_SINCE_CLAUSE = re.compile(
-    r"(?<![a-z])(?P<since>since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
+# (the patterns marked "word-start test after the first letter" in this module: a pattern
+# opening with a letter, or an alternation of words each opening with one, lets the regex
+# engine skip in C to those letters; one opening with a lookbehind such as (?<![a-z]) runs
+# the matcher at every offset searched)
+_SINCE_CLAUSE = re.compile(  # (word-start test after the word)
+    r"(?P<since>since)(?<![a-z]since)\s+(?:it|they|he|she|we|the|its|their|his|her|an?)\s"
 )
-_SUPERLATIVE_SINCE = re.compile(
-    r"(?<![a-z])(?:deadliest|worst|biggest|largest|heaviest|bloodiest|highest|most \w+)"
+_SUPERLATIVE_SINCE = re.compile(  # (word-start test after the first letter)
+    r"(?:d(?<![a-z]d)eadliest|w(?<![a-z]w)orst|b(?<![a-z]b)(?:iggest|loodiest)|"
+    r"l(?<![a-z]l)argest|h(?<![a-z]h)(?:eaviest|ighest)|m(?<![a-z]m)ost \w+)"
     r"(?:\s+[\w'-]+){0,8}?\s+(?P<since>since)(?![a-z])"
 )
 _ASIDE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had|hosts|holds|is|are|was|were)\s")
-_STATE_CLAUSE = re.compile(r"(?<![a-z])(?:that|which|who)\s+(?:had|has|have)\s+been\s")
-_JOINED_ARMY = re.compile(
-    r"(?<![a-z])(?:and|,)\s+(?:the\s+)?(?:government|regime|army)\s+(?:air\s+raids?|air\s*strikes?|"
-    r"forces|troops|warplanes|aircraft|jets|shelling|bombardment|artillery)(?![a-z])"
+_STATE_CLAUSE = re.compile(  # (word-start test after the first letter)
+    r"(?:t(?<![a-z]t)hat|w(?<![a-z]w)h(?:ich|o))\s+(?:had|has|have)\s+been\s"
+)
+_JOINED_ARMY = re.compile(  # (word-start test after the first letter)
+    r"(?:a(?<![a-z]a)nd|,(?<![a-z],))\s+(?:the\s+)?(?:government|regime|army)\s+"
+    r"(?:air\s+raids?|air\s*strikes?|forces|troops|warplanes|aircraft|jets|"
+    r"shelling|bombardment|artillery)(?![a-z])"
 )
 _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing", "assault",
                     "advance", "escalation", "air strikes", "airstrikes", "shelling")
@@ -146,9 +154,9 @@ _OFFENSIVE_WORDS = ("offensive", "violence", "fighting", "bombardment", "bombing
 #: The words of an attack (not of a campaign) that people fled ("left after the raids").
 _ATTACK_WORDS = ("bombing", "bombardment", "shelling", "strike", "raid", "attack")
 _CAMPAIGN_WORDS = ("offensive", "assault", "onslaught", "campaign", "advanc", "push")
-_CAMPAIGN_REF = re.compile(
-    r"(?<![a-z])(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?(?:offensive|assault|onslaught|"
-    r"campaign|advance|push)(?![a-z])"
+_CAMPAIGN_REF = re.compile(  # (word-start test after the first letter)
+    r"(?:t(?<![a-z]t)h(?:e|is|at|eir)|i(?<![a-z]i)ts)\s+(?:[a-z-]+\s+)?(?:offensive|assault|"
+    r"onslaught|campaign|advance|push)(?![a-z])"
 )
 _CAMPAIGN_NOUN = re.compile(r"[\s-]*(?:[a-z]+\s+)?(?:offensive|assault|onslaught|campaign|advance)")
 _SINCE_BEFORE = re.compile(r"(?<![a-z])(?:since|after)\s+$")
@@ -173,7 +181,11 @@ _ANSWERED = re.compile(
     r"(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
     r"(?:the\s+|an?\s+|its\s+|their\s+|this\s+|that\s+)?(?:[a-z0-9'-]+\s+){0,2}$"
 )
-_BARE_ARMY_PARTS = re.compile("army|government|regime")
+#: A word every match of _ANSWERED holds (looked for first: most clauses hold none).
+_ANSWERED_WORDS = ("response", "retaliation", "revenge", "avenge")
+#: The words a bare army is told by (looked for with has_any: three finds in C, where a
+#: regex of them runs its matcher at every offset holding their first letters).
+_BARE_ARMY_PARTS = ("army", "government", "regime")
 _PLACE_NOUNS = re.compile(
     r"(?<![a-z])(?:towns?|city|cities|village|villages|posts?|base|bases|positions?|"
     r"districts?|area|areas|province|region|airport|highway|neighbou?rhoods?|strongholds?|"
@@ -186,9 +198,14 @@ _OWNER = re.compile(
     r"(?![a-z])"
 )
 # A word opening a clause that tells what happened before or while the trigger's event
-_SUBORDINATE = re.compile(r"(?<![a-z])(?:after|following|before|when|while)\s")
+_SUBORDINATE = re.compile(  # (word-start test after the first letter)
+    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|b(?<![a-z]b)efore|"
+    r"w(?<![a-z]w)h(?:en|ile))\s"
+)
 _SUBORDINATE_WORDS = ("after", "following", "before", "when", "while")
-_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|before)\s")
+_SEQUENCE = re.compile(  # (word-start test after the first letter)
+    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|b(?<![a-z]b)efore)\s"
+)
 _SEQUENCE_WORDS = ("after", "following", "before")
 # "after days of bombardment", "following weeks of heavy fighting": a spell of violence
 # as the backdrop of the event told, not an event of its own
@@ -199,18 +216,25 @@ _SPELL_OF = re.compile(
 # (the "after" and the "of" of "after days of heavy shelling", up to the attack noun)
 _SPELL_BEFORE = re.compile(r"(?<![a-z])(after|following)\s.*?(\s+of\s)(?:[a-z]+\s+)?$")
 # Who moves in without taking ground: "a convoy entered", "columns continue to enter"
-_MOVERS = re.compile(
-    r"(?<![a-z])(?:convoys?|columns?|reinforcements|vehicles|military\s+police)(?![a-z])")
+_MOVERS = re.compile(  # (word-start test after the first letter)
+    r"(?:c(?<![a-z]c)o(?:nvoys?|lumns?)|r(?<![a-z]r)einforcements|v(?<![a-z]v)ehicles|"
+    r"m(?<![a-z]m)ilitary\s+police)(?![a-z])"
+)
 # "… enter the province": an area named only by its kind
-_AREA_REF = re.compile(r"(?<![a-z])the\s+(?:province|region|governorate)(?![a-z])")
+_AREA_REF = re.compile(  # (word-start test after the first letter)
+    r"the(?<![a-z]the)\s+(?:province|region|governorate)(?![a-z])"
+)
 # Where those who tell the news are: "a source in Ankara", "officials in Moscow said"
-_SOURCE_IN = re.compile(
-    r"(?<![a-z])(?:sources?|officials?|correspondents?|diplomats?|spokes(?:wo)?m[ae]n|"
-    r"reporters?|journalists?|analysts?)\s+(?:based\s+)?in\s+$"
+_SOURCE_IN = re.compile(  # (word-start test after the first letter)
+    r"(?:s(?<![a-z]s)(?:ources?|pokes(?:wo)?m[ae]n)|o(?<![a-z]o)fficials?|"
+    r"c(?<![a-z]c)orrespondents?|d(?<![a-z]d)iplomats?|r(?<![a-z]r)eporters?|"
+    r"j(?<![a-z]j)ournalists?|a(?<![a-z]a)nalysts?)\s+(?:based\s+)?in\s+$"
 )
 # "retook the town", "entered the city": a settlement named before, by its kind
 _SETTLEMENT_REF = re.compile(r"\s+(?:[a-z]+\s+){0,2}?the\s+(town|village|city)(?![a-z])")
-_DEST = re.compile(r"(?<![a-z])(?:to|towards|toward|into)(?![a-z])")
+_DEST = re.compile(  # (word-start test after the first letter)
+    r"(?:t(?<![a-z]t)o(?:wards?)?|i(?<![a-z]i)nto)(?![a-z])"
+)
 # "and a civilian", "and a young boy", "and another (was)"
 # (the word-start test after the "a" of "and": a pattern opening with a lookbehind is
 # tried at every offset, one opening with a literal lets the regex engine skip ahead)
@@ -262,8 +286,9 @@ _FIRST_WORDS = re.compile(
 )
 _ONE_WORDS = frozenset({"a", "an", "one", "his", "her", "their", "its"})
 # "killing a woman and her two children": one person named before the counted group
-_ONE_BEFORE = re.compile(
-    r"(?<![a-z])(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?\s+and\s+(?:(?:his|her|their)\s+)?$"
+_ONE_BEFORE = re.compile(  # (word-start test after the first letter)
+    r"(?:a(?<![a-z]a)n?|o(?<![a-z]o)ne)\s+([a-z]+)(?:\s+([a-z]+))?\s+and\s+"
+    r"(?:(?:his|her|their)\s+)?$"
 )
 # "A civilian was killed", "a Turkish soldier died": one person, the subject of a singular
 # passive (or of "died") right before the casualty verb, is a toll of one
@@ -286,8 +311,9 @@ _TALLY = re.compile(
 #: A subordinate clause after the trigger, its subject named next ("… since Baku and
 #: Yerevan signed", "… before Iranian forces withdrew"): that subject acts in another event.
 _LATER_SUBORDINATE = ("since ", "after ", "before ", "when ", "while ", "until ")
-_SUBJECT_OF_LATER = re.compile(
-    r"(?<![a-z])(?:since|after|before|when|while|until)\s+(?:the\s+)?(?:[a-z-]+\s+(?:and\s+)?)?$"
+_SUBJECT_OF_LATER = re.compile(  # (word-start test after the first letter)
+    r"(?:s(?<![a-z]s)ince|a(?<![a-z]a)fter|b(?<![a-z]b)efore|w(?<![a-z]w)h(?:en|ile)|"
+    r"u(?<![a-z]u)ntil)\s+(?:the\s+)?(?:[a-z-]+\s+(?:and\s+)?)?$"
 )
 #: An attack aimed at what a state holds, told after a passive ("… in an attack on one of ").
 _ON_ONE_OF = re.compile(
@@ -884,6 +910,7 @@ def _read_clause(
     if len(hits) > 1 and any(h.value["class"] == "retaliation" for h in hits):
         # "in retaliation for an attack that …": the word introduces the attack answered
         answered = [h for h in hits if h.value["class"] != "retaliation"
+                    and has_any(f, _ANSWERED_WORDS, max(cstart, h.start - 60), h.start)
                     and _ANSWERED.search(f, max(cstart, h.start - 60), h.start)]
         if answered:
             hits = [h for h in hits if h.value["class"] != "retaliation"
@@ -1190,7 +1217,7 @@ def _read_clause(
     # patterns matched: a bare army stands in for the doers only where there are none, a
     # joined one is added only to doers already named)
     army_lo = cstart if head_of is None or head_of.start() < cstart else head_of.start()
-    if _BARE_ARMY_PARTS.search(f, army_lo, army_end):
+    if has_any(f, _BARE_ARMY_PARTS, army_lo, army_end):
         if not doers:
             if (bare := _BARE_ARMY.search(f, army_lo, army_end)) \
                     and (home := _army_of(ctx, bare)) and home not in receivers:
@@ -1203,7 +1230,7 @@ def _read_clause(
                 and home not in receivers:
             doers.add(home)  # "Russian and government air raids"
     hit_lo, hit_hi = (cstart, main_start) if passive else (main_end, cend)
-    if typ is _ATTACK and _BARE_ARMY_PARTS.search(f, hit_lo, hit_hi) \
+    if typ is _ATTACK and has_any(f, _BARE_ARMY_PARTS, hit_lo, hit_hi) \
             and (bare := _BARE_ARMY_HIT.search(f, hit_lo, hit_hi)) \
             and (home := _army_of(ctx, bare)) and home not in doers:
         # "drone strikes killed 19 government soldiers", "14 government troops were killed"
@@ -1246,6 +1273,7 @@ def _read_clause(
     # "… neutralised 100 Syrian soldiers in response to the shelling of a Turkish post":
     # the attack named after the retaliation words is the one answered, not the answer
     provoked = bool(told and not retaliates and main_start - cstart < 160
+                    and has_any(f, _ANSWERED_WORDS, cstart, main_start)
                     and _ANSWERED.search(f, cstart, main_start))
     if provoked:
         retaliation = refer = False
@@ -1400,7 +1428,7 @@ def _campaign_side(ctx: EventContext, span: Span, excluded: list[Span]) -> set[s
     home = _home(ctx)
     if home is None:
         return set()
-    if _BARE_ARMY_PARTS.search(f, span.start, span.end) and _BARE_ARMY.search(
+    if has_any(f, _BARE_ARMY_PARTS, span.start, span.end) and _BARE_ARMY.search(
         f, span.start, span.end
     ):
         return {home}
@@ -1541,10 +1569,10 @@ _ARMS_BEFORE = re.compile(
     r"mortar|naval|forces'?))+\s+"
 )
 # "its forces had destroyed", "their jets have bombed": the forces of the state just named
-_ITS_FORCES = re.compile(
-    r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
-    r"artillery|soldiers|fighters|units|aircraft|gunmen)\s+(?:(?:had|have|has)\s+)?"
-    r"(?:[a-z]+ly\s+)?$"
+_ITS_FORCES = re.compile(  # (word-start test after the first letter)
+    r"(?:i(?<![a-z]i)ts|t(?<![a-z]t)heir)\s+(?:forces|troops|army|military|jets|"
+    r"warplanes|drones|artillery|soldiers|fighters|units|aircraft|gunmen)\s+(?:(?:had|"
+    r"have|has)\s+)?(?:[a-z]+ly\s+)?$"
 )
 _OWN_PEOPLE = re.compile(
     r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"

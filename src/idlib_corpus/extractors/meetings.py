@@ -133,7 +133,7 @@ _SHARED_SUBJECT = re.compile(
     r"[\s,]*and\s+(?:are|is|will|were|was|have|has|plan|plans|agreed|decided|promised|"
     r"planned|would)\s(?!been\s)"
 )
-_PRONOUN = re.compile(r"(?<![a-z])(?:he|she)(?![a-z'])")
+_PRONOUN = re.compile(r"(?:h(?<![a-z]h)e|s(?<![a-z]s)he)(?![a-z'])")
 # "September 15 and 16" (after a date: the number is a day, not a count of something)
 _AND_BARE_DAY = re.compile(
     r"\s+and\s+(\d{1,2})(?![\d:.,]\d)(?=\s*(?:$|[.,;:)]|(?:in|at|on|to|with|when|as|after|"
@@ -181,7 +181,11 @@ _OCCASION = re.compile(
     r"(?:one[- ]on[- ]one|separately|later (?:in|on|that) (?:the )?day"
     r"|on the (?:sidelines|margins)(?! of))(?![a-z])"
 )
-_ALSO = re.compile(r"(?<![a-z])also\s+(?:[a-z]+\s+)?$")
+#: What a match of _OCCASION opens with (looked for first: its search runs the matcher at
+#: every offset of a clause that mostly holds none of them).
+_OCCASION_WORDS = ("one-on", "one on", "separately", "later ", "on the sidelines",
+                   "on the margins")
+_ALSO = re.compile(r"a(?<![a-z]a)lso\s+(?:[a-z]+\s+)?$")
 # "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
 # verb), "on Syria is planned for …" (the verb of the clause)
 _RELATIVE_VERB = re.compile(
@@ -208,13 +212,17 @@ _SIDELINES_WORDS = ("sidelines",)
 _WITH_WORDS = ("with",)
 _AND_WORDS = (" and ",)
 # "… and agreed to meet", "… and will hold talks" (searched after the first trigger)
+# (``\s\s*``: the same matches as ``\s+``, but a pattern opening with a class lets the
+# regex engine skip to it in C; one opening with a repeat runs the matcher at every offset)
 _AND_THEN_MEET = re.compile(
-    r"\s+and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?"
+    r"\s\s*and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?"
     r"(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
 )
 # "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
-_SEQUENCE = re.compile(r"(?<![a-z])(?:after|following|since)\s")
+_SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTING)
+    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|s(?<![a-z]s)ince)\s"
+)
 _SEQUENCE_WORDS = ("after ", "following ", "since ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
@@ -238,11 +246,16 @@ _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
 # ", after talks in …", ", following a meeting with …" (matched at a clause's start)
 _AFTER_TALKS = re.compile(r"[\s,;]*(?:after|following)\s+([a-z]+\s)?")
-_QUOTE = re.compile('["“”]')
+#: The quotation marks (found by _quote_at: three finds in C, where a regex of their class
+#: runs its matcher at every offset).
+_QUOTES = ('"', "“", "”")
 # "in a phone call", "during talks", "at the meeting": a meeting as the setting of what is
 # said (searched right before the meeting word)
+# (the lookbehinds after the first letter, here and in _ALSO, _PRONOUN and _OUTCOME: a
+# pattern whose branches open with a letter lets the regex engine skip in C to those
+# letters; one opening with a lookbehind runs the matcher at every offset)
 _SETTING = re.compile(
-    r"(?:(?<![a-z])in|during|(?<![a-z])at)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
+    r"(?:i(?<![a-z]i)n|during|a(?<![a-z]a)t)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
     r"(?:[a-z-]+\s+)?$"
 )
 # an infinitive of purpose after a journey made is no plan
@@ -269,9 +282,10 @@ _MEETING_VERBS = frozenset({"meet", "hold", "host", "convene", "resume", "contin
                             "organize", "arrange", "receive", "sit"})
 _DURATION_WORDS = ("hour", "minute")
 _OUTCOME_WORDS = ("agree", "decid", "signed")
-_OUTCOME = re.compile(
-    r"(?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|reached an agreement|"
-    r"reached agreement|signed)\b"
+_OUTCOME = re.compile(  # (?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|
+    # reached an agreement|reached agreement|signed)\b, its lookbehind after the first letter
+    r"(?:a(?<![a-z]a)gree(?:d|ing)|d(?<![a-z]d)ecid(?:ed|ing)|i(?<![a-z]i)t was decided"
+    r"|r(?<![a-z]r)eached (?:an )?agreement|s(?<![a-z]s)igned)\b"
 )
 
 
@@ -467,7 +481,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                         cand.cls = "primary"
             if occasion or (cand.cls == "primary" and (_ALSO.search(
                 ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
-            ) or _OCCASION.search(ctx.folded, clause.start, clause.end))):
+            ) or (has_any(ctx.folded, _OCCASION_WORDS, clause.start, clause.end)
+                  and _OCCASION.search(ctx.folded, clause.start, clause.end)))):
                 # "The Turkish leader also met Rouhani", "A and B then talked one on
                 # one", "who met his peers on the margins": on the occasion
                 # of the meeting told
@@ -1371,10 +1386,9 @@ def _attribution_after_quote(
     """The words from the quotation mark closing a quotation that holds ``pos`` to the end
     of the sentence, where the quotation is attributed ('…," Cavusoglu told a news
     conference in Antalya'); ``None`` where no attribution follows a quotation mark."""
-    q = _QUOTE.search(f, pos, sent.end)
-    if q is None:
+    close = _quote_at(f, pos, sent.end)
+    if close < 0:
         return None
-    close = q.start()
     if not any(close < s.span.start <= close + 3 for s in speech):
         return None
     return make_span(close, sent.end)
@@ -1415,17 +1429,28 @@ def _purpose_start(f: str, start: int, end: int) -> int:
 def _quotations(f: str, start: int, end: int, triggers: list[Hit]) -> list[Span]:
     """The quotations of ``f[start:end]`` that hold no meeting word (a quotation mark the
     clause does not close runs to its end)."""
-    q = _QUOTE.search(f, start, end)
-    if q is None:
+    q = _quote_at(f, start, end)
+    if q < 0:
         return []
     out = []
-    while q is not None:
-        close = _QUOTE.search(f, q.end(), end)
-        stop = close.start() if close is not None else end
-        if not any(q.end() <= t.start and t.end <= stop for t in triggers):
-            out.append(make_span(q.end(), stop))
-        q = _QUOTE.search(f, stop + 1, end) if close is not None else None
+    while q >= 0:
+        opened = q + 1  # (a mark is one character)
+        close = _quote_at(f, opened, end)
+        stop = close if close >= 0 else end
+        if not any(opened <= t.start and t.end <= stop for t in triggers):
+            out.append(make_span(opened, stop))
+        q = _quote_at(f, stop + 1, end) if close >= 0 else -1
     return out
+
+
+def _quote_at(f: str, start: int, end: int) -> int:
+    """Where the first quotation mark of ``f[start:end]`` is; -1 where none is."""
+    found = -1
+    for mark in _QUOTES:
+        at = f.find(mark, start, end)
+        if at >= 0:
+            found = end = at  # (a later mark is looked for only before it)
+    return found
 
 
 def _receives_someone(ctx: EventContext, trigger: Hit, clause: Span) -> bool:
