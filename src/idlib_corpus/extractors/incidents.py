@@ -1447,7 +1447,6 @@ _NON_STATE_AFTER = re.compile(
     r"(?![a-z])"
 )
 _GROUP_AFTER = re.compile(r"'s?\s")
-_REGIME = re.compile(r"(?:the\s+)?regime")
 _MEMO_HOME = "incidents.home"
 
 
@@ -1459,33 +1458,6 @@ def _home(ctx: EventContext) -> str | None:
     if home is not None:
         return home
     return _war_state(ctx)
-
-
-_MEMO_SPONSORS = "incidents.regime_sponsors"
-_BACKED_REGIME = re.compile(r"[\s-](?:backed|supported|allied|sponsored)\s+regime(?![a-z])")
-
-
-def _sponsors_of_regime(ctx: EventContext) -> frozenset[str]:
-    """The states named as sponsors of "the regime" ("the Russian-backed regime"): a
-    "regime" read as one of them is the government they back."""
-    memo = ctx.memo
-    found: frozenset[str] | None = memo.get(_MEMO_SPONSORS)
-    if found is None:
-        f = ctx.folded
-        out = set()
-        # (each "regime" found by str.find, the words before it read by one match: a
-        # search of the whole article would try the pattern at every offset)
-        at = f.find("regime")
-        while at >= 0:
-            hit = _BACKED_REGIME.search(f, max(0, at - 14), at + 6)
-            if hit is not None:
-                pos = hit.start()
-                for b in ctx.mentions_in(make_span(max(0, pos - 30), pos)):
-                    if b.backer and b.span.end == pos:
-                        out.add(b.actor)
-            at = f.find("regime", at + 6)
-        found = memo[_MEMO_SPONSORS] = frozenset(out)
-    return found
 
 
 def _army_of(ctx: EventContext, bare: re.Match[str]) -> str | None:
@@ -1677,15 +1649,6 @@ def _forces_named(
                 g.kind == "group" and 0 <= g.span.start - span.end <= 4 for g in named
             ):
                 continue  # "Lebanon's Hezbollah": the group's home, not an actor
-            if f.startswith(("regime", "the regime"), span.start) and _REGIME.fullmatch(
-                f, span.start, span.end
-            ) and m.actor in _sponsors_of_regime(ctx):
-                # "the Russian-backed regime" (then "regime soldiers") read as the sponsor's:
-                # the government of the country the war is in
-                home = _war_state(ctx)
-                if home is None or home == m.actor:
-                    continue
-                m = m._replace(actor=home, country=home[6:])
         out.append(m)
     return out
 
