@@ -702,6 +702,23 @@ def _incidents(pipeline: object, text: str, published: dt.date = FEB) -> tuple[I
     return tuple(r.incidents)
 
 
+@pytest.mark.parametrize("text", [
+    # a deal is struck, nobody is hit, even with fighters named in the clause
+    "Under the deal struck in Astana last year, rebel fighters were to leave the buffer zone.",
+    "Under the ceasefire struck in Moscow, militants were to withdraw from the highway.",
+    "The agreement was struck after Turkish troops and rebel fighters massed near Ariha.",
+])
+def test_a_deal_struck_is_no_strike(pipeline: object, text: str) -> None:
+    assert _incidents(pipeline, text) == ()
+
+
+def test_a_strike_after_a_deal_is_still_a_strike(pipeline: object) -> None:
+    found = _incidents(pipeline, "Despite the deal, Russian jets struck Ariha on Monday, "
+                                 "killing five civilians.")
+    killed = one(found, T.ARMED_ATTACK).killed
+    assert killed is not None and killed.value == 5
+
+
 def _sides(pipeline: object, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The perpetrators and targets of the one attack the text tells."""
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
