@@ -719,6 +719,30 @@ def test_a_strike_after_a_deal_is_still_a_strike(pipeline: object) -> None:
     assert killed is not None and killed.value == 5
 
 
+@pytest.mark.parametrize("text", [
+    "Russian warplanes on Sunday bombed a bakery in Ariha, rescuers said.\n\n"
+    "In the same wave of raids, Russian jets hit farmland near the village of Kafr Yahmul, "
+    "wounding two farmers.",
+    "Government artillery shelled Sarmin on Sunday, killing four people.\n\n"
+    "Aid groups called the shelling the worst in months.\n\n"
+    "During the same bombardment, regime rockets hit a school in Nayrab, wounding three "
+    "pupils.",
+])
+def test_the_same_wave_of_raids_is_the_day_of_the_attack_told(
+        pipeline: object, text: str) -> None:
+    days = [i.date.iso if i.date else None for i in _incidents(pipeline, text)
+            if i.type is T.ARMED_ATTACK]
+    assert days == ["2020-02-23", "2020-02-23"]
+
+
+def test_another_attack_a_paragraph_later_takes_no_day_it_does_not_say(
+        pipeline: object) -> None:
+    text = ("Russian warplanes on Sunday bombed a bakery in Ariha, rescuers said.\n\n"
+            "Russian jets hit farmland near the village of Kafr Yahmul, wounding two farmers.")
+    days = [i.date for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK]
+    assert len(days) == 2 and days[1] is None
+
+
 def _sides(pipeline: object, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The perpetrators and targets of the one attack the text tells."""
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)

@@ -50,7 +50,8 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    killed" is one. A spell of violence ("after days of bombardment") is a backdrop.
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
-   in the same paragraph (not a time of another clause's event). Place: the town or
+   in the same paragraph, or of the last attack where the clause says it was part of it
+   ("in the same wave of raids") (not a time of another clause's event). Place: the town or
    province named with it (not a capital in the possessive, a source's city, or the place
    of an event after "after"; a village the gazetteer lacks counts when named after "the
    village of"), else "the town" named before, else the paragraph's, else the story's
@@ -365,6 +366,8 @@ class _Candidate:
     provoked: bool = False
     #: its clause names the area only as "the province" or "the region"
     area_ref: bool = False
+    #: its clause tells it as part of the attack just told ("in the same wave of raids")
+    same_wave: bool = False
 
 
 # --------------------------------------------------------------------------- hooks
@@ -1347,6 +1350,8 @@ def _read_clause(
         # (the province an answer may strike: read only where a retaliation is told)
         region=_region(ctx, clause) if typ is _ATTACK and told else None, provoked=provoked,
         area_ref=place is None and _AREA_REF.search(f, main.end, cend) is not None,
+        same_wave=date is None and f.find("the same ", clause.start, cend) >= 0
+        and _SAME_WAVE.search(f, clause.start, cend) is not None,
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
@@ -1448,6 +1453,13 @@ _NON_STATE_AFTER = re.compile(
 )
 _GROUP_AFTER = re.compile(r"'s?\s")
 _MEMO_HOME = "incidents.home"
+# "in the same wave of raids", "during the same bombardment": part of the attack just told
+# (opens with the literal "the", searched only where "the same " is in the clause)
+_SAME_WAVE = re.compile(
+    r"the\s+same\s+(?:(?:wave|series|round|barrage|night)\s+of\s+)?(?:air\s+|russian\s+|"
+    r"government\s+|regime\s+)?(?:raids?|strikes?|airstrikes?|attacks?|bombardments?|"
+    r"shelling|bombing|assault|offensive|wave|barrage|sorties?)(?![a-z])"
+)
 
 
 def _home(ctx: EventContext) -> str | None:
@@ -2172,6 +2184,12 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
         prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 2
     ):
         cand.date = prev.date
+    if cand.date is None and cand.same_wave:
+        # "In the same wave of raids, jets hit …": the day of the attack just told, even
+        # paragraphs later
+        wave = next((r for r in reversed(records) if r.type is _ATTACK and r.date), None)
+        if wave is not None:
+            cand.date, cand.date_strength = wave.date, 0
     if cand.place is None and prev is not None and prev.paragraph == cand.paragraph \
             and not cand.area_ref:
         # (not "… enter the province": the story's province, read at the end)
