@@ -743,6 +743,19 @@ def test_another_attack_a_paragraph_later_takes_no_day_it_does_not_say(
     assert len(days) == 2 and days[1] is None
 
 
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Government forces began a push on Saraqib on February 2.\n\nThe fighting has driven "
+     "more than 80,000 people from their homes since then, the UN said.",
+     "2020-02-02/2020-02-28"),
+    ("Russian jets resumed raids on Idlib in early February. Since then, some 50,000 "
+     "people have fled their homes, aid groups said.", "2020-02-01/2020-02-28"),
+])
+def test_displacement_since_then_runs_from_the_time_told_before(
+        pipeline: object, text: str, iso: str) -> None:
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.date is not None and moved.date.iso == iso
+
+
 def _sides(pipeline: object, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The perpetrators and targets of the one attack the text tells."""
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)

@@ -51,7 +51,8 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
    in the same paragraph, or of the last attack where the clause says it was part of it
-   ("in the same wave of raids") (not a time of another clause's event). Place: the town or
+   ("in the same wave of raids") (not a time of another clause's event); "since then" and
+   "over the same period" run from the last time the sentence before gives. Place: the town or
    province named with it (not a capital in the possessive, a source's city, or the place
    of an event after "after"; a village the gazetteer lacks counts when named after "the
    village of"), else "the town" named before, else the paragraph's, else the story's
@@ -1312,18 +1313,20 @@ def _read_clause(
             if ground:
                 place, rank = ground[-1], 7
     date, strength = _date(ctx, clause, sent, main, speech)
-    if date is None and si > 0 and f.find("same period", cstart, cend) >= 0:
+    since_then = date is None and si > 0 and f.find("since then", cstart, cend) >= 0
+    if since_then or (date is None and si > 0 and f.find("same period", cstart, cend) >= 0):
         # "… displaced over the same period": the period the sentence before gives ("since
-        # the escalation began at the end of April": from then to the day of the story)
+        # the escalation began at the end of April": from then to the day of the story);
+        # "… since then": from the last time the sentence before gives to that day
         before = ctx.sentences[si - 1]
         told = [t for t in ctx.times_in(before) if isinstance(t.value, TimeValue)]
         if told:
             last = told[-1]
             date, strength = last.value, 2
             published = ctx.doc.article.published
-            if published is not None and last.value.start <= published and f.find(
-                "since", before.start, last.span.start
-            ) >= 0:
+            if published is not None and last.value.start <= published and (
+                since_then or f.find("since", before.start, last.span.start) >= 0
+            ):
                 date = TimeValue.between(last.value.start, published)
     if campaign is not None:
         if date is None:
