@@ -756,6 +756,33 @@ def test_displacement_since_then_runs_from_the_time_told_before(
     assert moved.date is not None and moved.date.iso == iso
 
 
+_IN_IDLIB = "Fighting flared again in Syria's Idlib province this week.\n\n"
+
+
+@pytest.mark.parametrize(("text", "typ", "place"), [
+    # villages the gazetteer lacks, named as the object of a verb that takes ground
+    ("Government artillery shelled Tell Marwan on Monday, killing two civilians.",
+     T.ARMED_ATTACK, "Tell Marwan"),
+    ("Regime troops stormed Kafr Sabbah on Tuesday.", T.TERRITORIAL_CHANGE, "Kafr Sabbah"),
+    ("Russian jets pounded Deir Hassan overnight, wounding five people.", T.ARMED_ATTACK,
+     "Deir Hassan"),
+])
+def test_an_unlisted_village_after_a_verb_of_ground_is_the_place(
+        pipeline: object, text: str, typ: IncidentType, place: str) -> None:
+    found = one(_incidents(pipeline, _IN_IDLIB + text), typ)
+    assert found.place is not None and found.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels stormed Jaish al-Izza positions on Monday.",
+    "Government forces captured Turkish soldiers on Monday.",
+    "Government forces seized The Levant Brigade's depot on Monday.",
+])
+def test_forces_after_a_verb_of_ground_are_no_village(pipeline: object, text: str) -> None:
+    for found in _incidents(pipeline, _IN_IDLIB + text):
+        assert found.place is None or found.place.name in ("Idlib", "Syria")
+
+
 def _sides(pipeline: object, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The perpetrators and targets of the one attack the text tells."""
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)

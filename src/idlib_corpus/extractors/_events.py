@@ -520,6 +520,12 @@ class Vocabulary:
     clause_words: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
     deployment_purposes: frozenset[str] = frozenset()
+    #: verbs whose object is ground ("shelled ", folded, with the space after)
+    ground_verbs: tuple[str, ...] = ()
+    #: how a name after such a verb that is no settlement begins ("The ", "Jaish")
+    not_settlement_first: tuple[str, ...] = ()
+    #: the folded last words of such names of forces ("brigade", "front")
+    not_settlement_last: tuple[str, ...] = ()
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon by field name (for scanning an article once)."""
@@ -676,6 +682,9 @@ def vocabulary() -> Vocabulary:
         backer_prefix_words=tuple(d["backer_prefixes"]),
         locative_words=tuple(loc),
         deployment_purposes=frozenset(d.get("deployment_purposes", ())),
+        ground_verbs=tuple(f"{w} " for w in d.get("ground_verbs", ())),
+        not_settlement_first=tuple(d.get("not_settlement_first", ())),
+        not_settlement_last=tuple(d.get("not_settlement_last", ())),
     )
 
 
@@ -996,7 +1005,7 @@ class EventContext:
                 entry = kb_places[full_key] = (
                     _place_from(doc, a), a.key, a.label is AnnotationLabel.STATE)
             places.append(PlaceRef(sp, entry[0], a.text, entry[1], entry[2]))
-        places.extend(self._unlisted_settlements(places))
+        places.extend(self._unlisted_settlements(places, (*actor_anns, *times, *numbers)))
         # (attrgetter keys: no Python code per item)
         places.sort(key=_SPAN_BOUNDS)
         self.times = sorted(times, key=_SPAN_START)
@@ -1020,13 +1029,21 @@ class EventContext:
         self._time_reach = reach  # the furthest end of the times up to each
         self._number_starts = list(map(_SPAN_START, self.numbers))
 
-    def _unlisted_settlements(self, known: list[PlaceRef]) -> list[PlaceRef]:
+    def _unlisted_settlements(
+        self, known: list[PlaceRef], named: Sequence[Annotation]
+    ) -> list[PlaceRef]:
         """Villages and towns the gazetteer lacks, named after a head noun ("shelled the
-        village of Tell Hamra", "in the town of Kafr Dael"): the capitalised name after it,
-        a town of unknown country. A name a PLACE annotation already covers is left to it."""
+        village of Tell Hamra", "in the town of Kafr Dael") or as the object of a verb
+        that takes ground ("shelled Tell Hamra", "troops stormed Kafr Dael"): the
+        capitalised name after it, a town of unknown country. A name a PLACE annotation
+        already covers is left to it; after a verb, a name that overlaps any other
+        annotation (a state, group, person, time or number) is no settlement."""
         f, text = self.folded, self.text
+        v = vocabulary()
+        ground, first, last = v.ground_verbs, v.not_settlement_first, v.not_settlement_last
         out: list[PlaceRef] = []
-        for head in _SETTLEMENT_HEADS:
+        for head in (*_SETTLEMENT_HEADS, *ground):
+            verb = head in ground
             at = f.find(head)
             while at >= 0:
                 start = at + len(head)
@@ -1039,7 +1056,11 @@ class EventContext:
                 if any(p.span.start < end and start < p.span.end for p in known) or (
                     not (end <= self._skip_lo or start >= self._skip_hi)
                     and self._skipped(make_span(start, end))
-                ):
+                ) or (verb and (
+                    any(a.span.start < end and start < a.span.end for a in named)
+                    or text.startswith(first, start)
+                    or f.endswith(last, start, end)
+                )):
                     continue
                 name = m.group()
                 sp = make_span(start, end)
