@@ -336,3 +336,17 @@ def test_quote_at_finds_the_first_quotation_mark(text: str) -> None:
         for hi in range(lo, len(text) + 1):
             m = marks.search(text, lo, hi)
             assert meetings._quote_at(text, lo, hi) == (m.start() if m else -1)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=20),
+       st.integers(0, 70), st.integers(1, 12))
+def test_overlaps_any_is_the_plain_test_over_every_span(
+        spans: list[tuple[int, int]], start: int, length: int) -> None:
+    pairs = sorted((s, s + n) for s, n in spans)
+    reach, far = [], -1
+    for _, e in pairs:
+        far = max(far, e)
+        reach.append(far)
+    end = start + length
+    plain = any(s < end and start < e for s, e in pairs)
+    assert ev._overlaps_any(([s for s, _ in pairs], reach), start, end) is plain

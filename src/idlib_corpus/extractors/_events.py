@@ -1041,6 +1041,19 @@ class EventContext:
         f, text = self.folded, self.text
         v = vocabulary()
         ground, first, last = v.ground_verbs, v.not_settlement_first, v.not_settlement_last
+        bounds: list[tuple[list[int], list[int]]] = []
+
+        def named_bounds() -> tuple[list[int], list[int]]:
+            # (built once, on the first name after a verb: most articles have none)
+            if not bounds:
+                pairs = sorted((a.span.start, a.span.end) for a in named)
+                reach, far = [], -1
+                for _, e in pairs:
+                    far = max(far, e)
+                    reach.append(far)
+                bounds.append(([b for b, _ in pairs], reach))
+            return bounds[0]
+
         out: list[PlaceRef] = []
         for head in (*_SETTLEMENT_HEADS, *ground):
             verb = head in ground
@@ -1057,9 +1070,8 @@ class EventContext:
                     not (end <= self._skip_lo or start >= self._skip_hi)
                     and self._skipped(make_span(start, end))
                 ) or (verb and (
-                    any(a.span.start < end and start < a.span.end for a in named)
-                    or text.startswith(first, start)
-                    or f.endswith(last, start, end)
+                    text.startswith(first, start) or f.endswith(last, start, end)
+                    or _overlaps_any(named_bounds(), start, end)
                 )):
                     continue
                 name = m.group()
@@ -1755,6 +1767,14 @@ class EventContext:
             return Qualifier(ann.key) if ann.key else Qualifier.EXACT
         except ValueError:
             return Qualifier.EXACT
+
+
+def _overlaps_any(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether any span overlaps ``start:end``, given the spans' sorted starts and, for
+    each, the furthest end of the spans up to it."""
+    starts, reach = bounds
+    i = bisect.bisect_left(starts, end)  # the spans that start before ``end``
+    return i > 0 and reach[i - 1] > start
 
 
 # (the patterns the methods below use, compiled once)
