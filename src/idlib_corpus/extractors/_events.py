@@ -1044,9 +1044,11 @@ class EventContext:
         bounds: list[tuple[list[int], list[int]]] = []
 
         def named_bounds() -> tuple[list[int], list[int]]:
-            # (built once, on the first name after a verb: most articles have none)
+            # (built once, on the first name after a verb, with the places: most names
+            # after a verb are places the gazetteer knows, or annotated)
             if not bounds:
-                pairs = sorted((a.span.start, a.span.end) for a in named)
+                pairs = sorted([*((a.span.start, a.span.end) for a in named),
+                                *((p.span.start, p.span.end) for p in known)])
                 reach, far = [], -1
                 for _, e in pairs:
                     far = max(far, e)
@@ -1066,13 +1068,16 @@ class EventContext:
                 if m is None:
                     continue
                 end = m.end()
-                if any(p.span.start < end and start < p.span.end for p in known) or (
-                    not (end <= self._skip_lo or start >= self._skip_hi)
-                    and self._skipped(make_span(start, end))
-                ) or (verb and (
-                    text.startswith(first, start) or f.endswith(last, start, end)
-                    or _overlaps_any(named_bounds(), start, end)
-                )):
+                if verb:
+                    if text.startswith(first, start) or f.endswith(last, start, end) or (
+                        _overlaps_any(named_bounds(), start, end)
+                    ):
+                        continue
+                elif any(p.span.start < end and start < p.span.end for p in known):
+                    continue
+                if not (end <= self._skip_lo or start >= self._skip_hi) and self._skipped(
+                    make_span(start, end)
+                ):
                     continue
                 name = m.group()
                 sp = make_span(start, end)
