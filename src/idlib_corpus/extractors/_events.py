@@ -520,6 +520,8 @@ class Vocabulary:
     clause_words: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
     deployment_purposes: frozenset[str] = frozenset()
+    #: head nouns before the name of a settlement ("village of ", folded, with the space)
+    settlement_heads: tuple[str, ...] = ()
     #: verbs whose object is ground ("shelled ", folded, with the space after)
     ground_verbs: tuple[str, ...] = ()
     #: how a name after such a verb that is no settlement begins ("The ", "Jaish")
@@ -682,6 +684,7 @@ def vocabulary() -> Vocabulary:
         backer_prefix_words=tuple(d["backer_prefixes"]),
         locative_words=tuple(loc),
         deployment_purposes=frozenset(d.get("deployment_purposes", ())),
+        settlement_heads=tuple(f"{w} " for w in d.get("settlement_heads", ())),
         ground_verbs=tuple(f"{w} " for w in d.get("ground_verbs", ())),
         not_settlement_first=tuple(d.get("not_settlement_first", ())),
         not_settlement_last=tuple(d.get("not_settlement_last", ())),
@@ -1014,19 +1017,11 @@ class EventContext:
         # offices by start, with the furthest end up to each (for in_office_at)
         by_start = sorted(offices, key=_START)
         self._office_starts = [o.start for o in by_start]
-        reach_o, far_o = [], -1
-        for o in by_start:
-            far_o = max(far_o, o.end)
-            reach_o.append(far_o)
-        self._office_reach = reach_o
+        self._office_reach = _furthest_ends(o.end for o in by_start)
         self.places = places
         self._place_starts = list(map(_SPAN_START, places))
         self._time_starts = list(map(_SPAN_START, self.times))
-        reach, far = [], -1
-        for t in self.times:
-            far = max(far, t.span.end)
-            reach.append(far)
-        self._time_reach = reach  # the furthest end of the times up to each
+        self._time_reach = _furthest_ends(t.span.end for t in self.times)
         self._number_starts = list(map(_SPAN_START, self.numbers))
 
     def _unlisted_settlements(
@@ -1041,23 +1036,9 @@ class EventContext:
         f, text = self.folded, self.text
         v = vocabulary()
         ground, first, last = v.ground_verbs, v.not_settlement_first, v.not_settlement_last
-        bounds: list[tuple[list[int], list[int]]] = []
-
-        def named_bounds() -> tuple[list[int], list[int]]:
-            # (built once, on the first name after a verb, with the places: most names
-            # after a verb are places the gazetteer knows, or annotated)
-            if not bounds:
-                pairs = sorted([*((a.span.start, a.span.end) for a in named),
-                                *((p.span.start, p.span.end) for p in known)])
-                reach, far = [], -1
-                for _, e in pairs:
-                    far = max(far, e)
-                    reach.append(far)
-                bounds.append(([b for b, _ in pairs], reach))
-            return bounds[0]
-
+        bounds: tuple[list[int], list[int]] | None = None
         out: list[PlaceRef] = []
-        for head in (*_SETTLEMENT_HEADS, *ground):
+        for head in (*v.settlement_heads, *ground):
             verb = head in ground
             at = f.find(head)
             while at >= 0:
@@ -1069,9 +1050,15 @@ class EventContext:
                     continue
                 end = m.end()
                 if verb:
-                    if text.startswith(first, start) or f.endswith(last, start, end) or (
-                        _overlaps_any(named_bounds(), start, end)
-                    ):
+                    if text.startswith(first, start) or f.endswith(last, start, end):
+                        continue
+                    if bounds is None:
+                        # (on the first name after a verb, with the places: most such
+                        # names are places the gazetteer knows, or annotated)
+                        pairs = sorted([*((a.span.start, a.span.end) for a in named),
+                                        *((p.span.start, p.span.end) for p in known)])
+                        bounds = [b for b, _ in pairs], _furthest_ends(e for _, e in pairs)
+                    if _overlaps_any(bounds, start, end):
                         continue
                 elif any(p.span.start < end and start < p.span.end for p in known):
                     continue
@@ -1774,6 +1761,11 @@ class EventContext:
             return Qualifier.EXACT
 
 
+def _furthest_ends(ends: Iterable[int]) -> list[int]:
+    """For spans sorted by start, given their ends: the furthest end up to each."""
+    return list(itertools.accumulate(ends, max))
+
+
 def _overlaps_any(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
     """Whether any span overlaps ``start:end``, given the spans' sorted starts and, for
     each, the furthest end of the spans up to it."""
@@ -1783,8 +1775,6 @@ def _overlaps_any(bounds: tuple[list[int], list[int]], start: int, end: int) -> 
 
 
 # (the patterns the methods below use, compiled once)
-#: The head nouns before the name of a settlement ("the village of X"; folded).
-_SETTLEMENT_HEADS = ("village of ", "villages of ", "town of ", "towns of ", "hamlet of ")
 #: A settlement's name as written: up to three capitalised words, each may open with an
 #: article ("al-Sukkariyah", "Tell Abyad", "Kafr Sajna al-Kabira" is cut at three).
 _SETTLEMENT_NAME = re.compile(
