@@ -128,8 +128,10 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     marked = text.replace("!", ".").replace("?", ".") if "!" in text or "?" in text else text
     cuts += [m.span() for m in _MARKS.finditer(marked)]
     cuts.sort()
+    n = len(text)
+    cuts.append((n, n))  # the end of the text closes the last sentence
     for cut, after in cuts:
-        mark = text[cut]
+        mark = text[cut] if cut < n else "\n"
         if mark == "\n":
             end, nxt = cut, after
         elif mark != ".":  # "!" and "?" follow no abbreviation
@@ -162,14 +164,6 @@ def split_sentences(text: str) -> tuple[Span, ...]:
             add(start)
             add(end)
         start = nxt
-    end = len(text)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        add(start)
-        add(end)
     setters = _SPAN_SETTERS
     if setters is None:
         return tuple(Span(ends[i], ends[i + 1]) for i in range(0, len(ends), 2))
