@@ -41,8 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# What the measured child process runs: parse the seeds once (warm-up), then `passes` more.
-_CHILD = """
+# Both child processes first read the seeds (id, text, publication date).
+_READ_SEEDS = """
 import datetime as dt, json, sys
 from pathlib import Path
 from idlib_corpus.options import Options
@@ -54,6 +54,10 @@ for p in sorted(seeds.glob("*.txt")):
     pub = meta.get(p.stem, {}).get("published")
     day = dt.date.fromisoformat(pub) if pub else None
     docs.append((p.stem, p.read_text(encoding="utf-8"), day))
+"""
+
+# What the measured child process runs: parse the seeds once (warm-up), then `passes` more.
+_CHILD = _READ_SEEDS + """
 pipe = Pipeline(options=Options(load_entrypoints=False, plugin_time_budget=None))
 for _ in range(1 + passes):
     for i, text, pub in docs:
@@ -62,19 +66,9 @@ for _ in range(1 + passes):
 
 # The same, with the plugins' work taken out (--own): each built-in hook's return on each
 # seed recorded in a first run, then handed back by stand-in plugins of the same names.
-_CHILD_OWN = """
-import datetime as dt, json, sys, types
-from pathlib import Path
+_CHILD_OWN = _READ_SEEDS + """
+import types
 from idlib_corpus.hookspecs import hookimpl
-from idlib_corpus.options import Options
-from idlib_corpus.pipeline import Pipeline
-seeds, passes = Path(sys.argv[1]), int(sys.argv[2])
-meta = json.loads((seeds / "metadata.json").read_text(encoding="utf-8"))
-docs = []
-for p in sorted(seeds.glob("*.txt")):
-    pub = meta.get(p.stem, {}).get("published")
-    day = dt.date.fromisoformat(pub) if pub else None
-    docs.append((p.stem, p.read_text(encoding="utf-8"), day))
 options = Options(load_entrypoints=False, plugin_time_budget=None)
 real = Pipeline(options=options)
 recorded = {}  # plugin name -> {(article id, hook): what it returned}
