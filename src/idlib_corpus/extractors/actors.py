@@ -2102,7 +2102,7 @@ class _Resolver:
         return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def _counterparts(self) -> None:
-        """"Shoigu and his Turkish counterpart Hulusi Akar": Akar holds Shoigu's office.
+        """"Lavrov and his Iranian counterpart Javad Zarif": Zarif holds Lavrov's office.
 
         "his counterparts X and Y": Y's previous person is X, a counterpart too, whose
         office may only be known once X is read; a second pass gives it to Y.
