@@ -285,6 +285,98 @@ def test_the_day_before_an_event_is_no_date() -> None:
     assert isos("The day before the summit, the army attacked.") == []
 
 
+def test_a_long_past_clause_reads_its_verb_far_back() -> None:
+    # (the past verb lies more than a window before the month; a verb of a later clause,
+    # "proposed", must not make it next year's)
+    text = ("The two armies had tried without success to settle the future of the seven "
+            "remaining outposts along the southern edge of the province during rounds of "
+            "talks in Gaziantep in November, when one side proposed a swap.")
+    assert isos(text) == [("in November", "2020-11")]
+    text = ("Negotiators had struggled for weeks to find common ground on the exchange of "
+            "prisoners held by both sides in the northern countryside during a round "
+            "of contacts in Doha in December, when the mediators proposed a pause.")
+    assert isos(text) == [("in December", "2020-12")]
+    # a future clause stays the future
+    assert isos("The ministers will meet again in Geneva in November.") == [
+        ("in November", "2021-11")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Jets returned over the valley in the first days of February.",
+         [("in the first days of February", "2021-02-01/2021-02-10")]),
+        ("The dam was seized during the last days of January.",
+         [("during the last days of January", "2021-01-21/2021-01-31")]),
+        ("Convoys crossed the border in the first week of February.",
+         [("in the first week of February", "2021-02-01/2021-02-07")]),
+        ("The garrison held out until the last week of February 2020.",
+         [("the last week of February 2020", "2020-02-23/2020-02-29")]),
+        ("Shelling eased in the second half of January.",
+         [("in the second half of January", "2021-01-16/2021-01-31")]),
+        ("Families fled in the first few days of March.",
+         [("in the first few days of March", "2021-03-01/2021-03-10")]),
+        # "the last week" alone is still the week before the base
+        ("Raids intensified over the last week.",
+         [("over the last week", "2021-03-10/2021-03-17")]),
+    ],
+)
+def test_named_parts_of_a_month(text: str, found: list[tuple[str, str]]) -> None:
+    assert isos(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The army entered the town in 2016, and rebels took it back in June of that year.",
+         [("in 2016", "2016"), ("in June of that year", "2016-06")]),
+        ("The post was set up in 2018 and abandoned in April the following year.",
+         [("in 2018", "2018"), ("in April the following year", "2019-04")]),
+        ("Talks collapsed in 2019. In May of the same year, the offensive began.",
+         [("in 2019", "2019"), ("In May of the same year", "2019-05")]),
+        ("The deal was signed in 2017; in October of the previous year, talks had failed.",
+         [("in 2017", "2017"), ("in October of the previous year", "2016-10")]),
+        # no year told before: no year to give (rather than the base's)
+        ("The town fell in June of that year.", []),
+    ],
+)
+def test_a_month_of_that_year_takes_the_year_just_told(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert isos(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # with no time told, "in the day" is the day of writing
+        ("Earlier in the day, the president received the envoy.",
+         [("Earlier in the day", "2021-03-17")]),
+        ("The foreign ministers spoke by phone later in the day.",
+         [("later in the day", "2021-03-17")]),
+        ("Rebels shelled the post on Monday. Later that day, jets struck their positions.",
+         [("on Monday", "2021-03-15"), ("Later that day", "2021-03-15")]),
+        ("The ministers met on February 9 and again later that month.",
+         [("on February 9", "2021-02-09"), ("later that month", "2021-02-10/2021-02-28")]),
+        ("A convoy crossed in May 2019; later that year the post was reinforced.",
+         [("in May 2019", "2019-05"), ("later that year", "2019-06-01/2019-12-31")]),
+        ("A convoy crossed in 2019, and later that year the post was reinforced.",
+         [("in 2019", "2019"), ("later that year", "2019")]),
+        ("The envoy arrived in October 2018. That same month, talks opened.",
+         [("in October 2018", "2018-10"), ("That same month", "2018-10")]),
+        ("Ten soldiers died on January 20. Earlier that month, a drone hit the base.",
+         [("on January 20", "2021-01-20"), ("Earlier that month", "2021-01-01/2021-01-19")]),
+        # nothing told, "that" has nothing to point at
+        ("Later that week, the talks resumed.", []),
+    ],
+)
+def test_earlier_and_later_within_the_unit_told(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert isos(text) == found
+
+
 # --------------------------------------------------------------------------- intervals
 
 

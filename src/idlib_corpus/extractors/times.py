@@ -16,6 +16,11 @@ publication date (from metadata, or read from a dated dateline by the metadata p
 * "a day earlier", "the next day", "the same day" count from the date given just before
   (in the same or the previous three sentences), else from the base; "hours later" and
   "shortly afterwards" are that date's day (nothing without one);
+* "later that year", "earlier that month", "that same week" fall in that unit of the time
+  just told (the part after or before it, where that time is finer than the unit);
+  "earlier in the day" is the day just told, else the base; "in March of that year"
+  ("the following year", "the previous year") takes its year from the time just told,
+  and gives nothing when none was;
 * "New Year's Day", "New Year's Eve" and "Christmas Day" are days of the year, read as a
   month and day without a year;
 * weeks run Monday to Sunday; "this week" in a past clause ends at the base;
@@ -23,7 +28,10 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   a year, "since early December" a day interval from December 1 to the base (and two
   months joined, "between December and March", whole days: a gold interval of days or
   of months holds them alike); "early", "mid-" and "late" in a month name its thirds
-  (days 1-10, 11-20, 21 to the end), as a day interval.
+  (days 1-10, 11-20, 21 to the end), as a day interval, and so do "the first days of"
+  and "the last days of"; "the first week of", "the second half of" their days;
+* the tense is read within the clause: where no cue lies near, further back in it
+  (a long past clause: "had tried for weeks to settle ... in November").
 
 Expressions whose extent the words do not fix ("the past few weeks", "recently") are
 skipped rather than guessed. Absolute dates are read by the grammar itself: it covers
@@ -130,10 +138,18 @@ def _vocab() -> _Vocab:
     wd = f"(?:{_alt(list(weekdays))})"
     n = rf"(?:{_alt([c for c in counts])}|\d{{1,3}})"
     unit = r"(?:day|week|month|year)s?"
-    part = r"(?:early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of)"
+    # (a month's parts: "early", "mid-", "the end of", "the first days of", "the last week
+    # of", "the second half of")
+    part = (r"(?:early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of"
+            r"|the\s+(?:(?:first|last|final|closing|opening)\s+(?:few\s+)?days"
+            r"|(?:first|second|third|last|final)\s+week|(?:first|second)\s+half)\s+of)")
     p_md = rf"{mon}\s+{day}(?:,?\s+{year})?"
     p_dm = rf"(?:(?i:the)\s+)?{day}(?:\s+(?i:of))?\s+{mon}(?:,?\s+{year})?"
-    p_my = rf"(?:(?i:{part})[\s-]*)?(?:{mfull}(?:,?\s+{year})?|{mon}\s+{year})"
+    # ("in March of that year", "in May the following year": the year of the time just told)
+    that_year = (r"(?i:\s+(?:of\s+)?(?:that|the\s+same|that\s+same|the\s+following"
+                 r"|the\s+next|the\s+previous)\s+year)\b")
+    p_my = (rf"(?:(?i:{part})[\s-]*)?(?:{mfull}(?:,?\s+{year}|{that_year})?"
+            rf"|{mon}\s+{year})")
     p_iso = r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d\b"
     point = rf"(?:{p_iso}|{p_md}|{p_dm}|{p_my}|{wd}|{year})"
     words_day = (
@@ -147,7 +163,7 @@ def _vocab() -> _Vocab:
             r"|(?:(?<=before\s)|(?<=by\s))the\s+end\s+of\s+(?:the|this)\s+(?:month|year))")
     lnt = (
         r"(?i:(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+"
-        r"(?:weekend|week|month|year))\b"
+        r"(?:weekend|week|month|year))\b(?!\s+of\s+[A-Z])"  # (not "the last week of May")
     )
     lnt_named = rf"(?i:last|next|this)\s+(?:{mfull}|{wd})"
     ago = (
@@ -157,7 +173,9 @@ def _vocab() -> _Vocab:
     anch = (
         r"(?i:the\s+(?:day|week|month|year)\s+(?:before|after|earlier|later)"
         r"|the\s+(?:next|following|previous|same)\s+(?:day|week|month|year)"
-        r"|that\s+(?:same\s+)?day"
+        r"|that\s+(?:same\s+)?day|that\s+same\s+(?:week|month|year)"
+        # ("Earlier in the day, …", "later that month": within the unit of the time told)
+        r"|(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|week|month|year)"
         # ("Hours later, …", "shortly afterwards": the day just told)
         r"|(?:hours|minutes|moments)\s+later|(?:shortly|soon)\s+(?:afterwards?|thereafter))\b"
     )
@@ -337,6 +355,8 @@ def _clip(
 
 
 _TENSE_WINDOW = 100
+#: How far back a clause with no cue within the window is read on (see detect_tense).
+_TENSE_FAR = 320
 _WORD_PUNCT = "\"'“”‘’()[]{}«»,;:.!?-–— \t\n"
 # Auxiliaries that signal the future only before "to" signal this otherwise.
 _TENSE_OF = {"is": Tense.PRESENT, "are": Tense.PRESENT, "am": Tense.PRESENT,
@@ -370,15 +390,69 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
     """
     v = _vocab()
     s0, s1 = (sentence.start, sentence.end) if sentence is not None else (0, len(text))
+    nxt_raw = text[start:end].split(None, 1)[0] if end > start else ""
+    lo = max(s0, start - _TENSE_WINDOW)
+    left, infinitive = _left_cue(v, text, lo, start, s0, nxt_raw)
+    if left is None and lo > s0 and _CLAUSE_BREAK.search(text, lo, start) is None:
+        # A long clause ("had tried for weeks to settle the fate of ... during rounds of
+        # talks in Doha in November"): its verb may lie further back; read on to the
+        # clause's start.
+        far = max(s0, start - _TENSE_FAR)
+        if far > s0:  # (from a word's start)
+            far = text.find(" ", far, lo) + 1 or lo
+        cut = far
+        for cut_m in _CLAUSE_BREAK.finditer(text, far, lo):
+            cut = cut_m.end()
+        if cut < lo:
+            left, infinitive = _left_cue(v, text, cut, start, s0, nxt_raw)
+    right: tuple[int, Tense] | None = None
+    memo, future = v.tense_words, Tense.FUTURE
+    if left is None or start - left[0] > 1:
+        hi = min(s1, end + _TENSE_WINDOW)
+        words = text[end:hi].split()
+        for k, raw in enumerate(words):
+            entry = memo.get(raw)
+            if entry is None:
+                entry = _tense_word(v, raw)
+            got = entry[2]
+            if got is None:
+                continue
+            if isinstance(got, tuple):
+                after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
+                tense = future if after == "to" else got[0]
+                if tense is None:
+                    continue
+            else:
+                tense = got
+            pos = end
+            for w in words[:k]:
+                pos = text.find(w, pos) + len(w)
+            right = (text.find(raw, pos), tense)
+            break
+    if left is None and right is None:
+        return Tense.FUTURE if infinitive else Tense.UNKNOWN
+    if left is None or right is None:
+        return (left or right)[1]  # type: ignore[index]
+    # Both sides: the one inside the expression's clause wins, else the nearer.
+    left_in = _CLAUSE_BREAK.search(text, left[0], start) is None
+    right_in = _CLAUSE_BREAK.search(text, end, right[0]) is None
+    if left_in != right_in:
+        return left[1] if left_in else right[1]
+    return left[1] if start - left[0] <= right[0] - end else right[1]
+
+
+def _left_cue(
+    v: _Vocab, text: str, lo: int, start: int, s0: int, nxt_raw: str
+) -> tuple[tuple[int, Tense] | None, bool]:
+    """The nearest tense cue in ``text[lo:start]`` (where it ends, its tense), and whether
+    an infinitive ("to meet") was passed on the way (see :func:`detect_tense`)."""
     # Only the nearest cue on each side matters; step word by word away from the
     # expression, no further than a window. Each word's facts come from a memo keyed by
     # the word as split (see _tense_word); its offset is worked out only for the cue
     # found.
     left: tuple[int, Tense] | None = None
-    lo = max(s0, start - _TENSE_WINDOW)
     seg = text[lo:start]
     words = seg.split()
-    nxt_raw = text[start:end].split(None, 1)[0] if end > start else ""
     nxt = nxt_raw.lower()
     # "Erdogan to meet Putin on Thursday": an infinitive with no tensed verb around it
     # speaks of what is to come (a headline's future), but any real cue outranks it.
@@ -423,39 +497,7 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
                 pos = seg.rfind(w, 0, pos)
             left = (lo + pos + len(raw) - len(raw.lstrip(_WORD_PUNCT)) + len(word), tense)
             break
-    right: tuple[int, Tense] | None = None
-    if left is None or start - left[0] > 1:
-        hi = min(s1, end + _TENSE_WINDOW)
-        words = text[end:hi].split()
-        for k, raw in enumerate(words):
-            entry = memo.get(raw)
-            if entry is None:
-                entry = _tense_word(v, raw)
-            got = entry[2]
-            if got is None:
-                continue
-            if isinstance(got, tuple):
-                after = words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else ""
-                tense = future if after == "to" else got[0]
-                if tense is None:
-                    continue
-            else:
-                tense = got
-            pos = end
-            for w in words[:k]:
-                pos = text.find(w, pos) + len(w)
-            right = (text.find(raw, pos), tense)
-            break
-    if left is None and right is None:
-        return Tense.FUTURE if infinitive else Tense.UNKNOWN
-    if left is None or right is None:
-        return (left or right)[1]  # type: ignore[index]
-    # Both sides: the one inside the expression's clause wins, else the nearer.
-    left_in = _CLAUSE_BREAK.search(text, left[0], start) is None
-    right_in = _CLAUSE_BREAK.search(text, end, right[0]) is None
-    if left_in != right_in:
-        return left[1] if left_in else right[1]
-    return left[1] if start - left[0] <= right[0] - end else right[1]
+    return left, infinitive
 
 
 _CUE_MEMO_SIZE = 50_000
@@ -505,6 +547,9 @@ class _Context(NamedTuple):
     base: _dt.date | None
     tense: Tense
     anchor: _dt.date | None  # the date just mentioned, for "a day earlier"
+    # the time just mentioned, whatever its precision, for "later that year", "in March
+    # of that year"
+    told: TimeValue | None = None
 
 
 def _int_count(v: _Vocab, word: str) -> int | None:
@@ -516,9 +561,15 @@ def _int_count(v: _Vocab, word: str) -> int | None:
 
 _DAY_RE = re.compile(r"\b(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_PART_RE = re.compile(r"(?i)(?:the\s+)?(?:early|late|mid|beginning|start|end|middle)")
+_PART_RE = re.compile(
+    r"(?i)(?:the\s+)?(?:early|late|mid|beginning|start|end|middle|first|second|third|last"
+    r"|final|closing|opening)\b"
+)
 _START_OF_UNIT = re.compile(
     r"(?i)the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(year|month|week)\b"
+)
+_THAT_YEAR = re.compile(
+    r"(?i)\s+(?:of\s+)?(?:that\s+same|that|the\s+(same|following|next|previous))\s+year$"
 )
 _UNIT_RE = re.compile(r"\b(day|week|month|year)s?\b", re.IGNORECASE)
 # Compiled once (the re module's cache costs a lookup per call).
@@ -590,22 +641,31 @@ def _month_part(body: str, whole: TimeValue, text: str, span: Span | None) -> Ti
     if m is None:
         return whole
     year, month = whole.end.year, whole.end.month
-    word = m.group(1).lower()
+    word = " ".join(m.group().lower().split())
     lo, hi = _PARTS[word]
-    first = _dt.date(year, month, lo)
-    last = _month_end(year, month) if hi is None else _dt.date(year, month, hi)
+    end_day = _month_end(year, month).day
+    first = _dt.date(year, month, lo if lo > 0 else end_day + lo)
+    last = _dt.date(year, month, end_day if hi is None else hi)
     start, end = max(first, whole.start), min(last, whole.end)
     if start > end:  # (the base cut the month before or after this part of it)
         start, end = first, last
     return _tv_between(start, end, text=text, span=span)
 
 
-# the days of a month its parts name (None: to its last day)
+# the days of a month its parts name (None: to its last day; a first day below 1 counts
+# back from the last: "the last week of" is its last seven days)
 _PARTS: dict[str, tuple[int, int | None]] = {
     "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
     "middle": (11, 20), "late": (21, None), "end": (21, None),
+    "first": (1, 10), "opening": (1, 10), "last": (21, None), "final": (21, None),
+    "closing": (21, None), "first week": (1, 7), "second week": (8, 14),
+    "third week": (15, 21), "last week": (-6, None), "final week": (-6, None),
+    "first half": (1, 15), "second half": (16, None),
 }
-_PART_WORD = re.compile(r"(?i)\b(early|beginning|start|mid|middle|late|end)\b")
+_PART_WORD = re.compile(
+    r"(?i)\b(?:(?:first|second|third|last|final)\s+week|(?:first|second)\s+half"
+    r"|early|beginning|start|mid|middle|late|end|first|last|final|closing|opening)\b"
+)
 
 
 def _pick_month_year(month: int, ctx: _Context, rel: str = "") -> int | None:
@@ -687,6 +747,15 @@ def _resolve(
     base = ctx.base
     low = " ".join(body.lower().split())
     if kind in ("iso", "md", "dm", "my", "year"):
+        that = _THAT_YEAR.search(body) if kind == "my" else None
+        if that is not None:
+            # "in March of that year": the year of the time just told (or the one
+            # after or before it); none told, no year to give.
+            if ctx.told is None:
+                return None
+            word = (that.group(1) or "").lower()
+            step = 1 if word in ("following", "next") else -1 if word == "previous" else 0
+            body = f"{body[: that.start()]} {ctx.told.start.year + step}"
         if kind == "my" and ctx.base is None and not _YEAR_RE.search(body):
             return None
         if kind == "my" and _PART_RE.match(body):
@@ -895,15 +964,53 @@ def _anchored(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValu
             not low.startswith("the"):
         # "hours later", "shortly afterwards": the day just told, if one was
         return None if ctx.anchor is None else _tv_day(ctx.anchor, text=full, span=span)
+    if low.startswith(("earlier", "later")):
+        return _within_told(low, ctx, span, full)
     anchor = ctx.anchor or ctx.base
     if anchor is None:
         return None
     um = _UNIT_RE.search(low)
     unit = um.group(1) if um else "day"
     if "same" in low or low.startswith("that"):
-        return _tv_day(anchor, text=full, span=span) if unit == "day" else None
+        if unit == "day":
+            return _tv_day(anchor, text=full, span=span)
+        return _within_told(low, ctx, span, full)
     step = -1 if any(w in low for w in ("before", "earlier", "previous")) else 1
     return _shift(anchor, unit, step, full, span)
+
+
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 2, Precision.YEAR: 3}
+
+
+def _within_told(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    """ "later that year", "earlier in the day", "that same month": the part of the unit
+    of the time just told after it (before it, for "earlier"), or the whole unit where
+    the time told is no finer than the unit or "same" is said. "in the" may count from
+    the base when no time was told ("Earlier in the day, ...": the day of writing)."""
+    unit = low.rsplit(None, 1)[-1]
+    told = ctx.told
+    if unit == "day" and ctx.anchor is not None:
+        return _tv_day(ctx.anchor, text=full, span=span)
+    if told is None or (unit == "day" and told.interval) or \
+            _PRECISION_RANK[told.precision] > _UNIT_RANK[unit]:
+        if " in the " not in low or ctx.base is None:
+            return None
+        told = _tv_day(ctx.base)
+    if unit == "day":
+        return _tv_day(told.start, text=full, span=span)
+    first, last = _unit_bounds(told.start, unit)
+    if not low.startswith("that") and "same" not in low and \
+            _PRECISION_RANK[told.precision] < _UNIT_RANK[unit]:
+        if low.startswith("later") and told.end < last:
+            return _tv_between(told.end + _ONE_DAY, last, text=full, span=span)
+        if low.startswith("earlier") and told.start > first:
+            return _tv_between(first, told.start - _ONE_DAY, text=full, span=span)
+    if unit == "year":
+        return _tv_year(first.year, text=full, span=span)
+    if unit == "month":
+        return _tv_month(first.year, first.month, text=full, span=span)
+    return _tv_between(first, last, text=full, span=span)
 
 
 def _range(
@@ -1096,6 +1203,7 @@ def _scan(
     starts = [s.start for s in sents]
     out: list[tuple[TimeValue, str]] = []
     recent: list[tuple[int, _dt.date]] = []  # (sentence index, day) for anchors
+    told: tuple[int, TimeValue] | None = None  # the last time told, any precision
     matches = _candidates(v, text, folded)
     abs_base = base
     if abs_base is None:
@@ -1145,7 +1253,8 @@ def _scan(
             # The year comes from a date the text gives, not from the time of writing:
             # the nearest such day, whatever the tense.
             use_base, tense = abs_base, Tense.UNKNOWN
-        ctx = _Context(use_base, tense, anchor)
+        ctx = _Context(use_base, tense, anchor,
+                       told[1] if told is not None and si - told[0] <= 3 else None)
         full = m.group()
         try:
             value = _resolve(v, kind, body, full, _trusted.span(start, end), ctx)
@@ -1156,6 +1265,8 @@ def _scan(
         out.append((value, _KIND_KEY[kind]))
         if not value.interval and value.precision is Precision.DAY:
             recent.append((si, value.start))
+        if kind != "since":
+            told = (si, value)
     return out
 
 
