@@ -1916,3 +1916,65 @@ def test_a_figure_after_from_is_where_the_dead_came_from(
 ) -> None:
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert _toll(attack)[0] == dead
+
+
+# --------------------------------------------------------------------------- accuracy pass 4
+# (sentences written for these tests, end to end through the pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Russian jets hit a bakery in the village of Kafr Yahmul on Monday; three people "
+         "were killed and 12 injured, rescuers said.", (3, 12)),
+        ("Regime rockets struck a school in Nayrab on Friday; four pupils were killed and "
+         "seven others were wounded, medics said.", (4, 7)),
+        ("A Turkish drone hit a car near Tal Tamr on Tuesday; two fighters were killed, "
+         "the SDF said.", (2, None)),
+    ],
+)
+def test_a_toll_in_the_clause_after_the_attack_is_its_toll(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Russian jets struck Ariha on Monday. Three people were killed and 12 were wounded, "
+         "rescuers said.", (3, 12)),
+        ("Government shells hit Sarmin on Sunday. Two children died and five more were hurt, "
+         "the White Helmets said.", (2, 5)),
+        ("Regime artillery pounded Kafr Nabl on Friday. Six were killed and 20 have been "
+         "injured, a monitor said.", (6, 20)),
+    ],
+)
+def test_a_figure_whose_noun_is_left_out_before_a_passive_is_a_toll(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("On Monday, a man and his son were killed by regime shelling on the town of Ariha, "
+         "rescuers said.", (2, None)),
+        ("A woman and her daughter were wounded when government rockets hit Nayrab on "
+         "Tuesday.", (None, 2)),
+        ("Russian jets struck Kafr Nabl on Friday. A farmer and his young son were killed, "
+         "medics said.", (2, None)),
+    ],
+)
+def test_two_people_named_one_by_one_before_a_passive_are_two(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+def test_a_toll_clause_with_a_time_of_its_own_is_another_attack(pipeline: object) -> None:
+    text = ("It was the second deadly attack on Turkish troops in a week; five Turkish "
+            "soldiers were killed near Ariha on February 3.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.date is not None and attack.date.iso == "2020-02-03"

@@ -298,6 +298,13 @@ _ONE_SUBJECT = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+){0,3}?([a-z]+)\s+"
     r"(?:(was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?)?$"
 )
+# "a man and his son were killed", "a mother and her daughter were wounded": two people
+# named one by one as the subject of a plural passive
+_TWO_SUBJECT = re.compile(
+    r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+and\s+(?:his|her|their|a|an|"
+    r"one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:[a-z]+ly\s+|also\s+)?$"
+)
 _NEGATED_ONE = re.compile(r"(?<![a-z])(?:not|no|nor|without|never)\s+$")
 # (singular nouns of a group: "a family was killed" is more than one)
 _GROUP_NOUNS = frozenset({"family", "staff", "personnel", "police", "aid"})
@@ -330,7 +337,12 @@ _NEXT_LETTERS = re.compile(r"\s+([a-z]+)")
 _TOLL_END = re.compile(r"\s*(?:[.,;:!?)\"”]|$|and\s|people\b)")
 _TOLL_TO = re.compile(
     r"(?:rose|risen|climbed|reached|increased|jumped|stood|stands)\s+(?:to|at)\s+$")
-_NEXT_WORDS2 = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+# the word a figure of people with its noun left out is the subject of: "32 more
+# wounded", "12 others were hurt", "nine have been killed"
+_ELLIPTIC_NEXT = re.compile(
+    r"\s+(?:(?:more|others?)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?)?([a-z]+)"
+)
 _LISTING = re.compile(r",\s*(?:including|such as|especially|notably)\b")
 _FROM_BEFORE = re.compile(r"(?:from|of)\s+(?:the\s+)?$")
 _LETTER_RUN = re.compile(r"[a-z]+")
@@ -961,6 +973,17 @@ def _read_clause(
     # the attack just told, in the sentence or two after it
     victims_only = hurt is not None and len(real) == sum(
         1 for h in real if h.value["class"] == "casualty") and _attack_just_told(records, cstart)
+    if not victims_only and typ is _ATTACK and pending and _attack_just_told(
+        [c for c in pending if not c.refer], cstart
+    ) and not ctx.times_in(clause):
+        # "jets hit a market; two people were killed and nine hurt": a clause of the
+        # sentence telling only a toll (its triggers are casualty verbs, no time of its
+        # own) counts the victims of the attack its clause before told (passives: not
+        # "…, after the killing of its soldiers", another event)
+        tolls = ctx.hits_in("casualty_verbs", clause)
+        victims_only = bool(tolls) and all(
+            h.value["voice"] == "passive" and any(v.start < h.end and h.start < v.end
+                                                  for v in tolls) for h in real)
     if typ is _TERRITORIAL and main.phrase.startswith("enter"):
         purpose = _PURPOSE.search(f, main.end, min(cend, main.end + 60))
         if purpose is not None and purpose.group(1) in ctx.voc.deployment_purposes:
@@ -973,7 +996,7 @@ def _read_clause(
         # back to it
         typ is _ATTACK and bool(nouns) and nouns[0] is real[0] and nouns[0].start - cstart <= 12
         and ctx.is_definite(nouns[0], cstart) and _attack_just_told(records, cstart))
-    known = refer and any(r.type is typ for r in records)
+    known = refer and any(r.type is typ for r in (*records, *pending))
     # "…, leaving a Turkish post at Morek encircled": the consequence of the capture told
     leaving = typ is _TERRITORIAL and _LEAVING.match(f, cstart) is not None \
         and _CLAUSE_TAIL.fullmatch(f, main.end, cend) is not None
@@ -1779,12 +1802,11 @@ def _person_count(ctx: EventContext, n: Annotation, clause: Span, civil: bool = 
 
 def _elliptic(ctx: EventContext, n: Annotation) -> bool:
     """A figure of people whose noun is left out: "33 soldiers, with 32 more wounded",
-    "12 killed and 40 injured"."""
-    m = _NEXT_WORDS2.match(ctx.folded, n.span.end)
+    "12 killed and 40 injured", "three were killed and 12 were hurt"."""
+    m = _ELLIPTIC_NEXT.match(ctx.folded, n.span.end)
     if m is None or ctx.folded.find("aged", max(0, n.span.start - 20), n.span.start) >= 0:
         return False  # (not "two boys aged three and 13 died": an age)
-    word = m.group(2) if m.group(1) in ("more", "others", "other") else m.group(1)
-    return word in ctx.voc.casualty_participles
+    return m.group(1) in ctx.voc.casualty_participles
 
 
 def _bare_toll(ctx: EventContext, n: Annotation, verbs: list[Hit]) -> bool:
@@ -1910,6 +1932,11 @@ def _one_subject(
             continue
         m = _ONE_SUBJECT.search(f, max(clause.start, v.start - 50), v.start)
         if m is None or m.group(1) not in ctx.voc.person_nouns or m.group(1) in _GROUP_NOUNS:
+            two = _TWO_SUBJECT.search(f, max(clause.start, v.start - 60), v.start)
+            if two is not None and two.group(1) in ctx.voc.person_nouns \
+                    and two.group(2) in ctx.voc.person_nouns:
+                counted[v.value] = _trusted.claim(2, _EXACT, claimant,
+                                                  make_span(two.start(), v.end))
             continue
         if m.group(2) is None and f[v.start:v.end] != "died":
             continue  # "a soldier killed two" is no toll of the soldier
