@@ -372,6 +372,44 @@ def test_a_dateline_credit_beats_the_masthead() -> None:
 
 
 @pytest.mark.parametrize(
+    ("masthead", "credit", "outlet"),
+    [
+        ("Mehr News Agency", "(Mehr) –", "Mehr News Agency"),
+        ("Step News Agency", "(Step News) -", "Step News Agency"),
+        ("Fars News Agency", "(Fars) —", "Fars News Agency"),
+        # another name, or more than "Agency" after it: the credit stands
+        ("Hawar News Agency", "(ANHA) -", "ANHA"),
+        ("The National", "(Reuters) -", "Reuters"),
+    ],
+)
+def test_an_agency_credited_by_its_short_name_under_its_masthead(
+    masthead: str, credit: str, outlet: str
+) -> None:
+    text = (f"{masthead}\nHome | Reports | News\n\nRival factions clash near the border\n\n"
+            f"RAQQA, Syria {credit} Two factions fought on Monday.\n{STORY}")
+    assert meta(text).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Subscribe for our daily newsletter",
+        "Get our weekly briefing",
+        "The morning newsletter",
+        "Top stories, straight to your inbox",
+        "Sign up for breaking news alerts",
+        "Join our channel on Telegram",
+    ],
+)
+def test_a_call_to_action_above_the_headline_is_not_the_headline(prompt: str) -> None:
+    title = "Rival factions clash near the border crossing"
+    text = f"Daily Planet\nWorld | Opinion | Sport\n{prompt}\n\nMiddle East\n\n{title}\n\n{STORY}"
+    m = meta(text)
+    assert m.title == title
+    assert prompt in boiler(text)
+
+
+@pytest.mark.parametrize(
     ("below", "place"),
     [
         ("ALEPPO\nMarch 3 2020 10:00\n", "Aleppo"),

@@ -238,6 +238,7 @@ class _Vocab:
     suffix_len: int  # the longest suffix's length
     prefix_firsts: frozenset[str]  # the prefixes' first characters
     suffix_lasts: frozenset[str]  # the suffixes' last characters
+    call_words: frozenset[str]  # words that make a short line a call to action
 
 
 class _Everything(frozenset[str]):
@@ -272,6 +273,7 @@ def _vocab() -> _Vocab:
         suffix_len=max(map(len, data["suffixes"]), default=1),
         prefix_firsts=_ends(data["prefixes"], 0),
         suffix_lasts=_ends(data["suffixes"], -1),
+        call_words=frozenset(data["call_words"]),
     )
 
 
@@ -386,7 +388,9 @@ def _is_widget(v: _Vocab, line: str, low: str | None = None) -> bool:
     n = _low_norm(low)
     if not n:
         return not any(c.isalnum() for c in line) and len(line) <= 3
-    return n in v.widgets or n in v.sections
+    # ("Subscribe for our daily newsletter", "Top headlines in your inbox": a call to
+    # action, whatever verb opens it)
+    return n in v.widgets or n in v.sections or not v.call_words.isdisjoint(n.split())
 
 
 _NAV_SPLIT = re.compile(r"\s*(?:\||›|»|\s>\s)\s*")
@@ -458,6 +462,15 @@ def _masthead(lines: list[_Line]) -> tuple[_Line, str, Span] | None:
         if len(name) <= 40 and fold_name(name) in known:
             return line, name, Span(line.start, line.start + len(name))
     return None
+
+
+_AGENCY_TAILS = (" agency", " news agency")
+
+
+def _full_agency_name(short: str, full: str) -> bool:
+    """Whether ``full`` is ``short`` with "Agency" ("News Agency") after it, folded."""
+    a, b = fold_name(short), fold_name(full)
+    return b.startswith(a) and b[len(a):] in _AGENCY_TAILS
 
 
 def _is_prose(line: str) -> bool:
@@ -1155,6 +1168,10 @@ def read_metadata(article: Article) -> ArticleMetadata:
     for found in (dateline, credit):
         if found is not None and found.outlet is not None:
             outlet, outlet_span = found.outlet, found.outlet_span
+            if masthead is not None and _full_agency_name(outlet, masthead[1]):
+                # "(Northwind) –" under a masthead "Northwind News Agency": the agency
+                # credits itself by its short name; its name is the masthead's
+                outlet, outlet_span = masthead[1], masthead[2]
             break
     if outlet is None and crumb_outlet is not None:
         outlet, outlet_span = crumb_outlet
