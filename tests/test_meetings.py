@@ -1121,7 +1121,7 @@ def test_a_visit_due_then_called_off(pipeline: object, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "date", "place"), [
     ("Vladimir Putin and Recep Tayyip Erdogan agreed on Monday to widen the truce, after "
-     "talks in the Kremlin that lasted four hours.", "2020-03-02", "Kremlin"),
+     "talks in the Kremlin that lasted four hours.", "2020-03-02", "Moscow"),
     ("Russia and Turkey agreed on Thursday to set up joint patrols, following talks in "
      "Ankara.", "2020-02-27", "Ankara"),
     ("Lavrov and Cavusoglu signed a memorandum on March 2, after a meeting in Sochi.",
@@ -1557,7 +1557,8 @@ def test_the_meetings_around_a_summit_are_each_their_own(pipeline: object) -> No
 
 @pytest.mark.parametrize(("text", "place"), [
     ("Erdogan welcomed Putin to Ankara on Monday.", "Ankara"),
-    ("Putin welcomed the Turkish delegation to the Kremlin on Tuesday.", "Kremlin"),
+    # (a seat of government: the capital it stands in, the city GOLD.md asks for)
+    ("Putin welcomed the Turkish delegation to the Kremlin on Tuesday.", "Moscow"),
     ("The Iranian president, welcoming Lavrov and Cavusoglu to Tehran on Monday, urged calm.",
      "Tehran"),
 ])
@@ -1900,3 +1901,133 @@ def test_a_year_naming_another_thing_does_not_date_the_meeting(
 ) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.date and m.date.iso) == date
+
+
+# --------------------------------------------------------------------------- accuracy pass 4
+# (each test: one way news tells a meeting, in several wordings of our own)
+
+
+@pytest.mark.parametrize(("text", "parties", "place", "date"), [
+    ("Iranian Foreign Minister Javad Zarif arrived in Ankara on Tuesday for talks on Syria.",
+     ("IR", "TR"), "Ankara", "2020-03-03"),
+    ("Egypt's President Abdel Fattah al-Sisi came to Moscow on Monday, seeking Russian "
+     "support over Libya.", ("EG", "RU"), "Moscow", "2020-03-02"),
+    ("The Iranian foreign minister is coming to Damascus next week.", ("IR", "SY"),
+     "Damascus", "2020-03-09/2020-03-15"),
+])
+def test_an_arrival_is_a_visit(
+    pipeline: object, text: str, parties: tuple[str, ...], place: str, date: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == parties
+    assert m.place is not None and m.place.name == place
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Minister Robert Hill said more Australian troops had arrived in Kabul.",
+    "Syrian refugees arrived in Turkey on Monday.",
+    "Vladimir Putin came to power in 2000.",
+    "Turkey came to the conclusion that the deal had failed.",
+    "Russian Defence Minister Sergei Shoigu said Russian soldiers had arrived in Aleppo.",
+])
+def test_arrivals_of_troops_or_crowds_are_no_visit(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Turkish President Recep Tayyip Erdogan came to the Kremlin on Monday.", "Moscow"),
+    ("US President Donald Trump received Erdogan at the White House on Wednesday.",
+     "Washington"),
+    ("Putin and Erdogan held talks at the Kremlin on Thursday.", "Moscow"),
+])
+def test_a_seat_of_government_is_its_capital(pipeline: object, text: str, place: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Putin and Erdogan met in Sochi on Monday. Russia's Putin and Erdogan last met in "
+    "December, when they held a three-way summit in Ankara with Iran's President Hassan "
+    "Rouhani.",
+    "Putin and Erdogan met in Sochi on Monday. The two leaders last met in December, when "
+    "they attended a summit in Ankara with Rouhani.",
+    "Putin and Erdogan met in Sochi on Monday. They last spoke in December, when they met "
+    "Hassan Rouhani in Ankara for a three-way summit.",
+])
+def test_last_met_then_when_is_one_earlier_meeting(pipeline: object, text: str) -> None:
+    found = _read(pipeline, text)[0]
+    assert len(found) == 2
+    earlier = found[1]
+    assert earlier.parties == ("IR", "RU", "TR")
+    assert earlier.place is not None and earlier.place.name == "Ankara"
+    assert earlier.date is not None and earlier.date.iso == "2019-12"
+
+
+@pytest.mark.parametrize("text", [
+    "Putin will visit Ankara on March 20 for talks with Erdogan. Iraq hosted a meeting of "
+    "Turkish and Syrian officials in Baghdad last week. The two men last spoke by phone in "
+    "January.",
+    "Putin is due in Ankara on March 20 for talks with Erdogan. Turkish and Syrian diplomats "
+    "met in Baghdad on Monday. The two leaders last met in Sochi in January.",
+])
+def test_the_two_men_are_the_persons_of_the_last_meeting_of_persons(
+    pipeline: object, text: str
+) -> None:
+    found, names = _read(pipeline, text)
+    last = found[-1]
+    assert last.parties == ("RU", "TR")
+    assert _who(last, names) == {"Putin", "Erdogan"}
+    assert last.date is not None and last.date.iso == "2020-01"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Putin, Erdogan and Rouhani met in Sochi on Monday. Turkey is due to host the next "
+     "such summit.", "Turkey"),
+    ("Putin, Erdogan and Rouhani met in Sochi on Monday. The next summit will be hosted by "
+     "Iran.", "Iran"),
+    ("Putin, Erdogan and Rouhani met in Sochi on Monday. Iran is set to host the next "
+     "meeting.", "Iran"),
+])
+def test_the_host_of_the_next_summit_is_its_place(
+    pipeline: object, text: str, place: str
+) -> None:
+    found = _read(pipeline, text)[0]
+    assert len(found) == 2
+    m = found[1]
+    assert (m.status, m.parties) == (MeetingStatus.PLANNED, ("IR", "RU", "TR"))
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "The deal was sealed at a round of talks in Geneva on February 14, and discussed again "
+    "when Russian President Vladimir Putin visited Ankara on February 28.",
+    "The accord was drafted at talks in Geneva on February 14 and confirmed when Turkish "
+    "President Erdogan met Russian President Putin in Moscow on February 28.",
+])
+def test_again_when_a_visit_is_a_meeting_of_its_own(pipeline: object, text: str) -> None:
+    found = _read(pipeline, text)[0]
+    last = found[-1]
+    assert last.parties == ("RU", "TR")
+    assert last.date is not None and last.date.iso == "2020-02-28"
+    assert last.place is not None and last.place.name in ("Ankara", "Moscow")
+    assert all(m.date is None or m.date.iso != "2020-02-14" or m.place is None
+               or m.place.name == "Geneva" for m in found)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Erdogan met Putin in Sochi on Wednesday, as the two men also weighed a thaw between "
+     "Turkey and Syria's Bashar al-Assad.", ("RU", "TR")),
+    ("Russian and Turkish officials met in Ankara on Monday, weighing a new truce between "
+     "Syria and Israel.", ("RU", "TR")),
+    ("Putin and Erdogan discussed the rift between Ankara and Damascus in a phone call on "
+     "Monday.", ("RU", "TR")),
+    ("Talks on a ceasefire between Russian and Turkish officials ended in Moscow on Monday.",
+     ("RU", "TR")),
+    ("Talks on Idlib between Russia and Turkey ended in Moscow on Monday.", ("RU", "TR")),
+])
+def test_a_relation_between_states_is_a_topic(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == parties

@@ -103,6 +103,7 @@ from idlib_corpus.model import (
     MeetingKind,
     MeetingStatus,
     Place,
+    PlaceKind,
     Span,
     TimeValue,
 )
@@ -172,6 +173,8 @@ _WHO_LED = re.compile(
     r"(?:[\w'-]+\s+){0,3}?(?:delegation|team|negotiators|talks)(?![a-z])"
 )
 _FOR_ON = ("for ", "on ", "for the ", "on the ")
+# between the subject of a verb of travel and the verb ("troops have now arrived in")
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:have|has|had|were|was|been|also|already|now|finally))*\s+")
 _ENVOY_FOR = re.compile(
     r"(?:envoy|envoys|representative|coordinator|negotiator|mediator)\s+(?:for|on)\s+"
     r"(?:the\s+)?$"
@@ -205,6 +208,9 @@ _AND_WITH = re.compile(r"[\s,]+and\s+(?:also\s+|later\s+|then\s+)?with\s")
 # "Syria war: …": a rubric opening a headline (a few words and a colon)
 _RUBRIC = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?[\w'-]+:\s")
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
+# the last word of a topic (before "between") and where the states it relates end
+_LAST_WORD = re.compile(r"[a-z][a-z'-]*$")
+_RELATION_END = re.compile(r"[,;:(\"“”—]|\s(?:where|when|while|which|who|to|for|in|at)\s")
 _SIDELINES = re.compile(r"(?<![a-z])on the sidelines of(?![a-z])")
 # Words one of which every match of a pattern holds: a clause without them is not searched
 # (a pattern opening with a lookbehind is tried at every offset, str.find is not).
@@ -220,10 +226,11 @@ _AND_THEN_MEET = re.compile(
     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
 )
 # "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
+# ("… sealed at talks in Geneva, and discussed again when A visited Ankara": when too)
 _SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTING)
-    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|s(?<![a-z]s)ince)\s"
+    r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|s(?<![a-z]s)ince|w(?<![a-z]w)hen)\s"
 )
-_SEQUENCE_WORDS = ("after ", "following ", "since ")
+_SEQUENCE_WORDS = ("after ", "following ", "since ", "when ")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
 # "the foreign ministers of …", "Russian and Turkish defence ministers" (the office of each)
@@ -409,6 +416,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         if si != last_since:
             last_since, skip_to = si, -1
         for clause, triggers in _predicates(ctx, whole, found):
+            first_part = clause.end < whole.end  # (cut before another meeting's part)
             occasion = False
             whose: Mentioned | None = None
             lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if (
@@ -436,7 +444,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                         whose = ctx.person_before(min(clause.end, lead.end() + 30), lead.end())
                     clause = make_span(clause.start, lead.end())
             cand = _read_clause(ctx, si, sent, clause, triggers, countries,
-                                alone=clause.start > whole.start)
+                                alone=clause.start > whole.start, first_part=first_part)
             if cand is None:
                 continue
             if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
@@ -465,6 +473,25 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 if cand.date is not None and cand.status is MeetingStatus.PLANNED and \
                         ctx.published is not None and cand.date.end < ctx.published:
                     cand.date = _ahead(ctx, cand.date, ctx.published, sent)
+            if cands and cands[-1].cls == "again" and cands[-1].sentence == si and \
+                    clause.start > sent.start and _WHEN.match(ctx.folded, clause.start,
+                                                              clause.end):
+                last = cands[-1]
+                own = cand.date is not None and cand.date.span is not None and \
+                    clause.start <= cand.date.span.start < clause.end
+                if not own and last.date is not None:
+                    cand.date, cand.weak_date = last.date, last.weak_date
+                if dates_overlap(last.date, cand.date) and place_compatible(
+                    last.place, cand.place
+                ) and not last.extra_dates:
+                    # "The two leaders last met in May, when they held talks in Baku with
+                    # C": the ", when" clause tells that last meeting (one meeting)
+                    if cand.cls == "primary":
+                        cands.pop()
+                        _absorb(cand, last)
+                    else:
+                        _absorb(last, cand)
+                        continue
             if clause.start > sent.start and (
                 (cand.cls == "refer" and len(cand.parties) < 2)
                 or (cand.cls == "primary" and cand.date is None)
@@ -600,9 +627,12 @@ def _read_clause(
     countries: dict[str, str],
     *,
     alone: bool = False,
+    first_part: bool = False,
 ) -> _Candidate | None:
     """The meeting one clause tells (``alone``: a second part of a clause, "…, days after
-    a visit to Ankara", whose meeting is not of the states the sentence names before)."""
+    a visit to Ankara", whose meeting is not of the states the sentence names before;
+    ``first_part``: a first part, "talks in Geneva, and again when A visited B", whose meeting
+    is not of the states named after it)."""
     if ctx.has("meeting_denials", clause):
         return None  # "a meeting … was not on the agenda"
     first = triggers[0]
@@ -660,7 +690,7 @@ def _read_clause(
     topic = ctx.topic_zones(clause)
     if topic:
         # ("on the sidelines of …" says where, not what about)
-        topic = [_topic_before_relative(f, z) for z in topic
+        topic = [_relation_between(ctx, _topic_before_relative(f, z), c_end) for z in topic
                  if not f.startswith("on the sidelines", z.start)]
     roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
     excluded = speech_zones + topic if speech_zones else topic
@@ -714,7 +744,9 @@ def _read_clause(
             for zone, cue in roles:
                 if zone.contains(sp) and (
                     cue.startswith("counterpart") or not within_any(sp, speech_zones)
-                ) and not (said_after is not None and said_after.contains(sp)):
+                ) and not (said_after is not None and said_after.contains(sp)) and not (
+                    topic and within_any(sp, topic)  # ("a thaw between A and B")
+                ):
                     role_people.add(actor)
             if excluded and within_any(sp, excluded):
                 continue
@@ -874,11 +906,13 @@ def _read_clause(
         # received a letter from Putin": a visitor received, not a thing
         return None
     travel = "travel" in first.value and all("travel" in t.value for t in triggers)
-    if travel and not participants and not any(
+    if travel and ((not participants and not any(
         w in _ENVOYS for w in _LETTERS.findall(f, c_start, c_end)
-    ):
+    )) or any(_SUBJECT_GAP.fullmatch(f, h.end, first.start) for h in ctx.hits_in(
+        "armed_nouns", make_span(max(c_start, first.start - 30), first.start)))):
         # "refugees travel to Europe", "Turkish troops headed to Idlib": a journey is a
-        # visit of a person, officials or a delegation
+        # visit of a person, officials or a delegation (not of troops, whoever announced
+        # their arrival: "the minister said more troops have arrived in Kabul")
         return None
 
     # -- kind, status
@@ -996,7 +1030,8 @@ def _read_clause(
         ctx, main, clause
     ):
         # "a three-way summit in Tehran, where Putin and Rouhani …": read the sentence
-        whole = _sentence_parties(ctx, sent, countries)
+        whole = _sentence_parties(ctx, make_span(sent.start, c_end) if first_part else sent,
+                                  countries)
         if len(whole[0]) >= 2:
             parties, participants, cls = whole[0], participants | whole[1], "primary"
 
@@ -1371,6 +1406,29 @@ def _meeting_times(
     return out
 
 
+def _relation_between(ctx: EventContext, zone: Span, end: int) -> Span:
+    """A topic that names a relation of states ("weighed a thaw between Ankara and
+    Damascus", "discussed the truce between Syria and Turkey"), to the end of the states
+    it relates: the topic stops before "between" ("talks on Idlib between A and B" names
+    the sides), unless a common noun other than a meeting word stands right before it
+    and states, not persons or peoples ("Turkish officials"), right after it."""
+    f = ctx.folded
+    if not f.startswith(" between ", zone.end):
+        return zone
+    word = _LAST_WORD.search(f, zone.start, zone.end)
+    if word is None or ctx.mention_starts_at(word.start(), zone.end) or any(
+        t.end == zone.end for t in ctx.hits_in("meeting_triggers", zone)
+    ) or ctx.places_in(make_span(word.start(), zone.end)):
+        return zone
+    stop = _RELATION_END.search(f, zone.end + 9, end)
+    stop_at = stop.start() if stop is not None else end
+    first = next(iter(ctx.mentions_in(make_span(zone.end + 9, stop_at))), None)
+    if first is None or first.span.start != zone.end + 9 or first.kind == "person" or \
+            first.role_kind in ("nationality", "demonym"):
+        return zone  # ("talks on a truce between Russian and Turkish officials": people)
+    return make_span(zone.start, stop_at)
+
+
 def _topic_before_relative(f: str, zone: Span) -> Span:
     """A topic cut before a relative clause or a second verb: in "consultations on Idlib
     that ended in Moscow", Moscow is where the talks ended, not what they were about."""
@@ -1703,10 +1761,15 @@ _MOVE_TO = re.compile(  # (?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+)
     r"|a(?<!\Sa)t\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
 )
 # (matched with bounds: at most 30 characters after the place)
+# ("Turkey is due to host", "Iran has offered to host": the auxiliaries and verbs of
+# intent before "host" too)
 _HOST = re.compile(
-    r"\s*(?:hosted|hosts|will host|is hosting|was hosting|expects|expected|is expecting|"
-    r"was expecting|will receive|received|welcomed|welcomes)\b"
+    r"\s*(?:(?:is|are|was|were|has|have|will|would|to|due|set|expected|scheduled|offered|"
+    r"agreed|plans|planned|again|also|be)\s+){0,3}(?:host|hosted|hosts|hosting)\b"
+    r"|\s*(?:expects|expected|is expecting|was expecting|will receive|received|welcomed|"
+    r"welcomes)\b"
 )
+_HOSTED_BY = (" hosted by ", " hosted by the ")
 # the nouns in the "movement" list make a delegation a visit, but say nothing of where
 _NOT_MOVES = frozenset({"talks", "negotiations", "hold talks"})
 _CLAUSE_IN = re.compile(r"[\s,;\"“]*(?:in|at)\s+(?:the\s+)?$")  # (with bounds too)
@@ -1761,9 +1824,10 @@ def _place(
         if rank > 2 and (_HOST.match(f, pe, pe + 30) or _CLAUSE_IN.match(
             f, clause.start, ps
         ) or f.endswith(_SIDELINES_OF, max(0, ps - 17), ps)
-                or f.endswith(_SET_FOR, max(0, ps - 14), ps)):
+                or f.endswith(_SET_FOR, max(0, ps - 14), ps)
+                or f.endswith(_HOSTED_BY, max(0, ps - 15), ps)):
             # (or "on the sidelines of the Munich Security Conference": that city; "the
-            # summit planned for Tehran")
+            # summit planned for Tehran", "the next round, hosted by Iran")
             rank = 2
         if rank > 3 and floor >= 3:
             if moves is None:
@@ -2228,6 +2292,12 @@ def _main_record(
     tells most (of two states when the words say "two" or "both")."""
     pool = [r for r in records if r.cls == "primary" and len(r.parties) >= 2]
     if cand.cls == "again":
+        if pool and _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
+            # "The two men last spoke in May": the persons of the last meeting told of
+            # persons (not of "Turkish and Syrian officials" told in between)
+            two = _TWO.search(ctx.folded, cand.clause.start, cand.clause.end) is not None
+            pool = [r for r in pool if len(r.participants) == 2 or (
+                not two and len(r.participants) > 2)] or pool
         return pool[-1] if pool else None
     words = ctx.folded[cand.clause.start:cand.clause.end]
     if _TWO.search(words):
@@ -2281,8 +2351,26 @@ def _finish(ctx: EventContext, article_id: str, n: int, r: _Candidate) -> Meetin
     for sp in r.evidence:
         unique.setdefault((sp.start, sp.end), sp)
     evidence = tuple(sorted(unique.values(), key=_span_order))
+    place = r.place
+    if place is not None and place.kind is PlaceKind.OTHER and place.country:
+        place = _seat_city(ctx, place)
     # (sets: their sorted tuples are what the constructor would make of them)
     return _trusted.meeting(
         f"meeting:{article_id}:{n}", r.kind, status, evidence, tuple(sorted(r.parties)),
-        tuple(sorted(r.participants)), r.place, date, r.duration, r.outcome, r.reported_by,
+        tuple(sorted(r.participants)), place, date, r.duration, r.outcome, r.reported_by,
     )
+
+
+def _seat_city(ctx: EventContext, place: Place) -> Place:
+    """The capital a seat of government stands in ("came to the Kremlin", "talks at the
+    White House": the meeting was in Moscow, in Washington); any other landmark as it is
+    (a palace outside the capital names no city of its own in the gazetteer)."""
+    capital = getattr(ctx.doc.kb, "capital", None)
+    pid = capital(place.country) if capital is not None else None
+    if pid is None:
+        return place
+    try:
+        city = ctx.doc.kb.place(pid, text=place.text, span=place.span)
+    except Exception:  # a knowledge base without that place
+        return place
+    return city if isinstance(city, Place) and place_compatible(place, city) else place
