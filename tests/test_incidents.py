@@ -1978,3 +1978,63 @@ def test_a_toll_clause_with_a_time_of_its_own_is_another_attack(pipeline: object
             "soldiers were killed near Ariha on February 3.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.date is not None and attack.date.iso == "2020-02-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "place"),
+    [
+        ("Turkish troops started evacuating their observation post in Morek on Monday, a "
+         "monitor said.", "state:TR", "Morek"),
+        ("A column of Turkish army trucks left the Tell Hamra observation post on Sunday, "
+         "local reporters said.", "state:TR", "Tell Hamra"),
+        ("Russian soldiers pulled out of their base near Tal Rifaat on Friday.", "state:RU",
+         "Tal Rifaat"),
+        ("The Turkish army has begun to dismantle and relocate its post near Saraqib, local "
+         "sources said on Tuesday.", "state:TR", "Saraqib"),
+        ("Turkish troops withdrew from the observation post at Kafr Ruma on Thursday.",
+         "state:TR", "Kafr Rumma"),
+    ],
+)
+def test_troops_leaving_or_moving_a_post_are_a_deployment(
+    pipeline: object, text: str, state: str, place: str
+) -> None:
+    moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DEPLOYMENT)
+    assert moved.perpetrators == (state,)
+    assert moved.place is not None and moved.place.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces took Ariha in May, leaving two Turkish posts near Sarmin encircled.",
+        "The regime offensive left two Turkish observation posts near Sarmin surrounded.",
+        "Residents left their homes in Ariha after the shelling of a post nearby.",
+    ],
+)
+def test_posts_left_encircled_are_no_withdrawal(pipeline: object, text: str) -> None:
+    assert not [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+                if i.type is T.DEPLOYMENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Russian submarines fired cruise missiles on Thursday at Islamic State command posts "
+         "near Deir ez-Zor.", "armed_group:islamic-state"),
+        ("Russian jets bombed Ariha on Sunday, destroying a weapons depot belonging to Hayat "
+         "Tahrir al-Sham.", "armed_group:hayat-tahrir-al-sham"),
+        ("Russian warplanes struck at Hayat Tahrir al-Sham positions near Ariha on Monday.",
+         "armed_group:hayat-tahrir-al-sham"),
+    ],
+)
+def test_a_group_named_as_owner_of_what_is_hit_is_the_target(
+    pipeline: object, text: str, group: str
+) -> None:
+    assert _sides(pipeline, "Fighting in Idlib\n\n" + text)[1] == (group,)
+
+
+def test_a_nationality_s_observation_post_shelled_is_an_attack_on_that_state(
+    pipeline: object,
+) -> None:
+    text = "Fighting in Idlib\n\nThe Turkish observation post near Morek was shelled on Monday."
+    assert _sides(pipeline, text)[1] == ("state:TR",)

@@ -524,6 +524,8 @@ class Vocabulary:
     settlement_heads: tuple[str, ...] = ()
     #: verbs whose object is ground ("shelled ", folded, with the space after)
     ground_verbs: tuple[str, ...] = ()
+    #: nouns after the name of a settlement (" observation post", folded, space before)
+    settlement_tails: tuple[str, ...] = ()
     #: how a name after such a verb that is no settlement begins ("The ", "Jaish")
     not_settlement_first: tuple[str, ...] = ()
     #: the folded last words of such names of forces ("brigade", "front")
@@ -686,6 +688,7 @@ def vocabulary() -> Vocabulary:
         deployment_purposes=frozenset(d.get("deployment_purposes", ())),
         settlement_heads=tuple(f"{w} " for w in d.get("settlement_heads", ())),
         ground_verbs=tuple(f"{w} " for w in d.get("ground_verbs", ())),
+        settlement_tails=tuple(f" {w}" for w in d.get("settlement_tails", ())),
         not_settlement_first=tuple(d.get("not_settlement_first", ())),
         not_settlement_last=tuple(d.get("not_settlement_last", ())),
     )
@@ -1070,6 +1073,26 @@ class EventContext:
                 sp = make_span(start, end)
                 out.append(PlaceRef(sp, Place(name=name, kind=PlaceKind.TOWN), name, None,
                                     False))
+        for tail in v.settlement_tails:
+            # "the Tell Hamra observation post": the name of the village before the noun
+            at = f.find(tail)
+            while at >= 0:
+                end = at
+                at = f.find(tail, at + len(tail))
+                m = _SETTLEMENT_NAME_END.search(text, max(0, end - 40), end)
+                if m is None:
+                    continue
+                start = m.start()
+                if text.startswith(first, start) or (start > 0 and text[start - 1].isalnum()):
+                    continue
+                pairs = sorted([*((a.span.start, a.span.end) for a in named),
+                                *((p.span.start, p.span.end) for p in (*known, *out))])
+                if _overlaps_any(([b for b, _ in pairs], _furthest_ends(e for _, e in pairs)),
+                                 start, end):
+                    continue  # ("the Turkish observation post", "the Morek post")
+                name = m.group()
+                out.append(PlaceRef(make_span(start, end), Place(name=name, kind=PlaceKind.TOWN),
+                                    name, None, False))
         return out
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:
@@ -1781,6 +1804,8 @@ _SETTLEMENT_NAME = re.compile(
     r"(?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*"
     r"(?: (?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*){0,2}"
 )
+#: a settlement's name ending where a search window ends (before "observation post")
+_SETTLEMENT_NAME_END = re.compile(r"(?<![A-Za-z'’-])" + _SETTLEMENT_NAME.pattern + r"$")
 _DATELINE_TAIL = re.compile(r"[\s)/.\]]*[-—–:]?")
 # The stock asides between a speaker and the verb ("X, for its part, said")
 _STOCK_ASIDE = re.compile(

@@ -878,10 +878,15 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
         h.start - end < 12 for h in lex.between(end, end + 25 if end + 25 < ceiling else ceiling)
     ):
         return False  # "more raids will be launched"
-    if value["type"] == "deployment" and (lex := hits["withdrawal"]).hits and lex.between(
-        start, end + 30 if end + 30 < ceiling else ceiling
-    ):
-        return False  # "moved their forces out of": a withdrawal
+    if value["type"] == "deployment":
+        if "withdrawal" in value:
+            if any(h.value["type"] == "territorial_change" for h in hits["incident_triggers"]
+                   .between(end, end + 30 if end + 30 < ceiling else ceiling)):
+                return False  # "left two Turkish posts encircled": what the capture did
+        elif (lex := hits["withdrawal"]).hits and lex.between(
+            start, end + 30 if end + 30 < ceiling else ceiling
+        ):
+            return False  # "moved their forces out of": a withdrawal
     lex = hits["habitual"]
     return not (lex.hits and lex.between(start - 80 if start - 80 > floor else floor,
                                          end + 80 if end + 80 < ceiling else ceiling))
@@ -1665,7 +1670,7 @@ def _forces_named(
     words in brackets (``brackets``: ``ctx.brackets_over`` the clause)."""
     out = []
     for m in named:
-        if m.backer or m.locative:
+        if m.backer or (m.locative and not (m.kind == "group" and _owns_after(ctx, m))):
             continue
         kind = m.kind
         if kind == "person":
@@ -1689,6 +1694,28 @@ def _forces_named(
                 continue  # "Lebanon's Hezbollah": the group's home, not an actor
         out.append(m)
     return out
+
+
+# What a group's forces hold, named after it ("at Islamic State command posts", "on HTS
+# arms depots"), and the words that name it as the owner of a thing hit ("a depot
+# belonging to X", "a camp run by X"): after "at", "on" or "to" the group is no place
+_OWNED_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z-]+\s+)?(?:command\s+posts?|posts?|positions?|depots?|headquarters|"
+    r"bases?|camps?|hideouts?|strongholds?|targets?|fighters|militants|convoys?|vehicles?|"
+    r"checkpoints?|facilities|sites?|warehouses?|members|commanders?|leaders?)(?![a-z])"
+)
+_OWNER_BEFORE = re.compile(
+    r"(?:belong(?:ing|s|ed)?\s+to|(?:run|used|operated|manned)\s+by)\s+(?:the\s+)?$"
+)
+
+
+def _owns_after(ctx: EventContext, m: Mentioned) -> bool:
+    """A group after a preposition of place named as the owner of what is hit: "fired
+    missiles at Islamic State command posts", "a depot belonging to the group"."""
+    f = ctx.folded
+    start = m.span.start
+    return _OWNED_AFTER.match(f, m.span.end) is not None or _OWNER_BEFORE.search(
+        f, start - 24 if start > 24 else 0, start) is not None
 
 
 def _commands(ctx: EventContext, m: Mentioned) -> bool:
