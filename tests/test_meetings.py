@@ -2031,3 +2031,78 @@ def test_a_relation_between_states_is_a_topic(
 ) -> None:
     m = one(_read(pipeline, text)[0])
     assert m.parties == parties
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi prime minister said last month that he was working to host a meeting between "
+    "Turkish and Syrian officials in Baghdad.",
+    "Qatar hopes to host talks between Turkish and Syrian officials in Doha.",
+    "Egypt is seeking to arrange a meeting of Turkish and Syrian envoys in Cairo.",
+])
+def test_a_meeting_someone_works_towards_is_planned(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.status is MeetingStatus.PLANNED
+    assert {"SY", "TR"} <= set(m.parties)
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan flew to Moscow on Thursday, hoping to secure a truce with Putin.",
+    "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi on Monday, seeking "
+    "to salvage the Idlib deal.",
+    "Lavrov held talks with Cavusoglu in Antalya on Monday, working to ease tensions.",
+])
+def test_the_aim_of_a_meeting_held_does_not_make_it_planned(
+    pipeline: object, text: str
+) -> None:
+    assert one(_read(pipeline, text)[0]).status is MeetingStatus.HELD
+
+
+@pytest.mark.parametrize(("text", "earlier_who"), [
+    ("Putin held talks in Sochi on Monday with Chinese President Xi Jinping, whom he last "
+     "hosted in March 2019.", {"Putin", "Xi Jinping"}),
+    ("Erdogan met Iranian President Hassan Rouhani in Ankara on Monday, who he last received "
+     "in 2019.", {"Erdogan", "Hassan Rouhani"}),
+    ("On Monday Russian Foreign Minister Sergei Lavrov met Iran's Foreign Minister Javad "
+     "Zarif, who last visited Moscow in January.", {"Javad Zarif"}),
+])
+def test_whom_he_last_met_is_an_earlier_meeting(
+    pipeline: object, text: str, earlier_who: set[str]
+) -> None:
+    found, names = _read(pipeline, text)
+    assert len(found) == 2
+    now, earlier = found
+    assert now.date is not None and now.date.iso == "2020-03-02"
+    assert earlier.date is not None and earlier.date.iso[:4] in ("2019", "2020")
+    assert earlier.date.iso != "2020-03-02"
+    assert earlier.parties == now.parties
+    assert _who(earlier, names) == earlier_who
+
+
+@pytest.mark.parametrize("second", [
+    "Earlier in the day, Putin held talks with Chinese President Xi Jinping.",
+    "Earlier that day, Putin sat down with Chinese President Xi Jinping.",
+    "Later in the day, Putin met Chinese President Xi Jinping.",
+])
+def test_earlier_in_the_day_is_the_day_of_the_meeting_told(
+    pipeline: object, second: str
+) -> None:
+    found = _read(pipeline, "Putin met Erdogan in Astana on Wednesday. " + second)[0]
+    assert [(m.parties, m.date and m.date.iso) for m in found] == [
+        (("RU", "TR"), "2020-03-04"), (("CN", "RU"), "2020-03-04")]
+
+
+@pytest.mark.parametrize("second", [
+    "The talks took place in Astana on the sidelines of a regional summit, a two-day "
+    "gathering hosted by Kazakh President Kassym-Jomart Tokayev.",
+    "The meeting was held in Astana, on the margins of a regional forum.",
+    "Their talks were held at a hotel in Astana.",
+])
+def test_the_talks_took_place_in_a_city_of_the_country_told(
+    pipeline: object, second: str
+) -> None:
+    text = "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Kazakhstan on Monday. "
+    found = _read(pipeline, text + second)[0]
+    main = found[0]
+    assert main.parties == ("RU", "TR")
+    assert main.place is not None and main.place.name == "Astana"
+    assert all("KZ" not in m.parties or len(m.parties) > 2 for m in found)

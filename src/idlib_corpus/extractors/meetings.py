@@ -181,12 +181,12 @@ _ENVOY_FOR = re.compile(
 )
 # (searched alone: its branches open with letters, which the engine skips to)
 _OCCASION = re.compile(
-    r"(?:one[- ]on[- ]one|separately|later (?:in|on|that) (?:the )?day"
+    r"(?:one[- ]on[- ]one|separately|(?:later|earlier) (?:in|on|that) (?:the )?day"
     r"|on the (?:sidelines|margins)(?! of))(?![a-z])"
 )
 #: What a match of _OCCASION opens with (looked for first: its search runs the matcher at
 #: every offset of a clause that mostly holds none of them).
-_OCCASION_WORDS = ("one-on", "one on", "separately", "later ", "on the sidelines",
+_OCCASION_WORDS = ("one-on", "one on", "separately", "later ", "earlier ", "on the sidelines",
                    "on the margins")
 _ALSO = re.compile(r"a(?<![a-z]a)lso\s+(?:[a-z]+\s+)?$")
 # "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
@@ -231,6 +231,10 @@ _SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTI
     r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|s(?<![a-z]s)ince|w(?<![a-z]w)hen)\s"
 )
 _SEQUENCE_WORDS = ("after ", "following ", "since ", "when ")
+# ", whom he last hosted in …", ", who last visited Ankara in …" (searched between the
+# first meeting word and a word of an earlier meeting; a few words at most between)
+_WHOM_HE = re.compile(r",\s+(?:whom|who\s+(?:he|she|they))\s")
+_RELATIVE_AGAIN = re.compile(r",\s+(?:whom|who)\s+(?:[a-z]+\s+){0,2}$")
 _TALKING = frozenset({"event", "weak"})
 _SINCE_WORDS = ("since ",)
 # "the foreign ministers of …", "Russian and Turkish defence ministers" (the office of each)
@@ -497,6 +501,19 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 or (cand.cls == "primary" and cand.date is None)
             ):
                 _after_the_news(ctx, sent, clause, cand, countries)
+            if part is not None and cand.cls == "again" and clause.start > whole.start and \
+                    _WHOM_HE.match(ctx.folded, clause.start, clause.end):
+                # "… with Xi, whom he last hosted in 2019": the persons of the clause before
+                cand.parties |= part.parties
+                cand.participants |= part.participants
+            elif part is not None and cand.cls == "again" and clause.start > whole.start and \
+                    ctx.folded.startswith(", who ", clause.start):
+                # "… met Zarif, who last visited Moscow in May": his own visit
+                who = ctx.person_before(clause.start, max(whole.start, clause.start - 60))
+                country = who and (who.country or countries.get(who.actor))
+                if who is not None and country:
+                    cand.parties.add(country)
+                    cand.participants.add(who.actor)
             part = cand
             if whose is not None:
                 # "After his meeting with Putin, Erdogan said …": "his" is the one named next
@@ -581,6 +598,15 @@ def _predicates(
     if len(triggers) < 2:
         return [(clause, triggers)]
     f = ctx.folded
+    last = triggers[-1]
+    if last.value["class"] == "again" and triggers[0].value["class"] in _TALKING:
+        # "Putin held talks with Xi, whom he last hosted in March": the relative clause
+        # tells an earlier meeting of the same persons (see _RELATIVE_AGAIN)
+        rel = _RELATIVE_AGAIN.search(f, triggers[0].end, last.start)
+        if rel is not None:
+            cut = rel.start()
+            return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
+                    (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
     m = _AND_THEN_MEET.search(f, triggers[0].end, clause.end) if has_any(
         f, _AND_WORDS, triggers[0].end, clause.end) else None
     if m is None:
@@ -1083,12 +1109,15 @@ def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool]
     """What names the event on whose sidelines the clause's meeting was ("on the sidelines
     of a forum with Qatar and Egypt": from "of" to the next comma or the clause end), and
     whether it is a meeting (a meeting word right after "sidelines of"); ``None`` where
-    the clause has none."""
+    the clause has none). An apposition describing that event goes with it ("… of the
+    summit, a two-day gathering hosted by Kazakhstan's president")."""
     f = ctx.folded
     m = _SIDELINES.search(f, first.end, clause.end)
     if m is None:
         return None
     stop = f.find(",", m.end(), clause.end)
+    if stop >= 0 and _APPOSITIVE.match(f, stop + 1):
+        stop = f.find(",", stop + 1, clause.end)
     return make_span(m.end(), stop if stop >= 0 else clause.end), any(
         0 <= h.start - m.end() <= 30 for h in ctx.hits_in("meeting_triggers", clause))
 
@@ -1751,8 +1780,11 @@ def _nearest_hit(hits: list[Hit], pos: int) -> Hit:
 # "talks in Ankara", "talks in the Black Sea resort of Sochi"
 # (matched with bounds, not on a slice: the match starts at the bound, "$" holds at it)
 # ("in the Qatari capital, Doha": the name in apposition after a comma)
+# ("talks took place in Ankara", "the meeting was held at the Kremlin": a verb of taking
+# place between them too)
 _PLACE_AFTER = re.compile(
-    r"\s*(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$"
+    r"\s*(?:(?:took|take|takes|taking|will\s+take)\s+place\s+|(?:was|were|is|are|will\s+be|"
+    r"to\s+be|being)\s+held\s+)?(?:in|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,4}$"
     r"|\s*(?:in|at)\s+the\s+(?:[a-z'-]+\s+){0,3}(?:capital|city|resort|town),\s+$"
 )
 _MOVE_TO = re.compile(  # (?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$
@@ -2092,7 +2124,11 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
             or _STATUS_ORDER[other.status._value_] > _STATUS_ORDER[into.status._value_]
         ):
             into.status = other.status
-    elif into.place is None and other.place is not None and other.place_rank <= 2:
+    elif other.place is not None and other.place_rank <= 2 and (
+        into.place is None or (into.place.kind is PlaceKind.COUNTRY and place_compatible(
+            into.place, other.place))
+    ):
+        # ("met in Kazakhstan …. The talks took place in Astana": the city of that country)
         into.place = other.place
         into.place_rank = other.place_rank
     if other.date is not None and not refer:
