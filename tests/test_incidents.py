@@ -2038,3 +2038,88 @@ def test_a_nationality_s_observation_post_shelled_is_an_attack_on_that_state(
 ) -> None:
     text = "Fighting in Idlib\n\nThe Turkish observation post near Morek was shelled on Monday."
     assert _sides(pipeline, text)[1] == ("state:TR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Five civilians, among them a woman and her son, were killed on Monday when "
+         "regime shells hit a house in Ariha.", (5, None)),
+        ("Regime rockets hit Sarmin on Monday. Six people, two of them children, were "
+         "wounded, rescuers said.", (None, 6)),
+        ("Nine people, including a paramedic, were killed when Russian jets bombed a "
+         "market in Ariha on Monday.", (9, None)),
+    ],
+)
+def test_a_part_told_between_commas_does_not_cut_a_figure_from_its_verb(
+    pipeline: object, text: str, toll: tuple[int | None, int | None]
+) -> None:
+    assert _toll(one(_incidents(pipeline, "Fighting in Idlib\n\n" + text),
+                     T.ARMED_ATTACK)) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Russia's defence ministry said two of its warships in the eastern Mediterranean "
+         "fired cruise missiles at rebel depots near Ariha on Monday.", ("state:RU",)),
+        ("Ahrar al-Sham and Faylaq al-Sham said their fighters had retaken the village of "
+         "Kafr Nabl on Sunday.", ("armed_group:ahrar-al-sham", "armed_group:faylaq-al-sham")),
+        ("Turkish troops and their Syrian allies seized Tal Rifaat from the YPG in March.",
+         ("state:TR",)),
+    ],
+)
+def test_who_acts_speakers_joined_pronouns_far_from_the_verb_and_allies(
+    pipeline: object, text: str, doers: tuple[str, ...]
+) -> None:
+    found = _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+    assert len(found) == 1 and found[0].perpetrators == doers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bloodiest raid came in May, when an air strike on a training camp of Faylaq "
+        "al-Sham near the border killed 40 fighters.",
+        "A Russian raid on the headquarters of Faylaq al-Sham near Ariha killed 12 fighters "
+        "on Monday.",
+    ],
+)
+def test_an_attack_on_a_place_of_a_group_hits_the_group(pipeline: object, text: str) -> None:
+    assert _sides(pipeline, "Fighting in Idlib\n\n" + text)[1] == ("armed_group:faylaq-al-sham",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has thousands of troops in Idlib, where some 4 million people live, about "
+        "half of them displaced from elsewhere in Syria.",
+        "The province shelters 2 million people, many of whom are displaced.",
+    ],
+)
+def test_a_share_of_a_population_displaced_is_a_stock(pipeline: object, text: str) -> None:
+    assert not [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+                if i.type is T.DISPLACEMENT]
+
+
+def test_a_village_named_once_is_a_place_where_named_again(pipeline: object) -> None:
+    text = ("Fighting in Idlib\n\nShells struck a house in the village of Kafr Hamra on "
+            "Wednesday, killing three civilians.\n\nTurkish forces deployed armored vehicles "
+            "at the Kafr Hamra junction on Thursday, witnesses said.")
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert moved.place is not None and moved.place.name == "Kafr Hamra"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Syrian government forces broke a three-year Islamic State siege of Deir ez-Zor "
+         "last week.", ("armed_group:islamic-state",)),
+        ("Hayat Tahrir al-Sham fighters broke the siege of Kafr Nabl on Sunday.", ()),
+    ],
+)
+def test_breaking_a_siege_is_a_territorial_change(
+    pipeline: object, text: str, held: tuple[str, ...]
+) -> None:
+    taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
+    assert taken.targets == held and taken.place is not None

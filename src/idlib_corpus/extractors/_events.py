@@ -1093,6 +1093,36 @@ class EventContext:
                 name = m.group()
                 out.append(PlaceRef(make_span(start, end), Place(name=name, kind=PlaceKind.TOWN),
                                     name, None, False))
+        if out:
+            out.extend(self._named_again(out, known, named))
+        return out
+
+    def _named_again(
+        self, found: list[PlaceRef], known: list[PlaceRef], named: Sequence[Annotation]
+    ) -> list[PlaceRef]:
+        """The other mentions of the villages :meth:`_unlisted_settlements` found: "the
+        village of Tell Hamra" makes a later "at the Tell Hamra junction" a place too
+        (where no annotation covers the name)."""
+        text = self.text
+        pairs = sorted([*((a.span.start, a.span.end) for a in named),
+                        *((p.span.start, p.span.end) for p in (*known, *found))])
+        bounds = [b for b, _ in pairs], _furthest_ends(e for _, e in pairs)
+        out: list[PlaceRef] = []
+        for name in dict.fromkeys(p.text for p in found):
+            at = text.find(name)
+            while at >= 0:
+                start, end = at, at + len(name)
+                at = text.find(name, end)
+                if (start > 0 and text[start - 1].isalnum()) or (
+                    end < len(text) and text[end].isalnum()
+                ) or _overlaps_any(bounds, start, end):
+                    continue
+                if not (end <= self._skip_lo or start >= self._skip_hi) and self._skipped(
+                    make_span(start, end)
+                ):
+                    continue
+                out.append(PlaceRef(make_span(start, end), Place(name=name, kind=PlaceKind.TOWN),
+                                    name, None, False))
         return out
 
     def _build_mentions(self, actors: Sequence[Actor]) -> None:

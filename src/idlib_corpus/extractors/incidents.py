@@ -168,6 +168,11 @@ _TARGET_PREP = re.compile(
     r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?(?:(?:some|about|over|"
     r"nearly)\s+)?(?:[0-9][0-9,]*\s+|dozens\s+of\s+|several\s+)?$"
 )
+_PART_DISPLACED = re.compile(r"(?<![a-z])of\s+(?:them|whom)\s+(?:are\s+|already\s+)*$")
+_TARGET_OF = re.compile(
+    r"(?<![a-z])(?:on|against|targeting)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){1,3}?"
+    r"(?:of|belonging\s+to|used\s+by|run\s+by)\s+(?:the\s+)?$"
+)
 _ZONE_END = re.compile(r"[,;:]|\.\s")
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
@@ -259,6 +264,11 @@ _INCLUDING = re.compile(
 _BACKED_BY = re.compile(
     r"(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$"
 )
+# ", two of them children,", ", among them a woman and her son,", ", including a boy,":
+# a part of the people counted, told between commas
+_INSERTED = re.compile(
+    r",\s*(?:(?:[a-z0-9]+\s+)?of\s+(?:them|whom)|among\s+them|including)\s[^,]{1,60},"
+)
 # "eight civilians, five of them children": the figure before "of them" is a part
 _PART_OF = re.compile(r"\s+(?:of\s+them|of\s+whom|among\s+them)(?![a-z])")
 _HELD_POST = re.compile(
@@ -346,6 +356,8 @@ _ELLIPTIC_NEXT = re.compile(
 _LISTING = re.compile(r",\s*(?:including|such as|especially|notably)\b")
 _FROM_BEFORE = re.compile(r"(?:from|of)\s+(?:the\s+)?$")
 _LETTER_RUN = re.compile(r"[a-z]+")
+#: what lies between two actors named together ("X and Y", "X, Y")
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _AND_OR = re.compile(r"(?<![a-z])(?:and|or)(?![a-z])")
 
 
@@ -1016,6 +1028,10 @@ def _read_clause(
             # "home to 3 million people, half of them already displaced" (but "1,500 people
             # living in camps left": who they were, and then they fled)
             return None
+        if _PART_DISPLACED.search(f, max(cstart, main.start - 30), main.start):
+            # "where 3 million people live, roughly half of them displaced": a share of
+            # a population, a standing count
+            return None
         before = ctx.sentences[si - 1] if si > 0 else sent
         if not ctx.has("conflict_cues", sent) and not ctx.has("conflict_cues", before) \
                 and not any(r.type is _ATTACK or r.type is _TERRITORIAL for r in records):
@@ -1139,11 +1155,16 @@ def _read_clause(
         ):
             doers.add(m.actor)  # "a Syrian airstrike", "a Syrian government attack"
         elif main_start <= m_start and m_end <= main_end:
-            doers.add(m.actor)  # "came under the Syrian army's fire"
+            # "came under the Syrian army's fire"; but "broke the Islamic State siege of X":
+            # what a capture verb holds inside lost the ground
+            (receivers if typ is _TERRITORIAL and not passive else doers).add(m.actor)
         elif typ is _ATTACK and m_end <= main_start and len(real) > 1 and any(
             0 <= m_start - h.end <= 80 for h in real if h is not main
-        ) and _TARGET_PREP.search(f, max(cstart, m_start - 30), m_start):
-            receivers.add(m.actor)  # "strikes by Syrian forces on a Turkish base killed …"
+        ) and (_TARGET_PREP.search(f, max(cstart, m_start - 30), m_start)
+               or _TARGET_OF.search(f, max(cstart, m_start - 50), m_start)):
+            # "strikes by Syrian forces on a Turkish base killed …", "an air strike on a
+            # training camp of X killed …"
+            receivers.add(m.actor)
         elif not passive and m_start >= main_end and _BY.match(f, main_end, m_start):
             if _HELD_BY.search(f, max(main_end, m_start - 24), m_start):
                 receivers.add(m.actor)  # "attacked positions held by X": X's positions
@@ -1227,7 +1248,8 @@ def _read_clause(
             # (the words of ctx.words_before(h.start, 2, cstart), or "its forces had")
             lo = h.start - 24 if h.start - 24 > cstart else cstart
             near = _WORDS.findall(f, lo, h.start)
-            if not _PRONOUNS.isdisjoint(near[-2:]) or _ITS_FORCES.search(f, lo, h.start):
+            if not _PRONOUNS.isdisjoint(near[-2:]) or _ITS_FORCES.search(
+                    f, h.start - 70 if h.start - 70 > cstart else cstart, h.start):
                 pronoun = True
                 break
     if elided and not doers:
@@ -1242,6 +1264,11 @@ def _read_clause(
                   and within_any(m.span, speech_zones) and m.span.end <= main.start]
         if spoken:
             doers = {spoken[-1].actor}
+            # "X and Y said their fighters retook …": the speakers joined by "and"
+            for a, b in itertools.pairwise(reversed(spoken)):
+                if not _JOINED.fullmatch(f, b.span.end, a.span.start):
+                    break
+                doers.add(b.actor)
             pronoun = False
     army_end = main_start if not passive else cend
     # ("army", "government" or "regime" before the trigger: what both tests below need;
@@ -1479,8 +1506,8 @@ _TROOPS = frozenset({"troops", "soldiers", "servicemen", "fighters", "militants"
                      "personnel", "gunmen", "insurgents", "jihadists", "terrorists"})
 # A nationality before armed men who are no state's forces
 _NON_STATE_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:rebels?|opposition|insurgents?|militants?|jihadists?|islamists?)"
-    r"(?![a-z])"
+    r"\s+(?:[a-z-]+\s+)?(?:rebels?|opposition|insurgents?|militants?|jihadists?|islamists?|"
+    r"allies|proxies|partners)(?![a-z])"
 )
 _GROUP_AFTER = re.compile(r"'s?\s")
 _MEMO_HOME = "incidents.home"
@@ -1586,8 +1613,11 @@ _ARMS_BEFORE = re.compile(
 # "its forces had destroyed", "their jets have bombed": the forces of the state just named
 _ITS_FORCES = re.compile(  # (word-start test after the first letter)
     r"(?:i(?<![a-z]i)ts|t(?<![a-z]t)heir)\s+(?:forces|troops|army|military|jets|"
-    r"warplanes|drones|artillery|soldiers|fighters|units|aircraft|gunmen)\s+(?:(?:had|"
-    r"have|has)\s+)?(?:[a-z]+ly\s+)?$"
+    r"warplanes|drones|artillery|soldiers|fighters|units|aircraft|gunmen|submarines|"
+    r"warships|ships|bombers|helicopters|navy)\s+"
+    # ("its submarines in the eastern Mediterranean fired": where they were, between)
+    r"(?:(?:in|off|over|from|near|on)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?)?"
+    r"(?:(?:had|have|has)\s+)?(?:[a-z]+ly\s+)?$"
 )
 _OWN_PEOPLE = re.compile(
     r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"
@@ -1891,6 +1921,10 @@ def _casualties(
         later = [v for v in verbs if v.start >= n.span.end]
         verb = None
         between = ctx.folded[n.span.end:later[0].start] if later else ""
+        if "," in between:
+            # "four civilians, two of them children, were killed", "seven people,
+            # including a boy, were hurt": the part told between commas is no break
+            between = _INSERTED.sub(" ", between)
         if later and len(between.split(None, 3)) <= 3 and "," not in between \
                 and not _AND_OR.search(between):
             verb = later[0]  # "and five others injured"
