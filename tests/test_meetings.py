@@ -2106,3 +2106,45 @@ def test_the_talks_took_place_in_a_city_of_the_country_told(
     assert main.parties == ("RU", "TR")
     assert main.place is not None and main.place.name == "Astana"
     assert all("KZ" not in m.parties or len(m.parties) > 2 for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Russia, Turkey, Iran and Syria met in Moscow on Wednesday. "
+    "Deputy foreign ministers from the four countries met in Moscow on February 3, and the "
+    "defence ministers and intelligence chiefs of the four sat down there on February 25.",
+    "The foreign ministers of Russia, Turkey, Iran and Syria met in Moscow on Wednesday. "
+    "Envoys of the four countries held talks in Moscow on February 3, and the defence "
+    "ministers of the four met there on February 25.",
+])
+def test_the_four_countries_are_the_four_of_the_meeting_told(
+    pipeline: object, text: str
+) -> None:
+    found = _read(pipeline, text)[0]
+    assert [(m.parties, m.place and m.place.name, m.date and m.date.iso) for m in found] == [
+        (("IR", "RU", "SY", "TR"), "Moscow", "2020-03-04"),
+        (("IR", "RU", "SY", "TR"), "Moscow", "2020-02-03"),
+        (("IR", "RU", "SY", "TR"), "Moscow", "2020-02-25"),
+    ]
+
+
+def test_the_four_countries_are_not_the_bilateral_told_last(pipeline: object) -> None:
+    found = _read(pipeline, "Russian Foreign Minister Sergei Lavrov hosted his Turkish, "
+                            "Syrian and Iranian counterparts in Moscow on Wednesday. Lavrov "
+                            "had met the Syrian minister separately that morning. Deputy "
+                            "ministers of the four countries met in Moscow on February 3.")[0]
+    last = found[-1]
+    assert last.parties == ("IR", "RU", "SY", "TR")
+    assert last.date is not None and last.date.iso == "2020-02-03"
+
+
+@pytest.mark.parametrize("second", [
+    "Turkey was represented by Deputy Foreign Minister Sedat Onal and Iran by Hossein Jaberi "
+    "Ansari.",
+    "Iran was represented by Hossein Jaberi Ansari, and Turkey by Sedat Onal.",
+])
+def test_a_state_represented_by_a_person_takes_part(pipeline: object, second: str) -> None:
+    found, names = _read(pipeline, "Russian, Turkish and Iranian envoys met in Astana on "
+                                   "Monday. " + second)
+    m = one(found)
+    assert m.parties == ("IR", "RU", "TR")
+    assert {"Sedat Onal", "Hossein Jaberi Ansari"} <= _who(m, names)

@@ -233,6 +233,7 @@ _SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTI
 _SEQUENCE_WORDS = ("after ", "following ", "since ", "when ")
 # ", whom he last hosted in …", ", who last visited Ankara in …" (searched between the
 # first meeting word and a word of an earlier meeting; a few words at most between)
+_THERE = re.compile(r"\sthere(?![a-z])")  # ("sat down there", "met there again")
 _WHOM_HE = re.compile(r",\s+(?:whom|who\s+(?:he|she|they))\s")
 _RELATIVE_AGAIN = re.compile(r",\s+(?:whom|who)\s+(?:[a-z]+\s+){0,2}$")
 _TALKING = frozenset({"event", "weak"})
@@ -306,6 +307,8 @@ _LETTERS = re.compile(r"[a-z][a-z'-]*")
 _JOINED_BEFORE = re.compile(r"(?:-|\band\s+|,\s*)$")
 _IN_WHAT = re.compile(r"\s+(?:in|at)\s+(?:the\s+|a\s+|an\s+)?([a-z-]+)")
 _TWO = re.compile(r"(?<![a-z])(?:two|both)(?![a-z])")
+_COUNT = re.compile(r"(?<![a-z])(two|both|three|four|five)(?![a-z])")
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 _VISIT_GAP = re.compile(r"\s+(?:the\s+)?")
 # (searched for whether it matches, as _MOVE_TO below: "at the start or after a space" is
 # tested after the first letter, so that the regex engine skips to the letters that can
@@ -501,6 +504,12 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 or (cand.cls == "primary" and cand.date is None)
             ):
                 _after_the_news(ctx, sent, clause, cand, countries)
+            if cand.place is None and cands and cands[-1].place is not None and \
+                    _THERE.search(ctx.folded, cand.main.end if cand.main else clause.start,
+                                  min(clause.end, (cand.main.end if cand.main else 0) + 24)):
+                # "… met in Moscow in May, and the ministers sat down there on June 2": the
+                # place told just before
+                cand.place, cand.place_rank = cands[-1].place, 4
             if part is not None and cand.cls == "again" and clause.start > whole.start and \
                     _WHOM_HE.match(ctx.folded, clause.start, clause.end):
                 # "… with Xi, whom he last hosted in 2019": the persons of the clause before
@@ -614,12 +623,13 @@ def _predicates(
         # Tehran was shelved", "the first summit since Sochi hosted the three leaders in
         # 2019": what follows "after" or "since" is another meeting, told with its own
         # meeting word (a word of talking on each side: not "agreed … after talks"); "A sat
-        # down with B, and C received D": a second subject with its own meeting verb
+        # down with B, and C received D", "…, and the defence ministers met on Friday": a
+        # second subject with its own meeting verb
         at = f.find(", and ", triggers[0].end, clause.end)
         while at >= 0:
             who = at + 6
-            if ctx.mention_starts_at(who, clause.end) and any(
-                t.value["class"] in _TALKING and who < t.start <= who + 40 for t in triggers
+            if (ctx.mention_starts_at(who, clause.end) or f.startswith("the ", who)) and any(
+                t.value["class"] in _TALKING and who < t.start <= who + 64 for t in triggers
             ) and any(t.end <= at and t.value["class"] in _TALKING for t in triggers):
                 return [(make_span(clause.start, at), [t for t in triggers if t.end <= at]),
                         (make_span(at, clause.end), [t for t in triggers if t.start >= at])]
@@ -2053,6 +2063,12 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     strong = not a.weak_date and not b.weak_date
     if not dates_fit(a.date, a.weak_date, b.date, b.weak_date):
         return False
+    if a.sentence == b.sentence and a.date is not None and b.date is not None \
+            and a.date.span is not None and b.date.span is not None \
+            and a.date.span != b.date.span and a.date != b.date:
+        # "Envoys met in Moscow early last month, and ministers sat down there on April
+        # 25": two times in one sentence, each of its own meeting
+        return False
     if a.parties != b.parties and (a.borrowed or b.borrowed):
         return False  # "A also met C" at a summit of A, B and C: another meeting
     if a.participants and b.participants and not a.participants <= b.participants and \
@@ -2235,12 +2251,14 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                         evidence=list(cand.evidence),
                     ))
             again = cand.cls == "again"
+            dated = cand.date is not None  # ("… of the four met in May": a meeting then)
             cand.cls = "primary"
             target = next(
                 (r for r in reversed(records)
                  if r.cls == "primary" and _compatible(ctx, r, cand)
                  # ("last met in 2019": another meeting, one of the same day at most)
-                 and not (again and (r is source or r.date is None))),
+                 and not (again and (r is source or r.date is None))
+                 and not (dated and r.date is None)),
                 None,
             )
             if target is None:
@@ -2325,7 +2343,7 @@ def _main_record(
     ctx: EventContext, records: list[_Candidate], cand: _Candidate
 ) -> _Candidate | None:
     """The meeting whose states "the two countries" or "they" name: the one the article
-    tells most (of two states when the words say "two" or "both")."""
+    tells most (of two states when the words say "two" or "both", of four for "four")."""
     pool = [r for r in records if r.cls == "primary" and len(r.parties) >= 2]
     if cand.cls == "again":
         if pool and _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
@@ -2336,8 +2354,11 @@ def _main_record(
                 not two and len(r.participants) > 2)] or pool
         return pool[-1] if pool else None
     words = ctx.folded[cand.clause.start:cand.clause.end]
-    if _TWO.search(words):
-        pool = [r for r in pool if len(r.parties) == 2] or pool
+    count = _COUNT.search(words)
+    if count is not None:
+        # ("the four countries": of four states, not the bilateral told last)
+        n = _COUNTS[count.group(1)]
+        pool = [r for r in pool if len(r.parties) == n] or pool
     return max(reversed(pool), key=lambda r: len(r.evidence), default=None)
 
 
