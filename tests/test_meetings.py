@@ -2148,3 +2148,25 @@ def test_a_state_represented_by_a_person_takes_part(pipeline: object, second: st
     m = one(found)
     assert m.parties == ("IR", "RU", "TR")
     assert {"Sedat Onal", "Hossein Jaberi Ansari"} <= _who(m, names)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The plan was agreed at the tenth round of talks in the Kazakh capital Astana on "
+     "February 11-12.", MeetingStatus.HELD),
+    ("The next round of Astana talks is scheduled for April 22-23.", MeetingStatus.PLANNED),
+    ("Diplomats said the Astana process would resume with a new round in April.",
+     MeetingStatus.PLANNED),
+])
+def test_a_round_of_the_astana_series_is_of_its_guarantors(
+    pipeline: object, text: str, status: MeetingStatus
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("IR", "RU", "TR"), status)
+
+
+@pytest.mark.parametrize("text", [
+    "Putin and Erdogan met in Astana on Wednesday on the sidelines of a regional summit.",
+    "The talks between Putin and Xi took place in Astana on Wednesday.",
+])
+def test_other_talks_in_that_city_are_not_of_the_series(pipeline: object, text: str) -> None:
+    assert "IR" not in one(_read(pipeline, text)[0]).parties

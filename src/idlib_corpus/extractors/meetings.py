@@ -69,8 +69,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import json
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 import attrs
 
@@ -96,6 +99,7 @@ from idlib_corpus.extractors._events import (
     within_any,
 )
 from idlib_corpus.extractors.times import Tense, detect_tense
+from idlib_corpus.folding import fold_name
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import (
     Actor,
@@ -284,6 +288,7 @@ _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", 
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
                      "delegations", "team", "emissary", "emissaries", "ambassador"})
 _SEPARATE_WORDS = ("separate",)
+_SERIES_WORDS = ("round", " talks", " process", " format", "-format")
 _SERIES_AFTER = re.compile(
     r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework|guarantors?|trio|troika|"
     r"partners)(?![a-z])"
@@ -573,6 +578,30 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             if not r.participants:
                 _holders(ctx, r, actors)
     return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _talks_series() -> dict[str, frozenset[str]]:
+    """The series of talks named after a city, and their states (``talks_series`` in
+    ``data/triggers.json``; read once)."""
+    path = resources.files("idlib_corpus") / "data" / "triggers.json"
+    found = json.loads(path.read_text(encoding="utf-8")).get("talks_series", {})
+    return {k: frozenset(v) for k, v in found.items() if not k.startswith("_")}
+
+
+def _series_states(ctx: EventContext, clause: Span) -> set[str]:
+    """The states of the series of talks a clause names: a round held in its city ("a
+    round of talks in Astana", "the Astana round") or the city before "talks", "process"
+    or "format" ("the Astana talks")."""
+    series = _talks_series()
+    f = ctx.folded
+    rounds = f.find("round", clause.start, clause.end) >= 0
+    for p in ctx.places_in(clause):
+        states = series.get(fold_name(p.place.name))
+        if states and (rounds or _SERIES_AFTER.match(f, p.span.end) or f.startswith(
+                " talks", p.span.end)):
+            return set(states)
+    return set()
 
 
 def _holders(ctx: EventContext, record: _Candidate, actors: Sequence[Actor]) -> None:
@@ -879,6 +908,10 @@ def _read_clause(
         parties |= rubric  # "Russia, Turkey: talks set for March": the rubric names them
     if topical and len(parties) < 2:
         parties.update(topical)  # ("Iran talks" with no other side named: Iran's)
+    if len(parties) < 2 and has_any(f, _SERIES_WORDS, c_start, c_end):
+        # "the sixth round of talks in the Kazakh capital", "the next round of Astana
+        # talks": a round of a series whose states are known (data: talks_series)
+        parties |= _series_states(ctx, clause)
 
     they_date: TimeValue | None = None  # (the day of the sentence "they" refer back to)
     if len(parties) < 2:
