@@ -1645,3 +1645,81 @@ def test_common_spellings_of_idlib_factions(text: str, name: str) -> None:
 ])
 def test_jan_is_a_given_name_where_no_date_follows(text: str, names: list[str]) -> None:
     assert sorted(real_persons(text)) == names
+
+
+@pytest.mark.parametrize(("text", "name", "country", "title"), [
+    # a rank after the comma gives way to the office before it
+    ("Ankara sent an aide to Iran's chief of the general staff, Maj. Gen. Reza Karimi.",
+     "Reza Karimi", "IR", "Chief of the General Staff"),
+    ("The plan was put to the Russian commander, Lt. Gen. Oleg Morozov, on Friday.",
+     "Oleg Morozov", "RU", "Commander"),
+    ("The minister phoned Turkey's chief of staff, Gen. Kemal Arslan, twice.",
+     "Kemal Arslan", "TR", "Chief of Staff"),
+])
+def test_a_rank_after_the_comma_gives_way_to_the_office_before_it(
+        text: str, name: str, country: str, title: str) -> None:
+    assert real_persons(text)[name] == (country, title)
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels pulled back from the Sheikh Qasim hilltop south of the town.",
+    "Shells hit the Abu Omar checkpoint on the road to Ariha.",
+    "The army took the Sheikh Ahmad farms overnight. Fighters on Sheikh Ahmad said little.",
+    "Fighters on Sheikh Ahmad said little. The army took the Sheikh Ahmad farms overnight.",
+])
+def test_a_place_named_for_someone_is_not_the_person(text: str) -> None:
+    assert real_persons(text) == {}
+
+
+def test_a_verb_after_a_name_is_no_place_noun() -> None:
+    text = "Police said Omar Haddad crossing into Lebanon was unlikely."
+    assert "Omar Haddad" in real_persons(text)
+
+
+@pytest.mark.parametrize(("text", "name", "country", "title"), [
+    # a nationality and a noun of what a person is give the state, and no office
+    ("The column was led by Igor Volkov, a Russian businessman who funds the unit.",
+     "Igor Volkov", "RU", None),
+    ("Police held Murat Demir, a Turkish citizen, at the border.", "Murat Demir", "TR", None),
+    ("Russian tycoon Igor Volkov paid for the convoy.", "Igor Volkov", "RU", None),
+    # no nationality: still a person
+    ("The strike killed Hamza Qadiri, a veteran jihadist once close to the group's founder.",
+     "Hamza Qadiri", None, None),
+    # "-based" says where one works, not whom one serves
+    ("\"The pressure is growing,\" said Lena Brandt, a Paris-based analyst.",
+     "Lena Brandt", None, "Analyst"),
+    # a body's name before a lower-case office in apposition
+    ("\"No comment,\" said Maj. Tom Baker, a U.S. European Command spokesman.",
+     "Tom Baker", "US", "European Command Spokesman"),
+    ("\"No comment,\" said Navy Lt. Tom Baker, a Pacific Fleet spokesman.",
+     "Tom Baker", None, "Pacific Fleet Spokesman"),
+    # a lower-case modifier before a role noun is part of it
+    ("Rights groups condemned the arrest of citizen journalist Omar Haddad.",
+     "Omar Haddad", None, "Citizen Journalist"),
+    ("The shelling killed media activist Omar Haddad and his brother.",
+     "Omar Haddad", None, "Media Activist"),
+])
+def test_appositions_that_name_no_office(
+        text: str, name: str, country: str | None, title: str | None) -> None:
+    assert real_persons(text)[name] == (country, title)
+
+
+@pytest.mark.parametrize("text", [
+    "Hurras al-Din, a jihadist group, denied the claim.",
+    "Rebels held Kafr Nabl, a small town, for a week.",
+])
+def test_an_apposition_that_names_no_person(text: str) -> None:
+    assert real_persons(text) == {}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a kunya and a nisba name a person, cue or none
+    ("The cell had sworn loyalty to Abu Hafs al-Masri before the war.", ["Abu Hafs al-Masri"]),
+    ("Fighters loyal to Abu Yahya al-Hamawi took the hill.", ["Abu Yahya al-Hamawi"]),
+    # "Abu X" alone is as often a place
+    ("Troops reached Abu Kamal and Abu al-Duhur on Monday.", []),
+    # a first name that is also a common noun elsewhere
+    ("\"It was a mistake,\" said Bill Carter.", ["Bill Carter"]),
+])
+def test_names_that_need_no_cue_or_look_like_nouns(text: str, names: list[str]) -> None:
+    assert sorted(real_persons(text)) == names

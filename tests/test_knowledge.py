@@ -83,6 +83,41 @@ def test_person_records_carry_country_office_and_spellings() -> None:
     assert KB.person("person:nobody") is None
 
 
+@pytest.mark.parametrize(
+    ("key", "country", "office"),
+    [
+        # heads of state and government and ministers the region's news names often,
+        # whose state the text may leave unsaid ("Prime Minister X raised the issue")
+        ("person:benjamin-netanyahu", "IL", "Prime Minister"),
+        ("person:mohammed-shia-al-sudani", "IQ", "Prime Minister"),
+        ("person:kassym-jomart-tokayev", "KZ", "President"),
+        ("person:xi-jinping", "CN", "President"),
+        ("person:abdel-fattah-el-sisi", "EG", "President"),
+        ("person:yevgeny-prigozhin", "RU", None),
+    ],
+)
+def test_well_known_office_holders_of_other_states(
+    key: str, country: str, office: str | None
+) -> None:
+    p = KB.person(key)
+    assert p is not None
+    assert (p.country, p.office) == (country, office)
+
+
+def test_well_known_office_holders_are_annotated_with_their_surnames() -> None:
+    got = {(a.text, a.key) for a in annotate(
+        "Netanyahu spoke to Sisi and then to Tokayev.") if a.label is AnnotationLabel.PERSON}
+    assert got == {("Netanyahu", "person:benjamin-netanyahu"),
+                   ("Sisi", "person:abdel-fattah-el-sisi"),
+                   ("Tokayev", "person:kassym-jomart-tokayev")}
+
+
+def test_kurdish_and_national_army_forces_are_known_groups() -> None:
+    got = {(a.text, a.key) for a in annotate(
+        "The Asayish and the Third Legion traded fire.") if a.label is AnnotationLabel.GROUP}
+    assert got == {("Asayish", "armed_group:asayish"), ("Third Legion", "armed_group:third-legion")}
+
+
 def test_state_names_and_demonyms() -> None:
     assert KB.state_name("TR") == "Turkey"
     assert KB.state_name("RU") == "Russia"

@@ -211,6 +211,9 @@ class Grammar:
             not shared out to the two names before them.
         role_nouns: what a person may be called in lower case before a name ("expert").
         nonperson_titles: role words that often stand for an unnamed speaker ("source").
+        person_nouns: what a person is, not an office ("businessman", "citizen"): after a
+            nationality word in apposition they give the state alone ("X, a Russian
+            businessman").
         speech_verbs: verbs that take a person subject ("said", "told").
         attribution: multi-word cues before a name ("according to", "chaired by").
         pronouns: "he" → "m", "she" → "f".
@@ -246,6 +249,7 @@ class Grammar:
         self.relative_offices: dict[str, str] = dict(raw["relative_offices"])
         self.role_nouns = frozenset(w for w in raw["role_nouns"] if " " not in w)
         self.nonperson_titles = frozenset(raw["nonperson_titles"])
+        self.person_nouns = frozenset(raw["person_nouns"])
         self.speech_verbs = frozenset(raw["speech_verbs"])
         self.attribution = tuple(tuple(p.split()) for p in raw["attribution_phrases"])
         by_length: dict[int, set[tuple[str, ...]]] = {}

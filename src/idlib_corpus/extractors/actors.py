@@ -37,7 +37,14 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   Turkish counterparts, X and Y": both hold the possessor's office; "head of the X
   Center for Syria" keeps what the body is for; "the Turkish president" later in the
   text titles the one Turk named without an office whom the knowledge base knows to
-  hold it.
+  hold it. A rank after a comma gives way to the office before it ("Iran's chief of
+  staff, Maj. Gen. X"); a nationality with a noun of what a person is gives the state
+  and no office ("X, a Russian businessman", "Turkish citizen X"), and such a noun alone
+  makes a person (", a veteran jihadist"); "a Paris-based analyst" serves no state by
+  it; a body's name before a lower-case office in apposition is part of the office
+  (", a Central Command spokesman"); a kunya with a nisba ("Abu Hafs al-Masri") is a
+  person's name. A name before a place noun ("the Sheikh X hilltop") is a place's, and
+  no person anywhere in the text.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
@@ -500,6 +507,8 @@ class _Resolver:
         # by the windows read on a few pieces and the sentence's tokens, once read)
         self._item_at: dict[int, dict[int, _Item]] = {}
         self.hits: list[_Hit] = []
+        # name keys of the unknown names written before a place noun ("the X hilltop")
+        self._place_named: set[str] = set()
         self.persons: list[_Person] = []
         self._kb_people_seen: dict[str, _KbPerson | None] = {}
         self._surnames_of: dict[int, set[str]] | None = None  # set up by _cluster
@@ -830,7 +839,8 @@ class _Resolver:
                 continue
             a, b, known = run
             # "Logan International Airport Tom Kinton": the name starts after the institution
-            for k in range(b - 2, a - 1, -1):
+            # (not at a first word: "Bill Smith")
+            for k in range(b - 2, a, -1):
                 if items[k].plain and items[k].low in self.g.nonperson_heads:
                     a = k + 1
                     break
@@ -855,6 +865,16 @@ class _Resolver:
                 continue
             if known is not None and not self._fits_known(items, lead, b, known):
                 known = None  # "Bilal Erdogan" is not Recep Tayyip Erdogan
+            if known is None and b < n and items[b].plain and items[b].text.islower() and \
+                    items[b].low in self.g.nonperson_heads and (
+                        # ("stop X crossing into Y": a verb, unless "the" shows a noun)
+                        not items[b].low.endswith("ing") or (a and items[a - 1].low == "the")):
+                # "the Sheikh Aqil hilltop", "the Abu Omar checkpoint": a place or an
+                # institution named for someone, not the person (nor is the name,
+                # anywhere in the text: "the post on Sheikh Aqil")
+                self._place_named.add(name_key(self.text[items[lead].start:items[b - 1].end]))
+                i = b
+                continue
             # (the checks below that end in "not a name here" are read in the cheaper order:
             # each of them only reads, and all of them go on after the run alike)
             parse = self._parse_left(items, lead, a)
@@ -867,6 +887,7 @@ class _Resolver:
                 or listed is not None
                 or self._speech_cue(items, parse.start_index, b)
                 or self._age_apposition(items, b)
+                or self._kunya(items, lead, b)
             )
             right = None
             # a rank alone ("Rear Admiral X, head of the centre") gives way to the office
@@ -877,7 +898,7 @@ class _Resolver:
             )
             if not parse.words or rank_only:
                 right = self._parse_apposition(items, b)
-                cue = cue or (right is not None and (bool(right.words) or right.counterpart))
+                cue = cue or (right is not None and right.cue)
             if not cue or (sent.headline and known is None):
                 i = b
                 continue
@@ -893,7 +914,7 @@ class _Resolver:
             if rank_only and right is not None and right.words:
                 hit.title = right.title
             self._apply(hit, parse)
-            if right is not None and (right.words or right.counterpart):
+            if right is not None and (right.cue or right.countries):
                 self._apply(hit, right)
             end = b
             if b + 1 < n and items[b].low == "of" and items[b + 1].kind in _STATEISH:
@@ -1219,6 +1240,10 @@ class _Resolver:
                 pass  # the full stop of "U.N." ("ambassador to the U.N.[,] X", "U.S. envoy")
             elif it.plain and low in g.honorifics and not cur:
                 parse.gender = g.honorifics[low] or "?"
+            elif (it.plain and not cur and j == a - 1 and j >= 1 and low in g.person_nouns
+                  and items[j - 1].kind is _NATIONALITY):
+                # "Russian businessman X": a person, of that state, with no office
+                parse.gender = parse.gender or "?"
             elif it.plain and low in g.counterpart_nouns and not cur:
                 parse.counterpart = True
             elif (
@@ -1234,7 +1259,10 @@ class _Resolver:
                     parse.countries.insert(0, state)
                 j = first
                 it = items[first]
-            elif low == "," and j == a - 1 and j >= 1 and (
+            elif low == "," and j >= 1 and (j == a - 1 or (cur and all(
+                    # (a rank alone gives way to the office: "Russia's chief of the
+                    # General Staff, Gen. X" is "Chief of the General Staff")
+                    x.plain and (x.low in g.ranks or x.low == ".") for x in cur))) and (
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
                 # (the organisation's stop before the comma: "to the U.N., X")
@@ -1246,7 +1274,8 @@ class _Resolver:
             ):
                 # "deputy foreign ministers, Sedat Onal and Sergei Vershinin", "Turkey's
                 # ambassador to Russia, Mehmet Samsar"
-                pass
+                if cur and all(x.plain and (x.low in g.ranks or x.low == ".") for x in cur):
+                    cur = []  # (the rank read after the comma)
             elif (
                 low == "."
                 and j >= 1
@@ -1526,6 +1555,50 @@ class _Resolver:
         low = it.low
         return g.is_head(low) or low in g.title_modifiers or (roles and g.is_role(low))
 
+    def _person_noun_at(self, items: list[_Item], a: int) -> bool:
+        """Whether an apposition opening at ``a`` ("a", "the") goes on, after its
+        nationality words, with up to two lower-case words and a noun of what a person is
+        ("a veteran jihadist", "the Russian businessman who ..."), which ends the noun
+        phrase ("a jihadist group" is no person)."""
+        n = len(items)
+        if a >= n or items[a].low not in _DETERMINERS:
+            return False
+        g = self.g
+        j = a + 1
+        while j < n and items[j].kind is _NATIONALITY:
+            j += 1
+        for m in range(j, min(n, j + 3)):
+            it = items[m]
+            if not (it.plain and it.text.islower()):
+                return False
+            if it.low in g.person_nouns:
+                nxt = items[m + 1] if m + 1 < n else None
+                return nxt is None or not (nxt.plain and nxt.text.isalpha() and (
+                    nxt.low in g.nonperson_heads or nxt.low in g.group_heads
+                    or nxt.low in g.person_nouns or g.is_head(nxt.low) or g.is_role(nxt.low)))
+        return False
+
+    def _kunya(self, items: list[_Item], a: int, b: int) -> bool:
+        """ "Abu Musab al-Zarqawi": a name by a son (kunya) and an origin (nisba) is a
+        person's, cue or none (places are "Abu X" alone: "Abu Kamal", "Abu al-Duhur")."""
+        if b - a < 2 or items[a].text != "Abu":
+            return False
+        words = self.text[items[a].start : items[b - 1].end].split()
+        return (len(words) >= 3 and words[1][:1].isupper() and "-" not in words[1]
+                and (words[-1][:3].lower() == "al-" or words[-2].lower() == "al"))
+
+    def _body_office(self, items: list[_Item], j: int) -> int:
+        """Where a lower-case office begins after one to three capitalised words or a group
+        at ``j`` (the name of a body: "Central Command spokesman", "Hamza Division
+        commander"), or -1."""
+        k, n = j, len(items)
+        while k < n and k - j < 3 and (
+                (items[k].plain and is_capitalised(items[k].text)) or items[k].kind is _GROUP):
+            k += 1
+        if k == j or k >= n or not items[k].text[:1].islower() or not self._title_unit(items[k]):
+            return -1
+        return k
+
     def _comma_title(self, it: _Item) -> bool:
         """A title that may stand before a comma and the name: "his Turkish counterpart, X"."""
         if self._plural_title(it):
@@ -1605,13 +1678,16 @@ class _Resolver:
                 return parse
             elif it.kind is _NATIONALITY and not words:
                 parse.countries.append(_iso(it.key))
+            elif not words and it.kind in _STATEISH and self.text.startswith("-based", it.end):
+                pass  # ", a Berlin-based expert": where he works, not whom he serves
             elif (
                 it.kind in _STATEISH
                 and not words
                 and not parse.countries
                 and j + 1 < n
                 and (self._title_unit(items[j + 1]) or (
-                    items[j + 1].low == "." and j + 2 < n and self._title_unit(items[j + 2])))
+                    items[j + 1].low == "." and j + 2 < n and self._title_unit(items[j + 2]))
+                    or self._body_office(items, j + 1 + (items[j + 1].low == ".")) > 0)
             ):
                 # ", the U.S. special representative": a state's name used as a demonym
                 parse.countries.append(_iso(it.key))
@@ -1627,6 +1703,10 @@ class _Resolver:
                 j += 1
             elif self._title_unit(it) or (it.kind in _BODY_LABELS and not words):
                 words.append(it)  # "the U.N. special envoy", "Turkey's foreign minister"
+            elif not words and (k := self._body_office(items, j)) > 0:
+                # ", a Central Command spokesman": a body's name the text does not know
+                words.extend(items[j:k])
+                j = k - 1
             elif low == "." and words and _abbreviated(words[-1]):
                 pass  # the full stop of "U.N."
             else:
@@ -1637,6 +1717,11 @@ class _Resolver:
                              or g.is_role(words[-1].low)):
             words.pop()
         if not words:
+            if self._person_noun_at(items, b + 1):
+                # ", a Russian businessman", ", a veteran jihadist": a person (of that
+                # state), with no office
+                parse.gender = parse.gender or "?"
+                return parse
             return None
         if j < n and items[j].kind in _STATEISH and words and self._accredited(
             [*words, items[j]], len(words) - 1
@@ -1892,7 +1977,11 @@ class _Resolver:
         by_name: dict[str, _Person] = {}
         persons: list[_Person] = []
         singles: list[_Hit] = []
-        for hit in self.hits:
+        hits = self.hits
+        if self._place_named:
+            hits = self.hits = [h for h in hits if h.key is not None
+                                or name_key(h.text) not in self._place_named]
+        for hit in hits:
             if hit.key is not None:
                 p = by_key.get(hit.key)
                 if p is None:
