@@ -2123,3 +2123,60 @@ def test_breaking_a_siege_is_a_territorial_change(
 ) -> None:
     taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
     assert taken.targets == held and taken.place is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, rockets slammed into a market in Ariha, killing five people.",
+        "On Monday, shells rained down on a residential district of Ariha, killing five "
+        "people.",
+        "On Monday, a car bomb tore through a market in Ariha, killing five people.",
+    ],
+)
+def test_weapons_slamming_into_raining_down_on_or_tearing_through_are_attacks(
+    pipeline: object, text: str
+) -> None:
+    attack = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.ARMED_ATTACK)
+    assert _toll(attack) == (5, None)
+    assert attack.place is not None and attack.place.name == "Ariha"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets hit Saraqib, a town on the highway linking Damascus and Aleppo, on Monday, "
+        "killing two people.",
+        "Russian jets bombed a truck on the road to Damascus on Monday.",
+    ],
+)
+def test_a_capital_a_road_leads_to_is_no_side(pipeline: object, text: str) -> None:
+    attack = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.ARMED_ATTACK)
+    assert "state:SY" not in attack.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Syrian government shelling has also intensified. On Saturday, rockets slammed "
+         "into a school in Sarmin, killing three pupils.", ("state:SY",)),
+        ("Russian air strikes have escalated sharply. On Monday, missiles hit a bakery in "
+         "Ariha, wounding nine people.", ("state:RU",)),
+    ],
+)
+def test_the_attack_told_after_a_trend_is_of_the_trend_s_side(
+    pipeline: object, text: str, doers: tuple[str, ...]
+) -> None:
+    found = _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+    assert len(found) == 1 and found[0].perpetrators == doers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attacks by Russian jets have increased since January, activists say.",
+        "Government shelling has intensified in recent weeks, aid groups said.",
+    ],
+)
+def test_a_trend_of_attacks_is_no_incident(pipeline: object, text: str) -> None:
+    assert _incidents(pipeline, "Fighting in Idlib\n\n" + text) == ()

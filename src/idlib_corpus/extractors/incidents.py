@@ -168,6 +168,14 @@ _TARGET_PREP = re.compile(
     r"(?<![a-z])(?:on|against|at|targeting)\s+(?:an?\s+|the\s+)?(?:(?:some|about|over|"
     r"nearly)\s+)?(?:[0-9][0-9,]*\s+|dozens\s+of\s+|several\s+)?$"
 )
+# "Russian air strikes have intensified", "shelling has escalated sharply": attacks as a
+# trend (the verb right after the attack noun)
+_TREND_AFTER = re.compile(
+    r"(?:\s+(?:by|on|in|against|from)(?:\s+[\w'-]+){1,4}?)?"  # ("attacks by Russian jets")
+    r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|sharply\s+|markedly\s+|significantly\s+)?"
+    r"(?:intensified|intensifies|escalated|escalates|increased|increases|surged|soared|"
+    r"risen|rose|mounted|spiked|grown|grew|worsened|picked\s+up)(?![a-z])"
+)
 _PART_DISPLACED = re.compile(r"(?<![a-z])of\s+(?:them|whom)\s+(?:are\s+|already\s+)*$")
 _TARGET_OF = re.compile(
     r"(?<![a-z])(?:on|against|targeting)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){1,3}?"
@@ -393,6 +401,9 @@ class _Candidate:
     area_ref: bool = False
     #: its clause tells it as part of the attack just told ("in the same wave of raids")
     same_wave: bool = False
+    #: its clause tells a trend of attacks ("government shelling has intensified"): no
+    #: incident of its own, but the side of the attack told next as an instance of it
+    trend: bool = False
 
 
 # --------------------------------------------------------------------------- hooks
@@ -466,7 +477,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             pending = []
     _later_casualties(ctx, records)
     _later_blame(ctx, records)
-    records = [r for r in records if _worth_keeping(r)]
+    records = [r for r in records if not r.trend and _worth_keeping(r)]
     if any((r.place is None and (r.type is not _DEPLOYMENT or r.area_ref))
            or (r.area_ref and r.place is not None
                and (r.place.kind is _COUNTRY or r.place_rank >= 6))
@@ -1410,6 +1421,8 @@ def _read_clause(
         area_ref=place is None and _AREA_REF.search(f, main.end, cend) is not None,
         same_wave=date is None and f.find("the same ", clause.start, cend) >= 0
         and _SAME_WAVE.search(f, clause.start, cend) is not None,
+        trend=typ is _ATTACK and all_nouns and killed is None and injured is None
+        and _TREND_AFTER.match(f, real[-1].end, cend) is not None,
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
@@ -1508,6 +1521,12 @@ _TROOPS = frozenset({"troops", "soldiers", "servicemen", "fighters", "militants"
 _NON_STATE_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:rebels?|opposition|insurgents?|militants?|jihadists?|islamists?|"
     r"allies|proxies|partners)(?![a-z])"
+)
+#: the words before a city that is where a road, a route or a move leads ("the highway
+#: linking Aleppo and Damascus", "the road to Damascus", "pushed toward Moscow")
+_ROUTE_TO = re.compile(
+    r"(?<![a-z])(?:(?:linking|connecting|between)\s+(?:[a-z-]+\s+(?:and|with)\s+)?|"
+    r"(?:to|towards?)\s+)(?:the\s+capital\s+)?$"
 )
 _GROUP_AFTER = re.compile(r"'s?\s")
 _MEMO_HOME = "incidents.home"
@@ -1718,6 +1737,9 @@ def _forces_named(
             f = ctx.folded
             if _NON_STATE_AFTER.match(f, span.end):
                 continue  # "Syrian rebels", "Turkish-backed Syrian opposition fighters"
+            if m.role_kind == "capital" and _ROUTE_TO.search(
+                    f, span.start - 40 if span.start > 40 else 0, span.start):
+                continue  # "the highway linking Damascus and Aleppo": a city on a road
             if f.startswith("'", span.end) and _GROUP_AFTER.match(f, span.end) and any(
                 g.kind == "group" and 0 <= g.span.start - span.end <= 4 for g in named
             ):
@@ -2247,6 +2269,14 @@ def _date(
 
 def _add(records: list[_Candidate], cand: _Candidate) -> None:
     prev = records[-1] if records else None
+    if prev is not None and prev.trend:
+        if cand.type is _ATTACK and not cand.perpetrators and not cand.trend \
+                and prev.paragraph == cand.paragraph and cand.sentence - prev.sentence <= 1:
+            # "Government shelling has intensified. On Saturday, rockets hit X": the
+            # instance told right after a trend is the trend's side's
+            cand.perpetrators = set(prev.perpetrators) - cand.targets
+        records.pop()  # (a trend is no incident: it only lent its side)
+        prev = records[-1] if records else None
     if cand.pronoun_doer and prev is not None:
         cand.perpetrators = set(prev.perpetrators)
     if cand.retaliation and cand.type is _ATTACK:
@@ -2285,6 +2315,9 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
             and not cand.area_ref:
         # (not "… enter the province": the story's province, read at the end)
         cand.place, cand.place_rank = prev.place, 8
+    if cand.trend:
+        records.append(cand)  # (kept apart, for the attack told next)
+        return
     if cand.refer:
         target = next(
             (r for r in reversed(records) if r.type is cand.type and (
