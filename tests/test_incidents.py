@@ -2180,3 +2180,22 @@ def test_the_attack_told_after_a_trend_is_of_the_trend_s_side(
 )
 def test_a_trend_of_attacks_is_no_incident(pipeline: object, text: str) -> None:
     assert _incidents(pipeline, "Fighting in Idlib\n\n" + text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Syrian government forces launched an offensive on southern Idlib in April.\n\n"
+         "More than 250,000 people have fled their homes since late April, the UN said.",
+         ("state:SY",)),
+        ("A Russian-backed government offensive began in December.\n\nSome 90,000 people "
+         "have been displaced since then, aid groups said.", ("state:SY",)),
+        ("Syrian government forces launched an offensive on southern Idlib in April.\n\n"
+         "The escalation has displaced 250,000 people since late April, the UN said.", ()),
+    ],
+)
+def test_a_displacement_since_a_time_is_the_toll_of_the_campaign_told_before(
+    pipeline: object, text: str, doers: tuple[str, ...]
+) -> None:
+    moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DISPLACEMENT)
+    assert moved.perpetrators == doers

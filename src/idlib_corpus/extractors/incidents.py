@@ -1252,6 +1252,13 @@ def _read_clause(
             # another stretch's; but "the latest assault has displaced …" names a cause,
             # and no side)
             doers = _earlier_campaign_side(ctx, si, speech_zones)
+    if typ is _DISPLACEMENT and not doers and f.find("since", cstart, cend) >= 0 \
+            and not has_any(f, _OFFENSIVE_WORDS, cstart, main.start) \
+            and not _forces_in(ctx, sent, speech_zones):
+        # "More than 400,000 people have fled their homes since late April": the toll of
+        # the campaign the article told before, which its side waged (none told: none;
+        # "the escalation has displaced …" names a cause, and no side)
+        doers = _earlier_campaign_side(ctx, si, speech_zones)
     # (before a passive trigger the pronoun is the side hit: "when they came under fire")
     pronoun = False
     if not doers and not passive:
