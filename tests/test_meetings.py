@@ -2170,3 +2170,32 @@ def test_a_round_of_the_astana_series_is_of_its_guarantors(
 ])
 def test_other_talks_in_that_city_are_not_of_the_series(pipeline: object, text: str) -> None:
     assert "IR" not in one(_read(pipeline, text)[0]).parties
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Foreign Minister Sergei Lavrov flew to Ankara on Monday, where he held talks with "
+    "Turkish Foreign Minister Mevlut Cavusoglu.",
+    "Lavrov arrived in Antalya on Monday for a diplomacy forum, where he met Cavusoglu.",
+])
+def test_he_in_a_later_clause_is_the_person_named_before(pipeline: object, text: str) -> None:
+    found, names = _read(pipeline, text)
+    m = one(found)
+    assert m.parties == ("RU", "TR")
+    assert {n.split()[-1] for n in _who(m, names)} == {"Lavrov", "Cavusoglu"}
+
+
+@pytest.mark.parametrize(("text", "first_kind"), [
+    ("Putin and Erdogan agreed in a phone call on Tuesday to meet soon.",
+     MeetingKind.PHONE_CALL),
+    ("Lavrov and Cavusoglu decided during talks in Moscow on Monday to meet again in Ankara "
+     "next month.", MeetingKind.TALKS),
+    ("Russian and Turkish officials agreed during consultations in Ankara on Monday to "
+     "continue talks in Moscow.", MeetingKind.TALKS),
+])
+def test_agreeing_at_a_meeting_to_meet_again_is_two_meetings(
+    pipeline: object, text: str, first_kind: MeetingKind
+) -> None:
+    found = _read(pipeline, text)[0]
+    assert [(m.kind is first_kind if i == 0 else True, m.status, m.parties)
+            for i, m in enumerate(found)] == [
+        (True, MeetingStatus.HELD, ("RU", "TR")), (True, MeetingStatus.PLANNED, ("RU", "TR"))]

@@ -288,6 +288,7 @@ _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", 
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
                      "delegations", "team", "emissary", "emissaries", "ambassador"})
 _SEPARATE_WORDS = ("separate",)
+_TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
 _SERIES_WORDS = ("round", " talks", " process", " format", "-format")
 _SERIES_AFTER = re.compile(
     r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework|guarantors?|trio|troika|"
@@ -555,9 +556,11 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             prev = cands[-1] if cands else None
             if (cand.cls == "refer" and prev is not None and prev.sentence == si
                     and len(prev.parties) >= 2 and cand.status is not prev.status
-                    and _SHARED_SUBJECT.match(ctx.folded, clause.start, clause.end)):
-                # "A and B spoke by phone on Friday, and are scheduled to meet on Thursday":
-                # the second predicate has the subject of the first, and is another meeting
+                    and (_SHARED_SUBJECT.match(ctx.folded, clause.start, clause.end)
+                         or ctx.folded.startswith(" to ", clause.start))):
+                # "A and B spoke by phone on Friday, and are scheduled to meet on Thursday",
+                # "A and B agreed in a call on Friday to meet soon": the second predicate has
+                # the subject of the first, and is another meeting
                 cand.parties = set(prev.parties)
                 cand.participants = cand.participants | prev.participants
                 cand.cls = "primary"
@@ -637,6 +640,16 @@ def _predicates(
         return [(clause, triggers)]
     f = ctx.folded
     last = triggers[-1]
+    if has_any(f, _OUTCOME_WORDS, clause.start, triggers[0].start) and \
+            triggers[0].value["class"] in _TALKING and triggers[0].value["kind"] != "visit":
+        # "A and B agreed in a phone call on Friday to meet soon", "… at their talks in Doha
+        # to hold talks in Ankara": the meeting told, and one to come (the words of
+        # agreeing before the first meeting word, "to" and a verb of meeting after it)
+        to = _TO_MEET.search(f, triggers[0].end, last.end)
+        if to is not None:
+            cut = to.start()
+            return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
+                    (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
     if last.value["class"] == "again" and triggers[0].value["class"] in _TALKING:
         # "Putin held talks with Xi, whom he last hosted in March": the relative clause
         # tells an earlier meeting of the same persons (see _RELATIVE_AGAIN)
@@ -956,11 +969,15 @@ def _read_clause(
                 participants.add(speaker.actor)
     if len(parties) == 1:
         # "On Friday, he spoke with Russian President Putin by telephone": "he" is the
-        # person the sentence before ended on talking about
+        # person the sentence before ended on talking about; in a later clause ("Lavrov
+        # flew to Antalya, where he met Cavusoglu"), the one named before it
         pronoun = _PRONOUN.search(ctx.folded, clause.start, triggers[0].start)
         if pronoun is not None and not within_any(make_span(pronoun.start(), pronoun.end()),
                                                   excluded):
-            prior = ctx.person_before(sent.start, max(0, sent.start - 400))
+            prior = ctx.person_before(clause.start, sent.start) if (
+                clause.start > sent.start) else None
+            if prior is None:
+                prior = ctx.person_before(sent.start, max(0, sent.start - 400))
             country = prior and (prior.country or countries.get(prior.actor))
             if prior is not None and country and country not in parties:
                 parties.add(country)
