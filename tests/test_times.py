@@ -329,6 +329,23 @@ def test_named_parts_of_a_month(text: str, found: list[tuple[str, str]]) -> None
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("Envoys held a first round in Doha early last month.",
+         [("early last month", "2021-02-01/2021-02-10")]),
+        ("The exchange of prisoners is planned for late next month.",
+         [("late next month", "2021-04-21/2021-04-30")]),
+        ("A convoy crossed the border early this month.",
+         [("early this month", "2021-03-01/2021-03-10")]),
+        # a year or a week stays whole
+        ("The town fell late last year.", [("last year", "2020")]),
+    ],
+)
+def test_a_part_of_the_month_before_or_after(text: str, found: list[tuple[str, str]]) -> None:
+    assert isos(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("The army entered the town in 2016, and rebels took it back in June of that year.",
          [("in 2016", "2016"), ("in June of that year", "2016-06")]),
         ("The post was set up in 2018 and abandoned in April the following year.",

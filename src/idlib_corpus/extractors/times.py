@@ -18,7 +18,8 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   "shortly afterwards" are that date's day (nothing without one);
 * "later that year", "earlier that month", "that same week" fall in that unit of the time
   just told (the part after or before it, where that time is finer than the unit);
-  "earlier in the day" is the day just told, else the base; "in March of that year"
+  "earlier in the day" is the day just told, else the base; "early last month" is that
+  month's first third, as "early March" is March's; "in March of that year"
   ("the following year", "the previous year") takes its year from the time just told,
   and gives nothing when none was;
 * "New Year's Day", "New Year's Eve" and "Christmas Day" are days of the year, read as a
@@ -165,6 +166,8 @@ def _vocab() -> _Vocab:
         r"(?i:(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+"
         r"(?:weekend|week|month|year))\b(?!\s+of\s+[A-Z])"  # (not "the last week of May")
     )
+    # ("early last month": a part of the month named relative to the base)
+    pmon = r"(?i:early|late|mid)[\s-]+(?i:last|next|this)\s+(?i:month)\b"
     lnt_named = rf"(?i:last|next|this)\s+(?:{mfull}|{wd})"
     ago = (
         rf"(?i:{n}\s+{unit}\s+(?:ago|earlier|later|before|after|since|on|from\s+now))\b"
@@ -211,7 +214,8 @@ def _vocab() -> _Vocab:
         rf"|(?:(?i:on|in|during|over)\s+)?+(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
         rf"|(?P<dm>{p_dm})|(?P<named>{named})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
-        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<lnt>{lnt})|(?P<my>{p_my})"
+        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<lnt>{lnt})"
+        rf"|(?P<my>{p_my})"
         rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
     )
     return _Vocab(
@@ -832,6 +836,9 @@ def _resolve(
         return _tv_between(base, last, text=full, span=span)
     if kind == "lnt":
         return _lnt(low, ctx, span, full)
+    if kind == "pmon":
+        rel_month = _lnt(low.replace("-", " ").split(None, 1)[1], ctx, span, full)
+        return None if rel_month is None else _month_part(low, rel_month, full, span)
     if kind == "lntn":
         rel, name = low.split()[0], body.split()[-1]
         if name in v.weekdays:
@@ -1089,7 +1096,7 @@ def _coarseness(p: Precision) -> int:
 # --------------------------------------------------------------------------- scanning
 
 
-_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "range"})
+_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "pmon", "range"})
 _ANCHORED = frozenset({"anch", "ago", "lnt"})
 _EVENT_RELATIVE = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|these|those)\b", re.I)
 _QUALIFIED_YEAR = re.compile(
@@ -1274,7 +1281,8 @@ _KIND_KEY = {
     "iso": "absolute", "md": "absolute", "dm": "absolute", "my": "absolute",
     "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
     "named": "relative", "wd": "relative", "days": "relative", "edge": "relative",
-    "lnt": "relative", "lntn": "relative", "pastn": "relative", "ago": "relative",
+    "lnt": "relative", "lntn": "relative", "pmon": "relative", "pastn": "relative",
+    "ago": "relative",
     "anch": "anchored",
 }
 
