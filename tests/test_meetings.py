@@ -2199,3 +2199,16 @@ def test_agreeing_at_a_meeting_to_meet_again_is_two_meetings(
     assert [(m.kind is first_kind if i == 0 else True, m.status, m.parties)
             for i, m in enumerate(found)] == [
         (True, MeetingStatus.HELD, ("RU", "TR")), (True, MeetingStatus.PLANNED, ("RU", "TR"))]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Egypt will host a meeting of Russian and Turkish officials in Cairo next week.", "Cairo"),
+    ("Qatar hosted the foreign ministers of Russia and Turkey in Doha on Thursday.", "Doha"),
+    ("Turkey is due to host talks between Russian and Iranian envoys in Istanbul on Friday.",
+     "Istanbul"),
+])
+def test_a_city_named_in_the_host_state_is_the_place(
+    pipeline: object, text: str, place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == place

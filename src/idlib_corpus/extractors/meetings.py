@@ -1953,7 +1953,15 @@ def _place(
                 floor = rank - 1 if rank != 3 or dist == 0 else 3
     if best is None:
         return None, 9
-    return best[1], best[0][0]
+    found = best[1]
+    if found.is_country and best[0][0] <= 3:
+        # "Egypt will host a meeting … in Cairo": the city named in the host country
+        for p in places:
+            if p.country == found.country and not p.is_country and p is not found and \
+                    not (excluded and within_any(p.span, excluded)) and \
+                    _IN_AT_BEFORE.search(f[max(clause.start, p.span.start - 50):p.span.start]):
+                return p, best[0][0]
+    return found, best[0][0]
 
 
 def _ends_before(pos: int, triggers: list[Hit], held: list[Hit] | None) -> bool:
