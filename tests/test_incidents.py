@@ -2199,3 +2199,50 @@ def test_a_displacement_since_a_time_is_the_toll_of_the_campaign_told_before(
 ) -> None:
     moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DISPLACEMENT)
     assert moved.perpetrators == doers
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("It was the deadliest day of Russian bombing since October 2019, when an air "
+         "strike on a camp of Faylaq al-Sham near the border killed 60 fighters.", "2019-10"),
+        ("It was the worst raid since 2018, when Russian jets hit a market in Ariha, killing "
+         "20 people.", "2018"),
+        ("The town had been calm until last Tuesday, when regime shells hit a school in "
+         "Ariha, killing two pupils.", "2020-02-25"),
+    ],
+)
+def test_the_time_a_when_clause_hangs_on_dates_its_event(
+    pipeline: object, text: str, iso: str
+) -> None:
+    attack = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.ARMED_ATTACK)
+    assert attack.date is not None and attack.date.iso == iso
+
+
+def test_a_day_later_in_the_clause_of_an_attack_referred_back_to_dates_it(
+    pipeline: object,
+) -> None:
+    text = ("Fighting in Idlib\n\nRussian warplanes bombed a busy market in northwest Syria, "
+            "killing nine people. The strike hit the market in Ariha, a rebel-held town in "
+            "Idlib province, late on Sunday morning.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.date is not None and attack.date.iso == "2020-02-23"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has posts around Idlib under a deal with Russia meant to avert a government "
+        "assault.",
+        "The truce was agreed to stave off a regime offensive on the province.",
+    ],
+)
+def test_an_attack_averted_is_no_incident(pipeline: object, text: str) -> None:
+    assert _incidents(pipeline, "Fighting in Idlib\n\n" + text) == ()
+
+
+def test_the_capture_of_a_place_named_is_a_new_capture(pipeline: object) -> None:
+    text = ("Fighting in Idlib\n\nGovernment forces captured Saraqib last week.\n\nSyrian "
+            "troops completed the capture of the M5 highway west of Aleppo on Tuesday.")
+    taken = [i for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE]
+    assert len(taken) == 2

@@ -102,6 +102,7 @@ from idlib_corpus.model import (
     IncidentType,
     Place,
     PlaceKind,
+    Precision,
     Qualifier,
     Span,
     TimeValue,
@@ -176,6 +177,14 @@ _TREND_AFTER = re.compile(
     r"(?:intensified|intensifies|escalated|escalates|increased|increases|surged|soared|"
     r"risen|rose|mounted|spiked|grown|grew|worsened|picked\s+up)(?![a-z])"
 )
+# the words of another event or of a statement between an attack word and a time
+_OTHER_EVENT = re.compile(
+    r"(?<![a-z])(?:deal|agreement|agreed|signed|truce|ceasefire|summit|talks|meeting|"
+    r"visit|since|after|before|until|said|says|told|announced|statement|when|which|that)"
+    r"(?![a-z])"
+)
+_WHEN_OPENS = re.compile(r"[\s,;]*(when)\s")
+_CLAUSE_GAP = re.compile(r"[\s,]*")
 _PART_DISPLACED = re.compile(r"(?<![a-z])of\s+(?:them|whom)\s+(?:are\s+|already\s+)*$")
 _TARGET_OF = re.compile(
     r"(?<![a-z])(?:on|against|targeting)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){1,3}?"
@@ -1019,7 +1028,8 @@ def _read_clause(
         elif _MOVERS.search(f, max(cstart, main.start - 60), main.start):
             typ = _DEPLOYMENT  # "Turkish columns continue to enter the province"
     refer = generic or victims_only or (
-        len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart)) or (
+        len(nouns) == len(real) and ctx.is_definite(nouns[0], cstart)
+        and not _names_its_place(ctx, nouns[0], cend)) or (
         # "The blast struck the convoy …" after the attack was told: its subject refers
         # back to it
         typ is _ATTACK and bool(nouns) and nouns[0] is real[0] and nouns[0].start - cstart <= 12
@@ -1413,7 +1423,13 @@ def _read_clause(
                 place, rank = wider[0], 6
     if refer and date is not None and not any(
         t.value is date and any(
-            -5 <= t.span.start - h.end <= 25 or -5 <= h.start - t.span.end <= 25 for h in hits
+            -5 <= t.span.start - h.end <= 25 or -5 <= h.start - t.span.end <= 25
+            # "The strike hit the market in X, a town in Y province, late on Sunday": the
+            # day later in its clause, with no other event's words between (not "the
+            # second attack on the troops this month": the span of a count)
+            or (0 <= t.span.start - h.end <= 120 and date.precision is Precision.DAY
+                and not date.interval and not _OTHER_EVENT.search(f, h.end, t.span.start))
+            for h in hits
         )
         for t in ctx.times_in(clause)
     ):
@@ -1434,6 +1450,16 @@ def _read_clause(
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
     )
+
+
+def _names_its_place(ctx: EventContext, noun: Hit, cend: int) -> bool:
+    """Whether a trigger noun ending in "of" names its own place right after it ("the
+    capture of the M5 highway", "the fall of Saraqib"): a new event told in full, not one
+    referred back to."""
+    if not noun.phrase.endswith(" of"):
+        return False
+    return any(not p.is_country and p.span.start - noun.end <= 12
+               for p in ctx.places_in(make_span(noun.end, min(cend, noun.end + 40))))
 
 
 def _region(ctx: EventContext, clause: Span) -> Place | None:
@@ -2243,6 +2269,18 @@ def _date(
             stated_ids, zones = frozenset(), []
         facts = dates[sent.start] = (sent, near, stated_ids, zones)
     _, near, stated_ids, zones = facts
+    if near and (when := _WHEN_OPENS.match(ctx.folded, clause.start, clause.end)):
+        # "… since October 2020, when an air strike on a camp killed 70": the time the
+        # "when" hangs on dates the event it tells
+        for t in near:
+            if t.span.end <= clause.start and _CLAUSE_GAP.fullmatch(
+                    ctx.folded, t.span.end, when.start(1)):
+                value = t.value if isinstance(t.value, TimeValue) else None
+                if value is not None and value.interval and ctx.folded.startswith(
+                        "since", t.span.start):
+                    # ("since October 2020, when …": then)
+                    value = _first_point(value, ctx.folded[t.span.start:t.span.end])
+                return value, 3
     if near:
         said: set[int] | frozenset[int] = stated_ids
         for zone, ids in zones:
@@ -2269,6 +2307,22 @@ def _date(
     if stated and isinstance(stated[0].value, TimeValue):
         return stated[0].value, 1
     return None, 0
+
+
+def _first_point(value: TimeValue, text: str) -> TimeValue:
+    """The first day, month or year (at its precision) of an interval; ``text``: the
+    folded words that give it ("since october 2020" starts a month, not its first day)."""
+    first = value.start
+    if value.precision is Precision.DAY and (first.day != 1 or _FIRST_DAY.search(text)):
+        return TimeValue.day(first)
+    if value.precision is not Precision.YEAR and (first.month != 1 or not text[-4:].isdigit()
+                                                  or _JANUARY.search(text)):
+        return TimeValue.month(first.year, first.month)
+    return TimeValue.year(first.year)
+
+
+_FIRST_DAY = re.compile(r"(?<![0-9])(?:1|1st|01)(?![0-9])|first\s+day")
+_JANUARY = re.compile(r"jan")
 
 
 # --------------------------------------------------------------------------- merging
