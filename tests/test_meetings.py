@@ -2212,3 +2212,39 @@ def test_a_city_named_in_the_host_state_is_the_place(
 ) -> None:
     m = one(_read(pipeline, text)[0])
     assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin leader is due in Ankara on March 28 for talks with Erdogan.",
+    "The Kremlin chief will travel to Ankara on March 28 for talks with Turkish officials.",
+])
+def test_the_kremlin_leader_is_russia(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.PLANNED)
+    assert m.place is not None and m.place.name == "Ankara"
+
+
+def test_the_two_men_of_a_meeting_told_with_one_named(pipeline: object) -> None:
+    found, names = _read(
+        pipeline, "Israeli Prime Minister Benjamin Netanyahu met Vladimir Putin in Sochi on "
+        "February 3. The Kremlin leader is due in Ankara on March 28 for talks with Recep "
+        "Tayyip Erdogan. The two men last spoke by phone in January.")
+    last = found[-1]
+    assert last.kind is MeetingKind.PHONE_CALL
+    assert last.parties == ("RU", "TR")
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Russian, Turkish and Iranian envoys met in Astana on Monday. Iran was represented by "
+     "Hossein Jaberi Ansari, a senior adviser to Foreign Minister Mohammad Javad Zarif.",
+     {"Hossein Jaberi Ansari"}),
+    ("Yuri Ushakov, an aide to Vladimir Putin, met Turkish officials in Ankara on Monday.",
+     {"Yuri Ushakov"}),
+    ("Russian, Turkish and Iranian envoys met in Astana on Monday, among them the senior "
+     "assistant to the foreign minister Ali Asghar Khaji.", {"Ali Asghar Khaji"}),
+])
+def test_the_person_an_aide_serves_is_not_at_the_meeting(
+    pipeline: object, text: str, who: set[str]
+) -> None:
+    found, names = _read(pipeline, text)
+    assert _who(one(found), names) == who

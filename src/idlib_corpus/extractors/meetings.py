@@ -288,6 +288,15 @@ _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", 
                      "negotiator", "negotiators", "minister", "ministers", "delegation",
                      "delegations", "team", "emissary", "emissaries", "ambassador"})
 _SEPARATE_WORDS = ("separate",)
+# the person a named aide serves ("an adviser to Foreign Minister X", "aide to X"), who is
+# not at the meeting for that (searched with bounds in the text as written: a title of
+# the person served is capitalised, "assistant to the foreign minister Ali Khaji" is
+# Khaji's own title)
+_AIDE_TO = re.compile(
+    r"(?i:adviser|advisor|aide|assistant|spokesman|spokeswoman|spokesperson)\s+(?:to|of|for)"
+    r"\s+(?:[A-Z][A-Za-z-]*\s+){0,3}$"
+)
+_SEAT_LEADER = (" leader", " chief", " boss")  # (after a seat of government)
 _TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
 _SERIES_WORDS = ("round", " talks", " process", " format", "-format")
 _SERIES_AFTER = re.compile(
@@ -816,6 +825,8 @@ def _read_clause(
             ):
                 continue  # "Putin's special envoy Lavrentiev": the envoy takes part
                 # (but in "Putin's talks with …" Putin does)
+            if _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
+                continue  # "Ansari, an adviser to Foreign Minister Zarif": Ansari takes part
             country = country or countries.get(actor)
             if roles is None:
                 roles = ctx.role_zones(clause)
@@ -921,6 +932,11 @@ def _read_clause(
         parties |= rubric  # "Russia, Turkey: talks set for March": the rubric names them
     if topical and len(parties) < 2:
         parties.update(topical)  # ("Iran talks" with no other side named: Iran's)
+    if len(parties) < 2 and has_any(f, _SEAT_LEADER, c_start, c_end):
+        # "the Kremlin leader is due in Ankara": the seat of a government names its state
+        parties |= {p.country for p in ctx.places_in(clause)
+                    if p.country and p.place.kind is PlaceKind.OTHER
+                    and f.startswith(_SEAT_LEADER, p.span.end)}
     if len(parties) < 2 and has_any(f, _SERIES_WORDS, c_start, c_end):
         # "the sixth round of talks in the Kazakh capital", "the next round of Astana
         # talks": a round of a series whose states are known (data: talks_series)
@@ -2408,8 +2424,8 @@ def _main_record(
             # "The two men last spoke in May": the persons of the last meeting told of
             # persons (not of "Turkish and Syrian officials" told in between)
             two = _TWO.search(ctx.folded, cand.clause.start, cand.clause.end) is not None
-            pool = [r for r in pool if len(r.participants) == 2 or (
-                not two and len(r.participants) > 2)] or pool
+            pool = [r for r in pool if r.participants and (
+                len(r.parties) == 2 or not two)] or pool
         return pool[-1] if pool else None
     words = ctx.folded[cand.clause.start:cand.clause.end]
     count = _COUNT.search(words)
