@@ -2225,7 +2225,7 @@ def test_the_kremlin_leader_is_russia(pipeline: object, text: str) -> None:
 
 
 def test_the_two_men_of_a_meeting_told_with_one_named(pipeline: object) -> None:
-    found, names = _read(
+    found, _ = _read(
         pipeline, "Israeli Prime Minister Benjamin Netanyahu met Vladimir Putin in Sochi on "
         "February 3. The Kremlin leader is due in Ankara on March 28 for talks with Recep "
         "Tayyip Erdogan. The two men last spoke by phone in January.")
