@@ -2246,3 +2246,52 @@ def test_the_capture_of_a_place_named_is_a_new_capture(pipeline: object) -> None
             "troops completed the capture of the M5 highway west of Aleppo on Tuesday.")
     taken = [i for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE]
     assert len(taken) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("A local journalist and his wife were shot dead in their car in Azaz on Friday "
+         "night by gunmen.", 2),
+        ("A civilian was shot dead by gunmen in Azaz on Monday.", 1),
+        ("Gunmen shot dead three council members in Azaz on Monday.", 3),
+    ],
+)
+def test_people_shot_dead_by_armed_men_are_an_attack(
+    pipeline: object, text: str, toll: int
+) -> None:
+    attack = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.ARMED_ATTACK)
+    assert _toll(attack) == (toll, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("On Monday, Third Legion fighters stormed the Hamza Division headquarters in "
+         "Azaz.", T.ARMED_ATTACK),
+        ("Hayat Tahrir al-Sham fighters stormed the offices of Faylaq al-Sham in Ariha on "
+         "Monday.", T.ARMED_ATTACK),
+        ("Hayat Tahrir al-Sham fighters stormed the villages of Kafr Nabl and Hass on "
+         "Wednesday.", T.TERRITORIAL_CHANGE),
+    ],
+)
+def test_storming_a_building_is_a_raid_storming_villages_a_capture(
+    pipeline: object, text: str, typ: IncidentType
+) -> None:
+    assert [i.type for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)] == [typ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham fighters stormed the villages of Kafr Nabl and Hass on "
+        "Wednesday, where Faylaq al-Sham had its headquarters, a monitor said.",
+        "Hayat Tahrir al-Sham captured Ariha on Monday, where Faylaq al-Sham had its main "
+        "positions.",
+    ],
+)
+def test_the_group_whose_headquarters_were_where_ground_was_taken_lost_it(
+    pipeline: object, text: str
+) -> None:
+    taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
+    assert taken.targets == ("armed_group:faylaq-al-sham",)

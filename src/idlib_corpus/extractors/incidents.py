@@ -183,6 +183,17 @@ _OTHER_EVENT = re.compile(
     r"visit|since|after|before|until|said|says|told|announced|statement|when|which|that)"
     r"(?![a-z])"
 )
+# what "stormed" raids rather than takes: a building ("stormed X Division headquarters",
+# "stormed the offices of Y")
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,4}?(?:headquarters|offices?|buildings?|house|home|prison|"
+    r"compound|embassy|consulate|hospital|checkpoint)(?![a-z])"
+)
+_WHERE_OPENS = re.compile(r"[\s,]*where\s+(?:the\s+)?")
+_HELD_THERE = re.compile(
+    r"\s+(?:had|has|have|held|holds|kept|keeps)\s+(?:its|their)\s+(?:[a-z-]+\s+)?"
+    r"(?:headquarters|positions?|bases?|strongholds?|fighters|forces|command)(?![a-z])"
+)
 _WHEN_OPENS = re.compile(r"[\s,;]*(when)\s")
 _CLAUSE_GAP = re.compile(r"[\s,]*")
 _PART_DISPLACED = re.compile(r"(?<![a-z])of\s+(?:them|whom)\s+(?:are\s+|already\s+)*$")
@@ -323,14 +334,14 @@ _ONE_BEFORE = re.compile(  # (word-start test after the first letter)
 # passive (or of "died") right before the casualty verb, is a toll of one
 _ONE_SUBJECT = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+){0,3}?([a-z]+)\s+"
-    r"(?:(was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?)?$"
+    r"(?:(was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?(?:shot\s+)?)?$"
 )
 # "a man and his son were killed", "a mother and her daughter were wounded": two people
 # named one by one as the subject of a plural passive
 _TWO_SUBJECT = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+and\s+(?:his|her|their|a|an|"
     r"one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+(?:were|have\s+been|had\s+been)\s+"
-    r"(?:[a-z]+ly\s+|also\s+)?$"
+    r"(?:[a-z]+ly\s+|also\s+)?(?:shot\s+)?$"
 )
 _NEGATED_ONE = re.compile(r"(?<![a-z])(?:not|no|nor|without|never)\s+$")
 # (singular nouns of a group: "a family was killed" is more than one)
@@ -1021,6 +1032,9 @@ def _read_clause(
         victims_only = bool(tolls) and all(
             h.value["voice"] == "passive" and any(v.start < h.end and h.start < v.end
                                                   for v in tolls) for h in real)
+    if typ is _TERRITORIAL and main.phrase.startswith("storm") \
+            and _BUILDING_AFTER.match(f, main.end, cend):
+        typ = _ATTACK  # "stormed the group's headquarters": a raid on a building
     if typ is _TERRITORIAL and main.phrase.startswith("enter"):
         purpose = _PURPOSE.search(f, main.end, min(cend, main.end + 60))
         if purpose is not None and purpose.group(1) in ctx.voc.deployment_purposes:
@@ -1217,6 +1231,14 @@ def _read_clause(
                   and m.actor not in doers]
         if spoken:
             receivers.add(spoken[-1].actor)
+    if typ is _TERRITORIAL and not passive and cend < sent.end \
+            and (where := _WHERE_OPENS.match(f, cend, sent.end)):
+        # "stormed the villages of X and Y, where Z had its headquarters": Z held them
+        for m in ctx.mentions_in(make_span(where.end(), min(sent.end, where.end() + 60))):
+            if m.span.start == where.end() and m.kind == "group" \
+                    and _HELD_THERE.match(f, m.span.end, sent.end):
+                receivers.add(m.actor)
+            break
     if typ is _TERRITORIAL and not passive:
         # a state after a capture verb lost the place only if it held it: "from Turkish
         # forces", "a Turkish observation post"
