@@ -2248,3 +2248,19 @@ def test_the_person_an_aide_serves_is_not_at_the_meeting(
 ) -> None:
     found, names = _read(pipeline, text)
     assert _who(one(found), names) == who
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Turkish President Recep Tayyip Erdogan came to the Kremlin on Monday seeking a truce, "
+     "but left with little more than a promise from Russian President Vladimir Putin.",
+     {"Recep Tayyip Erdogan", "Vladimir Putin"}),
+    ("Iranian Foreign Minister Javad Zarif travelled to Ankara on Monday, but Turkish "
+     "Foreign Minister Mevlut Cavusoglu gave him no assurances.",
+     {"Javad Zarif", "Mevlut Cavusoglu"}),
+    ("Erdogan visited Moscow on Monday, Kremlin spokesman Dmitry Peskov said.", {"Erdogan"}),
+])
+def test_the_one_host_named_with_a_visit_received_the_visitor(
+    pipeline: object, text: str, who: set[str]
+) -> None:
+    found, names = _read(pipeline, text)
+    assert _who(one(found), names) == who

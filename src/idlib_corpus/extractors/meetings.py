@@ -296,6 +296,10 @@ _AIDE_TO = re.compile(
     r"(?i:adviser|advisor|aide|assistant|spokesman|spokeswoman|spokesperson)\s+(?:to|of|for)"
     r"\s+(?:[A-Z][A-Za-z-]*\s+){0,3}$"
 )
+# a speaker or aide named right after the word ("spokesman Dmitry Peskov")
+_SPOKESMAN = re.compile(
+    r"(?:spokes(?:man|woman|person)|aide|adviser|advisor)\s+(?:[a-z-]+\s+){0,2}$"
+)
 _SEAT_LEADER = (" leader", " chief", " boss")  # (after a seat of government)
 _TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
 _SERIES_WORDS = ("round", " talks", " process", " format", "-format")
@@ -589,6 +593,10 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         for r in records:
             if not r.participants:
                 _holders(ctx, r, actors)
+            elif r.kind is MeetingKind.VISIT and len(r.participants) == 1 and \
+                    r.place is not None and r.place.country in r.parties and not any(
+                        o is not r and o.sentence == r.sentence for o in records):
+                _host_named(ctx, r, countries)
     return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
 
 
@@ -614,6 +622,26 @@ def _series_states(ctx: EventContext, clause: Span) -> set[str]:
                 " talks", p.span.end)):
             return set(states)
     return set()
+
+
+def _host_named(ctx: EventContext, record: _Candidate, countries: dict[str, str]) -> None:
+    """ "Erdogan came to the Kremlin on Monday …, but left with only a promise from Putin":
+    the one person of the host state that the visit's sentence names (outside what is
+    quoted or attributed) received the visitor (asked only of a visit that is the one
+    meeting its sentence tells)."""
+    sent = ctx.sentences[record.sentence]
+    host = record.place.country if record.place is not None else None
+    zones = [s.span for s in _speech(ctx, sent)]
+    f = ctx.folded
+    # (not past a time of another event: "…, days after Putin's aide criticised Ankara")
+    ends = [at for w in _AFTER_WORDS if (at := f.find(w, sent.start, sent.end)) >= 0]
+    stop = min(ends, default=sent.end)
+    found = {m.actor for m in ctx.mentions_in(make_span(sent.start, stop))
+             if m.kind == "person" and (m.country or countries.get(m.actor)) == host
+             and not within_any(m.span, zones) and not _POSSESSIVE.match(f, m.span.end)
+             and not _SPOKESMAN.search(f, max(sent.start, m.span.start - 30), m.span.start)}
+    if len(found) == 1:
+        record.participants |= found
 
 
 def _holders(ctx: EventContext, record: _Candidate, actors: Sequence[Actor]) -> None:
