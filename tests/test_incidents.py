@@ -2295,3 +2295,20 @@ def test_the_group_whose_headquarters_were_where_ground_was_taken_lost_it(
 ) -> None:
     taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
     assert taken.targets == ("armed_group:faylaq-al-sham",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the bloodiest day of Russian bombing in the province since May 2019, when an "
+        "air strike on a camp of Faylaq al-Sham near the border killed 60 fighters.",
+        "It was the heaviest Russian shelling since 2019, when a missile strike on a base "
+        "of Faylaq al-Sham killed 40 fighters.",
+    ],
+)
+def test_an_attack_in_a_when_clause_after_an_attack_is_of_the_same_hands(
+    pipeline: object, text: str
+) -> None:
+    found = [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+             if i.targets == ("armed_group:faylaq-al-sham",)]
+    assert len(found) == 1 and found[0].perpetrators == ("state:RU",)

@@ -523,7 +523,16 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
 def _answer_sides(pending: list[_Candidate], f: str) -> None:
     """An attack the sentence names as answered ("in response to the shelling of a
     Turkish post", "Turkey hit back after 33 soldiers were killed") was done by those its
-    answer hit, to those who answered."""
+    answer hit, to those who answered; an attack told in a "when" clause after another
+    with no doers of its own ("Russian bombing since 2020, when a strike killed 70") is
+    of the same hands."""
+    for before, c in itertools.pairwise(pending):
+        if c.type is _ATTACK and before.type is _ATTACK and not c.perpetrators \
+                and before.perpetrators and not before.provoked \
+                and _WHEN_OPENS.match(f, c.clause.start, c.clause.end):
+            # "the bloodiest day of Russian bombing since 2020, when an air strike on a
+            # camp killed 70": the attack the "when" clause tells is of the same hands
+            c.perpetrators = before.perpetrators - c.targets
     for c in pending:
         if c.type is _ATTACK and not c.provoked and f.startswith(
                 ("after ", "following "), c.clause.start) and any(
