@@ -1723,3 +1723,29 @@ def test_an_apposition_that_names_no_person(text: str) -> None:
 ])
 def test_names_that_need_no_cue_or_look_like_nouns(text: str, names: list[str]) -> None:
     assert sorted(real_persons(text)) == names
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a body that names one state alone gives its state
+    ("Pentagon spokesman Tom Baker said the strike hit a training camp.", "Tom Baker", "US"),
+    ("\"No comment,\" said Tom Baker, a Pentagon spokesman.", "Tom Baker", "US"),
+    ("The Kremlin's spokesman, Ivan Orlov, said the call went well.", "Ivan Orlov", "RU"),
+    ("\"Talks continue,\" said Ivan Orlov, the Kremlin's envoy.", "Ivan Orlov", "RU"),
+    # a nationality wins over the body
+    ("Turkish Defence Ministry spokesman Ali Kaya said.", "Ali Kaya", "TR"),
+    # modifiers between the nationality and the noun of what a person is
+    ("Syrian opposition figure Samir Nashar said the talks were pointless.",
+     "Samir Nashar", "SY"),
+])
+def test_the_state_of_a_body_or_a_nationality_before_modifiers(
+        text: str, name: str, country: str) -> None:
+    assert real_persons(text)[name][0] == country
+
+
+@pytest.mark.parametrize("text", [
+    "\"It was terrifying,\" said Yasser Kanaan, a resident of Maarat al-Numan.",
+    "Umm Khaled, a mother of four, fled with her children on foot.",
+    "Police questioned Yasser Kanaan, a witness, about the blast.",
+])
+def test_a_noun_of_what_a_person_is_in_apposition_makes_a_person(text: str) -> None:
+    assert len(real_persons(text)) == 1

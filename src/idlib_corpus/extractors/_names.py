@@ -235,6 +235,8 @@ class Grammar:
         title_role_offices: how a descriptive phrase ("the top diplomat") maps to offices.
         counterpart_nouns: "counterpart".
         regime_nouns: "regime".
+        body_states: the state of a government body that names one state alone, by its
+            folded name ("kremlin" → "RU"): "a Pentagon spokesman" serves the US.
     """
 
     def __init__(self, raw: dict[str, Any]) -> None:
@@ -285,6 +287,7 @@ class Grammar:
         }
         self.counterpart_nouns = frozenset(w for w in raw["counterpart_nouns"] if " " not in w)
         self.regime_nouns = frozenset(raw["regime_nouns"])
+        self.body_states: dict[str, str] = dict(raw["body_states"])
 
         self._heads_any = _with_plurals(self.title_heads)
         self._roles_any = _with_plurals(self.role_nouns)

@@ -42,8 +42,9 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   and no office ("X, a Russian businessman", "Turkish citizen X"), and such a noun alone
   makes a person (", a veteran jihadist"); "a Paris-based analyst" serves no state by
   it; a body's name before a lower-case office in apposition is part of the office
-  (", a Central Command spokesman"); a kunya with a nisba ("Abu Hafs al-Masri") is a
-  person's name. A name before a place noun ("the Sheikh X hilltop") is a place's, and
+  (", a Central Command spokesman"), and a body that names one state gives it ("a
+  Pentagon spokesman": US); a kunya with a nisba ("Abu Hafs al-Masri") is a person's
+  name. A name before a place noun ("the Sheikh X hilltop") is a place's, and
   no person anywhere in the text.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
@@ -1228,12 +1229,14 @@ class _Resolver:
             elif low == "'s" and cur and j >= 1 and items[j - 1].kind in _BODY_LABELS:
                 # "the Kremlin's spokesman X": the body's office ("Kremlin Spokesman")
                 cur.insert(0, items[j - 1])
+                self._body_state(items[j - 1], parse)
                 j -= 1
                 it = items[j]
             elif cur and (it.kind in _BODY_LABELS or (
                     # (not "anti-Taliban commander")
                     it.kind is _GROUP and self.text[it.start - 1 : it.start] != "-")):
                 cur.insert(0, it)  # "Foreign Ministry spokeswoman", "UN envoy", "HTS leader"
+                self._body_state(it, parse)
             elif low == "." and j >= 1 and (
                     (_abbreviated(items[j - 1]) and (cur or j == a - 1 or items[j + 1].low == ","))
                     or (cur and items[j - 1].kind is _STATE and "." in items[j - 1].text)):
@@ -1241,9 +1244,12 @@ class _Resolver:
             elif it.plain and low in g.honorifics and not cur:
                 parse.gender = g.honorifics[low] or "?"
             elif (it.plain and not cur and j == a - 1 and j >= 1 and low in g.person_nouns
-                  and items[j - 1].kind is _NATIONALITY):
-                # "Russian businessman X": a person, of that state, with no office
+                  and it.text.islower() and self._nationality_before(items, j)):
+                # "Russian businessman X", "Syrian opposition figure X": a person, of that
+                # state, with no office
                 parse.gender = parse.gender or "?"
+                while items[j - 1].kind is not _NATIONALITY:
+                    j -= 1  # (the modifiers between: read as the nationality's)
             elif it.plain and low in g.counterpart_nouns and not cur:
                 parse.counterpart = True
             elif (
@@ -1555,6 +1561,24 @@ class _Resolver:
         low = it.low
         return g.is_head(low) or low in g.title_modifiers or (roles and g.is_role(low))
 
+    def _body_state(self, it: _Item, parse: _TitleParse) -> None:
+        """The state of a government body that names one ("Pentagon": US), as the
+        parse's country where it has none yet."""
+        if it.kind is _GOVERNMENT_BODY and not parse.countries and (
+                code := self.g.body_states.get(fold_name(it.text))) is not None:
+            parse.countries.append(code)
+
+    def _nationality_before(self, items: list[_Item], j: int) -> bool:
+        """Whether a nationality word stands before ``j``, up to two lower-case modifiers
+        away ("Syrian opposition figure")."""
+        for k in range(j - 1, max(-1, j - 4), -1):
+            it = items[k]
+            if it.kind is _NATIONALITY:
+                return True
+            if not (it.plain and it.text.islower() and it.low in self.g.title_modifiers):
+                return False
+        return False
+
     def _person_noun_at(self, items: list[_Item], a: int) -> bool:
         """Whether an apposition opening at ``a`` ("a", "the") goes on, after its
         nationality words, with up to two lower-case words and a noun of what a person is
@@ -1655,6 +1679,8 @@ class _Resolver:
                         and not (x.text.islower() and g.is_head(x.low)))
                     for x in items[p0:k]
                 ):
+                    for x in items[p0:k]:
+                        self._body_state(x, parse)  # ", the Kremlin's envoy"
                     j = k + 1
                 break
         words: list[_Item] = []
@@ -1703,6 +1729,7 @@ class _Resolver:
                 j += 1
             elif self._title_unit(it) or (it.kind in _BODY_LABELS and not words):
                 words.append(it)  # "the U.N. special envoy", "Turkey's foreign minister"
+                self._body_state(it, parse)
             elif not words and (k := self._body_office(items, j)) > 0:
                 # ", a Central Command spokesman": a body's name the text does not know
                 words.extend(items[j:k])
