@@ -166,8 +166,8 @@ _WEAK_DATELINES = tuple(
 )
 #: Credit lines below the headline naming the reporter's (or the site's) place, read only
 #: where the knowledge base knows that place: "Enab Baladi – Idlib", "Jane Roe, Beirut",
-#: "Jane Roe International Correspondent, Istanbul". (Not "Jane Roe in Beirut": where
-#: the reporter sits, which annotators do not take for a dateline.)
+#: "Jane Roe International Correspondent, Istanbul", "Jane Roe in Beirut" (the place the
+#: story is filed from, as annotators read a byline's place).
 _PLACED_CREDITS = tuple(
     re.compile(p)
     for p in (
