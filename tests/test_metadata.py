@@ -391,6 +391,18 @@ def test_an_agency_credited_by_its_short_name_under_its_masthead(
 
 
 @pytest.mark.parametrize(
+    "row",
+    ["Menu Search Sign in", "Share Tweet Email Print", "Home World Middle East Opinion",
+     "Log in Subscribe"],
+)
+def test_a_row_of_buttons_above_the_headline_is_not_the_headline(row: str) -> None:
+    title = "Rival factions clash near the border crossing"
+    text = f"{row}\n{title}\n\n{STORY}"
+    assert meta(text).title == title
+    assert row in boiler(text)
+
+
+@pytest.mark.parametrize(
     "prompt",
     [
         "Subscribe for our daily newsletter",

@@ -242,6 +242,7 @@ class _Vocab:
     prefix_firsts: frozenset[str]  # the prefixes' first characters
     suffix_lasts: frozenset[str]  # the suffixes' last characters
     call_words: frozenset[str]  # words that make a short line a call to action
+    widgets_or_sections: frozenset[str]
 
 
 class _Everything(frozenset[str]):
@@ -277,6 +278,7 @@ def _vocab() -> _Vocab:
         prefix_firsts=_ends(data["prefixes"], 0),
         suffix_lasts=_ends(data["suffixes"], -1),
         call_words=frozenset(data["call_words"]),
+        widgets_or_sections=frozenset(data["widgets"]) | frozenset(data["sections"]),
     )
 
 
@@ -391,9 +393,24 @@ def _is_widget(v: _Vocab, line: str, low: str | None = None) -> bool:
     n = _low_norm(low)
     if not n:
         return not any(c.isalnum() for c in line) and len(line) <= 3
+    if n in v.widgets or n in v.sections:
+        return True
+    words = n.split()
     # ("Subscribe for our daily newsletter", "Top headlines in your inbox": a call to
-    # action, whatever verb opens it)
-    return n in v.widgets or n in v.sections or not v.call_words.isdisjoint(n.split())
+    # action, whatever verb opens it; "Menu Search Sign in", "Share Tweet Email": a row
+    # of buttons, each a widget or a section)
+    return not v.call_words.isdisjoint(words) or (len(words) > 1 and _buttons(v, words))
+
+
+def _buttons(v: _Vocab, words: list[str]) -> bool:
+    """Whether ``words`` are widget and section names one after another (each of one to
+    three words)."""
+    ends = {0}  # where a run of names read so far may end
+    for i in range(1, len(words) + 1):
+        if any(i - k in ends and " ".join(words[i - k : i]) in v.widgets_or_sections
+               for k in (1, 2, 3)):
+            ends.add(i)
+    return len(words) in ends
 
 
 _NAV_SPLIT = re.compile(r"\s*(?:\||›|»|\s>\s)\s*")
