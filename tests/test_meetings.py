@@ -2264,3 +2264,18 @@ def test_the_one_host_named_with_a_visit_received_the_visitor(
 ) -> None:
     found, names = _read(pipeline, text)
     assert _who(one(found), names) == who
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Putin, Erdogan and Rouhani met in Sochi on Monday. The next round of talks is set for "
+     "February 12.", "2021-02-12"),
+    ("Putin will visit Ankara in January.", "2021-01"),
+    ("Putin had been due in Ankara on February 20.", "2020-02-20"),
+    ("Putin will visit Ankara on March 20.", "2020-03-20"),
+])
+def test_a_meeting_to_come_on_a_day_with_no_year_is_the_next_such_day(
+    pipeline: object, text: str, date: str
+) -> None:
+    m = _read(pipeline, text)[0][-1]
+    assert m.status is MeetingStatus.PLANNED
+    assert m.date is not None and m.date.iso == date

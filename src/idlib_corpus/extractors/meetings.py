@@ -99,7 +99,6 @@ from idlib_corpus.extractors._events import (
     within_any,
 )
 from idlib_corpus.extractors.times import Tense, detect_tense
-from idlib_corpus.folding import fold_name
 from idlib_corpus.hookspecs import hookimpl
 from idlib_corpus.model import (
     Actor,
@@ -251,6 +250,9 @@ _CAPITAL_WORDS = (" capital",)
 # between an attack and the meeting it hit ("a raid on a rebel meeting")
 _ATTACKED = re.compile(r"(?:\s+(?:on|against|of))?\s+(?:a|an|the)\s+(?:[a-z'-]+\s+){0,2}")
 _WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m) | frozenset(
+    m.lower() for m in calendar.month_abbr if m)
+_YEAR_IN = re.compile(r"\d{4}|'\d\d")
 _NAMED_CAPITAL = re.compile(r"capital,?\s+$")  # (right before the capital named)
 _THE_CAPITAL = re.compile(r"(?<![a-z])(?:in|to|at)\s+the\s+([a-z-]+)\s+capital(?![a-z,])")
 _APPOSITIVE = re.compile(r"\s*(?:the|a|an|his|her|its)\s")
@@ -297,12 +299,12 @@ _AIDE_TO = re.compile(
     r"\s+(?:[A-Z][A-Za-z-]*\s+){0,3}$"
 )
 # a speaker or aide named right after the word ("spokesman Dmitry Peskov")
+_AIDE_WORDS = ("advis", "aide", "assistant", "spokes")  # (one in every _AIDE_TO match)
 _SPOKESMAN = re.compile(
     r"(?:spokes(?:man|woman|person)|aide|adviser|advisor)\s+(?:[a-z-]+\s+){0,2}$"
 )
 _SEAT_LEADER = (" leader", " chief", " boss")  # (after a seat of government)
 _TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
-_SERIES_WORDS = ("round", " talks", " process", " format", "-format")
 _SERIES_AFTER = re.compile(
     r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework|guarantors?|trio|troika|"
     r"partners)(?![a-z])"
@@ -606,7 +608,7 @@ def _talks_series() -> dict[str, frozenset[str]]:
     ``data/triggers.json``; read once)."""
     path = resources.files("idlib_corpus") / "data" / "triggers.json"
     found = json.loads(path.read_text(encoding="utf-8")).get("talks_series", {})
-    return {k: frozenset(v) for k, v in found.items() if not k.startswith("_")}
+    return {k.lower(): frozenset(v) for k, v in found.items() if not k.startswith("_")}
 
 
 def _series_states(ctx: EventContext, clause: Span) -> set[str]:
@@ -615,11 +617,10 @@ def _series_states(ctx: EventContext, clause: Span) -> set[str]:
     or "format" ("the Astana talks")."""
     series = _talks_series()
     f = ctx.folded
-    rounds = f.find("round", clause.start, clause.end) >= 0
     for p in ctx.places_in(clause):
-        states = series.get(fold_name(p.place.name))
-        if states and (rounds or _SERIES_AFTER.match(f, p.span.end) or f.startswith(
-                " talks", p.span.end)):
+        states = series.get(p.place.name.lower())  # (canonical names, lower case)
+        if states and (f.find("round", clause.start, clause.end) >= 0 or _SERIES_AFTER.match(
+                f, p.span.end) or f.startswith(" talks", p.span.end)):
             return set(states)
     return set()
 
@@ -772,6 +773,10 @@ def _read_clause(
             return None
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
+    if "travel" in first.value and all("travel" in t.value for t in triggers) and not (
+        ctx.places_in(clause) or has_any(f, _CAPITAL_WORDS, c_start, c_end)
+    ):
+        return None  # "came to an end", "travel to work": a visit goes somewhere (see below)
     speech = _speech(ctx, sent)
     speaking = False  # ("Speaking after talks with X, Y said": the talks are the setting)
     stated = c_end  # (where what the speaker of such a clause said starts)
@@ -853,7 +858,8 @@ def _read_clause(
             ):
                 continue  # "Putin's special envoy Lavrentiev": the envoy takes part
                 # (but in "Putin's talks with …" Putin does)
-            if _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
+            if has_any(f, _AIDE_WORDS, max(c_start, sp.start - 50), sp.start) and \
+                    _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
                 continue  # "Ansari, an adviser to Foreign Minister Zarif": Ansari takes part
             country = country or countries.get(actor)
             if roles is None:
@@ -965,7 +971,7 @@ def _read_clause(
         parties |= {p.country for p in ctx.places_in(clause)
                     if p.country and p.place.kind is PlaceKind.OTHER
                     and f.startswith(_SEAT_LEADER, p.span.end)}
-    if len(parties) < 2 and has_any(f, _SERIES_WORDS, c_start, c_end):
+    if len(parties) < 2:
         # "the sixth round of talks in the Kazakh capital", "the next round of Astana
         # talks": a round of a series whose states are known (data: talks_series)
         parties |= _series_states(ctx, clause)
@@ -1121,6 +1127,9 @@ def _read_clause(
                if not any(t in s.times for s in speech)]
         if own and isinstance(own[0].value, TimeValue):
             date = own[0].value
+            if pub is not None and date.end < pub and date.span is not None and \
+                    status is not MeetingStatus.CANCELLED:
+                date = _ahead(ctx, date, pub, sent)  # ("the next round, set for May 2")
         elif not (date is not None and not weak and date.span is not None
                   and triggers[0].end <= date.span.start < cont.start):
             # ("are to meet on Wednesday for another round of talks": the meeting's day is
@@ -1195,12 +1204,25 @@ def _read_clause(
 
 def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> TimeValue:
     """A weekday alone ("on Thursday") read as the last one, for a meeting still to come:
-    the next one, unless a verb in the past tells it ("all eyes are on Monday, when A
+    the next one (a month or day with no year, "set for October 22", the next year's),
+    unless a verb in the past tells it ("all eyes are on Monday, when A
     flies to Ankara": the reading of a bare weekday follows the verb nearest it, which may
     be another's)."""
     span = date.span
     assert span is not None
     words = _LETTERS.findall(ctx.folded, span.start, span.end)
+    if any(w in _MONTHS for w in words) and not _YEAR_IN.search(ctx.folded, span.start,
+                                                                 span.end):
+        # "the next round is set for October 22" in an article of March: next October
+        if any(w in ("last", "past", "previous", "this") for w in words) or detect_tense(
+            ctx.text, span.start, span.end, sent
+        ) is Tense.PAST:
+            return date
+        try:
+            return attrs.evolve(date, start=date.start.replace(year=date.start.year + 1),
+                                end=date.end.replace(year=date.end.year + 1))
+        except ValueError:  # (February 29)
+            return date
     if date.interval or not words or words[-1] not in _WEEKDAYS or (pub - date.end).days > 6 \
             or any(w in ("last", "past", "previous") for w in words) \
             or detect_tense(ctx.text, span.start, span.end, sent) is Tense.PAST:
