@@ -2312,3 +2312,32 @@ def test_an_attack_in_a_when_clause_after_an_attack_is_of_the_same_hands(
     found = [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
              if i.targets == ("armed_group:faylaq-al-sham",)]
     assert len(found) == 1 and found[0].perpetrators == ("state:RU",)
+
+
+@pytest.mark.parametrize(
+    ("text", "doers", "lost"),
+    [
+        ("Government forces wrested control of Kafr Nabl from Hayat Tahrir al-Sham on "
+         "Monday.", ("state:SY",), ("armed_group:hayat-tahrir-al-sham",)),
+        ("Hayat Tahrir al-Sham lost control of Kafr Nabl to Syrian government forces on "
+         "Monday.", ("state:SY",), ("armed_group:hayat-tahrir-al-sham",)),
+        ("Turkish troops regained Nairab on Tuesday, a monitor said.", ("state:TR",), ()),
+    ],
+)
+def test_ground_wrested_lost_to_or_regained_changes_hands(
+    pipeline: object, text: str, doers: tuple[str, ...], lost: tuple[str, ...]
+) -> None:
+    taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
+    assert (taken.perpetrators, taken.targets) == (doers, lost)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of Turkish armored vehicles rolled into Idlib province on Monday.",
+        "Turkish commandos moved into positions around Idlib on Monday.",
+    ],
+)
+def test_armour_rolling_into_a_province_is_a_deployment(pipeline: object, text: str) -> None:
+    moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DEPLOYMENT)
+    assert moved.perpetrators == ("state:TR",)

@@ -1907,7 +1907,9 @@ def _names_ground(
     """A capture needs ground: a named place or a town, post or base next to the verb
     (with ``before``, the words before it: "leaving the post encircled")."""
     for h in hits:
-        if before or h.value["voice"] == "passive":
+        # (the ground of a passive is its subject, but "lost control of X to Y" names it
+        # after the verb)
+        if before or (h.value["voice"] == "passive" and not h.phrase.endswith(" of")):
             near = make_span(max(clause.start, h.start - 60), h.start)
         else:
             near = make_span(h.end, min(clause.end, h.end + 45))
