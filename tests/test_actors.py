@@ -1749,3 +1749,20 @@ def test_the_state_of_a_body_or_a_nationality_before_modifiers(
 ])
 def test_a_noun_of_what_a_person_is_in_apposition_makes_a_person(text: str) -> None:
     assert len(real_persons(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a plural title before one name is the audience's, not the name's
+    ("Speaking to reporters, Kemal Arslan said Ankara would respond.", "Kemal Arslan"),
+    ("Talking to journalists in Moscow, Ivan Orlov denied the report.", "Ivan Orlov"),
+    ("In remarks to diplomats, Erdogan said Turkey would not pull back.", "Erdogan"),
+])
+def test_a_plural_title_before_one_name_is_not_its_title(text: str, name: str) -> None:
+    got = real_persons(text)
+    assert got[name][1] is None
+
+
+def test_a_plural_title_before_a_list_is_each_name_s() -> None:
+    text = "The talks were led by deputy defence ministers, Kemal Arslan and Ivan Orlov."
+    got = real_persons(text)
+    assert got["Kemal Arslan"][1] == got["Ivan Orlov"][1] == "Deputy Defence Minister"

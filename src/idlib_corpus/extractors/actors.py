@@ -879,6 +879,11 @@ class _Resolver:
             # (the checks below that end in "not a name here" are read in the cheaper order:
             # each of them only reads, and all of them go on after the run alike)
             parse = self._parse_left(items, lead, a)
+            if parse.plural and parse.words and not self._list_goes_on(items, b):
+                # "Speaking to reporters, X said": a plural title is shared by a list of
+                # names; before one name alone it is someone else's
+                parse.words = []
+                parse.plural = False
             listed = None
             if prev is not None and self._continues_list(items, prev, a):
                 listed = prev
@@ -1560,6 +1565,15 @@ class _Resolver:
         g = self.g
         low = it.low
         return g.is_head(low) or low in g.title_modifiers or (roles and g.is_role(low))
+
+    @staticmethod
+    def _list_goes_on(items: list[_Item], b: int) -> bool:
+        """Whether another name may follow the name ending at ``b``: "and", "&" or a comma
+        next, after its "of <state>" if any ("Presidents X of Russia and Y of Iran")."""
+        n = len(items)
+        if b + 1 < n and items[b].low == "of" and items[b + 1].kind in _STATEISH:
+            b += 2
+        return b < n and items[b].low in ("and", "&", ",")
 
     def _body_state(self, it: _Item, parse: _TitleParse) -> None:
         """The state of a government body that names one ("Pentagon": US), as the
