@@ -2279,3 +2279,16 @@ def test_a_meeting_to_come_on_a_day_with_no_year_is_the_next_such_day(
     m = _read(pipeline, text)[0][-1]
     assert m.status is MeetingStatus.PLANNED
     assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize("second", [
+    "Heading the Russian side was Deputy Foreign Minister Sergei Vershinin, while Sedat Onal "
+    "led the Turkish team.",
+    "Sergei Vershinin led the Russian delegation; Sedat Onal headed the Turkish side.",
+    "Leading the Turkish team was Sedat Onal, and Sergei Vershinin headed the Russian "
+    "delegation.",
+])
+def test_who_led_each_delegation_takes_part(pipeline: object, second: str) -> None:
+    found, names = _read(pipeline, "Russian and Turkish officials resumed talks in Ankara on "
+                                   "Monday. " + second)
+    assert _who(one(found), names) == {"Sergei Vershinin", "Sedat Onal"}

@@ -175,6 +175,16 @@ _WHO_LED = re.compile(
     r",\s+who\s+(?:led|headed|chaired|leads|heads|was\s+leading|is\s+leading)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:delegation|team|negotiators|talks)(?![a-z])"
 )
+# "Onal led the Turkish team" (group 1 unset: the person before), "heading the Russian
+# side was Vershinin" (the person after, past an office: see _NAME_GAP)
+_LED_TEAM = re.compile(
+    r"(?:led|headed|heads|leads|chaired|was\s+leading|is\s+leading)\s+(?:the|its|their|his|her)"
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:delegation|team|side|negotiators)(?![a-z])"
+    r"|(heading|leading)\s+the\s+(?:[\w'-]+\s+){0,2}?(?:delegation|team|side|negotiators)"
+    r"\s+(?:was|is|were)\s"
+)
+_LED_WORDS = ("led ", "headed ", "heads ", "leads ", "chaired ", "leading ", "heading ")
+_NAME_GAP = re.compile(r"(?:[a-z-]+\s+){0,4}")  # (an office before the name: lower case)
 _FOR_ON = ("for ", "on ", "for the ", "on the ")
 # between the subject of a verb of travel and the verb ("troops have now arrived in")
 _SUBJECT_GAP = re.compile(r"(?:\s+(?:have|has|had|were|was|been|also|already|now|finally))*\s+")
@@ -890,6 +900,22 @@ def _read_clause(
         # the person before the relative clause headed one side (even when speaking)
         for led in _WHO_LED.finditer(f, c_start, c_end):
             head = ctx.person_before(led.start(), max(c_start, led.start() - 120))
+            if head is not None:
+                role_people.add(head.actor)
+    if has_any(f, _LED_WORDS, c_start, c_end):
+        # "while Onal led the Turkish team": the person right before; "Heading the Russian
+        # side was Vershinin": the person right after
+        for led in _LED_TEAM.finditer(f, c_start, c_end):
+            if led.group(1) is None:
+                head = ctx.person_before(led.start(), max(c_start, led.start() - 60))
+                if head is not None and led.start() - head.span.end > 2:
+                    head = None  # (right before the verb only)
+            else:
+                head = next((m for m in ctx.mentions_in(make_span(led.end(), led.end() + 60))
+                             if m.kind == "person"), None)
+                if head is not None and not _NAME_GAP.fullmatch(f, led.end(),
+                                                                head.span.start):
+                    head = None
             if head is not None:
                 role_people.add(head.actor)
     for i in mentions if role_people else ():
