@@ -1766,3 +1766,16 @@ def test_a_plural_title_before_a_list_is_each_name_s() -> None:
     text = "The talks were led by deputy defence ministers, Kemal Arslan and Ivan Orlov."
     got = real_persons(text)
     assert got["Kemal Arslan"][1] == got["Ivan Orlov"][1] == "Deputy Defence Minister"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # an Arabic name before a lower-case "faction" or "militia" names a group
+    ("The Ghuraba al-Sham faction withdrew from the town.", ["Ghuraba al-Sham"]),
+    ("Fighters of the Liwa al-Baqir militia, backed by Iran, attacked.", ["Liwa al-Baqir"]),
+    ("Gunmen from the Saqr al-Jabal faction set up checkpoints.", ["Saqr al-Jabal"]),
+    # not a party's wing or a name with no particle
+    ("The Erdogan faction of the party lost the vote.", []),
+    ("The Qaterji militia took the road.", []),
+])
+def test_a_faction_or_militia_named_before_the_noun(text: str, names: list[str]) -> None:
+    assert [a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP] == names

@@ -50,7 +50,8 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
 * **Armed groups**, known or named so by the text ("the so-called X", "a group calling
-  itself the X", a name ending in a unit noun: "the X Brigades", not "the 4th Division"),
+  itself the X", a name ending in a unit noun: "the X Brigades", not "the 4th Division",
+  an Arabic name before "faction" or "militia": "the Saqr al-Jabal faction"),
   with the other names the text gives them ("X (formerly Y)", "X, also
   known as Y", "X (HTS), which was formerly known as Y", "X, the former Y", "X – formerly
   Y –", "(the group, also known as Y, ...)"), government bodies (with their state:
@@ -2866,6 +2867,9 @@ class _Resolver:
         for found_at in g.capital_group_starts(text, self.folded):
             starts.append(found_at)  # "Liwa al-Quds"
             arabic.add(found_at)
+        for found_at in self._faction_starts():
+            starts.append(found_at)  # "the Ghuraba al-Sham faction"
+            arabic.add(found_at)
         rooms = self._operations_rooms()
         for span, inner in rooms:
             key = f"armed_group:{slug(text[span.start : span.end])}"
@@ -2939,6 +2943,33 @@ class _Resolver:
                 mentions=tuple(kinds),
             ))
         return actors
+
+    def _faction_starts(self) -> list[int]:
+        """Where an Arabic name before a lower-case "faction" or "militia" starts: "the
+        Ghuraba al-Sham faction" names the group "Ghuraba al-Sham" (the name holds a
+        particle joined to a word: "the Erdogan faction" is no group's name)."""
+        folded, out = self.folded, []
+        for word in (" faction", " militia"):
+            i = folded.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if (end == len(folded) or not folded[end].isalpha()) and \
+                        self.text[i + 1].islower():
+                    got = self._window_around(i + 1, 6, 0)
+                    if got is not None:
+                        items, j = got
+                        k = j
+                        while k > 0 and items[k - 1].plain and \
+                                items[k - 1].low not in _DETERMINERS and (
+                                is_capitalised(items[k - 1].text)
+                                or items[k - 1].text[:3].lower() in ("al-", "el-")):
+                            k -= 1
+                        if j - k >= 2 and k > 0 and items[k - 1].low == "the" and any(
+                                "-" in x.text and x.text.split("-", 1)[0].lower()
+                                in self.g.particles for x in items[k:j]):
+                            out.append(items[k].start)
+                i = folded.find(word, end)
+        return out
 
     def _unit_name_starts(self) -> list[int]:
         """Where capitalised names ending in a unit head ("Brigades") start.
