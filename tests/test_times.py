@@ -329,6 +329,30 @@ def test_named_parts_of_a_month(text: str, found: list[tuple[str, str]]) -> None
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # (the base, 2021-03-17, is a Wednesday)
+        ("Jets struck the valley over the weekend.",
+         [("over the weekend", "2021-03-13/2021-03-14")]),
+        ("A second convoy crossed at the weekend, monitors said.",
+         [("the weekend", "2021-03-13/2021-03-14")]),
+        ("The envoys will meet again over the weekend.",
+         [("over the weekend", "2021-03-20/2021-03-21")]),
+        ("Some 4,000 people have fled since the weekend.",
+         [("since the weekend", "2021-03-13/2021-03-17")]),
+    ],
+)
+def test_the_weekend_nearest_the_base(text: str, found: list[tuple[str, str]]) -> None:
+    assert isos(text) == found
+
+
+def test_the_weekend_written_on_a_sunday_ends_that_day() -> None:
+    assert isos("Rebels shelled the town over the weekend.", D(2021, 3, 14)) == [
+        ("over the weekend", "2021-03-13/2021-03-14")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("Envoys held a first round in Doha early last month.",
          [("early last month", "2021-02-01/2021-02-10")]),
         ("The exchange of prisoners is planned for late next month.",

@@ -24,7 +24,8 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   and gives nothing when none was;
 * "New Year's Day", "New Year's Eve" and "Christmas Day" are days of the year, read as a
   month and day without a year;
-* weeks run Monday to Sunday; "this week" in a past clause ends at the base;
+* weeks run Monday to Sunday; "this week" in a past clause ends at the base; "over the
+  weekend" is the Saturday and Sunday just gone (the coming ones in a future clause);
 * a value is never more precise than its words: "last September" is a month, "in 2018"
   a year, "since early December" a day interval from December 1 to the base (and two
   months joined, "between December and March", whole days: a gold interval of days or
@@ -166,6 +167,9 @@ def _vocab() -> _Vocab:
         r"(?i:(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+"
         r"(?:weekend|week|month|year))\b(?!\s+of\s+[A-Z])"  # (not "the last week of May")
     )
+    # ("over the weekend", "at the weekend": the weekend nearest the base, on the side
+    # the tense says)
+    wkend = r"(?i:the\s+weekend|this\s+past\s+weekend)\b"
     # ("early last month": a part of the month named relative to the base)
     pmon = r"(?i:early|late|mid)[\s-]+(?i:last|next|this)\s+(?i:month)\b"
     lnt_named = rf"(?i:last|next|this)\s+(?:{mfull}|{wd})"
@@ -195,7 +199,7 @@ def _vocab() -> _Vocab:
         rf"|(?i:between)\s+{day}\s+(?i:and)\s+{day}\s+{mon}(?:,?\s+{year})?"
     )
     since = (
-        rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}"
+        rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}|{wkend}"
         r"|(?i:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:year|month|week)))"
     )
     # days named for a feast ("on New Year's Day"): a day of the year, as a month-day
@@ -214,7 +218,8 @@ def _vocab() -> _Vocab:
         rf"|(?:(?i:on|in|during|over)\s+)?+(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
         rf"|(?P<dm>{p_dm})|(?P<named>{named})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
-        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<lnt>{lnt})"
+        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<wkend>{wkend})"
+        rf"|(?P<lnt>{lnt})"
         rf"|(?P<my>{p_my})"
         rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
     )
@@ -836,6 +841,14 @@ def _resolve(
         return _tv_between(base, last, text=full, span=span)
     if kind == "lnt":
         return _lnt(low, ctx, span, full)
+    if kind == "wkend":
+        assert base is not None
+        sat = _monday(base) + _dt.timedelta(days=5)
+        if ctx.tense is Tense.FUTURE:
+            return _clip(sat, sat + _ONE_DAY, base, ctx.tense, full, span)
+        if base < sat:
+            sat -= _dt.timedelta(days=7)  # (written on a weekday: the weekend just gone)
+        return _clip(sat, sat + _ONE_DAY, base, Tense.PAST, full, span)
     if kind == "pmon":
         rel_month = _lnt(low.replace("-", " ").split(None, 1)[1], ctx, span, full)
         return None if rel_month is None else _month_part(low, rel_month, full, span)
@@ -1096,7 +1109,7 @@ def _coarseness(p: Precision) -> int:
 # --------------------------------------------------------------------------- scanning
 
 
-_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "pmon", "range"})
+_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "pmon", "wkend", "range"})
 _ANCHORED = frozenset({"anch", "ago", "lnt"})
 _EVENT_RELATIVE = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|these|those)\b", re.I)
 _QUALIFIED_YEAR = re.compile(
@@ -1281,7 +1294,8 @@ _KIND_KEY = {
     "iso": "absolute", "md": "absolute", "dm": "absolute", "my": "absolute",
     "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
     "named": "relative", "wd": "relative", "days": "relative", "edge": "relative",
-    "lnt": "relative", "lntn": "relative", "pmon": "relative", "pastn": "relative",
+    "lnt": "relative", "lntn": "relative", "pmon": "relative", "wkend": "relative",
+    "pastn": "relative",
     "ago": "relative",
     "anch": "anchored",
 }
