@@ -2341,3 +2341,19 @@ def test_ground_wrested_lost_to_or_regained_changes_hands(
 def test_armour_rolling_into_a_province_is_a_deployment(pipeline: object, text: str) -> None:
     moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DEPLOYMENT)
     assert moved.perpetrators == ("state:TR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "mover"),
+    [
+        ("Hundreds of Hayat Tahrir al-Sham fighters were sent from Idlib through the Atmeh "
+         "crossing on Tuesday.", "armed_group:hayat-tahrir-al-sham"),
+        ("More Turkish troops have been sent to the province, a monitor said on Monday.",
+         "state:TR"),
+    ],
+)
+def test_forces_that_were_sent_are_a_deployment(
+    pipeline: object, text: str, mover: str
+) -> None:
+    moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DEPLOYMENT)
+    assert moved.perpetrators == (mover,)
