@@ -344,6 +344,22 @@ def test_the_weekend_nearest_the_base(text: str, found: list[tuple[str, str]]) -
     assert isos(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Air strikes killed 14 people in the past 24 hours.",
+         [("in the past 24 hours", "2021-03-16/2021-03-17")]),
+        ("Over the last 48 hours, 3,000 families fled.",
+         [("Over the last 48 hours", "2021-03-15/2021-03-17")]),
+        ("The truce held for 24 hours.", []),
+    ],
+)
+def test_the_past_hours_are_the_days_they_reach_over(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert isos(text) == found
+
+
 def test_the_weekend_written_on_a_sunday_ends_that_day() -> None:
     assert isos("Rebels shelled the town over the weekend.", D(2021, 3, 14)) == [
         ("over the weekend", "2021-03-13/2021-03-14")

@@ -26,6 +26,7 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   month and day without a year;
 * weeks run Monday to Sunday; "this week" in a past clause ends at the base; "over the
   weekend" is the Saturday and Sunday just gone (the coming ones in a future clause);
+  "the past 24 hours" the day before the base and the base;
 * a value is never more precise than its words: "last September" is a month, "in 2018"
   a year, "since early December" a day interval from December 1 to the base (and two
   months joined, "between December and March", whole days: a gold interval of days or
@@ -170,6 +171,8 @@ def _vocab() -> _Vocab:
     # ("over the weekend", "at the weekend": the weekend nearest the base, on the side
     # the tense says)
     wkend = r"(?i:the\s+weekend|this\s+past\s+weekend)\b"
+    # ("in the past 24 hours": the days those hours reach back over, to the base)
+    phours = r"(?i:(?:the\s+)?(?:past|last|previous)\s+(?:24|48|72)\s+hours)\b"
     # ("early last month": a part of the month named relative to the base)
     pmon = r"(?i:early|late|mid)[\s-]+(?i:last|next|this)\s+(?i:month)\b"
     lnt_named = rf"(?i:last|next|this)\s+(?:{mfull}|{wd})"
@@ -219,7 +222,7 @@ def _vocab() -> _Vocab:
         rf"|(?P<dm>{p_dm})|(?P<named>{named})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
         rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<wkend>{wkend})"
-        rf"|(?P<lnt>{lnt})"
+        rf"|(?P<phours>{phours})|(?P<lnt>{lnt})"
         rf"|(?P<my>{p_my})"
         rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
     )
@@ -585,6 +588,7 @@ _UNIT_RE = re.compile(r"\b(day|week|month|year)s?\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _WEEKDAY_NAME = re.compile(r"[A-Z][a-z]+day")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGITS = re.compile(r"\d+")
 _SINCE = re.compile(r"(?i)^since\s+")
 _LATE_OR_MID = re.compile(r"(?i)(late|mid)\b")
 _FROM_BETWEEN = re.compile(r"(?i)^(?:from|between)\s+")
@@ -841,6 +845,10 @@ def _resolve(
         return _tv_between(base, last, text=full, span=span)
     if kind == "lnt":
         return _lnt(low, ctx, span, full)
+    if kind == "phours":
+        assert base is not None
+        days = int(_DIGITS.search(low).group()) // 24  # type: ignore[union-attr]
+        return _tv_between(base - _dt.timedelta(days=days), base, text=full, span=span)
     if kind == "wkend":
         assert base is not None
         sat = _monday(base) + _dt.timedelta(days=5)
@@ -1295,6 +1303,7 @@ _KIND_KEY = {
     "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
     "named": "relative", "wd": "relative", "days": "relative", "edge": "relative",
     "lnt": "relative", "lntn": "relative", "pmon": "relative", "wkend": "relative",
+    "phours": "relative",
     "pastn": "relative",
     "ago": "relative",
     "anch": "anchored",
