@@ -2357,3 +2357,17 @@ def test_forces_that_were_sent_are_a_deployment(
 ) -> None:
     moved = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.DEPLOYMENT)
     assert moved.perpetrators == (mover,)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Russian strikes hit the village of Kafr Yahmul on Monday. Three civilians were "
+         "killed, among them a child, the White Helmets said.", "state:RU"),
+        ("Turkish raids hit Tal Rifaat on Monday, a monitor said.", "state:TR"),
+    ],
+)
+def test_a_state_s_word_before_an_everyday_attack_noun_names_armed_forces(
+    pipeline: object, text: str, doer: str
+) -> None:
+    assert _sides(pipeline, "Fighting in Idlib\n\n" + text)[0] == (doer,)

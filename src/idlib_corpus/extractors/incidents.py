@@ -944,17 +944,20 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
                                          end + 80 if end + 80 < ceiling else ceiling))
 
 
-def _may_be_armed(ctx: EventContext, clause: Span, groups_only: bool) -> bool:
+def _may_be_armed(
+    ctx: EventContext, clause: Span, groups_only: bool, nouns: Sequence[Hit] = ()
+) -> bool:
     """Whether one of the clause's mentions may be the armed forces the gate of
     :func:`_read_clause` asks for, from their raw facts (no mention built): a group, or
     (not ``groups_only``) a state or a person with a country (one heading forces is read as
-    their state by :func:`_forces_named`)."""
+    their state by :func:`_forces_named`), or a state right before one of the trigger
+    ``nouns`` ("Russian strikes")."""
     raws = ctx.raw_mentions
     for i in ctx.mention_indices_in(clause):
         kind = raws[i][2]
         if kind == "group" or (not groups_only and (
             kind == "state" or (kind == "person" and raws[i][3] is not None)
-        )):
+        )) or (kind == "state" and any(0 <= h.start - raws[i][0].end <= 2 for h in nouns)):
             return True
     return False
 
@@ -1126,7 +1129,7 @@ def _read_clause(
         # "On Thursday they captured the town": the forces of the event just told (read
         # as the doers by ``pronoun_doer``)
         gated = False
-    if gated and not _may_be_armed(ctx, gate, all_forced):
+    if gated and not _may_be_armed(ctx, gate, all_forced, nouns):
         return None
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
@@ -1134,7 +1137,11 @@ def _read_clause(
     mentions = _forces_named(ctx, named, speech_zones, brackets)
     if gated and gate is clause:
         if all_forced:
-            if not any(m.kind == "group" for m in mentions):
+            # (a group, or a state's word right before an attack noun: "Russian strikes
+            # hit the village", "Turkish raids")
+            if not any(m.kind == "group" or (m.kind == "state" and any(
+                0 <= h.start - m.span.end <= 2 for h in nouns
+            )) for m in mentions):
                 return None
         elif not any(m.kind == "group" or (m.kind == "state" and not m.locative)
                      for m in mentions):
