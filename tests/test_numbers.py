@@ -274,6 +274,21 @@ def test_decimal_with_scale(whole: int, tenth: int, scale: tuple[str, int]) -> N
     assert parse_number(f"{whole}.{tenth} {name}") == (whole * factor + tenth * factor // 10, EXACT)
 
 
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("m", 10**6), ("bn", 10**9)]))
+def test_a_scale_written_short(whole: int, tenth: int, scale: tuple[str, int]) -> None:
+    # "1.5m people", "2bn": British papers write the scale after the figure
+    suffix, factor = scale
+    figure = f"{whole}.{tenth}" if tenth else f"{whole}"
+    assert parse_number(f"{figure}{suffix} people") == (
+        whole * factor + tenth * factor // 10, EXACT)
+
+
+def test_a_figure_is_never_read_short_of_its_decimals() -> None:
+    assert annotate("Almost 1.5m people fled; 2.5 times more than last year.") == [
+        ("Almost 1.5m", 1_500_000, "about")]
+
+
 @given(st.integers(min_value=1800, max_value=2100))
 def test_years_are_not_counts(year: int) -> None:
     assert annotate(f"The agreement was signed in {year} by both sides.") == []

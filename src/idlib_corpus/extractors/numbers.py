@@ -1,7 +1,7 @@
 """Built-in plugin ``idlib_corpus.numbers``: figures and number words, with their qualifier.
 
-News states counts in many ways: "76", "1,000", "3.6 million", "five", "twenty-three",
-"a dozen", "half a million", and bounds or softens them: "more than" (a lower bound),
+News states counts in many ways: "76", "1,000", "3.6 million", "1.5m", "five",
+"twenty-three", "a dozen", "half a million", and bounds or softens them: "more than" (a lower bound),
 "up to" (an upper bound), "close to", "around", "some" (approximate). This module reads all
 of them with one small grammar built once from ``data/number_words.json``:
 
@@ -102,7 +102,8 @@ def _grammar() -> _Grammar:
     word_number = rf"(?:an?\s+)?(?:{words})(?:{joiner}(?:{words}))*"
     figure = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     big = _alternation([w for w, v in scales.items() if v >= 1000])
-    number_core = rf"(?:{figure})(?:\s+(?:{big}))?(?![\w,]*\d)|{word_number}"
+    # ("1.5m people", "2bn": a scale written short, as British papers do)
+    number_core = rf"(?:{figure})(?:\s+(?:{big})|m|bn)?(?![\w,]*\d)|{word_number}"
     number = re.compile(
         rf"\b(?:(?P<q>{_alternation(list(qualifiers))})\s+)?(?P<n>{number_core})\b",
         re.IGNORECASE,
@@ -239,6 +240,9 @@ def _eval_words(
 def _figure_value(g: _Grammar, text: str) -> int | Fraction | None:
     parts = text.split()
     digits = parts[0].replace(",", "")
+    scale = _SHORT_SCALES.get(digits[-2:]) or _SHORT_SCALES.get(digits[-1:])
+    if scale is not None:
+        digits = digits.rstrip("mbn")
     value: int | Fraction
     try:
         value = int(digits) if digits.isdigit() else Fraction(digits)
@@ -246,7 +250,13 @@ def _figure_value(g: _Grammar, text: str) -> int | Fraction | None:
         return None
     if len(parts) > 1:
         value *= g.scales[parts[-1].lower()]
+    elif scale is not None:
+        value *= scale
     return value
+
+
+#: Scales written short after a figure: "1.5m", "2bn".
+_SHORT_SCALES = {"m": 1_000_000, "bn": 1_000_000_000}
 
 
 def _value(
@@ -386,6 +396,10 @@ def _is_count(
     if a0 == "-" and after[1:2].isalnum():
         return False
     if b1 == "-" and before[-2:-1].isalnum():
+        return False
+    # A figure cut short of its decimals ("2" of "2.5m", "5" of "2.5"): not the figure
+    # written.
+    if (a0 == "." and after[1:2].isdigit()) or (b1 == "." and before[-2:-1].isdigit()):
         return False
     # Clock times and version numbers: "10:30", "3 p.m.".
     if a0 in (":", "/") and after[1:2].isdigit():
