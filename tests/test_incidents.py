@@ -2371,3 +2371,20 @@ def test_a_state_s_word_before_an_everyday_attack_noun_names_armed_forces(
     pipeline: object, text: str, doer: str
 ) -> None:
     assert _sides(pipeline, "Fighting in Idlib\n\n" + text)[0] == (doer,)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Regime shells hit Kafr Nabl, north of Maarat al-Numan, on Monday, killing two "
+         "people.", "Kafr Nabl"),
+        ("A column of Turkish trucks left the Tell Hamra observation post southeast of "
+         "Maarat al-Numan on Monday.", "Tell Hamra"),
+        ("Russian jets struck rebel positions west of Aleppo on Sunday.", "Aleppo"),
+    ],
+)
+def test_a_place_told_by_a_landmark_is_the_place_not_the_landmark(
+    pipeline: object, text: str, place: str
+) -> None:
+    found = _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+    assert len(found) == 1 and found[0].place is not None and found[0].place.name == place

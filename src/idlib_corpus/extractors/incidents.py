@@ -194,6 +194,12 @@ _HELD_THERE = re.compile(
     r"\s+(?:had|has|have|held|holds|kept|keeps)\s+(?:its|their)\s+(?:[a-z-]+\s+)?"
     r"(?:headquarters|positions?|bases?|strongholds?|fighters|forces|command)(?![a-z])"
 )
+# "… southeast of X", "20 km north of X", "west of the city of X": X is a landmark by which
+# the place of the event is told
+_LANDMARK = re.compile(
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\s+of\s+(?:the\s+"
+    r"(?:town|city|village)\s+of\s+)?$"
+)
 _WHEN_OPENS = re.compile(r"[\s,;]*(when)\s")
 _CLAUSE_GAP = re.compile(r"[\s,]*")
 _PART_DISPLACED = re.compile(r"(?<![a-z])of\s+(?:them|whom)\s+(?:are\s+|already\s+)*$")
@@ -2194,7 +2200,8 @@ def _place(
                 brackets and in_any_bracket(brackets, span.start, span.end)
             ) or (span.start, span.end) in actors:
                 continue
-            after = span.start >= main_end
+            # (a place inside a gapped trigger is its object: "left the Surman post")
+            after = span.start > main.start
             if after and has_any(f, _SEQUENCE_WORDS, main_end, span.start) and any(
                 main_end <= t.start and t.end <= span.start and t.value["class"] != "generic"
                 for t in ctx.hits_in("incident_triggers", clause)
@@ -2214,6 +2221,13 @@ def _place(
             rank = 2 if after else 3
             if typ is _DEPLOYMENT and after and _DEST.search(f[main_end:span.start]):
                 rank = 4  # where they are going, not where they are
+            if f.startswith(" of ", span.start - 4) and _LANDMARK.search(
+                    f, span.start - 30 if span.start > 30 else 0, span.start) and any(
+                    not q.is_country and 0 <= span.start - q.span.end <= 50 for q in places):
+                # "the X post southeast of Maarat al-Numan", "Kafr Yahmul, north of Ariha":
+                # a landmark by which the place just named is told (but "positions west
+                # of Aleppo" names no other)
+                rank += 1
             if p.is_country:
                 rank += 3
             key = (rank, abs(span.start - main_end))
