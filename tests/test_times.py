@@ -285,6 +285,24 @@ def test_the_day_before_an_event_is_no_date() -> None:
     assert isos("The day before the summit, the army attacked.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # obligations and schedules speak of what is to come
+        ("The militants must leave the buffer zone by Friday.", [("Friday", "2021-03-19")]),
+        ("Officials said the patrols should resume on Monday.",
+         [("on Monday", "2021-03-22")]),
+        ("The next round is due on Thursday.", [("on Thursday", "2021-03-18")]),
+        # a schedule told in the past is past
+        ("The envoys had been due in Doha on March 14 for talks.",
+         [("on March 14", "2021-03-14")]),
+        ("The convoy was due to cross on Monday.", [("on Monday", "2021-03-15")]),
+    ],
+)
+def test_obligations_and_schedules(text: str, found: list[tuple[str, str]]) -> None:
+    assert isos(text) == found
+
+
 def test_a_long_past_clause_reads_its_verb_far_back() -> None:
     # (the past verb lies more than a window before the month; a verb of a later clause,
     # "proposed", must not make it next year's)

@@ -371,8 +371,9 @@ _TENSE_WINDOW = 100
 _TENSE_FAR = 320
 _WORD_PUNCT = "\"'“”‘’()[]{}«»,;:.!?-–— \t\n"
 # Auxiliaries that signal the future only before "to" signal this otherwise.
+# ("due" before anything else is still the future: "the vote is due on Thursday")
 _TENSE_OF = {"is": Tense.PRESENT, "are": Tense.PRESENT, "am": Tense.PRESENT,
-             "was": Tense.PAST, "were": Tense.PAST}
+             "was": Tense.PAST, "were": Tense.PAST, "due": Tense.FUTURE}
 # (", and", quotes, brackets, dashes; "and" before a pronoun opens a clause with a subject
 # of its own: "met on Monday and they will meet again")
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”«»()\[\]—–]|\s-\s|\sand\s+(?:they|he|she|we)\s")
@@ -494,6 +495,9 @@ def _left_cue(
             continue
         tense = (future if nxt == "to" else got[0]) if isinstance(got, tuple) else got
         nxt_raw, nxt = word, low
+        if tense is future and low == "due" and k > 0 and \
+                words[k - 1].strip(_WORD_PUNCT).lower() in ("been", "was", "were"):
+            continue  # "had been due in Geneva on Monday": the auxiliary's tense
         if (
             tense is past
             and nxt not in auxiliaries
