@@ -2388,3 +2388,19 @@ def test_a_place_told_by_a_landmark_is_the_place_not_the_landmark(
 ) -> None:
     found = _incidents(pipeline, "Fighting in Idlib\n\n" + text)
     assert len(found) == 1 and found[0].place is not None and found[0].place.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian troops had held the town for weeks. Turkish-backed fighters recaptured "
+        "Saraqib from government forces on Wednesday, opposition sources said.",
+        "The Syrian army had taken the town in May. Rebels retook Kafr Nabl from regime "
+        "forces on Friday.",
+    ],
+)
+def test_ground_taken_from_the_army_by_unnamed_fighters_is_a_loss_of_the_army(
+    pipeline: object, text: str
+) -> None:
+    taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
+    assert taken.targets == ("state:SY",) and taken.perpetrators == ()

@@ -1366,6 +1366,11 @@ def _read_clause(
             and (home := _army_of(ctx, bare)) and home not in doers:
         # "drone strikes killed 19 government soldiers", "14 government troops were killed"
         receivers.add(home)
+    elif typ is _TERRITORIAL and not passive and has_any(f, _BARE_ARMY_PARTS, main_end, cend) \
+            and (bare := _BARE_ARMY_HIT.search(f, main_end, cend)) \
+            and _FROM_BEFORE.search(f, max(main_end, bare.start() - 12), bare.start()) \
+            and (home := _army_of(ctx, bare)) and home not in doers:
+        receivers.add(home)  # "fighters recaptured Saraqib from government forces"
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
@@ -2523,7 +2528,8 @@ def _worth_keeping(r: _Candidate) -> bool:
     if r.type is _DISPLACEMENT:
         return r.displaced is not None
     if r.type is _TERRITORIAL:
-        return bool(r.perpetrators) and r.place is not None
+        # ("fighters recaptured Saraqib from government forces": who lost it is told)
+        return bool(r.perpetrators or r.targets) and r.place is not None
     if r.type is _DEPLOYMENT:
         return bool(r.perpetrators)
     return bool(
