@@ -2292,3 +2292,41 @@ def test_who_led_each_delegation_takes_part(pipeline: object, second: str) -> No
     found, names = _read(pipeline, "Russian and Turkish officials resumed talks in Ankara on "
                                    "Monday. " + second)
     assert _who(one(found), names) == {"Sergei Vershinin", "Sedat Onal"}
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan has said he is open to meeting Syrian President Bashar al-Assad.",
+    "Putin said he was open to talks with Erdogan.",
+])
+def test_being_open_to_a_meeting_is_no_meeting(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish, Syrian ministers meet in Moscow\n\nThe foreign ministers of Turkey and Syria sat "
+    "at the same table in Moscow on Wednesday, joined by their Russian and Iranian "
+    "counterparts.\n",
+    "Turkish, Syrian envoys meet in Moscow\n\nRussian Foreign Minister Sergei Lavrov hosted "
+    "envoys of Turkey, Syria and Iran in Moscow on Wednesday.\n",
+])
+def test_a_headline_naming_two_states_of_a_wider_meeting_is_that_meeting(
+    pipeline: object, text: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("IR", "RU", "SY", "TR")
+    assert m.place is not None and m.place.name == "Moscow"
+    assert m.date is not None and m.date.iso == "2020-03-04"
+
+
+@pytest.mark.parametrize(("second", "same"), [
+    ("The three leaders agreed to meet again in Tehran.", True),
+    ("They agreed to meet again next month.", True),
+    ("The leaders agreed to hold their next summit in Iran.", False),
+])
+def test_meeting_again_is_of_the_same_persons(
+    pipeline: object, second: str, same: bool
+) -> None:
+    found, names = _read(pipeline, "Putin, Erdogan and Rouhani met in Sochi on Monday. "
+                                   + second)
+    assert len(found) == 2
+    assert _who(found[1], names) == ({"Putin", "Erdogan", "Rouhani"} if same else set())

@@ -311,6 +311,12 @@ _AIDE_TO = re.compile(
 _SPOKESMAN = re.compile(
     r"(?:spokes(?:man|woman|person)|aide|adviser|advisor)\s+(?:[a-z-]+\s+){0,2}$"
 )
+# a clause opening with the persons of the meeting told ("The four ministers agreed …",
+# "They also agreed …"; matched with bounds at the clause start)
+_SAME_PERSONS = re.compile(
+    r"[\s,]*(?:they|the\s+(?:two\s+|three\s+|four\s+|five\s+)?(?:leaders|presidents|"
+    r"(?:foreign\s+|defen[cs]e\s+)?ministers|men))(?![a-z])"
+)
 _SEAT_LEADER = (" leader", " chief", " boss")  # (after a seat of government)
 _TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
 _SERIES_AFTER = re.compile(
@@ -2227,8 +2233,11 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
         return False
     if a.parties != b.parties and (
         a.place is None or b.place is None or a.date is None or b.date is None
-    ) and not (_definite(ctx, a) or _definite(ctx, b)):
+    ) and not (_definite(ctx, a) or _definite(ctx, b) or (
+        _in_headline(ctx, a) and (a.date is None or b.date is not None))):
         # a bilateral and a trilateral meeting are one only where place and date agree
+        # (or an undated headline names two of the states: "Turkish, Syrian ministers
+        # meet in Moscow" over the four-way talks the story tells)
         return False
     sa, sb = a.status, b.status
     if sa is not None and sb is not None and sa is not sb:
@@ -2248,6 +2257,12 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     ):
         return False  # a call and, in another sentence, talks held somewhere
     return not (phone and (ka in _VISIT_SUMMIT or kb in _VISIT_SUMMIT))
+
+
+def _in_headline(ctx: EventContext, cand: _Candidate) -> bool:
+    """Whether a candidate was read in the headline."""
+    h = ctx.headline
+    return h is not None and h.start <= cand.clause.start < h.end
 
 
 def _other_envoys(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
@@ -2425,7 +2440,12 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                     continue
                 # ("the next three-way summit with Iran": the series' states and Iran)
                 cand.parties = set(source.parties) | cand.parties
-                cand.participants = set()
+                # ("The four ministers agreed to meet again": the same persons; not "their
+                # next summit", a meeting of the series)
+                cand.participants = set(source.participants) if (
+                    cand.main is not None and cand.main.phrase.endswith(" again")
+                    and _SAME_PERSONS.match(ctx.folded, cand.clause.start, cand.clause.end)
+                ) else set()
                 if cand.outcome and source.outcome is None:
                     source.outcome = cand.outcome
             elif last_main is not None and cand.outcome and last_main.outcome is None:
