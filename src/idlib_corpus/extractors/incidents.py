@@ -10,7 +10,10 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    an adjective ("the surrounded posts", "displaced people"), forces placed somewhere
    ("troops deployed near X came under fire"), support ("an offensive backed by Russian
    air strikes"), a topic ("the cost of sending troops"), or words in brackets. Two
-   captures joined by "and" ("captured X and then seized Y") are two clauses. Attacks,
+   captures joined by "and" ("captured X and then seized Y") are two clauses. Troops
+   leaving, evacuating or moving a post ("withdrew from the post at X") are a deployment;
+   storming a building is a raid, breaking a siege a capture. A trend ("shelling has
+   intensified") is no incident: it lends its side to the attack told next. Attacks,
    captures and deployments need armed forces in the clause (a weapon such as "air raid"
    or "car bomb" will do); displacement needs a war word in the sentence or the one
    before, or attacks told earlier, so a bushfire evacuation is not read as displacement.
@@ -25,7 +28,8 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    next to incident triggers lie, not a summit's venue), whether or not the actor layer
    read the regime as its sponsor; a bare "the army", the army the article names most;
    army words a state owns ("Israeli army positions") are its. "Its soldiers", "its
-   positions", "its fighters" in a statement are the speaker's (a state or a group); the
+   positions", "its fighters" in a statement are the speaker's (a state or a group, or
+   all those joined by "and"); the
    state the aircraft are said to be (", which said the planes were Iranian", or in the
    sentence after) did the attack; a manned aircraft downed is its owner's loss; what is
    "held by" forces is theirs; the subject of a later "since"/"before" clause acts in
@@ -38,7 +42,10 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    the doers of the last attack on it, and the attack a sentence names as answered ("in
    response to the shelling of a Turkish post") was done by those the answer hit. "They"
    (or the subject left out after "and") who capture are the forces of the event just
-   told; those blamed in the sentence after an attack with no doers did it.
+   told; those blamed in the sentence after an attack with no doers did it. A group
+   named as the owner of what is hit ("at IS command posts", "a depot belonging to X",
+   "a camp of X") is the target; the group "where" ground taken had its headquarters
+   lost it; an attack told in a "when" clause after another is of the same hands.
 3. Figures: the numbers of people after "killed"/"wounded" are summed ("five military
    servicemen and three civilian personnel" is 8; "eight civilians, five of them children"
    is 8; "a woman and her two children" is 3; "32 more wounded", "killing seven.", "the
@@ -46,21 +53,26 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    troops) next to the trigger; each is a :class:`~idlib_corpus.model.Claim` with its
    qualifier ("more than", "around") and who gives it ("according to the UN"). Wounded
    told alone after an attack ("Another 32 soldiers were wounded", "Eight civilians were
-   killed." with no time, place or event of its own) are its victims; "a civilian was
-   killed" is one. A spell of violence ("after days of bombardment") is a backdrop.
+   killed." with no time, place or event of its own, or a clause of its sentence: "hit a
+   market; two were killed") are its victims; "a civilian was killed" is one, "a man and
+   his son were killed" two; a part told between commas (", two of them children,")
+   does not cut a figure from its verb. A spell of violence ("after days of bombardment")
+   is a backdrop.
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
    in the same paragraph, or of the last attack where the clause says it was part of it
-   ("in the same wave of raids") (not a time of another clause's event); "since then" and
-   "over the same period" run from the last time the sentence before gives. Place: the town or
-   province named with it (not a capital in the possessive, a source's city, or the place
-   of an event after "after"; a village the gazetteer lacks counts when named after "the
-   village of"), else "the town" named before, else the paragraph's, else the story's
-   (its headline's place in the country of the fighting). Displacement by "the offensive"
-   or "over the same period" takes the side, time and place of the campaign told in the
-   sentence or two before ("since the campaign began": the side of the campaign told
-   anywhere before); people who fled "after the raids" fled the doers of the attack
-   just told.
+   ("in the same wave of raids") (not a time of another clause's event); a "when" clause
+   takes the time it hangs on ("since October 2020, when …": that month); "since then" and
+   "over the same period" run from the last time the sentence before gives. Place: the town
+   or province named with it (not a capital in the possessive, a source's city, or the
+   place of an event after "after", nor a landmark after "north of" told of a place just
+   named; a village the gazetteer lacks counts when named after "the village of" or before
+   "observation post", and wherever it is named again), else "the town" named before, else
+   the paragraph's, else the story's (its headline's place in the country of the fighting).
+   Displacement by "the offensive" or "over the same period" takes the side, time and place
+   of the campaign told in the sentence or two before ("since the campaign began": the side
+   of the campaign told anywhere before, as for a figure "since" a time with no cause
+   named); people who fled "after the raids" fled the doers of the attack just told.
 5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
    the incident already told, with the more precise date; candidates that agree on type,
    actors, place and date are one incident.
