@@ -1031,9 +1031,10 @@ class EventContext:
         self, known: list[PlaceRef], named: Sequence[Annotation]
     ) -> list[PlaceRef]:
         """Villages and towns the gazetteer lacks, named after a head noun ("shelled the
-        village of Tell Hamra", "in the town of Kafr Dael") or as the object of a verb
-        that takes ground ("shelled Tell Hamra", "troops stormed Kafr Dael"): the
-        capitalised name after it, a town of unknown country. A name a PLACE annotation
+        village of Tell Hamra", "in the town of Kafr Dael"), before one ("the Tell Hamra
+        observation post") or as the object of a verb that takes ground ("shelled Tell
+        Hamra", "troops stormed Kafr Dael"): the capitalised name next to it, a town of
+        unknown country, and every other mention of that name. A name a PLACE annotation
         already covers is left to it; after a verb, a name that overlaps any other
         annotation (a state, group, person, time or number) is no settlement."""
         f, text = self.folded, self.text
