@@ -303,6 +303,23 @@ def test_obligations_and_schedules(text: str, found: list[tuple[str, str]]) -> N
     assert isos(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # (the base, 2021-03-17, is a Wednesday) a schedule in the present: the nearer day
+        ("The ceasefire expires on Saturday.", [("on Saturday", "2021-03-20")]),
+        ("The conference opens on Thursday in Brussels.", [("on Thursday", "2021-03-18")]),
+        ("Erdogan hosts Putin on Monday for talks on Syria.", [("on Monday", "2021-03-15")]),
+        # what a source says happened is past
+        ("The monitor says jets struck the town on Friday.", [("on Friday", "2021-03-12")]),
+    ],
+)
+def test_a_schedule_in_the_present_is_the_nearer_day(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert isos(text) == found
+
+
 def test_a_long_past_clause_reads_its_verb_far_back() -> None:
     # (the past verb lies more than a window before the month; a verb of a later clause,
     # "proposed", must not make it next year's)

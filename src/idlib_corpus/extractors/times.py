@@ -8,8 +8,9 @@ publication date (from metadata, or read from a dated dateline by the metadata p
 
 * weekdays go to the most recent such day on or before the base when the clause speaks
   of the past, to the next one on or after it when it speaks of the future ("will",
-  "is expected to", "is to"); the tense is read from the words nearest to the expression,
-  within its clause first;
+  "is expected to", "is to", "must"), to the nearer of the two when it tells a schedule
+  in the present ("the truce expires on Saturday"); the tense is read from the words
+  nearest to the expression, within its clause first;
 * a month and day without a year ("February 14") takes the base's year, or the one
   before when the clause speaks of the past and the date would fall more than a month
   after the base (the one after for the future), else the nearer of the two;
@@ -718,7 +719,11 @@ def _weekday(target: int, ctx: _Context, rel: str = "") -> _dt.date | None:
         return _monday(base) + _dt.timedelta(days=target)
     if ctx.tense is Tense.FUTURE:
         return base + _dt.timedelta(days=(target - wd) % 7)
-    return base - _dt.timedelta(days=(wd - target) % 7)
+    back = (wd - target) % 7
+    if ctx.tense is Tense.PRESENT and back > 3:
+        # "talks open on Thursday", "the deadline is Friday": a schedule, the nearer day
+        return base + _dt.timedelta(days=7 - back)
+    return base - _dt.timedelta(days=back)
 
 
 def _point(v: _Vocab, s: str, ctx: _Context, span: Span | None, text: str) -> TimeValue | None:
