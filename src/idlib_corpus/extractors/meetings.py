@@ -183,6 +183,7 @@ _LED_TEAM = re.compile(
     r"|(heading|leading)\s+the\s+(?:[\w'-]+\s+){0,2}?(?:delegation|team|side|negotiators)"
     r"\s+(?:was|is|were)\s"
 )
+_LED_WORDS = ("led ", "head", "leading ", "chaired ")  # (one in every _LED_TEAM match)
 _NAME_GAP = re.compile(r"(?:[a-z-]+\s+){0,4}")  # (an office before the name: lower case)
 _FOR_ON = ("for ", "on ", "for the ", "on the ")
 # between the subject of a verb of travel and the verb ("troops have now arrived in")
@@ -245,7 +246,6 @@ _SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTI
 _SEQUENCE_WORDS = ("after ", "following ", "since ", "when ")
 # ", whom he last hosted in …", ", who last visited Ankara in …" (searched between the
 # first meeting word and a word of an earlier meeting; a few words at most between)
-_THERE = re.compile(r"\sthere(?![a-z])")  # ("sat down there", "met there again")
 _WHOM_HE = re.compile(r",\s+(?:whom|who\s+(?:he|she|they))\s")
 _RELATIVE_AGAIN = re.compile(r",\s+(?:whom|who)\s+(?:[a-z]+\s+){0,2}$")
 _TALKING = frozenset({"event", "weak"})
@@ -308,6 +308,7 @@ _AIDE_TO = re.compile(
     r"\s+(?:[A-Z][A-Za-z-]*\s+){0,3}$"
 )
 # a speaker or aide named right after the word ("spokesman Dmitry Peskov")
+_AIDE_WORDS = ("advis", "aide", "assistant", "spokes")  # (one in every _AIDE_TO match)
 _SPOKESMAN = re.compile(
     r"(?:spokes(?:man|woman|person)|aide|adviser|advisor)\s+(?:[a-z-]+\s+){0,2}$"
 )
@@ -539,9 +540,9 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 or (cand.cls == "primary" and cand.date is None)
             ):
                 _after_the_news(ctx, sent, clause, cand, countries)
-            if cand.place is None and cands and cands[-1].place is not None and \
-                    _THERE.search(ctx.folded, cand.main.end if cand.main else clause.start,
-                                  min(clause.end, (cand.main.end if cand.main else 0) + 24)):
+            there = ctx.folded.find(" there", triggers[0].end, triggers[0].end + 24) if (
+                cand.place is None and cands and cands[-1].place is not None) else -1
+            if there >= 0 and not ctx.folded[there + 6:there + 7].isalpha():
                 # "… met in Moscow in May, and the ministers sat down there on June 2": the
                 # place told just before
                 cand.place, cand.place_rank = cands[-1].place, 4
@@ -874,7 +875,8 @@ def _read_clause(
             ):
                 continue  # "Putin's special envoy Lavrentiev": the envoy takes part
                 # (but in "Putin's talks with …" Putin does)
-            if _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
+            if has_any(f, _AIDE_WORDS, max(c_start, sp.start - 50), sp.start) and \
+                    _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
                 continue  # "Ansari, an adviser to Foreign Minister Zarif": Ansari takes part
             country = country or countries.get(actor)
             if roles is None:
@@ -908,9 +910,10 @@ def _read_clause(
             if head is not None:
                 role_people.add(head.actor)
     # "while Onal led the Turkish team": the person right before; "Heading the Russian side
-    # was Vershinin": the person right after (one search: the pattern's first letters let
-    # the regex engine skip to its candidates)
-    for led in _LED_TEAM.finditer(f, c_start, c_end):
+    # was Vershinin": the person right after (searched where its words are: the pattern's
+    # first letters are common ones, at which the regex engine would stop all along)
+    for led in _LED_TEAM.finditer(f, c_start, c_end) if has_any(
+            f, _LED_WORDS, c_start, c_end) else ():
         if led.group(1) is None:
             head = ctx.person_before(led.start(), max(c_start, led.start() - 60))
             if head is not None and led.start() - head.span.end > 2:
