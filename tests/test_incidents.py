@@ -2404,3 +2404,21 @@ def test_ground_taken_from_the_army_by_unnamed_fighters_is_a_loss_of_the_army(
 ) -> None:
     taken = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.TERRITORIAL_CHANGE)
     assert taken.targets == ("state:SY",) and taken.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("A Turkish observation post in Morek has been encircled by Syrian forces since "
+         "Friday.", 1),
+        ("Kafr Nabl has been captured by Syrian government forces, state media said.", 1),
+        ("The Turkish army began relocating its post in Morek, which has been surrounded by "
+         "Syrian forces for more than a year.", 0),
+    ],
+)
+def test_a_perfect_passive_capture_is_one_unless_a_relative_clause_tells_a_state(
+    pipeline: object, text: str, n: int
+) -> None:
+    taken = [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+             if i.type is T.TERRITORIAL_CHANGE]
+    assert len(taken) == n and all(i.perpetrators == ("state:SY",) for i in taken)

@@ -855,6 +855,7 @@ _DEPLOYED_FORCES = frozenset({"troops", "forces", "soldiers", "police", "units",
 _FINITE_AFTER = frozenset({"did", "do", "does", "have", "has", "had", "were", "was", "are",
                            "is", "will", "would", "could", "can", "came", "come", "comes",
                            "remain", "remained", "remains", "returned", "responded"})
+_RELATIVES = frozenset({"which", "that", "who"})
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -893,6 +894,8 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             # "the cost of sending troops", "talk about shelling": a topic (not "accused
             # Damascus of killing 13 soldiers": a deed)
             return False
+        if words[-1] in _RELATIVES and phrase.startswith(("has been", "have been", "had been")):
+            return False  # "the post, which has been surrounded for a year": a state
         if value["class"] == "casualty" and not _NO_ONE.isdisjoint(words[-4:]):
             return False  # "no one else was wounded", "none of them were hurt"
         if phrase.endswith("died") and _TROOPS.isdisjoint(words[-3:]):
