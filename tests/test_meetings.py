@@ -2330,3 +2330,15 @@ def test_meeting_again_is_of_the_same_persons(
                                    + second)
     assert len(found) == 2
     assert _who(found[1], names) == ({"Putin", "Erdogan", "Rouhani"} if same else set())
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Ankara hosted a trilateral meeting with Moscow and Tehran on Syria on Monday.",
+     ("IR", "RU", "TR")),
+    ("Moscow hosts talks between Turkish and Syrian officials on Friday.", ("RU", "SY", "TR")),
+    ("Putin and Erdogan held Moscow talks on Monday.", ("RU", "TR")),
+])
+def test_a_capital_that_hosts_is_the_host_state(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    assert one(_read(pipeline, text)[0]).parties == parties

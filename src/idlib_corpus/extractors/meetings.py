@@ -1766,7 +1766,10 @@ def _venue(ctx: EventContext, span: Span, triggers: list[Hit]) -> bool:
         return False  # "Ankara-Moscow talks", "Moscow and Ankara talks"
     if _SERIES_AFTER.match(f, span.end):
         return True  # "the Astana process", "the Astana format": a series named by a city
-    return any(t.start > span.end and not f[span.end:t.start].strip() for t in triggers)
+    # ("Ankara hosted a meeting": a capital before a verb of hosting is the host state)
+    return any(t.start > span.end and not f[span.end:t.start].strip()
+               and "person" not in t.value and not t.phrase.startswith("host")
+               for t in triggers)
 
 
 def _objects_of_participation(triggers: list[Hit]) -> bool:
