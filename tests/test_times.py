@@ -511,6 +511,15 @@ def test_ranges() -> None:
     assert [v for _, v in isos("Blasts hit on March 5 and 12 died.")] == ["2021-03-05"]
 
 
+def test_ranges_between_parts_of_months() -> None:
+    assert isos("Shelling lasted from late January to mid-February.") == [
+        ("from late January to mid-February", "2021-01-21/2021-02-20")
+    ]
+    assert isos("Families fled between early December and late January.") == [
+        ("between early December and late January", "2020-12-01/2021-01-31")
+    ]
+
+
 def test_vague_extents_are_skipped() -> None:
     assert isos("Tension grew over the past few weeks.") == []
     assert isos("Talks stalled for several months.") == []

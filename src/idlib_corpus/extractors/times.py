@@ -1078,6 +1078,8 @@ def _range(
     end = _point(v, b_m.group(), ctx, None, "")
     if end is None:
         return None
+    if b_m.lastgroup == "my" and _PART_RE.match(b_m.group()):
+        end = _month_part(b_m.group(), end, "", None)  # "... to mid-March"
     # The first end takes its year (and month) from the second one when it lacks them.
     a_text = a_m.group()
     a_kind = a_m.lastgroup
@@ -1109,6 +1111,8 @@ def _range(
         if got is None:
             return None
         start = got
+    if a_kind == "my" and _PART_RE.match(a_text):
+        start = _month_part(a_text, start, "", None)  # "from late February ..."
     if start.start > end.end:
         return None
     precision = max(start.precision, end.precision, key=_coarseness)
