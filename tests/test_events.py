@@ -264,7 +264,7 @@ _PLAIN_FORMS = [
     (meetings, "_OUTCOME",
      r"(?<![a-z])(?:agreed|agreeing|decided|deciding|it was decided|reached an agreement|"
      r"reached agreement|signed)\b"),
-    (meetings, "_SEQUENCE", r"(?<![a-z])(?:after|following|since)\s"),
+    (meetings, "_SEQUENCE", r"(?<![a-z])(?:after|following|since|when)\s"),
     (incidents, "_AREA_REF", r"(?<![a-z])the\s+(?:province|region|governorate)(?![a-z])"),
     (incidents, "_ITS_FORCES",
      r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
