@@ -790,10 +790,14 @@ def _read_clause(
             return None
     c_start, c_end = clause.start, clause.end
     f = ctx.folded
-    if "travel" in first.value and all("travel" in t.value for t in triggers) and not (
-        ctx.places_in(clause) or has_any(f, _CAPITAL_WORDS, c_start, c_end)
+    if "travel" in first.value and all("travel" in t.value for t in triggers) and (
+        not (ctx.places_in(clause) or has_any(f, _CAPITAL_WORDS, c_start, c_end))
+        or any(_SUBJECT_GAP.fullmatch(f, h.end, first.start) for h in ctx.hits_in(
+            "armed_nouns", make_span(max(c_start, first.start - 30), first.start)))
     ):
-        return None  # "came to an end", "travel to work": a visit goes somewhere (see below)
+        # "came to an end", "travel to work": a visit goes somewhere (see below); "more
+        # troops have arrived in Kabul", whoever announced it: a journey of troops
+        return None
     speech = _speech(ctx, sent)
     speaking = False  # ("Speaking after talks with X, Y said": the talks are the setting)
     stated = c_end  # (where what the speaker of such a clause said starts)
@@ -1075,13 +1079,11 @@ def _read_clause(
         # received a letter from Putin": a visitor received, not a thing
         return None
     travel = "travel" in first.value and all("travel" in t.value for t in triggers)
-    if travel and ((not participants and not any(
+    if travel and not participants and not any(
         w in _ENVOYS for w in _LETTERS.findall(f, c_start, c_end)
-    )) or any(_SUBJECT_GAP.fullmatch(f, h.end, first.start) for h in ctx.hits_in(
-        "armed_nouns", make_span(max(c_start, first.start - 30), first.start)))):
+    ):
         # "refugees travel to Europe", "Turkish troops headed to Idlib": a journey is a
-        # visit of a person, officials or a delegation (not of troops, whoever announced
-        # their arrival: "the minister said more troops have arrived in Kabul")
+        # visit of a person, officials or a delegation
         return None
 
     # -- kind, status
