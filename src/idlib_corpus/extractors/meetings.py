@@ -831,9 +831,12 @@ def _read_clause(
     topic = ctx.topic_zones(clause)
     if topic:
         # ("on the sidelines of …" says where, not what about)
-        topic = [_relation_between(ctx, _topic_before_relative(f, z), c_end) for z in topic
+        topic = [_topic_before_relative(f, z) for z in topic
                  if not f.startswith("on the sidelines", z.start)]
+        if f.find(" between ", c_start, c_end) >= 0:
+            topic = [_relation_between(ctx, z, c_end) for z in topic]
     roles: list[tuple[Span, str]] | None = None  # (read on the first person named)
+    aides: bool | None = None  # (whether the clause holds a word of _AIDE_TO: likewise)
     excluded = speech_zones + topic if speech_zones else topic
     said_after = _attribution_after_quote(f, sent, first.start, speech) if speech else None
     if said_after is not None:
@@ -879,8 +882,9 @@ def _read_clause(
             ):
                 continue  # "Putin's special envoy Lavrentiev": the envoy takes part
                 # (but in "Putin's talks with …" Putin does)
-            if has_any(f, _AIDE_WORDS, max(c_start, sp.start - 50), sp.start) and \
-                    _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
+            if aides is None:
+                aides = has_any(f, _AIDE_WORDS, c_start, c_end)  # (read once a clause)
+            if aides and _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
                 continue  # "Ansari, an adviser to Foreign Minister Zarif": Ansari takes part
             country = country or countries.get(actor)
             if roles is None:
