@@ -2422,3 +2422,37 @@ def test_a_perfect_passive_capture_is_one_unless_a_relative_clause_tells_a_state
     taken = [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
              if i.type is T.TERRITORIAL_CHANGE]
     assert len(taken) == n and all(i.perpetrators == ("state:SY",) for i in taken)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Hurras al-Din has fought Faylaq al-Sham for weeks. On Monday, the jihadist group "
+         "attacked a checkpoint near Ariha, killing three fighters.",
+         "armed_group:hurras-al-din"),
+        ("Hayat Tahrir al-Sham is the strongest force in the region. In January, the group "
+         "routed its rivals and seized Ariha.", "armed_group:hayat-tahrir-al-sham"),
+    ],
+)
+def test_the_group_is_the_group_the_sentence_before_is_about(
+    pipeline: object, text: str, doer: str
+) -> None:
+    found = _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+    assert len(found) == 1 and found[0].perpetrators == (doer,)
+
+
+def test_a_capture_of_the_province_takes_the_story_s_province(pipeline: object) -> None:
+    text = ("Fighting in Idlib\n\nHayat Tahrir al-Sham is the strongest force in Idlib. In "
+            "January, the group took over most of the province.")
+    taken = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
+    assert taken.place is not None and taken.place.name == "Idlib"
+
+
+def test_a_village_the_gazetteer_lacks_after_took_control_of_or_entered_is_the_place(
+    pipeline: object,
+) -> None:
+    text = ("Fighting in Idlib\n\nSyrian forces took control of Tell Hamra on Wednesday, and "
+            "the next day entered Kafr Dael, state media said.")
+    taken = [i for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE]
+    assert [(i.place.name if i.place else None, i.perpetrators) for i in taken] == [
+        ("Tell Hamra", ("state:SY",)), ("Kafr Dael", ("state:SY",))]

@@ -212,6 +212,11 @@ _LANDMARK = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\s+of\s+(?:the\s+"
     r"(?:town|city|village)\s+of\s+)?$"
 )
+# "the group routed", "the jihadist group has since attacked", "the militia then seized"
+_GROUP_REF = re.compile(
+    r"(?<![a-z])the\s+(?:[a-z-]+\s+)?(?:group|militia|alliance|faction|organi[sz]ation)\s+"
+    r"(?:(?:has|had|have|then|also|later|quickly|since|itself)\s+)*$"
+)
 _WHEN_OPENS = re.compile(r"[\s,;]*(when)\s")
 _CLAUSE_GAP = re.compile(r"[\s,]*")
 _PART_DISPLACED = re.compile(r"(?<![a-z])of\s+(?:them|whom)\s+(?:are\s+|already\s+)*$")
@@ -515,7 +520,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             pending = []
     _later_casualties(ctx, records)
     _later_blame(ctx, records)
-    records = [r for r in records if not r.trend and _worth_keeping(r)]
+    records = [r for r in records if not r.trend]
     if any((r.place is None and (r.type is not _DEPLOYMENT or r.area_ref))
            or (r.area_ref and r.place is not None
                and (r.place.kind is _COUNTRY or r.place_rank >= 6))
@@ -533,7 +538,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                     # ("columns continue to enter the province": the story's province)
                     # "Turkey launched an operation on Sunday": in the war the story is about
                     r.place, r.place_rank = theatre.place, 9
-    # (a place given now only adds to what makes a record worth keeping: all still are)
+    # (after the story's place is given: "took over most of the province" needs it)
+    records = [r for r in records if _worth_keeping(r)]
     article_id = doc.article.id
     return tuple(_finish(article_id, i, r) for i, r in enumerate(records, 1))
 
@@ -1150,13 +1156,18 @@ def _read_clause(
         # "On Thursday they captured the town": the forces of the event just told (read
         # as the doers by ``pronoun_doer``)
         gated = False
-    if gated and not _may_be_armed(ctx, gate, all_forced, nouns):
+    # "In January, the group routed its rivals": the group named last, in the sentence
+    # or the one before (an active verb right after the noun)
+    referred = _group_referred(ctx, si, cstart, main) if typ is not _DISPLACEMENT \
+        and main.value["voice"] == "active" and main.value.get("pos") != "noun" \
+        and f.find("the ", max(cstart, main.start - 40), main.start) >= 0 else None
+    if gated and referred is None and not _may_be_armed(ctx, gate, all_forced, nouns):
         return None
     speech = ctx.speech(sent)
     speech_zones = [s.span for s in speech if s.span.overlaps(clause)] if speech else []
     named = ctx.mentions_in(clause)
     mentions = _forces_named(ctx, named, speech_zones, brackets)
-    if gated and gate is clause:
+    if gated and gate is clause and referred is None:
         if all_forced:
             # (a group, or a state's word right before an attack noun: "Russian strikes
             # hit the village", "Turkish raids")
@@ -1340,7 +1351,8 @@ def _read_clause(
                 pronoun = True
                 break
     if elided and not doers:
-        pronoun = True
+        # "took X on Wednesday, and the next day entered Y": the capture's doers
+        doers, pronoun = set(pending[-1].perpetrators), False
     if pronoun:
         # "Russia's defence ministry said its bombers struck …", "the group said its
         # units shot down …": the speaker's state or group
@@ -1357,6 +1369,9 @@ def _read_clause(
                     break
                 doers.add(b.actor)
             pronoun = False
+    if not doers and referred is not None:
+        doers = {referred}
+        pronoun = False
     army_end = main_start if not passive else cend
     # ("army", "government" or "regime" before the trigger: what both tests below need;
     # the home army, read over every mention of the article, only once one of their
@@ -1450,7 +1465,9 @@ def _read_clause(
         place = _settlement_told(ctx, clause, main)
         if place is not None:
             rank = 6
-    if place is None and typ is _TERRITORIAL and si > 0:
+    if place is None and typ is _TERRITORIAL and si > 0 \
+            and _AREA_REF.search(f, main.end, cend) is None:
+        # (not "took over most of the province": the story's province, read at the end)
         # "the army advanced west of Aleppo. Government forces have retaken 30
         # localities": the ground of the sentence before, in the paragraph
         before = ctx.sentences[si - 1]
@@ -1514,6 +1531,26 @@ def _read_clause(
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
     )
+
+
+def _group_referred(ctx: EventContext, si: int, cstart: int, main: Hit) -> str | None:
+    """The group "the group", "the militia" or "the jihadist alliance" right before a verb
+    trigger refers to: the last group named before it in its sentence, else the first
+    (its subject) of the sentence before (not one named as a sponsor or a place), else
+    ``None``."""
+    f = ctx.folded
+    ref = _GROUP_REF.search(f, max(cstart, main.start - 40), main.start)
+    if ref is None:
+        return None
+    sent = ctx.sentences[si]
+    here = [m for m in ctx.mentions_in(make_span(sent.start, ref.start()))
+            if m.kind == "group" and not m.backer and not m.locative]
+    if here:
+        return here[-1].actor
+    # (the subject of the sentence before: "X has fought Y for weeks. The group …" is X)
+    before = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
+              if m.kind == "group" and not m.backer and not m.locative] if si > 0 else []
+    return before[0].actor if before else None
 
 
 def _names_its_place(ctx: EventContext, noun: Hit, cend: int) -> bool:
