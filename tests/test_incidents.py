@@ -2456,3 +2456,12 @@ def test_a_village_the_gazetteer_lacks_after_took_control_of_or_entered_is_the_p
     taken = [i for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE]
     assert [(i.place.name if i.place else None, i.perpetrators) for i in taken] == [
         ("Tell Hamra", ("state:SY",)), ("Kafr Dael", ("state:SY",))]
+
+
+def test_a_toll_clause_with_a_place_of_its_own_is_not_the_attack_s_toll(
+    pipeline: object,
+) -> None:
+    text = "Russian jets hit Ariha on Monday; two people were killed in Sarmin, rescuers said."
+    found = [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
+             if i.place is not None and i.place.name == "Ariha"]
+    assert len(found) == 1 and _toll(found[0]) == (None, None)

@@ -1062,10 +1062,10 @@ def _read_clause(
         1 for h in real if h.value["class"] == "casualty") and _attack_just_told(records, cstart)
     if not victims_only and typ is _ATTACK and pending and _attack_just_told(
         [c for c in pending if not c.refer], cstart
-    ) and not ctx.times_in(clause):
+    ) and not ctx.times_in(clause) and not ctx.places_in(clause):
         # "jets hit a market; two people were killed and nine hurt": a clause of the
-        # sentence telling only a toll (its triggers are casualty verbs, no time of its
-        # own) counts the victims of the attack its clause before told (passives: not
+        # sentence telling only a toll (its triggers are casualty verbs, no time or place
+        # of its own) counts the victims of the attack its clause before told (passives: not
         # "…, after the killing of its soldiers", another event)
         tolls = ctx.hits_in("casualty_verbs", clause)
         victims_only = bool(tolls) and all(
