@@ -1779,3 +1779,23 @@ def test_a_plural_title_before_a_list_is_each_name_s() -> None:
 ])
 def test_a_faction_or_militia_named_before_the_noun(text: str, names: list[str]) -> None:
     assert [a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP] == names
+
+
+@pytest.mark.parametrize(("text", "aliases"), [
+    # a known group told as "former", its noun phrase ending with it, is an earlier name
+    # of the group named before it
+    ("HTS, which grew out of the former Nusra Front, holds most of the province.",
+     ["Nusra Front"]),
+    ("Hayat Tahrir al-Sham, led by veterans of the former Jabhat al-Nusra, took the town.",
+     ["Jabhat al-Nusra"]),
+])
+def test_a_former_group_is_an_earlier_name(text: str, aliases: list[str]) -> None:
+    groups = [a for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP]
+    assert len(groups) == 1
+    assert set(aliases) <= set(groups[0].aliases)
+
+
+def test_former_that_qualifies_another_noun_names_no_alias() -> None:
+    text = "The province is held by HTS, an alliance led by the former al-Qaeda affiliate."
+    names = sorted(a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP)
+    assert names == ["HTS", "al-Qaeda"]

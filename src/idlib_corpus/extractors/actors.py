@@ -2919,6 +2919,8 @@ class _Resolver:
                 union(key, akey)
                 mentions.append((akey, _mention(aspan, text[aspan.start : aspan.end],
                                                _MK_ALIAS)))
+        if "former " in self.folded:
+            self._former_names(mentions, find, union)
         by_root: dict[str, list[Mention]] = {}
         for key, m in mentions:
             by_root.setdefault(find(key), []).append(m)
@@ -2943,6 +2945,29 @@ class _Resolver:
                 mentions=tuple(kinds),
             ))
         return actors
+
+    def _former_names(
+        self, mentions: list[tuple[str, Mention]], find: Any, union: Any
+    ) -> None:
+        """ "HTS, led by fighters of the former Nusra Front", "HTS, which grew out of the
+        former Nusra Front,": a group told as "former", its noun phrase ending with it, is
+        an earlier name of the group named before it in the sentence."""
+        folded = self.folded
+        ordered = sorted(mentions, key=lambda km: km[1].span.start)
+        for i, (key, m) in enumerate(ordered):
+            s0 = m.span.start
+            if s0 < 7 or folded[s0 - 7 : s0] != "former ":
+                continue
+            after = folded[m.span.end : m.span.end + 2].lstrip()
+            if after[:1] not in ("", ",", ".", ";", ":", ")", "–", "—"):
+                continue  # "the former al-Qaeda affiliate": "former" is the affiliate's
+            si = self._sentence_at(s0)
+            for pkey, pm in reversed(ordered[:i]):
+                if si is None or self._sentence_at(pm.span.start) != si:
+                    break
+                if find(pkey) != find(key):
+                    union(pkey, key)
+                    break
 
     def _faction_starts(self) -> list[int]:
         """Where an Arabic name before a lower-case "faction" or "militia" starts: "the
