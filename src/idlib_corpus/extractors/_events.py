@@ -1139,6 +1139,11 @@ class EventContext:
         first_role: dict[tuple[int, int], str] = {}
         lab = AnnotationLabel
         nationality, state, capital, group = lab.NATIONALITY, lab.STATE, lab.CAPITAL, lab.GROUP
+        # a known group the text gives as another group's other name ("HTS, which grew
+        # out of the former Nusra Front,") acts as that group
+        alias_of = {(m.span.start, m.span.end): actor.id for actor in actors
+                    if actor.kind is ActorKind.ARMED_GROUP
+                    for m in actor.mentions if m.kind is MentionKind.ALIAS}
         for a in self._actor_anns:
             key = a.key
             if not key:
@@ -1157,6 +1162,7 @@ class EventContext:
                 found[(sp.start, sp.end, actor_id)] = (sp, actor_id, "state", key, role)
                 first_role.setdefault((sp.start, sp.end), role)
             elif label is group:
+                key = alias_of.get((sp.start, sp.end), key)
                 found[(sp.start, sp.end, key)] = (sp, key, "group", None, "name")
                 first_role.setdefault((sp.start, sp.end), "name")
         spans_of: dict[str, list[Span]] = {}
