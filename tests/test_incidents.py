@@ -2465,3 +2465,16 @@ def test_a_toll_clause_with_a_place_of_its_own_is_not_the_attack_s_toll(
     found = [i for i in _incidents(pipeline, "Fighting in Idlib\n\n" + text)
              if i.place is not None and i.place.name == "Ariha"]
     assert len(found) == 1 and _toll(found[0]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll from Monday's regime strike on a school in Ariha has risen to 12, "
+        "including nine children.",
+        "The toll of Monday's Russian raid on a market in Ariha rose to 12, rescuers said.",
+    ],
+)
+def test_a_toll_that_rose_is_no_trend_but_the_attack_s_dead(pipeline: object, text: str) -> None:
+    attack = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.ARMED_ATTACK)
+    assert _toll(attack) == (12, None)

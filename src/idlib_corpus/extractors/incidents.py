@@ -1526,7 +1526,8 @@ def _read_clause(
         same_wave=date is None and f.find("the same ", clause.start, cend) >= 0
         and _SAME_WAVE.search(f, clause.start, cend) is not None,
         trend=typ is _ATTACK and all_nouns and killed is None and injured is None
-        and _TREND_AFTER.match(f, real[-1].end, cend) is not None,
+        and _TREND_AFTER.match(f, real[-1].end, cend) is not None
+        and f.find("toll", cstart, real[0].start) < 0,  # (not "the toll from the strike rose")
         date_strength=strength, killed=killed, injured=injured, displaced=displaced,
         reported_by=claimant, pronoun_doer=pronoun, retaliation=retaliation,
         evidence=[clause],
