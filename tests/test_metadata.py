@@ -426,6 +426,12 @@ def test_a_call_to_action_above_the_headline_is_not_the_headline(prompt: str) ->
     [
         ("ALEPPO\nMarch 3 2020 10:00\n", "Aleppo"),
         ("Jane Roe / Ankara\n", "Ankara"),
+        # a reporter "in" a known place, as British papers credit one (read like
+        # "Jane Roe, Ankara": the place the story is filed from)
+        ("Tom Hale in Istanbul\nMon 3 Feb 2020 10.05 GMT\n", "Istanbul"),
+        ("Mary Ann Cole in Moscow\n", "Moscow"),
+        ("Democracy Dies in Darkness\n", None),  # no place the knowledge base knows
+        ("Leaders Gather in Numbers\n", None),
         ("By Jane Roe / Ankara\n", "Ankara"),
         ("", None),
     ],
@@ -809,7 +815,6 @@ def test_a_credit_line_naming_a_known_place_gives_the_dateline(credit: str, plac
     [
         "Ayse Demir, Staff Writer",  # a role, no place
         "Moscow, Ankara",  # two places
-        "Omar Haddad in Beirut",  # where the reporter sits (left out for now)
         "Ayse Demir – Zorlu Kaya",  # no known place
     ],
 )

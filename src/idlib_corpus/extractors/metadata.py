@@ -166,15 +166,17 @@ _WEAK_DATELINES = tuple(
 )
 #: Credit lines below the headline naming the reporter's (or the site's) place, read only
 #: where the knowledge base knows that place: "Enab Baladi – Idlib", "Jane Roe, Beirut",
-#: "Jane Roe International Correspondent, Istanbul". ("Jane Roe in Beirut" is left out
-#: for now: annotators differ on it, and a dateline there costs the incidents extractor
-#: the headline's event; see the 2026-11-26 report.)
+#: "Jane Roe International Correspondent, Istanbul", "Jane Roe in Beirut" (the place the
+#: story is filed from, as annotators read a byline's place).
 _PLACED_CREDITS = tuple(
     re.compile(p)
     for p in (
         rf"^(?:By\s+)?(?!By\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,5}}"
         rf"(?:\s*[,|]\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}})?"
         rf"(?:\s*[,|]\s*|\s+[–—-]\s+)(?P<place>{_MIXED_PLACE})$",
+        # "Jane Roe in Ankara" (a reporter's name, two or three words, and "in")
+        rf"^(?:By\s+)?(?!By\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{1,2}}"
+        rf"\s+in\s+(?P<place>{_MIXED_PLACE})$",
     )
 )
 #: A dateline in capitals opening the first paragraph below a standfirst:
@@ -678,9 +680,10 @@ def _credit_possible(line: str) -> bool:
 
 
 def _placed_credit_possible(line: str) -> bool:
-    """Whether a line may match _PLACED_CREDITS: a short line with a comma, a bar or a
-    dash."""
-    return len(line) <= _MAX_CREDIT and ("," in line or "|" in line or _dash_or_slash(line))
+    """Whether a line may match _PLACED_CREDITS: a short line with a comma, a bar, a
+    dash or " in "."""
+    return len(line) <= _MAX_CREDIT and (
+        "," in line or "|" in line or _dash_or_slash(line) or " in " in line)
 
 
 def _known_place_dateline_possible(line: str) -> bool:
