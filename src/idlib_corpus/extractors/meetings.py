@@ -183,7 +183,6 @@ _LED_TEAM = re.compile(
     r"|(heading|leading)\s+the\s+(?:[\w'-]+\s+){0,2}?(?:delegation|team|side|negotiators)"
     r"\s+(?:was|is|were)\s"
 )
-_LED_WORDS = ("led ", "head", "leading ", "chaired ")  # (one in every _LED_TEAM match)
 _NAME_GAP = re.compile(r"(?:[a-z-]+\s+){0,4}")  # (an office before the name: lower case)
 _FOR_ON = ("for ", "on ", "for the ", "on the ")
 # between the subject of a verb of travel and the verb ("troops have now arrived in")
@@ -918,10 +917,9 @@ def _read_clause(
             if head is not None:
                 role_people.add(head.actor)
     # "while Onal led the Turkish team": the person right before; "Heading the Russian side
-    # was Vershinin": the person right after (searched where its words are: the pattern's
-    # first letters are common ones, at which the regex engine would stop all along)
-    for led in _LED_TEAM.finditer(f, c_start, c_end) if has_any(
-            f, _LED_WORDS, c_start, c_end) else ():
+    # was Vershinin": the person right after (searched where a delegation word is: the
+    # pattern's first letters are common ones, at which the regex engine would stop)
+    for led in _LED_TEAM.finditer(f, c_start, c_end) if "delegation" in classes else ():
         if led.group(1) is None:
             head = ctx.person_before(led.start(), max(c_start, led.start() - 60))
             if head is not None and led.start() - head.span.end > 2:
