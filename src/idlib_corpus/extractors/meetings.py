@@ -62,7 +62,17 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
   Doha", "Geneva, Switzerland"), an envoy's brief ("the envoy for Libya"); who led a
   delegation (", who headed the Turkish team,") does;
 * no meeting: a host of counted people ("hosts two million refugees"), a meeting an
-  attack hit ("a raid on a gathering of commanders").
+  attack hit ("a raid on a gathering of commanders"), a journey of troops ("more troops
+  arrived in Kabul"), a meeting one is "open to";
+* arrivals ("came to the Kremlin", "arrived in Ankara") are visits, a seat of government
+  its capital ("the Kremlin": Moscow), "the Kremlin leader" Russia; "A and B last met in
+  May, when they held a summit in Baku with C" one earlier meeting; "the two men" the
+  persons of the last bilateral told of persons, "the four countries" the four-party
+  meeting; "a thaw between A and B" a topic; a round of a series of talks named after its
+  city (data: ``talks_series``) is of the series' states; "X led the Turkish team" and
+  "heading the Russian side was Y" take part, the person an aide serves ("adviser to
+  Foreign Minister X") does not; the one host named in a visit's sentence received the
+  visitor; a meeting to come on a month or day with no year is the next one.
 """
 
 from __future__ import annotations
@@ -317,7 +327,7 @@ _SAME_PERSONS = re.compile(
     r"[\s,]*(?:they|the\s+(?:two\s+|three\s+|four\s+|five\s+)?(?:leaders|presidents|"
     r"(?:foreign\s+|defen[cs]e\s+)?ministers|men))(?![a-z])"
 )
-_SEAT_LEADER = (" leader", " chief", " boss")  # (after a seat of government)
+_SEAT_LEADER = (" leader", " chief")  # (after a seat of government)
 _TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
 _SERIES_AFTER = re.compile(
     r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework|guarantors?|trio|troika|"
@@ -689,12 +699,15 @@ def _predicates(
 ) -> list[tuple[Span, list[Hit]]]:
     """A clause cut before "and agreed to meet …", "and will hold talks …": "A and B spoke
     by phone on Friday and agreed to meet next week" tells a call and a planned meeting
-    (the second part has no subject: see _SHARED_SUBJECT)."""
+    (the second part has no subject: see _SHARED_SUBJECT); so do "A and B agreed in a call
+    on Friday to meet soon", "talks with Xi, whom he last hosted in 2019" (an earlier
+    meeting), "…, and the defence ministers met on Friday" and "… when A visited B"."""
     if len(triggers) < 2:
         return [(clause, triggers)]
     f = ctx.folded
     last = triggers[-1]
-    if has_any(f, _OUTCOME_WORDS, clause.start, triggers[0].start) and \
+    if f.find(" to ", triggers[0].end, last.start) >= 0 and \
+            has_any(f, _OUTCOME_WORDS, clause.start, triggers[0].start) and \
             triggers[0].value["class"] in _TALKING and triggers[0].value["kind"] != "visit":
         # "A and B agreed in a phone call on Friday to meet soon", "… at their talks in Doha
         # to hold talks in Ankara": the meeting told, and one to come (the words of
