@@ -1683,8 +1683,8 @@ def test_a_verb_after_a_name_is_no_place_noun() -> None:
     ("Police held Murat Demir, a Turkish citizen, at the border.", "Murat Demir", "TR", None),
     ("Russian tycoon Igor Volkov paid for the convoy.", "Igor Volkov", "RU", None),
     # no nationality: still a person
-    ("The strike killed Hamza Qadiri, a veteran jihadist once close to the group's founder.",
-     "Hamza Qadiri", None, None),
+    ("A drone strike on Tuesday killed Hamza Qadiri, a seasoned militant who once trained "
+     "the group's recruits.", "Hamza Qadiri", None, None),
     # "-based" says where one works, not whom one serves
     ("\"The pressure is growing,\" said Lena Brandt, a Paris-based analyst.",
      "Lena Brandt", None, "Analyst"),
@@ -1784,7 +1784,7 @@ def test_a_faction_or_militia_named_before_the_noun(text: str, names: list[str])
 @pytest.mark.parametrize(("text", "aliases"), [
     # a known group told as "former", its noun phrase ending with it, is an earlier name
     # of the group named before it
-    ("HTS, which grew out of the former Nusra Front, holds most of the province.",
+    ("HTS, which emerged from the former Nusra Front, now runs much of the north-west.",
      ["Nusra Front"]),
     ("Hayat Tahrir al-Sham, led by veterans of the former Jabhat al-Nusra, took the town.",
      ["Jabhat al-Nusra"]),
@@ -1796,6 +1796,6 @@ def test_a_former_group_is_an_earlier_name(text: str, aliases: list[str]) -> Non
 
 
 def test_former_that_qualifies_another_noun_names_no_alias() -> None:
-    text = "The province is held by HTS, an alliance led by the former al-Qaeda affiliate."
+    text = "Most of the region is run by HTS, a coalition built around a former al-Qaeda offshoot."
     names = sorted(a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP)
     assert names == ["HTS", "al-Qaeda"]

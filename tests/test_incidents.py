@@ -1959,10 +1959,10 @@ def test_a_figure_whose_noun_is_left_out_before_a_passive_is_a_toll(
 @pytest.mark.parametrize(
     ("text", "toll"),
     [
-        ("On Monday, a man and his son were killed by regime shelling on the town of Ariha, "
-         "rescuers said.", (2, None)),
-        ("A woman and her daughter were wounded when government rockets hit Nayrab on "
-         "Tuesday.", (None, 2)),
+        ("An elderly farmer and his grandson were killed on Thursday as regime artillery "
+         "pounded Sarmin, a local doctor said.", (2, None)),
+        ("A nurse and her brother were injured when regime rockets landed on Binnish on "
+         "Saturday.", (None, 2)),
         ("Russian jets struck Kafr Nabl on Friday. A farmer and his young son were killed, "
          "medics said.", (2, None)),
     ],
@@ -1974,17 +1974,17 @@ def test_two_people_named_one_by_one_before_a_passive_are_two(
 
 
 def test_a_toll_clause_with_a_time_of_its_own_is_another_attack(pipeline: object) -> None:
-    text = ("It was the second deadly attack on Turkish troops in a week; five Turkish "
-            "soldiers were killed near Ariha on February 3.")
+    text = ("Ankara has now lost soldiers twice in ten days; four Turkish troops were "
+            "killed near Saraqib on January 14.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
-    assert attack.date is not None and attack.date.iso == "2020-02-03"
+    assert attack.date is not None and attack.date.iso == "2020-01-14"
 
 
 @pytest.mark.parametrize(
     ("text", "state", "place"),
     [
-        ("Turkish troops started evacuating their observation post in Morek on Monday, a "
-         "monitor said.", "state:TR", "Morek"),
+        ("On Wednesday, Turkish soldiers started evacuating their base at Morek, according "
+         "to a war monitor.", "state:TR", "Morek"),
         ("A column of Turkish army trucks left the Tell Hamra observation post on Sunday, "
          "local reporters said.", "state:TR", "Tell Hamra"),
         ("Russian soldiers pulled out of their base near Tal Rifaat on Friday.", "state:RU",
@@ -2019,8 +2019,8 @@ def test_posts_left_encircled_are_no_withdrawal(pipeline: object, text: str) -> 
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("Russian submarines fired cruise missiles on Thursday at Islamic State command posts "
-         "near Deir ez-Zor.", "armed_group:islamic-state"),
+        ("A Russian frigate launched missiles at Islamic State training camps outside "
+         "Palmyra on Saturday.", "armed_group:islamic-state"),
         ("Russian jets bombed Ariha on Sunday, destroying a weapons depot belonging to Hayat "
          "Tahrir al-Sham.", "armed_group:hayat-tahrir-al-sham"),
         ("Russian warplanes struck at Hayat Tahrir al-Sham positions near Ariha on Monday.",
@@ -2043,10 +2043,10 @@ def test_a_nationality_s_observation_post_shelled_is_an_attack_on_that_state(
 @pytest.mark.parametrize(
     ("text", "toll"),
     [
-        ("Five civilians, among them a woman and her son, were killed on Monday when "
-         "regime shells hit a house in Ariha.", (5, None)),
-        ("Regime rockets hit Sarmin on Monday. Six people, two of them children, were "
-         "wounded, rescuers said.", (None, 6)),
+        ("Seven villagers, among them an elderly couple, were killed on Friday when "
+         "regime rockets struck a home in Sarmin.", (7, None)),
+        ("Regime shells hit Binnish on Tuesday. Eight people, three of them women, were "
+         "wounded, medics said.", (None, 8)),
         ("Nine people, including a paramedic, were killed when Russian jets bombed a "
          "market in Ariha on Monday.", (9, None)),
     ],
@@ -2061,12 +2061,22 @@ def test_a_part_told_between_commas_does_not_cut_a_figure_from_its_verb(
 @pytest.mark.parametrize(
     ("text", "doers"),
     [
-        ("Russia's defence ministry said two of its warships in the eastern Mediterranean "
-         "fired cruise missiles at rebel depots near Ariha on Monday.", ("state:RU",)),
-        ("Ahrar al-Sham and Faylaq al-Sham said their fighters had retaken the village of "
-         "Kafr Nabl on Sunday.", ("armed_group:ahrar-al-sham", "armed_group:faylaq-al-sham")),
-        ("Turkish troops and their Syrian allies seized Tal Rifaat from the YPG in March.",
-         ("state:TR",)),
+        ("Russia's defence ministry said one of its warships in the Black Sea fired "
+         "missiles at militant depots near Sarmin on Saturday.", ("state:RU",)),
+        pytest.param(
+            "Russia's defence ministry said one of its frigates in the Black Sea fired "
+            "missiles at militant depots near Sarmin on Saturday.", ("state:RU",),
+            marks=pytest.mark.xfail(strict=True, reason="'frigates' is not read as a "
+                                    "state's armed forces; only 'warships' and the like are")),
+        ("Ahrar al-Sham and Faylaq al-Sham said on Sunday that their units had recaptured "
+         "the town of Kafr Rumma.", ("armed_group:ahrar-al-sham", "armed_group:faylaq-al-sham")),
+        ("In October, Turkish soldiers and their Syrian rebel allies seized Manbij from the "
+         "SDF.", ("state:TR",)),
+        pytest.param(
+            "Turkish soldiers and their Syrian rebel allies took Afrin from the YPG in January.",
+            ("state:TR",),
+            marks=pytest.mark.xfail(strict=True, reason="'took X (from Y)' is not read as a "
+                                    "capture; 'seized', 'captured' are")),
     ],
 )
 def test_who_acts_speakers_joined_pronouns_far_from_the_verb_and_allies(
@@ -2079,8 +2089,8 @@ def test_who_acts_speakers_joined_pronouns_far_from_the_verb_and_allies(
 @pytest.mark.parametrize(
     "text",
     [
-        "The bloodiest raid came in May, when an air strike on a training camp of Faylaq "
-        "al-Sham near the border killed 40 fighters.",
+        "The worst blow came in June, when a missile strike on a military camp of Faylaq "
+        "al-Sham outside Sarmin killed 30 fighters.",
         "A Russian raid on the headquarters of Faylaq al-Sham near Ariha killed 12 fighters "
         "on Monday.",
     ],
@@ -2092,9 +2102,9 @@ def test_an_attack_on_a_place_of_a_group_hits_the_group(pipeline: object, text: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Turkey has thousands of troops in Idlib, where some 4 million people live, about "
-        "half of them displaced from elsewhere in Syria.",
-        "The province shelters 2 million people, many of whom are displaced.",
+        "Aid groups work across the region, where nearly 3 million people now live, most of "
+        "them displaced from other provinces.",
+        "The district is home to 900,000 residents, many of whom are displaced.",
     ],
 )
 def test_a_share_of_a_population_displaced_is_a_stock(pipeline: object, text: str) -> None:
@@ -2103,9 +2113,9 @@ def test_a_share_of_a_population_displaced_is_a_stock(pipeline: object, text: st
 
 
 def test_a_village_named_once_is_a_place_where_named_again(pipeline: object) -> None:
-    text = ("Fighting in Idlib\n\nShells struck a house in the village of Kafr Hamra on "
-            "Wednesday, killing three civilians.\n\nTurkish forces deployed armored vehicles "
-            "at the Kafr Hamra junction on Thursday, witnesses said.")
+    text = ("Fighting in Idlib\n\nA mortar round landed on a school in the village of Kafr "
+            "Hamra on Saturday, wounding two children.\n\nOn Sunday, Turkish troops deployed "
+            "tanks at the Kafr Hamra crossroads, residents said.")
     moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
     assert moved.place is not None and moved.place.name == "Kafr Hamra"
 
@@ -2113,8 +2123,8 @@ def test_a_village_named_once_is_a_place_where_named_again(pipeline: object) -> 
 @pytest.mark.parametrize(
     ("text", "held"),
     [
-        ("Syrian government forces broke a three-year Islamic State siege of Deir ez-Zor "
-         "last week.", ("armed_group:islamic-state",)),
+        ("Regime troops on Tuesday broke a months-long Islamic State siege of Palmyra, "
+         "state media said.", ("armed_group:islamic-state",)),
         ("Hayat Tahrir al-Sham fighters broke the siege of Kafr Nabl on Sunday.", ()),
     ],
 )
@@ -2145,8 +2155,8 @@ def test_weapons_slamming_into_raining_down_on_or_tearing_through_are_attacks(
 @pytest.mark.parametrize(
     "text",
     [
-        "Rockets hit Saraqib, a town on the highway linking Damascus and Aleppo, on Monday, "
-        "killing two people.",
+        "On Friday, shells struck Maarat al-Numan, a town on the main road connecting Aleppo "
+        "and Damascus, wounding four people.",
         "Russian jets bombed a truck on the road to Damascus on Monday.",
     ],
 )
@@ -2158,8 +2168,8 @@ def test_a_capital_a_road_leads_to_is_no_side(pipeline: object, text: str) -> No
 @pytest.mark.parametrize(
     ("text", "doers"),
     [
-        ("Syrian government shelling has also intensified. On Saturday, rockets slammed "
-         "into a school in Sarmin, killing three pupils.", ("state:SY",)),
+        ("Shelling by the Syrian army has intensified this week. On Thursday, rockets hit "
+         "a clinic in Binnish, killing two nurses.", ("state:SY",)),
         ("Russian air strikes have escalated sharply. On Monday, missiles hit a bakery in "
          "Ariha, wounding nine people.", ("state:RU",)),
     ],
@@ -2186,7 +2196,8 @@ def test_a_trend_of_attacks_is_no_incident(pipeline: object, text: str) -> None:
     ("text", "doers"),
     [
         ("Syrian government forces launched an offensive on southern Idlib in April.\n\n"
-         "More than 250,000 people have fled their homes since late April, the UN said.",
+         "Around 180,000 civilians have fled their villages since early May, UN agencies "
+         "reported.",
          ("state:SY",)),
         ("A Russian-backed government offensive began in December.\n\nSome 90,000 people "
          "have been displaced since then, aid groups said.", ("state:SY",)),
@@ -2204,8 +2215,8 @@ def test_a_displacement_since_a_time_is_the_toll_of_the_campaign_told_before(
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
-        ("It was the deadliest day of Russian bombing since October 2019, when an air "
-         "strike on a camp of Faylaq al-Sham near the border killed 60 fighters.", "2019-10"),
+        ("Monday's raids were the worst since October 2019, when Russian jets hit a base "
+         "of Faylaq al-Sham close to Sarmin, killing 35 fighters.", "2019-10"),
         ("It was the worst raid since 2018, when Russian jets hit a market in Ariha, killing "
          "20 people.", "2018"),
         ("The town had been calm until last Tuesday, when regime shells hit a school in "
@@ -2222,9 +2233,9 @@ def test_the_time_a_when_clause_hangs_on_dates_its_event(
 def test_a_day_later_in_the_clause_of_an_attack_referred_back_to_dates_it(
     pipeline: object,
 ) -> None:
-    text = ("Fighting in Idlib\n\nRussian warplanes bombed a busy market in northwest Syria, "
-            "killing nine people. The strike hit the market in Ariha, a rebel-held town in "
-            "Idlib province, late on Sunday morning.")
+    text = ("Fighting in Idlib\n\nRegime aircraft hit a crowded marketplace in Syria's "
+            "north-west, leaving 11 people dead. The raid struck the market in Sarmin, an "
+            "opposition-held town in Idlib province, early on Sunday afternoon.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.date is not None and attack.date.iso == "2020-02-23"
 
@@ -2232,8 +2243,8 @@ def test_a_day_later_in_the_clause_of_an_attack_referred_back_to_dates_it(
 @pytest.mark.parametrize(
     "text",
     [
-        "Turkey has posts around Idlib under a deal with Russia meant to avert a government "
-        "assault.",
+        "Ankara keeps a dozen posts in the region under an accord with Moscow that was "
+        "meant to avert a Syrian army offensive.",
         "The truce was agreed to stave off a regime offensive on the province.",
     ],
 )
@@ -2242,8 +2253,8 @@ def test_an_attack_averted_is_no_incident(pipeline: object, text: str) -> None:
 
 
 def test_the_capture_of_a_place_named_is_a_new_capture(pipeline: object) -> None:
-    text = ("Fighting in Idlib\n\nGovernment forces captured Saraqib last week.\n\nSyrian "
-            "troops completed the capture of the M5 highway west of Aleppo on Tuesday.")
+    text = ("Fighting in Idlib\n\nRegime troops seized Maarat al-Numan in January.\n\nOn "
+            "Sunday, the army completed the capture of the Aleppo-Damascus highway.")
     taken = [i for i in _incidents(pipeline, text) if i.type is T.TERRITORIAL_CHANGE]
     assert len(taken) == 2
 
@@ -2251,8 +2262,14 @@ def test_the_capture_of_a_place_named_is_a_new_capture(pipeline: object) -> None
 @pytest.mark.parametrize(
     ("text", "toll"),
     [
-        ("A local journalist and his wife were shot dead in their car in Azaz on Friday "
-         "night by gunmen.", 2),
+        ("A local doctor and his brother were shot dead in Azaz late on Saturday by "
+         "gunmen.", 2),
+        pytest.param(
+            "A council official and his brother were shot dead in Azaz late on Saturday by "
+            "gunmen.", 2,
+            marks=pytest.mark.xfail(strict=True, reason="a person told by a two-word noun "
+                                    "('council official') before 'and his brother' is not "
+                                    "counted")),
         ("A civilian was shot dead by gunmen in Azaz on Monday.", 1),
         ("Gunmen shot dead three council members in Azaz on Monday.", 3),
     ],
@@ -2267,12 +2284,12 @@ def test_people_shot_dead_by_armed_men_are_an_attack(
 @pytest.mark.parametrize(
     ("text", "typ"),
     [
-        ("On Monday, Third Legion fighters stormed the Hamza Division headquarters in "
-         "Azaz.", T.ARMED_ATTACK),
+        ("Third Legion gunmen stormed the Hamza Division offices in Azaz late on "
+         "Thursday.", T.ARMED_ATTACK),
         ("Hayat Tahrir al-Sham fighters stormed the offices of Faylaq al-Sham in Ariha on "
          "Monday.", T.ARMED_ATTACK),
-        ("Hayat Tahrir al-Sham fighters stormed the villages of Kafr Nabl and Hass on "
-         "Wednesday.", T.TERRITORIAL_CHANGE),
+        ("On Saturday, Hurras al-Din fighters stormed the villages of Kafr Rumma and "
+         "Taftanaz.", T.TERRITORIAL_CHANGE),
     ],
 )
 def test_storming_a_building_is_a_raid_storming_villages_a_capture(
@@ -2284,8 +2301,8 @@ def test_storming_a_building_is_a_raid_storming_villages_a_capture(
 @pytest.mark.parametrize(
     "text",
     [
-        "Hayat Tahrir al-Sham fighters stormed the villages of Kafr Nabl and Hass on "
-        "Wednesday, where Faylaq al-Sham had its headquarters, a monitor said.",
+        "Hurras al-Din fighters stormed the villages of Kafr Rumma and Taftanaz on "
+        "Saturday, where Faylaq al-Sham had its headquarters, activists said.",
         "Hayat Tahrir al-Sham captured Ariha on Monday, where Faylaq al-Sham had its main "
         "positions.",
     ],
@@ -2300,8 +2317,8 @@ def test_the_group_whose_headquarters_were_where_ground_was_taken_lost_it(
 @pytest.mark.parametrize(
     "text",
     [
-        "It was the bloodiest day of Russian bombing in the province since May 2019, when an "
-        "air strike on a camp of Faylaq al-Sham near the border killed 60 fighters.",
+        "Sunday saw the heaviest Russian bombing in the area since March 2019, when an air "
+        "strike on a military camp of Faylaq al-Sham near Sarmin killed 35 fighters.",
         "It was the heaviest Russian shelling since 2019, when a missile strike on a base "
         "of Faylaq al-Sham killed 40 fighters.",
     ],
@@ -2317,8 +2334,8 @@ def test_an_attack_in_a_when_clause_after_an_attack_is_of_the_same_hands(
 @pytest.mark.parametrize(
     ("text", "doers", "lost"),
     [
-        ("Government forces wrested control of Kafr Nabl from Hayat Tahrir al-Sham on "
-         "Monday.", ("state:SY",), ("armed_group:hayat-tahrir-al-sham",)),
+        ("On Friday, Syrian troops wrested control of Kafr Rumma from Hayat Tahrir "
+         "al-Sham.", ("state:SY",), ("armed_group:hayat-tahrir-al-sham",)),
         ("Hayat Tahrir al-Sham lost control of Kafr Nabl to Syrian government forces on "
          "Monday.", ("state:SY",), ("armed_group:hayat-tahrir-al-sham",)),
         ("Turkish troops regained Nairab on Tuesday, a monitor said.", ("state:TR",), ()),
@@ -2346,8 +2363,8 @@ def test_armour_rolling_into_a_province_is_a_deployment(pipeline: object, text: 
 @pytest.mark.parametrize(
     ("text", "mover"),
     [
-        ("Hundreds of Hayat Tahrir al-Sham fighters were sent from Idlib through the Atmeh "
-         "crossing on Tuesday.", "armed_group:hayat-tahrir-al-sham"),
+        ("About 300 Hayat Tahrir al-Sham fighters were sent toward Afrin on Saturday, "
+         "activists said.", "armed_group:hayat-tahrir-al-sham"),
         ("More Turkish troops have been sent to the province, a monitor said on Monday.",
          "state:TR"),
     ],
@@ -2376,11 +2393,11 @@ def test_a_state_s_word_before_an_everyday_attack_noun_names_armed_forces(
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Regime shells hit Kafr Nabl, north of Maarat al-Numan, on Monday, killing two "
-         "people.", "Kafr Nabl"),
-        ("A column of Turkish trucks left the Tell Hamra observation post southeast of "
-         "Maarat al-Numan on Monday.", "Tell Hamra"),
-        ("Russian jets struck rebel positions west of Aleppo on Sunday.", "Aleppo"),
+        ("Government rockets struck Kafr Rumma, west of Maarat al-Numan, on Thursday, "
+         "wounding three people.", "Kafr Rumma"),
+        ("Turkish army trucks left the Tell Hamra observation post east of Maarat al-Numan "
+         "on Friday.", "Tell Hamra"),
+        ("Syrian jets bombed opposition positions south of Aleppo on Tuesday.", "Aleppo"),
     ],
 )
 def test_a_place_told_by_a_landmark_is_the_place_not_the_landmark(
@@ -2409,11 +2426,11 @@ def test_ground_taken_from_the_army_by_unnamed_fighters_is_a_loss_of_the_army(
 @pytest.mark.parametrize(
     ("text", "n"),
     [
-        ("A Turkish observation post in Morek has been encircled by Syrian forces since "
-         "Friday.", 1),
+        ("The Turkish post at Sarmin has been encircled by Syrian troops since "
+         "Wednesday.", 1),
         ("Kafr Nabl has been captured by Syrian government forces, state media said.", 1),
-        ("The Turkish army began relocating its post in Morek, which has been surrounded by "
-         "Syrian forces for more than a year.", 0),
+        ("Turkish soldiers started moving their post near Sarmin, which has been ringed by "
+         "Syrian troops since last spring.", 0),
     ],
 )
 def test_a_perfect_passive_capture_is_one_unless_a_relative_clause_tells_a_state(
@@ -2430,8 +2447,8 @@ def test_a_perfect_passive_capture_is_one_unless_a_relative_clause_tells_a_state
         ("Hurras al-Din has fought Faylaq al-Sham for weeks. On Monday, the jihadist group "
          "attacked a checkpoint near Ariha, killing three fighters.",
          "armed_group:hurras-al-din"),
-        ("Hayat Tahrir al-Sham is the strongest force in the region. In January, the group "
-         "routed its rivals and seized Ariha.", "armed_group:hayat-tahrir-al-sham"),
+        ("Hayat Tahrir al-Sham is the most powerful faction in the north-west. Last summer, "
+         "the group attacked its rivals and seized Sarmin.", "armed_group:hayat-tahrir-al-sham"),
     ],
 )
 def test_the_group_is_the_group_the_sentence_before_is_about(
@@ -2442,8 +2459,8 @@ def test_the_group_is_the_group_the_sentence_before_is_about(
 
 
 def test_a_capture_of_the_province_takes_the_story_s_province(pipeline: object) -> None:
-    text = ("Fighting in Idlib\n\nHayat Tahrir al-Sham is the strongest force in Idlib. In "
-            "January, the group took over most of the province.")
+    text = ("Fighting in Idlib\n\nHayat Tahrir al-Sham controls much of Idlib. Over the "
+            "summer, the group seized nearly all of the province.")
     taken = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
     assert taken.place is not None and taken.place.name == "Idlib"
 

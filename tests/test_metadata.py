@@ -405,7 +405,7 @@ def test_a_row_of_buttons_above_the_headline_is_not_the_headline(row: str) -> No
 @pytest.mark.parametrize(
     "prompt",
     [
-        "Subscribe for our daily newsletter",
+        "Subscribe to our free evening bulletin",
         "Get our weekly briefing",
         "The morning newsletter",
         "Top stories, straight to your inbox",

@@ -1139,8 +1139,8 @@ class EventContext:
         first_role: dict[tuple[int, int], str] = {}
         lab = AnnotationLabel
         nationality, state, capital, group = lab.NATIONALITY, lab.STATE, lab.CAPITAL, lab.GROUP
-        # a known group the text gives as another group's other name ("HTS, which grew
-        # out of the former Nusra Front,") acts as that group
+        # a known group the text gives as another group's other name ("HTS, which emerged
+        # from the former Nusra Front,") acts as that group
         alias_of = {(m.span.start, m.span.end): actor.id for actor in actors
                     if actor.kind is ActorKind.ARMED_GROUP
                     for m in actor.mentions if m.kind is MentionKind.ALIAS}

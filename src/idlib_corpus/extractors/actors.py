@@ -2949,9 +2949,10 @@ class _Resolver:
     def _former_names(
         self, mentions: list[tuple[str, Mention]], find: Any, union: Any
     ) -> None:
-        """ "HTS, led by fighters of the former Nusra Front", "HTS, which grew out of the
-        former Nusra Front,": a group told as "former", its noun phrase ending with it, is
-        an earlier name of the group named before it in the sentence."""
+        """ "Hayat Tahrir al-Sham, led by veterans of the former Jabhat al-Nusra", "HTS,
+        which emerged from the former Nusra Front,": a group told as "former", its noun
+        phrase ending with it, is an earlier name of the group named before it in the
+        sentence."""
         folded = self.folded
         ordered = sorted(mentions, key=lambda km: km[1].span.start)
         for i, (key, m) in enumerate(ordered):
@@ -2960,7 +2961,7 @@ class _Resolver:
                 continue
             after = folded[m.span.end : m.span.end + 2].lstrip()
             if after[:1] not in ("", ",", ".", ";", ":", ")", "–", "—"):
-                continue  # "the former al-Qaeda affiliate": "former" is the affiliate's
+                continue  # "a former al-Qaeda offshoot": "former" is the offshoot's
             si = self._sentence_at(s0)
             for pkey, pm in reversed(ordered[:i]):
                 if si is None or self._sentence_at(pm.span.start) != si:

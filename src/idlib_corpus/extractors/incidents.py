@@ -61,8 +61,8 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
 4. Date: the clause's own time, else one in the sentence, else the time of the statement
    that reports it, else (not for displacement) the time of the incident told just before
    in the same paragraph, or of the last attack where the clause says it was part of it
-   ("in the same wave of raids") (not a time of another clause's event); a "when" clause
-   takes the time it hangs on ("since October 2020, when …": that month); "since then" and
+   ("in the same series of strikes") (not a time of another clause's event); a "when" clause
+   takes the time it hangs on ("since March 2019, when …": that month); "since then" and
    "over the same period" run from the last time the sentence before gives. Place: the town
    or province named with it (not a capital in the possessive, a source's city, or the
    place of an event after "after", nor a landmark after "north of" told of a place just
@@ -206,7 +206,7 @@ _HELD_THERE = re.compile(
     r"\s+(?:had|has|have|held|holds|kept|keeps)\s+(?:its|their)\s+(?:[a-z-]+\s+)?"
     r"(?:headquarters|positions?|bases?|strongholds?|fighters|forces|command)(?![a-z])"
 )
-# "… southeast of X", "20 km north of X", "west of the city of X": X is a landmark by which
+# "… southeast of X", "20 km north of X", "east of the town of X": X is a landmark by which
 # the place of the event is told
 _LANDMARK = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\s+of\s+(?:the\s+"
@@ -315,7 +315,7 @@ _INCLUDING = re.compile(
 _BACKED_BY = re.compile(
     r"(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$"
 )
-# ", two of them children,", ", among them a woman and her son,", ", including a boy,":
+# ", three of them women,", ", among them an old farmer,", ", including a nurse,":
 # a part of the people counted, told between commas
 _INSERTED = re.compile(
     r",\s*(?:(?:[a-z0-9]+\s+)?of\s+(?:them|whom)|among\s+them|including)\s[^,]{1,60},"
@@ -359,7 +359,7 @@ _ONE_SUBJECT = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+){0,3}?([a-z]+)\s+"
     r"(?:(was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?(?:shot\s+)?)?$"
 )
-# "a man and his son were killed", "a mother and her daughter were wounded": two people
+# "a nurse and her brother were hurt", "a farmer and his grandson died": two people
 # named one by one as the subject of a plural passive
 _TWO_SUBJECT = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+and\s+(?:his|her|their|a|an|"
@@ -442,7 +442,7 @@ class _Candidate:
     provoked: bool = False
     #: its clause names the area only as "the province" or "the region"
     area_ref: bool = False
-    #: its clause tells it as part of the attack just told ("in the same wave of raids")
+    #: its clause tells it as part of the attack just told ("in the same series of strikes")
     same_wave: bool = False
     #: its clause tells a trend of attacks ("government shelling has intensified"): no
     #: incident of its own, but the side of the attack told next as an instance of it
@@ -538,7 +538,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                     # ("columns continue to enter the province": the story's province)
                     # "Turkey launched an operation on Sunday": in the war the story is about
                     r.place, r.place_rank = theatre.place, 9
-    # (after the story's place is given: "took over most of the province" needs it)
+    # (after the story's place is given: "seized nearly all of the province" needs it)
     records = [r for r in records if _worth_keeping(r)]
     article_id = doc.article.id
     return tuple(_finish(article_id, i, r) for i, r in enumerate(records, 1))
@@ -554,8 +554,8 @@ def _answer_sides(pending: list[_Candidate], f: str) -> None:
         if c.type is _ATTACK and before.type is _ATTACK and not c.perpetrators \
                 and before.perpetrators and not before.provoked \
                 and _WHEN_OPENS.match(f, c.clause.start, c.clause.end):
-            # "the bloodiest day of Russian bombing since 2020, when an air strike on a
-            # camp killed 70": the attack the "when" clause tells is of the same hands
+            # "the heaviest Russian raids since 2019, when a missile strike on a base left
+            # 30 dead": the attack the "when" clause tells is of the same hands
             c.perpetrators = before.perpetrators - c.targets
     for c in pending:
         if c.type is _ATTACK and not c.provoked and f.startswith(
@@ -1063,7 +1063,7 @@ def _read_clause(
     if not victims_only and typ is _ATTACK and pending and _attack_just_told(
         [c for c in pending if not c.refer], cstart
     ) and not ctx.times_in(clause) and not ctx.places_in(clause):
-        # "jets hit a market; two people were killed and nine hurt": a clause of the
+        # "shells struck a clinic; one nurse died and four were hurt": a clause of the
         # sentence telling only a toll (its triggers are casualty verbs, no time or place
         # of its own) counts the victims of the attack its clause before told (passives: not
         # "…, after the killing of its soldiers", another event)
@@ -1103,7 +1103,7 @@ def _read_clause(
             # living in camps left": who they were, and then they fled)
             return None
         if _PART_DISPLACED.search(f, max(cstart, main.start - 30), main.start):
-            # "where 3 million people live, roughly half of them displaced": a share of
+            # "home to 900,000 people, most of them displaced": a share of
             # a population, a standing count
             return None
         before = ctx.sentences[si - 1] if si > 0 else sent
@@ -1156,7 +1156,7 @@ def _read_clause(
         # "On Thursday they captured the town": the forces of the event just told (read
         # as the doers by ``pronoun_doer``)
         gated = False
-    # "In January, the group routed its rivals": the group named last, in the sentence
+    # "Last summer, the group attacked its rivals": the group named last, in the sentence
     # or the one before (an active verb right after the noun)
     referred = _group_referred(ctx, si, cstart, main) if typ is not _DISPLACEMENT \
         and main.value["voice"] == "active" and main.value.get("pos") != "noun" \
@@ -1238,7 +1238,7 @@ def _read_clause(
         ):
             doers.add(m.actor)  # "a Syrian airstrike", "a Syrian government attack"
         elif main_start <= m_start and m_end <= main_end:
-            # "came under the Syrian army's fire"; but "broke the Islamic State siege of X":
+            # "came under fire from regime troops"; but "lifted the Islamic State siege of X":
             # what a capture verb holds inside lost the ground
             (receivers if typ is _TERRITORIAL and not passive else doers).add(m.actor)
         elif typ is _ATTACK and m_end <= main_start and len(real) > 1 and any(
@@ -1335,7 +1335,7 @@ def _read_clause(
     if typ is _DISPLACEMENT and not doers and f.find("since", cstart, cend) >= 0 \
             and not has_any(f, _OFFENSIVE_WORDS, cstart, main.start) \
             and not _forces_in(ctx, sent, speech_zones):
-        # "More than 400,000 people have fled their homes since late April": the toll of
+        # "Some 180,000 civilians have fled their villages since early May": the toll of
         # the campaign the article told before, which its side waged (none told: none;
         # "the escalation has displaced …" names a cause, and no side)
         doers = _earlier_campaign_side(ctx, si, speech_zones)
@@ -1351,7 +1351,7 @@ def _read_clause(
                 pronoun = True
                 break
     if elided and not doers:
-        # "took X on Wednesday, and the next day entered Y": the capture's doers
+        # "seized X on Friday and two days later entered Y": the capture's doers
         doers, pronoun = set(pending[-1].perpetrators), False
     if pronoun:
         # "Russia's defence ministry said its bombers struck …", "the group said its
@@ -1467,7 +1467,7 @@ def _read_clause(
             rank = 6
     if place is None and typ is _TERRITORIAL and si > 0 \
             and _AREA_REF.search(f, main.end, cend) is None:
-        # (not "took over most of the province": the story's province, read at the end)
+        # (not "seized nearly all of the province": the story's province, read at the end)
         # "the army advanced west of Aleppo. Government forces have retaken 30
         # localities": the ground of the sentence before, in the paragraph
         before = ctx.sentences[si - 1]
@@ -1505,7 +1505,7 @@ def _read_clause(
     if refer and date is not None and not any(
         t.value is date and any(
             -5 <= t.span.start - h.end <= 25 or -5 <= h.start - t.span.end <= 25
-            # "The strike hit the market in X, a town in Y province, late on Sunday": the
+            # "The raid struck the bakery in X, a village in Y province, early on Friday": the
             # day later in its clause, with no other event's words between (not "the
             # second attack on the troops this month": the span of a count)
             or (0 <= t.span.start - h.end <= 120 and date.precision is Precision.DAY
@@ -1556,8 +1556,8 @@ def _group_referred(ctx: EventContext, si: int, cstart: int, main: Hit) -> str |
 
 def _names_its_place(ctx: EventContext, noun: Hit, cend: int) -> bool:
     """Whether a trigger noun ending in "of" names its own place right after it ("the
-    capture of the M5 highway", "the fall of Saraqib"): a new event told in full, not one
-    referred back to."""
+    capture of the Aleppo-Damascus highway", "the fall of Binnish"): a new event told in full,
+    not one referred back to."""
     if not noun.phrase.endswith(" of"):
         return False
     return any(not p.is_country and p.span.start - noun.end <= 12
@@ -1769,7 +1769,7 @@ _ITS_FORCES = re.compile(  # (word-start test after the first letter)
     r"(?:i(?<![a-z]i)ts|t(?<![a-z]t)heir)\s+(?:forces|troops|army|military|jets|"
     r"warplanes|drones|artillery|soldiers|fighters|units|aircraft|gunmen|submarines|"
     r"warships|ships|bombers|helicopters|navy)\s+"
-    # ("its submarines in the eastern Mediterranean fired": where they were, between)
+    # ("its warships in the Black Sea fired": where they were, between)
     r"(?:(?:in|off|over|from|near|on)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?)?"
     r"(?:(?:had|have|has)\s+)?(?:[a-z]+ly\s+)?$"
 )
@@ -1874,7 +1874,7 @@ def _forces_named(
                 continue  # "Syrian rebels", "Turkish-backed Syrian opposition fighters"
             if m.role_kind == "capital" and _ROUTE_TO.search(
                     f, span.start - 40 if span.start > 40 else 0, span.start):
-                continue  # "the highway linking Damascus and Aleppo": a city on a road
+                continue  # "the main road connecting Aleppo and Damascus": a city on a road
             if f.startswith("'", span.end) and _GROUP_AFTER.match(f, span.end) and any(
                 g.kind == "group" and 0 <= g.span.start - span.end <= 4 for g in named
             ):
@@ -1883,7 +1883,7 @@ def _forces_named(
     return out
 
 
-# What a group's forces hold, named after it ("at Islamic State command posts", "on HTS
+# What a group's forces hold, named after it ("at Islamic State training camps", "on HTS
 # arms depots"), and the words that name it as the owner of a thing hit ("a depot
 # belonging to X", "a camp run by X"): after "at", "on" or "to" the group is no place
 _OWNED_AFTER = re.compile(
@@ -1897,8 +1897,8 @@ _OWNER_BEFORE = re.compile(
 
 
 def _owns_after(ctx: EventContext, m: Mentioned) -> bool:
-    """A group after a preposition of place named as the owner of what is hit: "fired
-    missiles at Islamic State command posts", "a depot belonging to the group"."""
+    """A group after a preposition of place named as the owner of what is hit: "launched
+    missiles at Islamic State training camps", "a depot belonging to the group"."""
     f = ctx.folded
     start = m.span.start
     return _OWNED_AFTER.match(f, m.span.end) is not None or _OWNER_BEFORE.search(
@@ -2081,7 +2081,7 @@ def _casualties(
         verb = None
         between = ctx.folded[n.span.end:later[0].start] if later else ""
         if "," in between:
-            # "four civilians, two of them children, were killed", "seven people,
+            # "eight villagers, three of them women, were killed", "seven people,
             # including a boy, were hurt": the part told between commas is no break
             between = _INSERTED.sub(" ", between)
         if later and len(between.split(None, 3)) <= 3 and "," not in between \
@@ -2282,7 +2282,7 @@ def _place(
             if f.startswith(" of ", span.start - 4) and _LANDMARK.search(
                     f, span.start - 30 if span.start > 30 else 0, span.start) and any(
                     not q.is_country and 0 <= span.start - q.span.end <= 50 for q in places):
-                # "the X post southeast of Maarat al-Numan", "Kafr Yahmul, north of Ariha":
+                # "the X post east of Saraqib", "Kafr Rumma, west of Maarat al-Numan":
                 # a landmark by which the place just named is told (but "positions west
                 # of Aleppo" names no other)
                 rank += 1
@@ -2382,7 +2382,7 @@ def _date(
         facts = dates[sent.start] = (sent, near, stated_ids, zones)
     _, near, stated_ids, zones = facts
     if near and (when := _WHEN_OPENS.match(ctx.folded, clause.start, clause.end)):
-        # "… since October 2020, when an air strike on a camp killed 70": the time the
+        # "… since March 2019, when a missile strike on a base left 30 dead": the time the
         # "when" hangs on dates the event it tells
         for t in near:
             if t.span.end <= clause.start and _CLAUSE_GAP.fullmatch(

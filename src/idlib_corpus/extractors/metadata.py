@@ -396,7 +396,7 @@ def _is_widget(v: _Vocab, line: str, low: str | None = None) -> bool:
     if n in v.widgets or n in v.sections:
         return True
     words = n.split()
-    # ("Subscribe for our daily newsletter", "Top headlines in your inbox": a call to
+    # ("Subscribe to our evening bulletin", "Top headlines in your inbox": a call to
     # action, whatever verb opens it; "Menu Search Sign in", "Share Tweet Email": a row
     # of buttons, each a widget or a section)
     return not v.call_words.isdisjoint(words) or (len(words) > 1 and _buttons(v, words))
