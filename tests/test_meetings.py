@@ -2342,3 +2342,28 @@ def test_a_capital_that_hosts_is_the_host_state(
     pipeline: object, text: str, parties: tuple[str, ...]
 ) -> None:
     assert one(_read(pipeline, text)[0]).parties == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Turkey are due to discuss Idlib again when Putin and Erdogan meet in Tehran "
+    "next week, alongside Iran's president Ebrahim Raisi.",
+    "Moscow and Ankara will discuss the truce when Putin and Erdogan meet in Tehran next "
+    "week with Iran's Ebrahim Raisi.",
+])
+def test_discussing_when_leaders_meet_is_that_one_meeting(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("IR", "RU", "TR")
+    assert m.place is not None and m.place.name == "Tehran"
+
+
+@pytest.mark.parametrize("text", [
+    "Putin and Erdogan met in Sochi on Friday. Hours before the two presidents sat down, "
+    "Syrian artillery shelled the village of Kafr Nabl.",
+    "Putin and Erdogan met in Sochi on Friday. Days before the two leaders met, Syrian "
+    "jets bombed Saraqib.",
+])
+def test_hours_before_a_meeting_is_the_time_of_another_event(
+    pipeline: object, text: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.place is not None and m.place.name == "Sochi"

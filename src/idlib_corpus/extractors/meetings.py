@@ -174,11 +174,15 @@ _SAID_HE = re.compile(
 # the summit, …" (matched with bounds at the clause start; its first three letters are
 # looked up first, so that most clauses are not searched)
 _LEAD_ADJUNCT = re.compile(
+    r"(?:(?:hours|days|minutes|moments|shortly|just|weeks)\s+(?=after|before))?"
     r"(?:after|before|following|during|ahead of|at the end of|on the eve of)\s+"
     r"(?P<whose>the|this|that|their|his|her|its|these|those|(?:last |next |this )?[a-z]+'s)"
     r"\s+[^,;:]{0,60}?,"
 )
-_LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on "})
+# ("Hours before the two presidents sat down, artillery shelled …": the time of what the
+# rest of the clause tells)
+_LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on ", "hou", "day",
+                         "min", "mom", "sho", "jus", "wee"})
 # "at their talks", "during their phone call": a meeting of persons told around it
 _THEIR = re.compile(r"(?:at|during|in)\s+their\s+(?:[a-z-]+\s+){0,2}$")
 _WHO_LED = re.compile(
@@ -749,9 +753,13 @@ def _predicates(
             cut = a.start()
             if f.startswith("s", cut) and ctx.overlaps_time_at(cut, cut + 8):
                 continue  # ("the first talks since March, when …": see _first_since)
-            if any(t.end <= cut and t.value["class"] in _TALKING for t in triggers) and any(
+            if any(t.end <= cut and (t.value["class"] in _TALKING if not f.startswith(
+                "w", cut) else t.value["class"] == "event") for t in triggers) and any(
                 t.start >= cut and t.value["class"] in _TALKING for t in triggers
             ):
+                # (before "when", a meeting noun of its own: "sealed at talks in Geneva,
+                # and discussed again when A visited B"; not "are due to discuss Idlib
+                # again when A and B meet", one meeting)
                 return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
                         (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
         return [(clause, triggers)]
@@ -2550,7 +2558,8 @@ def _main_record(
     if count is not None:
         # ("the four countries": of four states, not the bilateral told last)
         n = _COUNTS[count.group(1)]
-        pool = [r for r in pool if len(r.parties) == n] or pool
+        # (three or more: only a meeting of that many, none rather than another)
+        pool = [r for r in pool if len(r.parties) == n] or (pool if n == 2 else [])
     return max(reversed(pool), key=lambda r: len(r.evidence), default=None)
 
 
