@@ -1121,7 +1121,7 @@ def test_a_visit_due_then_called_off(pipeline: object, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "date", "place"), [
     ("Vladimir Putin and Recep Tayyip Erdogan agreed on Monday to widen the truce, after "
-     "talks in the Kremlin that lasted four hours.", "2020-03-02", "Moscow"),
+     "four hours of talks in the Kremlin.", "2020-03-02", "Moscow"),
     ("Russia and Turkey agreed on Thursday to set up joint patrols, following talks in "
      "Ankara.", "2020-02-27", "Ankara"),
     ("Lavrov and Cavusoglu signed a memorandum on March 2, after a meeting in Sochi.",
@@ -1908,8 +1908,8 @@ def test_a_year_naming_another_thing_does_not_date_the_meeting(
 
 
 @pytest.mark.parametrize(("text", "parties", "place", "date"), [
-    ("Iranian Foreign Minister Javad Zarif arrived in Ankara on Tuesday for talks on Syria.",
-     ("IR", "TR"), "Ankara", "2020-03-03"),
+    ("Iran's foreign minister, Javad Zarif, arrived in Ankara on Thursday for talks on trade.",
+     ("IR", "TR"), "Ankara", "2020-02-27"),
     ("Egypt's President Abdel Fattah al-Sisi came to Moscow on Monday, seeking Russian "
      "support over Libya.", ("EG", "RU"), "Moscow", "2020-03-02"),
     ("The Iranian foreign minister is coming to Damascus next week.", ("IR", "SY"),
@@ -1936,8 +1936,8 @@ def test_arrivals_of_troops_or_crowds_are_no_visit(pipeline: object, text: str) 
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Turkish President Recep Tayyip Erdogan came to the Kremlin on Monday.", "Moscow"),
-    ("US President Donald Trump received Erdogan at the White House on Wednesday.",
+    ("Iranian President Hassan Rouhani came to the Kremlin on Tuesday.", "Moscow"),
+    ("US President Donald Trump welcomed Erdogan to the White House on Thursday.",
      "Washington"),
     ("Putin and Erdogan held talks at the Kremlin on Thursday.", "Moscow"),
 ])
@@ -1947,11 +1947,18 @@ def test_a_seat_of_government_is_its_capital(pipeline: object, text: str, place:
 
 
 @pytest.mark.parametrize("text", [
-    "Putin and Erdogan met in Sochi on Monday. Russia's Putin and Erdogan last met in "
-    "December, when they held a three-way summit in Ankara with Iran's President Hassan "
-    "Rouhani.",
-    "Putin and Erdogan met in Sochi on Monday. The two leaders last met in December, when "
-    "they attended a summit in Ankara with Rouhani.",
+    "Putin and Erdogan held talks in Sochi on Tuesday. Russia's Putin and Erdogan last met "
+    "in December, when they joined Iranian President Hassan Rouhani for a trilateral summit "
+    "in Ankara.",
+    pytest.param(
+        "Putin and Erdogan held talks in Sochi on Tuesday. Putin and Erdogan last met in "
+        "December, when they held a trilateral summit in Ankara with Iranian President "
+        "Hassan Rouhani.",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "with the bare 'Putin and Erdogan' (no \"Russia's\") as the subject of 'last met', "
+            "the earlier meeting gets ('IR', 'TR'): Russia is dropped"))),
+    "Putin and Erdogan held talks in Sochi on Tuesday. The two presidents last met in "
+    "December, when they attended a summit in Ankara with Rouhani.",
     "Putin and Erdogan met in Sochi on Monday. They last spoke in December, when they met "
     "Hassan Rouhani in Ankara for a three-way summit.",
 ])
@@ -1965,11 +1972,11 @@ def test_last_met_then_when_is_one_earlier_meeting(pipeline: object, text: str) 
 
 
 @pytest.mark.parametrize("text", [
-    "Putin will visit Ankara on March 20 for talks with Erdogan. Iraq hosted a meeting of "
-    "Turkish and Syrian officials in Baghdad last week. The two men last spoke by phone in "
+    "Putin plans to visit Ankara on April 14 to see Erdogan. Jordan hosted a meeting of "
+    "Syrian and Turkish officials in Amman last week. The two men last talked by phone in "
     "January.",
-    "Putin is due in Ankara on March 20 for talks with Erdogan. Turkish and Syrian diplomats "
-    "met in Baghdad on Monday. The two leaders last met in Sochi in January.",
+    "Putin is expected in Ankara on April 14 to hold talks with Erdogan. Syrian and Turkish "
+    "diplomats met in Amman on Monday. The two leaders had last met in Sochi in January.",
 ])
 def test_the_two_men_are_the_persons_of_the_last_meeting_of_persons(
     pipeline: object, text: str
@@ -1982,8 +1989,13 @@ def test_the_two_men_are_the_persons_of_the_last_meeting_of_persons(
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Putin, Erdogan and Rouhani met in Sochi on Monday. Turkey is due to host the next "
-     "such summit.", "Turkey"),
+    ("Putin, Erdogan and Rouhani met in Sochi on Tuesday. Turkey is due to host their next "
+     "summit.", "Turkey"),
+    pytest.param(
+        "Putin, Erdogan and Rouhani met in Sochi on Tuesday. Turkey is due to host their "
+        "following summit.", "Turkey",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "'their following summit' is not read as a meeting to come (only 'next')"))),
     ("Putin, Erdogan and Rouhani met in Sochi on Monday. The next summit will be hosted by "
      "Iran.", "Iran"),
     ("Putin, Erdogan and Rouhani met in Sochi on Monday. Iran is set to host the next "
@@ -2000,24 +2012,24 @@ def test_the_host_of_the_next_summit_is_its_place(
 
 
 @pytest.mark.parametrize("text", [
-    "The deal was sealed at a round of talks in Geneva on February 14, and discussed again "
-    "when Russian President Vladimir Putin visited Ankara on February 28.",
-    "The accord was drafted at talks in Geneva on February 14 and confirmed when Turkish "
-    "President Erdogan met Russian President Putin in Moscow on February 28.",
+    "The accord was reached at a round of talks in Vienna on February 12, and taken up again "
+    "when the Russian leader, Vladimir Putin, visited Ankara on February 27.",
+    "The accord was drafted at talks in Vienna on February 12 and confirmed when Turkish "
+    "President Erdogan met Russian President Putin in Moscow on February 27.",
 ])
 def test_again_when_a_visit_is_a_meeting_of_its_own(pipeline: object, text: str) -> None:
     found = _read(pipeline, text)[0]
     last = found[-1]
     assert last.parties == ("RU", "TR")
-    assert last.date is not None and last.date.iso == "2020-02-28"
+    assert last.date is not None and last.date.iso == "2020-02-27"
     assert last.place is not None and last.place.name in ("Ankara", "Moscow")
-    assert all(m.date is None or m.date.iso != "2020-02-14" or m.place is None
-               or m.place.name == "Geneva" for m in found)
+    assert all(m.date is None or m.date.iso != "2020-02-12" or m.place is None
+               or m.place.name == "Vienna" for m in found)
 
 
 @pytest.mark.parametrize(("text", "parties"), [
-    ("Erdogan met Putin in Sochi on Wednesday, as the two men also weighed a thaw between "
-     "Turkey and Syria's Bashar al-Assad.", ("RU", "TR")),
+    ("Putin received Erdogan in Moscow on Tuesday, and the pair also discussed a "
+     "reconciliation between Turkey and Syria's Assad.", ("RU", "TR")),
     ("Russian and Turkish officials met in Ankara on Monday, weighing a new truce between "
      "Syria and Israel.", ("RU", "TR")),
     ("Putin and Erdogan discussed the rift between Ankara and Damascus in a phone call on "
@@ -2034,9 +2046,9 @@ def test_a_relation_between_states_is_a_topic(
 
 
 @pytest.mark.parametrize("text", [
-    "The Iraqi prime minister said last month that he was working to host a meeting between "
-    "Turkish and Syrian officials in Baghdad.",
-    "Qatar hopes to host talks between Turkish and Syrian officials in Doha.",
+    "Jordan's foreign minister said on Sunday that he was working to host talks between "
+    "Syrian and Turkish envoys in Amman.",
+    "Qatar hopes to host talks between Syrian and Turkish diplomats in Doha.",
     "Egypt is seeking to arrange a meeting of Turkish and Syrian envoys in Cairo.",
 ])
 def test_a_meeting_someone_works_towards_is_planned(pipeline: object, text: str) -> None:
@@ -2047,8 +2059,8 @@ def test_a_meeting_someone_works_towards_is_planned(pipeline: object, text: str)
 
 @pytest.mark.parametrize("text", [
     "Erdogan flew to Moscow on Thursday, hoping to secure a truce with Putin.",
-    "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi on Monday, seeking "
-    "to salvage the Idlib deal.",
+    "Iranian President Hassan Rouhani met Vladimir Putin in Moscow on Tuesday, seeking to "
+    "rescue a stalled trade pact.",
     "Lavrov held talks with Cavusoglu in Antalya on Monday, working to ease tensions.",
 ])
 def test_the_aim_of_a_meeting_held_does_not_make_it_planned(
@@ -2058,10 +2070,16 @@ def test_the_aim_of_a_meeting_held_does_not_make_it_planned(
 
 
 @pytest.mark.parametrize(("text", "earlier_who"), [
-    ("Putin held talks in Sochi on Monday with Chinese President Xi Jinping, whom he last "
-     "hosted in March 2019.", {"Putin", "Xi Jinping"}),
-    ("Erdogan met Iranian President Hassan Rouhani in Ankara on Monday, who he last received "
-     "in 2019.", {"Erdogan", "Hassan Rouhani"}),
+    ("Putin held talks in Moscow on Monday with China's President Xi Jinping, whom he last "
+     "hosted in June 2019.", {"Putin", "Xi Jinping"}),
+    pytest.param(
+        "On Monday Putin held talks in Moscow with China's President Xi Jinping, whom he last "
+        "hosted in June 2019.", {"Putin", "Xi Jinping"},
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "with the day put before the subject, the earlier meeting of 'whom he last hosted' "
+            "loses 'he' (Putin): only Xi Jinping is its participant"))),
+    ("Erdogan met Iran's President Hassan Rouhani in Istanbul on Monday, who he last "
+     "received in November.", {"Erdogan", "Hassan Rouhani"}),
     ("On Monday Russian Foreign Minister Sergei Lavrov met Iran's Foreign Minister Javad "
      "Zarif, who last visited Moscow in January.", {"Javad Zarif"}),
 ])
@@ -2079,7 +2097,7 @@ def test_whom_he_last_met_is_an_earlier_meeting(
 
 
 @pytest.mark.parametrize("second", [
-    "Earlier in the day, Putin held talks with Chinese President Xi Jinping.",
+    "Earlier in the day, Putin had separate talks with China's Xi Jinping.",
     "Earlier that day, Putin sat down with Chinese President Xi Jinping.",
     "Later in the day, Putin met Chinese President Xi Jinping.",
 ])
@@ -2092,15 +2110,15 @@ def test_earlier_in_the_day_is_the_day_of_the_meeting_told(
 
 
 @pytest.mark.parametrize("second", [
-    "The talks took place in Astana on the sidelines of a regional summit, a two-day "
-    "gathering hosted by Kazakh President Kassym-Jomart Tokayev.",
+    "Their talks took place in Astana during a regional summit, a three-day event "
+    "hosted by Kazakhstan's leader, Kassym-Jomart Tokayev.",
     "The meeting was held in Astana, on the margins of a regional forum.",
     "Their talks were held at a hotel in Astana.",
 ])
 def test_the_talks_took_place_in_a_city_of_the_country_told(
     pipeline: object, second: str
 ) -> None:
-    text = "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Kazakhstan on Monday. "
+    text = "Vladimir Putin met Turkish President Recep Tayyip Erdogan in Kazakhstan on Tuesday. "
     found = _read(pipeline, text + second)[0]
     main = found[0]
     assert main.parties == ("RU", "TR")
@@ -2109,12 +2127,12 @@ def test_the_talks_took_place_in_a_city_of_the_country_told(
 
 
 @pytest.mark.parametrize("text", [
-    "The foreign ministers of Russia, Turkey, Iran and Syria met in Moscow on Wednesday. "
-    "Deputy foreign ministers from the four countries met in Moscow on February 3, and the "
-    "defence ministers and intelligence chiefs of the four sat down there on February 25.",
-    "The foreign ministers of Russia, Turkey, Iran and Syria met in Moscow on Wednesday. "
-    "Envoys of the four countries held talks in Moscow on February 3, and the defence "
-    "ministers of the four met there on February 25.",
+    "The foreign ministers of Syria, Iran, Turkey and Russia met in Moscow on Wednesday. "
+    "Deputy ministers from the four countries gathered in Moscow on February 6, and the "
+    "defence and spy chiefs of the four met there on February 21.",
+    "The foreign ministers of Syria, Iran, Turkey and Russia met in Moscow on Wednesday. "
+    "Envoys of the four countries held talks in Moscow on February 6, and the defence "
+    "ministers of the four met there on February 21.",
 ])
 def test_the_four_countries_are_the_four_of_the_meeting_told(
     pipeline: object, text: str
@@ -2122,8 +2140,8 @@ def test_the_four_countries_are_the_four_of_the_meeting_told(
     found = _read(pipeline, text)[0]
     assert [(m.parties, m.place and m.place.name, m.date and m.date.iso) for m in found] == [
         (("IR", "RU", "SY", "TR"), "Moscow", "2020-03-04"),
-        (("IR", "RU", "SY", "TR"), "Moscow", "2020-02-03"),
-        (("IR", "RU", "SY", "TR"), "Moscow", "2020-02-25"),
+        (("IR", "RU", "SY", "TR"), "Moscow", "2020-02-06"),
+        (("IR", "RU", "SY", "TR"), "Moscow", "2020-02-21"),
     ]
 
 
@@ -2138,22 +2156,28 @@ def test_the_four_countries_are_not_the_bilateral_told_last(pipeline: object) ->
 
 
 @pytest.mark.parametrize("second", [
-    "Turkey was represented by Deputy Foreign Minister Sedat Onal and Iran by Hossein Jaberi "
-    "Ansari.",
-    "Iran was represented by Hossein Jaberi Ansari, and Turkey by Sedat Onal.",
+    "Turkey was represented by Ambassador Mehmet Kaya and Iran by Deputy Foreign Minister "
+    "Reza Karimi.",
+    "Iran was represented by Vice Minister Reza Karimi, and Turkey by Ambassador Mehmet "
+    "Kaya.",
+    pytest.param(
+        "Iran was represented by Reza Karimi, and Turkey by Mehmet Kaya.",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "a person who is neither in the actor list nor given a title is not recognised "
+            "after 'represented by' (names of data/actors.json pass)"))),
 ])
 def test_a_state_represented_by_a_person_takes_part(pipeline: object, second: str) -> None:
     found, names = _read(pipeline, "Russian, Turkish and Iranian envoys met in Astana on "
                                    "Monday. " + second)
     m = one(found)
     assert m.parties == ("IR", "RU", "TR")
-    assert {"Sedat Onal", "Hossein Jaberi Ansari"} <= _who(m, names)
+    assert {"Mehmet Kaya", "Reza Karimi"} <= _who(m, names)
 
 
 @pytest.mark.parametrize(("text", "status"), [
-    ("The plan was agreed at the tenth round of talks in the Kazakh capital Astana on "
-     "February 11-12.", MeetingStatus.HELD),
-    ("The next round of Astana talks is scheduled for April 22-23.", MeetingStatus.PLANNED),
+    ("The roadmap was adopted on January 20-21 at an eighth round of negotiations held in "
+     "Astana.", MeetingStatus.HELD),
+    ("A fresh round of Astana talks is planned for May 14-15.", MeetingStatus.PLANNED),
     ("Diplomats said the Astana process would resume with a new round in April.",
      MeetingStatus.PLANNED),
 ])
@@ -2165,8 +2189,8 @@ def test_a_round_of_the_astana_series_is_of_its_guarantors(
 
 
 @pytest.mark.parametrize("text", [
-    "Putin and Erdogan met in Astana on Wednesday on the sidelines of a regional summit.",
-    "The talks between Putin and Xi took place in Astana on Wednesday.",
+    "Erdogan and Putin talked in Astana on Tuesday, on the margins of a summit of the region.",
+    "Talks between Xi and Putin took place in Astana on Tuesday.",
 ])
 def test_other_talks_in_that_city_are_not_of_the_series(pipeline: object, text: str) -> None:
     assert "IR" not in one(_read(pipeline, text)[0]).parties
@@ -2185,7 +2209,7 @@ def test_he_in_a_later_clause_is_the_person_named_before(pipeline: object, text:
 
 
 @pytest.mark.parametrize(("text", "first_kind"), [
-    ("Putin and Erdogan agreed in a phone call on Tuesday to meet soon.",
+    ("Erdogan and Putin agreed in a phone call on Sunday to meet soon.",
      MeetingKind.PHONE_CALL),
     ("Lavrov and Cavusoglu decided during talks in Moscow on Monday to meet again in Ankara "
      "next month.", MeetingKind.TALKS),
@@ -2204,7 +2228,7 @@ def test_agreeing_at_a_meeting_to_meet_again_is_two_meetings(
 @pytest.mark.parametrize(("text", "place"), [
     ("Egypt will host a meeting of Russian and Turkish officials in Cairo next week.", "Cairo"),
     ("Qatar hosted the foreign ministers of Russia and Turkey in Doha on Thursday.", "Doha"),
-    ("Turkey is due to host talks between Russian and Iranian envoys in Istanbul on Friday.",
+    ("Turkey is set to host talks between Iranian and Russian envoys in Istanbul next week.",
      "Istanbul"),
 ])
 def test_a_city_named_in_the_host_state_is_the_place(
@@ -2215,8 +2239,12 @@ def test_a_city_named_in_the_host_state_is_the_place(
 
 
 @pytest.mark.parametrize("text", [
-    "The Kremlin leader is due in Ankara on March 28 for talks with Erdogan.",
-    "The Kremlin chief will travel to Ankara on March 28 for talks with Turkish officials.",
+    "The Kremlin leader is expected in Ankara on April 9 for talks with Erdogan.",
+    pytest.param(
+        "The Kremlin leader will be in Ankara on April 9 to see Erdogan.",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "'will be in <city> … to see B' is not read as a visit: no meeting is found"))),
+    "The Kremlin chief will fly to Ankara on April 9 to meet Turkish officials.",
 ])
 def test_the_kremlin_leader_is_russia(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
@@ -2226,22 +2254,22 @@ def test_the_kremlin_leader_is_russia(pipeline: object, text: str) -> None:
 
 def test_the_two_men_of_a_meeting_told_with_one_named(pipeline: object) -> None:
     found, _ = _read(
-        pipeline, "Israeli Prime Minister Benjamin Netanyahu met Vladimir Putin in Sochi on "
-        "February 3. The Kremlin leader is due in Ankara on March 28 for talks with Recep "
-        "Tayyip Erdogan. The two men last spoke by phone in January.")
+        pipeline, "Vladimir Putin received Israel's Benjamin Netanyahu in Moscow on "
+        "February 5. The Kremlin leader is expected in Ankara on April 9 to meet Recep "
+        "Tayyip Erdogan. The two men last talked by phone in January.")
     last = found[-1]
     assert last.kind is MeetingKind.PHONE_CALL
     assert last.parties == ("RU", "TR")
 
 
 @pytest.mark.parametrize(("text", "who"), [
-    ("Russian, Turkish and Iranian envoys met in Astana on Monday. Iran was represented by "
-     "Hossein Jaberi Ansari, a senior adviser to Foreign Minister Mohammad Javad Zarif.",
-     {"Hossein Jaberi Ansari"}),
+    ("Iranian, Russian and Turkish envoys met in Astana on Tuesday. Iran was represented by "
+     "Reza Karimi, an adviser to Foreign Minister Javad Zarif.",
+     {"Reza Karimi"}),
     ("Yuri Ushakov, an aide to Vladimir Putin, met Turkish officials in Ankara on Monday.",
      {"Yuri Ushakov"}),
-    ("Russian, Turkish and Iranian envoys met in Astana on Monday, among them the senior "
-     "assistant to the foreign minister Ali Asghar Khaji.", {"Ali Asghar Khaji"}),
+    ("Iranian, Russian and Turkish envoys met in Astana on Tuesday, among them the chief "
+     "assistant to the foreign minister Reza Karimi.", {"Reza Karimi"}),
 ])
 def test_the_person_an_aide_serves_is_not_at_the_meeting(
     pipeline: object, text: str, who: set[str]
@@ -2251,8 +2279,9 @@ def test_the_person_an_aide_serves_is_not_at_the_meeting(
 
 
 @pytest.mark.parametrize(("text", "who"), [
-    ("Turkish President Recep Tayyip Erdogan came to the Kremlin on Monday seeking a truce, "
-     "but left with little more than a promise from Russian President Vladimir Putin.",
+    ("Turkish President Recep Tayyip Erdogan travelled to Moscow on Monday hoping for a "
+     "ceasefire, but went home with only vague assurances from Russian President Vladimir "
+     "Putin.",
      {"Recep Tayyip Erdogan", "Vladimir Putin"}),
     ("Iranian Foreign Minister Javad Zarif travelled to Ankara on Monday, but Turkish "
      "Foreign Minister Mevlut Cavusoglu gave him no assurances.",
@@ -2267,8 +2296,13 @@ def test_the_one_host_named_with_a_visit_received_the_visitor(
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Putin, Erdogan and Rouhani met in Sochi on Monday. The next round of talks is set for "
-     "February 12.", "2021-02-12"),
+    ("Putin, Rouhani and Erdogan held a summit in Sochi on Tuesday. Their next round of "
+     "talks is due on February 9.", "2021-02-09"),
+    pytest.param(
+        "Putin, Rouhani and Erdogan held a summit in Sochi on Tuesday. A further round of "
+        "talks is set for February 9.", "2021-02-09",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "'a further round' is not read as a meeting to come (only 'next', 'new')"))),
     ("Putin will visit Ankara in January.", "2021-01"),
     ("Putin had been due in Ankara on February 20.", "2020-02-20"),
     ("Putin will visit Ankara on March 20.", "2020-03-20"),
@@ -2295,7 +2329,7 @@ def test_who_led_each_delegation_takes_part(pipeline: object, second: str) -> No
 
 
 @pytest.mark.parametrize("text", [
-    "Erdogan has said he is open to meeting Syrian President Bashar al-Assad.",
+    "Syria's Assad said on Sunday he would be open to meeting the Turkish president.",
     "Putin said he was open to talks with Erdogan.",
 ])
 def test_being_open_to_a_meeting_is_no_meeting(pipeline: object, text: str) -> None:
@@ -2303,11 +2337,11 @@ def test_being_open_to_a_meeting_is_no_meeting(pipeline: object, text: str) -> N
 
 
 @pytest.mark.parametrize("text", [
-    "Turkish, Syrian ministers meet in Moscow\n\nThe foreign ministers of Turkey and Syria sat "
-    "at the same table in Moscow on Wednesday, joined by their Russian and Iranian "
-    "counterparts.\n",
-    "Turkish, Syrian envoys meet in Moscow\n\nRussian Foreign Minister Sergei Lavrov hosted "
-    "envoys of Turkey, Syria and Iran in Moscow on Wednesday.\n",
+    "Syrian, Turkish ministers hold talks in Moscow\n\nThe foreign ministers of Syria and "
+    "Turkey met face to face in Moscow on Wednesday, with their Iranian and Russian "
+    "counterparts also present.\n",
+    "Syrian, Turkish envoys meet in Moscow\n\nRussia's Sergei Lavrov hosted envoys of "
+    "Syria, Iran and Turkey in Moscow on Wednesday.\n",
 ])
 def test_a_headline_naming_two_states_of_a_wider_meeting_is_that_meeting(
     pipeline: object, text: str
@@ -2321,7 +2355,7 @@ def test_a_headline_naming_two_states_of_a_wider_meeting_is_that_meeting(
 @pytest.mark.parametrize(("second", "same"), [
     ("The three leaders agreed to meet again in Tehran.", True),
     ("They agreed to meet again next month.", True),
-    ("The leaders agreed to hold their next summit in Iran.", False),
+    ("The presidents decided to hold their next summit in Turkey.", False),
 ])
 def test_meeting_again_is_of_the_same_persons(
     pipeline: object, second: str, same: bool
@@ -2335,7 +2369,7 @@ def test_meeting_again_is_of_the_same_persons(
 @pytest.mark.parametrize(("text", "parties"), [
     ("Ankara hosted a trilateral meeting with Moscow and Tehran on Syria on Monday.",
      ("IR", "RU", "TR")),
-    ("Moscow hosts talks between Turkish and Syrian officials on Friday.", ("RU", "SY", "TR")),
+    ("Moscow hosts talks between Syrian and Turkish diplomats on Friday.", ("RU", "SY", "TR")),
     ("Putin and Erdogan held Moscow talks on Monday.", ("RU", "TR")),
 ])
 def test_a_capital_that_hosts_is_the_host_state(
@@ -2345,10 +2379,10 @@ def test_a_capital_that_hosts_is_the_host_state(
 
 
 @pytest.mark.parametrize("text", [
-    "Russia and Turkey are due to discuss Idlib again when Putin and Erdogan meet in Tehran "
-    "next week, alongside Iran's president Ebrahim Raisi.",
-    "Moscow and Ankara will discuss the truce when Putin and Erdogan meet in Tehran next "
-    "week with Iran's Ebrahim Raisi.",
+    "Turkey and Russia are due to discuss the ceasefire again when Erdogan and Putin meet in "
+    "Tehran next month, along with Iranian President Ebrahim Raisi.",
+    "Moscow and Ankara will discuss the truce when Erdogan and Putin gather in Tehran next "
+    "month with Iran's Ebrahim Raisi.",
 ])
 def test_discussing_when_leaders_meet_is_that_one_meeting(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
@@ -2357,10 +2391,10 @@ def test_discussing_when_leaders_meet_is_that_one_meeting(pipeline: object, text
 
 
 @pytest.mark.parametrize("text", [
-    "Putin and Erdogan met in Sochi on Friday. Hours before the two presidents sat down, "
-    "Syrian artillery shelled the village of Kafr Nabl.",
-    "Putin and Erdogan met in Sochi on Friday. Days before the two leaders met, Syrian "
-    "jets bombed Saraqib.",
+    "Erdogan and Putin held talks in Sochi on Thursday. Only hours before the two leaders "
+    "sat down together, government shelling hit the town of Maarat al-Numan.",
+    "Erdogan and Putin held talks in Sochi on Thursday. Days before the pair met, "
+    "government jets bombed Ariha.",
 ])
 def test_hours_before_a_meeting_is_the_time_of_another_event(
     pipeline: object, text: str

@@ -179,7 +179,7 @@ _LEAD_ADJUNCT = re.compile(
     r"(?P<whose>the|this|that|their|his|her|its|these|those|(?:last |next |this )?[a-z]+'s)"
     r"\s+[^,;:]{0,60}?,"
 )
-# ("Hours before the two presidents sat down, artillery shelled …": the time of what the
+# ("Hours before the two ministers shook hands, rockets hit …": the time of what the
 # rest of the clause tells)
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on ", "hou", "day",
                          "min", "mom", "sho", "jus", "wee"})
@@ -257,7 +257,7 @@ _SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTI
     r"(?:a(?<![a-z]a)fter|f(?<![a-z]f)ollowing|s(?<![a-z]s)ince|w(?<![a-z]w)hen)\s"
 )
 _SEQUENCE_WORDS = ("after ", "following ", "since ", "when ")
-# ", whom he last hosted in …", ", who last visited Ankara in …" (searched between the
+# ", whom he last received in …", ", who they last saw in Doha …" (searched between the
 # first meeting word and a word of an earlier meeting; a few words at most between)
 _WHOM_HE = re.compile(r",\s+(?:whom|who\s+(?:he|she|they))\s")
 _RELATIVE_AGAIN = re.compile(r",\s+(?:whom|who)\s+(?:[a-z]+\s+){0,2}$")
@@ -314,8 +314,8 @@ _ENVOYS = frozenset({"official", "officials", "diplomat", "diplomats", "envoy", 
 _SEPARATE_WORDS = ("separate",)
 # the person a named aide serves ("an adviser to Foreign Minister X", "aide to X"), who is
 # not at the meeting for that (searched with bounds in the text as written: a title of
-# the person served is capitalised, "assistant to the foreign minister Ali Khaji" is
-# Khaji's own title)
+# the person served is capitalised, "assistant to the interior minister Omar Haddad" is
+# Haddad's own title)
 _AIDE_TO = re.compile(
     r"(?i:adviser|advisor|aide|assistant|spokesman|spokeswoman|spokesperson)\s+(?:to|of|for)"
     r"\s+(?:[A-Z][A-Za-z-]*\s+){0,3}$"
@@ -540,7 +540,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 if dates_overlap(last.date, cand.date) and place_compatible(
                     last.place, cand.place
                 ) and not last.extra_dates:
-                    # "The two leaders last met in May, when they held talks in Baku with
+                    # "The two ministers last met in June, when they sat down in Baku with
                     # C": the ", when" clause tells that last meeting (one meeting)
                     if cand.cls == "primary":
                         cands.pop()
@@ -561,7 +561,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 cand.place, cand.place_rank = cands[-1].place, 4
             if part is not None and cand.cls == "again" and clause.start > whole.start and \
                     _WHOM_HE.match(ctx.folded, clause.start, clause.end):
-                # "… with Xi, whom he last hosted in 2019": the persons of the clause before
+                # "… with Modi, whom he last received in 2018": the persons of the clause before
                 cand.parties |= part.parties
                 cand.participants |= part.participants
             elif part is not None and cand.cls == "again" and clause.start > whole.start and \
@@ -601,7 +601,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                     and len(prev.parties) >= 2 and cand.status is not prev.status
                     and (_SHARED_SUBJECT.match(ctx.folded, clause.start, clause.end)
                          or ctx.folded.startswith(" to ", clause.start))):
-                # "A and B spoke by phone on Friday, and are scheduled to meet on Thursday",
+                # "A and B talked by telephone on Sunday, and are set to meet next week",
                 # "A and B agreed in a call on Friday to meet soon": the second predicate has
                 # the subject of the first, and is another meeting
                 cand.parties = set(prev.parties)
@@ -641,7 +641,7 @@ def _talks_series() -> dict[str, frozenset[str]]:
 
 def _series_states(ctx: EventContext, clause: Span) -> set[str]:
     """The states of the series of talks a clause names: a round held in its city ("a
-    round of talks in Astana", "the Astana round") or the city before "talks", "process"
+    new round in Astana", "the Astana round") or the city before "talks", "process"
     or "format" ("the Astana talks")."""
     series = _talks_series()
     f = ctx.folded
@@ -656,7 +656,7 @@ def _series_states(ctx: EventContext, clause: Span) -> set[str]:
 
 
 def _host_named(ctx: EventContext, record: _Candidate, countries: dict[str, str]) -> None:
-    """ "Erdogan came to the Kremlin on Monday …, but left with only a promise from Putin":
+    """ "A flew to the Kremlin on Tuesday …, but went home with no more than assurances from B":
     the one person of the host state that the visit's sentence names (outside what is
     quoted or attributed) received the visitor (asked only of a visit that is the one
     meeting its sentence tells)."""
@@ -704,7 +704,7 @@ def _predicates(
     """A clause cut before "and agreed to meet …", "and will hold talks …": "A and B spoke
     by phone on Friday and agreed to meet next week" tells a call and a planned meeting
     (the second part has no subject: see _SHARED_SUBJECT); so do "A and B agreed in a call
-    on Friday to meet soon", "talks with Xi, whom he last hosted in 2019" (an earlier
+    on Friday to meet soon", "talks with Modi, whom he last received in 2018" (an earlier
     meeting), "…, and the defence ministers met on Friday" and "… when A visited B"."""
     if len(triggers) < 2:
         return [(clause, triggers)]
@@ -722,7 +722,7 @@ def _predicates(
             return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
                     (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
     if last.value["class"] == "again" and triggers[0].value["class"] in _TALKING:
-        # "Putin held talks with Xi, whom he last hosted in March": the relative clause
+        # "A held talks with B, whom he last received in October": the relative clause
         # tells an earlier meeting of the same persons (see _RELATIVE_AGAIN)
         rel = _RELATIVE_AGAIN.search(f, triggers[0].end, last.start)
         if rel is not None:
@@ -758,7 +758,7 @@ def _predicates(
                 t.start >= cut and t.value["class"] in _TALKING for t in triggers
             ):
                 # (before "when", a meeting noun of its own: "sealed at talks in Geneva,
-                # and discussed again when A visited B"; not "are due to discuss Idlib
+                # and discussed again when A visited B"; not "are due to discuss the truce
                 # again when A and B meet", one meeting)
                 return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
                         (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
@@ -1027,12 +1027,12 @@ def _read_clause(
     if topical and len(parties) < 2:
         parties.update(topical)  # ("Iran talks" with no other side named: Iran's)
     if len(parties) < 2 and has_any(f, _SEAT_LEADER, c_start, c_end):
-        # "the Kremlin leader is due in Ankara": the seat of a government names its state
+        # "the Kremlin chief will fly to Baku": the seat of a government names its state
         parties |= {p.country for p in ctx.places_in(clause)
                     if p.country and p.place.kind is PlaceKind.OTHER
                     and f.startswith(_SEAT_LEADER, p.span.end)}
     if len(parties) < 2:
-        # "the sixth round of talks in the Kazakh capital", "the next round of Astana
+        # "a ninth round of negotiations held in the Kazakh capital", "a fresh round of Astana
         # talks": a round of a series whose states are known (data: talks_series)
         parties |= _series_states(ctx, clause)
 
@@ -1294,7 +1294,7 @@ def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool]
     of a forum with Qatar and Egypt": from "of" to the next comma or the clause end), and
     whether it is a meeting (a meeting word right after "sidelines of"); ``None`` where
     the clause has none). An apposition describing that event goes with it ("… of the
-    summit, a two-day gathering hosted by Kazakhstan's president")."""
+    forum, a three-day meeting hosted by Uzbekistan's president")."""
     f = ctx.folded
     m = _SIDELINES.search(f, first.end, clause.end)
     if m is None:
@@ -1981,7 +1981,7 @@ _MOVE_TO = re.compile(  # (?:^|\s)(?:to|in|at|into)\s+(?:the\s+)?(?:[a-z'-]+\s+)
     r"|a(?<!\Sa)t\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}$"
 )
 # (matched with bounds: at most 30 characters after the place)
-# ("Turkey is due to host", "Iran has offered to host": the auxiliaries and verbs of
+# ("Egypt is due to host", "Qatar has offered to host": the auxiliaries and verbs of
 # intent before "host" too)
 _HOST = re.compile(
     r"\s*(?:(?:is|are|was|were|has|have|will|would|to|due|set|expected|scheduled|offered|"
@@ -2252,8 +2252,8 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     if a.sentence == b.sentence and a.date is not None and b.date is not None \
             and a.date.span is not None and b.date.span is not None \
             and a.date.span != b.date.span and a.date != b.date:
-        # "Envoys met in Moscow early last month, and ministers sat down there on April
-        # 25": two times in one sentence, each of its own meeting
+        # "Diplomats gathered in Vienna early in May, and ministers met there on June
+        # 12": two times in one sentence, each of its own meeting
         return False
     if a.parties != b.parties and (a.borrowed or b.borrowed):
         return False  # "A also met C" at a summit of A, B and C: another meeting
@@ -2339,7 +2339,7 @@ def _absorb(into: _Candidate, other: _Candidate, *, refer: bool = False) -> None
         into.place is None or (into.place.kind is PlaceKind.COUNTRY and place_compatible(
             into.place, other.place))
     ):
-        # ("met in Kazakhstan …. The talks took place in Astana": the city of that country)
+        # ("met in Uzbekistan …. The talks were held in Tashkent": the city of that country)
         into.place = other.place
         into.place_rank = other.place_rank
     if other.date is not None and not refer:
@@ -2472,7 +2472,7 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                     continue
                 # ("the next three-way summit with Iran": the series' states and Iran)
                 cand.parties = set(source.parties) | cand.parties
-                # ("The four ministers agreed to meet again": the same persons; not "their
+                # ("The three envoys agreed to meet again": the same persons; not "their
                 # next summit", a meeting of the series)
                 cand.participants = set(source.participants) if (
                     cand.main is not None and cand.main.phrase.endswith(" again")
@@ -2547,7 +2547,7 @@ def _main_record(
     pool = [r for r in records if r.cls == "primary" and len(r.parties) >= 2]
     if cand.cls == "again":
         if pool and _THEY.search(ctx.folded, cand.clause.start, cand.clause.end):
-            # "The two men last spoke in May": the persons of the last meeting told of
+            # "The two men last talked in October": the persons of the last meeting told of
             # persons (not of "Turkish and Syrian officials" told in between)
             two = _TWO.search(ctx.folded, cand.clause.start, cand.clause.end) is not None
             pool = [r for r in pool if r.participants and (
