@@ -1,9 +1,10 @@
 """Built-in plugin ``idlib_corpus.numbers``: figures and number words, with their qualifier.
 
 News states counts in many ways: "76", "1,000", "3.6 million", "1.5m", "five",
-"twenty-three", "a dozen", "half a million", and bounds or softens them: "more than" (a lower bound),
-"up to" (an upper bound), "close to", "around", "some" (approximate). This module reads all
-of them with one small grammar built once from ``data/number_words.json``:
+"twenty-three", "a dozen", "half a million", and bounds or softens them: "more than" (a
+lower bound), "up to" (an upper bound), "close to", "around", "some" (approximate). This
+module reads all of them with one small grammar built once from
+``data/number_words.json``:
 
 * :func:`parse_number` reads the figure a piece of text begins with;
 * :func:`parse_duration_minutes` reads a length of time ("three-hour" is 180 minutes);
