@@ -1991,11 +1991,12 @@ def test_the_two_men_are_the_persons_of_the_last_meeting_of_persons(
 @pytest.mark.parametrize(("text", "place"), [
     ("Putin, Erdogan and Rouhani met in Sochi on Tuesday. Turkey is due to host their next "
      "summit.", "Turkey"),
-    pytest.param(
-        "Putin, Erdogan and Rouhani met in Sochi on Tuesday. Turkey is due to host their "
-        "following summit.", "Turkey",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'their following summit' is not read as a meeting to come (only 'next')"))),
+    ("Putin, Erdogan and Rouhani met in Sochi on Tuesday. Turkey is due to host their "
+     "following summit.", "Turkey"),
+    ("Putin, Erdogan and Rouhani held talks in Sochi on Monday. A subsequent summit is to "
+     "be staged in Iran.", "Iran"),
+    ("Putin, Erdogan and Rouhani met in Sochi on Monday; the following meeting will take "
+     "place in Turkey.", "Turkey"),
     ("Putin, Erdogan and Rouhani met in Sochi on Monday. The next summit will be hosted by "
      "Iran.", "Iran"),
     ("Putin, Erdogan and Rouhani met in Sochi on Monday. Iran is set to host the next "
@@ -2298,11 +2299,12 @@ def test_the_one_host_named_with_a_visit_received_the_visitor(
 @pytest.mark.parametrize(("text", "date"), [
     ("Putin, Rouhani and Erdogan held a summit in Sochi on Tuesday. Their next round of "
      "talks is due on February 9.", "2021-02-09"),
-    pytest.param(
-        "Putin, Rouhani and Erdogan held a summit in Sochi on Tuesday. A further round of "
-        "talks is set for February 9.", "2021-02-09",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'a further round' is not read as a meeting to come (only 'next', 'new')"))),
+    ("Putin, Rouhani and Erdogan held a summit in Sochi on Tuesday. A further round of "
+     "talks is set for February 9.", "2021-02-09"),
+    ("Lavrov and Cavusoglu held talks in Moscow on Monday. A further meeting between the "
+     "ministers is planned for January 18.", "2021-01-18"),
+    ("Russian and Turkish officials held consultations in Ankara on Tuesday. A subsequent "
+     "round is scheduled for February 25.", "2021-02-25"),
     ("Putin will visit Ankara in January.", "2021-01"),
     ("Putin had been due in Ankara on February 20.", "2020-02-20"),
     ("Putin will visit Ankara on March 20.", "2020-03-20"),
