@@ -2241,16 +2241,37 @@ def test_a_city_named_in_the_host_state_is_the_place(
 
 @pytest.mark.parametrize("text", [
     "The Kremlin leader is expected in Ankara on April 9 for talks with Erdogan.",
-    pytest.param(
-        "The Kremlin leader will be in Ankara on April 9 to see Erdogan.",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'will be in <city> … to see B' is not read as a visit: no meeting is found"))),
+    "The Kremlin leader will be in Ankara on April 9 to see Erdogan.",
     "The Kremlin chief will fly to Ankara on April 9 to meet Turkish officials.",
 ])
 def test_the_kremlin_leader_is_russia(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.PLANNED)
     assert m.place is not None and m.place.name == "Ankara"
+
+
+@pytest.mark.parametrize(("text", "status", "place"), [
+    ("Erdogan was in Sochi on Monday to see Putin.", MeetingStatus.HELD, "Sochi"),
+    ("Lavrov is due in Ankara next week to see his Turkish counterpart.",
+     MeetingStatus.PLANNED, "Ankara"),
+    ("The Turkish leader headed to Moscow on Thursday to see Vladimir Putin.",
+     MeetingStatus.HELD, "Moscow"),
+])
+def test_going_somewhere_to_see_a_person_is_a_visit(
+    pipeline: object, text: str, status: MeetingStatus, place: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.kind, m.status, m.parties) == (MeetingKind.VISIT, status, ("RU", "TR"))
+    assert m.place is not None and m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow wants to see Erdogan pull his troops back from Idlib.",
+    "Turkish officials said they were waiting to see whether Russia would keep the truce.",
+    "Putin would like to see Turkey and Syria settle their quarrel.",
+])
+def test_to_see_with_no_journey_or_no_person_is_no_visit(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
 
 
 def test_the_two_men_of_a_meeting_told_with_one_named(pipeline: object) -> None:
