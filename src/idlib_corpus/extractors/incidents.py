@@ -225,6 +225,35 @@ _TARGET_OF = re.compile(
     r"(?:of|belonging\s+to|used\s+by|run\s+by)\s+(?:the\s+)?$"
 )
 _ZONE_END = re.compile(r"[,;:]|\.\s")
+# What may stand between "took" and the place it took: "the (strategic) town of "
+_PLACE_OBJECT = re.compile(
+    r"\s+(?:the\s+(?:[a-z-]+\s+){0,2}?(?:towns?|villages?|city|district|hamlet|region|"
+    r"area)\s+of\s+)?"
+)
+
+_PLACE_WAS = re.compile(  # (the trigger may hold "was": "was taken")
+    r"\s+(?:(?:was|were|(?:has|had|have)\s+been)\s+(?:[a-z]+ly\s+)?)?"
+)
+
+
+def _takes_a_place(ctx: EventContext, h: Hit, clause: Span) -> bool:
+    """Whether a trigger that needs a place after it ("took", marked ``place_after``) has
+    one for its object: "took Afrin", "took the town of Saraqib" (not "took part", "took
+    office", "took Ankara by surprise", "took Moscow's side"), or a place for its subject
+    before "was" ("Afrin was taken by")."""
+    f = ctx.folded
+    before = ctx.places_in(make_span(max(clause.start, h.start - 40), h.start))
+    if before and _PLACE_WAS.fullmatch(f, before[-1].span.end, h.start):
+        return True
+    m = _PLACE_OBJECT.match(f, h.end, clause.end)
+    if m is None:
+        return False
+    pos = m.end()
+    for p in ctx.places_in(make_span(pos, min(clause.end, pos + 60))):
+        return p.span.start == pos and not f.startswith(("'s", " by surprise"), p.span.end)
+    return False
+
+
 _PURPOSE = re.compile(r"(?<![a-z])(?:in order )?to\s+([a-z]+)")
 _PRONOUNS = frozenset({"their", "its", "they", "it"})
 _RETALIATION = re.compile(
@@ -359,10 +388,10 @@ _ONE_SUBJECT = re.compile(
     r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+){0,3}?([a-z]+)\s+"
     r"(?:(was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?(?:shot\s+)?)?$"
 )
-# "a nurse and her brother were hurt", "a farmer and his grandson died": two people
-# named one by one as the subject of a plural passive
+# "a nurse and her brother were hurt", "a local council official and his son died": two
+# people named one by one as the subject of a plural passive
 _TWO_SUBJECT = re.compile(
-    r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+and\s+(?:his|her|their|a|an|"
+    r"(?<![a-z])(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?([a-z]+)\s+and\s+(?:his|her|their|a|an|"
     r"one)\s+(?:[a-z'-]+\s+)?([a-z]+)\s+(?:were|have\s+been|had\s+been)\s+"
     r"(?:[a-z]+ly\s+|also\s+)?(?:shot\s+)?$"
 )
@@ -501,6 +530,8 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             brackets = ctx.brackets_over(clause)
             by_type: dict[IncidentType, list[Hit]] = {}
             for t in found:
+                if t.value.get("place_after") and not _takes_a_place(ctx, t, clause):
+                    continue
                 if _factual(ctx, clause, t, brackets):
                     typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
                     by_type.setdefault(typ, []).append(t)
@@ -1346,8 +1377,8 @@ def _read_clause(
             # (the words of ctx.words_before(h.start, 2, cstart), or "its forces had")
             lo = h.start - 24 if h.start - 24 > cstart else cstart
             near = _WORDS.findall(f, lo, h.start)
-            if not _PRONOUNS.isdisjoint(near[-2:]) or _ITS_FORCES.search(
-                    f, h.start - 70 if h.start - 70 > cstart else cstart, h.start):
+            if not _PRONOUNS.isdisjoint(near[-2:]) or _its_forces_before(
+                    ctx, h.start - 70 if h.start - 70 > cstart else cstart, h.start):
                 pronoun = True
                 break
     if elided and not doers:
@@ -1764,15 +1795,28 @@ _ARMS_BEFORE = re.compile(
     r"(?:'s)?(?:\s+(?:government|regime|army|military|air|drone|artillery|rocket|missile|"
     r"mortar|naval|forces'?))+\s+"
 )
-# "its forces had destroyed", "their jets have bombed": the forces of the state just named
-_ITS_FORCES = re.compile(  # (word-start test after the first letter)
-    r"(?:i(?<![a-z]i)ts|t(?<![a-z]t)heir)\s+(?:forces|troops|army|military|jets|"
-    r"warplanes|drones|artillery|soldiers|fighters|units|aircraft|gunmen|submarines|"
-    r"warships|ships|bombers|helicopters|navy)\s+"
-    # ("its warships in the Black Sea fired": where they were, between)
-    r"(?:(?:in|off|over|from|near|on)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?)?"
-    r"(?:(?:had|have|has)\s+)?(?:[a-z]+ly\s+)?$"
+# "its forces had destroyed", "their frigates in the Black Sea fired": the forces of the
+# state just named (any of ``armed_nouns`` after "its"/"their"), up to the verb: where they
+# were, "had", an adverb
+_ITS_FORCES_TAIL = re.compile(
+    r"\s+(?:(?:in|off|over|from|near|on)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}?)?"
+    r"(?:(?:had|have|has)\s+)?(?:[a-z]+ly\s+)?"
 )
+
+
+def _its_forces_before(ctx: EventContext, lo: int, hi: int) -> bool:
+    """Whether ``folded[lo:hi]`` ends with "its"/"their" and an armed noun ("its warships
+    in the Black Sea ", "their units had "): the forces of the one just named."""
+    f = ctx.folded
+    for h in ctx.hits["armed_nouns"].between(lo, hi):
+        s = h.start
+        its = f.endswith("its ", lo, s) and (s < 5 or not f[s - 5].isalpha())
+        if (its or (f.endswith("their ", lo, s) and (s < 7 or not f[s - 7].isalpha()))) \
+                and _ITS_FORCES_TAIL.fullmatch(f, h.end, hi):
+            return True
+    return False
+
+
 _OWN_PEOPLE = re.compile(
     r"(?:(?<![a-z])(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|servicemen|personnel|"
     r"citizens|nationals|officers|police)|(?<![\w,])[0-9][0-9,]*\s+(?:soldiers|troops|"
