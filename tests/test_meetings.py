@@ -1962,7 +1962,10 @@ def test_a_seat_of_government_is_its_capital(pipeline: object, text: str, place:
         "Hassan Rouhani.",
         marks=pytest.mark.xfail(strict=True, reason=(
             "with the bare 'Putin and Erdogan' (no \"Russia's\") as the subject of 'last met', "
-            "the earlier meeting gets ('IR', 'TR'): Russia is dropped"))),
+            "the earlier meeting gets ('IR', 'TR'): Russia is dropped. Cause outside the "
+            "meeting grammar: knowledge's _other_persons_name reads 'Tuesday.' before 'Putin' "
+            "as a capitalised first name (its word pattern keeps the full stop), so this "
+            "'Putin' is no mention at all"))),
     "Putin and Erdogan held talks in Sochi on Tuesday. The two presidents last met in "
     "December, when they attended a summit in Ankara with Rouhani.",
     "Putin and Erdogan met in Sochi on Monday. They last spoke in December, when they met "
@@ -2084,7 +2087,9 @@ def test_the_aim_of_a_meeting_held_does_not_make_it_planned(
         "hosted in June 2019.", {"Putin", "Xi Jinping"},
         marks=pytest.mark.xfail(strict=True, reason=(
             "with the day put before the subject, the earlier meeting of 'whom he last hosted' "
-            "loses 'he' (Putin): only Xi Jinping is its participant"))),
+            "loses 'he' (Putin): only Xi Jinping is its participant. Cause outside the meeting "
+            "grammar: knowledge's _other_persons_name reads 'Monday Putin' as another person's "
+            "name, so 'Putin' is no mention"))),
     ("Erdogan met Iran's President Hassan Rouhani in Istanbul on Monday, who he last "
      "received in November.", {"Erdogan", "Hassan Rouhani"}),
     ("On Monday Russian Foreign Minister Sergei Lavrov met Iran's Foreign Minister Javad "
@@ -2171,7 +2176,10 @@ def test_the_four_countries_are_not_the_bilateral_told_last(pipeline: object) ->
         "Iran was represented by Reza Karimi, and Turkey by Mehmet Kaya.",
         marks=pytest.mark.xfail(strict=True, reason=(
             "a person who is neither in the actor list nor given a title is not recognised "
-            "after 'represented by' (names of data/actors.json pass)"))),
+            "after 'represented by' (names of data/actors.json pass). Cause outside the "
+            "meeting grammar: 'represented by' is not among actor_grammar.json's "
+            "attribution_phrases (with it Reza Karimi is found; the gapped 'and Turkey by "
+            "Mehmet Kaya' still is not)"))),
 ])
 def test_a_state_represented_by_a_person_takes_part(pipeline: object, second: str) -> None:
     found, names = _read(pipeline, "Russian, Turkish and Iranian envoys met in Astana on "
