@@ -550,7 +550,13 @@ def test_places_files_round_trip(rows: list[tuple[str, str, float | None, float,
      ("However Erdogan said so.", "Erdogan"),
      ("Erdogan Says Turkey Will Hit Back Hard\nBody.", "Erdogan"),
      ("Turkish Defence Minister Akar Visited Troops", "Akar"),
-     ("In Ankara, Akar said.", "Akar")],
+     ("In Ankara, Akar said.", "Akar"),
+     # a day or month is no first name; a word with a full stop ends the sentence before
+     ("On Monday Putin held talks in Moscow.", "Putin"),
+     ("In March Akar flew to Moscow.", "Akar"),
+     ("They talked in Sochi on Tuesday. Putin said little.", "Putin"),
+     ("The convoy reached Idlib. Akar visited it.", "Akar"),
+     ("Officials and Ahmet T. Önal said so.", None)],  # an initial ends no sentence
 )
 def test_a_surname_next_to_another_first_name_is_another_person(
     text: str, person: str | None

@@ -18,6 +18,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -437,7 +439,14 @@ class KnowledgeBase:
             text, max(window, text.rfind(" ", window, max(window, m_start - 2)) + 1), m_start)
         if before is None or before.end(1) in ends or not before.group(1)[0].isupper():
             return False
-        if fold_name(before.group(1)) in self.honorifics or _title_case_line(text, m_start, m_end):
+        word = fold_name(before.group(1))
+        if word in self.honorifics or word in _calendar_words() or (
+                before.group(1).endswith(".") and len(word) > 1):
+            # "Mr Putin"; "On Monday Putin met ..." (a day or month is no first name);
+            # "... in Sochi on Tuesday. Putin said" (a word and a full stop end a sentence;
+            # an initial, "W.", is one letter)
+            return False
+        if _title_case_line(text, m_start, m_end):
             return False
         lead = text[window:before.start(1)].rstrip(" \t")
         sentence_start = (not lead and window == 0) or (
@@ -686,6 +695,13 @@ def _as_modifier(parts: tuple[tuple[AnnotationLabel, str, bool], ...]
 _MODIFIERS: dict[tuple[tuple[AnnotationLabel, str, bool], ...],
                  tuple[tuple[AnnotationLabel, str, bool], ...]] = {}
 
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """The names of months and weekdays, folded (``data/time_words.json``)."""
+    data = json.loads((files("idlib_corpus") / "data" / "time_words.json").read_text("utf-8"))
+    return frozenset(fold_name(w) for w in (*data["months"], *data["weekdays"]))
 
 
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
