@@ -266,10 +266,6 @@ _PLAIN_FORMS = [
      r"reached agreement|signed)\b"),
     (meetings, "_SEQUENCE", r"(?<![a-z])(?:after|following|since|when)\s"),
     (incidents, "_AREA_REF", r"(?<![a-z])the\s+(?:province|region|governorate)(?![a-z])"),
-    (incidents, "_ITS_FORCES",
-     r"(?<![a-z])(?:its|their)\s+(?:forces|troops|army|military|jets|warplanes|drones|"
-     r"artillery|soldiers|fighters|units|aircraft|gunmen)\s+(?:(?:had|have|has)\s+)?"
-     r"(?:[a-z]+ly\s+)?$"),
     (incidents, "_ONE_BEFORE",
      r"(?<![a-z])(?:a|an|one)\s+([a-z]+)(?:\s+([a-z]+))?\s+and\s+(?:(?:his|her|their)\s+)?$"),
     (incidents, "_JOINED_ARMY",
