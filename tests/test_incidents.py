@@ -721,8 +721,8 @@ def test_a_strike_after_a_deal_is_still_a_strike(pipeline: object) -> None:
 
 @pytest.mark.parametrize("text", [
     "Russian warplanes on Sunday bombed a bakery in Ariha, rescuers said.\n\n"
-    "Two farmers were wounded when, in the same wave of raids, Russian aircraft struck an "
-    "olive grove by the village of Kafr Yahmul.",
+    "Two farmers were wounded when, in the same wave of raids, the jets struck an olive "
+    "grove by the village of Kafr Yahmul.",
     "Government artillery shelled Sarmin on Sunday, killing four people.\n\n"
     "Aid groups called the shelling the worst in months.\n\n"
     "During the same bombardment, regime rockets hit a school in Nayrab, wounding three "
