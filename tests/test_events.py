@@ -346,3 +346,16 @@ def test_overlaps_any_is_the_plain_test_over_every_span(
     end = start + length
     plain = any(s < end and start < e for s, e in pairs)
     assert ev._overlaps_any(([s for s, _ in pairs], reach), start, end) is plain
+
+
+_CHOICE_WORDS = ("left", "quit", "the", "old", "post", "base", "posts", "army", "at")
+
+
+@given(st.lists(st.sampled_from(_CHOICE_WORDS), max_size=14))
+def test_words_with_choices_are_one_phrase_for_each_choice(words: list[str]) -> None:
+    text = " ".join(words)
+    short = ev.Lexicon({"left|quit ... post|base": "w", "army at|in": "a"})
+    long = ev.Lexicon({"left ... post": "w", "left ... base": "w", "quit ... post": "w",
+                       "quit ... base": "w", "army at": "a", "army in": "a"})
+    assert [(h.start, h.end, h.phrase, h.value) for h in short.find(text)] == [
+        (h.start, h.end, h.phrase, h.value) for h in long.find(text)]

@@ -106,10 +106,23 @@ class Hit:
         return f"Hit({self.start}, {self.end}, {self.phrase!r})"
 
 
+def _expanded(phrases: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Each phrase with its value, a phrase with ``a|b`` words once for each choice, in
+    the order of the choices (the first word's outermost)."""
+    for phrase, value in phrases.items():
+        if "|" not in phrase:
+            yield phrase, value
+            continue
+        for words in itertools.product(*(w.split("|") for w in phrase.split())):
+            yield " ".join(words), value
+
+
 class Lexicon:
     """Phrases looked up by their first word, then checked in place with a small regex.
 
-    A phrase is words separated by spaces; the word ``...`` stands for up to five words.
+    A phrase is words separated by spaces; the word ``...`` stands for up to five words,
+    and ``a|b`` for either word (``"left|quit ... post|base"`` is four phrases, each with
+    the same value).
     Matching is over folded text (lower case, no accents) at word boundaries; where
     phrases overlap the longest match starting first wins.
 
@@ -117,11 +130,13 @@ class Lexicon:
         >>> lex = Lexicon({"talks": 1, "came under ... fire": 2})
         >>> [h.phrase for h in lex.find("troops came under heavy fire after talks")]
         ['came under ... fire', 'talks']
+        >>> [h.phrase for h in Lexicon({"left|quit ... post|base": 1}).find("quit the base")]
+        ['quit ... base']
     """
 
     def __init__(self, phrases: Mapping[str, Any]) -> None:
         by_first: dict[str, list[tuple[re.Pattern[str], str, Any, int]]] = {}
-        for phrase, value in phrases.items():
+        for phrase, value in _expanded(phrases):
             words = phrase.lower().split()
             if not words or words[0] == "...":
                 raise ValueError(f"triggers.json: bad phrase {phrase!r}")
@@ -530,6 +545,8 @@ class Vocabulary:
     not_settlement_first: tuple[str, ...] = ()
     #: the folded last words of such names of forces ("brigade", "front")
     not_settlement_last: tuple[str, ...] = ()
+    #: the series of talks named after a city ("astana", lower case), and their states
+    talks_series: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
 
     def lexicons(self) -> dict[str, Lexicon]:
         """Every lexicon by field name (for scanning an article once)."""
@@ -691,6 +708,8 @@ def vocabulary() -> Vocabulary:
         settlement_tails=tuple(f" {w}" for w in d.get("settlement_tails", ())),
         not_settlement_first=tuple(d.get("not_settlement_first", ())),
         not_settlement_last=tuple(d.get("not_settlement_last", ())),
+        talks_series={k.lower(): frozenset(v) for k, v in d.get("talks_series", {}).items()
+                      if not k.startswith("_")},
     )
 
 
