@@ -79,11 +79,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
-import json
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 import attrs
 
@@ -630,20 +627,11 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
     return tuple(_finish(ctx, doc.article.id, i, r) for i, r in enumerate(records, 1))
 
 
-@functools.lru_cache(maxsize=1)
-def _talks_series() -> dict[str, frozenset[str]]:
-    """The series of talks named after a city, and their states (``talks_series`` in
-    ``data/triggers.json``; read once)."""
-    path = resources.files("idlib_corpus") / "data" / "triggers.json"
-    found = json.loads(path.read_text(encoding="utf-8")).get("talks_series", {})
-    return {k.lower(): frozenset(v) for k, v in found.items() if not k.startswith("_")}
-
-
 def _series_states(ctx: EventContext, clause: Span) -> set[str]:
     """The states of the series of talks a clause names: a round held in its city ("a
     new round in Astana", "the Astana round") or the city before "talks", "process"
     or "format" ("the Astana talks")."""
-    series = _talks_series()
+    series = ctx.voc.talks_series
     f = ctx.folded
     if not has_any(f, tuple(series), clause.start, clause.end):
         return set()  # (most clauses: no city of a series named)
