@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -1084,3 +1085,91 @@ def test_a_photo_credit_naming_an_agency_is_no_dateline(credit: str) -> None:
             f"Border crossing reopens after two days of talks\n\n{credit}\n\nIt reopened.\n")
     m = meta(text)
     assert (m.dateline, m.outlet) == (None, "Riverside Times")
+
+
+# --------------------------------------------------------------------------- unfamiliar chrome
+
+
+@pytest.mark.parametrize("motto", ["Independent journalism since 1921.",
+                                   "The Real Border. Every day.",
+                                   "News you can trust",
+                                   "Read the region first."])
+def test_a_motto_closing_a_navigation_bar_is_chrome(motto: str) -> None:
+    headline = "Turkish convoy crosses into Idlib as jets pound rebel villages"
+    text = (f"Riverside Times\nHome | World | Politics | Business | {motto}\n\n{headline}\n\n"
+            "A convoy crossed the border on Tuesday, witnesses said.\n")
+    m = meta(text)
+    assert (m.title, m.outlet) == (headline, "Riverside Times")
+
+
+@pytest.mark.parametrize("line", [
+    "Talks resume in Geneva | Envoys | Delegates | Nobody expects a deal soon.",
+    "Border reopens | Trucks | Aid | The crossing was shut for a week, they say."])
+def test_a_line_of_bars_opening_with_a_headline_is_no_navigation_bar(line: str) -> None:
+    text = f"Riverside Times\n\n{line}\n\nThe talks resumed on Monday.\n"
+    assert line not in boiler(text)
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("1:14 pm, August 26, 2020", dt.date(2020, 8, 26)),
+    ("Published 12:40 GMT, 6 March 2020", dt.date(2020, 3, 6)),
+    ("Last updated: Feb 6, 2020 - 08:14", dt.date(2020, 2, 6)),
+    ("Posted on February 20, 2020 by Sara Lind", dt.date(2020, 2, 20)),
+    ("First published on 3 May 2019 at 10:02", dt.date(2019, 5, 3)),
+])
+def test_date_lines_with_clocks_prefixes_and_reporters_give_the_date(
+        stamp: str, day: dt.date) -> None:
+    headline = "Rebels retake village as Turkish drones strike army positions"
+    text = f"Riverside Times\n\n{headline}\n\n{stamp}\n\nRebels retook the village on Thursday.\n"
+    m = meta(text)
+    assert (m.title, m.published) == (headline, day)
+    assert stamp in boiler(text)
+
+
+@pytest.mark.parametrize("caption", [
+    "Photo: Soldiers stand guard near the border, January 30, 2020. (Reuters)",
+    "Image: A convoy on the highway near Saraqib on 2 February 2020",
+    "File photo: the ministers in Moscow, March 5, 2020"])
+def test_a_caption_dates_its_photo_not_the_story(caption: str) -> None:
+    text = ("Riverside Times\n\nErdogan and Putin to meet in Sochi as the truce frays\n\n"
+            f"{caption}\n\nRiverside Times staff\nLast updated: Feb 6, 2020 - 08:14\n\n"
+            "The two presidents will meet next week, an aide said on Thursday.\n")
+    m = meta(text)
+    assert (m.published, m.outlet) == (dt.date(2020, 2, 6), "Riverside Times")
+
+
+@pytest.mark.parametrize("masthead, credit", [
+    ("The Riverside Times", "By TRT Staff"),
+    ("The Riverside Times", "By Trt Staff and Agencies"),
+    ("Northern Daily Post", "NDP staff"),
+])
+def test_a_staff_credit_by_initials_is_the_mastheads_outlet(masthead: str, credit: str) -> None:
+    text = (f"{masthead}\nWorld | Middle East | Opinion\n\n"
+            f"Jets strike villages south of Idlib as talks stall\n\n{credit}\n"
+            "4 February 2018, 2:17 pm\n\nJets struck the villages on Saturday.\n")
+    assert meta(text).outlet == masthead
+
+
+def test_a_staff_credit_never_keeps_the_word_staff() -> None:
+    text = ("Jets strike villages south of Idlib as talks stall\n\n"
+            "By Kestrel Staff and Agencies\n\nJets struck the villages on Saturday.\n")
+    assert meta(text).outlet == "Kestrel"
+
+
+@pytest.mark.parametrize("first", [
+    "The Frontier Post — Independent news from the region",
+    "Riverside Times | Reporting the border since 1990",
+    "Levant Ledger - The voice of the north",
+])
+def test_a_masthead_with_its_motto_is_the_outlet_not_the_headline(first: str) -> None:
+    headline = "Syrian army shells Turkish post near Saraqib, killing five soldiers"
+    text = (f"{first}\n\n{headline}\n\nAhmed Kareem, Gaziantep\n\n"
+            "Five soldiers were killed on Monday, the ministry said.\n")
+    m = meta(text)
+    assert (m.title, m.outlet) == (headline, re.split(r"\s+[—|-]\s+", first)[0])
+
+
+def test_a_headline_with_an_attribution_is_no_motto_masthead() -> None:
+    line = "Erdogan — Turkey will not leave its posts in Idlib"
+    text = f"{line}\n\nStandfirst about the posts without a full stop\n\nIt was said.\n"
+    assert meta(text).outlet is None

@@ -86,6 +86,7 @@ _DATE = (
 _CAPS_PLACE = r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
 _MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
 _ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
+_ORG_SHORTEST = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}?"
 # (a double hyphen is a dash too: "ISTANBUL -- Turkey's ...", typed where no long dash was)
 _DASH = r"(?:--|[-–—])"
 
@@ -137,7 +138,9 @@ _CREDITS = tuple(
         # (and the reporter's place after it: "By Jane Roe | AFP | Ankara")
         rf"^By\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|de|al|van|von))*\s*[,|]\s*"
         rf"(?P<outlet>{_ORG})(?:\s*[,|]\s*{_MIXED_PLACE})?\s*$",
-        rf"^(?:By\s+)?(?P<outlet>{_ORG})\s+"
+        # (the outlet the shortest name that leaves the rest: "By Toi Staff and
+        # Agencies" credits "Toi", not "Toi Staff")
+        rf"^(?:By\s+)?(?P<outlet>{_ORG_SHORTEST})\s+"
         r"(?i:staff|(?:staff\s+)?(?:and|with)\s+(?:news\s+)?agencies)$",
     )
 )
@@ -205,12 +208,18 @@ _KNOWN_PLACE_DATELINES = tuple(
         r"(?P<date>" + _FULL_DATE + r")\.?$",
     )
 )
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
+#: A line giving the page's date: "Published: 6 March 2020", "Last updated: Feb 6, 2020 -
+#: 08:14", "1:14 pm, August 26, 2020" (the clock first), "Posted on March 2, 2020 by Jane
+#: Roe" (the reporter after it), "By Jane Roe | March 3, 2020" is read by the byline rule.
 _DATE_LINE = re.compile(
-    r"^(?:(?:Published|Updated|Posted|Date)(?:\s+(?:time|on|at|date))?\s*:?\s*)?"
+    r"^(?:(?:(?:Last|First)\s+)?(?i:Published|Updated|Posted|Date|Modified)"
+    r"(?:\s+(?:time|on|at|date))?\s*:?\s*)?"
+    rf"(?:{_CLOCK}\s*[,|-]?\s+)?"  # "1:14 pm, August 26, 2020", "12:40 GMT, 6 March 2020"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"  # "Mon 17 Feb 2020", "Saturday, 3 ..."
     rf"(?P<date>{_FULL_DATE})"
-    r"(?:[\s,-]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
-    r"\s*(?:[/|].{0,60})?$"
+    rf"(?:[\s,-]+(?:at\s+)?{_CLOCK})?"
+    r"\s*(?:[/|].{0,60}|\s(?:by|By)\s+[A-Z].{0,50})?$"
 )
 #: Stamps of the page's clock without a date: "Updated 3 hours ago", "5 min read".
 _STAMP = re.compile(
@@ -218,6 +227,8 @@ _STAMP = re.compile(
     r"(?:\d+|an?)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?\s+ago"
     r"|\d+\s+min(?:ute)?s?\s+read)$"
 )
+#: Photo captions and credits open so (folded): their dates are the photo's.
+_CAPTIONS = ("photo", "image", "picture", "file photo", "pictured", "caption")
 _ANY_FULL_DATE = re.compile(rf"\b(?P<date>{_FULL_DATE})\b")
 _TAIL_SPLIT = re.compile(r"\s+(?:/|\|)\s+")
 # (a hyphen inside a word of the tail is no dash: "... – Al-Monitor")
@@ -420,6 +431,9 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}")
 _MAX_NAV_ITEM = 30
 #: Items of a sentence-case section banner are this short.
 _MAX_BANNER_ITEM = 2
+#: A motto may close a navigation bar of this many sections or more, in this many words.
+_MOTTO_AFTER = 3
+_MAX_MOTTO = 8
 
 
 def _is_nav(line: str) -> bool:
@@ -448,18 +462,22 @@ def _is_nav(line: str) -> bool:
     # above, or two words: "Turkey warns Russia | Middle East | Site" is a headline's.)
     banner = len(items) >= 2 and all(len(i.split()) <= _MAX_BANNER_ITEM for i in items)
     trail = len(items) >= 3
+    last = len(items) - 1
     for n, item in enumerate(items):
         words = item.split()
+        loose = banner or (trail and (n > 0 or len(words) <= _MAX_BANNER_ITEM))
         if (len(item) > _MAX_NAV_ITEM
                 or sum(1 for w in words if w not in _NAV_GLUE) > 4
                 # (an abbreviation is a section's name: "U.S.", "U.K.")
-                or (item.endswith(".") and _ABBREVIATION.fullmatch(item) is None)):
-            return False
-        loose = banner or (trail and (n > 0 or len(words) <= _MAX_BANNER_ITEM))
-        if loose and not words[0][:1].islower():
-            continue
-        if not all(w[:1].isupper() or not w[:1].isalpha() or w in _NAV_GLUE for w in words):
-            return False
+                or (item.endswith(".") and _ABBREVIATION.fullmatch(item) is None)
+                or not ((loose and not words[0][:1].islower())
+                        or all(w[:1].isupper() or not w[:1].isalpha() or w in _NAV_GLUE
+                               for w in words))):
+            # The site's motto closing a bar of three sections or more ("News | Opinion
+            # | Sport | Journalism you can trust."): a short phrase, the bar's last item
+            # (the first one a section's short name, not a headline's words).
+            return (n == last >= _MOTTO_AFTER and len(words) <= _MAX_MOTTO
+                    and len(items[0].split()) <= _MAX_BANNER_ITEM)
     return True
 
 
@@ -484,6 +502,35 @@ def _masthead(lines: list[_Line]) -> tuple[_Line, str, Span] | None:
     return None
 
 
+#: "The Daily Planet — Independent news since 1921": a name, a dash, a motto.
+_MOTTO_LINE = re.compile(r"(?P<name>[^–—|]{2,40}?)\s+(?:[–—|]|--?)\s+(?P<motto>[A-Z][^–—|]{10,60})")
+
+
+def _motto_masthead(
+    lines: list[_Line], boiler: set[tuple[int, int]]
+) -> tuple[_Line, str, Span] | None:
+    """The masthead of a site the knowledge base does not know, on the page's first line
+    with its motto: a short capitalised name, a dash or bar, and a phrase in sentence
+    case of three words or more ("Northwind Post — News from the border region"), with a
+    headline below it before the story. (A headline with a source after the dash has the
+    capitals the other way round: "Talks end in Sochi - Foreign Ministry".)"""
+    first = next((ln for ln in lines[:_MASTHEAD_LINES] if ln.key not in boiler), None)
+    if first is None or first.prose:
+        return None
+    m = _MOTTO_LINE.fullmatch(first.text)
+    if m is None or _SITE_NAME.fullmatch(m.group("name")) is None or \
+            default_knowledge().scanner.lookup(m.group("name")):
+        return None  # (not "Erdogan — ...": a headline naming someone)
+    motto = m.group("motto").split()
+    if len(motto) < 3 or sum(1 for w in motto[1:] if w[:1].isupper()) * 2 >= len(motto) - 1:
+        return None
+    rest = itertools.takewhile(lambda x: not x.prose, lines[lines.index(first) + 1 :])
+    if not any(_headline_like(ln, boiler) for ln in rest):
+        return None
+    name = m.group("name")
+    return first, name, Span(first.start, first.start + len(name))
+
+
 _AGENCY_TAILS = (" agency", " news agency")
 
 
@@ -491,6 +538,17 @@ def _full_agency_name(short: str, full: str) -> bool:
     """Whether ``full`` is ``short`` with "Agency" ("News Agency") after it, folded."""
     a, b = fold_name(short), fold_name(full)
     return b.startswith(a) and b[len(a):] in _AGENCY_TAILS
+
+
+def _initials(short: str, full: str) -> bool:
+    """Whether ``short`` is the initials of ``full`` ("TOI", "Toi": "The Times of
+    Israel"), with or without its "The"."""
+    a = fold_name(short).replace(" ", "")
+    words = fold_name(full).split()
+    if len(a) < 2 or len(words) < 2 or not a.isalpha():
+        return False
+    initials = "".join(w[0] for w in words)
+    return a in (initials, initials[1:] if words[0] == "the" else initials)
 
 
 def _is_prose(line: str) -> bool:
@@ -1085,7 +1143,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
             # "We use cookies ...": the page's, not the story's (marked before the
             # masthead is looked for: a notice may come first)
             boiler.add(line.key)
-    masthead = _masthead(head)
+    masthead = _masthead(head) or _motto_masthead(head, boiler)
     if masthead is not None:
         boiler.add(masthead[0].key)
     site = _site_line(head, boiler, masthead[0] if masthead is not None else None)
@@ -1186,13 +1244,20 @@ def read_metadata(article: Article) -> ArticleMetadata:
     # The outlet: the dateline's credit, a credit line, a breadcrumb, a "News agency X"
     # line, or a header line (or copyright footer) naming a known outlet.
     outlet = outlet_span = None
+    top = masthead if masthead is not None else (
+        None if site is None or site is title_line
+        else (site, site.text, Span(site.start, site.end)))
     for found in (dateline, credit):
         if found is not None and found.outlet is not None:
             outlet, outlet_span = found.outlet, found.outlet_span
+            # "(Northwind) –" under a masthead "Northwind News Agency", "By NDP Staff"
+            # under "The Northern Daily Post": the outlet credits itself by a short
+            # name; its name is the masthead's (a dateline's initials, "Idleb, NWA-",
+            # are the name the agency signs with: they stay)
             if masthead is not None and _full_agency_name(outlet, masthead[1]):
-                # "(Northwind) –" under a masthead "Northwind News Agency": the agency
-                # credits itself by its short name; its name is the masthead's
                 outlet, outlet_span = masthead[1], masthead[2]
+            elif top is not None and found is credit and _initials(outlet, top[1]):
+                outlet, outlet_span = top[1], top[2]
             break
     if outlet is None and crumb_outlet is not None:
         outlet, outlet_span = crumb_outlet
@@ -1241,17 +1306,25 @@ def read_metadata(article: Article) -> ArticleMetadata:
         outlet = _outlet_form(outlet)
 
     # Published: a dated dateline, else a date line (or a dated header) above the story.
+    # (A date in other chrome is taken only where no date line gives one: a photo
+    # caption above the date line may date the photo, not the story.)
     published = dateline.published if dateline is not None else None
+    chrome_date: _dt.date | None = None
     for line in head:
         if body_start is not None and line.start >= body_start:
             break
         dm = _DATE_LINE.match(line.text)
         if dm is not None:
             boiler.add(line.key)
-        elif line.key in boiler:
+            if published is None:
+                published = _parse_date(dm.group("date"))
+        elif line.key in boiler and chrome_date is None and not line.low.startswith(
+                _CAPTIONS):
             dm = _ANY_FULL_DATE.search(line.text)  # "Source: Xinhua | 2020-03-02 23:45"
-        if dm is not None and published is None:
-            published = _parse_date(dm.group("date"))
+            if dm is not None:
+                chrome_date = _parse_date(dm.group("date"))
+    if published is None:
+        published = chrome_date
 
     for found in (dateline, credit):
         if found is not None and found.whole_line:
