@@ -2516,3 +2516,98 @@ def test_a_toll_clause_with_a_place_of_its_own_is_not_the_attack_s_toll(
 def test_a_toll_that_rose_is_no_trend_but_the_attack_s_dead(pipeline: object, text: str) -> None:
     attack = one(_incidents(pipeline, "Fighting in Idlib\n\n" + text), T.ARMED_ATTACK)
     assert _toll(attack) == (12, None)
+
+
+# --------------------------------------------------------------------------- roles and tolls
+# (structural readings: the auxiliary a headline leaves out, one person as a toll, a part
+# of a figure, more victims told after the verb, an infinitive that tells no fact)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russian colonel killed near Palmyra, ministry says", "state:RU"),
+    ("Turkish sergeant killed in Idlib as convoy comes under fire", "state:TR"),
+    ("A week after Syrian lieutenant killed near Hama, army shells rebel villages\n\n"
+     "Syrian troops shelled villages near Kafr Nabl on Monday.", "state:SY"),
+])
+def test_a_headline_s_participle_with_no_object_is_a_passive(
+        pipeline: object, text: str, target: str) -> None:
+    hit = [i for i in _incidents(pipeline, text)
+           if i.type is T.ARMED_ATTACK and target in i.targets]
+    assert len(hit) == 1
+    assert target not in hit[0].perpetrators and _toll(hit[0]) == (1, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish observation post shelled near Saraqib, ministry says",
+    "Turkish base targeted by rocket fire near Afrin",
+    "Turkish convoy bombed on the road to Taftanaz, four soldiers wounded",
+])
+def test_a_thing_shelled_in_a_headline_is_the_target(pipeline: object, text: str) -> None:
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.targets == ("state:TR",) and attack.perpetrators == ()
+
+
+def test_forces_that_shell_with_no_object_are_still_the_doers(pipeline: object) -> None:
+    text = "Syrian army artillery shelled overnight the villages of Kafr Nabl and Hass."
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.perpetrators == ("state:SY",)
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("A Russian Su-24 was shot down over Idlib on Monday, and its pilot was killed.",
+     (1, None)),
+    ("A Turkish officer was wounded near Sarmin on Monday, the ministry in Ankara said.",
+     (None, 1)),
+    ("Turkish troops killed Abu Omar al-Halabi, a senior commander of the Islamic State, "
+     "near Jarablus on Sunday.", (1, None)),
+    ("A US drone strike on Monday killed Khalid Aziz, a leader of Hurras al-Din, in Idlib.",
+     (1, None)),
+    ("Rebel shelling hit a Syrian army post near Hama on Monday; the post's commander was "
+     "killed.", (1, None)),
+])
+def test_one_person_named_or_told_with_its_or_the_is_a_toll_of_one(
+        pipeline: object, text: str, toll: tuple[int | None, int | None]) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+def test_soldiers_killed_by_a_soldier_are_not_his_toll(pipeline: object) -> None:
+    text = "A Turkish soldier killed two militants near Ariha on Monday, the army said."
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == (2, None)
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The UN says at least 90,000 people, including nearly 40,000 children, have been "
+     "uprooted by the Syrian offensive.", 90000),
+    ("Russian air strikes have displaced 120,000 people, including 50,000 children, from "
+     "southern Idlib since December.", 120000),
+    ("Some 60,000 people, 25,000 of them children, have fled the Syrian army's advance on "
+     "Saraqib, the UN said.", 60000),
+])
+def test_the_part_of_a_displacement_figure_is_not_the_figure(
+        pipeline: object, text: str, figure: int) -> None:
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.displaced is not None and moved.displaced.value == figure
+
+
+@pytest.mark.parametrize("text", [
+    "Aid agencies have prepared for as many as 500,000 people to be displaced if the "
+    "Syrian offensive goes ahead.",
+    "The UN expects another 300,000 civilians to be uprooted by the fighting in Idlib.",
+    "More than 50,000 people are likely to be forced from their homes as the Syrian army "
+    "advances on Idlib.",
+])
+def test_people_to_be_displaced_are_no_displacement(pipeline: object, text: str) -> None:
+    assert [i for i in _incidents(pipeline, text) if i.type is T.DISPLACEMENT] == []
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Three Russian soldiers were lightly wounded in Ariha on Monday, as were several "
+     "Turkish troops.", ("state:RU", "state:TR")),
+    ("Two Russian military policemen were hurt in the attack on Sunday, as was a Turkish "
+     "officer, the ministry said.", ("state:RU", "state:TR")),
+    ("Five Syrian soldiers were killed near Saraqib, as were seven fighters of Hayat "
+     "Tahrir al-Sham.", ("armed_group:hayat-tahrir-al-sham", "state:SY")),
+])
+def test_victims_told_after_as_were_are_targets_too(
+        pipeline: object, text: str, targets: tuple[str, ...]) -> None:
+    assert one(_incidents(pipeline, text), T.ARMED_ATTACK).targets == targets

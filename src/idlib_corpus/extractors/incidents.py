@@ -398,6 +398,33 @@ _TWO_SUBJECT = re.compile(
 _NEGATED_ONE = re.compile(r"(?<![a-z])(?:not|no|nor|without|never)\s+$")
 # (singular nouns of a group: "a family was killed" is more than one)
 _GROUP_NOUNS = frozenset({"family", "staff", "personnel", "police", "aid"})
+# "its pilot was killed", "the commander has been wounded": one person, the singular
+# subject after a possessive or "the" of a passive ("was": not "the soldiers were")
+_THE_SUBJECT = re.compile(
+    r"(?<![a-z])(?:its|his|her|their|the)\s+(?:[a-z'-]+\s+){0,2}?([a-z]+)\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?$"
+)
+# the word before a casualty verb with no determiner ("Turkish soldier killed in X", a
+# headline's way)
+_LAST_WORD = re.compile(r"(?<![a-z0-9'-])([a-z]+)\s+$")
+# What may follow a past participle that has no object, so that it is a passive with its
+# auxiliary left out (a headline's "Russian officer killed near Palmyra", the reduced
+# relative "a week after two soldiers wounded in Ariha …"), not an active verb before its
+# object ("killed at least 12", "killed two soldiers")
+_NO_OBJECT = re.compile(
+    r"\s*(?:[.,;:!?)\"\u201d\u2013\u2014]|$|(?:in|near|on|during|when|as|after|while|outside|"
+    r"inside|following|amid|by|since|from|over|along|"
+    r"at(?!\s+least))(?![a-z]))"
+)
+# armed nouns that name what is hit, not who hits ("Turkish convoy shelled near X")
+_THINGS_HIT = ("convoy", "post", "posts", "point", "points", "patrol", "patrols", "column",
+               "columns", "tank", "tanks", "vehicle", "vehicles", "targets", "positions")
+# the transitive participles ("shelled", "targeted") whose use with no object is a passive
+# (not "struck", "attacked": "rebels attacked at dawn" is active)
+_TRANSITIVE_ONLY = frozenset({
+    "killed", "wounded", "injured", "hurt", "martyred", "shelled", "bombed", "bombarded",
+    "targeted", "shot",
+})
 _AUX = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
                   "also", "later", "lightly", "slightly", "seriously", "severely",
                   "critically", "badly", "fatally", "mortally"})
@@ -420,6 +447,10 @@ _ON_ONE_OF = re.compile(
     r"any|none)\s+of\s+)?(?:the\s+)?$"
 )
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+# "three Russian soldiers were wounded, as were several Turkish troops", "… killed along
+# with two Turkish soldiers": more of those hit, after the passive
+_AS_WERE = re.compile(
+    r"(?:,\s*as\s+(?:were|was)|along\s+with|together\s+with)\s+(?:[a-z0-9,-]+\s+){0,4}$")
 
 
 # (the patterns the helpers below use, compiled once)
@@ -960,6 +991,8 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             # continue to enter the province": that goes on; nor "used drones to attack
             # the base": what they did it with)
             return False
+        if last == "be" and len(words) > 1 and words[-2] == "to":
+            return False  # "expected to be displaced", "for 500,000 people to be uprooted"
         if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
             return False  # "the surrounded posts"
     if noun and f.find(" by ", start - 40 if start - 40 > floor else floor, start) >= 0 \
@@ -1219,6 +1252,14 @@ def _read_clause(
         # "regime targets were immediately hit", "was heavily shelled" (not "has been
         # striking": that is active)
         voice = "passive"
+    elif voice == "active" and main.phrase in _TRANSITIVE_ONLY \
+            and _NO_OBJECT.match(f, main.end) is not None and (
+                main.value["class"] == "casualty" or main.phrase == "killed"
+                or all(h.phrase.endswith(_THINGS_HIT) for h in
+                       ctx.hits["armed_nouns"].between(main.start - 16, main.start))):
+        # "Turkish post shelled near Saraqib": the auxiliary left out (but "army
+        # artillery shelled near the town": forces that act)
+        voice = "passive"
     passive = voice == "passive" or (
         voice == "defensive" and not _downs_aircraft(ctx, clause, main))
     doers: set[str] = set()
@@ -1288,8 +1329,11 @@ def _read_clause(
             (receivers if passive else doers).add(m.actor)
         elif passive:
             gap = f[main_end:m_start]
-            if _ON_ONE_OF.search(gap):
-                # "died in a raid on one of Russia's bases": the side hit
+            if _ON_ONE_OF.search(gap) or (
+                    main.phrase.rpartition(" ")[2] in ctx.voc.casualty_participles
+                    and _AS_WERE.search(gap)):
+                # "died in a raid on one of Russia's bases": the side hit; "…, as were two
+                # Turkish soldiers": more of the victims
                 receivers.add(m.actor)
             elif (_AFTER_BY.search(gap) and "," not in gap and len(gap.split(None, 9)) <= 9) \
                     or gap.strip() == "":
@@ -2196,13 +2240,18 @@ def _one_subject(
             continue
         m = _ONE_SUBJECT.search(f, max(clause.start, v.start - 50), v.start)
         if m is None or m.group(1) not in ctx.voc.person_nouns or m.group(1) in _GROUP_NOUNS:
+            one = _one_named(ctx, clause, v)
+            if one is not None:
+                counted[v.value] = _trusted.claim(1, _EXACT, claimant, one)
+                continue
             two = _TWO_SUBJECT.search(f, max(clause.start, v.start - 60), v.start)
             if two is not None and two.group(1) in ctx.voc.person_nouns \
                     and two.group(2) in ctx.voc.person_nouns:
                 counted[v.value] = _trusted.claim(2, _EXACT, claimant,
                                                   make_span(two.start(), v.end))
             continue
-        if m.group(2) is None and f[v.start:v.end] != "died":
+        if m.group(2) is None and f[v.start:v.end] != "died" \
+                and _NO_OBJECT.match(f, v.end) is None:
             continue  # "a soldier killed two" is no toll of the soldier
         if " of " in m.group(0) and not m.group(0).startswith("one"):
             continue  # "a number of civilians was killed"; "one of the soldiers" is one
@@ -2210,6 +2259,34 @@ def _one_subject(
             continue
         counted[v.value] = _trusted.claim(1, _EXACT, claimant, make_span(m.start(), v.end))
     return counted["killed"], counted["injured"]
+
+
+def _singular(nouns: frozenset[str], w: str) -> bool:
+    """Whether the person noun ``w`` names one person ("soldier", "policeman")."""
+    return w in nouns and w not in _GROUP_NOUNS and (w + "s" in nouns or w.endswith("man"))
+
+
+def _one_named(ctx: EventContext, clause: Span, v: Hit) -> Span | None:
+    """The words that tell a toll of one person, other than "a"/"one" before a noun,
+    for the casualty verb ``v``: a singular subject after "its"/"the" ("its pilot was
+    killed"), one with no determiner before a participle with no object (a headline's
+    "Turkish soldier killed in Idlib"), or a person named as the object ("killed Abu
+    Omar, a commander of the group"); ``None`` where none."""
+    f = ctx.folded
+    nouns = ctx.voc.person_nouns
+    lo = v.start - 50 if v.start - 50 > clause.start else clause.start
+    if (m := _THE_SUBJECT.search(f, lo, v.start)) is not None:
+        return make_span(m.start(), v.end) if _singular(nouns, m.group(1)) else None
+    if v.value == "killed" and v.end < clause.end:
+        # "killed Abu Omar", "killing Khalid Aziz, …": a person's name right after it
+        after = ctx.mentions_in(make_span(v.end, clause.end))
+        if after and after[0].kind == "person" and after[0].span.start - v.end <= 2:
+            return make_span(v.start, after[0].span.end)
+    if _NO_OBJECT.match(f, v.end) is not None \
+            and (m := _LAST_WORD.search(f, lo, v.start)) is not None \
+            and _singular(nouns, m.group(1)):
+        return make_span(m.start(), v.end)
+    return None
 
 
 def _one_before(ctx: EventContext, clause: Span, claim: Claim | None) -> Claim | None:
@@ -2259,15 +2336,21 @@ def _displaced(
     ctx: EventContext, clause: Span, main: Hit, claimant: str | None
 ) -> Claim | None:
     best = None
+    f = ctx.folded
     for n in ctx.numbers_in(clause):
+        if _INCLUDING.search(f, max(clause.start, n.span.start - 25), n.span.start) \
+                or _PART_OF.match(f, n.span.end):
+            continue  # "90,000 people, including 40,000 children, fled": a part, not more
         if main.start <= n.span.start and n.span.end <= main.end:
             # "forced nearly a million people to flee"
             ok = _person_count(ctx, n, clause, civil=True)
         elif n.span.start >= main.end:
-            gap = ctx.folded[main.end:n.span.start]
+            gap = f[main.end:n.span.start]
             ok = len(gap.split(None, 3)) <= 3 and _person_count(ctx, n, clause, civil=True)
         else:
-            gap = ctx.folded[n.span.end:main.start]
+            gap = f[n.span.end:main.start]
+            if "," in gap:
+                gap = _INSERTED.sub(" ", gap)  # (the part told between commas: no break)
             ok = len(gap.split(None, 6)) <= 6 and (
                 _person_count(ctx, n, clause, civil=True) or not gap.strip())
         if ok:
