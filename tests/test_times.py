@@ -703,3 +703,63 @@ def test_a_plan_by_the_end_of_the_year(text: str, found: list[tuple[str, str]]) 
 ])
 def test_hours_later_is_the_day_just_told(text: str, found: list[tuple[str, str]]) -> None:
     assert isos(text) == found
+
+
+# --------------------------------------------------------------------------- news phrasings
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The envoys reviewed the plan with their hosts on Monday.", "2021-03-15"),
+    ("Ankara discussed its plans with Moscow by phone on Tuesday.", "2021-03-16"),
+    ("The ministers went over their hopes for a truce on Friday, an aide said.", "2021-03-12"),
+])
+def test_a_future_word_used_as_a_noun_says_nothing_of_the_tense(sentence: str, iso: str) -> None:
+    assert [i for _, i in isos(sentence)] == [iso]
+
+
+def test_a_plan_to_do_something_still_speaks_of_the_future() -> None:
+    assert isos("Ankara unveiled a plan to hold talks on Friday.") == [
+        ("on Friday", "2021-03-19")
+    ]
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The next round is slated for mid-October.", "2021-10-11/2021-10-20"),
+    ("A vote has been pencilled in for early June.", "2021-06-01/2021-06-10"),
+    ("Elections were penciled in for late May, officials said.", "2021-05-21/2021-05-31"),
+])
+def test_a_month_part_after_for_and_a_schedule_word(sentence: str, iso: str) -> None:
+    assert [i for _, i in isos(sentence)] == [iso]
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("Jets pounded the town on Thursday, a day after rebels shelled an army post.",
+     "2021-03-10"),
+    ("The army withdrew on Sunday, two days after the talks collapsed.", "2021-03-12"),
+    ("Warplanes struck the market on Tuesday, the day before the envoys arrived.",
+     "2021-03-17"),
+    ("Saturday's shelling came a day after the convoy was ambushed near the highway.",
+     "2021-03-12"),
+])
+def test_a_day_counted_from_an_event_dates_that_event(sentence: str, iso: str) -> None:
+    got = isos(sentence)
+    assert len(got) == 2 and got[1][1] == iso
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, a day before the summit, jets struck the town.",  # the strike's is Monday
+    "The army withdrew on Sunday, five days after the talks collapsed.",  # a round figure
+    "The army withdrew on Sunday, days after the talks collapsed.",  # no figure
+    "A day after the talks collapsed, the army withdrew.",  # no day told
+])
+def test_an_event_counted_from_no_day_or_roughly_gets_no_date(sentence: str) -> None:
+    assert len(isos(sentence)) <= 1
+
+
+def test_a_clause_opened_by_after_on_the_right_does_not_set_the_tense() -> None:
+    s = "The minister is expected to visit Moscow on June 2 after the envoys agreed the date."
+    assert isos(s) == [("on June 2", "2021-06-02")]
+    s = "Talks are planned to open in Geneva on July 9 once the envoys approved the agenda."
+    assert isos(s) == [("on July 9", "2021-07-09")]
+    s = "A delegation is to visit Tehran on May 30 because the earlier round failed."
+    assert isos(s) == [("on May 30", "2021-05-30")]

@@ -102,6 +102,7 @@ class _Vocab:
     not_past_ed: frozenset[str]
     auxiliaries: frozenset[str]  # past auxiliaries, never participles ("was", "had")
     not_verbs: frozenset[str]  # words after "to" that make it no infinitive ("to the")
+    future_nouns: frozenset[str]  # future cues that are nouns after a determiner ("the plan")
     master: re.Pattern[str]
     point: re.Pattern[str]  # one absolute point (range ends, "since" objects)
     stems: tuple[str, ...]  # what the prefilter looks for (see _key_words)
@@ -239,6 +240,7 @@ def _vocab() -> _Vocab:
         not_past_ed=frozenset(data["not_past_ed"]),
         auxiliaries=frozenset(data["past_auxiliaries"]),
         not_verbs=frozenset(data["not_verbs"]),
+        future_nouns=frozenset(data["future_nouns"]),
         master=master,
         stems=tuple(data["stems"]),
         key_kinds=_key_kinds(
@@ -377,6 +379,7 @@ _TENSE_OF = {"is": Tense.PRESENT, "are": Tense.PRESENT, "am": Tense.PRESENT,
              "was": Tense.PAST, "were": Tense.PAST, "due": Tense.FUTURE}
 # (", and", quotes, brackets, dashes; "and" before a pronoun opens a clause with a subject
 # of its own: "met on Monday and they will meet again")
+_SUBORDINATE = re.compile(r"\s(?:after|before|when|because|while|until|once)\s")
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”«»()\[\]—–]|\s-\s|\sand\s+(?:they|he|she|we)\s")
 
 
@@ -438,6 +441,12 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
                     continue
             else:
                 tense = got
+                if tense is future and entry[1] in v.future_nouns and _noun_cue(
+                    v, entry[1],
+                    words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else "",
+                    words[k - 1] if k > 0 else "",
+                ):
+                    continue
             pos = end
             for w in words[:k]:
                 pos = text.find(w, pos) + len(w)
@@ -449,7 +458,10 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
         return (left or right)[1]  # type: ignore[index]
     # Both sides: the one inside the expression's clause wins, else the nearer.
     left_in = _CLAUSE_BREAK.search(text, left[0], start) is None
-    right_in = _CLAUSE_BREAK.search(text, end, right[0]) is None
+    # (a clause that "after", "when" ... opens on the right is another: "is expected to
+    # visit on May 13 after the envoy renewed the invitation")
+    right_in = _CLAUSE_BREAK.search(text, end, right[0]) is None and \
+        _SUBORDINATE.search(text, end, right[0]) is None
     if left_in != right_in:
         return left[1] if left_in else right[1]
     return left[1] if start - left[0] <= right[0] - end else right[1]
@@ -495,6 +507,8 @@ def _left_cue(
             nxt_raw, nxt = word, low
             continue
         tense = (future if nxt == "to" else got[0]) if isinstance(got, tuple) else got
+        if tense is future and _noun_cue(v, low, nxt, words[k - 1] if k > 0 else ""):
+            tense = None  # "discussed the plan by phone on Tuesday": a noun
         nxt_raw, nxt = word, low
         if tense is future and low == "due" and k > 0 and \
                 words[k - 1].strip(_WORD_PUNCT).lower() in ("been", "was", "were"):
@@ -515,6 +529,21 @@ def _left_cue(
             left = (lo + pos + len(raw) - len(raw.lstrip(_WORD_PUNCT)) + len(word), tense)
             break
     return left, infinitive
+
+
+#: Words before which a future cue that is also a noun is the noun ("the plan").
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my", "your",
+     "new", "whose")
+)
+
+
+def _noun_cue(v: _Vocab, low: str, nxt: str, before_raw: str) -> bool:
+    """Whether a future cue ``low`` is a noun saying nothing of the tense: one of
+    ``future_nouns`` after a determiner, and not before "to" ("a plan to meet on Friday"
+    still speaks of what is to come)."""
+    return (low in v.future_nouns and nxt != "to"
+            and before_raw.strip(_WORD_PUNCT).lower() in _DETERMINERS)
 
 
 _CUE_MEMO_SIZE = 50_000
@@ -883,6 +912,25 @@ def _resolve(
     return None
 
 
+#: The most days "N days after <an event>" is read as exact: a larger count is as often
+#: rounded ("four days after the talks" of talks five days before), and the event is
+#: then as a rule dated where it is told.
+_EVENT_DAYS = 2
+
+
+def _event_day(v: _Vocab, body: str, told: _dt.date) -> _dt.date | None:
+    """The day of the event that "a day after", "two days before", "the day after"
+    count from, the sentence's day being ``told``: "(on Friday,) two days after the
+    raid" puts the raid on Wednesday. Days only ("a week after" fixes no day)."""
+    words = body.lower().split()
+    if len(words) < 3 or words[-2] not in ("day", "days"):
+        return None
+    count = 1 if words[0] == "the" else _int_count(v, " ".join(words[:-2]))
+    if count is None or not 0 < count <= _EVENT_DAYS:
+        return None
+    return told + _dt.timedelta(days=-count if words[-1] == "after" else count)
+
+
 def _unit_bounds(base: _dt.date, unit: str) -> tuple[_dt.date, _dt.date]:
     if unit == "week":
         return _monday(base), _monday(base) + _dt.timedelta(days=6)
@@ -1183,7 +1231,9 @@ def _starter_offset(v: _Vocab, word: str) -> int:
     its opening punctuation, if what follows is a starter or a digit; else -1.
     Memoised (bounded): the same few words recur."""
     core = word.lstrip(_PUNCT)
-    off = len(word) - len(core) if core in v.starters or core[:1].isdigit() else -1
+    # ("for mid-July": the expression starts inside the hyphenated word)
+    off = len(word) - len(core) if core in v.starters or core[:1].isdigit() or (
+        "-" in core and core.split("-", 1)[0] in v.starters) else -1
     if len(v.starter_offsets) < _CUE_MEMO_SIZE:
         v.starter_offsets[word] = off
     return off
@@ -1245,6 +1295,7 @@ def _scan(
     out: list[tuple[TimeValue, str]] = []
     recent: list[tuple[int, _dt.date]] = []  # (sentence index, day) for anchors
     told: tuple[int, TimeValue] | None = None  # the last time told, any precision
+    told_at = told_end = 0  # where the last day told (recent[-1]) is
     matches = _candidates(v, text, folded)
     abs_base = base
     if abs_base is None:
@@ -1277,11 +1328,21 @@ def _scan(
         if kind == "ago" and body[-3:].lower() == " on" and not _CLAUSE_END.match(text, end):
             continue  # "two days on the front" is no date; "two days on, ..." is
         if kind in ("anch", "ago") and _BEFORE_AFTER.search(body):
-            # "the day before the summit": counted from an event, not a date.
+            # "the day before the summit": counted from an event, not a date; the
+            # event's own day where the sentence has just told a day ("on Friday, a day
+            # after a drone attack": the attack's is Thursday).
             nxt = text[end : end + 12]
             if _EVENT_RELATIVE.match(nxt) or (
                 _NEXT_WORD.match(nxt) and not _CONJUNCTION.match(nxt)
             ):
+                # (Not after a date opening the sentence and a comma: "On Monday, a day
+                # before the summit, jets struck ...": the strike's day comes nearer.)
+                if recent and recent[-1][0] == si and not (
+                        told_at <= sent.start + 3 and not text[told_end:start].strip(" ,")):
+                    day = _event_day(v, body, recent[-1][1])
+                    if day is not None:
+                        out.append((_tv_day(day, text=m.group(),
+                                            span=_trusted.span(start, end)), "anchored"))
                 continue
         needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight") or (
             kind == "edge" and body[:1] in "tT")  # ("by/before the end of the year")
@@ -1306,6 +1367,7 @@ def _scan(
         out.append((value, _KIND_KEY[kind]))
         if not value.interval and value.precision is Precision.DAY:
             recent.append((si, value.start))
+            told_at, told_end = start, end
         if kind != "since":
             told = (si, value)
     return out
