@@ -2611,3 +2611,48 @@ def test_people_to_be_displaced_are_no_displacement(pipeline: object, text: str)
 def test_victims_told_after_as_were_are_targets_too(
         pipeline: object, text: str, targets: tuple[str, ...]) -> None:
     assert one(_incidents(pipeline, text), T.ARMED_ATTACK).targets == targets
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("On Monday, rebel fighters entered Kafr Nabl after government troops pulled out.",
+     "state:SY"),
+    ("Hayat Tahrir al-Sham seized the town of Sarmin on Tuesday as Syrian forces withdrew "
+     "toward Hama.", "state:SY"),
+    ("Turkish-backed fighters took Tal Rifaat once the Kurdish YPG had retreated east, "
+     "Ankara said.", "armed_group:people-s-protection-units"),
+])
+def test_those_who_left_the_ground_taken_lost_it(
+        pipeline: object, text: str, target: str) -> None:
+    taken = one(_incidents(pipeline, "Fighting in Syria\n\n" + text), T.TERRITORIAL_CHANGE)
+    assert taken.targets == (target,)
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Russian warplanes hit Ariha on Monday, the monitor said. A strike on a bakery near "
+     "the town hall killed at least nine people, most of them women, according to rescuers.",
+     (9, None)),
+    ("Syrian jets bombed Sarmin on Sunday. In the afternoon, a raid on a school in the town "
+     "killed four children and wounded six, rescuers said.", (4, 6)),
+])
+def test_a_blow_told_with_its_toll_after_the_attack_is_its_toll(
+        pipeline: object, text: str, toll: tuple[int | None, int | None]) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+def test_a_strike_with_a_toll_in_a_story_with_no_war_is_no_attack(pipeline: object) -> None:
+    text = "Lightning struck a farm in Iowa on Sunday. A strike on a barn killed two horses."
+    assert _incidents(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Normalising with a regime that shells its own markets is a betrayal, he said.",
+    "Ankara will not deal with a group which attacks Turkish posts, the minister said.",
+])
+def test_what_a_side_does_in_a_relative_clause_is_no_event(pipeline: object, text: str) -> None:
+    assert _incidents(pipeline, "Fighting in Idlib\n\n" + text) == ()
+
+
+def test_a_state_s_fighter_jet_downing_a_named_warplane_is_its_attack(
+        pipeline: object) -> None:
+    text = "A Turkish F-16 fighter jet downed a Russian Su-24 near the border on Tuesday."
+    assert _sides(pipeline, text) == (("state:TR",), ("state:RU",))

@@ -416,6 +416,14 @@ _NO_OBJECT = re.compile(
     r"inside|following|amid|by|since|from|over|along|"
     r"at(?!\s+least))(?![a-z]))"
 )
+# "… after government troops pulled out", "as the regime's forces withdrew": those who
+# left the ground taken
+_LEFT_AFTER = re.compile(
+    r"(?<![a-z])(?:after|as|when|once)\s+([^,;]{3,50}?)\s+(?:had\s+)?(?:pulled\s+(?:out|back)|"
+    r"withdrew|withdrawn|retreated|fled|abandoned|evacuated)(?![a-z])"
+)
+# a relative pronoun before a verb in the present ("a group that attacks …")
+_RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # armed nouns that name what is hit, not who hits ("Turkish convoy shelled near X")
 _THINGS_HIT = ("convoy", "post", "posts", "point", "points", "patrol", "patrols", "column",
                "columns", "tank", "tanks", "vehicle", "vehicles", "targets", "positions")
@@ -991,6 +999,9 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             # continue to enter the province": that goes on; nor "used drones to attack
             # the base": what they did it with)
             return False
+        if last in _RELATIVE_SUBJECTS and phrase[-1] == "s" and " " not in phrase \
+                and not phrase.endswith("ss"):
+            return False  # "a regime that shells its own towns": what it does, no event
         if last == "be" and len(words) > 1 and words[-2] == "to":
             return False  # "expected to be displaced", "for 500,000 people to be uprooted"
         if last in ctx.voc.definite and phrase.endswith("ed") and " " not in phrase:
@@ -1225,6 +1236,14 @@ def _read_clause(
     referred = _group_referred(ctx, si, cstart, main) if typ is not _DISPLACEMENT \
         and main.value["voice"] == "active" and main.value.get("pos") != "noun" \
         and f.find("the ", max(cstart, main.start - 40), main.start) >= 0 else None
+    if gated and typ is _ATTACK and nouns and nouns[0] is real[0] \
+            and _few_words(f, cstart, nouns[0].start, 4) \
+            and any(r.type is _ATTACK for r in records) \
+            and ctx.hits_in("casualty_verbs", make_span(nouns[0].end, cend)):
+        # "A strike on a market killed 12 people", "On Sunday, strikes on the town killed
+        # eight civilians" in a story whose attacks were told: the blow and its toll,
+        # whoever dealt it (not a labour strike: the story is of the war)
+        gated = False
     if gated and referred is None and not _may_be_armed(ctx, gate, all_forced, nouns):
         return None
     speech = ctx.speech(sent)
@@ -1476,6 +1495,18 @@ def _read_clause(
             and _FROM_BEFORE.search(f, max(main_end, bare.start() - 12), bare.start()) \
             and (home := _army_of(ctx, bare)) and home not in doers:
         receivers.add(home)  # "fighters recaptured Saraqib from government forces"
+    if typ is _TERRITORIAL and not passive and not receivers and sent.end - main_end > 20 \
+            and (gone := _LEFT_AFTER.search(f, main_end, sent.end)) is not None \
+            and gone.start() <= cend + 1:
+        # "rebels entered X after government troops pulled out": those who left lost it
+        # (in the clause, or the one it opens: "…, as Syrian forces withdrew")
+        lo_gone, hi_gone = gone.start(1), gone.end(1)
+        receivers = {m.actor for m in ctx.mentions_in(make_span(lo_gone, hi_gone))
+                     if m.kind in ("state", "group") and not m.backer and not m.locative}
+        if not receivers and (bare := _BARE_ARMY_HIT.search(f, lo_gone, hi_gone)) \
+                and (home := _army_of(ctx, bare)):
+            receivers = {home}
+        receivers -= doers
     if pronoun and si > 0:
         # "Their shelling": the subject of the sentence before, if it names forces
         prev = [m for m in ctx.mentions_in(ctx.sentences[si - 1])
@@ -1894,7 +1925,8 @@ _OBJECT_RELATIVE = re.compile(
 )
 _MANNED = re.compile(
     r"\s+(?:the|a|an|two|three|its|their)\s+(?:[a-z0-9-]+\s+){0,2}?(?:warplanes?|jets?|"
-    r"fighter\s+jets?|aircraft|planes?|helicopters?|bombers?)(?![a-z])"
+    r"fighter\s+jets?|aircraft|planes?|helicopters?|bombers?|(?:su|mig|tu|f)-\d+[a-z]*)"
+    r"(?![a-z])"
 )
 
 
@@ -2114,14 +2146,14 @@ def _elliptic(ctx: EventContext, n: Annotation) -> bool:
 
 
 def _bare_toll(ctx: EventContext, n: Annotation, verbs: list[Hit]) -> bool:
-    """A figure of the dead without a noun: right after the verb at the end of a phrase
-    ("killing seven.", "killing at least 12 and wounding 30"), or the level a death toll
-    rose to ("the death toll rose to 36")."""
+    """A figure of the dead or hurt without a noun: right after the verb at the end of a
+    phrase ("killing seven.", "killing at least 12 and wounding 30"), or the level a death
+    toll rose to ("the death toll rose to 36")."""
     f = ctx.folded
     start = n.span.start
     for v in verbs:
-        toll = v.phrase.endswith("toll")
-        if v.value != "killed" or v.end > start or start - v.end > (120 if toll else 40):
+        toll = v.value == "killed" and v.phrase.endswith("toll")
+        if v.end > start or start - v.end > (120 if toll else 40):
             continue
         gap = f[v.end:start]
         if not gap.strip():
