@@ -2412,3 +2412,133 @@ def test_hours_before_a_meeting_is_the_time_of_another_event(
 ) -> None:
     m = one(_read(pipeline, text)[0])
     assert m.place is not None and m.place.name == "Sochi"
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Lavrov rejected Cavusoglu's proposal for a buffer zone during talks in Moscow on Monday.",
+     ("RU", "TR")),
+    ("Erdogan called for a ceasefire at a summit with Putin in Sochi on Thursday.",
+     ("RU", "TR")),
+    ("Erdogan urged a halt to the bombing at a three-way summit with Putin and Rouhani in "
+     "Ankara.", ("IR", "RU", "TR")),
+])
+def test_a_wish_told_at_a_meeting_does_not_block_it(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    assert one(_read(pipeline, text)[0]).parties == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan called for a return to talks with Putin.",
+    "Lavrov urged Ankara to hold talks with Damascus.",
+    "Putin rejected an invitation to a summit in Tehran.",
+])
+def test_a_meeting_wished_for_or_refused_is_still_none(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("The leaders of Iran, Russia and Turkey met in Sochi without the United States.",
+     ("IR", "RU", "TR")),
+    ("Putin and Erdogan held talks on Syria in Moscow without the United States.",
+     ("RU", "TR")),
+    ("Turkish and Russian officials met in Ankara without Syrian representatives.",
+     ("RU", "TR")),
+    ("Putin and Erdogan met in Moscow to decide the fate of Idlib and of Syria's north.",
+     ("RU", "TR")),
+])
+def test_who_is_left_out_or_decided_upon_is_no_side(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    assert one(_read(pipeline, text)[0]).parties == parties
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Putin discussed the peace plan with Trump by telephone on Tuesday.", "2020-03-03"),
+    ("Lavrov and Cavusoglu went over the plan at talks in Moscow on Monday.", "2020-03-02"),
+    ("Erdogan discussed the new plan for Idlib with Putin on Friday.", "2020-02-28"),
+])
+def test_a_weekday_of_a_meeting_told_as_held_is_the_last_one(
+    pipeline: object, text: str, date: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.status is MeetingStatus.HELD
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize(("text", "parties", "who", "place"), [
+    ("After more than five hours of talks in Sochi, Putin and Erdogan said Kurdish fighters "
+     "would pull back.", ("RU", "TR"), {"Putin", "Erdogan"}, "Sochi"),
+    ("Meeting in the Iranian capital, Putin and Rouhani insisted that Syria had the right to "
+     "retake the province.", ("IR", "RU"), {"Putin", "Rouhani"}, "Tehran"),
+    ("Following a phone call with Erdogan, Putin said Syria would respect the truce.",
+     ("RU", "TR"), {"Putin", "Erdogan"}, None),
+    ("After talks in Moscow, Cavusoglu told reporters that Iran would join the patrols.",
+     ("RU", "TR"), {"Cavusoglu"}, "Moscow"),
+])
+def test_who_speaks_after_a_lead_that_tells_a_meeting_took_part(
+    pipeline: object, text: str, parties: tuple[str, ...], who: set[str], place: str | None
+) -> None:
+    found, names = _read(pipeline, text)
+    m = one(found)
+    assert (m.parties, _who(m, names), m.place and m.place.name) == (parties, who, place)
+
+
+def test_a_day_in_what_is_said_after_a_lead_is_not_the_meeting_s(pipeline: object) -> None:
+    m = one(_read(pipeline, "After talks in Sochi, Putin and Erdogan said the truce would "
+                            "start at noon on Friday.")[0])
+    assert m.date is None
+
+
+@pytest.mark.parametrize(("text", "parties", "who"), [
+    ("Putin's envoy met Assad in Damascus on Monday.", ("RU", "SY"), {"Assad"}),
+    ("Erdogan's spokesman met Russian officials in Moscow.", ("RU", "TR"), set()),
+    ("Lavrov turned down Cavusoglu's plea for a truce at their meeting in Antalya.",
+     ("RU", "TR"), {"Lavrov", "Cavusoglu"}),
+])
+def test_a_possessor_takes_part_unless_his_envoy_does(
+    pipeline: object, text: str, parties: tuple[str, ...], who: set[str]
+) -> None:
+    found, names = _read(pipeline, text)
+    m = one(found)
+    assert (m.parties, _who(m, names)) == (parties, who)
+
+
+@pytest.mark.parametrize("text", [
+    "Raisi presses Erdogan at Tehran summit\n\nBy a staff writer\n\nMeeting in the "
+    "Iranian capital, Raisi and Putin said the war had no military solution.\n",
+    "Putin rebuffs Erdogan at Tehran summit\n\nIran's Raisi and Putin held talks in Tehran, "
+    "and both rejected a truce.\n",
+])
+def test_an_undated_headline_naming_some_of_a_summit_is_that_summit(
+    pipeline: object, text: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.parties == ("IR", "RU", "TR")
+    assert m.place is not None and m.place.name == "Tehran"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Lavrov and Cavusoglu held talks in Antalya. Monday's talks ended without a deal.",
+     "2020-03-02"),
+    ("Putin, Erdogan and Rouhani sat down together in Ankara. Nothing came of Tuesday's "
+     "three-way meeting.", "2020-03-03"),
+    ("Erdogan and Putin met in Sochi. Little was said after Sunday's summit.", "2020-03-01"),
+])
+def test_a_day_s_meeting_dates_the_meeting_told(pipeline: object, text: str, date: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Putin, Erdogan and Rouhani met in Ankara on Wednesday. The summit came days after "
+     "Syrian troops and Iranian militias seized Saraqib.", ("IR", "RU", "TR")),
+    ("Lavrov and Cavusoglu met in Moscow on Monday, a week after Syrian jets struck a Turkish "
+     "post.", ("RU", "TR")),
+    ("Russian and Turkish officials met in Ankara on Monday, hours before Syrian and Iranian "
+     "forces attacked Saraqib.", ("RU", "TR")),
+])
+def test_the_event_a_meeting_is_dated_by_names_no_side(
+    pipeline: object, text: str, parties: tuple[str, ...]
+) -> None:
+    assert one(_read(pipeline, text)[0]).parties == parties

@@ -1703,6 +1703,11 @@ class EventContext:
         for hit in verbs:
             if _PASSIVE_BEFORE.search(f, max(sentence.start, hit.start - 12), hit.start):
                 continue  # "the deal was announced on Sept. 17": no speaker
+            if self.text[hit.start].isupper() and any(
+                self._raw_mentions[i][0].start < hit.start < self._raw_mentions[i][0].end
+                for i in self.mention_indices_in(make_span(max(0, hit.start - 40), hit.end))
+            ):
+                continue  # "without the United States.": a word of a name, no verb
             if hit.phrase == "according to":
                 end = _next_stop(f, hit.end, sentence.end, ",;")
                 span = make_span(hit.start, end)

@@ -180,6 +180,13 @@ _LEAD_ADJUNCT = re.compile(
 # rest of the clause tells)
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on ", "hou", "day",
                          "min", "mom", "sho", "jus", "wee"})
+# "After talks in Sochi,", "Meeting in Tehran on Friday,", "Following a phone call with
+# X,": a lead that introduces a meeting (no determiner: "after the talks" refers back)
+_LEAD_SETTING = re.compile(
+    r"(?:after|following|meeting|talking)\s+(?!(?:the|this|that|these|those|their|his|her|its)\s)"
+    r"[^,;:]{0,80}?,"
+)
+_LEAD_SETTING_WORDS = ("after", "following", "meeting", "talking")
 # "at their talks", "during their phone call": a meeting of persons told around it
 _THEIR = re.compile(r"(?:at|during|in)\s+their\s+(?:[a-z-]+\s+){0,2}$")
 _WHO_LED = re.compile(
@@ -273,7 +280,7 @@ _MONTHS = frozenset(m.lower() for m in calendar.month_name if m) | frozenset(
     m.lower() for m in calendar.month_abbr if m)
 _YEAR_IN = re.compile(r"\d{4}|'\d\d")
 _NAMED_CAPITAL = re.compile(r"capital,?\s+$")  # (right before the capital named)
-_THE_CAPITAL = re.compile(r"(?<![a-z])(?:in|to|at)\s+the\s+([a-z-]+)\s+capital(?![a-z,])")
+_THE_CAPITAL = re.compile(r"(?<![a-z])(?:in|to|at)\s+the\s+([a-z-]+)\s+capital(?![a-z])")
 _APPOSITIVE = re.compile(r"\s*(?:the|a|an|his|her|its)\s")
 _A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
 _PURPOSE_WORDS = (", hoping to ", ", seeking to ", ", aiming to ", ", in a bid to ",
@@ -295,12 +302,21 @@ _SETTING = re.compile(
     r"(?:i(?<![a-z]i)n|during|a(?<![a-z]a)t)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
     r"(?:[a-z-]+\s+)?$"
 )
+# "rebuffed a call for a truce at the summit", "rejected the plan during talks in Ankara":
+# the meeting is where the refusal or the wish was told, not its object (searched between
+# a blocker and the meeting word; "a return to talks" has no such preposition)
+_BLOCKED_AT = re.compile(
+    r"(?:during|a(?<![a-z]a)t)\s+(?:(?:a|an|the|their|this|that|his|her|its)\s+)?"
+    r"(?:[a-z'-]+\s+){0,3}$"
+)
 # an infinitive of purpose after a journey made is no plan
 _PURPOSE = frozenset({"to meet", "to hold"})
 _WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came to",
                    "headed to"})
 # what may stand between a meeting noun and its date (matched in full between them)
 _DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
+# "Wednesday's meeting", "last week's three-way talks": a day before the meeting word
+_DAY_OF = re.compile(r"(?:'s?)?\s+(?:[a-z-]+\s+){0,2}")
 _SIDELINES_OF = ("sidelines of the ", "sidelines of ")
 _SET_FOR = (" planned for ", " scheduled for ", " set for ", " slated for ")
 _AFTER_WORDS = (" after ", " before ")
@@ -778,7 +794,9 @@ def _read_clause(
         return None  # "a meeting … was not on the agenda"
     first = triggers[0]
     for b in ctx.hits_in("meeting_blockers", clause):
-        if b.start <= first.end and first.start - b.end < 80:
+        if b.start <= first.end and first.start - b.end < 80 and not (
+            b.end < first.start and _BLOCKED_AT.search(ctx.folded, b.end, first.start)
+        ):
             # "rejected Arafat's bid to visit", "calling for a return to talks": a meeting
             # refused or wished for, not one held or arranged
             return None
@@ -822,7 +840,26 @@ def _read_clause(
                            < s.span.end and not f.startswith("speaking", s.span.start)),
                           default=c_end)
             speech = [s for s in speech if not s.span.start <= first.start < s.span.end]
+    lead_said = -1  # (where the statement of "After talks in X, A and B said …" starts)
+    if speech and not speaking and f.startswith(_LEAD_SETTING_WORDS, c_start):
+        lead = _LEAD_SETTING.match(f, c_start, c_end)
+        if lead is not None and first.end <= lead.end():
+            # "After six hours of talks in Sochi, A and B said …", "Meeting in Tehran, A
+            # and B insisted that …": who speaks is who met (the lead introduces the
+            # meeting: no determiner), what they said names no side of it
+            subject = next(
+                (s for s in speech if lead.end() <= s.span.start <= lead.end() + 1), None)
+            if subject is not None:
+                speech = [s for s in speech if s is not subject]
+                lead_said = subject.span.end
     speech_zones = [s.span for s in speech] if speech else []
+    if lead_said > 0:
+        # (", while C pleaded for …": the statement ends where a contrast opens)
+        contrast = f.find(", while ", lead_said, c_end)
+        speech_zones.append(make_span(lead_said, contrast if contrast > 0 else c_end))
+        stated = lead_said
+        triggers = [t for t in triggers if t.start < stated]
+        classes = {t.value["class"] for t in triggers}
     if speaking:
         # "Speaking after the meeting, Lavrov said Moscow would keep its word", "X, speaking
         # after talks with Y, said …": what he said names no side of the meeting (the
@@ -885,11 +922,24 @@ def _read_clause(
         if m_kind == "person":
             if brackets and in_any_bracket(brackets, sp.start, sp.end):
                 continue
-            if _POSSESSIVE.match(f, sp.end) and not any(
-                0 <= t.start - sp.end <= 30 for t in triggers
-            ):
-                continue  # "Putin's special envoy Lavrentiev": the envoy takes part
-                # (but in "Putin's talks with …" Putin does)
+            if _POSSESSIVE.match(f, sp.end):
+                if any(sp.end < o.start <= sp.end + 24 and not any(
+                    sp.end <= t.start < o.start for t in triggers) for o in ctx.offices
+                ):
+                    # "Putin's special envoy Lavrentiev", "Putin's envoy met Assad": the
+                    # envoy takes part, for Putin's state
+                    country = country or countries.get(actor)
+                    if country and not (excluded and within_any(sp, excluded)):
+                        parties.add(country)
+                    continue
+                if not any(0 <= t.start - sp.end <= 30 for t in triggers) and not any(
+                    0 <= t.start - sp.end <= 60 and _BLOCKED_AT.search(f, sp.end, t.start)
+                    for t in triggers
+                ):
+                    # "welcomed Putin's decision": a thing of his (but in "Putin's talks
+                    # with …" Putin takes part, and in "rebuffed Erdogan's call for a truce
+                    # at the summit" Erdogan was there)
+                    continue
             if aides is None:
                 aides = has_any(f, _AIDE_WORDS, c_start, c_end)  # (read once a clause)
             if aides and _AIDE_TO.search(ctx.text, max(c_start, sp.start - 50), sp.start):
@@ -967,6 +1017,11 @@ def _read_clause(
             continue
         if purpose is None:
             purpose = _purpose_start(f, first.end, c_end)
+            # "… took place two weeks after Turkish troops took Afrin": the event that
+            # dates the meeting is no side of it (no meeting word after "after")
+            other = _other_event(f, triggers[-1].end, c_end)
+            if 0 <= other < purpose or purpose < 0:
+                purpose = other
         if 0 <= aside < sp.start or 0 <= purpose < sp.start:
             continue
         if sp.end <= rubric_end:
@@ -1136,6 +1191,8 @@ def _read_clause(
 
     # -- date
     clause_times = ctx.times_in(clause)  # (read once: the date and the class read them)
+    if lead_said > 0 and clause_times:
+        clause_times = [t for t in clause_times if t.span.start < lead_said]  # (what was said)
     if clause_times and (speech or has_any(f, _AFTER_WORDS, c_start, main.start)):
         clause_times = _meeting_times(ctx, clause_times, main, speech)
     date, weak, second = _date(ctx, clause, sent, main, excluded, speech, status, clause_times)
@@ -1144,6 +1201,9 @@ def _read_clause(
     if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
             and date.end < ctx.published and date.span is not None:
         date = _ahead(ctx, date, ctx.published, sent)  # ("is on Monday, when A flies to B")
+    elif explicit and status is MeetingStatus.HELD and date is not None and \
+            ctx.published is not None and date.start > ctx.published and date.span is not None:
+        date = _behind(ctx, date, ctx.published)  # ("discussed the plan on Tuesday")
     pub = ctx.published
     if status is None and (date is None or weak):
         status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
@@ -1275,6 +1335,19 @@ def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> Time
         return date
     return attrs.evolve(date, start=date.start + dt.timedelta(days=7),
                         end=date.end + dt.timedelta(days=7))
+
+
+def _behind(ctx: EventContext, date: TimeValue, pub: dt.date) -> TimeValue:
+    """A weekday alone read as the next one ("discussed the new plan with B on Tuesday":
+    a word of planning near it), for a meeting a verb tells as held: the last one."""
+    span = date.span
+    assert span is not None
+    words = _LETTERS.findall(ctx.folded, span.start, span.end)
+    if date.interval or not words or words[-1] not in _WEEKDAYS or \
+            (date.start - pub).days > 6 or any(w in ("next", "coming") for w in words):
+        return date
+    return attrs.evolve(date, start=date.start - dt.timedelta(days=7),
+                        end=date.end - dt.timedelta(days=7))
 
 
 def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool] | None:
@@ -1655,9 +1728,15 @@ def _attribution_after_quote(
 
 def _capital_of(ctx: EventContext, clause: Span) -> Place | None:
     """The capital that "in the Kazakh capital", "to the Turkish capital" name (not "the
-    Qatari capital, Doha": the name that follows is the place)."""
+    Qatari capital, Doha": the name that follows is the place; "Meeting in the Iranian
+    capital, A and B said" names it)."""
     f = ctx.folded
     for m in _THE_CAPITAL.finditer(f, clause.start, clause.end):
+        if f.startswith(",", m.end()) and any(
+            p.span.start == m.end() + 2
+            for p in ctx.places_in(make_span(m.end(), min(clause.end, m.end() + 40)))
+        ):
+            continue  # "the Qatari capital, Doha": the name that follows is the place
         code = next((x.country for x in ctx.mentions_in(make_span(m.start(1), m.end(1)))
                      if x.kind == "state" and x.country), None)
         capital = getattr(ctx.doc.kb, "capital", None)
@@ -1684,6 +1763,18 @@ def _purpose_start(f: str, start: int, end: int) -> int:
             return at
         at = f.find(", ", at + 2, end)
     return -1
+
+
+def _other_event(f: str, start: int, end: int) -> int:
+    """Where "… after Turkish troops took Afrin", "… days before Syrian jets struck"
+    opens in ``f[start:end]`` (an event by which a meeting told before is dated); -1 where
+    none does."""
+    found = -1
+    for word in (" after ", " before "):
+        at = f.find(word, start, end)
+        if at >= 0 and (found < 0 or at < found):
+            found = at
+    return found
 
 
 def _quotations(f: str, start: int, end: int, triggers: list[Hit]) -> list[Span]:
@@ -2230,7 +2321,12 @@ def _outcome(ctx: EventContext, sent: Span) -> str | None:
 
 
 def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
-    if not (a.parties <= b.parties or b.parties <= a.parties):
+    if not (a.parties <= b.parties or b.parties <= a.parties) and not (
+        # "A rebuffs B at Tehran summit" over "Meeting in Tehran, A and C said …": an
+        # undated headline names some of the persons of the summit the story tells there
+        a.date is None and a.place is not None and b.place is not None
+        and a.parties & b.parties and _in_headline(ctx, a) and not b.borrowed
+    ):
         return False
     if not place_compatible(a.place, b.place):
         return False
@@ -2509,11 +2605,19 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _dated_noun(ctx: EventContext, cand: _Candidate) -> bool:
     """Whether a clause's date stands right after its meeting word ("the talks on Monday",
-    "the meeting, held on Friday,"), so that it dates that meeting."""
+    "the meeting, held on Friday,") or before it with "'s" ("Monday's talks"), so that it
+    dates that meeting."""
     main, date = cand.main, cand.date
-    if main is None or date is None or date.span is None or date.span.start < main.end:
+    if main is None or date is None or date.span is None:
         return False
-    return _DATED_NOUN.fullmatch(ctx.folded, main.end, date.span.start) is not None
+    f = ctx.folded
+    if date.span.end <= main.start:
+        return "'" in f[date.span.end - 2:main.start] and _DAY_OF.fullmatch(
+            f, date.span.end - (2 if f.startswith("'s", date.span.end - 2) else 0), main.start
+        ) is not None
+    if date.span.start < main.end:
+        return False
+    return _DATED_NOUN.fullmatch(f, main.end, date.span.start) is not None
 
 
 def _sidelines_of_meeting(ctx: EventContext, clause: Span) -> bool:
