@@ -339,7 +339,7 @@ def _plugin_files(tmp_path: Path) -> list[Path]:
     places.write_text(
         "# a plugin's places\n"
         "id\tname\tkind\tcountry\tlatitude\tlongitude\tnames\n"
-        "place:sy-kafr-oweid\tKafr Oweid\ttown\tSY\t35.69\t36.53\tKafr Oweid|Kafr Uwayd\n",
+        "place:sy-kafr-narjis\tKafr Narges\ttown\tSY\t35.69\t36.53\tKafr Narges|Kafr Narjis\n",
         encoding="utf-8",
     )
     actors = tmp_path / "actors_extra.json"
@@ -359,14 +359,14 @@ def test_plugin_files_add_places_and_persons_that_get_annotated(tmp_path: Path) 
                     options=Options(load_entrypoints=False))
     kb = pipe.knowledge
     assert kb is not default_knowledge()
-    text = "Governor Ayşe Yılmaz said Jaysh al-Ahrar shelled Kafr Uwayd; Anatolian troops moved."
+    text = "Governor Ayşe Yılmaz said Jaysh al-Ahrar shelled Kafr Narjis; Anatolian troops moved."
     got = marks(text, kb)
-    assert ("place", "Kafr Uwayd", "place:sy-kafr-oweid") in got
+    assert ("place", "Kafr Narjis", "place:sy-kafr-narjis") in got
     assert ("person", "Ayşe Yılmaz", "person:ayse-yilmaz") in got
     assert ("group", "Jaysh al-Ahrar", "armed_group:jaysh-al-ahrar") in got
     assert ("nationality", "Anatolian", "TR") in got
-    assert kb.same_place("Kafr Oweid", "Kafr Uwayd")
-    assert kb.place("place:sy-kafr-oweid").latitude == 35.69
+    assert kb.same_place("Kafr Narges", "Kafr Narjis")
+    assert kb.place("place:sy-kafr-narjis").latitude == 35.69
     # built-in knowledge is still there, and the default base is untouched
     assert ("capital", "Ankara", "TR") in marks("Talks in Ankara.", kb)
     assert kb.demonym_state("Turkish") == "TR"
@@ -384,7 +384,7 @@ def test_plugin_files_add_places_and_persons_that_get_annotated(tmp_path: Path) 
     result = spied.parse(text, id="x")
     assert result.article.id == "x"
     found = {(a.label.value, a.key, a.source) for a in seen}
-    assert ("place", "place:sy-kafr-oweid", "idlib_corpus.knowledge") in found
+    assert ("place", "place:sy-kafr-narjis", "idlib_corpus.knowledge") in found
     assert ("person", "person:ayse-yilmaz", "idlib_corpus.knowledge") in found
 
 
