@@ -2656,3 +2656,38 @@ def test_a_state_s_fighter_jet_downing_a_named_warplane_is_its_attack(
         pipeline: object) -> None:
     text = "A Turkish F-16 fighter jet downed a Russian Su-24 near the border on Tuesday."
     assert _sides(pipeline, text) == (("state:TR",), ("state:RU",))
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Operation Olive Branch began in 2018, when Turkish forces seized Afrin from the YPG "
+     "in March of that year.", "2018-03"),
+    ("The worst fighting came in 2019, when Syrian troops captured Khan Sheikhoun in "
+     "August of that year.", "2019-08"),
+])
+def test_a_when_clause_s_own_time_inside_the_one_it_hangs_on_dates_it(
+        pipeline: object, text: str, iso: str) -> None:
+    taken = one(_incidents(pipeline, text), T.TERRITORIAL_CHANGE)
+    assert taken.date is not None and taken.date.iso == iso
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian jets flew over the Jabal al-Zawiya area in southern Idlib on Monday, "
+     "carrying out dozens of raids.", "Jabal al-Zawiya"),
+    ("Regime helicopters dropped barrel bombs on Kafr Nabl, in southern Idlib, on "
+     "Tuesday, rescuers said, killing three people.", "Kafr Nabl"),
+    ("A car bomb went off on Monday as a Turkish convoy heading to an area south of Aleppo "
+     "passed through the rebel-held town of al-Atarib, wounding a Turkish soldier.",
+     "Al-Atarib"),
+])
+def test_the_place_a_wider_one_or_a_landmark_locates_is_the_place(
+        pipeline: object, text: str, place: str) -> None:
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.place is not None and attack.place.name == place
+
+
+def test_positions_west_of_a_city_keep_the_city_beside_a_region_named_later(
+        pipeline: object) -> None:
+    text = ("Russian warplanes struck rebel positions west of Aleppo on Sunday, the first "
+            "raids since Moscow and Ankara agreed to shield the Idlib region.")
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.place is not None and attack.place.name == "Aleppo"

@@ -208,6 +208,15 @@ _HELD_THERE = re.compile(
 )
 # "… southeast of X", "20 km north of X", "east of the town of X": X is a landmark by which
 # the place of the event is told
+_SETTLEMENT_OF = re.compile(r"(?:town|village|city)\s+of\s+(?:al-|el-)?$")
+# what stands between a place and the wider one that locates it ("X area in southern Y",
+# "X, in Y", "the X region of Y"; not "the X district of Aleppo": a city's part, and the
+# city is the place an incident is given)
+_LOCATOR = re.compile(
+    r"(?:\s+(?:area|region|countryside|mountains?|plain|valley|enclave|pocket))?"
+    r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"\s+|rural\s+|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+rural\s+)?"
+)
 _LANDMARK = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\s+of\s+(?:the\s+"
     r"(?:town|city|village)\s+of\s+)?$"
@@ -2440,10 +2449,20 @@ def _place(
                 rank = 4  # where they are going, not where they are
             if f.startswith(" of ", span.start - 4) and _LANDMARK.search(
                     f, span.start - 30 if span.start > 30 else 0, span.start) and any(
-                    not q.is_country and 0 <= span.start - q.span.end <= 50 for q in places):
-                # "the X post east of Saraqib", "Kafr Rumma, west of Maarat al-Numan":
-                # a landmark by which the place just named is told (but "positions west
-                # of Aleppo" names no other)
+                    not q.is_country and (0 <= span.start - q.span.end <= 50 or (
+                        0 < q.span.start - span.end <= 90
+                        and _SETTLEMENT_OF.search(f, q.span.start - 20, q.span.start)))
+                    for q in places):
+                # "the X post east of Saraqib", "Kafr Rumma, west of Maarat al-Numan", "a
+                # convoy heading south of Aleppo passed through the town of X": a
+                # landmark by which another place is told (but "positions west of Aleppo"
+                # names no other)
+                rank += 1
+            elif not p.is_country and any(
+                    not q.is_country and 0 < span.start - q.span.end <= 40
+                    and _LOCATOR.fullmatch(f, q.span.end, span.start) for q in places):
+                # "the X area in southern Idlib", "X, in Idlib province": the wider place
+                # that tells where the one just named lies
                 rank += 1
             if p.is_country:
                 rank += 3
@@ -2551,6 +2570,16 @@ def _date(
                         "since", t.span.start):
                     # ("since October 2020, when …": then)
                     value = _first_point(value, ctx.folded[t.span.start:t.span.end])
+                if value is not None:
+                    # ("in 2018, when troops seized X in March of that year": its own
+                    # time, inside the one it hangs on, is the surer)
+                    for o in near:
+                        v = o.value
+                        if o.span.start >= clause.start and o.span.end <= clause.end \
+                                and isinstance(v, TimeValue) and v.precision is not \
+                                value.precision and value.start <= v.start \
+                                and v.end <= value.end:
+                            return v, 3
                 return value, 3
     if near:
         said: set[int] | frozenset[int] = stated_ids
