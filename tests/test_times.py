@@ -410,8 +410,10 @@ def test_the_weekend_written_on_a_sunday_ends_that_day() -> None:
          [("late next month", "2021-04-21/2021-04-30")]),
         ("A convoy crossed the border early this month.",
          [("early this month", "2021-03-01/2021-03-10")]),
-        # a year or a week stays whole
-        ("The town fell late last year.", [("last year", "2020")]),
+        # a year's part is its third (a gold year holds it; so does a gold season)
+        ("The town fell late last year.", [("late last year", "2020-09-01/2020-12-31")]),
+        ("Forces withdrew at the end of last month.",
+         [("the end of last month", "2021-02-21/2021-02-28")]),
     ],
 )
 def test_a_part_of_the_month_before_or_after(text: str, found: list[tuple[str, str]]) -> None:
@@ -763,3 +765,41 @@ def test_a_clause_opened_by_after_on_the_right_does_not_set_the_tense() -> None:
     assert isos(s) == [("on July 9", "2021-07-09")]
     s = "A delegation is to visit Tehran on May 30 because the earlier round failed."
     assert isos(s) == [("on May 30", "2021-05-30")]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("The offensive stalled in late 2018.", "2018-09-01/2018-12-31"),
+    ("Since mid-2019, the army has advanced.", "2019-05-01/2021-03-17"),
+    ("Talks resumed early last year.", "2020-01-01/2020-04-30"),
+    ("Most fighters left in the first half of 2020.", "2020-01-01/2020-06-30"),
+    ("Patrols will resume in the second half of next year.", "2022-07-01/2022-12-31"),
+])
+def test_parts_of_a_year(text: str, iso: str) -> None:
+    assert [i for _, i in isos(text)] == [iso]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Last summer, rebels shelled the base.", "2020-06-01/2020-08-31"),
+    ("Clashes erupted in the autumn of 2018.", "2018-09-01/2018-11-30"),
+    ("The offensive of summer 2019 uprooted thousands.", "2019-06-01/2019-08-31"),
+    ("Aid deliveries fell sharply last winter.", "2020-12-01/2021-02-28"),
+    ("Envoys hope to meet again next autumn.", "2021-09-01/2021-11-30"),
+    ("Troops advanced this spring, officials said.", "2021-03-01/2021-03-17"),
+])
+def test_seasons(text: str, iso: str) -> None:
+    assert [i for _, i in isos(text)] == [iso]
+
+
+@pytest.mark.parametrize("text", ["Prices fall in winter.", "The winter of discontent came.",
+                                  "Rebels expect the town to fall 2 km further south."])
+def test_season_words_without_a_year_or_a_relative_word_are_no_time(text: str) -> None:
+    assert isos(text) == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Jets pounded the villages overnight Saturday, rescuers said.", "2021-03-13"),
+    ("Warplanes struck the market overnight into Monday.", "2021-03-15"),
+    ("Drones hit the base overnight on Friday, the ministry said.", "2021-03-12"),
+])
+def test_overnight_before_a_named_day_is_that_day(text: str, iso: str) -> None:
+    assert [i for _, i in isos(text)] == [iso]

@@ -175,8 +175,20 @@ def _vocab() -> _Vocab:
     wkend = r"(?i:the\s+weekend|this\s+past\s+weekend)\b"
     # ("in the past 24 hours": the days those hours reach back over, to the base)
     phours = r"(?i:(?:the\s+)?(?:past|last|previous)\s+(?:24|48|72)\s+hours)\b"
-    # ("early last month": a part of the month named relative to the base)
-    pmon = r"(?i:early|late|mid)[\s-]+(?i:last|next|this)\s+(?i:month)\b"
+    # ("early last month", "at the end of last month": a part of the month named relative
+    # to the base)
+    pmon = (r"(?i:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+"
+            r"(?i:last|next|this)\s+(?i:month)\b")
+    # ("late 2018", "mid-2019", "early last year", "the second half of 2020": a part of a
+    # year; "the end of the year" is an edge, read above)
+    ypart = (r"(?i:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of"
+             rf"|the\s+(?:first|second)\s+half\s+of)[\s-]+(?:(?i:last|next|this)\s+(?i:year)\b"
+             rf"|{year})")
+    # ("last summer", "the summer of 2019", "autumn 2018": a season, in the northern
+    # hemisphere's months; a winter with one year is not read: which winter is not said)
+    season = (r"(?i:(?:last|this|next|the\s+past|the\s+coming)\s+"
+              r"(?:spring|summer|autumn|fall|winter))\b"
+              rf"|(?i:(?:the\s+)?(?:spring|summer|autumn|fall)\s+(?:of\s+)?){year}")
     lnt_named = rf"(?i:last|next|this)\s+(?:{mfull}|{wd})"
     ago = (
         rf"(?i:{n}\s+{unit}\s+(?:ago|earlier|later|before|after|since|on|from\s+now))\b"
@@ -204,7 +216,7 @@ def _vocab() -> _Vocab:
         rf"|(?i:between)\s+{day}\s+(?i:and)\s+{day}\s+{mon}(?:,?\s+{year})?"
     )
     since = (
-        rf"(?i:since)\s+(?:{point}|{lnt}|{lnt_named}|{words_day}|{wkend}"
+        rf"(?i:since)\s+(?:{ypart}|{point}|{lnt}|{lnt_named}|{words_day}|{wkend}"
         r"|(?i:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:year|month|week)))"
     )
     # days named for a feast ("on New Year's Day"): a day of the year, as a month-day
@@ -223,7 +235,8 @@ def _vocab() -> _Vocab:
         rf"|(?:(?i:on|in|during|over)\s+)?+(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
         rf"|(?P<dm>{p_dm})|(?P<named>{named})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
-        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<wkend>{wkend})"
+        rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<ypart>{ypart})"
+        rf"|(?P<season>{season})|(?P<wkend>{wkend})"
         rf"|(?P<phours>{phours})|(?P<lnt>{lnt})"
         rf"|(?P<my>{p_my})"
         rf"|(?P<wd>{wdx})|(?P<decade>{decade})|(?P<year>{year})))"
@@ -377,9 +390,9 @@ _WORD_PUNCT = "\"'“”‘’()[]{}«»,;:.!?-–— \t\n"
 # ("due" before anything else is still the future: "the vote is due on Thursday")
 _TENSE_OF = {"is": Tense.PRESENT, "are": Tense.PRESENT, "am": Tense.PRESENT,
              "was": Tense.PAST, "were": Tense.PAST, "due": Tense.FUTURE}
+_SUBORDINATE = re.compile(r"\s(?:after|before|when|because|while|until|once)\s")
 # (", and", quotes, brackets, dashes; "and" before a pronoun opens a clause with a subject
 # of its own: "met on Monday and they will meet again")
-_SUBORDINATE = re.compile(r"\s(?:after|before|when|because|while|until|once)\s")
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”«»()\[\]—–]|\s-\s|\sand\s+(?:they|he|she|we)\s")
 
 
@@ -896,8 +909,12 @@ def _resolve(
             sat -= _dt.timedelta(days=7)  # (written on a weekday: the weekend just gone)
         return _clip(sat, sat + _ONE_DAY, base, Tense.PAST, full, span)
     if kind == "pmon":
-        rel_month = _lnt(low.replace("-", " ").split(None, 1)[1], ctx, span, full)
+        rel_month = _lnt(" ".join(low.replace("-", " ").split()[-2:]), ctx, span, full)
         return None if rel_month is None else _month_part(low, rel_month, full, span)
+    if kind == "ypart":
+        return _year_part(low, ctx, span, full)
+    if kind == "season":
+        return _season(low, ctx, span, full)
     if kind == "lntn":
         rel, name = low.split()[0], body.split()[-1]
         if name in v.weekdays:
@@ -916,6 +933,73 @@ def _resolve(
 #: rounded ("four days after the talks" of talks five days before), and the event is
 #: then as a rule dated where it is told.
 _EVENT_DAYS = 2
+
+
+# the months of a year's parts (first and last)
+_YEAR_PARTS = {"first half": (1, 6), "second half": (7, 12), "early": (1, 4),
+               "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
+               "late": (9, 12), "end": (9, 12)}
+_YEAR_PART_WORD = re.compile(r"first half|second half|early|beginning|start|mid|middle|late|end")
+# the first and last months of the seasons (a winter runs into the next year)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}
+_SEASON_WORD = re.compile(r"spring|summer|autumn|fall|winter")
+
+
+def _year_part(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    """ "late 2018" (September to December), "mid-2019" (May to August), "early last
+    year" (January to April), "the second half of 2020" (July to December), in days; a
+    part holding the base is cut at it on the side the tense rules out."""
+    base = ctx.base
+    ym = _YEAR_RE.search(low)
+    if ym is not None:
+        year = int(ym.group(1))
+    elif base is None:
+        return None
+    else:
+        rel = low.split()[-2]
+        year = base.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    m = _YEAR_PART_WORD.search(low)
+    if m is None:
+        return None
+    first, last = _YEAR_PARTS[m.group()]
+    start, end = _dt.date(year, first, 1), _month_end(year, last)
+    if base is not None and start <= base <= end:
+        return _clip(start, end, base, ctx.tense, full, span)
+    return _tv_between(start, end, text=full, span=span)
+
+
+def _season(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    """ "the summer of 2019" (June to August), "last winter" (the last one that had
+    ended by the base: December to February), "this spring", "next autumn"."""
+    m = _SEASON_WORD.search(low)
+    if m is None:
+        return None
+    first, last = _SEASONS[m.group()]
+
+    def bounds(year: int) -> tuple[_dt.date, _dt.date]:
+        return (_dt.date(year, first, 1),
+                _month_end(year + (last < first), last))
+
+    ym = _YEAR_RE.search(low)
+    if ym is not None:
+        start, end = bounds(int(ym.group(1)))
+        return _tv_between(start, end, text=full, span=span)
+    base = ctx.base
+    if base is None:
+        return None
+    spans = [bounds(y) for y in range(base.year - 2, base.year + 2)]
+    rel = low.split()[-2]
+    if rel in ("last", "past"):
+        start, end = max(b for b in spans if b[1] < base)
+    elif rel in ("next", "coming"):
+        start, end = min(b for b in spans if b[0] > base)
+    else:  # "this summer": the one holding the base, else the one of the base's year
+        start, end = next((b for b in spans if b[0] <= base <= b[1]),
+                          bounds(base.year if last >= first else base.year - 1))
+        if start <= base <= end:
+            return _clip(start, end, base, ctx.tense, full, span)
+    return _tv_between(start, end, text=full, span=span)
 
 
 def _event_day(v: _Vocab, body: str, told: _dt.date) -> _dt.date | None:
@@ -1178,9 +1262,14 @@ def _coarseness(p: Precision) -> int:
 # --------------------------------------------------------------------------- scanning
 
 
-_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "pmon", "wkend", "range"})
+_NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "pmon", "wkend", "range",
+                          "ypart", "season"})
 _ANCHORED = frozenset({"anch", "ago", "lnt"})
 _EVENT_RELATIVE = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|these|those)\b", re.I)
+#: A weekday or a month-day named right after "overnight" ("overnight into Sunday").
+_DAY_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:into|on|to|of|from)\s+)?(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
+)
 _QUALIFIED_YEAR = re.compile(
     r"(?i)(?:more\s+than|over|about|around|nearly|almost|some|up\s+to|at\s+least|[$€£])\s*$"
 )
@@ -1344,6 +1433,8 @@ def _scan(
                         out.append((_tv_day(day, text=m.group(),
                                             span=_trusted.span(start, end)), "anchored"))
                 continue
+        if kind == "days" and body[:4].lower() == "over" and _DAY_NAMED_AFTER.match(text, end):
+            continue  # "overnight Saturday", "overnight into Sunday": the day named dates it
         needs = kind in _NEEDS_TENSE or (kind == "days" and body.lower() == "overnight") or (
             kind == "edge" and body[:1] in "tT")  # ("by/before the end of the year")
         tense = detect_tense(text, start, end, sent) if needs else Tense.UNKNOWN
@@ -1378,6 +1469,7 @@ _KIND_KEY = {
     "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
     "named": "relative", "wd": "relative", "days": "relative", "edge": "relative",
     "lnt": "relative", "lntn": "relative", "pmon": "relative", "wkend": "relative",
+    "ypart": "relative", "season": "relative",
     "phours": "relative",
     "pastn": "relative",
     "ago": "relative",
