@@ -1173,3 +1173,31 @@ def test_a_headline_with_an_attribution_is_no_motto_masthead() -> None:
     line = "Erdogan — Turkey will not leave its posts in Idlib"
     text = f"{line}\n\nStandfirst about the posts without a full stop\n\nIt was said.\n"
     assert meta(text).outlet is None
+
+
+@pytest.mark.parametrize("caption", [
+    "Rebels fire a rocket near the town on March 2, 2020. (Photo by Jane Roe/AFP via Getty Images)",
+    "A girl walks past rubble in the old city. (AP Photo/John Doe)",
+    "Smoke rises over the highway after a strike. (Image: Reuters)",
+    "Troops patrol the border crossing on Monday. Getty Images",
+])
+def test_a_caption_ending_with_its_photo_credit_is_chrome(caption: str) -> None:
+    text = ("Riverside Times\n\nRebels fire rockets at army positions as reinforcements arrive\n\n"
+            f"{caption}\n\nRebels fired rockets at army positions on Wednesday, a monitor said.\n")
+    assert caption in boiler(text)
+
+
+def test_a_story_paragraph_crediting_a_wire_stays() -> None:
+    line = "The ministry said two soldiers had been wounded. (Reuters)"
+    text = f"Riverside Times\n\nTwo soldiers wounded near the border\n\n{line}\n"
+    assert line not in boiler(text)
+
+
+@pytest.mark.parametrize("motto", ["Creating new perspectives", "News from the border region",
+                                   "Independent since the first day"])
+def test_a_motto_below_the_site_name_makes_it_the_outlet(motto: str) -> None:
+    headline = "Turkish drones strike army positions near the highway"
+    text = (f"Northwind Ledger\n{motto}\n\n{headline}\n\nBy Jane Roe | March 3, 2020 | 4:05 PM\n\n"
+            "Drones struck army positions on Tuesday, a monitor said.\n")
+    m = meta(text)
+    assert (m.title, m.outlet, m.published) == (headline, "Northwind Ledger", dt.date(2020, 3, 3))

@@ -227,6 +227,12 @@ _STAMP = re.compile(
     r"(?:\d+|an?)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?\s+ago"
     r"|\d+\s+min(?:ute)?s?\s+read)$"
 )
+#: A photo caption ends with its credit: "... near the border. (Photo by Jane Roe/AFP via
+#: Getty Images)", "(AP Photo/Jane Roe)", "(Image: Reuters)", "... Getty Images".
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:[^()]{0,60}\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)\b[^()]{0,60}"
+    r"|[^()]{0,60}\bvia Getty Images)\)|\bGetty Images)$"
+)
 #: Photo captions and credits open so (folded): their dates are the photo's.
 _CAPTIONS = ("photo", "image", "picture", "file photo", "pictured", "caption")
 _ANY_FULL_DATE = re.compile(rf"\b(?P<date>{_FULL_DATE})\b")
@@ -506,6 +512,15 @@ def _masthead(lines: list[_Line]) -> tuple[_Line, str, Span] | None:
 _MOTTO_LINE = re.compile(r"(?P<name>[^–—|]{2,40}?)\s+(?:[–—|]|--?)\s+(?P<motto>[A-Z][^–—|]{10,60})")
 
 
+def _motto(line: str) -> bool:
+    """A site's motto: a short phrase in sentence case, no sentence ("News from the border
+    region", "Creating new perspectives"): three to eight words, most after the first in
+    lower case."""
+    words = line.split()
+    return (3 <= len(words) <= _MAX_MOTTO and words[0][:1].isupper() and not _is_prose(line)
+            and sum(1 for w in words[1:] if w[:1].isupper()) * 2 < len(words) - 1)
+
+
 def _motto_masthead(
     lines: list[_Line], boiler: set[tuple[int, int]]
 ) -> tuple[_Line, str, Span] | None:
@@ -521,8 +536,7 @@ def _motto_masthead(
     if m is None or _SITE_NAME.fullmatch(m.group("name")) is None or \
             default_knowledge().scanner.lookup(m.group("name")):
         return None  # (not "Erdogan — ...": a headline naming someone)
-    motto = m.group("motto").split()
-    if len(motto) < 3 or sum(1 for w in motto[1:] if w[:1].isupper()) * 2 >= len(motto) - 1:
+    if not _motto(m.group("motto")):
         return None
     rest = itertools.takewhile(lambda x: not x.prose, lines[lines.index(first) + 1 :])
     if not any(_headline_like(ln, boiler) for ln in rest):
@@ -895,6 +909,10 @@ def _site_line(
             and bar.key in boiler and (_is_nav(bar.text) or _low_norm(bar.low) in _vocab().sections)
             and any(_headline_like(ln, boiler) for ln in rest[2:4])):
         boiler.add(tag.key)
+    elif line is not None and _motto(tag.text) and _headline_like(bar, boiler):
+        # A motto straight below the site's name, then the headline ("Northwind Post" /
+        # "Creating new perspectives" / headline)
+        boiler.add(tag.key)
     if line is not None:
         name = line.text
         if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
@@ -1133,7 +1151,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
         # A long line can only be a widget by its ends (see _Line.widget_ends).
         widget = (line.widget_ends(v) if len(line_text) > _MAX_WIDGET
                   else _is_widget(v, line_text, line.low))
-        if widget or (foreign and _is_foreign(line_text)) or (nav and _is_nav(line_text)):
+        if widget or (foreign and _is_foreign(line_text)) or (nav and _is_nav(line_text)) or (
+                line_text.endswith((")", "Images"))
+                and _CAPTION_CREDIT.search(line_text, max(0, len(line_text) - 140))):
             boiler.add(line.key)
     head = lines[:_HEAD_LINES]
     for line in head:
@@ -1318,8 +1338,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
             boiler.add(line.key)
             if published is None:
                 published = _parse_date(dm.group("date"))
-        elif line.key in boiler and chrome_date is None and not line.low.startswith(
-                _CAPTIONS):
+        elif (line.key in boiler or line.text.startswith("By ")) and chrome_date is None \
+                and not line.low.startswith(_CAPTIONS) and not line.text.endswith(")"):
+            # ("By Jane Roe | March 3, 2020": a byline's date)
             dm = _ANY_FULL_DATE.search(line.text)  # "Source: Xinhua | 2020-03-02 23:45"
             if dm is not None:
                 chrome_date = _parse_date(dm.group("date"))
