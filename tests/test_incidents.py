@@ -2691,3 +2691,15 @@ def test_positions_west_of_a_city_keep_the_city_beside_a_region_named_later(
             "raids since Moscow and Ankara agreed to shield the Idlib region.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.place is not None and attack.place.name == "Aleppo"
+
+
+def test_the_bloodiest_day_of_bombing_since_a_past_raid_is_no_new_attack(
+        pipeline: object) -> None:
+    text = ("Russian jets struck a market in Ariha on Sunday, killing 11 people, rescuers "
+            "said.\n\nIt was the deadliest day of Russian raids in the province since May "
+            "2019, when a strike on a hospital in Kafr Nabl killed 15 patients.\n\n"
+            "Sunday's raids came as Turkish troops reinforced their posts.")
+    attacks = [(i.place.name if i.place else None, i.date.iso if i.date else None,
+                _toll(i)) for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK]
+    assert attacks == [("Ariha", "2020-02-23", (11, None)),
+                       ("Kafr Nabl", "2019-05", (15, None))]

@@ -431,6 +431,8 @@ _LEFT_AFTER = re.compile(
     r"(?<![a-z])(?:after|as|when|once)\s+([^,;]{3,50}?)\s+(?:had\s+)?(?:pulled\s+(?:out|back)|"
     r"withdrew|withdrawn|retreated|fled|abandoned|evacuated)(?![a-z])"
 )
+# "the bloodiest day of", "the heaviest Russian": a superlative before an attack noun
+_SUPERLATIVE = re.compile(r"(?<![a-z])(?:the|its)\s+[a-z]+est\s+(?:[a-z-]+\s+){0,4}$")
 # a relative pronoun before a verb in the present ("a group that attacks …")
 _RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # armed nouns that name what is hit, not who hits ("Turkish convoy shelled near X")
@@ -1170,7 +1172,12 @@ def _read_clause(
         # "The blast struck the convoy …" after the attack was told: its subject refers
         # back to it
         typ is _ATTACK and bool(nouns) and nouns[0] is real[0] and nouns[0].start - cstart <= 12
-        and ctx.is_definite(nouns[0], cstart) and _attack_just_told(records, cstart))
+        and ctx.is_definite(nouns[0], cstart) and _attack_just_told(records, cstart)) or (
+        # "It was the bloodiest day of Russian bombing since 2020": a measure of the attacks
+        # told, no new one
+        typ is _ATTACK and len(nouns) == len(real) and bool(records)
+        and f.find("est ", max(cstart, nouns[0].start - 50), nouns[0].start) >= 0
+        and _SUPERLATIVE.search(f, max(cstart, nouns[0].start - 50), nouns[0].start) is not None)
     known = refer and any(r.type is typ for r in (*records, *pending))
     # "…, leaving a Turkish post at Morek encircled": the consequence of the capture told
     leaving = typ is _TERRITORIAL and _LEAVING.match(f, cstart) is not None \
@@ -2680,10 +2687,13 @@ def _add(records: list[_Candidate], cand: _Candidate) -> None:
         records.append(cand)  # (kept apart, for the attack told next)
         return
     if cand.refer:
+        # ("Sunday's bombardment came …": the one of that day, not an older one told last)
         target = next(
             (r for r in reversed(records) if r.type is cand.type and (
                 not cand.perpetrators or not r.perpetrators
-                or cand.perpetrators == r.perpetrators)),
+                or cand.perpetrators == r.perpetrators) and (
+                cand.date is None or r.date is None or dates_fit(
+                    r.date, r.date_strength < 2, cand.date, cand.date_strength < 2))),
             None,
         )
         if target is not None:
