@@ -803,3 +803,18 @@ def test_season_words_without_a_year_or_a_relative_word_are_no_time(text: str) -
 ])
 def test_overnight_before_a_named_day_is_that_day(text: str, iso: str) -> None:
     assert [i for _, i in isos(text)] == [iso]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("A post was shelled on Monday. Hours after the attack, the minister called his "
+     "counterpart.", "2021-03-15"),
+    ("Jets struck the town on Friday. Minutes before the strike, sirens sounded.", "2021-03-12"),
+    ("Talks opened in Ankara on Tuesday. Hours before the talks, a car bomb went off.",
+     "2021-03-16"),
+])
+def test_hours_after_an_event_just_dated_is_its_day(text: str, iso: str) -> None:
+    assert [i for _, i in isos(text)][-1] == iso
+
+
+def test_hours_after_an_event_with_no_day_told_gives_nothing() -> None:
+    assert isos("Hours after the attack, the minister spoke by phone.") == []

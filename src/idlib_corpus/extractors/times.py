@@ -201,7 +201,9 @@ def _vocab() -> _Vocab:
         # ("Earlier in the day, …", "later that month": within the unit of the time told)
         r"|(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|week|month|year)"
         # ("Hours later, …", "shortly afterwards": the day just told)
-        r"|(?:hours|minutes|moments)\s+later|(?:shortly|soon)\s+(?:afterwards?|thereafter))\b"
+        # ("hours after the attack": the day of the attack, just told)
+        r"|(?:hours|minutes|moments)\s+(?:later|after|before)"
+        r"|(?:shortly|soon)\s+(?:afterwards?|thereafter))\b"
     )
     wdx = rf"{wd}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?\b"
     decade = r"(?:(?i:the)\s+)?(?:1[89]|20)\d0s\b"
@@ -1129,8 +1131,8 @@ def _counted(
 
 
 def _anchored(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
-    if low.endswith(("later", "afterwards", "afterward", "thereafter")) and \
-            not low.startswith("the"):
+    if (low.endswith(("later", "afterwards", "afterward", "thereafter")) and
+            not low.startswith("the")) or low.startswith(("hours", "minutes", "moments")):
         # "hours later", "shortly afterwards": the day just told, if one was
         return None if ctx.anchor is None else _tv_day(ctx.anchor, text=full, span=span)
     if low.startswith(("earlier", "later")):
@@ -1426,7 +1428,11 @@ def _scan(
             ):
                 # (Not after a date opening the sentence and a comma: "On Monday, a day
                 # before the summit, jets struck ...": the strike's day comes nearer.)
-                if recent and recent[-1][0] == si and not (
+                hours = body[:1] in "hHmM"  # ("hours after the raid": the raid's day)
+                if hours and recent and si - recent[-1][0] <= 3:
+                    out.append((_tv_day(recent[-1][1], text=m.group(),
+                                        span=_trusted.span(start, end)), "anchored"))
+                elif recent and recent[-1][0] == si and not (
                         told_at <= sent.start + 3 and not text[told_end:start].strip(" ,")):
                     day = _event_day(v, body, recent[-1][1])
                     if day is not None:
