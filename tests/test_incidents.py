@@ -2703,3 +2703,25 @@ def test_the_bloodiest_day_of_bombing_since_a_past_raid_is_no_new_attack(
                 _toll(i)) for i in _incidents(pipeline, text) if i.type is T.ARMED_ATTACK]
     assert attacks == [("Ariha", "2020-02-23", (11, None)),
                        ("Kafr Nabl", "2019-05", (15, None))]
+
+
+@pytest.mark.parametrize(("text", "lost", "place"), [
+    ("Under the truce, the SDF withdrew from the border town of Ras al-Ain on Sunday, "
+     "when a convoy of fighters left under escort.",
+     ("armed_group:syrian-democratic-forces",), "Ras al-Ain"),
+    ("Hayat Tahrir al-Sham fighters withdrew from Khan Sheikhoun on Monday, the group said.",
+     ("armed_group:hayat-tahrir-al-sham",), "Khan Shaykhun"),
+    ("Syrian troops pulled out of the town of Kafr Zita overnight, a monitor said.",
+     ("state:SY",), "Kafr Zita"),
+])
+def test_forces_that_withdrew_from_a_town_lost_it(
+        pipeline: object, text: str, lost: tuple[str, ...], place: str) -> None:
+    taken = one(_incidents(pipeline, "Fighting in Syria\n\n" + text), T.TERRITORIAL_CHANGE)
+    assert taken.targets == lost and taken.perpetrators == ()
+    assert taken.place is not None and taken.place.name == place
+
+
+def test_troops_that_withdrew_from_a_post_moved(pipeline: object) -> None:
+    found = _incidents(pipeline, "Turkish troops withdrew from the observation post at "
+                                 "Morek on Tuesday.")
+    assert [i.type for i in found] == [T.DEPLOYMENT]

@@ -585,6 +585,14 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                 if _factual(ctx, clause, t, brackets):
                     typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
                     by_type.setdefault(typ, []).append(t)
+            if _TERRITORIAL in by_type and _DEPLOYMENT in by_type:
+                # "withdrew from the post at X" moves troops; "withdrew from X" loses X
+                gone = {h.start for h in by_type[_DEPLOYMENT] if "withdrawal" in h.value}
+                left = [h for h in by_type[_TERRITORIAL] if h.start not in gone]
+                if left:
+                    by_type[_TERRITORIAL] = left
+                else:
+                    del by_type[_TERRITORIAL]
             for typ, hits in by_type.items():
                 cand = _read_clause(ctx, si, sent, clause, typ, hits, records, brackets,
                                     pending)
@@ -2116,7 +2124,8 @@ def _names_ground(
     for h in hits:
         # (the ground of a passive is its subject, but "lost control of X to Y" names it
         # after the verb)
-        if before or (h.value["voice"] == "passive" and not h.phrase.endswith(" of")):
+        if before or (h.value["voice"] == "passive"
+                      and not h.phrase.endswith((" of", " from"))):
             near = make_span(max(clause.start, h.start - 60), h.start)
         else:
             near = make_span(h.end, min(clause.end, h.end + 45))
