@@ -2725,3 +2725,32 @@ def test_troops_that_withdrew_from_a_post_moved(pipeline: object) -> None:
     found = _incidents(pipeline, "Turkish troops withdrew from the observation post at "
                                  "Morek on Tuesday.")
     assert [i.type for i in found] == [T.DEPLOYMENT]
+
+
+@pytest.mark.parametrize(("text", "doers"), [
+    ("A car bomb exploded near a Turkish convoy close to Ariha on Monday, wounding four "
+     "soldiers. A little-known group calling itself Hurras al-Din claimed responsibility "
+     "for the bombing.", ("armed_group:hurras-al-din",)),
+    ("Two Turkish soldiers were killed when a roadside bomb hit their vehicle near Afrin on "
+     "Sunday. The YPG claimed the attack in a statement.",
+     ("armed_group:people-s-protection-units",)),
+    ("A Russian jet was shot down over Idlib on Saturday. Hayat Tahrir al-Sham, an alliance "
+     "led by al-Qaeda's former Syrian branch, claimed responsibility.",
+     ("armed_group:hayat-tahrir-al-sham",)),
+    ("A car bomb exploded near a Turkish convoy close to Ariha on Monday, wounding four "
+     "soldiers. No group claimed responsibility, and Ankara did not blame Hurras al-Din.",
+     ()),
+])
+def test_who_claims_an_attack_told_before_did_it(
+        pipeline: object, text: str, doers: tuple[str, ...]) -> None:
+    assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == doers
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Turkey loses five soldiers in a single attack in Afrin", "state:TR"),
+    ("The Syrian army has lost at least 40 soldiers in rebel attacks near Hama since "
+     "Monday, a monitor said.", "state:SY"),
+])
+def test_a_side_that_loses_soldiers_is_the_target(pipeline: object, text: str, hit: str) -> None:
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.targets == (hit,) and attack.perpetrators == ()

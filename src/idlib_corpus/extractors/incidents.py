@@ -609,6 +609,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
             pending = []
     _later_casualties(ctx, records)
     _later_blame(ctx, records)
+    _later_claim(ctx, records)
     records = [r for r in records if not r.trend]
     if any((r.place is None and (r.type is not _DEPLOYMENT or r.area_ref))
            or (r.area_ref and r.place is not None
@@ -891,6 +892,47 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
         doers |= {c.actor for c in crafts if sent.start <= c.span.start < sent.end}
         if doers:
             attack.perpetrators = doers
+            attack.evidence.append(sent)
+
+
+# "X claimed responsibility", "the group claimed the attack": X did it
+_CLAIMED = re.compile(
+    r"(?<![a-z])(?:claimed|claims|has\s+claimed|have\s+claimed)\s+(?:responsibility|"
+    r"the\s+(?:attack|bombing|blast|strike|raid|shooting|ambush|downing)(?![a-z]))"
+)
+
+
+def _later_claim(ctx: EventContext, records: list[_Candidate]) -> None:
+    """The group (or state) that claims an attack in a sentence after it ("A little-known
+    group calling itself X claimed responsibility for that bombing", "The PKK claimed the
+    attack") did it, where the attack told last before has no doers."""
+    f = ctx.folded
+    if f.find("claim") < 0:
+        return  # (most articles: no claim)
+    attacks = [r for r in records if r.type is _ATTACK and r.evidence]
+    if not attacks or all(r.perpetrators for r in attacks):
+        return
+    for m in _CLAIMED.finditer(f):
+        si = bisect.bisect_right([s.start for s in ctx.sentences], m.start()) - 1
+        if si < 0:
+            continue
+        sent = ctx.sentences[si]
+        if ctx.in_headline(sent) or m.start() >= sent.end or ctx.has("negations", sent):
+            continue
+        # (the attack told last before the claim's sentence)
+        before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
+                  if any(e.end <= sent.start for e in r.evidence)]
+        if not before:
+            continue
+        end, attack = max(before, key=lambda item: item[0])
+        if attack.perpetrators or sent.start - end > 700:
+            continue
+        # (the subject: the first state or group of the sentence before the claim, not
+        # one its apposition names: "X, an alliance led by al-Qaeda's former branch,")
+        subject = [x for x in ctx.mentions_in(make_span(sent.start, m.start()))
+                   if x.kind in ("group", "state") and not x.locative and not x.backer]
+        if subject and subject[0].actor not in attack.targets:
+            attack.perpetrators = {subject[0].actor}
             attack.evidence.append(sent)
 
 
@@ -2062,6 +2104,12 @@ def _as_state(ctx: EventContext, m: Mentioned) -> Mentioned:
     return m
 
 
+_LOSE_WORDS = frozenset({"lost", "loses", "lose"})
+_LOSES = re.compile(
+    r"(?:\s+(?:army|military|forces|government))?(?:'s)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:lost|loses|lose)(?![a-z])")
+
+
 def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
     """Whether the mention names people who were killed or hurt ("Turkish soldiers martyred")."""
     voc = ctx.voc
@@ -2076,6 +2124,11 @@ def _victim(ctx: EventContext, m: Mentioned, clause: Span) -> bool:
         return False
     words = first.groups()
     nouns = voc.person_nouns
+    if not _LOSE_WORDS.isdisjoint(words) and (lose := _LOSES.match(f, end, limit)):
+        # "Turkey loses five soldiers in an attack", "the Syrian army has lost 12 troops":
+        # the side hit
+        after = lose.end()
+        return any(w in nouns for w in _WORDS.findall(f, after, min(limit, after + 40))[:5])
     if nouns.isdisjoint(words):
         return False
     n = 1
