@@ -2438,7 +2438,7 @@ def test_a_meeting_wished_for_or_refused_is_still_none(pipeline: object, text: s
 
 
 @pytest.mark.parametrize(("text", "parties"), [
-    ("The leaders of Iran, Russia and Turkey met in Sochi without the United States.",
+    ("Iranian, Russian and Turkish envoys met in Geneva without the United States.",
      ("IR", "RU", "TR")),
     ("Putin and Erdogan held talks on Syria in Moscow without the United States.",
      ("RU", "TR")),
@@ -2454,7 +2454,8 @@ def test_who_is_left_out_or_decided_upon_is_no_side(
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Putin discussed the peace plan with Trump by telephone on Tuesday.", "2020-03-03"),
+    ("Erdogan discussed the new peace plan with Putin in a phone call on Tuesday.",
+     "2020-03-03"),
     ("Lavrov and Cavusoglu went over the plan at talks in Moscow on Monday.", "2020-03-02"),
     ("Erdogan discussed the new plan for Idlib with Putin on Friday.", "2020-02-28"),
 ])
@@ -2467,10 +2468,10 @@ def test_a_weekday_of_a_meeting_told_as_held_is_the_last_one(
 
 
 @pytest.mark.parametrize(("text", "parties", "who", "place"), [
-    ("After more than five hours of talks in Sochi, Putin and Erdogan said Kurdish fighters "
-     "would pull back.", ("RU", "TR"), {"Putin", "Erdogan"}, "Sochi"),
-    ("Meeting in the Iranian capital, Putin and Rouhani insisted that Syria had the right to "
-     "retake the province.", ("IR", "RU"), {"Putin", "Rouhani"}, "Tehran"),
+    ("After three hours of talks in Istanbul, Lavrov and Cavusoglu said Syrian troops would "
+     "stay put.", ("RU", "TR"), {"Lavrov", "Cavusoglu"}, "Istanbul"),
+    ("Meeting in the Turkish capital, Putin and Erdogan stressed that Syria's borders must "
+     "not change.", ("RU", "TR"), {"Putin", "Erdogan"}, "Ankara"),
     ("Following a phone call with Erdogan, Putin said Syria would respect the truce.",
      ("RU", "TR"), {"Putin", "Erdogan"}, None),
     ("After talks in Moscow, Cavusoglu told reporters that Iran would join the patrols.",
@@ -2506,8 +2507,8 @@ def test_a_possessor_takes_part_unless_his_envoy_does(
 
 @pytest.mark.parametrize("text", [
     "Raisi presses Erdogan at Tehran summit\n\nBy a staff writer\n\nMeeting in the "
-    "Iranian capital, Raisi and Putin said the war had no military solution.\n",
-    "Putin rebuffs Erdogan at Tehran summit\n\nIran's Raisi and Putin held talks in Tehran, "
+    "Iranian capital, Raisi and Putin said the fighting had to stop.\n",
+    "Raisi snubs Erdogan at Tehran summit\n\nIran's Raisi and Putin held talks in Tehran, "
     "and both rejected a truce.\n",
 ])
 def test_an_undated_headline_naming_some_of_a_summit_is_that_summit(
@@ -2542,3 +2543,122 @@ def test_the_event_a_meeting_is_dated_by_names_no_side(
     pipeline: object, text: str, parties: tuple[str, ...]
 ) -> None:
     assert one(_read(pipeline, text)[0]).parties == parties
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Putin and Erdogan talked for an hour in Sochi on Monday.", ("RU", "TR")),
+    ("Lavrov conferred with Cavusoglu in Antalya on Friday.", ("RU", "TR")),
+    ("Zarif held his own bilateral with Cavusoglu before lunch.", ("IR", "TR")),
+    ("Lavrov spent the evening with Cavusoglu at a villa outside Antalya on Tuesday.",
+     ("RU", "TR")),
+])
+def test_more_verbs_of_meeting(pipeline: object, text: str, parties: tuple[str, ...]) -> None:
+    assert one(_read(pipeline, text)[0]).parties == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish and Russian officials talked up their bilateral ties.",
+    "Bilateral trade between Turkey and Russia rose last year.",
+    "Erdogan talked about Russia in a speech on Monday.",
+    "The guarantor states will create a new working group on detainees next month.",
+    "Russia and Turkey agreed to set up a working group on Idlib.",
+])
+def test_talk_and_working_groups_that_are_no_meeting(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Russian President Vladimir Putin thanked the voters. The Kremlin leader landed in "
+     "Ankara on Tuesday and held talks with Erdogan.", {"Vladimir Putin", "Erdogan"}),
+    ("Turkish President Recep Tayyip Erdogan spoke on Monday. Putin received the Turkish "
+     "leader in Moscow on Thursday.", {"Putin", "Recep Tayyip Erdogan"}),
+    ("Iranian Foreign Minister Javad Zarif was in Ankara. Lavrov met the Iranian foreign "
+     "minister in Moscow on Friday.", {"Lavrov", "Javad Zarif"}),
+])
+def test_the_state_s_leader_is_the_person_named_before(
+    pipeline: object, text: str, who: set[str]
+) -> None:
+    found, names = _read(pipeline, text)
+    assert _who(one(found), names) == who
+
+
+def test_the_state_s_leader_needs_such_a_person_named_before(pipeline: object) -> None:
+    found, names = _read(pipeline, "Turkish Defence Minister Hulusi Akar spoke on Monday. "
+                                   "Putin met the Turkish president in Moscow on Thursday.")
+    assert "Hulusi Akar" not in _who(one(found), names)
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("Pompeo will receive Lavrov in Washington next week, their first talks since "
+     "Pompeo's trip to Sochi in May.", ("Sochi", "2019-05")),
+    ("Lavrov will host Cavusoglu in Moscow on Friday, their first talks since Lavrov's trip "
+     "to Ankara in November.", ("Ankara", "2019-11")),
+    ("Putin will meet Erdogan on Friday, their first meeting since their talks in Sochi in "
+     "September.", ("Sochi", "2019-09")),
+])
+def test_the_meeting_a_first_one_since_is_held_and_its_own(
+    pipeline: object, text: str, second: tuple[str, str]
+) -> None:
+    planned, earlier = _read(pipeline, text)[0]
+    assert planned.status is MeetingStatus.PLANNED
+    assert earlier.status is MeetingStatus.HELD
+    assert (earlier.place and earlier.place.name, earlier.date and earlier.date.iso) == second
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin chief landed in Ankara on Tuesday for a short stay - his first journey "
+    "abroad since his re-election on March 1 - and spent the evening with Erdogan.",
+    "Lavrov flew to Ankara on Tuesday, his first visit since the crisis began in January, "
+    "and met Cavusoglu.",
+])
+def test_a_time_after_since_dates_another_event(pipeline: object, text: str) -> None:
+    found = _read(pipeline, text)[0]
+    assert [m.date and m.date.iso for m in found] == ["2020-03-03"]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Putin, Erdogan and Rouhani held a summit in Tehran. On Friday, only hours before the "
+     "presidents met, artillery shelled Saraqib.", "2020-02-28"),
+    ("Lavrov and Cavusoglu held talks in Antalya. On Monday, shortly after the ministers met, "
+     "jets struck Ariha.", "2020-03-02"),
+])
+def test_hours_before_a_meeting_is_its_day(pipeline: object, text: str, date: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.date is not None and m.date.iso == date
+
+
+def test_days_before_a_meeting_is_not_its_day(pipeline: object) -> None:
+    m = one(_read(pipeline, "Lavrov and Cavusoglu held talks in Antalya. On Monday, days "
+                            "before the ministers met, jets struck Ariha.")[0])
+    assert m.date is None
+
+
+@pytest.mark.parametrize(("second", "parties"), [
+    ("Raisi had his own bilateral with Erdogan ahead of the plenary.", ("IR", "TR")),
+    ("Putin and Erdogan held a separate meeting on the sidelines.", ("RU", "TR")),
+])
+def test_an_own_or_separate_meeting_at_a_summit_is_another(
+    pipeline: object, second: str, parties: tuple[str, ...]
+) -> None:
+    found = _read(pipeline, "Putin, Erdogan and Raisi held a summit in Ankara on Wednesday. "
+                  + second)[0]
+    assert [m.parties for m in found] == [("IR", "RU", "TR"), parties]
+    assert found[1].place is not None and found[1].place.name == "Ankara"
+
+
+@pytest.mark.parametrize(("second", "place", "date"), [
+    ("The previous summit of the three, held in Tehran, was in November.",
+     "Tehran", "2019-11"),
+    ("The previous round was held in Astana in May.", "Astana", "2019-05"),
+    ("Their previous meeting was in Moscow in January.", "Moscow", "2020-01"),
+])
+def test_a_previous_meeting_is_another_held_one(
+    pipeline: object, second: str, place: str, date: str
+) -> None:
+    found = _read(pipeline, "Putin, Erdogan and Raisi held a summit in Ankara on Wednesday. "
+                  + second)[0]
+    assert len(found) == 2
+    earlier = found[1]
+    assert earlier.parties == ("IR", "RU", "TR") and earlier.status is MeetingStatus.HELD
+    assert (earlier.place and earlier.place.name, earlier.date and earlier.date.iso) == (
+        place, date)

@@ -136,7 +136,8 @@ _DURATION = re.compile(
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _THEY = re.compile(
-    r"(?<![a-z])(?:they|the (?:two )?leaders|both leaders|the (?:two )?presidents|"
+    r"(?<![a-z])(?:they|the (?:two |three |four )?leaders|both leaders|"
+    r"the (?:two |three )?presidents|of the (?:two|three|four)(?= |,)|their (?=previous )|"
     r"between the leaders|between the presidents|the two men|the pair)(?![a-z])"
 )
 # A clause opening with "and" and a verb shares the subject of the clause before it.
@@ -219,6 +220,8 @@ _OCCASION = re.compile(
 _OCCASION_WORDS = ("one-on", "one on", "separately", "later ", "earlier ", "on the sidelines",
                    "on the margins")
 _ALSO = re.compile(r"a(?<![a-z]a)lso\s+(?:[a-z]+\s+)?$")
+# "A held his own bilateral with B", "a separate meeting": another meeting on the occasion
+_OWN = re.compile(r"(?:o(?<![a-z]o)wn|s(?<![a-z]s)eparate)\s+(?:[a-z]+\s+)?$")
 # "on Idlib that ended …", "on Idlib and agreed to …" (a relative pronoun or "and", and a
 # verb), "on Syria is planned for …" (the verb of the clause)
 _RELATIVE_VERB = re.compile(
@@ -286,6 +289,22 @@ _A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
 _PURPOSE_WORDS = (", hoping to ", ", seeking to ", ", aiming to ", ", in a bid to ",
                   ", in an effort to ", ", trying to ", ", in an attempt to ")
 _WHEN = re.compile(r"[\s,]*when\s")
+# "to form a joint working group", "set up a working group" (before a weak meeting word)
+_FOUNDED = re.compile(
+    r"(?:form|formed|forming|set\s+up|setting\s+up|create|created|creating|establish|"
+    r"established|establishing)\s+(?:(?:a|an|the|their|new)\s+)*(?:[a-z-]+\s+)?$"
+)
+_SINCE_BEFORE = re.compile(r"(?<![a-z])since\s+(?:(?!-\s)[^\s,;]+\s+){0,5}$")
+_ASIDE_END = re.compile(r",|;|\s-\s")  # (dashes are folded to "-")
+# "the Kremlin leader", "the Turkish president", "the Iranian foreign minister": a person
+# told before, named by the state and office (see _described)
+_THE_HEAD = re.compile(
+    r"(?<![a-z])the\s+([a-z-]+)\s+(leader|president|prime minister|foreign minister|"
+    r"defen[cs]e minister)(?![a-z])"
+)
+_HEAD_WORDS = (" leader", " president", " minister")
+_HEAD_OFFICES = ("leader", "president", "prime minister")  # (a head of state or government)
+_SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
 # ", after talks in …", ", following a meeting with …" (matched at a clause's start)
@@ -302,7 +321,7 @@ _SETTING = re.compile(
     r"(?:i(?<![a-z]i)n|during|a(?<![a-z]a)t)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
     r"(?:[a-z-]+\s+)?$"
 )
-# "rebuffed a call for a truce at the summit", "rejected the plan during talks in Ankara":
+# "turned down a plea for a ceasefire at the summit", "rejected the plan during talks":
 # the meeting is where the refusal or the wish was told, not its object (searched between
 # a blocker and the meeting word; "a return to talks" has no such preposition)
 _BLOCKED_AT = re.compile(
@@ -315,6 +334,9 @@ _WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came 
                    "headed to"})
 # what may stand between a meeting noun and its date (matched in full between them)
 _DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
+# "On Friday, hours before the leaders met": the day of the meeting too
+_HOURS_OFF = re.compile(r",?\s+(?:only\s+|just\s+)?(?:hours|minutes|shortly|moments)\s+"
+                        r"(?:before|after)\s")
 # "Wednesday's meeting", "last week's three-way talks": a day before the meeting word
 _DAY_OF = re.compile(r"(?:'s?)?\s+(?:[a-z-]+\s+){0,2}")
 _SIDELINES_OF = ("sidelines of the ", "sidelines of ")
@@ -470,6 +492,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         return ()
     countries = {a.id: a.country for a in actors if a.country}
     ctx.memo["meetings.countries"] = countries
+    ctx.memo["meetings.titles"] = {a.id: a.title for a in actors if a.title}
     cands: list[_Candidate] = []
     last_si, skip = -1, False  # (whether a sentence is not diplomatic: read once for its clauses)
     last_since, skip_to = -1, -1  # (the end of a ", when" clause read with the one before)
@@ -524,6 +547,17 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 cand.parties, cand.participants, cand.cls = set(part.parties), set(), "primary"
             if skip_to > clause.start >= sent.start:
                 continue  # (the ", when …" clause told with the meeting before: see below)
+            if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
+                    and _SINCE_LEAD.match(ctx.folded, clause.start, clause.end) and \
+                    ctx.folded.find("first", part.clause.start, clause.start) >= 0:
+                # "their first meeting since their talks in Sochi in May": that one, held,
+                # of the same sides (of the same persons for "their")
+                cand.status, cand.explicit_status = MeetingStatus.HELD, True
+                if len(cand.parties) < 2:
+                    cand.parties |= part.parties
+                    if ctx.folded.find("their ", clause.start, triggers[0].start) >= 0:
+                        cand.participants |= part.participants
+                    cand.cls = "primary"
             if has_any(ctx.folded, _SINCE_WORDS, triggers[0].end, clause.end):
                 earlier = _first_since(ctx, sent, clause, cand, countries)
                 if earlier is not None:
@@ -596,6 +630,8 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                         cand.cls = "primary"
             if occasion or (cand.cls == "primary" and (_ALSO.search(
                 ctx.folded, max(clause.start, triggers[0].start - 16), triggers[0].start
+            ) or _OWN.search(
+                ctx.folded, max(clause.start, triggers[0].start - 20), triggers[0].start
             ) or (has_any(ctx.folded, _OCCASION_WORDS, clause.start, clause.end)
                   and _OCCASION.search(ctx.folded, clause.start, clause.end)))):
                 # "The Turkish leader also met Rouhani", "A and B then talked one on
@@ -759,7 +795,11 @@ def _predicates(
                 continue  # ("the first talks since March, when …": see _first_since)
             if any(t.end <= cut and (t.value["class"] in _TALKING if not f.startswith(
                 "w", cut) else t.value["class"] == "event") for t in triggers) and any(
-                t.start >= cut and t.value["class"] in _TALKING for t in triggers
+                t.start >= cut and t.value["class"] in _TALKING
+                # ("a trip since winning a new term on May 7 - and met B": the meeting word
+                # after the aside is not the earlier event's)
+                and not (f.startswith("s", cut) and _ASIDE_END.search(f, cut, t.start))
+                for t in triggers
             ):
                 # (before "when", a meeting noun of its own: "sealed at talks in Geneva,
                 # and discussed again when A visited B"; not "are due to discuss the truce
@@ -800,6 +840,10 @@ def _read_clause(
             # "rejected Arafat's bid to visit", "calling for a return to talks": a meeting
             # refused or wished for, not one held or arranged
             return None
+    if first.value["class"] == "weak" and _FOUNDED.search(
+        ctx.folded, max(clause.start, first.start - 40), first.start
+    ) and all(t.value["class"] == "weak" for t in triggers):
+        return None  # "are to form a joint working group": a body set up, not a meeting
     if "person" in first.value and any(n.span.start <= first.end + 12 for n in ctx.numbers_in(
         make_span(first.end, first.end + 60)
     )):
@@ -844,7 +888,7 @@ def _read_clause(
     if speech and not speaking and f.startswith(_LEAD_SETTING_WORDS, c_start):
         lead = _LEAD_SETTING.match(f, c_start, c_end)
         if lead is not None and first.end <= lead.end():
-            # "After six hours of talks in Sochi, A and B said …", "Meeting in Tehran, A
+            # "After hours of talks in X, A and B said …", "Meeting in X on Monday, A
             # and B insisted that …": who speaks is who met (the lead introduces the
             # meeting: no determiner), what they said names no side of it
             subject = next(
@@ -937,7 +981,7 @@ def _read_clause(
                     for t in triggers
                 ):
                     # "welcomed Putin's decision": a thing of his (but in "Putin's talks
-                    # with …" Putin takes part, and in "rebuffed Erdogan's call for a truce
+                    # with …" Putin takes part, and in "turned down Erdogan's plea for a truce
                     # at the summit" Erdogan was there)
                     continue
             if aides is None:
@@ -1017,7 +1061,7 @@ def _read_clause(
             continue
         if purpose is None:
             purpose = _purpose_start(f, first.end, c_end)
-            # "… took place two weeks after Turkish troops took Afrin": the event that
+            # "… came a week after rebels seized a town": the event that
             # dates the meeting is no side of it (no meeting word after "after")
             other = _other_event(f, triggers[-1].end, c_end)
             if 0 <= other < purpose or purpose < 0:
@@ -1074,6 +1118,16 @@ def _read_clause(
         parties |= {p.country for p in ctx.places_in(clause)
                     if p.country and p.place.kind is PlaceKind.OTHER
                     and f.startswith(_SEAT_LEADER, p.span.end)}
+    if has_any(f, _HEAD_WORDS, c_start, c_end):
+        # "the Kremlin leader arrived …", "the Turkish president met …": the person of that
+        # state and office the story named before
+        for hm in _THE_HEAD.finditer(f, c_start, c_end):
+            if excluded and within_any(make_span(hm.start(), hm.end()), excluded):
+                continue
+            who = _described(ctx, hm)
+            if who is not None:
+                participants.add(who[0])
+                parties.add(who[1])
     if len(parties) < 2:
         # "a ninth round of negotiations held in the Kazakh capital", "a fresh round of Astana
         # talks": a round of a series whose states are known (data: talks_series)
@@ -1201,9 +1255,12 @@ def _read_clause(
     if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
             and date.end < ctx.published and date.span is not None:
         date = _ahead(ctx, date, ctx.published, sent)  # ("is on Monday, when A flies to B")
-    elif explicit and status is MeetingStatus.HELD and date is not None and \
-            ctx.published is not None and date.start > ctx.published and date.span is not None:
-        date = _behind(ctx, date, ctx.published)  # ("discussed the plan on Tuesday")
+    elif ((explicit and status is MeetingStatus.HELD) or _SINCE_LEAD.match(f, c_start, c_end)) \
+            and date is not None and ctx.published is not None and \
+            date.start > ctx.published and date.span is not None:
+        # ("discussed the plan on Tuesday"; "their first meeting since A's visit to Moscow
+        # in April", told in a sentence of a meeting to come)
+        date = _behind(ctx, date, ctx.published)
     pub = ctx.published
     if status is None and (date is None or weak):
         status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
@@ -1339,10 +1396,20 @@ def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> Time
 
 def _behind(ctx: EventContext, date: TimeValue, pub: dt.date) -> TimeValue:
     """A weekday alone read as the next one ("discussed the new plan with B on Tuesday":
-    a word of planning near it), for a meeting a verb tells as held: the last one."""
+    a word of planning near it), or a month with no year read as the next year's, for a
+    meeting told as held: the last one."""
     span = date.span
     assert span is not None
     words = _LETTERS.findall(ctx.folded, span.start, span.end)
+    if any(w in _MONTHS for w in words) and not _YEAR_IN.search(ctx.folded, span.start,
+                                                                 span.end):
+        if any(w in ("next", "coming") for w in words):
+            return date
+        try:
+            return attrs.evolve(date, start=date.start.replace(year=date.start.year - 1),
+                                end=date.end.replace(year=date.end.year - 1))
+        except ValueError:  # (February 29)
+            return date
     if date.interval or not words or words[-1] not in _WEEKDAYS or \
             (date.start - pub).days > 6 or any(w in ("next", "coming") for w in words):
         return date
@@ -1765,8 +1832,34 @@ def _purpose_start(f: str, start: int, end: int) -> int:
     return -1
 
 
+def _described(ctx: EventContext, head: re.Match[str]) -> tuple[str, str] | None:
+    """The person "the Kremlin leader", "the Turkish president", "the Iranian foreign
+    minister" (``head``: a match of _THE_HEAD) refers to: the last one named before it of
+    that state with such a title; ``None`` where none is."""
+    word = make_span(head.start(1), head.end(1))
+    code = next((m.country for m in ctx.mentions_in(word) if m.country), None)
+    if code is None:  # ("the Kremlin leader": a seat of government)
+        code = next((p.country for p in ctx.places_in(word)
+                     if p.country and p.place.kind is PlaceKind.OTHER), None)
+    if code is None:
+        return None
+    office = head.group(2)
+    titles: dict[str, str] = ctx.memo["meetings.titles"]
+    countries: dict[str, str] = ctx.memo["meetings.countries"]
+    for m in reversed(ctx.mentions_in(make_span(0, head.start()))):
+        if m.kind != "person" or (m.country or countries.get(m.actor)) != code:
+            continue
+        title = titles.get(m.actor, "").lower()
+        if "vice" in title or "deputy" in title:
+            continue
+        if (office in title) or (office in _HEAD_OFFICES and any(
+            t in title for t in _HEAD_OFFICES)):
+            return m.actor, code
+    return None
+
+
 def _other_event(f: str, start: int, end: int) -> int:
-    """Where "… after Turkish troops took Afrin", "… days before Syrian jets struck"
+    """Where "… after rebels seized the town", "… days before jets struck a market"
     opens in ``f[start:end]`` (an event by which a meeting told before is dated); -1 where
     none does."""
     found = -1
@@ -2207,6 +2300,16 @@ def _date(
         if said:
             speech_times = {id(t) for t in said}
             own = [t for t in own if id(t) not in speech_times]
+    if own and ctx.folded.find("since ", clause.start, own[-1].span.start) >= 0:
+        # "landed on Monday - his first journey since his re-election in May - and
+        # met B": a time after "since" dates what came before the meeting (the meeting word
+        # after it, or across a dash or comma)
+        f = ctx.folded
+        own = [t for t in own if not (
+            (since := _SINCE_BEFORE.search(f, max(clause.start, t.span.start - 50),
+                                           t.span.start)) is not None
+            and (main.end <= since.start() or _ASIDE_END.search(f, t.span.end, main.start)))
+        ] or (own if len(own) > 1 else [])
     if own:
         if len(own) == 1:
             t = own[0]
@@ -2322,7 +2425,7 @@ def _outcome(ctx: EventContext, sent: Span) -> str | None:
 
 def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     if not (a.parties <= b.parties or b.parties <= a.parties) and not (
-        # "A rebuffs B at Tehran summit" over "Meeting in Tehran, A and C said …": an
+        # "A snubs B at X summit" over "Meeting in X, A and C said …": an
         # undated headline names some of the persons of the summit the story tells there
         a.date is None and a.place is not None and b.place is not None
         and a.parties & b.parties and _in_headline(ctx, a) and not b.borrowed
@@ -2477,6 +2580,12 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 cand.borrowed = True
         if cand.cls == "participation":
             host = records[-1] if records else None
+            if host is not None and cand.place is not None and host.place is not None and \
+                    not place_compatible(host.place, cand.place):
+                # "X, who attended the Astana session": the meeting told there, or one
+                # told nowhere in particular (not the visit to Moscow told last)
+                host = next((r for r in reversed(records) if r.kind is not _PHONE_CALL and (
+                    r.place is None or place_compatible(r.place, cand.place))), None)
             if host is not None:
                 _absorb(host, cand, refer=True)
                 host.parties |= cand.parties
@@ -2605,12 +2714,17 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _dated_noun(ctx: EventContext, cand: _Candidate) -> bool:
     """Whether a clause's date stands right after its meeting word ("the talks on Monday",
-    "the meeting, held on Friday,") or before it with "'s" ("Monday's talks"), so that it
-    dates that meeting."""
+    "the meeting, held on Friday,") or before it with "'s" ("Monday's talks") or "hours
+    before" ("On Friday, hours before the two men met"), so that it dates that meeting."""
     main, date = cand.main, cand.date
     if main is None or date is None or date.span is None:
         return False
     f = ctx.folded
+    if date.span.end <= main.start and main.start - date.span.end < 60 and (
+        _HOURS_OFF.match(f, date.span.end, main.start)
+        or _HOURS_OFF.match(f, date.span.start - 1, date.span.end + 1)  # (a time of its own)
+    ) and date.precision.value == "day" and not date.interval:
+        return True  # "Early on Friday, hours before the leaders sat down": that day
     if date.span.end <= main.start:
         return "'" in f[date.span.end - 2:main.start] and _DAY_OF.fullmatch(
             f, date.span.end - (2 if f.startswith("'s", date.span.end - 2) else 0), main.start
