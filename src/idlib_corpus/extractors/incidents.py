@@ -826,11 +826,10 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
             # time, a place or a record of its own ("Last year, 40 people were killed in
             # the town") it tells another event
             continue
-        before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
-                  if any(e.end <= sent.start for e in r.evidence)]
-        if not before:
+        told = _last_attack_before(attacks, sent.start)
+        if told is None:
             continue
-        end, attack = max(before, key=lambda item: item[0])
+        end, attack = told
         if sent.start - end > 300:
             continue  # (only the sentence or two right after the attack)
         if any(ctx.has(lex, sent) for lex in ("non_factual", "negations")):
@@ -844,6 +843,19 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
         if attack.injured is None and injured is not None:
             attack.injured = injured
             attack.evidence.append(sent)
+
+
+def _last_attack_before(
+    attacks: list[_Candidate], pos: int
+) -> tuple[int, _Candidate] | None:
+    """The attack of ``attacks`` told last before ``pos`` (by the end of its evidence
+    there), with that end; ``None`` where none is told before."""
+    best: tuple[int, _Candidate] | None = None
+    for r in attacks:
+        end = max((e.end for e in r.evidence if e.end <= pos), default=-1)
+        if end >= 0 and (best is None or end > best[0]):
+            best = (end, r)
+    return best
 
 
 def _own_trigger(ctx: EventContext, sent: Span) -> bool:
@@ -876,11 +888,10 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
         sent = sents[i]
         if ctx.in_headline(sent) or ctx.has("incident_triggers", sent):
             continue  # (a sentence with an attack word of its own is read as a clause)
-        before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
-                  if any(e.end <= sent.start for e in r.evidence)]
-        if not before:
+        told = _last_attack_before(attacks, sent.start)
+        if told is None:
             continue
-        end, attack = max(before, key=lambda item: item[0])
+        end, attack = told
         if attack.perpetrators or sent.start - end > 300 or ctx.has("negations", sent):
             continue  # (the sentence or two right after it; not "did not blame")
         ends = [b.end for b in ctx.hits_in("blame", sent)]
@@ -919,12 +930,10 @@ def _later_claim(ctx: EventContext, records: list[_Candidate]) -> None:
         sent = ctx.sentences[si]
         if ctx.in_headline(sent) or m.start() >= sent.end or ctx.has("negations", sent):
             continue
-        # (the attack told last before the claim's sentence)
-        before = [(max(e.end for e in r.evidence if e.end <= sent.start), r) for r in attacks
-                  if any(e.end <= sent.start for e in r.evidence)]
-        if not before:
+        told = _last_attack_before(attacks, sent.start)
+        if told is None:
             continue
-        end, attack = max(before, key=lambda item: item[0])
+        end, attack = told
         if attack.perpetrators or sent.start - end > 700:
             continue
         # (the subject: the first state or group of the sentence before the claim, not
