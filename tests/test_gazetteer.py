@@ -242,6 +242,11 @@ _VARIANTS = [
     ("place:sy-kabani", ["Kabani", "Kabana", "Kabaneh"]),
     ("place:sy-nayrab", ["Nayrab", "Nerab", "al-Neirab"]),
     ("place:sy-bab-al-salama", ["Bab al-Salama", "Bab al-Salameh", "Bab al-Salama crossing"]),
+    ("place:sy-sheikh-maqsoud", ["Sheikh Maqsoud", "Sheikh Maqsood", "Shaykh Maqsud"]),
+    ("place:sy-menagh-airbase", ["Menagh airbase", "Menagh", "Minakh air base"]),
+    ("place:sy-shayrat-airbase", ["Shayrat", "al-Shayrat", "Shayrat air base"]),
+    ("place:sy-khan-al-assal", ["Khan al-Assal", "Khan al-Asal", "Khan Assal"]),
+    ("place:sy-termanin", ["Termanin", "Tirmanin"]),
 ]
 
 
