@@ -818,3 +818,13 @@ def test_hours_after_an_event_just_dated_is_its_day(text: str, iso: str) -> None
 
 def test_hours_after_an_event_with_no_day_told_gives_nothing() -> None:
     assert isos("Hours after the attack, the minister spoke by phone.") == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("A bomb went off next to a joint patrol on the highway south of the city on Tuesday, "
+     "the ministry said.", "2021-03-16"),
+    ("A car exploded next to the convoy on Sunday.", "2021-03-14"),
+    ("Shells landed next to the observation post on Monday, a monitor said.", "2021-03-15"),
+])
+def test_next_to_is_a_place_not_the_future(text: str, iso: str) -> None:
+    assert [i for _, i in isos(text)] == [iso]

@@ -103,6 +103,7 @@ class _Vocab:
     auxiliaries: frozenset[str]  # past auxiliaries, never participles ("was", "had")
     not_verbs: frozenset[str]  # words after "to" that make it no infinitive ("to the")
     future_nouns: frozenset[str]  # future cues that are nouns after a determiner ("the plan")
+    noun_or_place_cues: frozenset[str]  # those and "next" ("next to the patrol")
     master: re.Pattern[str]
     point: re.Pattern[str]  # one absolute point (range ends, "since" objects)
     stems: tuple[str, ...]  # what the prefilter looks for (see _key_words)
@@ -256,6 +257,7 @@ def _vocab() -> _Vocab:
         auxiliaries=frozenset(data["past_auxiliaries"]),
         not_verbs=frozenset(data["not_verbs"]),
         future_nouns=frozenset(data["future_nouns"]),
+        noun_or_place_cues=frozenset([*data["future_nouns"], "next"]),
         master=master,
         stems=tuple(data["stems"]),
         key_kinds=_key_kinds(
@@ -456,7 +458,7 @@ def detect_tense(text: str, start: int, end: int, sentence: Span | None = None) 
                     continue
             else:
                 tense = got
-                if tense is future and entry[1] in v.future_nouns and _noun_cue(
+                if tense is future and entry[1] in v.noun_or_place_cues and _noun_cue(
                     v, entry[1],
                     words[k + 1].strip(_WORD_PUNCT).lower() if k + 1 < len(words) else "",
                     words[k - 1] if k > 0 else "",
@@ -554,11 +556,12 @@ _DETERMINERS = frozenset(
 
 
 def _noun_cue(v: _Vocab, low: str, nxt: str, before_raw: str) -> bool:
-    """Whether a future cue ``low`` is a noun saying nothing of the tense: one of
-    ``future_nouns`` after a determiner, and not before "to" ("a plan to meet on Friday"
-    still speaks of what is to come)."""
-    return (low in v.future_nouns and nxt != "to"
-            and before_raw.strip(_WORD_PUNCT).lower() in _DETERMINERS)
+    """Whether a future cue ``low`` says nothing of the tense: one of ``future_nouns``
+    after a determiner and not before "to" ("a plan to meet on Friday" still speaks of
+    what is to come), or "next" before "to" (a place: "went off next to a patrol")."""
+    if nxt == "to":
+        return low == "next"
+    return low in v.future_nouns and before_raw.strip(_WORD_PUNCT).lower() in _DETERMINERS
 
 
 _CUE_MEMO_SIZE = 50_000
