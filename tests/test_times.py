@@ -828,3 +828,13 @@ def test_hours_after_an_event_with_no_day_told_gives_nothing() -> None:
 ])
 def test_next_to_is_a_place_not_the_future(text: str, iso: str) -> None:
     assert [i for _, i in isos(text)] == [iso]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The army said late Thursday it would accept a truce.", ("late Thursday", "2021-03-11")),
+    ("Rebels said early Monday they would withdraw heavy arms.", ("early Monday", "2021-03-15")),
+    ("Late on Friday, warplanes struck the market.", ("Late on Friday", "2021-03-12")),
+    ("Talks will resume late Friday.", ("late Friday", "2021-03-19")),
+])
+def test_late_or_early_before_a_weekday_is_part_of_it(text: str, found: tuple[str, str]) -> None:
+    assert isos(text) == [found]

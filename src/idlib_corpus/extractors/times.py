@@ -206,7 +206,10 @@ def _vocab() -> _Vocab:
         r"|(?:hours|minutes|moments)\s+(?:later|after|before)"
         r"|(?:shortly|soon)\s+(?:afterwards?|thereafter))\b"
     )
-    wdx = rf"{wd}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?\b"
+    # ("late Thursday", "early on Monday": the part of the day belongs to the expression,
+    # so that the verb before it sets the tense: "said late Thursday it would ...")
+    wdx = (rf"(?:(?i:late|early)\s+(?:(?i:on)\s+)?)?{wd}(?:['’]s)?"
+           r"(?:\s+(?i:morning|afternoon|evening|night))?\b")
     decade = r"(?:(?i:the)\s+)?(?:1[89]|20)\d0s\b"
     to = r"(?:(?i:to|till|until|through)\s+|[-–]\s*)"
     rng = (
@@ -846,7 +849,7 @@ def _resolve(
         d = _pick_year(month, day, ctx)
         return None if d is None else _tv_day(d, text=full, span=span)
     if kind == "wd":
-        wd_name = _WEEKDAY_NAME.match(body)
+        wd_name = _WEEKDAY_NAME.search(body)
         if wd_name is None:
             return None
         d = _weekday(v.weekdays[wd_name.group()], ctx)
