@@ -2754,3 +2754,16 @@ def test_who_claims_an_attack_told_before_did_it(
 def test_a_side_that_loses_soldiers_is_the_target(pipeline: object, text: str, hit: str) -> None:
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.targets == (hit,) and attack.perpetrators == ()
+
+
+@pytest.mark.parametrize(("text", "doers"), [
+    ("Turkey launched its cross-border operation, which it calls Olive Branch, on Jan. 20.",
+     ("state:TR",)),
+    ("Ankara launched a ground operation against the YPG near Tal Rifaat on Sunday.",
+     ("state:TR",)),
+    ("Turkey launched an incursion into northern Syria on Wednesday, its ministry said.",
+     ("state:TR",)),
+])
+def test_launching_an_operation_or_incursion_is_an_attack(
+        pipeline: object, text: str, doers: tuple[str, ...]) -> None:
+    assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == doers
