@@ -818,6 +818,10 @@ def test_hours_after_an_event_just_dated_is_its_day(text: str, iso: str) -> None
 
 def test_hours_after_an_event_with_no_day_told_gives_nothing() -> None:
     assert isos("Hours after the attack, the minister spoke by phone.") == []
+    # (a day told two sentences back is as likely another event's)
+    assert [t for t, _ in isos("The patrol ended on Wednesday. Talks faltered. A visit was "
+                               "called off hours before the envoys were due.")] == [
+        "on Wednesday"]
 
 
 @pytest.mark.parametrize(("text", "iso"), [

@@ -1434,8 +1434,10 @@ def _scan(
             ):
                 # (Not after a date opening the sentence and a comma: "On Monday, a day
                 # before the summit, jets struck ...": the strike's day comes nearer.)
-                hours = body[:1] in "hHmM"  # ("hours after the raid": the raid's day)
-                if hours and recent and si - recent[-1][0] <= 3:
+                # ("hours after the raid": the raid's day, told in this sentence or the
+                # one before; further back, the day told is as likely another event's)
+                hours = body[:1] in "hHmM"
+                if hours and recent and si - recent[-1][0] <= 1:
                     out.append((_tv_day(recent[-1][1], text=m.group(),
                                         span=_trusted.span(start, end)), "anchored"))
                 elif recent and recent[-1][0] == si and not (
