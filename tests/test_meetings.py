@@ -1212,17 +1212,21 @@ def test_the_meeting_before_a_journey_to_a_capital_adds_its_host(pipeline: objec
     assert m.place is not None and m.place.name == "Ankara"
 
 
-@pytest.mark.parametrize("text", [
-    "Recep Tayyip Erdogan flew to Moscow on Wednesday for hastily arranged talks with "
-    "Vladimir Putin, hoping to stop a Syrian army push on Saraqib.",
-    "Recep Tayyip Erdogan travelled to Moscow on Wednesday for specially arranged talks with "
-    "Vladimir Putin, seeking to halt an Iranian-backed offensive.",
-    "Russian Defence Minister Sergei Shoigu arrived in Ankara on Wednesday for talks with "
-    "Turkish officials, in a bid to keep Syrian forces out of the zone.",
+@pytest.mark.parametrize(("text", "status"), [
+    ("Recep Tayyip Erdogan flew to Moscow on Wednesday for hastily arranged talks with "
+     "Vladimir Putin, hoping to stop a Syrian army push on Saraqib.", MeetingStatus.HELD),
+    ("Recep Tayyip Erdogan travelled to Moscow on Wednesday for specially arranged talks with "
+     "Vladimir Putin, seeking to halt an Iranian-backed offensive.", MeetingStatus.HELD),
+    # (arrived on the day of the report: the visit is under way)
+    ("Russian Defence Minister Sergei Shoigu arrived in Ankara on Wednesday for talks with "
+     "Turkish officials, in a bid to keep Syrian forces out of the zone.",
+     MeetingStatus.ONGOING),
 ])
-def test_a_journey_for_talks_and_the_aim_of_it(pipeline: object, text: str) -> None:
+def test_a_journey_for_talks_and_the_aim_of_it(
+    pipeline: object, text: str, status: MeetingStatus
+) -> None:
     m = one(_read(pipeline, text)[0])
-    assert (m.parties, m.status) == (("RU", "TR"), MeetingStatus.HELD)
+    assert (m.parties, m.status) == (("RU", "TR"), status)
     assert m.date is not None and m.date.iso == "2020-03-04"
 
 
@@ -2662,3 +2666,44 @@ def test_a_previous_meeting_is_another_held_one(
     assert earlier.parties == ("IR", "RU", "TR") and earlier.status is MeetingStatus.HELD
     assert (earlier.place and earlier.place.name, earlier.date and earlier.date.iso) == (
         place, date)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Zarif arrived in Damascus on Wednesday for talks with Assad.", MeetingStatus.ONGOING),
+    ("A Russian delegation arrived in Ankara today for consultations with Turkish officials.",
+     MeetingStatus.ONGOING),
+    ("Zarif arrived in Damascus on Monday for talks with Assad.", MeetingStatus.HELD),
+])
+def test_arriving_on_the_day_of_the_report_is_a_visit_under_way(
+    pipeline: object, text: str, status: MeetingStatus
+) -> None:
+    assert one(_read(pipeline, text)[0]).status is status
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("Zarif arrived in Damascus on Monday for talks with Assad and is due in Ankara on "
+     "Thursday.", (MeetingStatus.PLANNED, ("IR", "TR"), "Ankara")),
+    ("Lavrov held talks with Cavusoglu in Antalya on Monday and will then travel to Tehran.",
+     (MeetingStatus.PLANNED, ("IR", "RU"), "Tehran")),
+    ("Lavrov met Cavusoglu in Ankara on Monday and then flew to Tehran.",
+     (MeetingStatus.HELD, ("IR", "RU"), "Tehran")),
+])
+def test_the_traveller_s_next_stop_is_another_visit(
+    pipeline: object, text: str, second: tuple[MeetingStatus, tuple[str, ...], str]
+) -> None:
+    found, names = _read(pipeline, text)
+    assert len(found) == 2
+    m = found[1]
+    assert (m.status, m.parties, m.place and m.place.name) == second
+    assert _who(m, names) == {"Zarif" if "Zarif" in text else "Lavrov"}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin met Erdogan in Sochi on Monday and said Iran must leave Syria.",
+    "Putin received Erdogan in Moscow on Monday, their fifth meeting this year, and told him "
+    "Syria would keep its troops in Idlib.",
+    "Lavrov held talks with Cavusoglu in Antalya and told reporters that Syrian troops would "
+    "withdraw.",
+])
+def test_what_one_who_met_then_said_names_no_side(pipeline: object, text: str) -> None:
+    assert one(_read(pipeline, text)[0]).parties == ("RU", "TR")

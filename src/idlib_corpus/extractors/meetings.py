@@ -254,10 +254,16 @@ _AND_WORDS = (" and ",)
 # (``\s\s*``: the same matches as ``\s+``, but a pattern opening with a class lets the
 # regex engine skip to it in C; one opening with a repeat runs the matcher at every offset)
 _AND_THEN_MEET = re.compile(
-    r"\s\s*and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?"
+    r"\s\s*and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?(?:"
     r"(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
-    r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"
+    r"is\s+to|are\s+due\s+to|are\s+set\s+to|is\s+due\s+to|is\s+set\s+to)\s+"
+    r"(?:then\s+|later\s+)?(?=meet|hold|visit|travel|fly|head)"
+    # "arrived in Damascus for talks with B and is due in Ankara on Monday", "… and then
+    # flew to Doha": the traveller's next stop, another visit
+    r"|(?:is|are)\s+(?:due|expected)\s+(?=in\s)|then\s+(?=flew|headed|went|travell?ed)"
+    r")"
 )
+_AND_ON = re.compile(r"\s*and\s")  # (a part of a clause sharing its subject)
 # "… after a meeting planned in Tehran was shelved" (searched after the first trigger)
 # ("… sealed at talks in Geneva, and discussed again when A visited Ankara": when too)
 _SEQUENCE = re.compile(  # (word-start test after the first letter, as in _SETTING)
@@ -304,6 +310,7 @@ _THE_HEAD = re.compile(
 )
 _HEAD_WORDS = (" leader", " president", " minister")
 _HEAD_OFFICES = ("leader", "president", "prime minister")  # (a head of state or government)
+_AND_SAID = re.compile(r"[\s,]*and\s")  # (an attribution sharing the meeting's subject)
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -535,8 +542,15 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                     if lead.group("whose") in ("his", "her"):
                         whose = ctx.person_before(min(clause.end, lead.end() + 30), lead.end())
                     clause = make_span(clause.start, lead.end())
+            doer = None
+            if part is not None and clause.start > whole.start and \
+                    _AND_ON.match(ctx.folded, clause.start, clause.end):
+                # ("A arrived in X for talks with B and is due in Y": A goes on to Y)
+                doer = next((m for m in ctx.mentions_in(part.clause) if m.kind == "person"
+                                and m.actor in part.participants), None)
             cand = _read_clause(ctx, si, sent, clause, triggers, countries,
-                                alone=clause.start > whole.start, first_part=first_part)
+                                alone=clause.start > whole.start, first_part=first_part,
+                                doer=doer)
             if cand is None:
                 continue
             if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
@@ -825,11 +839,13 @@ def _read_clause(
     *,
     alone: bool = False,
     first_part: bool = False,
+    doer: Mentioned | None = None,
 ) -> _Candidate | None:
     """The meeting one clause tells (``alone``: a second part of a clause, "…, days after
     a visit to Ankara", whose meeting is not of the states the sentence names before;
     ``first_part``: a first part, "talks in Geneva, and again when A visited B", whose meeting
-    is not of the states named after it)."""
+    is not of the states named after it; ``doer``: the person the clause's verb has for
+    subject, named in the part before, "… and is due in Ankara")."""
     if ctx.has("meeting_denials", clause):
         return None  # "a meeting … was not on the agenda"
     first = triggers[0]
@@ -897,6 +913,12 @@ def _read_clause(
                 speech = [s for s in speech if s is not subject]
                 lead_said = subject.span.end
     speech_zones = [s.span for s in speech] if speech else []
+    for s in speech:
+        if s.span.start >= first.end and s.span.end < c_end and \
+                _AND_SAID.match(f, s.span.start, s.span.end):
+            # "A met B in Sochi and said Iran must leave Syria", "…, and told him Israel
+            # would not accept …": what the one who met said names no side of the meeting
+            speech_zones.append(make_span(s.span.end, c_end))
     if lead_said > 0:
         # (", while C pleaded for …": the statement ends where a contrast opens)
         contrast = f.find(", while ", lead_said, c_end)
@@ -955,6 +977,11 @@ def _read_clause(
     host = hosting[0] if hosting is not None else None
     host_states: set[str] = set()
     host_people: set[str] = set()
+    if doer is not None:
+        country = doer.country or countries.get(doer.actor)
+        if country:
+            participants.add(doer.actor)
+            parties.add(country)
     for i in mentions:
         sp, actor, m_kind, country, role_kind = raws[i]
         if host is not None and host.start <= sp.start < host.end and country is not None \
@@ -1262,6 +1289,10 @@ def _read_clause(
         # in April", told in a sentence of a meeting to come)
         date = _behind(ctx, date, ctx.published)
     pub = ctx.published
+    if status is MeetingStatus.HELD and explicit and pub is not None and date is not None \
+            and date.start == date.end == pub and not weak and any(
+                h.phrase.startswith("arriv") for h in ctx.hits_in("meeting_status", clause)):
+        status = MeetingStatus.ONGOING  # "arrived in Ankara today for talks": under way
     if status is None and (date is None or weak):
         status = MeetingStatus.HELD  # news tells what happened unless it says otherwise
     if status is None and date is not None and pub is not None and not weak:
