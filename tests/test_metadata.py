@@ -1116,6 +1116,11 @@ def test_a_line_of_bars_opening_with_a_headline_is_no_navigation_bar(line: str) 
     ("Last updated: Feb 6, 2020 - 08:14", dt.date(2020, 2, 6)),
     ("Posted on February 20, 2020 by Sara Lind", dt.date(2020, 2, 20)),
     ("First published on 3 May 2019 at 10:02", dt.date(2019, 5, 3)),
+    ("Published On 3 Mar 2020", dt.date(2020, 3, 3)),
+    ("MAR 03, 2020 - 4:05 PM GMT+3", dt.date(2020, 3, 3)),
+    ("UPDATED MARCH 3, 2020", dt.date(2020, 3, 3)),
+    ("03 Mar 2020 • 16:05", dt.date(2020, 3, 3)),
+    ("March 3, 2020 GMT", dt.date(2020, 3, 3)),
 ])
 def test_date_lines_with_clocks_prefixes_and_reporters_give_the_date(
         stamp: str, day: dt.date) -> None:

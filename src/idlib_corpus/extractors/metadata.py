@@ -192,9 +192,10 @@ _LATE_DATELINES = (
 #: "RIYADH: Saudi Arabia said ...": a place in capitals and a colon opening the story.
 _COLON_DATELINES = (re.compile(rf"^(?P<place>{_CAPS_PLACE}):\s+(?=\S)"),)
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
+# (a full date's month may be in capitals: "MAR 03, 2020")
 _FULL_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}[,،]?\s+\d{{4}}"
+    rf"(?:(?:{_MONTH}|{_MONTH.upper()})\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}|{_MONTH.upper()})[,،]?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 #: Datelines in mixed case without an outlet, read only where the knowledge base knows
@@ -214,11 +215,11 @@ _CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?
 #: Roe" (the reporter after it), "By Jane Roe | March 3, 2020" is read by the byline rule.
 _DATE_LINE = re.compile(
     r"^(?:(?:(?:Last|First)\s+)?(?i:Published|Updated|Posted|Date|Modified)"
-    r"(?:\s+(?:time|on|at|date))?\s*:?\s*)?"
+    r"(?:\s+(?i:time|on|at|date))?\s*:?\s*)?"
     rf"(?:{_CLOCK}\s*[,|-]?\s+)?"  # "1:14 pm, August 26, 2020", "12:40 GMT, 6 March 2020"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"  # "Mon 17 Feb 2020", "Saturday, 3 ..."
     rf"(?P<date>{_FULL_DATE})"
-    rf"(?:[\s,-]+(?:at\s+)?{_CLOCK})?"
+    rf"(?:[\s,•-]+(?:at\s+)?{_CLOCK}|\s+[A-Z]{{3,4}})?"
     r"\s*(?:[/|].{0,60}|\s(?:by|By)\s+[A-Z].{0,50})?$"
 )
 #: Stamps of the page's clock without a date: "Updated 3 hours ago", "5 min read".
@@ -643,11 +644,14 @@ def _place_name(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
+_CAPITAL_MONTH = re.compile(r"\b([A-Z])([A-Z]{2,8})\b")
+
+
 def _parse_date(s: str) -> _dt.date | None:
     """A full date with its year, as datelines and date lines write it."""
     from idlib_corpus.extractors.times import resolve_expression
 
-    s = s.strip().rstrip(".,")
+    s = _CAPITAL_MONTH.sub(lambda c: c.group(1) + c.group(2).lower(), s.strip().rstrip(".,"))
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s)
     if m:
         try:
