@@ -6,12 +6,15 @@ crediting the outlet, the story, then share buttons, related headlines and foote
 plugin reads that layout line by line:
 
 * the **masthead** is a first short line naming an outlet the knowledge base knows
-  ("MIDDLE EAST EYE", "The Guardian - Back to home"); **navigation** lines are short
-  capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion | Sport",
-  "World › Middle East", a sentence-case banner "Press review | English summary", a
-  trail of three short items in any case "World | Europe and Asia | Trade war"), or
+  ("MIDDLE EAST EYE", "The Guardian - Back to home"), or any short name with its motto
+  after a dash ("The Daily Planet — Independent news since 1921"); **navigation** lines
+  are short capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion |
+  Sport", "World › Middle East", a sentence-case banner "Press review | English
+  summary", a trail of three short items in any case "World | Europe and Asia | Trade
+  war", one closed by the site's motto "News | World | Journalism you can trust."), or
   short section words on their own line; both are skipped, and so are cookie notices
-  and a tagline between the masthead and a section bar ("Facts Are Sacred Here");
+  and a tagline between the masthead and a section bar ("Facts Are Sacred Here") or
+  straight below it ("Creating new perspectives");
 * the **title** is the first headline-like line before the story: 4 to 25 words, not a
   sentence ending in a period, not a date or a byline, with a trailing breadcrumb trail
   (``/ News / News agency X``) or a short source attribution (`` - Foreign Ministry``)
@@ -37,10 +40,14 @@ plugin reads that layout line by line:
   on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``
   (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``), or
   a known place in capitals and a colon opening the story (``AMMAN: Jordan ...``);
-* a dateline (or a date line above the story) that gives a full date with its year
-  gives the publication date;
+* a dateline (or a date line above the story: "Last updated: Feb 6, 2020 - 08:14",
+  "1:14 pm, August 26, 2020", "MAR 03, 2020", else a byline's or other chrome's date,
+  never a caption's) that gives a full date with its year gives the publication date;
+* a staff credit by the masthead's initials ("By DPN Staff" under "Daily Planet News")
+  names the masthead;
 * **boilerplate** lines are marked (not deleted): share/comment/rate widgets, section
-  names, clock stamps ("Updated 3 hours ago", "5 min read"), credit and footer lines,
+  names, clock stamps ("Updated 3 hours ago", "5 min read"), photo captions ending with
+  their credit ("... (Photo by Jane Roe/AFP)"), credit and footer lines,
   repeated headlines, related-story headlines inside the
   story, and lines not in English (a Cyrillic footer).
 

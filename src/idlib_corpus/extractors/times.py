@@ -16,7 +16,10 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   after the base (the one after for the future), else the nearer of the two;
 * "a day earlier", "the next day", "the same day" count from the date given just before
   (in the same or the previous three sentences), else from the base; "hours later" and
-  "shortly afterwards" are that date's day (nothing without one);
+  "shortly afterwards" are that date's day (nothing without one), and so are "hours
+  after the raid", "minutes before the strike" (a day told in that sentence or the one
+  before); "(on Friday,) a day after a drone attack" dates the attack, a day before the
+  day the sentence has told (one or two days; not after a date opening the sentence);
 * "later that year", "earlier that month", "that same week" fall in that unit of the time
   just told (the part after or before it, where that time is finer than the unit);
   "earlier in the day" is the day just told, else the base; "early last month" is that
@@ -33,9 +36,16 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   months joined, "between December and March", whole days: a gold interval of days or
   of months holds them alike); "early", "mid-" and "late" in a month name its thirds
   (days 1-10, 11-20, 21 to the end), as a day interval, and so do "the first days of"
-  and "the last days of"; "the first week of", "the second half of" their days;
+  and "the last days of"; "the first week of", "the second half of" their days; in a
+  year ("late 2018", "mid-2019", "early last year") its thirds of four months, and "the
+  second half of 2020" its half; a season ("last summer", "the autumn of 2018") its
+  three months (a winter runs from December; one with a single year is not read);
+* "late Thursday", "early on Monday" are read whole; "overnight" before a named day
+  ("overnight into Sunday") gives way to that day;
 * the tense is read within the clause: where no cue lies near, further back in it
-  (a long past clause: "had tried for weeks to settle ... in November").
+  (a long past clause: "had tried for weeks to settle ... in November"); a clause that
+  "after", "when", "once" opens on the right is another clause; a future word used as a
+  noun ("discussed the plan on Tuesday") and "next to" say nothing of the tense.
 
 Expressions whose extent the words do not fix ("the past few weeks", "recently") are
 skipped rather than guessed. Absolute dates are read by the grammar itself: it covers
