@@ -2767,3 +2767,30 @@ def test_a_side_that_loses_soldiers_is_the_target(pipeline: object, text: str, h
 def test_launching_an_operation_or_incursion_is_an_attack(
         pipeline: object, text: str, doers: tuple[str, ...]) -> None:
     assert one(_incidents(pipeline, text), T.ARMED_ATTACK).perpetrators == doers
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Syrian government forces launched an offensive on Maarat al-Numan in December.\n\n"
+     "The UN says at least 235,000 people have fled the Syrian offensive since December 12. "
+     "Local officials put the figure at more than 300,000.", [235000, 300000]),
+    ("More than 80,000 people have fled Idlib since Russian air strikes intensified on "
+     "Friday, the UN said. Aid groups estimate the number at nearly 100,000, most of them "
+     "women and children.", [80000, 100000]),
+])
+def test_another_source_s_figure_of_a_displacement_is_a_record_of_its_own(
+        pipeline: object, text: str, figures: list[int]) -> None:
+    moved = [i for i in _incidents(pipeline, text) if i.type is T.DISPLACEMENT]
+    assert [i.displaced.value for i in moved if i.displaced] == figures
+    assert len({(i.perpetrators, i.date) for i in moved}) == 1
+
+
+def test_a_toll_restated_is_no_displacement(pipeline: object) -> None:
+    text = ("Russian jets struck Ariha on Monday, killing nine people. Rescuers put the "
+            "figure at 12.")
+    assert [i.type for i in _incidents(pipeline, text)] == [T.ARMED_ATTACK]
+
+
+def test_what_a_later_clause_with_no_incident_word_moves_is_not_hit(pipeline: object) -> None:
+    text = ("Turkey launched its cross-border operation on Oct. 9, days after President "
+            "Donald Trump pulled U.S. troops back from the border.")
+    assert _sides(pipeline, text) == (("state:TR",), ())

@@ -460,6 +460,9 @@ _SUBJECT_OF_LATER = re.compile(  # (word-start test after the first letter)
     r"(?:s(?<![a-z]s)ince|a(?<![a-z]a)fter|b(?<![a-z]b)efore|w(?<![a-z]w)h(?:en|ile)|"
     r"u(?<![a-z]u)ntil)\s+(?:the\s+)?(?:[a-z-]+\s+(?:and\s+)?)?$"
 )
+# the past verb of a subordinate clause, after a subject of up to five words ("after
+# President Donald Trump pulled")
+_LATER_VERB = re.compile(r"[a-z]+\s+(?:[\w.'’-]+\s+){1,5}?[a-z]{3,}ed(?![a-z])")
 #: An attack aimed at what a state holds, told after a passive ("… in an attack on one of ").
 _ON_ONE_OF = re.compile(
     r"(?<![a-z])(?:on|against|targeting)\s+(?:(?:one|two|three|some|several|many|each|all|"
@@ -610,6 +613,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
     _later_casualties(ctx, records)
     _later_blame(ctx, records)
     _later_claim(ctx, records)
+    _restated_figures(ctx, records)
     records = [r for r in records if not r.trend]
     if any((r.place is None and (r.type is not _DEPLOYMENT or r.area_ref))
            or (r.area_ref and r.place is not None
@@ -904,6 +908,44 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
         if doers:
             attack.perpetrators = doers
             attack.evidence.append(sent)
+
+
+# "Kurdish officials put the figure at more than 300,000", "aid groups estimate the
+# number at 250,000": another source's figure of the displacement just told
+_RESTATED = re.compile(
+    r"(?<![a-z])(?:put|puts|putting|estimated?|estimates|estimating|placed?|places)\s+"
+    r"(?:the|that|this|their|its)\s+(?:figure|number|total|count|tally)\s+at\s+$"
+)
+
+
+def _restated_figures(ctx: EventContext, records: list[_Candidate]) -> None:
+    """A figure another source gives for the displacement told just before ("The UN says
+    176,000 people have fled. Local officials put the figure at 300,000.") is one more
+    record of it (one for each figure, since sources differ)."""
+    f = ctx.folded
+    if f.find("figure at") < 0 and f.find("number at") < 0 and f.find("total at") < 0:
+        return  # (most articles: no figure restated)
+    moved = [r for r in records if r.type is _DISPLACEMENT and r.displaced is not None]
+    if not moved:
+        return
+    for n in ctx.numbers:
+        start = n.span.start
+        if not _RESTATED.search(f, max(0, start - 40), start):
+            continue
+        told = [(max(e.end for e in r.evidence), r) for r in moved
+                if r.evidence and max(e.end for e in r.evidence) <= start]
+        if not told:
+            continue
+        end, first = max(told, key=lambda item: item[0])
+        if start - end > 250 or not isinstance(n.value, int) or (
+                first.displaced is not None and first.displaced.value == n.value):
+            continue
+        sents = ctx.sentences
+        sent = sents[bisect.bisect_right([x.start for x in sents], start) - 1]
+        records.insert(records.index(first) + 1, attrs.evolve(
+            first, displaced=_claim([n], ctx, None), reported_by=None,
+            evidence=[*first.evidence[:1], sent],
+            perpetrators=set(first.perpetrators), targets=set(first.targets)))
 
 
 # "X claimed responsibility", "the group claimed the attack": X did it
@@ -1381,6 +1423,10 @@ def _read_clause(
     # (where the first subordinate clause after the trigger may open: read once)
     later_sub = min((at for w in _LATER_SUBORDINATE
                      if (at := f.find(w, main_end, cend)) >= 0), default=cend)
+    # (the first past verb of that clause after its subject: "after X pulled")
+    later_verb = cend
+    if later_sub < cend and (verb := _LATER_VERB.search(f, later_sub, cend)) is not None:
+        later_verb = verb.end()
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
         if crafts and m in crafts:
@@ -1388,9 +1434,14 @@ def _read_clause(
             continue
         if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
-        if m_start > later_sub \
-                and _SUBJECT_OF_LATER.search(f, max(main_end, m_start - 40), m_start):
-            continue  # "the first raids since Baku and Yerevan signed …": another event's
+        if m_start > later_sub and (
+                _SUBJECT_OF_LATER.search(f, max(main_end, m_start - 40), m_start)
+                or (later_verb < m_start and not ctx.hits["incident_triggers"].between(
+                    later_sub, m_start))):
+            # "the first raids since Baku and Yerevan signed …": another event's; "… on
+            # Oct. 9, days after Washington pulled U.S. troops back": what that other
+            # event (told with no incident word) moved
+            continue
         if accusers and any(0 <= b - m_end <= 30 for b in accusers):
             continue  # "Ankara blamed the attack on …": the accuser did not do it
         if blamed and any(0 <= m_start - e <= 20 for e in blamed):
