@@ -2794,3 +2794,23 @@ def test_what_a_later_clause_with_no_incident_word_moves_is_not_hit(pipeline: ob
     text = ("Turkey launched its cross-border operation on Oct. 9, days after President "
             "Donald Trump pulled U.S. troops back from the border.")
     assert _sides(pipeline, text) == (("state:TR",), ())
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Turkey, which has deployed thousands of soldiers in Idlib under its deals with Russia, "
+     "sent a further convoy of armoured vehicles into the Jabal al-Zawiya region on Saturday.",
+     "Jabal al-Zawiya"),
+    ("Russia, which has warplanes stationed in Latakia, bombed the town of Kafr Nabl on "
+     "Sunday.", "Kafr Nabl"),
+])
+def test_what_an_aside_tells_is_background(pipeline: object, text: str, place: str) -> None:
+    found = _incidents(pipeline, text)
+    assert len(found) == 1 and found[0].place is not None and found[0].place.name == place
+
+
+def test_the_army_post_an_active_verb_after_a_passive_hits_is_the_target(
+        pipeline: object) -> None:
+    text = ("The Syrian army said its troops were on alert.\n\nTwo soldiers were killed on "
+            "Sunday when militants attacked an army position near the village of Abu Dali, "
+            "a newspaper reported.")
+    assert _sides(pipeline, text) == ((), ("state:SY",))

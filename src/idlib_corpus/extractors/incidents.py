@@ -433,6 +433,8 @@ _LEFT_AFTER = re.compile(
 )
 # "the bloodiest day of", "the heaviest Russian": a superlative before an attack noun
 _SUPERLATIVE = re.compile(r"(?<![a-z])(?:the|its)\s+[a-z]+est\s+(?:[a-z-]+\s+){0,4}$")
+_HAVE_WORDS = frozenset({"has", "have", "had"})
+_ASIDE_PERFECT = re.compile(r",\s+(?:which|who)\s+(?:has|have|had)\s+$")
 # a relative pronoun before a verb in the present ("a group that attacks …")
 _RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # armed nouns that name what is hit, not who hits ("Turkish convoy shelled near X")
@@ -1111,6 +1113,10 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             # continue to enter the province": that goes on; nor "used drones to attack
             # the base": what they did it with)
             return False
+        if last in _HAVE_WORDS and _ASIDE_PERFECT.search(f, max(floor, start - 30), start):
+            # "Turkey, which has deployed thousands of troops in Idlib, sent …": what the
+            # aside tells is background
+            return False
         if last in _RELATIVE_SUBJECTS and phrase[-1] == "s" and " " not in phrase \
                 and not phrase.endswith("ss"):
             return False  # "a regime that shells its own towns": what it does, no event
@@ -1611,6 +1617,14 @@ def _read_clause(
                 and home not in receivers:
             doers.add(home)  # "Russian and government air raids"
     hit_lo, hit_hi = (cstart, main_start) if passive else (main_end, cend)
+    if passive and typ is _ATTACK and not receivers:
+        # "two soldiers were killed when militants attacked an army position": what the
+        # active verb after the passive one hits
+        acts = [h.end for h in real if h.start > main_end and h.value.get("pos") != "noun"
+                and h.value["voice"] == "active"]
+        if acts and not (has_any(f, _BARE_ARMY_PARTS, hit_lo, hit_hi)
+                         and _BARE_ARMY_HIT.search(f, hit_lo, hit_hi)):
+            hit_lo, hit_hi = acts[0], cend
     if typ is _ATTACK and has_any(f, _BARE_ARMY_PARTS, hit_lo, hit_hi) \
             and (bare := _BARE_ARMY_HIT.search(f, hit_lo, hit_hi)) \
             and (home := _army_of(ctx, bare)) and home not in doers:
@@ -1687,7 +1701,7 @@ def _read_clause(
             return None
 
     # -- place and date
-    place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named, brackets)
+    place, rank = _place(ctx, clause, sent, typ, main, speech_zones, named, brackets, asides)
     if head_of is not None:
         heads = [p for p in ctx.places_in(make_span(sent.start, head_of.start()))
                  if not p.is_country and not ctx.is_actor_span(p.span)]
@@ -2539,9 +2553,11 @@ def _place(
     excluded: list[Span],
     named: list[Mentioned],
     brackets: list[Span],
+    asides: Sequence[Span] = (),
 ) -> tuple[PlaceRef | None, int]:
     """The place of the incident and a rank (lower is surer); ``named``: the clause's
-    mentions; ``brackets``: ``ctx.brackets_over`` the clause."""
+    mentions; ``brackets``: ``ctx.brackets_over`` the clause; ``asides``: its
+    non-restrictive relative clauses (", which has troops in Idlib,": background)."""
     f = ctx.folded
     best: tuple[tuple[int, int], PlaceRef] | None = None
     main_end = main.end
@@ -2595,6 +2611,8 @@ def _place(
                 rank += 1
             if p.is_country:
                 rank += 3
+            if asides and within_any(span, asides):
+                rank += 2  # "Turkey, which has thousands of troops in Idlib, sent …"
             key = (rank, abs(span.start - main_end))
             if best is None or key < best[0]:
                 best = (key, p)
