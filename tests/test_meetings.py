@@ -2707,3 +2707,39 @@ def test_the_traveller_s_next_stop_is_another_visit(
 ])
 def test_what_one_who_met_then_said_names_no_side(pipeline: object, text: str) -> None:
     assert one(_read(pipeline, text)[0]).parties == ("RU", "TR")
+
+
+@pytest.mark.parametrize(("text", "place", "date"), [
+    ("Putin raised the plan on Monday in Sochi, the seaside resort where he received Erdogan "
+     "for three hours of talks.", "Sochi", "2020-03-02"),
+    ("Erdogan spoke in Istanbul on Friday, the city where he had received Putin in January.",
+     "Istanbul", "2020-01"),
+    ("Lavrov was in Antalya on Tuesday, where he conferred with Cavusoglu.", "Antalya",
+     "2020-03-03"),
+])
+def test_a_meeting_told_in_a_where_clause_is_at_the_place_before(
+    pipeline: object, text: str, place: str, date: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.parties, m.place and m.place.name, m.date and m.date.iso) == (
+        ("RU", "TR"), place, date)
+
+
+@pytest.mark.parametrize("second", [
+    "As the two leaders met, Assad made a rare trip to the front line in Idlib, where Turkey "
+    "keeps a dozen posts.",
+    "While the talks went on, Assad visited his troops near Saraqib.",
+    "As the ministers sat down, Assad toured a base in Idlib, where Turkish troops are based.",
+])
+def test_what_happened_as_a_meeting_went_on_is_not_that_meeting(
+    pipeline: object, second: str
+) -> None:
+    found = _read(pipeline, "Putin and Erdogan met in Sochi on Tuesday. " + second)[0]
+    assert [m.parties for m in found] == [("RU", "TR")]
+
+
+def test_a_bilateral_told_in_the_body_is_not_the_headline_s_summit(pipeline: object) -> None:
+    found = _read(pipeline, "Iran, Russia and Turkey agree on zones at Astana talks\n\n"
+                            "By a staff writer\n\nPutin discussed the zones on Monday in Sochi, "
+                            "where he hosted Erdogan for talks.\n")[0]
+    assert sorted(m.parties for m in found) == [("IR", "RU", "TR"), ("RU", "TR")]

@@ -173,14 +173,14 @@ _SAID_HE = re.compile(
 # looked up first, so that most clauses are not searched)
 _LEAD_ADJUNCT = re.compile(
     r"(?:(?:hours|days|minutes|moments|shortly|just|weeks)\s+(?=after|before))?"
-    r"(?:after|before|following|during|ahead of|at the end of|on the eve of)\s+"
+    r"(?:after|before|following|during|ahead of|at the end of|on the eve of|as|while)\s+"
     r"(?P<whose>the|this|that|their|his|her|its|these|those|(?:last |next |this )?[a-z]+'s)"
     r"\s+[^,;:]{0,60}?,"
 )
 # ("Hours before the two ministers shook hands, rockets hit …": the time of what the
 # rest of the clause tells)
 _LEAD_WORDS = frozenset({"aft", "bef", "fol", "dur", "ahe", "at ", "on ", "hou", "day",
-                         "min", "mom", "sho", "jus", "wee"})
+                         "min", "mom", "sho", "jus", "wee", "as ", "whi"})
 # "After talks in Sochi,", "Meeting in Tehran on Friday,", "Following a phone call with
 # X,": a lead that introduces a meeting (no determiner: "after the talks" refers back)
 _LEAD_SETTING = re.compile(
@@ -311,6 +311,7 @@ _THE_HEAD = re.compile(
 _HEAD_WORDS = (" leader", " president", " minister")
 _HEAD_OFFICES = ("leader", "president", "prime minister")  # (a head of state or government)
 _AND_SAID = re.compile(r"[\s,]*and\s")  # (an attribution sharing the meeting's subject)
+_WHERE = re.compile(r"[\s,]*where\s")
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -561,6 +562,9 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                 cand.parties, cand.participants, cand.cls = set(part.parties), set(), "primary"
             if skip_to > clause.start >= sent.start:
                 continue  # (the ", when …" clause told with the meeting before: see below)
+            if cand.place is None and clause.start > sent.start and \
+                    _WHERE.match(ctx.folded, clause.start, clause.end):
+                _where_before(ctx, sent, clause, cand)
             if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
                     and _SINCE_LEAD.match(ctx.folded, clause.start, clause.end) and \
                     ctx.folded.find("first", part.clause.start, clause.start) >= 0:
@@ -1080,6 +1084,13 @@ def _read_clause(
     topical: list[str] = []
     # ", who urged Russia to …": a relative clause tells of a person, not of the meeting
     aside = f.find(", who ", first.end, c_end) if states else -1
+    if states and aside < 0:
+        # "… to the front line in Idlib, where Turkey keeps posts": a relative clause on a
+        # place tells of the place (not where a meeting word follows: ", where he met B")
+        aside = f.find(" where ", first.end, c_end)
+        if (aside >= 0 and not (f.startswith(",", aside - 1) or f.startswith(", and", aside - 5)
+                               )) or any(t.start > aside for t in triggers):
+            aside = -1
     # ", hoping to halt a Syrian offensive": the aim of the journey or talks, not a side
     purpose: int | None = None  # (looked for on the first state that would add a party)
     for i in states:
@@ -1164,7 +1175,7 @@ def _read_clause(
     if len(parties) < 2:
         # "the memorandum that Putin and Erdogan signed when they met in Sochi": "they" are
         # the persons named before in the sentence, whatever the clause they stand in
-        they = _THEY_MET.search(ctx.folded, max(sent.start, triggers[0].start - 40),
+        they = _THEY_MET.search(ctx.folded, max(c_start, triggers[0].start - 40),
                                 triggers[0].end)
         near = max(sent.start, first.start - 30)
         their = None if they is not None or f.find("their", near, first.start) < 0 else \
@@ -1889,6 +1900,25 @@ def _described(ctx: EventContext, head: re.Match[str]) -> tuple[str, str] | None
     return None
 
 
+def _where_before(ctx: EventContext, sent: Span, clause: Span, cand: _Candidate) -> None:
+    """ "… on Monday in Sochi, the resort where he hosted B for talks": the meeting of the
+    "where" clause was at the place named right before it (and on the day named with that
+    place, when the clause names none)."""
+    before = ctx.places_in(make_span(max(sent.start, clause.start - 80), clause.start))
+    if not before:
+        return
+    there = before[-1]
+    cand.place, cand.place_rank = there.place, 3
+    if cand.date is None:
+        near = [t for t in ctx.times_in(make_span(max(sent.start, there.span.start - 40),
+                                                  clause.start))
+                if isinstance(t.value, TimeValue)]
+        if near:
+            value = near[-1].value
+            assert isinstance(value, TimeValue)
+            cand.date, cand.weak_date = value, False
+
+
 def _other_event(f: str, start: int, end: int) -> int:
     """Where "… after rebels seized the town", "… days before jets struck a market"
     opens in ``f[start:end]`` (an event by which a meeting told before is dated); -1 where
@@ -2484,7 +2514,11 @@ def _compatible(ctx: EventContext, a: _Candidate, b: _Candidate) -> bool:
     if a.parties != b.parties and (
         a.place is None or b.place is None or a.date is None or b.date is None
     ) and not (_definite(ctx, a) or _definite(ctx, b) or (
-        _in_headline(ctx, a) and (a.date is None or b.date is not None))):
+        _in_headline(ctx, a) and (a.date is None or b.date is not None)
+        # (not a bilateral told in the body, placed and dated, into the headline's
+        # undated and unplaced meeting of three)
+        and not (b.parties < a.parties and a.place is None and b.place is not None
+                 and b.date is not None))):
         # a bilateral and a trilateral meeting are one only where place and date agree
         # (or an undated headline names two of the states: "Turkish, Syrian ministers
         # meet in Moscow" over the four-way talks the story tells)
