@@ -2814,3 +2814,16 @@ def test_the_army_post_an_active_verb_after_a_passive_hits_is_the_target(
             "Sunday when militants attacked an army position near the village of Abu Dali, "
             "a newspaper reported.")
     assert _sides(pipeline, text) == ((), ("state:SY",))
+
+
+@pytest.mark.parametrize(("text", "place", "toll"), [
+    ("Regime artillery shelled the hospital in al-Atarib on Sunday, killing six people.\n\n"
+     "According to rescuers, the hospital was struck by guided missiles fired from regime "
+     "positions west of Aleppo. Another 16 people were injured.", "Al-Atarib", (6, 16)),
+    ("Turkish troops came under fire near Kafr Nabl from the Maarat al-Numan area on Monday, "
+     "and two soldiers were wounded.", "Kafr Nabl", (None, 2)),
+])
+def test_where_fire_came_from_is_not_where_it_struck(
+        pipeline: object, text: str, place: str, toll: tuple[int | None, int | None]) -> None:
+    attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
+    assert attack.place is not None and attack.place.name == place and _toll(attack) == toll

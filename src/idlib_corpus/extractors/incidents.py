@@ -208,6 +208,11 @@ _HELD_THERE = re.compile(
 )
 # "… southeast of X", "20 km north of X", "east of the town of X": X is a landmark by which
 # the place of the event is told
+# where fire came from, before a place ("fired from regime positions west of", "launched
+# from the Kobani area"): not where it struck
+_ORIGIN = re.compile(
+    r"(?<![a-z])(?:fired|launched|came|coming|shot|shelling|shelled|struck)\s+from\s+"
+    r"(?:[\w'-]+\s+){0,5}$")
 _SETTLEMENT_OF = re.compile(r"(?:town|village|city)\s+of\s+(?:al-|el-)?$")
 # what stands between a place and the wider one that locates it ("X area in southern Y",
 # "X, in Y", "the X region of Y"; not "the X district of Aleppo": a city's part, and the
@@ -2580,6 +2585,9 @@ def _place(
                 # "the clashes came a day after troops captured the town of X": the place of
                 # the earlier event (but "killed when forces shelled a post near X" is one)
                 continue
+            if f.find("from ", span.start - 60 if span.start > 60 else 0, span.start) >= 0 \
+                    and _ORIGIN.search(f, span.start - 60 if span.start > 60 else 0, span.start):
+                continue  # "missiles fired from regime positions west of Aleppo": whence
             if _OWNER.match(f, span.end) or (
                 not after and has_any(f, _SUBORDINATE_WORDS, span.end, main.start)
                 and _SUBORDINATE.search(f, span.end, main.start)
