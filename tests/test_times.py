@@ -842,3 +842,22 @@ def test_next_to_is_a_place_not_the_future(text: str, iso: str) -> None:
 ])
 def test_late_or_early_before_a_weekday_is_part_of_it(text: str, found: tuple[str, str]) -> None:
     assert isos(text) == [found]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A convoy crossed the border on the 5th, officials said.", [("on the 5th", "2021-03-05")]),
+    ("Fighting flared again on the 20th, a monitor said.", [("on the 20th", "2021-02-20")]),
+    ("The envoys will meet on the 25th.", [("on the 25th", "2021-03-25")]),
+    ("Talks opened in Geneva in May. A deal was signed on the 4th.",
+     [("in May", "2020-05"), ("on the 4th", "2020-05-04")]),
+])
+def test_a_bare_ordinal_day_is_a_day_of_the_month_told(
+        text: str, found: list[tuple[str, str]]) -> None:
+    assert isos(text) == found
+
+
+@pytest.mark.parametrize("text", ["Troops of the 25th Division advanced on the town.",
+                                  "The 4th Corps was sent on the 3rd floor of the base.",
+                                  "They met on the 5th and 6th of the talks."])
+def test_an_ordinal_before_a_noun_is_no_day(text: str) -> None:
+    assert all(not t.startswith("on the") for t, _ in isos(text))

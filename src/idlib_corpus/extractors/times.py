@@ -27,7 +27,9 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   ("the following year", "the previous year") takes its year from the time just told,
   and gives nothing when none was;
 * "New Year's Day", "New Year's Eve" and "Christmas Day" are days of the year, read as a
-  month and day without a year;
+  month and day without a year; "on the 5th" (no noun after it) is that day of the month
+  just told, else of the base's month (the month before in a past clause, where the day
+  would lie after the base);
 * weeks run Monday to Sunday; "this week" in a past clause ends at the base; "over the
   weekend" is the Saturday and Sunday just gone (the coming ones in a future clause);
   "the past 24 hours" the day before the base and the base;
@@ -235,6 +237,9 @@ def _vocab() -> _Vocab:
         rf"(?i:since)\s+(?:{ypart}|{point}|{lnt}|{lnt_named}|{words_day}|{wkend}"
         r"|(?i:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:year|month|week)))"
     )
+    # ("on the 5th": a day of the month just told, else of the base's; not "the 5th
+    # Corps", nor "the 5th and 6th")
+    nth = r"(?<=[Oo]n\s)(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?![ \t]*[\w(])"
     # days named for a feast ("on New Year's Day"): a day of the year, as a month-day
     # (each holds a keyword, "day" or "year": "Christmas Eve" would not be tried)
     named = r"(?i:new\s+year['’]?s\s+(?:day|eve)|christmas\s+day)\b"
@@ -249,7 +254,7 @@ def _vocab() -> _Vocab:
         # (Possessive "?+": no expression starts with "on", "in", "during" or "over", so
         # where the words after one fail, the engine need not try them from it again.)
         rf"|(?:(?i:on|in|during|over)\s+)?+(?:(?P<range>{rng})|(?P<iso>{p_iso})|(?P<md>{p_md})"
-        rf"|(?P<dm>{p_dm})|(?P<named>{named})"
+        rf"|(?P<dm>{p_dm})|(?P<nth>{nth})|(?P<named>{named})"
         rf"|(?P<days>{words_day})|(?P<anch>{anch})|(?P<ago>{ago})|(?P<pastn>{pastn})"
         rf"|(?P<edge>{edge})|(?P<lntn>{lnt_named})|(?P<pmon>{pmon})|(?P<ypart>{ypart})"
         rf"|(?P<season>{season})|(?P<wkend>{wkend})"
@@ -854,6 +859,8 @@ def _resolve(
                 whole = _month_value(y, month, ctx, full, span)
             return _month_part(body, whole, full, span)
         return _point(v, body, ctx, span, full)
+    if kind == "nth":
+        return _nth_day(int(_DIGITS.search(low).group()), ctx, span, full)  # type: ignore[union-attr]
     if kind == "named":
         month, day = _NAMED_DAYS[" ".join(low.replace("’", "'").split()[-2:])]
         d = _pick_year(month, day, ctx)
@@ -962,6 +969,26 @@ _YEAR_PART_WORD = re.compile(r"first half|second half|early|beginning|start|mid|
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
             "winter": (12, 2)}
 _SEASON_WORD = re.compile(r"spring|summer|autumn|fall|winter")
+
+
+def _nth_day(day: int, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
+    """ "on the 5th": that day of the month of the time just told (a day or a month),
+    else of the base's month, or of the month before (after) it where the day would lie
+    after (before) the base in a past (future) clause."""
+    told, base = ctx.told, ctx.base
+    if told is not None and not told.interval and told.precision is not Precision.YEAR:
+        year, month = told.start.year, told.start.month
+    elif base is None:
+        return None
+    else:
+        year, month = base.year, base.month
+        if ctx.tense is Tense.PAST and day > base.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        elif ctx.tense is Tense.FUTURE and day < base.day:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if day > _month_end(year, month).day:
+        return None
+    return _tv_day(_dt.date(year, month, day), text=full, span=span)
 
 
 def _year_part(low: str, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
@@ -1281,7 +1308,7 @@ def _coarseness(p: Precision) -> int:
 
 
 _NEEDS_TENSE = frozenset({"md", "dm", "my", "wd", "lnt", "lntn", "pmon", "wkend", "range",
-                          "ypart", "season"})
+                          "ypart", "season", "nth"})
 _ANCHORED = frozenset({"anch", "ago", "lnt"})
 _EVENT_RELATIVE = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|these|those)\b", re.I)
 #: A weekday or a month-day named right after "overnight" ("overnight into Sunday").
@@ -1493,7 +1520,7 @@ _KIND_KEY = {
     "year": "absolute", "decade": "absolute", "range": "range", "since": "since",
     "named": "relative", "wd": "relative", "days": "relative", "edge": "relative",
     "lnt": "relative", "lntn": "relative", "pmon": "relative", "wkend": "relative",
-    "ypart": "relative", "season": "relative",
+    "ypart": "relative", "season": "relative", "nth": "relative",
     "phours": "relative",
     "pastn": "relative",
     "ago": "relative",
