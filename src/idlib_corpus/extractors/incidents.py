@@ -1434,10 +1434,9 @@ def _read_clause(
     # (where the first subordinate clause after the trigger may open: read once)
     later_sub = min((at for w in _LATER_SUBORDINATE
                      if (at := f.find(w, main_end, cend)) >= 0), default=cend)
-    # (the first past verb of that clause after its subject: "after X pulled")
-    later_verb = cend
-    if later_sub < cend and (verb := _LATER_VERB.search(f, later_sub, cend)) is not None:
-        later_verb = verb.end()
+    # (the first past verb of that clause after its subject, "after X pulled": read on
+    # first need)
+    later_verb = -1
     for m in mentions:
         m_start, m_end = m.span.start, m.span.end
         if crafts and m in crafts:
@@ -1445,6 +1444,9 @@ def _read_clause(
             continue
         if m_end <= floor or (asides and within_any(m.span, asides)):
             continue
+        if m_start > later_sub and later_verb < 0:
+            verb = _LATER_VERB.search(f, later_sub, cend)
+            later_verb = verb.end() if verb is not None else cend
         if m_start > later_sub and (
                 _SUBJECT_OF_LATER.search(f, max(main_end, m_start - 40), m_start)
                 or (later_verb < m_start and not ctx.hits["incident_triggers"].between(
