@@ -2743,3 +2743,25 @@ def test_a_bilateral_told_in_the_body_is_not_the_headline_s_summit(pipeline: obj
                             "By a staff writer\n\nPutin discussed the zones on Monday in Sochi, "
                             "where he hosted Erdogan for talks.\n")[0]
     assert sorted(m.parties for m in found) == [("IR", "RU", "TR"), ("RU", "TR")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Erdogan told Putin during a meeting in Istanbul on Monday that Turkey would not "
+     "withdraw.", "2020-03-02"),
+    ("Cavusoglu told Lavrov in a phone call on Tuesday that Ankara would respond.",
+     "2020-03-03"),
+    ("Putin said during talks with Erdogan in Sochi on Friday that the truce would hold.",
+     "2020-02-28"),
+])
+def test_what_was_told_at_a_meeting_does_not_make_it_planned(
+    pipeline: object, text: str, date: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.status, m.parties) == (MeetingStatus.HELD, ("RU", "TR"))
+    assert m.date is not None and m.date.iso == date
+
+
+def test_what_will_be_told_at_a_meeting_is_still_planned(pipeline: object) -> None:
+    m = one(_read(pipeline, "Erdogan will tell Putin during their meeting on Thursday that "
+                            "Turkey will not back down.")[0])
+    assert m.status is MeetingStatus.PLANNED

@@ -312,6 +312,7 @@ _HEAD_WORDS = (" leader", " president", " minister")
 _HEAD_OFFICES = ("leader", "president", "prime minister")  # (a head of state or government)
 _AND_SAID = re.compile(r"[\s,]*and\s")  # (an attribution sharing the meeting's subject)
 _WHERE = re.compile(r"[\s,]*where\s")
+_PAST_SAID = re.compile(r"(?:told|said|ed)$")  # (a verb of saying in the past)
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -1267,8 +1268,18 @@ def _read_clause(
             # "The visit was agreed in a telephone call between the leaders last Friday":
             # the call is told, the visit referred to
             main, kind = call, MeetingKind.PHONE_CALL
+    told_at = -1  # ("X told Y during a meeting on Monday that …": the telling's verb)
+    if speech and stated == c_end and f.find(" that ", main.end, c_end) > 0:
+        told = next((z for z in speech if z.span.end <= first.start), None)
+        if told is not None and _SETTING.search(f, max(c_start, first.start - 24),
+                                                first.start):
+            # what was told at the meeting ("… that Turkey would not withdraw") says
+            # nothing of the meeting's status
+            stated, told_at = f.find(" that ", main.end, c_end), told.span.end
     status, explicit = _status(ctx, clause if stated == c_end else make_span(c_start, stated),
                                main, headline)
+    if status is None and told_at > 0 and _PAST_SAID.search(f, told_at - 8, told_at):
+        status, explicit = MeetingStatus.HELD, True  # (told then, at the meeting)
 
     # -- place
     place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
