@@ -1270,12 +1270,12 @@ def _read_clause(
             main, kind = call, MeetingKind.PHONE_CALL
     told_at = -1  # ("X told Y during a meeting on Monday that …": the telling's verb)
     if speech and stated == c_end and f.find(" that ", main.end, c_end) > 0:
-        told = next((z for z in speech if z.span.end <= first.start), None)
-        if told is not None and _SETTING.search(f, max(c_start, first.start - 24),
-                                                first.start):
+        teller = next((z for z in speech if z.span.end <= first.start), None)
+        if teller is not None and _SETTING.search(f, max(c_start, first.start - 24),
+                                                  first.start):
             # what was told at the meeting ("… that Turkey would not withdraw") says
             # nothing of the meeting's status
-            stated, told_at = f.find(" that ", main.end, c_end), told.span.end
+            stated, told_at = f.find(" that ", main.end, c_end), teller.span.end
     status, explicit = _status(ctx, clause if stated == c_end else make_span(c_start, stated),
                                main, headline)
     if status is None and told_at > 0 and _PAST_SAID.search(f, told_at - 8, told_at):
