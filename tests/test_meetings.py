@@ -2765,3 +2765,13 @@ def test_what_will_be_told_at_a_meeting_is_still_planned(pipeline: object) -> No
     m = one(_read(pipeline, "Erdogan will tell Putin during their meeting on Thursday that "
                             "Turkey will not back down.")[0])
     assert m.status is MeetingStatus.PLANNED
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Lavrov and Cavusoglu were due to take place on Friday but were put off.",
+    "Erdogan was to visit Moscow on Friday, but the trip was called off.",
+    "Lavrov was due in Ankara on Monday, but the visit was postponed at the last minute.",
+])
+def test_a_plan_undone_after_but_is_cancelled(pipeline: object, text: str) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.status, m.parties) == (MeetingStatus.CANCELLED, ("RU", "TR"))

@@ -313,6 +313,11 @@ _HEAD_OFFICES = ("leader", "president", "prime minister")  # (a head of state or
 _AND_SAID = re.compile(r"[\s,]*and\s")  # (an attribution sharing the meeting's subject)
 _WHERE = re.compile(r"[\s,]*where\s")
 _PAST_SAID = re.compile(r"(?:told|said|ed)$")  # (a verb of saying in the past)
+_BUT_WORDS = (" but ", ", but ")
+_BUT_THEN = re.compile(
+    r",?\s+but\s+(?:the\s+[a-z]+\s+)?(?:(?:it|they|was|were|has|have|had|then|later|"
+    r"abruptly|suddenly)\s+)*(?:been\s+)?"
+)
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -1280,6 +1285,13 @@ def _read_clause(
                                main, headline)
     if status is None and told_at > 0 and _PAST_SAID.search(f, told_at - 8, told_at):
         status, explicit = MeetingStatus.HELD, True  # (told then, at the meeting)
+    if status is not MeetingStatus.CANCELLED and c_end < sent.end and \
+            f.startswith(_BUT_WORDS, c_end) and any(
+                h.value == "cancelled" and _BUT_THEN.fullmatch(f, c_end, h.start)
+                for h in ctx.hits_in("meeting_status", make_span(c_end, sent.end))):
+        # "talks were due on Friday but were postponed" (the clause cut before "but"): the
+        # meeting was called off
+        status, explicit = MeetingStatus.CANCELLED, True
 
     # -- place
     place_ref, rank = _place(ctx, clause, triggers, excluded, brackets)
