@@ -2775,3 +2775,35 @@ def test_what_will_be_told_at_a_meeting_is_still_planned(pipeline: object) -> No
 def test_a_plan_undone_after_but_is_cancelled(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
     assert (m.status, m.parties) == (MeetingStatus.CANCELLED, ("RU", "TR"))
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Erdogan hosted Putin for talks in Istanbul on Wednesday, their first meeting this year.",
+     "2020-03-04"),
+    ("Putin and Erdogan held their first meeting this year on Monday.", "2020-03-02"),
+    ("Lavrov met Cavusoglu in Antalya on Monday, the first such talks in two months.",
+     "2020-03-02"),
+])
+def test_the_time_a_first_meeting_is_measured_over_is_not_its_day(
+    pipeline: object, text: str, date: str
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert m.date is not None and m.date.iso == date
+
+
+@pytest.mark.parametrize(("text", "place", "date"), [
+    ("During his visit to Tehran, Putin met Rouhani.", "Tehran", None),
+    ("During his trip to Ankara on Monday, Lavrov also met Erdogan.", "Ankara", "2020-03-02"),
+    ("During her visit to Ankara on Tuesday, Merkel met Erdogan.", "Ankara", "2020-03-03"),
+])
+def test_a_meeting_during_a_journey_is_where_it_went(
+    pipeline: object, text: str, place: str, date: str | None
+) -> None:
+    m = one(_read(pipeline, text)[0])
+    assert (m.place and m.place.name, m.date and m.date.iso) == (place, date)
+
+
+def test_a_call_on_the_eve_of_a_visit_is_not_at_its_place(pipeline: object) -> None:
+    m = one(_read(pipeline, "On the eve of her visit to Moscow, Merkel spoke with Erdogan "
+                            "by phone.")[0])
+    assert m.place is None

@@ -318,6 +318,7 @@ _BUT_THEN = re.compile(
     r",?\s+but\s+(?:the\s+[a-z]+\s+)?(?:(?:it|they|was|were|has|have|had|then|later|"
     r"abruptly|suddenly)\s+)*(?:been\s+)?"
 )
+_FIRST_BEFORE = re.compile(r"(?<![a-z])first\s+(?:[a-z-]+\s+){0,2}$")
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -527,6 +528,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             whose: Mentioned | None = None
             lead = _LEAD_ADJUNCT.match(ctx.folded, clause.start, clause.end) if (
                 ctx.folded[clause.start:clause.start + 3] in _LEAD_WORDS) else None
+            lead_span: Span | None = None  # (a lead told before the meeting: see below)
             if part is not None and part.occasion and clause.start > whole.start:
                 occasion = True  # ("Before the summit, A met B, and C received D": both)
             if lead is not None and triggers[0].end <= lead.end():
@@ -544,6 +546,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                     if told is not None:
                         cands.append(told)
                 if rest:
+                    lead_span = make_span(clause.start, lead.end())
                     clause, triggers, occasion = make_span(lead.end(), clause.end), rest, True
                 else:
                     if lead.group("whose") in ("his", "her"):
@@ -560,6 +563,12 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
                                 doer=doer)
             if cand is None:
                 continue
+            if lead_span is not None and cand.place is None and ctx.folded.startswith(
+                ("during his ", "during her "), lead_span.start
+            ):
+                # "During his visit to Tehran, Putin met Rouhani": there (and then; not
+                # "on the eve of her visit to Moscow")
+                _place_of_lead(ctx, lead_span, cand)
             if part is not None and clause.start > whole.start and len(part.parties) >= 2 \
                     and cand.status is _CANCELLED and cand.explicit_status \
                     and len(cand.parties) < 2 and cand.cls == "refer":
@@ -1923,6 +1932,19 @@ def _described(ctx: EventContext, head: re.Match[str]) -> tuple[str, str] | None
     return None
 
 
+def _place_of_lead(ctx: EventContext, lead: Span, cand: _Candidate) -> None:
+    """The place and day of a journey a lead tells ("During his visit to Tehran on Monday,
+    A met B"), for the meeting of the rest of the clause."""
+    places = ctx.places_in(lead)
+    if not places:
+        return
+    cand.place, cand.place_rank = places[-1].place, 3
+    if cand.date is None:
+        times = [t.value for t in ctx.times_in(lead) if isinstance(t.value, TimeValue)]
+        if times:
+            cand.date, cand.weak_date = times[-1], False
+
+
 def _where_before(ctx: EventContext, sent: Span, clause: Span, cand: _Candidate) -> None:
     """ "… on Monday in Sochi, the resort where he hosted B for talks": the meeting of the
     "where" clause was at the place named right before it (and on the day named with that
@@ -2394,6 +2416,12 @@ def _date(
                                            t.span.start)) is not None
             and (main.end <= since.start() or _ASIDE_END.search(f, t.span.end, main.start)))
         ] or (own if len(own) > 1 else [])
+    if len(own) > 1 and ctx.folded.find("first ", clause.start, own[-1].span.start) >= 0:
+        # "hosted B in Istanbul on Wednesday, their first meeting this year": the time of
+        # the comparison is not the meeting's day
+        f = ctx.folded
+        own = [t for t in own if _FIRST_BEFORE.search(
+            f, max(clause.start, t.span.start - 40), t.span.start) is None] or own
     if own:
         if len(own) == 1:
             t = own[0]
