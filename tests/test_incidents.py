@@ -2827,3 +2827,30 @@ def test_where_fire_came_from_is_not_where_it_struck(
         pipeline: object, text: str, place: str, toll: tuple[int | None, int | None]) -> None:
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
     assert attack.place is not None and attack.place.name == place and _toll(attack) == toll
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Government helicopters dropped barrel bombs on Kafr Nabl on Friday, rescuers said, "
+     "and Syrian artillery shelled Hass in southern Idlib.", ["Kafr Nabl", "Hass"]),
+    ("Russian jets struck Ariha on Monday, the monitor said, and rebels shelled Syrian "
+     "positions near Saraqib.", ["Ariha", "Saraqib"]),
+    ("Syrian troops shelled Kafr Nabl and Hass on Monday and killed five civilians.",
+     ["Kafr Nabl"]),
+])
+def test_two_blows_with_subjects_of_their_own_are_two_attacks(
+        pipeline: object, text: str, places: list[str]) -> None:
+    found = [i.place.name if i.place else None for i in _incidents(pipeline, text)
+             if i.type is T.ARMED_ATTACK]
+    assert found == places
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Turkey has reinforced the posts it set up around Idlib under last year's deal. On "
+     "Thursday, a convoy of 40 armoured vehicles crossed into the province from Hatay.",
+     "2020-02-27"),
+])
+def test_a_time_that_owns_a_deal_does_not_date_the_event(
+        pipeline: object, text: str, iso: str) -> None:
+    moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
+    assert moved.date is not None and moved.date.iso == iso
+    assert moved.place is None or moved.place.name != "Hatay"

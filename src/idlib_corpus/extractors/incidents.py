@@ -211,7 +211,8 @@ _HELD_THERE = re.compile(
 # where fire came from, before a place ("fired from regime positions west of", "launched
 # from the Kobani area"): not where it struck
 _ORIGIN = re.compile(
-    r"(?<![a-z])(?:fired|launched|came|coming|shot|shelling|shelled|struck)\s+from\s+"
+    r"(?<![a-z])(?:fired|launched|came|coming|shot|shelling|shelled|struck|crossed|moved|"
+    r"drove|driving|arrived|entered)\s+(?:(?:into|in)\s+(?:[\w'-]+\s+){1,3})?from\s+"
     r"(?:[\w'-]+\s+){0,5}$")
 _SETTLEMENT_OF = re.compile(r"(?:town|village|city)\s+of\s+(?:al-|el-)?$")
 # what stands between a place and the wider one that locates it ("X area in southern Y",
@@ -733,28 +734,42 @@ def _trigger_clauses(ctx: EventContext) -> Iterator[tuple[int, Span, Span]]:
                     yield i, sent, part
 
 
+_SPLIT_TYPES = frozenset({"territorial_change", "armed_attack"})
+
+
 def _coordinate_split(ctx: EventContext, clause: Span) -> list[Span]:
-    """A clause cut before "and" joining two captures: "troops took X on Monday, and the
-    next day entered Y" tells two (the second part's doers are the first's: see
-    ``elided`` in :func:`_read_clause`)."""
+    """A clause cut before "and" joining two captures ("troops took X on Monday, and the
+    next day entered Y": the second part's doers are the first's, see ``elided`` in
+    :func:`_read_clause`) or, after a comma, two blows with subjects of their own
+    ("helicopters dropped barrel bombs on X, the monitor said, and Syrian artillery
+    shelled Y")."""
     f = ctx.folded
-    taken = [h for h in ctx.hits_in("incident_triggers", clause)
-             if h.value["type"] == "territorial_change" and h.value.get("pos") != "noun"
-             and h.value["class"] != "generic" and h.value["voice"] == "active"]
-    if len(taken) < 2:
+    real = [h for h in ctx.hits_in("incident_triggers", clause)
+            if h.value["type"] in _SPLIT_TYPES and h.value["class"] != "generic"]
+    if len(real) < 2:
         return [clause]
-    parts = []
-    start = clause.start
-    for a, b in itertools.pairwise(taken):
-        cut = f.rfind(" and ", a.end, b.start)
-        # ("and then", "and the next day", "and two days later": a few words at most; the
-        # first names its own place: not "surrounded and captured Saraqib")
-        if cut >= 0 and _few_words(f, cut + 5, b.start, 4) \
-                and ctx.places_in(make_span(a.end, cut)):
-            parts.append(make_span(start, cut + 1))
-            start = cut + 1
-    parts.append(make_span(start, clause.end))
-    return parts
+    cuts = []
+    last_taken = None  # (the capture verb before)
+    for i, b in enumerate(real):
+        verb = b.value.get("pos") != "noun" and b.value["voice"] == "active"
+        taken = verb and b.value["type"] == "territorial_change"
+        if verb and i:
+            # ("and then", "and the next day", "and two days later": a few words at most;
+            # the first names its own place: not "surrounded and captured Saraqib")
+            a = last_taken if taken else real[i - 1]
+            cut = -1 if a is None else f.rfind(" and ", a.end, b.start)
+            if a is not None and cut >= 0 and _few_words(f, cut + 5, b.start, 4) \
+                    and ctx.places_in(make_span(a.end, cut)) and (taken or (
+                        f.startswith(",", cut - 1) and (
+                            ctx.mentions_in(make_span(cut + 5, b.start))
+                            or ctx.hits["armed_nouns"].between(cut + 5, b.start)))):
+                cuts.append(cut + 1)
+        if taken:
+            last_taken = b
+    if not cuts:
+        return [clause]
+    bounds = [clause.start, *cuts, clause.end]
+    return [make_span(x, y) for x, y in itertools.pairwise(bounds)]
 
 
 def _no_backdrop(ctx: EventContext, clause: Span, hits: list[Hit]) -> list[Hit]:
@@ -2738,6 +2753,13 @@ def _date(
                                 and v.end <= value.end:
                             return v, 3
                 return value, 3
+    f = ctx.folded
+    if near and any(f.startswith("'s ", t.span.end) for t in near):
+        # "under last year's deal", "Monday's talks": the time of what it owns, not of
+        # the event (but "Sunday's bombardment" is the attack's)
+        near = [t for t in near if not f.startswith("'s ", t.span.end) or any(
+            h.start == t.span.end + 3 for h in ctx.hits_in("incident_triggers", make_span(
+                t.span.end + 3, min(sent.end, t.span.end + 40))))]
     if near:
         said: set[int] | frozenset[int] = stated_ids
         for zone, ids in zones:
