@@ -300,12 +300,12 @@ _FOUNDED = re.compile(
     r"(?:form|formed|forming|set\s+up|setting\s+up|create|created|creating|establish|"
     r"established|establishing)\s+(?:(?:a|an|the|their|new)\s+)*(?:[a-z-]+\s+)?$"
 )
-_SINCE_BEFORE = re.compile(r"(?<![a-z])since\s+(?:(?!-\s)[^\s,;]+\s+){0,5}$")
+_SINCE_BEFORE = re.compile(r"s(?<![a-z]s)ince\s+(?:(?!-\s)[^\s,;]+\s+){0,5}$")
 _ASIDE_END = re.compile(r",|;|\s-\s")  # (dashes are folded to "-")
 # "the Kremlin leader", "the Turkish president", "the Iranian foreign minister": a person
 # told before, named by the state and office (see _described)
-_THE_HEAD = re.compile(
-    r"(?<![a-z])the\s+([a-z-]+)\s+(leader|president|prime minister|foreign minister|"
+_THE_HEAD = re.compile(  # (the lookbehind after the first letter: see _SETTING)
+    r"t(?<![a-z]t)he\s+([a-z-]+)\s+(leader|president|prime minister|foreign minister|"
     r"defen[cs]e minister)(?![a-z])"
 )
 _HEAD_WORDS = (" leader", " president", " minister")
@@ -318,7 +318,7 @@ _BUT_THEN = re.compile(
     r",?\s+but\s+(?:the\s+[a-z]+\s+)?(?:(?:it|they|was|were|has|have|had|then|later|"
     r"abruptly|suddenly)\s+)*(?:been\s+)?"
 )
-_FIRST_BEFORE = re.compile(r"(?<![a-z])first\s+(?:[a-z-]+\s+){0,2}$")
+_FIRST_BEFORE = re.compile(r"f(?<![a-z]f)irst\s+(?:[a-z-]+\s+){0,2}$")
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
