@@ -72,7 +72,25 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
   city (data: ``talks_series``) is of the series' states; "X led the Turkish team" and
   "heading the Russian side was Y" take part, the person an aide serves ("adviser to
   Foreign Minister X") does not; the one host named in a visit's sentence received the
-  visitor; a meeting to come on a month or day with no year is the next one.
+  visitor; a meeting to come on a month or day with no year is the next one;
+* leads and speakers: "After hours of talks in X, A and B said …", "Meeting in X, A and B
+  insisted that …" (the speakers met; what they said names no side nor day); "A met B and
+  said Iran must …" (likewise); "A told B during talks on Monday that … would …" (held);
+  "called for a truce at the summit" (a wish told at a meeting blocks nothing);
+  "As/While the leaders met, C …" (another event); "During his visit to X, A met B" (there);
+* who: "the Kremlin leader", "the Turkish president" (the person of that state and office
+  named before); "Putin's envoy met B" (the envoy, for Putin's state); "without the United
+  States", "to decide Syria's future" (no side); "… two weeks after Turkish troops took X"
+  (the event that dates it, no side); ", and where Turkey keeps posts" (a place's clause);
+  an undated headline naming some of a summit's persons is that summit;
+* which and when: "Wednesday's meeting", "On Friday, hours before the leaders met" (that
+  day); "discussed the plan on Tuesday" (a held meeting's weekday is the last one); "their
+  first meeting since A's visit to X in April" and "the previous summit of the three" (an
+  earlier meeting, held); "their first meeting this year" (not its day); a time after
+  "since" (another event's); "his own bilateral", "a separate meeting" (another one at a
+  summit); "arrived … for talks with B and is due in Y" (a second visit); arriving on the
+  day of the report (ongoing); "was due on Friday but was postponed" (cancelled); "… in
+  Sochi, the resort where he hosted B" (there).
 """
 
 from __future__ import annotations
