@@ -2854,3 +2854,32 @@ def test_a_time_that_owns_a_deal_does_not_date_the_event(
     moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
     assert moved.date is not None and moved.date.iso == iso
     assert moved.place is None or moved.place.name != "Hatay"
+
+
+def test_a_toll_told_with_a_country_s_minister_is_the_attack_s(pipeline: object) -> None:
+    text = ("Armed drones struck a Syrian army academy in Homs on Thursday. Syria's health "
+            "minister told state television that 89 people had been killed and 277 wounded.")
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == (89, 277)
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Armed drones struck a Syrian army academy in Homs on Thursday. The health minister "
+     "said 89 people had been killed, among them 31 women and five children, and 277 "
+     "wounded.", (89, 277)),
+    ("Russian air strikes killed 20 civilians in Ariha on Monday, including eight women and "
+     "six children.", (20, None)),
+    ("Russian air strikes killed three soldiers and two civilians in Ariha on Monday.",
+     (5, None)),
+])
+def test_every_part_listed_after_including_is_a_part(
+        pipeline: object, text: str, toll: tuple[int | None, int | None]) -> None:
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == toll
+
+
+def test_people_fled_with_no_figure_take_the_one_the_next_sentence_puts(
+        pipeline: object) -> None:
+    text = ("Government artillery shelled Sarmin on Thursday night. Hundreds of families fled "
+            "Sarmin toward camps near the Turkish border, officials said. A local aid group "
+            "put the figure at more than 2,700 people by Friday.")
+    moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
+    assert moved.displaced is not None and moved.displaced.value == 2700

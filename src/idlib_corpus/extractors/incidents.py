@@ -361,6 +361,10 @@ _BACKED_BY = re.compile(
 )
 # ", three of them women,", ", among them an old farmer,", ", including a nurse,":
 # a part of the people counted, told between commas
+_PARTS_LISTED = re.compile(
+    r"(?:including|among\s+them|among\s+whom)\s+(?:at\s+least\s+)?[\w,.-]+\s+"
+    r"(?:[a-z-]+\s+){0,2}and\s+(?:at\s+least\s+)?$"
+)
 _INSERTED = re.compile(
     r",\s*(?:(?:[a-z0-9]+\s+)?of\s+(?:them|whom)|among\s+them|including)\s[^,]{1,60},"
 )
@@ -844,12 +848,14 @@ def _later_casualties(ctx: EventContext, records: list[_Candidate]) -> None:
         if ctx.in_headline(sent):
             continue
         if ctx.has("incident_triggers", sent) and (
-            _own_trigger(ctx, sent) or ctx.times_in(sent) or ctx.places_in(sent)
+            _own_trigger(ctx, sent) or ctx.times_in(sent)
+            or any(not p.is_country for p in ctx.places_in(sent))
             or any(e.start >= sent.start and e.end <= sent.end
                    for r in records for e in r.evidence)
         ):
             # "Eight civilians were killed." counts the dead of the attack before; with a
-            # time, a place or a record of its own ("Last year, 40 people were killed in
+            # time, a place (not a country: "Syria's health minister said 89 people had
+            # been killed") or a record of its own ("Last year, 40 people were killed in
             # the town") it tells another event
             continue
         told = _last_attack_before(attacks, sent.start)
@@ -1719,6 +1725,14 @@ def _read_clause(
         killed, injured = _casualties(ctx, clause, claimant)
     elif typ is _DISPLACEMENT:
         displaced = _displaced(ctx, clause, main, claimant)
+        if displaced is None and si + 1 < len(ctx.sentences) \
+                and (f.find("figure at") >= 0 or f.find("number at") >= 0):
+            # "Hundreds of families fled X. Aid groups put the figure at 2,700.": the
+            # figure the next sentence gives
+            after = ctx.sentences[si + 1]
+            displaced = next((_claim([n], ctx, None) for n in ctx.numbers_in(after)
+                              if _RESTATED.search(f, max(after.start, n.span.start - 40),
+                                                  n.span.start)), None)
         if displaced is None:
             return None
 
@@ -2362,8 +2376,14 @@ def _casualties(
         if not (_person_count(ctx, n, clause) or _elliptic(ctx, n)
                 or _bare_toll(ctx, n, verbs)) or _INCLUDING.search(
             ctx.folded, max(clause.start, n.span.start - 25), n.span.start
-        ) or _PART_OF.match(ctx.folded, n.span.end):
-            continue  # "nine civilians, including four children": a part, not more
+        ) or _PART_OF.match(ctx.folded, n.span.end) or (
+            ctx.folded.find(" and ", max(clause.start, n.span.start - 6), n.span.start) >= 0
+            and _PARTS_LISTED.search(ctx.folded, max(clause.start, n.span.start - 70),
+                                     n.span.start)
+        ):
+            # "nine civilians, including four children": a part, not more ("among them
+            # 31 women and five children": each listed part)
+            continue
         if ctx.folded.startswith("from ", n.span.start - 5):
             continue  # "two of them children from the same family": where they came from
         if (one := _ONE_BEFORE.search(ctx.folded, max(clause.start, n.span.start - 40),
