@@ -10,12 +10,15 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    an adjective ("the surrounded posts", "displaced people"), forces placed somewhere
    ("troops deployed near X came under fire"), support ("an offensive backed by Russian
    air strikes"), a topic ("the cost of sending troops"), or words in brackets. Two
-   captures joined by "and" ("captured X and then seized Y") are two clauses. Troops
+   captures joined by "and" ("captured X and then seized Y"), or two blows with
+   subjects of their own after ", and" ("jets bombed X, the monitor said, and artillery
+   shelled Y"), are two clauses. Troops
    leaving, evacuating or moving a post ("withdrew from the post at X") are a deployment;
    storming a building is a raid, breaking a siege a capture. A trend ("shelling has
    intensified") is no incident: it lends its side to the attack told next. Attacks,
    captures and deployments need armed forces in the clause (a weapon such as "air raid"
-   or "car bomb" will do); displacement needs a war word in the sentence or the one
+   or "car bomb" will do; so does "a strike on X killed 12" in a story whose attacks
+   were told); displacement needs a war word in the sentence or the one
    before, or attacks told earlier, so a bushfire evacuation is not read as displacement.
 2. Roles: for an active trigger the states and groups before it did it and those after
    it suffered it ("Turkish troops struck … and killed 76 Syrian army troops"); for a
@@ -45,12 +48,25 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    told; those blamed in the sentence after an attack with no doers did it. A group
    named as the owner of what is hit ("at IS command posts", "a depot belonging to X",
    "a camp of X") is the target; the group "where" ground taken had its headquarters
-   lost it; an attack told in a "when" clause after another is of the same hands.
+   lost it; an attack told in a "when" clause after another is of the same hands. A
+   participle with no object is a passive with its auxiliary left out (a headline's
+   "Russian colonel killed near X", "Turkish post shelled"); victims told after "as
+   were"/"along with" are targets too; a side that "loses five soldiers" is hit; forces
+   that "withdrew from"/"pulled out of" a town lost it (from a post: a deployment), and
+   those who left before a capture ("entered X after government troops pulled out")
+   lost it; who "claimed responsibility" for an attack told before did it; what a later
+   clause with no incident word moves ("days after Washington pulled its troops back")
+   is not hit; a perfect in an aside (", which has deployed troops in X,") and a present
+   verb after "that"/"which" ("a regime that shells markets") tell no event.
 3. Figures: the numbers of people after "killed"/"wounded" are summed ("five military
    servicemen and three civilian personnel" is 8; "eight civilians, five of them children"
    is 8; "a woman and her two children" is 3; "32 more wounded", "killing seven.", "the
-   death toll rose to 36" need no noun); a displacement figure is the count of people (not
-   troops) next to the trigger; each is a :class:`~idlib_corpus.model.Claim` with its
+   death toll rose to 36" need no noun; "its pilot was killed", a person named as the
+   object, or a bare singular in a headline is one; every part listed after "including"
+   or "among them" is a part); a displacement figure is the count of people (not troops)
+   next to the trigger, not a part of it ("90,000, including 40,000 children"); another
+   source's figure for it ("officials put the figure at 300,000") is one more record;
+   "to be displaced" is no fact; each is a :class:`~idlib_corpus.model.Claim` with its
    qualifier ("more than", "around") and who gives it ("according to the UN"). Wounded
    told alone after an attack ("Another 32 soldiers were wounded", "Eight civilians were
    killed." with no time, place or event of its own, or a clause of its sentence: "hit a
@@ -65,17 +81,22 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    takes the time it hangs on ("since March 2019, when …": that month); "since then" and
    "over the same period" run from the last time the sentence before gives. Place: the town
    or province named with it (not a capital in the possessive, a source's city, or the
-   place of an event after "after", nor a landmark after "north of" told of a place just
-   named; a village the gazetteer lacks counts when named after "the village of" or before
+   place of an event after "after", nor a landmark after "north of" told of a place
+   named, nor a wider place locating the one just named ("the X area in southern Y"),
+   nor where fire came from ("fired from positions west of X"), nor a place in an aside;
+   a village the gazetteer lacks counts when named after "the village of" or before
    "observation post", and wherever it is named again), else "the town" named before, else
    the paragraph's, else the story's (its headline's place in the country of the fighting).
    Displacement by "the offensive" or "over the same period" takes the side, time and place
    of the campaign told in the sentence or two before ("since the campaign began": the side
    of the campaign told anywhere before, as for a figure "since" a time with no cause
    named); people who fled "after the raids" fled the doers of the attack just told.
-5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …") adds to
-   the incident already told, with the more precise date; candidates that agree on type,
-   actors, place and date are one incident.
+5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …", "the
+   bloodiest day of bombing since …") adds to the incident already told whose date fits
+   ("Sunday's bombardment": Sunday's), with the more precise date; candidates that agree
+   on type, actors, place and date are one incident. A time that owns a noun that is no
+   incident ("under last year's deal") dates no incident; a "when" clause's own time
+   inside the one it hangs on dates it ("in 2018, when … in March of that year").
 """
 
 from __future__ import annotations
