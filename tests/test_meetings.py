@@ -2807,3 +2807,12 @@ def test_a_call_on_the_eve_of_a_visit_is_not_at_its_place(pipeline: object) -> N
     m = one(_read(pipeline, "On the eve of her visit to Moscow, Merkel spoke with Erdogan "
                             "by phone.")[0])
     assert m.place is None
+
+
+@pytest.mark.parametrize("text", [
+    "Meeting the demands of Russia, Turkey withdrew from two posts.",
+    "Turkey met its obligations to Russia under the Sochi deal.",
+    "Russia and Turkey failed to meet the deadline set in Sochi.",
+])
+def test_meeting_a_demand_or_deadline_is_no_meeting(pipeline: object, text: str) -> None:
+    assert _read(pipeline, text)[0] == []
