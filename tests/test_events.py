@@ -253,9 +253,17 @@ _PLAIN_FORMS = [
      r"and\s+(?=the\s+\w+\s+(?:will|would|is|are|was|were)))\b"),
     (ev, "_PASSIVE_BEFORE", r"(?<![a-z])(?:was|were|been|being|be|is|are)\s+$"),
     (meetings, "_AND_THEN_MEET",
-     r"\s+and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?"
+     r"\s+and\s+(?:they\s+|the\s+two\s+(?:[a-z]+\s+)?)?(?:"
      r"(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
-     r"is\s+to|are\s+due\s+to|are\s+set\s+to)\s+(?=meet|hold|visit|travel)"),
+     r"is\s+to|are\s+due\s+to|are\s+set\s+to|is\s+due\s+to|is\s+set\s+to)\s+"
+     r"(?:then\s+|later\s+)?(?=meet|hold|visit|travel|fly|head)"
+     r"|(?:is|are)\s+(?:due|expected)\s+(?=in\s)|then\s+(?=flew|headed|went|travell?ed))"),
+    (meetings, "_THE_HEAD",
+     r"(?<![a-z])the\s+([a-z-]+)\s+(leader|president|prime minister|foreign minister|"
+     r"defen[cs]e minister)(?![a-z])"),
+    (meetings, "_FIRST_BEFORE", r"(?<![a-z])first\s+(?:[a-z-]+\s+){0,2}$"),
+    (meetings, "_SINCE_BEFORE", r"(?<![a-z])since\s+(?:(?!-\s)[^\s,;]+\s+){0,5}$"),
+    (meetings, "_OWN", r"(?:(?<![a-z])own|(?<![a-z])separate)\s+(?:[a-z]+\s+)?$"),
     (meetings, "_SETTING",
      r"(?:(?<![a-z])in|during|(?<![a-z])at)\s+(?:(?:a|an|the|their|his|her|its)\s+)?"
      r"(?:[a-z-]+\s+)?$"),
