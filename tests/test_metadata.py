@@ -1206,3 +1206,105 @@ def test_a_motto_below_the_site_name_makes_it_the_outlet(motto: str) -> None:
             "Drones struck army positions on Tuesday, a monitor said.\n")
     m = meta(text)
     assert (m.title, m.outlet, m.published) == (headline, "Northwind Ledger", dt.date(2020, 3, 3))
+
+
+# ------------------------------------- layouts of Gulf, South Asian and Turkish outlets
+
+_HEADLINE = "Turkish drones strike army positions near the highway"
+_OPENING = "Drones struck army positions on Tuesday, a monitor said."
+
+
+@pytest.mark.parametrize(("story", "place"), [
+    ("Dubai: The emirate reopened its airspace on Tuesday.", "Dubai"),
+    ("Abu Dhabi: Officials said the talks had ended.", "Abu Dhabi"),
+    ("Islamabad, Oct 14: Pakistan said it backed the talks.", "Islamabad"),
+    ("Doha: \"We hosted both envoys,\" the ministry said.", "Doha"),
+    ("KARACHI: Police said the port had reopened.", "Karachi"),
+    # a rubric, a speaker and a state in mixed case open no dateline
+    ("Update: Officials said the talks had ended.", None),
+    ("Analysis: The talks ended without a deal.", None),
+    ("Erdogan: We will respond to every attack.", None),
+    ("Turkey: The ministry said the talks had ended.", None),
+])
+@pytest.mark.parametrize("between", [
+    "",
+    "Envoys traded proposals over two days of talks in the Gulf.\n\n",  # a standfirst
+    "Published: October 14, 2022 08:12\nStaff Report\n\n",
+    "Envoys traded proposals over two days of talks\n\nBy Jane Roe\nOctober 14, 2022\n\n",
+])
+def test_a_place_and_a_colon_opening_the_first_paragraph_is_the_dateline(
+    story: str, place: str | None, between: str
+) -> None:
+    text = f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\n{between}{story}\n\nMore text.\n"
+    assert meta(text).dateline == place
+
+
+@pytest.mark.parametrize("byline", [
+    "BY JANE ROE - 12/28/22 3:41 PM ET",
+    "BY OMAR HADDAD AND LENA HOLM - 03/05/20 10:12 AM EST",
+    "BY JANE ROE — March 3, 2020",
+    "BY LENA HOLM -- 11/02/21 9:05 AM",
+])
+def test_a_byline_in_capitals_with_a_date_is_no_dateline(byline: str) -> None:
+    m = meta(f"The Courier\nNEWS | POLICY | DEFENSE\n\n{_HEADLINE}\n\n{byline}\n\n{_OPENING}\n")
+    assert (m.title, m.outlet, m.dateline) == (_HEADLINE, "The Courier", None)
+
+
+@pytest.mark.parametrize("first", [
+    "Erdogan: Turkey will not leave its posts in Idlib",
+    "Idlib Talks: Latest news from the Sochi meeting",  # a live page's headline
+])
+def test_a_headline_with_a_colon_is_no_tagline_masthead(first: str) -> None:
+    m = meta(f"{first}\n\nStandfirst about the posts without a full stop\n\n{_OPENING}\n")
+    assert (m.title, m.outlet) == (first, None)
+
+
+@pytest.mark.parametrize(("top", "outlet"), [
+    # an acronym and the name it stands for: the full name
+    ("NWA | Northwind News Agency\nEnglish | Arabic\n", "Northwind News Agency"),
+    ("KPA | Kuwait Press Agency\nHome | World | Region\n", "Kuwait Press Agency"),
+    ("AA | Anadolu Agency\n", "Anadolu Agency"),
+    ("AFP - Agence France-Presse\n", "Agence France-Presse"),
+    # (not an acronym of the name after it: the bar's first item stays the site)
+    ("Levant Courier | World News\n", "Levant Courier"),
+    # a site's name with its news tagline
+    ("Northwind Post: Latest Regional News, Business and Sport\nHome » World\n", "Northwind Post"),
+    ("Levant Courier: Breaking News, Gulf News and Live Updates\nHome » World\n",
+     "Levant Courier"),
+    ("Harbor Daily - Lebanon's Leading English Daily\nHome » World\n", "Harbor Daily"),
+    ("The Riverside Tribune | Latest Headlines From The Region\nHome » World\n",
+     "The Riverside Tribune"),
+    ("The Eastern Ledger: Pakistan News, World News, Breaking Headlines\nHome » World\n",
+     "The Eastern Ledger"),
+    # a language edition after the site's name is no part of the outlet
+    ("harbourline English\nHOME | WORLD | REGION\n", "Harbourline"),
+    ("Northwind Post English\nNews | World | Sport\n", "Northwind Post"),
+    ("Northwind Post English Edition\nNews | World | Sport\n", "Northwind Post"),
+    ("Al Arabiya English\n", "Al Arabiya"),
+    # (an outlet whose own name ends so keeps it)
+    ("DUVAR ENGLISH\n", "Duvar English"),
+])
+def test_a_masthead_gives_the_outlets_own_name(top: str, outlet: str) -> None:
+    m = meta(f"{top}\n{_HEADLINE}\n\nBy Jane Roe\n\n{_OPENING}\n")
+    assert (m.title, m.outlet) == (_HEADLINE, outlet)
+
+
+@pytest.mark.parametrize(("opening", "outlet", "place", "published"), [
+    ("ISLAMABAD, Oct 14 (APP): Prime Minister said talks had ended.", "APP", "Islamabad", None),
+    ("Dubai (WAM): The UAE said talks had ended.", "WAM", "Dubai", None),
+    ("Kuwait City, Oct 14 (KUNA): The emir met the envoys.", "KUNA", "Kuwait City", None),
+    ("Riyadh, Oct 14, 2022 (SPA): The kingdom said.", "SPA", "Riyadh", dt.date(2022, 10, 14)),
+    # not a place: a body and its acronym
+    ("Doctors Without Borders (MSF): two clinics were hit.", "Harbour Times", None, None),
+])
+def test_a_place_and_a_bracketed_wire_before_a_colon(
+    opening: str, outlet: str, place: str | None, published: dt.date | None
+) -> None:
+    m = meta(f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\n{opening}\n\nMore text.\n")
+    assert (m.outlet, m.dateline, m.published) == (outlet, place, published)
+
+
+@pytest.mark.parametrize("line", ["Last updated: Jul 23,2019", "Published: March 3,2019 10:12"])
+def test_a_date_line_without_a_space_before_the_year(line: str) -> None:
+    m = meta(f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\n{line}\n\n{_OPENING}\n")
+    assert m.published is not None and m.published.year == 2019

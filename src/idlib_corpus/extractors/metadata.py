@@ -6,8 +6,11 @@ crediting the outlet, the story, then share buttons, related headlines and foote
 plugin reads that layout line by line:
 
 * the **masthead** is a first short line naming an outlet the knowledge base knows
-  ("MIDDLE EAST EYE", "The Guardian - Back to home"), or any short name with its motto
-  after a dash ("The Daily Planet — Independent news since 1921"); **navigation** lines
+  ("MIDDLE EAST EYE", "The Guardian - Back to home"; "NWA | Northwind News Agency" gives
+  the name the acronym stands for, "Northwind Post English" the name without its
+  language edition), or any short name with its motto after a dash ("The Daily Planet —
+  Independent news since 1921") or its news tagline after a colon, dash or bar
+  ("Northwind Post: Latest Regional News, Business and Sport"); **navigation** lines
   are short capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion |
   Sport", "World › Middle East", a sentence-case banner "Press review | English
   summary", a trail of three short items in any case "World | Europe and Asia | Trade
@@ -37,9 +40,12 @@ plugin reads that layout line by line:
 * the **dateline** place is the place of that dateline, title-cased ("Ankara"; a double
   hyphen is a dash: "ISTANBUL -- ..."), or,
   below the headline and above the story's first sentence, a place in capitals alone
-  on its line ("SOCHI"), ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``
+  on its line ("SOCHI"; not a byline in capitals, "BY JANE ROE - 12/28/22"),
+  ``Kastanies, Greece —`` or a byline ``Jane Roe / Washington``
   (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``), or
-  a known place in capitals and a colon opening the story (``AMMAN: Jordan ...``);
+  a known place and a colon opening the story's first paragraph, as Gulf and South Asian
+  outlets write datelines (``AMMAN: Jordan ...``, ``Abu Dhabi: The ...``; a state only in
+  capitals);
 * a dateline (or a date line above the story: "Last updated: Feb 6, 2020 - 08:14",
   "1:14 pm, August 26, 2020", "MAR 03, 2020", else a byline's or other chrome's date,
   never a caption's) that gives a full date with its year gives the publication date;
@@ -90,7 +96,8 @@ _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 )
-_CAPS_PLACE = r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
+# (not a byline in capitals: "BY JANE ROE - 12/28/22 3:41 PM ET")
+_CAPS_PLACE = r"(?!BY\s)[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
 _MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
 _ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
 _ORG_SHORTEST = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}?"
@@ -116,11 +123,13 @@ _DATELINES = tuple(
         rf"^\((?P<outlet>{_ORG})\)\s*{_DASH}",
     )
 )
-#: "Istanbul (CNN) The leaders ...": a place and a bracketed outlet opening the story
-#: without a dash; only a place the knowledge base knows (else "Doctors Without Borders
-#: (MSF) said ..." would be one).
+#: "Istanbul (CNN) The leaders ...", "ISLAMABAD, Oct 14 (APP): The ..." (a colon after the
+#: credit, as South Asian and Gulf wires write it): a place and a bracketed outlet opening
+#: the story without a dash; only a place the knowledge base knows (else "Doctors Without
+#: Borders (MSF) said ..." would be one).
 _BRACKET_DATELINE = re.compile(
-    rf"^(?P<place>{_MIXED_PLACE})(?:,\s*{_REGION})?\s*\((?P<outlet>{_ORG})\)\s*(?=[A-Z\"“])"
+    rf"^(?P<place>{_MIXED_PLACE})(?:,\s*{_REGION})?(?:,\s*(?P<date>{_DATE}))?"
+    rf"\s*\((?P<outlet>{_ORG})\)\s*:?\s*(?=[A-Z\"“])"
 )
 #: Datelines whose outlet is not bracketed: only an outlet the knowledge base knows, or
 #: one written in capitals, makes them a credit (else "Moscow, Ankara - ..." would be).
@@ -196,12 +205,16 @@ _LATE_DATELINES = (
         rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<date>{_DATE})|,\s*{_REGION})?\s*{_DASH}\s"
     ),
 )
-#: "RIYADH: Saudi Arabia said ...": a place in capitals and a colon opening the story.
-_COLON_DATELINES = (re.compile(rf"^(?P<place>{_CAPS_PLACE}):\s+(?=\S)"),)
+#: "RIYADH: Saudi Arabia said ...", "Dubai: The emirate ...", "Abu Dhabi, Oct 14: ...": a
+#: place and a colon opening the story, as Gulf, Indian and Pakistani outlets write their
+#: datelines (read only where the knowledge base knows the place).
+_COLON_DATELINES = (
+    re.compile(rf"^(?P<place>{_MIXED_PLACE})(?:,\s*(?P<date>{_DATE}))?:\s+(?=\S)"),
+)
 _NEWS_AGENCY = re.compile(rf"\b[Nn]ews\s+[Aa]gency\s+(?P<outlet>{_ORG})")
 # (a full date's month may be in capitals: "MAR 03, 2020")
 _FULL_DATE = (
-    rf"(?:(?:{_MONTH}|{_MONTH.upper()})\s+\d{{1,2}}(?:st|nd|rd|th)?[,،]?\s+\d{{4}}"
+    rf"(?:(?:{_MONTH}|{_MONTH.upper()})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[,،]\s*|\s+)\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}|{_MONTH.upper()})[,،]?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
@@ -267,6 +280,7 @@ class _Vocab:
     prefix_firsts: frozenset[str]  # the prefixes' first characters
     suffix_lasts: frozenset[str]  # the suffixes' last characters
     call_words: frozenset[str]  # words that make a short line a call to action
+    tagline_words: frozenset[str]  # words of a site's tagline ("Latest Regional News")
     widgets_or_sections: frozenset[str]
 
 
@@ -303,6 +317,7 @@ def _vocab() -> _Vocab:
         prefix_firsts=_ends(data["prefixes"], 0),
         suffix_lasts=_ends(data["suffixes"], -1),
         call_words=frozenset(data["call_words"]),
+        tagline_words=frozenset(data["tagline_words"]),
         widgets_or_sections=frozenset(data["widgets"]) | frozenset(data["sections"]),
     )
 
@@ -510,14 +525,57 @@ def _masthead(lines: list[_Line]) -> tuple[_Line, str, Span] | None:
     for line in lines[:_MASTHEAD_LINES]:
         if len(line.text) > 60:
             break  # the story has started
-        name = _MASTHEAD_TAIL.split(line.text, maxsplit=1)[0]
-        if len(name) <= 40 and fold_name(name) in known:
+        parts = _MASTHEAD_TAIL.split(line.text, maxsplit=1)
+        name = parts[0]
+        if len(name) > 40:
+            continue
+        bare = _without_edition(name)  # "Northwind Post English": a known site's edition
+        if bare is not name and fold_name(bare) in known:
+            return line, bare, Span(line.start, line.start + len(bare))
+        if fold_name(name) in known:
+            if len(parts) == 2 and _spells_out(name, parts[1]):
+                at = line.text.rfind(parts[1])
+                return line, parts[1], Span(line.start + at, line.start + at + len(parts[1]))
             return line, name, Span(line.start, line.start + len(name))
     return None
 
 
-#: "The Daily Planet — Independent news since 1921": a name, a dash, a motto.
-_MOTTO_LINE = re.compile(r"(?P<name>[^–—|]{2,40}?)\s+(?:[–—|]|--?)\s+(?P<motto>[A-Z][^–—|]{10,60})")
+_NAME_GLUE = frozenset(("of", "the", "and", "for", "a"))
+
+
+def _spells_out(acronym: str, name: str) -> bool:
+    """Whether ``name`` is the full name that ``acronym`` abbreviates, as a masthead gives
+    both ("NWA | Northwind News Agency", "KPA - Kuwait Press Agency"): a name of two to
+    six capitalised words, each of whose initials is a letter of the acronym (in any
+    order: an agency's letters may follow its own language, "ANHA" for "Hawar News
+    Agency")."""
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return False
+    words = [w for w in name.split() if w.casefold() not in _NAME_GLUE]
+    return (2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
+            and all(w[0] in acronym for w in words))
+
+
+#: "The Daily Planet — Independent news since 1921": a name, a dash, a motto; "Northwind
+#: Post: Latest Regional News, Business and Sport" (a colon, as a page's title gives it).
+_MOTTO_LINE = re.compile(
+    r"(?P<name>[^–—|:]{2,40}?)(?:\s+(?:[–—|]|--?)\s+|:\s+)(?P<motto>[A-Z][^–—|]{10,80})"
+)
+#: Most words (of four letters or more) of a title-cased line open with a capital.
+_TITLE_CASE = 0.7
+#: A motto has at most this many characters.
+_MAX_MOTTO_CHARS = 60
+#: A site's tagline listing what it covers has at most this many words.
+_MAX_TAGLINE = 12
+
+
+def _news_tagline(v: _Vocab, line: str) -> bool:
+    """A site's tagline naming its news, in any case ("Latest Regional News, Business and
+    Sport", "Breaking News and Live Updates", "The region's leading English daily"): a
+    phrase of at most twelve words, no sentence, holding a word of ``tagline_words``."""
+    words = _WORD.findall(line.casefold())
+    return (len(words) <= _MAX_TAGLINE and not _is_prose(line)
+            and not v.tagline_words.isdisjoint(words))
 
 
 def _motto(line: str) -> bool:
@@ -534,9 +592,12 @@ def _motto_masthead(
 ) -> tuple[_Line, str, Span] | None:
     """The masthead of a site the knowledge base does not know, on the page's first line
     with its motto: a short capitalised name, a dash or bar, and a phrase in sentence
-    case of three words or more ("Northwind Post — News from the border region"), with a
-    headline below it before the story. (A headline with a source after the dash has the
-    capitals the other way round: "Talks end in Sochi - Foreign Ministry".)"""
+    case of three words or more ("Northwind Post — News from the border region") or a
+    tagline naming news ("Harbor Daily - Lebanon's Leading English Daily"; after a colon
+    only such a tagline, in title case: "Northwind Post: Latest Regional News, Business
+    and Sport"), with a headline below it before the story. (A headline with a source
+    after the dash has the capitals the other way round: "Talks end in Sochi - Foreign
+    Ministry".)"""
     first = next((ln for ln in lines[:_MASTHEAD_LINES] if ln.key not in boiler), None)
     if first is None or first.prose:
         return None
@@ -544,7 +605,16 @@ def _motto_masthead(
     if m is None or _SITE_NAME.fullmatch(m.group("name")) is None or \
             default_knowledge().scanner.lookup(m.group("name")):
         return None  # (not "Erdogan — ...": a headline naming someone)
-    if not _motto(m.group("motto")):
+    # (after a colon only a tagline naming news: "Erdogan: Turkey will not ..." is a
+    # headline quoting someone)
+    motto = m.group("motto")
+    # (and in title case, as sites list their sections: "Idlib talks: latest news from
+    # Sochi" is a live page's headline)
+    if first.text[m.end("name")] == ":":
+        if not (_news_tagline(_vocab(), motto) and _title_case_ratio(motto) >= _TITLE_CASE):
+            return None
+    elif not (_news_tagline(_vocab(), motto) or (len(motto) <= _MAX_MOTTO_CHARS
+                                                 and _motto(motto))):
         return None
     rest = itertools.takewhile(lambda x: not x.prose, lines[lines.index(first) + 1 :])
     if not any(_headline_like(ln, boiler) for ln in rest):
@@ -852,6 +922,26 @@ def _find_dateline(
     return None
 
 
+def _colon_dateline(line: _Line, boiler: set[tuple[int, int]]) -> _Dateline | None:
+    """A place and a colon opening the story's first paragraph ("BEIRUT: Lebanon's ...",
+    "Abu Dhabi: The ..."): only a place the knowledge base knows, not "UPDATE:",
+    "EXCLUSIVE:" or a speaker's name."""
+    if not line.text[:1].isupper() or ":" not in line.text[:_BRACKET_AT]:
+        return None
+    colon = _find_dateline([line], boiler, _COLON_DATELINES)
+    if colon is None or colon.place is None or not _known_place(colon.place):
+        return None
+    if colon.place_span is not None and not line.text[
+            : colon.place_span.end - line.start].isupper() and _is_state(colon.place):
+        return None  # ("Turkey: the ministry said ..." in mixed case opens a summary)
+    return colon
+
+
+def _is_state(name: str) -> bool:
+    """Whether the knowledge base knows ``name`` as a state."""
+    return any(c.label == "state" for c in default_knowledge().scanner.lookup(name))
+
+
 #: A site's name: one to four capitalised words ("The National", "AHVAL").
 _SITE_NAME = re.compile(r"[A-Z][\w'.&/-]*(?: (?:[A-Z][\w'.&/-]*|of|the|and)){0,3}")
 
@@ -928,7 +1018,9 @@ def _site_line(
         name = line.text
         if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
                 and len(name) <= 40 and not line.prose
-                and _SITE_NAME.fullmatch(name) is not None
+                # (a brand in lower case before its edition: "northwind English")
+                and _SITE_NAME.fullmatch(name if name[:1].isupper() or _without_edition(name)
+                                         is name else name[:1].upper() + name[1:]) is not None
                 and not default_knowledge().scanner.lookup(name)
                 # a headline follows before the story ("Erdogan Meets Putin" / "Share" /
                 # story: a short headline, no masthead)
@@ -944,10 +1036,14 @@ def _bar_site(line: _Line) -> tuple[str, Span] | None:
     knowledge base knows as nothing else."""
     if "|" not in line.text or not _is_nav(line.text):
         return None
-    name = line.text.split("|", 1)[0].strip()
+    name, _, rest = line.text.partition("|")
+    name, rest = name.strip(), rest.strip()
     if (len(name) > 40 or _SITE_NAME.fullmatch(name) is None
             or _is_widget(_vocab(), name) or default_knowledge().scanner.lookup(name)):
         return None
+    if "|" not in rest and _spells_out(name, rest):
+        at = line.text.rfind(rest)  # "NWA | Northwind News Agency": the full name
+        return rest, Span(line.start + at, line.start + at + len(rest))
     return name, Span(line.start, line.start + len(name))
 
 
@@ -1061,6 +1157,31 @@ def _media_forms(kb: Any) -> dict[str, tuple[str, ...]]:
                 key = fold_name(n)
                 out[key] = (*out.get(key, ()), n)
     return out
+
+
+@functools.cache
+def _media_own_names(kb: Any) -> frozenset[str]:
+    """The folded names (not aliases) of the knowledge base's outlets."""
+    return frozenset(fold_name(e.name) for e in kb.actors.values() if e.kind is ActorKind.MEDIA)
+
+
+#: The language edition a site names after its own name ("Northwind Post English").
+_EDITIONS = (" english", " english edition", " in english", " english version")
+
+
+def _without_edition(name: str) -> str:
+    """``name`` without the language edition after it ("Northwind Post English" ->
+    "Northwind Post", "northwind English" -> "northwind"), unless the knowledge base
+    knows the whole as an outlet's own name (an outlet called "X English"); ``name``
+    itself where there is none."""
+    low = name.casefold()
+    if not low.endswith(_EDITIONS):
+        return name
+    if fold_name(name) in _media_own_names(default_knowledge()):
+        return name
+    cut = next(len(e) for e in _EDITIONS if low.endswith(e))
+    bare = name[:-cut].rstrip(" -|,")
+    return bare if len(bare) >= 2 else name
 
 
 def _known_media() -> dict[str, tuple[str, ...]]:
@@ -1248,15 +1369,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
             if placed is not None:
                 dateline = placed
             elif dateline is not None and below and below[-1].prose:
-                colon = _find_dateline(below[-1:], boiler, _COLON_DATELINES)
-                if colon is not None and colon.place is not None and _known_place(colon.place):
-                    dateline = colon
-        if dateline is None and below and below[-1].text[:1].isupper():
-            # "BEIRUT: Lebanon's ..." (a colon after a place in capitals): only a place the
-            # knowledge base knows, not "UPDATE:" or "EXCLUSIVE:"
-            colon = _find_dateline(below[-1:], boiler, _COLON_DATELINES)
-            if colon is not None and colon.place is not None and _known_place(colon.place):
-                dateline = colon
+                dateline = _colon_dateline(below[-1], boiler) or dateline
+        if dateline is None and below:
+            dateline = _colon_dateline(below[-1], boiler)
         if dateline is None and title_line is not None and below and below[-1].prose:
             # A standfirst (a sentence under the headline) comes before the dateline:
             # "KASTANIES, Greece — For a fourth day ..." opens the next paragraph. Only a
@@ -1271,6 +1386,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
             late = _find_dateline(after, boiler, _LATE_DATELINES)
             if late is not None and late.place is not None and _may_be_place(late.place):
                 dateline = late
+            elif after and after[-1].prose:
+                # ("Doha: The emir ..." opening the paragraph below the standfirst)
+                dateline = _colon_dateline(after[-1], boiler)
 
     # The outlet: the dateline's credit, a credit line, a breadcrumb, a "News agency X"
     # line, or a header line (or copyright footer) naming a known outlet.
@@ -1335,6 +1453,10 @@ def read_metadata(article: Article) -> ArticleMetadata:
 
     if outlet is not None:
         outlet = _outlet_form(outlet)
+        bare = _without_edition(outlet)
+        if bare is not outlet and outlet_span is not None:
+            outlet_span = Span(outlet_span.start, outlet_span.end - (len(outlet) - len(bare)))
+            outlet = bare[:1].upper() + bare[1:]  # ("bianet English" -> "Bianet")
 
     # Published: a dated dateline, else a date line (or a dated header) above the story.
     # (A date in other chrome is taken only where no date line gives one: a photo
@@ -1394,7 +1516,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
         elif in_related:
             boiler.add(line.key)  # the headlines listed under "Related"
         elif story_started and 3 <= len(line.text.split()) <= 25 and (
-            _title_case_ratio(line.text) >= 0.7
+            _title_case_ratio(line.text) >= _TITLE_CASE
         ):
             boiler.add(line.key)  # a related headline inside the story
 
