@@ -621,7 +621,7 @@ def extract_incidents(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Inci
                 if _factual(ctx, clause, t, brackets):
                     typ = _TYPES.get(t.value["type"]) or IncidentType(t.value["type"])
                     by_type.setdefault(typ, []).append(t)
-            if _TERRITORIAL in by_type and _DEPLOYMENT in by_type:
+            if len(by_type) > 1 and _TERRITORIAL in by_type and _DEPLOYMENT in by_type:
                 # "withdrew from the post at X" moves troops; "withdrew from X" loses X
                 gone = {h.start for h in by_type[_DEPLOYMENT] if "withdrawal" in h.value}
                 left = [h for h in by_type[_TERRITORIAL] if h.start not in gone]
@@ -2763,8 +2763,15 @@ def _date(
     if dates is None:
         dates = ctx.memo[_MEMO_DATES] = {}
     facts = dates.get(sent.start)
+    f = ctx.folded
     if facts is None or facts[0] is not sent:
         near = ctx.times_in(sent)
+        if near and any(f.startswith("'s ", t.span.end) for t in near):
+            # "under last year's deal", "Monday's talks": the time of what it owns, not
+            # of the event (but "Sunday's bombardment" is the attack's)
+            near = [t for t in near if not f.startswith("'s ", t.span.end) or any(
+                h.start == t.span.end + 3 for h in ctx.hits_in("incident_triggers", make_span(
+                    t.span.end + 3, min(sent.end, t.span.end + 40))))]
         if near:
             stated_ids = frozenset(id(t) for s in speech for t in s.times)
             zones = [(z, [id(t) for t in ctx.times_in(z)]) for z in _since_zones(ctx, sent)]
@@ -2794,13 +2801,6 @@ def _date(
                                 and v.end <= value.end:
                             return v, 3
                 return value, 3
-    f = ctx.folded
-    if near and any(f.startswith("'s ", t.span.end) for t in near):
-        # "under last year's deal", "Monday's talks": the time of what it owns, not of
-        # the event (but "Sunday's bombardment" is the attack's)
-        near = [t for t in near if not f.startswith("'s ", t.span.end) or any(
-            h.start == t.span.end + 3 for h in ctx.hits_in("incident_triggers", make_span(
-                t.span.end + 3, min(sent.end, t.span.end + 40))))]
     if near:
         said: set[int] | frozenset[int] = stated_ids
         for zone, ids in zones:
