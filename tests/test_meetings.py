@@ -2816,3 +2816,20 @@ def test_a_call_on_the_eve_of_a_visit_is_not_at_its_place(pipeline: object) -> N
 ])
 def test_meeting_a_demand_or_deadline_is_no_meeting(pipeline: object, text: str) -> None:
     assert _read(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize("third", [
+    "UN envoy Staffan de Mistura, who attended the Astana session as an observer, praised "
+    "the deal.",
+    "Staffan de Mistura, who took part in the Astana talks, welcomed the outcome.",
+])
+def test_who_attended_a_round_of_a_series_joins_that_round(
+    pipeline: object, third: str
+) -> None:
+    found, names = _read(pipeline, "Iranian, Russian and Turkish envoys met in Astana on "
+                                   "Thursday. Lavrov will host Pompeo in Moscow next week, "
+                                   "their first talks since Pompeo's visit to Sochi in May. "
+                                   + third)
+    assert [(m.parties, _who(m, names)) for m in found] == [
+        (("IR", "RU", "TR"), {"Staffan de Mistura"}), (("RU", "US"), {"Lavrov", "Pompeo"}),
+        (("RU", "US"), {"Pompeo"})]

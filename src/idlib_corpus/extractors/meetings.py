@@ -403,7 +403,7 @@ _SEAT_LEADER = (" leader", " chief")  # (after a seat of government)
 _TO_MEET = re.compile(r"\sto\s+(?:meet|hold|visit|travel|resume|continue|convene)(?![a-z])")
 _SERIES_AFTER = re.compile(
     r"[\s-]+(?:peace\s+)?(?:process|format|platform|framework|guarantors?|trio|troika|"
-    r"partners)(?![a-z])"
+    r"partners|session|sessions)(?![a-z])"
 )
 # verbs after "agreed to", "plans to" that make a meeting (besides its triggers)
 _MEETING_VERBS = frozenset({"meet", "hold", "host", "convene", "resume", "continue",
@@ -2714,6 +2714,12 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> list[_Candidate]:
                 cand.borrowed = True
         if cand.cls == "participation":
             host = records[-1] if records else None
+            series = _series_states(ctx, cand.clause) if records else set()
+            if series:
+                # "X, who attended the Astana session": the round of that series told
+                # (its city's state no side)
+                host = next((r for r in reversed(records) if series <= r.parties), host)
+                cand.parties = cand.parties & series
             if host is not None and cand.place is not None and host.place is not None and \
                     not place_compatible(host.place, cand.place):
                 # "X, who attended the Astana session": the meeting told there, or one
