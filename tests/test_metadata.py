@@ -1308,3 +1308,32 @@ def test_a_place_and_a_bracketed_wire_before_a_colon(
 def test_a_date_line_without_a_space_before_the_year(line: str) -> None:
     m = meta(f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\n{line}\n\n{_OPENING}\n")
     assert m.published is not None and m.published.year == 2019
+
+
+@pytest.mark.parametrize(("credit", "outlet", "place"), [
+    # the wire and its place on a credit line
+    ("QNA/Doha\n\n", "QNA", "Doha"),
+    ("Reuters / Moscow\n\n", "Reuters", "Moscow"),
+    ("AFP/Beirut\n\n", "AFP", "Beirut"),
+    # (no place after the slash: a site's name)
+    ("RFE/RL\n\n", "RFE/RL", None),
+    # a place alone with its colon, the story on the next line
+    ("ISLAMABAD:\n", "Harbour Times", "Islamabad"),
+    ("Abu Dhabi:\n", "Harbour Times", "Abu Dhabi"),
+    ("UPDATE:\n", "Harbour Times", None),
+    # two slashes for a dash
+    ("ABU DHABI // ", "Harbour Times", "Abu Dhabi"),
+])
+def test_credit_lines_and_datelines_of_gulf_and_south_asian_papers(
+    credit: str, outlet: str, place: str | None
+) -> None:
+    m = meta(f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\n{credit}{_OPENING}\n")
+    assert (m.outlet, m.dateline) == (outlet, place)
+
+
+@pytest.mark.parametrize(("top", "outlet"), [
+    ("NORTHWIND.COM\nHome | Latest | World\n", "NORTHWIND"),
+    ("Northwindpost.com.pk\nHome | Latest | World\n", "Northwindpost"),
+])
+def test_a_sites_domain_is_no_part_of_the_outlet(top: str, outlet: str) -> None:
+    assert meta(f"{top}\n{_HEADLINE}\n\nBy Jane Roe\n\n{_OPENING}\n").outlet == outlet

@@ -102,7 +102,8 @@ _MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
 _ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
 _ORG_SHORTEST = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}?"
 # (a double hyphen is a dash too: "ISTANBUL -- Turkey's ...", typed where no long dash was)
-_DASH = r"(?:--|[-–—])"
+# ("ABU DHABI // The ...": two slashes, as some Gulf papers write it)
+_DASH = r"(?:--|//|[-–—])"
 
 _REGION = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}"
 
@@ -131,6 +132,9 @@ _BRACKET_DATELINE = re.compile(
     rf"^(?P<place>{_MIXED_PLACE})(?:,\s*{_REGION})?(?:,\s*(?P<date>{_DATE}))?"
     rf"\s*\((?P<outlet>{_ORG})\)\s*:?\s*(?=[A-Z\"“])"
 )
+#: "QNA/Doha", "Reuters / Moscow": the wire and its place, a credit line of Gulf papers;
+#: only a place the knowledge base knows (not "RFE/RL").
+_AGENCY_SLASH_PLACE = re.compile(rf"^(?P<outlet>{_ORG})\s*/\s*(?P<place>{_MIXED_PLACE})$")
 #: Datelines whose outlet is not bracketed: only an outlet the knowledge base knows, or
 #: one written in capitals, makes them a credit (else "Moscow, Ankara - ..." would be).
 _CHECKED_DATELINES = (
@@ -145,6 +149,7 @@ _CHECKED_DATELINES = (
         rf"^\((?P<outlet>{_ORG})\)(?=[A-Z])",
     )),
     _BRACKET_DATELINE,
+    _AGENCY_SLASH_PLACE,
 )
 #: Credit lines above the story: "By Jane Doe, Al-Monitor", "Al-Monitor Staff",
 #: "DAILY SABAH WITH AGENCIES".
@@ -227,6 +232,8 @@ _KNOWN_PLACE_DATELINES = tuple(
         rf"^(?P<place>{_MIXED_PLACE})\s*[–—]\s*(?=[A-Z\"“])",
         rf"^(?P<place>{_MIXED_PLACE}),\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
         r"(?P<date>" + _FULL_DATE + r")\.?$",
+        # "ISLAMABAD:" alone on its line, the story on the next
+        rf"^(?P<place>{_MIXED_PLACE}):$",
     )
 )
 _CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
@@ -840,9 +847,10 @@ def _placed_credit_possible(line: str) -> bool:
 
 
 def _known_place_dateline_possible(line: str) -> bool:
-    """Whether a line may match _KNOWN_PLACE_DATELINES: a long dash, or a comma and a
-    digit in a short line."""
-    return "–" in line or "—" in line or (len(line) <= _MAX_CREDIT and "," in line)
+    """Whether a line may match _KNOWN_PLACE_DATELINES: a long dash, or a comma or a
+    closing colon in a short line."""
+    return "–" in line or "—" in line or (len(line) <= _MAX_CREDIT and (
+        "," in line or line.endswith(":")))
 
 
 # Keyed by the pattern tuples' identities: hashing compiled patterns hashes their code.
@@ -888,7 +896,8 @@ def _find_dateline(
                 continue
             if place is not None and fold_name(place) in _known_media():
                 continue  # "Jane Roe/AFP": a photo credit, no reporter's place
-            if (pattern is _BRACKET_DATELINE or patterns is _PLACED_CREDITS
+            if (pattern is _BRACKET_DATELINE or pattern is _AGENCY_SLASH_PLACE
+                    or patterns is _PLACED_CREDITS
                     or patterns is _KNOWN_PLACE_DATELINES) and not (
                 place and _known_place(place)
             ):
@@ -1169,11 +1178,19 @@ def _media_own_names(kb: Any) -> frozenset[str]:
 _EDITIONS = (" english", " english edition", " in english", " english version")
 
 
+#: A site's domain after its name ("NORTHWIND.COM", "northwindpost.com.pk").
+_DOMAIN = re.compile(r"(?i)(?<=\w)\.(?:com|net|org|co|news|info)(?:\.[a-z]{2})?$")
+
+
 def _without_edition(name: str) -> str:
     """``name`` without the language edition after it ("Northwind Post English" ->
     "Northwind Post", "northwind English" -> "northwind"), unless the knowledge base
-    knows the whole as an outlet's own name (an outlet called "X English"); ``name``
-    itself where there is none."""
+    knows the whole as an outlet's own name (an outlet called "X English"), or without
+    its domain ("NORTHWIND.COM" -> "NORTHWIND"); ``name`` itself where there is none."""
+    if "." in name and " " not in name:
+        m = _DOMAIN.search(name)
+        if m is not None and m.start() >= 2:
+            return name[: m.start()]
     low = name.casefold()
     if not low.endswith(_EDITIONS):
         return name
