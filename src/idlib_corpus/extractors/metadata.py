@@ -8,9 +8,10 @@ plugin reads that layout line by line:
 * the **masthead** is a first short line naming an outlet the knowledge base knows
   ("MIDDLE EAST EYE", "The Guardian - Back to home"; "NWA | Northwind News Agency" gives
   the name the acronym stands for, "Northwind Post English" the name without its
-  language edition), or any short name with its motto after a dash ("The Daily Planet —
-  Independent news since 1921") or its news tagline after a colon, dash or bar
-  ("Northwind Post: Latest Regional News, Business and Sport"); **navigation** lines
+  language edition, "NORTHWIND.COM" without its domain), or any short name with its
+  motto after a dash ("The Daily Planet — Independent news since 1921") or its news
+  tagline after a colon, dash or bar ("Northwind Post: Latest Regional News, Business
+  and Sport"); **navigation** lines
   are short capitalised section names joined by ``|``, ``›`` or ``»`` ("News | Opinion |
   Sport", "World › Middle East", a sentence-case banner "Press review | English
   summary", a trail of three short items in any case "World | Europe and Asia | Trade
@@ -27,14 +28,14 @@ plugin reads that layout line by line:
   (Sputnik) -``, ``ANKARA, February 8. /TASS/.``, ``ANKARA-Anadolu Agency``,
   ``MOSCOW, Feb 10 (Reuters) -``, ``(AP) —``, ``Moscow. Feb 17. INTERFAX -``,
   ``Idleb, SANA-``, ``Moscow - Asharq Al-Awsat``, ``By Jane Doe, Al-Monitor``,
-  ``News agency Inforos``; else the masthead's outlet, else a ``Source:`` or copyright
-  footer's, else a first line that the page's chrome names again ("The Courier" ...
-  "Sign up to The Courier's newsletters"), or the site's name opening a navigation bar
-  on the first line ("The Courier | World News"), or a footer naming it: a dated
-  copyright ("© 2020 The Courier Ltd." -> "The Courier") or a credit for its reporter
-  ("The Courier's Jane Roe contributed to this report."); never an outlet the story
-  merely cites. A
-  name in shouting capitals is
+  ``QNA/Doha``, ``ISLAMABAD, Oct 14 (APP): ...``, ``News agency Inforos``; else the
+  masthead's outlet, else a ``Source:`` or copyright footer's, else a first line that
+  the page's chrome names again ("The Courier" ... "Sign up to The Courier's
+  newsletters"), or the site's name opening a navigation bar on the first line ("The
+  Courier | World News"), or a footer naming it: a dated copyright ("© 2020 The Courier
+  Ltd." -> "The Courier") or a credit for its reporter ("The Courier's Jane Roe
+  contributed to this report."); never an outlet the story merely cites. A name in
+  shouting capitals is
   given as the knowledge base spells it ("HÜRRİYET DAILY NEWS" -> "Hürriyet Daily News");
   a known site after a dash in the headline is one too ("... - BBC News" -> "BBC");
 * the **dateline** place is the place of that dateline, title-cased ("Ankara"; a double
@@ -45,7 +46,8 @@ plugin reads that layout line by line:
   (past a standfirst and a byline, only a place in capitals: ``KASTANIES, Greece —``), or
   a known place and a colon opening the story's first paragraph, as Gulf and South Asian
   outlets write datelines (``AMMAN: Jordan ...``, ``Abu Dhabi: The ...``; a state only in
-  capitals);
+  capitals; or the known place and its colon alone on a line); two slashes are a dash
+  too (``ABU DHABI // The ...``);
 * a dateline (or a date line above the story: "Last updated: Feb 6, 2020 - 08:14",
   "1:14 pm, August 26, 2020", "MAR 03, 2020", else a byline's or other chrome's date,
   never a caption's) that gives a full date with its year gives the publication date;
