@@ -1278,6 +1278,7 @@ def test_a_headline_with_a_colon_is_no_tagline_masthead(first: str) -> None:
      "The Eastern Ledger"),
     # a language edition after the site's name is no part of the outlet
     ("harbourline English\nHOME | WORLD | REGION\n", "Harbourline"),
+    ("harbourline\nHOME | WORLD | REGION\n", "Harbourline"),
     ("Northwind Post English\nNews | World | Sport\n", "Northwind Post"),
     ("Northwind Post English Edition\nNews | World | Sport\n", "Northwind Post"),
     ("Al Arabiya English\n", "Al Arabiya"),
@@ -1304,8 +1305,11 @@ def test_a_place_and_a_bracketed_wire_before_a_colon(
     assert (m.outlet, m.dateline, m.published) == (outlet, place, published)
 
 
-@pytest.mark.parametrize("line", ["Last updated: Jul 23,2019", "Published: March 3,2019 10:12"])
-def test_a_date_line_without_a_space_before_the_year(line: str) -> None:
+@pytest.mark.parametrize("line", ["Last updated: Jul 23,2019", "Published: March 3,2019 10:12",
+                                  "5 March 2019, Tuesday 14:20", "March 5, 2019 Tuesday"])
+def test_a_date_line_without_a_space_before_the_year_or_with_the_weekday_after(
+    line: str,
+) -> None:
     m = meta(f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\n{line}\n\n{_OPENING}\n")
     assert m.published is not None and m.published.year == 2019
 

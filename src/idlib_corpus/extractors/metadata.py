@@ -248,6 +248,7 @@ _DATE_LINE = re.compile(
     rf"(?:{_CLOCK}\s*[,|-]?\s+)?"  # "1:14 pm, August 26, 2020", "12:40 GMT, 6 March 2020"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"  # "Mon 17 Feb 2020", "Saturday, 3 ..."
     rf"(?P<date>{_FULL_DATE})"
+    r"(?:,?\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)?"  # "23 November 2022, Wednesday 14:20"
     rf"(?:[\s,•-]+(?:at\s+)?{_CLOCK}|\s+[A-Z]{{3,4}})?"
     r"\s*(?:[/|].{0,60}|\s(?:by|By)\s+[A-Z].{0,50})?$"
 )
@@ -1029,9 +1030,11 @@ def _site_line(
         name = line.text
         if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
                 and len(name) <= 40 and not line.prose
-                # (a brand in lower case before its edition: "northwind English")
-                and _SITE_NAME.fullmatch(name if name[:1].isupper() or _without_edition(name)
-                                         is name else name[:1].upper() + name[1:]) is not None
+                # (a brand in lower case, one word or before its edition: "northwind",
+                # "northwind English")
+                and _SITE_NAME.fullmatch(
+                    name if name[:1].isupper() or (" " in name and _without_edition(name) is name)
+                    else name[:1].upper() + name[1:]) is not None
                 and not default_knowledge().scanner.lookup(name)
                 # a headline follows before the story ("Erdogan Meets Putin" / "Share" /
                 # story: a short headline, no masthead)
@@ -1475,7 +1478,9 @@ def read_metadata(article: Article) -> ArticleMetadata:
         bare = _without_edition(outlet)
         if bare is not outlet and outlet_span is not None:
             outlet_span = Span(outlet_span.start, outlet_span.end - (len(outlet) - len(bare)))
-            outlet = bare[:1].upper() + bare[1:]  # ("bianet English" -> "Bianet")
+            outlet = bare
+        if outlet.islower():
+            outlet = outlet[:1].upper() + outlet[1:]  # a brand in lower case: "northwind"
 
     # Published: a dated dateline, else a date line (or a dated header) above the story.
     # (A date in other chrome is taken only where no date line gives one: a photo
