@@ -256,21 +256,23 @@ def resolve_actors(doc: Document) -> list[Actor]:
 
 
 class _Item:
-    """A token, or a run of tokens one annotation covers, inside one sentence."""
+    """A token, or a run of tokens one annotation covers, inside one sentence.
+
+    Built in :meth:`_Resolver._items` and :meth:`_Resolver._window` only, with its slots
+    set there (``_new(_Item)``, then ``kind``, ``key``, ``start``, ``end``, ``text``,
+    ``low`` and ``plain``, which is ``kind is None``): about 150 are built an article, and
+    a call of an ``__init__`` costs as much again as setting the slots.
+    """
 
     __slots__ = ("end", "key", "kind", "low", "plain", "start", "text")
 
-    def __init__(
-        self, kind: AnnotationLabel | None, key: str | None, start: int, end: int, text: str,
-        low: str,
-    ) -> None:
-        self.kind = kind
-        self.key = key
-        self.start = start
-        self.end = end
-        self.text = text
-        self.low = low
-        self.plain = kind is None
+    kind: AnnotationLabel | None
+    key: str | None
+    start: int
+    end: int
+    text: str  # as the text writes it
+    low: str  # folded ("'s" for "’s")
+    plain: bool  # a token no annotation covers
 
     def __repr__(self) -> str:
         return f"<{self.kind.name if self.kind else 'w'} {self.text!r}>"
@@ -287,6 +289,8 @@ _END_MARKS = frozenset(',.;:!?)]"”»')
 # what _Resolver._items reads as the next annotation once none is left: it starts and
 # ends after every token
 _NO_ANNOTATION: tuple[int, int, AnnotationLabel | None, str | None] = (1 << 62, 1 << 62, None, None)
+# an _Item with no slot set yet (see _Item)
+_new = object.__new__
 
 
 class _Tokens:
@@ -579,6 +583,7 @@ class _Resolver:
         items: list[_Item] = []
         item_of: list[int] = []
         add, mark = items.append, item_of.append
+        new = _new
         # one loop over the tokens with the next annotation at hand (runs of plain tokens
         # are short between annotations: cutting and mapping each run cost more)
         k = bisect.bisect_right(aends, starts[0]) if starts else 0
@@ -595,13 +600,18 @@ class _Resolver:
             e = ends[i]
             idx += 1
             mark(idx)
+            item = new(_Item)  # its slots set here (see _Item)
             if a < e:
-                add(_Item(label, key, a, b, text[a:b], folded[a:b]))
+                item.kind, item.key, item.start, item.end = label, key, a, b
+                item.text, item.low, item.plain = text[a:b], folded[a:b], label is None
                 end = b
             else:
                 low = folded[s:e]
-                add(_Item(None, None, s, e, texts[i], "'s" if low == "’s" else low))
+                item.kind = item.key = None
+                item.start, item.end, item.text = s, e, texts[i]
+                item.low, item.plain = "'s" if low == "’s" else low, True
                 end = -1
+            add(item)
         tk.items, tk.item_of = items, item_of
         return items, item_of
 
@@ -635,12 +645,16 @@ class _Resolver:
                 else:
                     while k < nk and aends[k] <= s:
                         k += 1  # bisect_right(aends, s): the tokens only move on
+                item = _new(_Item)  # its slots set here, as in _items
                 if k < nk and anns[k][0] < e:
                     a, b, label, key = anns[k]
-                    item = _Item(label, key, a, b, text[a:b], folded[a:b])
+                    item.kind, item.key, item.start, item.end = label, key, a, b
+                    item.text, item.low, item.plain = text[a:b], folded[a:b], label is None
                 else:
                     low = folded[s:e]
-                    item = _Item(None, None, s, e, tk.texts[i], "'s" if low == "’s" else low)
+                    item.kind = item.key = None
+                    item.start, item.end, item.text = s, e, tk.texts[i]
+                    item.low, item.plain = "'s" if low == "’s" else low, True
                 cache[s] = item
             items.append(item)
             i += 1
