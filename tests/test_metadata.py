@@ -1341,3 +1341,20 @@ def test_credit_lines_and_datelines_of_gulf_and_south_asian_papers(
 ])
 def test_a_sites_domain_is_no_part_of_the_outlet(top: str, outlet: str) -> None:
     assert meta(f"{top}\n{_HEADLINE}\n\nBy Jane Roe\n\n{_OPENING}\n").outlet == outlet
+
+
+_GULF_CITIES = ["Dubai", "Abu Dhabi", "Doha", "Riyadh", "Jeddah", "Muscat", "Manama", "Karachi",
+                "Lahore", "Islamabad", "Beirut", "Cairo", "Amman", "Astana", "Baku", "Tashkent"]
+_NAMES = ["JANE ROE", "OMAR HADDAD", "LENA HOLM", "ALI VELI", "MAYA STONE"]
+
+
+@given(st.sampled_from(_GULF_CITIES), st.booleans(), st.sampled_from(_NAMES),
+       st.sampled_from(["12/28/22 3:41 PM ET", "03/05/20 10:12 AM EST", "March 3, 2020"]),
+       st.sampled_from([" - ", " — ", " -- "]))
+def test_a_city_and_a_colon_is_the_dateline_past_a_byline_in_capitals(
+    city: str, upper: bool, name: str, when: str, dash: str
+) -> None:
+    written = city.upper() if upper else city
+    text = (f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\nBY {name}{dash}{when}\n\n"
+            f"{written}: Officials said the talks had ended.\n\nMore text.\n")
+    assert meta(text).dateline == city
