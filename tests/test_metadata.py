@@ -1358,3 +1358,15 @@ def test_a_city_and_a_colon_is_the_dateline_past_a_byline_in_capitals(
     text = (f"Harbour Times\nNews | World\n\n{_HEADLINE}\n\nBY {name}{dash}{when}\n\n"
             f"{written}: Officials said the talks had ended.\n\nMore text.\n")
     assert meta(text).dateline == city
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Special Correspondent MOSCOW, MARCH 06, 2020 00:05 IST", "Moscow"),
+    ("Reuters ANKARA, March 6, 2020 10:05 IST", "Ankara"),
+    ("PTI ISLAMABAD, MARCH 06, 2020", "Islamabad"),
+    ("JANE ROE, MARCH 06, 2020", None),  # a byline in capitals names no place
+])
+def test_a_credit_with_the_place_in_capitals_and_the_date(line: str, place: str | None) -> None:
+    m = meta(f"The Courier\nNEWS » INTERNATIONAL\n\n{_HEADLINE}\n\n{line}\n\n{_OPENING}\n")
+    assert m.dateline == place
+    assert place is None or m.published == dt.date(2020, 3, 6)

@@ -225,6 +225,7 @@ _FULL_DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}|{_MONTH.upper()})[,،]?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
 #: Datelines in mixed case without an outlet, read only where the knowledge base knows
 #: the place: "Moscow — Russia said ..." (a long dash opening the story), "Ankara, 20
 #: October 2020" (a place and a full date alone on a line).
@@ -236,9 +237,12 @@ _KNOWN_PLACE_DATELINES = tuple(
         r"(?P<date>" + _FULL_DATE + r")\.?$",
         # "ISLAMABAD:" alone on its line, the story on the next
         rf"^(?P<place>{_MIXED_PLACE}):$",
+        # "Special Correspondent MOSCOW, MARCH 06, 2020 00:05 IST": a credit, the place in
+        # capitals and the full date (as Indian papers write their bylines)
+        rf"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}} )?(?P<place>{_CAPS_PLACE}),\s*"
+        rf"(?P<date>{_FULL_DATE})(?:\s+{_CLOCK})?$",
     )
 )
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
 #: A line giving the page's date: "Published: 6 March 2020", "Last updated: Feb 6, 2020 -
 #: 08:14", "1:14 pm, August 26, 2020" (the clock first), "Posted on March 2, 2020 by Jane
 #: Roe" (the reporter after it), "By Jane Roe | March 3, 2020" is read by the byline rule.
