@@ -932,9 +932,9 @@ class _Resolver:
                 # a lone capitalised word is a person only after an office or honorific
                 i = b
                 continue
-            if rank_only and right is not None and right.words:
-                hit.title = right.title
-            self._apply(hit, parse)
+            # a rank is no office: it cues the name; the office an apposition names, if
+            # any, is the title ("Col. Gen. X, commander of the forces"; "Lt. Col. X")
+            self._apply(hit, parse, titled=not rank_only)
             if right is not None and (right.cue or right.countries):
                 self._apply(hit, right)
             end = b
@@ -2015,8 +2015,8 @@ class _Resolver:
         # "his Russian and Turkish counterparts, X and Y": each holds the office
         hit.counterpart = hit.counterpart or parse.counterpart
 
-    def _apply(self, hit: _Hit, parse: _TitleParse) -> None:
-        if parse.words and hit.title is None:
+    def _apply(self, hit: _Hit, parse: _TitleParse, *, titled: bool = True) -> None:
+        if titled and parse.words and hit.title is None:
             hit.title = parse.title
         if parse.countries and hit.country is None:
             hit.country = parse.countries[0]
