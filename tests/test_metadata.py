@@ -1279,13 +1279,14 @@ def test_a_headline_with_a_colon_is_no_tagline_masthead(first: str) -> None:
     # a language edition after the site's name is no part of the outlet
     ("harbourline English\nHOME | WORLD | REGION\n", "Harbourline"),
     ("harbourline\nHOME | WORLD | REGION\n", "Harbourline"),
+    ("loading...\nHOME | WORLD | REGION\n", None),  # (no brand)
     ("Northwind Post English\nNews | World | Sport\n", "Northwind Post"),
     ("Northwind Post English Edition\nNews | World | Sport\n", "Northwind Post"),
     ("Al Arabiya English\n", "Al Arabiya"),
     # (an outlet whose own name ends so keeps it)
     ("DUVAR ENGLISH\n", "Duvar English"),
 ])
-def test_a_masthead_gives_the_outlets_own_name(top: str, outlet: str) -> None:
+def test_a_masthead_gives_the_outlets_own_name(top: str, outlet: str | None) -> None:
     m = meta(f"{top}\n{_HEADLINE}\n\nBy Jane Roe\n\n{_OPENING}\n")
     assert (m.title, m.outlet) == (_HEADLINE, outlet)
 

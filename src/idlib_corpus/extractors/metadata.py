@@ -1035,9 +1035,11 @@ def _site_line(
         if not ((rest[0].key in boiler or _DATE_LINE.match(rest[0].text) is not None)
                 and len(name) <= 40 and not line.prose
                 # (a brand in lower case, one word or before its edition: "northwind",
-                # "northwind English")
+                # "northwind English"; not "loading...")
                 and _SITE_NAME.fullmatch(
-                    name if name[:1].isupper() or (" " in name and _without_edition(name) is name)
+                    name if name[:1].isupper() or (
+                        _without_edition(name) is name
+                        and (" " in name or not name.removesuffix(".").isalnum()))
                     else name[:1].upper() + name[1:]) is not None
                 and not default_knowledge().scanner.lookup(name)
                 # a headline follows before the story ("Erdogan Meets Putin" / "Share" /
