@@ -337,6 +337,11 @@ _BUT_THEN = re.compile(
     r"abruptly|suddenly)\s+)*(?:been\s+)?"
 )
 _FIRST_BEFORE = re.compile(r"f(?<![a-z]f)irst\s+(?:[a-z-]+\s+){0,2}$")
+_MEET_WORDS = frozenset({"meet", "meets", "met", "meeting"})
+_MET_DEMAND = re.compile(
+    r"\s+(?:the|its|their|all)\s+(?:demands|needs|requirements|conditions|deadline|targets?|"
+    r"obligations|commitments|criteria|expectations)(?![a-z])"
+)
 _SINCE_LEAD = re.compile(r"[\s,]*since\s")  # (a clause of the past: "… since A's visit")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -893,6 +898,8 @@ def _read_clause(
             # "rejected Arafat's bid to visit", "calling for a return to talks": a meeting
             # refused or wished for, not one held or arranged
             return None
+    if first.phrase in _MEET_WORDS and _MET_DEMAND.match(ctx.folded, first.end):
+        return None  # "Turkey met its obligations", "meeting the deadline": no meeting
     if first.value["class"] == "weak" and _FOUNDED.search(
         ctx.folded, max(clause.start, first.start - 40), first.start
     ) and all(t.value["class"] == "weak" for t in triggers):
