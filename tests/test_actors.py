@@ -1801,3 +1801,85 @@ def test_former_that_qualifies_another_noun_names_no_alias() -> None:
     text = "Most of the region is run by HTS, a coalition built around a former al-Qaeda offshoot."
     names = sorted(a.name for a in real_actors(text) if a.kind is ActorKind.ARMED_GROUP)
     assert names == ["HTS", "al-Qaeda"]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "title"), [
+    # modifiers before the nationality in apposition: the state, and the office
+    ("\"The deal is fragile,\" said Orhan Kaplan, a retired Turkish diplomat.",
+     "Orhan Kaplan", "TR", "Retired Diplomat"),
+    ("Pavel Zorin, a veteran Russian diplomat, said Moscow would not retreat.",
+     "Pavel Zorin", "RU", "Veteran Diplomat"),
+    ("Orhan Kaplan, a former Turkish ambassador to Russia, said the talks were hard.",
+     "Orhan Kaplan", "TR", "Former Ambassador to Russia"),
+    ("Emre Aslan, a former Turkish army officer, said the posts were exposed.",
+     "Emre Aslan", "TR", "Former Army Officer"),
+    ("Samir Nashar, a leading Syrian opposition figure, rejected the plan.",
+     "Samir Nashar", "SY", None),
+    # "an adviser to <a state's army>" serves another state: no country from it
+    ("Major General Pavel Zorin, an adviser to the Syrian army, was killed on Monday.",
+     "Pavel Zorin", None, "Adviser"),
+])
+def test_modifiers_before_the_nationality_in_apposition(
+        text: str, name: str, country: str | None, title: str | None) -> None:
+    assert real_persons(text)[name] == (country, title)
+
+
+@pytest.mark.parametrize(("text", "name", "country", "title"), [
+    # a member of a body: a title with the body; a state's body gives the state
+    ("Ivan Petrov, a member of Russia's State Duma, said the strike was a provocation.",
+     "Ivan Petrov", "RU", "Member of the State Duma"),
+    ("Ivan Petrov, a member of the Russian parliament, called the strike a provocation.",
+     "Ivan Petrov", "RU", "Member of the Russian Parliament"),
+    ("Ahmad Khalil, a member of the local council in Saraqib, said the shelling went on.",
+     "Ahmad Khalil", None, "Member of the Local Council"),
+    # a named body with a nationality word may oppose that state
+    ("Leila Hassan, a member of the Syrian Democratic Council, said Ankara was the threat.",
+     "Leila Hassan", None, "Member of the Syrian Democratic Council"),
+    ("Samir Haddad, a member of the opposition Syrian Negotiation Commission, spoke.",
+     "Samir Haddad", None, "Member of the Opposition Syrian Negotiation Commission"),
+    ("Olga Ivanova, a senior fellow at the Russian International Affairs Council, said so.",
+     "Olga Ivanova", "RU", "Senior Fellow"),
+])
+def test_a_member_or_fellow_of_a_body_in_apposition(
+        text: str, name: str, country: str | None, title: str | None) -> None:
+    assert real_persons(text)[name] == (country, title)
+
+
+def test_member_alone_is_no_title() -> None:
+    assert real_persons("The members of the delegation, Ivan Orlov and Emre Aslan, "
+                        "arrived.") == {}
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a party's noun names its member's state
+    ("Senator John Miller, a Texas Republican, said the raid was a success.",
+     "John Miller", "US"),
+    ("Rep. Anna Clark, a California Democrat, criticised the withdrawal.", "Anna Clark", "US"),
+    ("\"We will vote no,\" said Jane Doe, a Democrat.", "Jane Doe", "US"),
+    ("Senator Tom Reed, a New Mexico Republican and a critic of the deal, spoke first.",
+     "Tom Reed", "US"),
+    # "Republican Guard" is a unit's name, not the party
+    ("Karim Saleh, a Republican Guard officer, defected in May.", "Karim Saleh", None),
+])
+def test_a_party_member_in_apposition(text: str, name: str, country: str | None) -> None:
+    assert real_persons(text)[name][0] == country
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # "In <capital>, <office> X": the government seated there
+    ("In Beijing, foreign ministry spokesman Wang Lei said China backed the ceasefire.",
+     "Wang Lei", "CN"),
+    ("In Ankara, defence ministry spokeswoman Ayse Yilmaz said the convoy had arrived.",
+     "Ayse Yilmaz", "TR"),
+    ("Meanwhile in Tehran, government spokesman Ali Karimi said Iran would attend.",
+     "Ali Karimi", "IR"),
+    ("In Moscow, the defence ministry spokesman Igor Orlov said the patrol was hit.",
+     "Igor Orlov", "RU"),
+    # not a role, nor an organisation's office, nor a stated nationality
+    ("In Ankara, analyst Emre Aslan said the deal was fragile.", "Emre Aslan", None),
+    ("In Damascus, UN envoy Jan Berg said the talks stalled.", "Jan Berg", None),
+    ("In Ankara, Russian ambassador Ivan Orlov met officials.", "Ivan Orlov", "RU"),
+])
+def test_a_capital_opening_the_sentence_before_an_office(
+        text: str, name: str, country: str | None) -> None:
+    assert real_persons(text)[name][0] == country

@@ -237,6 +237,10 @@ class Grammar:
         regime_nouns: "regime".
         body_states: the state of a government body that names one state alone, by its
             folded name ("kremlin" → "RU"): "a Pentagon spokesman" serves the US.
+        linked_roles: what a person is in a body, a title only in apposition and linked
+            to the body ("X, a member of the Duma", "X, a fellow at the Y Institute").
+        party_states: the state of a party whose member is named by the party's noun
+            alone ("X, a Texas Republican": US).
     """
 
     def __init__(self, raw: dict[str, Any]) -> None:
@@ -288,6 +292,8 @@ class Grammar:
         self.counterpart_nouns = frozenset(w for w in raw["counterpart_nouns"] if " " not in w)
         self.regime_nouns = frozenset(raw["regime_nouns"])
         self.body_states: dict[str, str] = dict(raw["body_states"])
+        self.linked_roles = frozenset(raw["linked_roles"])
+        self.party_states: dict[str, str] = dict(raw["party_states"])
 
         self._heads_any = _with_plurals(self.title_heads)
         self._roles_any = _with_plurals(self.role_nouns)

@@ -894,6 +894,9 @@ class _Resolver:
             # (the checks below that end in "not a name here" are read in the cheaper order:
             # each of them only reads, and all of them go on after the run alike)
             parse = self._parse_left(items, lead, a)
+            if parse.words and not parse.countries and (
+                    code := self._capital_before(items, parse.start_index, a)) is not None:
+                parse.countries.append(code)
             if parse.plural and parse.words and not self._list_goes_on(items, b):
                 # "Speaking to reporters, X said": a plural title is shared by a list of
                 # names; before one name alone it is someone else's
@@ -937,6 +940,10 @@ class _Resolver:
             self._apply(hit, parse, titled=not rank_only)
             if right is not None and (right.cue or right.countries):
                 self._apply(hit, right)
+            elif (hit.country is None and b + 2 < n and items[b].low == ","
+                  and items[b + 1].low in ("a", "an")
+                  and (code := self._party_state(items, b + 2)) is not None):
+                hit.country = code  # "Senator X, a Texas Republican": the party's state
             end = b
             if b + 1 < n and items[b].low == "of" and items[b + 1].kind in _STATEISH:
                 # "Presidents Vladimir Putin of Russia and Hassan Rouhani of Iran"
@@ -1618,7 +1625,9 @@ class _Resolver:
             return False
         g = self.g
         j = a + 1
-        while j < n and items[j].kind is _NATIONALITY:
+        # (a modifier may come first: "a prominent Syrian opposition figure")
+        while j < n and (items[j].kind is _NATIONALITY or (
+                j == a + 1 and items[j].plain and items[j].low in g.title_modifiers)):
             j += 1
         for m in range(j, min(n, j + 3)):
             it = items[m]
@@ -1733,6 +1742,11 @@ class _Resolver:
                 return parse
             elif it.kind is _NATIONALITY and not words:
                 parse.countries.append(_iso(it.key))
+            elif it.kind is _NATIONALITY and not parse.countries and all(
+                    w.plain and w.low in g.title_modifiers and not g.is_head(w.low) for w in words):
+                # ", a retired Turkish diplomat", ", a former Syrian envoy": the modifiers
+                # before the nationality are the office's
+                parse.countries.append(_iso(it.key))
             elif not words and it.kind in _STATEISH and self.text.startswith("-based", it.end):
                 pass  # ", a Berlin-based expert": where he works, not whom he serves
             elif (
@@ -1765,12 +1779,25 @@ class _Resolver:
                 j = k - 1
             elif low == "." and words and _abbreviated(words[-1]):
                 pass  # the full stop of "U.N."
+            elif (low in g.linked_roles and j + 1 < n and items[j + 1].low in ("of", "at")
+                  and all(w.plain and w.low in g.title_modifiers for w in words)):
+                # ", a member of the Duma", ", a senior fellow at the X": a title only
+                # with the body it links to (read below)
+                words.append(it)
+                j += 1
+                break
+            elif not words and not parse.countries and (
+                    code := self._party_state(items, j)) is not None:
+                # ", a Texas Republican": a party's member, of the party's state
+                parse.countries.append(code)
+                parse.gender = parse.gender or "?"
+                return parse
             else:
                 break
             j += 1
         # the phrase must end on a head noun: "a senior official", not "the military"
         while words and not (words[-1].kind is _OFFICE or g.is_head(words[-1].low)
-                             or g.is_role(words[-1].low)):
+                             or g.is_role(words[-1].low) or words[-1].low in g.linked_roles):
             words.pop()
         if not words:
             if self._person_noun_at(items, b + 1):
@@ -1819,6 +1846,10 @@ class _Resolver:
                 and k + 1 < n
                 and self._body_run(items, k + 1) > k + 1
             )
+            # (a member of a body named by a nationality word, "of the Syrian National
+            # Council", may oppose that state: "of the Russian parliament" is its own)
+            alien = demonym_body and words[-1].low in g.linked_roles and is_capitalised(
+                items[k + 1].text)
             owned = items[k].kind in _STATEISH and k + 2 < n and items[k + 1].low == "'s"
             # "for the Syria Crisis", "of the Yemen Desk": a state's name opening the
             # name of a thing (a state takes no "the"), part of the office, not his state
@@ -1843,7 +1874,7 @@ class _Resolver:
                 # "head of the Reconciliation Center", "president of the European Council":
                 # the body a head noun heads is part of the office
                 stop = self._body_run(items, k)
-                if demonym_body:
+                if demonym_body and not alien:
                     # "commander of the Russian forces": the body's state is his
                     parse.countries.append(_iso(items[k].key))
                 if stop == k and items[k].kind is _PLACE and items[j].low == "of":
@@ -1861,7 +1892,7 @@ class _Resolver:
                     # "of the Russian General Staff" inside the body's name: the title
                     # goes without the nationality word, which gives the state
                     inner = [it for it in items[k + 1 : stop] if it.kind is _NATIONALITY]
-                    if inner and not parse.countries:
+                    if inner and not parse.countries and words[-1].low not in g.linked_roles:
                         parse.countries.append(_iso(inner[0].key))
                     if (stop + 1 < n and items[stop].low == "for"
                             and items[stop + 1].kind in (_STATE, _PLACE)):
@@ -1883,6 +1914,35 @@ class _Resolver:
             # a nationality word is of that state, and so is who works there
             parse.countries.append(_iso(items[j + 2].key))
         return self._finish_apposition(parse, words)
+
+    def _capital_before(self, items: list[_Item], s: int, a: int) -> str | None:
+        """The state of the capital in "In Beijing, " opening the sentence before a
+        lower-case office ``items[s:a]`` that names no state ("In Ankara, defence ministry
+        spokesman X said"): the office is of the government seated there."""
+        t = s - 1 if s and items[s - 1].low == "the" else s
+        if not (3 <= t < a and items[t - 1].low == "," and items[t - 2].kind is _CAPITAL
+                and items[t - 3].low == "in" and (t == 3 or items[t - 4].low == "meanwhile")):
+            return None
+        # (an office of a government, not a role: "In Ankara, analyst X" is no Turk's)
+        if not (self.g.is_head(items[a - 1].low.rsplit(" ", 1)[-1]) and all(
+                (it.plain or it.kind is _OFFICE or it.kind is _GOVERNMENT_BODY)
+                and it.text.islower() for it in items[s:a])):
+            return None
+        return _iso(items[t - 2].key)
+
+    def _party_state(self, items: list[_Item], j: int) -> str | None:
+        """The state of a party's noun after up to three capitalised words at ``j`` that
+        ends the noun phrase ("Texas Republican", "Democrat from Ohio"), or ``None``."""
+        n = len(items)
+        for k in range(j, min(n, j + 4)):
+            it = items[k]
+            if not is_capitalised(it.text):
+                return None
+            code = self.g.party_states.get(it.low) if it.plain else None
+            if code is not None:
+                nxt = items[k + 1] if k + 1 < n else None
+                return code if nxt is None or not is_capitalised(nxt.text) else None
+        return None
 
     def _body_run(self, items: list[_Item], k: int) -> int:
         """The end of a body's name at ``k`` ("the European Council"), or ``k`` if none."""
