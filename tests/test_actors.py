@@ -1883,3 +1883,17 @@ def test_a_party_member_in_apposition(text: str, name: str, country: str | None)
 def test_a_capital_opening_the_sentence_before_an_office(
         text: str, name: str, country: str | None) -> None:
     assert real_persons(text)[name][0] == country
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a name between commas before a speech verb is the speaker's
+    ("\"It was a trap,\" one of them, Karim Saleh, told reporters.", ["Karim Saleh"]),
+    ("One resident, Umm Khaled, said the bakery was hit.", ["Umm Khaled"]),
+    ("His brother, Ahmad Khalil, told AFP that the house was destroyed.", ["Ahmad Khalil"]),
+    ("A second fighter, Abu Omar, said the line held.", ["Abu Omar"]),
+    # a body's name in the same place is not a person
+    ("The company, Northgate Energy, believes supply is at risk.", []),
+    ("The group, Saraya Ansar, said it fired the rockets.", []),
+])
+def test_a_name_in_apposition_before_a_speech_verb(text: str, names: list[str]) -> None:
+    assert sorted(real_persons(text)) == names

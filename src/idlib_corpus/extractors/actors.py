@@ -2030,6 +2030,12 @@ class _Resolver:
         n = len(items)
         if b < n and items[b].low in g.speech_verbs:
             return True
+        if (b + 1 < n and items[b].low == "," and start >= 1 and items[start - 1].low == ","
+                and items[b + 1].low in g.speech_verbs
+                # (not "The company, X Energy, believes": a body's name)
+                and not (start >= 2 and (items[start - 2].low in g.nonperson_heads
+                                         or items[start - 2].low in g.group_heads))):
+            return True  # "One of the rebels, X, told reporters": a name in apposition
         if b + 1 < n and items[b].low == "," and items[b + 1].text[:1].islower():
             # "Bilal Erdogan, the president's son, said": the subject of a speech verb
             for k in range(b + 1, min(n - 1, b + 10)):
