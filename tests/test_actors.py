@@ -1897,3 +1897,27 @@ def test_a_capital_opening_the_sentence_before_an_office(
 ])
 def test_a_name_in_apposition_before_a_speech_verb(text: str, names: list[str]) -> None:
     assert sorted(real_persons(text)) == names
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    # "the three presidents" later: the office of the one named without it whom the
+    # knowledge base knows to hold it
+    ("President Vladimir Putin and Iran's Hassan Rouhani met Turkish President Recep "
+     "Tayyip Erdogan in Sochi on Monday. Aides said the three presidents agreed on a text.",
+     {"Vladimir Putin": "President", "Hassan Rouhani": "President",
+      "Recep Tayyip Erdogan": "President"}),
+    ("In a call on Monday, Vladimir Putin and Recep Tayyip Erdogan discussed Idlib. The "
+     "Kremlin said the two presidents agreed to meet in March.",
+     {"Vladimir Putin": "President", "Recep Tayyip Erdogan": "President"}),
+    # more candidates than the number: no office
+    ("Vladimir Putin, Hassan Rouhani and Recep Tayyip Erdogan met in Ankara. Later the two "
+     "presidents spoke alone.",
+     {"Vladimir Putin": None, "Hassan Rouhani": None, "Recep Tayyip Erdogan": None}),
+    # a vague head names no office
+    ("Vladimir Putin and Recep Tayyip Erdogan met in Sochi, where the two leaders ate.",
+     {"Vladimir Putin": None, "Recep Tayyip Erdogan": None}),
+])
+def test_the_number_of_an_office_later_in_the_text(text: str, titles: dict[str, str | None],
+                                                   ) -> None:
+    got = real_persons(text)
+    assert {name: got[name][1] for name in titles} == titles

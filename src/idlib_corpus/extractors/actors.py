@@ -2685,6 +2685,37 @@ class _Resolver:
             if len(named) == count and all(p.title in (None, title) for p in named):
                 for p in named:
                     p.title = title
+        for cue in _NUMBERED_CUES:
+            at = folded.find(cue)
+            while at >= 0:
+                self._numbered_known(at)
+                at = folded.find(cue, at + 1)
+
+    def _numbered_known(self, at: int) -> None:
+        """"Putin, Erdogan and Iran's Hassan Rouhani met ... the joint statement the three
+        presidents issued": "the three <office>" anywhere after the names is the office
+        of each person named before it without one whom the knowledge base knows to hold
+        it, when those and the persons the text gives that office make the number."""
+        folded = self.folded
+        if at and folded[at - 1].isalnum():
+            return
+        m = _NUMBERED_OFFICE.match(folded, at)
+        if m is None:
+            return
+        words = m.group(2).split()
+        head = words[-1]
+        if singularise(head) == head or not self.g.is_head(head) or (
+                singularise(head) in self.g.vague_heads):
+            return
+        key = " ".join([*words[:-1], singularise(head)])
+        before = [p for p in self.persons if any(mm.span.start < at for mm in p.mentions)]
+        titled = [p for p in before if p.title and _office_fits(fold_name(p.title), {key})]
+        untitled = [p for p in before if p.title is None and p.key is not None
+                    and _office_fits(self._kb_office(p), {key})]
+        if untitled and len(titled) + len(untitled) == _NUMBERS_OF[m.group(1)]:
+            title = title_case([*words[:-1], singularise(head)])
+            for p in untitled:
+                p.title = title
 
     def _pronoun_mentions(self) -> None:
         """"he said": the latest compatible person, unless an unnamed speaker came between."""
