@@ -2556,7 +2556,7 @@ def test_forces_that_shell_with_no_object_are_still_the_doers(pipeline: object) 
 @pytest.mark.parametrize(("text", "toll"), [
     ("A Russian Su-24 was shot down over Idlib on Monday, and its pilot was killed.",
      (1, None)),
-    ("A Turkish officer was wounded near Sarmin on Monday, the ministry in Ankara said.",
+    ("A Turkish sergeant was wounded outside Taftanaz on Wednesday, according to Ankara.",
      (None, 1)),
     ("Turkish troops killed Abu Omar al-Halabi, a senior commander of the Islamic State, "
      "near Jarablus on Sunday.", (1, None)),
@@ -2590,8 +2590,8 @@ def test_the_part_of_a_displacement_figure_is_not_the_figure(
 
 
 @pytest.mark.parametrize("text", [
-    "Aid agencies have prepared for as many as 500,000 people to be displaced if the "
-    "Syrian offensive goes ahead.",
+    "Relief groups are bracing for up to 700,000 civilians to be displaced should the "
+    "regime push on toward Idlib city.",
     "The UN expects another 300,000 civilians to be uprooted by the fighting in Idlib.",
     "More than 50,000 people are likely to be forced from their homes as the Syrian army "
     "advances on Idlib.",
@@ -2601,8 +2601,8 @@ def test_people_to_be_displaced_are_no_displacement(pipeline: object, text: str)
 
 
 @pytest.mark.parametrize(("text", "targets"), [
-    ("Three Russian soldiers were lightly wounded in Ariha on Monday, as were several "
-     "Turkish troops.", ("state:RU", "state:TR")),
+    ("Four Turkish soldiers were wounded near Sarmin on Thursday, as were two Russian "
+     "officers.", ("state:RU", "state:TR")),
     ("Two Russian military policemen were hurt in the attack on Sunday, as was a Turkish "
      "officer, the ministry said.", ("state:RU", "state:TR")),
     ("Five Syrian soldiers were killed near Saraqib, as were seven fighters of Hayat "
@@ -2628,9 +2628,9 @@ def test_those_who_left_the_ground_taken_lost_it(
 
 
 @pytest.mark.parametrize(("text", "toll"), [
-    ("Russian warplanes hit Ariha on Monday, the monitor said. A strike on a bakery near "
-     "the town hall killed at least nine people, most of them women, according to rescuers.",
-     (9, None)),
+    ("Syrian jets pounded Maarat Misrin on Wednesday, activists reported. A strike on a "
+     "crowded market there killed at least 14 people, many of them children, medics said.",
+     (14, None)),
     ("Syrian jets bombed Sarmin on Sunday. In the afternoon, a raid on a school in the town "
      "killed four children and wounded six, rescuers said.", (4, 6)),
 ])
@@ -2645,7 +2645,8 @@ def test_a_strike_with_a_toll_in_a_story_with_no_war_is_no_attack(pipeline: obje
 
 
 @pytest.mark.parametrize("text", [
-    "Normalising with a regime that shells its own markets is a betrayal, he said.",
+    "Making peace with a government that bombs its own hospitals would be a disgrace, "
+    "the cleric argued.",
     "Ankara will not deal with a group which attacks Turkish posts, the minister said.",
 ])
 def test_what_a_side_does_in_a_relative_clause_is_no_event(pipeline: object, text: str) -> None:
@@ -2671,13 +2672,13 @@ def test_a_when_clause_s_own_time_inside_the_one_it_hangs_on_dates_it(
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Russian jets flew over the Jabal al-Zawiya area in southern Idlib on Monday, "
-     "carrying out dozens of raids.", "Jabal al-Zawiya"),
+    ("Syrian aircraft circled over the Maarat al-Numan area in southern Idlib on "
+     "Wednesday, carrying out a series of raids.", "Maarat al-Numan"),
     ("Regime helicopters dropped barrel bombs on Kafr Nabl, in southern Idlib, on "
      "Tuesday, rescuers said, killing three people.", "Kafr Nabl"),
-    ("A car bomb went off on Monday as a Turkish convoy heading to an area south of Aleppo "
-     "passed through the rebel-held town of al-Atarib, wounding a Turkish soldier.",
-     "Al-Atarib"),
+    ("A roadside bomb exploded on Thursday as a Russian patrol driving toward positions "
+     "north of Hama went through the opposition-held town of Kafr Zita, injuring two "
+     "military policemen.", "Kafr Zita"),
 ])
 def test_the_place_a_wider_one_or_a_landmark_locates_is_the_place(
         pipeline: object, text: str, place: str) -> None:
@@ -2687,10 +2688,10 @@ def test_the_place_a_wider_one_or_a_landmark_locates_is_the_place(
 
 def test_positions_west_of_a_city_keep_the_city_beside_a_region_named_later(
         pipeline: object) -> None:
-    text = ("Russian warplanes struck rebel positions west of Aleppo on Sunday, the first "
-            "raids since Moscow and Ankara agreed to shield the Idlib region.")
+    text = ("Syrian jets bombed opposition positions east of Hama on Tuesday, the first "
+            "strikes since Damascus and its allies promised to spare the Idlib area.")
     attack = one(_incidents(pipeline, text), T.ARMED_ATTACK)
-    assert attack.place is not None and attack.place.name == "Aleppo"
+    assert attack.place is not None and attack.place.name == "Hama"
 
 
 def test_the_bloodiest_day_of_bombing_since_a_past_raid_is_no_new_attack(
@@ -2706,9 +2707,22 @@ def test_the_bloodiest_day_of_bombing_since_a_past_raid_is_no_new_attack(
 
 
 @pytest.mark.parametrize(("text", "lost", "place"), [
-    ("Under the truce, the SDF withdrew from the border town of Ras al-Ain on Sunday, "
-     "when a convoy of fighters left under escort.",
-     ("armed_group:syrian-democratic-forces",), "Ras al-Ain"),
+    ("Under the October accord, the SDF withdrew from the frontier town of Tal "
+     "Abyad on Tuesday, when the last of its units drove out under guard.",
+     ("armed_group:syrian-democratic-forces",), "Tal Abyad"),
+    pytest.param(
+        "Under the Russian-brokered accord, the SDF withdrew from the frontier town of Tal "
+        "Abyad on Tuesday, when the last of its units drove out under guard.",
+        ("armed_group:syrian-democratic-forces",), "Tal Abyad",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "a state named only in an adjective of the deal ('Russian-brokered') is read as "
+            "one of those that withdrew (targets gain state:RU)"))),
+    pytest.param(
+        "The SDF withdrew on Tuesday from the frontier town of Tal Abyad.",
+        ("armed_group:syrian-democratic-forces",), "Tal Abyad",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "a time between 'withdrew' and 'from' ('withdrew on Tuesday from X') leaves "
+            "no territorial change"))),
     ("Hayat Tahrir al-Sham fighters withdrew from Khan Sheikhoun on Monday, the group said.",
      ("armed_group:hayat-tahrir-al-sham",), "Khan Shaykhun"),
     ("Syrian troops pulled out of the town of Kafr Zita overnight, a monitor said.",
@@ -2728,16 +2742,16 @@ def test_troops_that_withdrew_from_a_post_moved(pipeline: object) -> None:
 
 
 @pytest.mark.parametrize(("text", "doers"), [
-    ("A car bomb exploded near a Turkish convoy close to Ariha on Monday, wounding four "
-     "soldiers. A little-known group calling itself Hurras al-Din claimed responsibility "
-     "for the bombing.", ("armed_group:hurras-al-din",)),
+    ("A roadside bomb hit a Turkish patrol outside Saraqib on Tuesday, injuring three "
+     "soldiers. A shadowy faction named Hurras al-Din later claimed responsibility for "
+     "the blast.", ("armed_group:hurras-al-din",)),
     ("Two Turkish soldiers were killed when a roadside bomb hit their vehicle near Afrin on "
      "Sunday. The YPG claimed the attack in a statement.",
      ("armed_group:people-s-protection-units",)),
-    ("A Russian jet was shot down over Idlib on Saturday. Hayat Tahrir al-Sham, an alliance "
-     "led by al-Qaeda's former Syrian branch, claimed responsibility.",
+    ("A Syrian helicopter was shot down near Saraqib on Tuesday. Hayat Tahrir al-Sham, "
+     "a coalition whose core once pledged loyalty to al-Qaeda, claimed responsibility.",
      ("armed_group:hayat-tahrir-al-sham",)),
-    ("A car bomb exploded near a Turkish convoy close to Ariha on Monday, wounding four "
+    ("A roadside bomb hit a Turkish patrol outside Saraqib on Tuesday, injuring three "
      "soldiers. No group claimed responsibility, and Ankara did not blame Hurras al-Din.",
      ()),
 ])
@@ -2747,7 +2761,7 @@ def test_who_claims_an_attack_told_before_did_it(
 
 
 @pytest.mark.parametrize(("text", "hit"), [
-    ("Turkey loses five soldiers in a single attack in Afrin", "state:TR"),
+    ("Iran loses three soldiers in an attack near Aleppo", "state:IR"),
     ("The Syrian army has lost at least 40 soldiers in rebel attacks near Hama since "
      "Monday, a monitor said.", "state:SY"),
 ])
@@ -2757,7 +2771,7 @@ def test_a_side_that_loses_soldiers_is_the_target(pipeline: object, text: str, h
 
 
 @pytest.mark.parametrize(("text", "doers"), [
-    ("Turkey launched its cross-border operation, which it calls Olive Branch, on Jan. 20.",
+    ("Ankara launched its ground operation, which it dubbed Spring Shield, on Feb. 27.",
      ("state:TR",)),
     ("Ankara launched a ground operation against the YPG near Tal Rifaat on Sunday.",
      ("state:TR",)),
@@ -2770,9 +2784,9 @@ def test_launching_an_operation_or_incursion_is_an_attack(
 
 
 @pytest.mark.parametrize(("text", "figures"), [
-    ("Syrian government forces launched an offensive on Maarat al-Numan in December.\n\n"
-     "The UN says at least 235,000 people have fled the Syrian offensive since December 12. "
-     "Local officials put the figure at more than 300,000.", [235000, 300000]),
+    ("Syrian troops began a push on Saraqib in January.\n\n"
+     "The UN says at least 140,000 people have fled the Syrian advance since January 15. "
+     "Council officials put the number at more than 180,000.", [140000, 180000]),
     ("More than 80,000 people have fled Idlib since Russian air strikes intensified on "
      "Friday, the UN said. Aid groups estimate the number at nearly 100,000, most of them "
      "women and children.", [80000, 100000]),
@@ -2791,15 +2805,14 @@ def test_a_toll_restated_is_no_displacement(pipeline: object) -> None:
 
 
 def test_what_a_later_clause_with_no_incident_word_moves_is_not_hit(pipeline: object) -> None:
-    text = ("Turkey launched its cross-border operation on Oct. 9, days after President "
-            "Donald Trump pulled U.S. troops back from the border.")
+    text = ("Turkey launched its ground offensive on March 1, shortly after Washington "
+            "pulled its special forces back from the area.")
     assert _sides(pipeline, text) == (("state:TR",), ())
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Turkey, which has deployed thousands of soldiers in Idlib under its deals with Russia, "
-     "sent a further convoy of armoured vehicles into the Jabal al-Zawiya region on Saturday.",
-     "Jabal al-Zawiya"),
+    ("Turkey, which has deployed hundreds of commandos near Aleppo under its accords with "
+     "Moscow, sent another column of tanks to Sarmin on Wednesday.", "Sarmin"),
     ("Russia, which has warplanes stationed in Latakia, bombed the town of Kafr Nabl on "
      "Sunday.", "Kafr Nabl"),
 ])
@@ -2810,16 +2823,16 @@ def test_what_an_aside_tells_is_background(pipeline: object, text: str, place: s
 
 def test_the_army_post_an_active_verb_after_a_passive_hits_is_the_target(
         pipeline: object) -> None:
-    text = ("The Syrian army said its troops were on alert.\n\nTwo soldiers were killed on "
-            "Sunday when militants attacked an army position near the village of Abu Dali, "
-            "a newspaper reported.")
+    text = ("The Syrian army said its units were on high alert.\n\nThree soldiers were "
+            "killed on Tuesday when fighters attacked an army checkpoint outside the town of "
+            "Morek, state media said.")
     assert _sides(pipeline, text) == ((), ("state:SY",))
 
 
 @pytest.mark.parametrize(("text", "place", "toll"), [
-    ("Regime artillery shelled the hospital in al-Atarib on Sunday, killing six people.\n\n"
-     "According to rescuers, the hospital was struck by guided missiles fired from regime "
-     "positions west of Aleppo. Another 16 people were injured.", "Al-Atarib", (6, 16)),
+    ("Regime artillery shelled the clinic in Sarmin on Tuesday, killing four people.\n\n"
+     "Medics said the clinic was hit by rockets fired from army bases east of Maarat "
+     "al-Numan. Another nine people were wounded.", "Sarmin", (4, 9)),
     ("Turkish troops came under fire near Kafr Nabl from the Maarat al-Numan area on Monday, "
      "and two soldiers were wounded.", "Kafr Nabl", (None, 2)),
 ])
@@ -2830,8 +2843,8 @@ def test_where_fire_came_from_is_not_where_it_struck(
 
 
 @pytest.mark.parametrize(("text", "places"), [
-    ("Government helicopters dropped barrel bombs on Kafr Nabl on Friday, rescuers said, "
-     "and Syrian artillery shelled Hass in southern Idlib.", ["Kafr Nabl", "Hass"]),
+    ("Syrian helicopters bombed Taftanaz on Wednesday, medics said, and Russian jets "
+     "struck Ariha in southern Idlib.", ["Taftanaz", "Ariha"]),
     ("Russian jets struck Ariha on Monday, the monitor said, and rebels shelled Syrian "
      "positions near Saraqib.", ["Ariha", "Saraqib"]),
     ("Syrian troops shelled Kafr Nabl and Hass on Monday and killed five civilians.",
@@ -2845,27 +2858,26 @@ def test_two_blows_with_subjects_of_their_own_are_two_attacks(
 
 
 @pytest.mark.parametrize(("text", "iso"), [
-    ("Turkey has reinforced the posts it set up around Idlib under last year's deal. On "
-     "Thursday, a convoy of 40 armoured vehicles crossed into the province from Hatay.",
-     "2020-02-27"),
+    ("Ankara has reinforced the observation points it built near Saraqib under last year's "
+     "accord. On Tuesday, a column of 25 tanks crossed into Syria from Kilis.",
+     "2020-02-25"),
 ])
 def test_a_time_that_owns_a_deal_does_not_date_the_event(
         pipeline: object, text: str, iso: str) -> None:
     moved = one(_incidents(pipeline, text), T.DEPLOYMENT)
     assert moved.date is not None and moved.date.iso == iso
-    assert moved.place is None or moved.place.name != "Hatay"
+    assert moved.place is None or moved.place.name != "Kilis"
 
 
 def test_a_toll_told_with_a_country_s_minister_is_the_attack_s(pipeline: object) -> None:
-    text = ("Armed drones struck a Syrian army academy in Homs on Thursday. Syria's health "
-            "minister told state television that 89 people had been killed and 277 wounded.")
-    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == (89, 277)
+    text = ("Explosive-laden drones hit a military school in Hama on Tuesday. Syria's defence "
+            "minister told state media that 41 people had been killed and 118 wounded.")
+    assert _toll(one(_incidents(pipeline, text), T.ARMED_ATTACK)) == (41, 118)
 
 
 @pytest.mark.parametrize(("text", "toll"), [
-    ("Armed drones struck a Syrian army academy in Homs on Thursday. The health minister "
-     "said 89 people had been killed, among them 31 women and five children, and 277 "
-     "wounded.", (89, 277)),
+    ("Rockets hit a police station in Hama on Tuesday. The governor said 23 people had "
+     "been killed, among them four women and two children, and 40 wounded.", (23, 40)),
     ("Russian air strikes killed 20 civilians in Ariha on Monday, including eight women and "
      "six children.", (20, None)),
     ("Russian air strikes killed three soldiers and two civilians in Ariha on Monday.",
@@ -2878,8 +2890,8 @@ def test_every_part_listed_after_including_is_a_part(
 
 def test_people_fled_with_no_figure_take_the_one_the_next_sentence_puts(
         pipeline: object) -> None:
-    text = ("Government artillery shelled Sarmin on Thursday night. Hundreds of families fled "
-            "Sarmin toward camps near the Turkish border, officials said. A local aid group "
-            "put the figure at more than 2,700 people by Friday.")
+    text = ("Syrian guns pounded Taftanaz on Tuesday evening. Dozens of households fled "
+            "Taftanaz for tents along the frontier, residents said. A relief charity put "
+            "the number at about 1,300 people by Wednesday.")
     moved = one(_incidents(pipeline, text), T.DISPLACEMENT)
-    assert moved.displaced is not None and moved.displaced.value == 2700
+    assert moved.displaced is not None and moved.displaced.value == 1300

@@ -2574,8 +2574,8 @@ def test_talk_and_working_groups_that_are_no_meeting(pipeline: object, text: str
 @pytest.mark.parametrize(("text", "who"), [
     ("Russian President Vladimir Putin thanked the voters. The Kremlin leader landed in "
      "Ankara on Tuesday and held talks with Erdogan.", {"Vladimir Putin", "Erdogan"}),
-    ("Turkish President Recep Tayyip Erdogan spoke on Monday. Putin received the Turkish "
-     "leader in Moscow on Thursday.", {"Putin", "Recep Tayyip Erdogan"}),
+    ("Turkish President Recep Tayyip Erdogan addressed parliament. Putin received the "
+     "Turkish leader in Sochi on Wednesday.", {"Putin", "Recep Tayyip Erdogan"}),
     ("Iranian Foreign Minister Javad Zarif was in Ankara. Lavrov met the Iranian foreign "
      "minister in Moscow on Friday.", {"Lavrov", "Javad Zarif"}),
 ])
@@ -2651,8 +2651,8 @@ def test_an_own_or_separate_meeting_at_a_summit_is_another(
 
 
 @pytest.mark.parametrize(("second", "place", "date"), [
-    ("The previous summit of the three, held in Tehran, was in November.",
-     "Tehran", "2019-11"),
+    ("The three presidents' previous summit, held in Sochi, was in September.",
+     "Sochi", "2019-09"),
     ("The previous round was held in Astana in May.", "Astana", "2019-05"),
     ("Their previous meeting was in Moscow in January.", "Moscow", "2020-01"),
 ])
@@ -2681,8 +2681,14 @@ def test_arriving_on_the_day_of_the_report_is_a_visit_under_way(
 
 
 @pytest.mark.parametrize(("text", "second"), [
-    ("Zarif arrived in Damascus on Monday for talks with Assad and is due in Ankara on "
-     "Thursday.", (MeetingStatus.PLANNED, ("IR", "TR"), "Ankara")),
+    ("Zarif landed in Ankara on Tuesday for talks with Cavusoglu and is due in Moscow on "
+     "Friday.", (MeetingStatus.PLANNED, ("IR", "RU"), "Moscow")),
+    pytest.param(
+        "Zarif landed in Ankara on Tuesday for talks with Cavusoglu and is expected in "
+        "Moscow on Friday.", (MeetingStatus.PLANNED, ("IR", "RU"), "Moscow"),
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "'and is expected in X' (unlike 'is due in X') is not read as the next stop: "
+            "one planned IR-TR meeting in Moscow comes out instead of two"))),
     ("Lavrov held talks with Cavusoglu in Antalya on Monday and will then travel to Tehran.",
      (MeetingStatus.PLANNED, ("IR", "RU"), "Tehran")),
     ("Lavrov met Cavusoglu in Ankara on Monday and then flew to Tehran.",
@@ -2726,8 +2732,8 @@ def test_a_meeting_told_in_a_where_clause_is_at_the_place_before(
 
 
 @pytest.mark.parametrize("second", [
-    "As the two leaders met, Assad made a rare trip to the front line in Idlib, where Turkey "
-    "keeps a dozen posts.",
+    "As the two presidents talked, Assad paid a surprise call on soldiers near Maarat "
+    "al-Numan, where Turkey keeps several observation points.",
     "While the talks went on, Assad visited his troops near Saraqib.",
     "As the ministers sat down, Assad toured a base in Idlib, where Turkish troops are based.",
 ])
@@ -2748,8 +2754,8 @@ def test_a_bilateral_told_in_the_body_is_not_the_headline_s_summit(pipeline: obj
 @pytest.mark.parametrize(("text", "date"), [
     ("Erdogan told Putin during a meeting in Istanbul on Monday that Turkey would not "
      "withdraw.", "2020-03-02"),
-    ("Cavusoglu told Lavrov in a phone call on Tuesday that Ankara would respond.",
-     "2020-03-03"),
+    ("Lavrov told Cavusoglu during a telephone call on Tuesday that Moscow would hold "
+     "firm.", "2020-03-03"),
     ("Putin said during talks with Erdogan in Sochi on Friday that the truce would hold.",
      "2020-02-28"),
 ])
@@ -2770,7 +2776,13 @@ def test_what_will_be_told_at_a_meeting_is_still_planned(pipeline: object) -> No
 @pytest.mark.parametrize("text", [
     "Talks between Lavrov and Cavusoglu were due to take place on Friday but were put off.",
     "Erdogan was to visit Moscow on Friday, but the trip was called off.",
-    "Lavrov was due in Ankara on Monday, but the visit was postponed at the last minute.",
+    "Cavusoglu was due in Moscow on Thursday, but his visit was postponed without "
+    "explanation.",
+    pytest.param(
+        "Cavusoglu was due in Moscow on Thursday, but his trip was postponed.",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "'his trip' is not read as the planned visit undone ('the trip' and 'his "
+            "visit' are): the meeting stays planned"))),
 ])
 def test_a_plan_undone_after_but_is_cancelled(pipeline: object, text: str) -> None:
     m = one(_read(pipeline, text)[0])
@@ -2819,8 +2831,8 @@ def test_meeting_a_demand_or_deadline_is_no_meeting(pipeline: object, text: str)
 
 
 @pytest.mark.parametrize("third", [
-    "UN envoy Staffan de Mistura, who attended the Astana session as an observer, praised "
-    "the deal.",
+    "Staffan de Mistura, the UN mediator, who attended the Astana round as an observer, "
+    "hailed the agreement.",
     "Staffan de Mistura, who took part in the Astana talks, welcomed the outcome.",
 ])
 def test_who_attended_a_round_of_a_series_joins_that_round(

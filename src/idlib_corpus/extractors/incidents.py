@@ -65,7 +65,7 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    object, or a bare singular in a headline is one; every part listed after "including"
    or "among them" is a part); a displacement figure is the count of people (not troops)
    next to the trigger, not a part of it ("90,000, including 40,000 children"); another
-   source's figure for it ("officials put the figure at 300,000") is one more record;
+   source's figure for it ("the council puts the total at 90,000") is one more record;
    "to be displaced" is no fact; each is a :class:`~idlib_corpus.model.Claim` with its
    qualifier ("more than", "around") and who gives it ("according to the UN"). Wounded
    told alone after an attack ("Another 32 soldiers were wounded", "Eight civilians were
@@ -92,7 +92,7 @@ How an incident is read (the words of each step are in ``data/triggers.json``):
    of the campaign told anywhere before, as for a figure "since" a time with no cause
    named); people who fled "after the raids" fled the doers of the attack just told.
 5. A trigger that refers back ("the attack on Feb. 3", "the incident killed …", "the
-   bloodiest day of bombing since …") adds to the incident already told whose date fits
+   worst week of shelling in months …") adds to the incident already told whose date fits
    ("Sunday's bombardment": Sunday's), with the more precise date; candidates that agree
    on type, actors, place and date are one incident. A time that owns a noun that is no
    incident ("under last year's deal") dates no incident; a "when" clause's own time
@@ -229,8 +229,8 @@ _HELD_THERE = re.compile(
 )
 # "… southeast of X", "20 km north of X", "east of the town of X": X is a landmark by which
 # the place of the event is told
-# where fire came from, before a place ("fired from regime positions west of", "launched
-# from the Kobani area"): not where it struck
+# where fire came from, before a place ("shelled from army posts north of", "launched
+# from the Manbij area"): not where it struck
 _ORIGIN = re.compile(
     r"(?<![a-z])(?:fired|launched|came|coming|shot|shelling|shelled|struck|crossed|moved|"
     r"drove|driving|arrived|entered)\s+(?:(?:into|in)\s+(?:[\w'-]+\s+){1,3})?from\s+"
@@ -462,7 +462,7 @@ _LEFT_AFTER = re.compile(
     r"(?<![a-z])(?:after|as|when|once)\s+([^,;]{3,50}?)\s+(?:had\s+)?(?:pulled\s+(?:out|back)|"
     r"withdrew|withdrawn|retreated|fled|abandoned|evacuated)(?![a-z])"
 )
-# "the bloodiest day of", "the heaviest Russian": a superlative before an attack noun
+# "the deadliest week of", "the fiercest Syrian": a superlative before an attack noun
 _SUPERLATIVE = re.compile(r"(?<![a-z])(?:the|its)\s+[a-z]+est\s+(?:[a-z-]+\s+){0,4}$")
 _HAVE_WORDS = frozenset({"has", "have", "had"})
 _ASIDE_PERFECT = re.compile(r",\s+(?:which|who)\s+(?:has|have|had)\s+$")
@@ -502,8 +502,8 @@ _ON_ONE_OF = re.compile(
     r"any|none)\s+of\s+)?(?:the\s+)?$"
 )
 _AFTER_BY = re.compile(r"(?:^|\s)(?:by|of|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
-# "three Russian soldiers were wounded, as were several Turkish troops", "… killed along
-# with two Turkish soldiers": more of those hit, after the passive
+# "two Iranian advisers were hurt, as were four Syrian officers", "… killed along
+# with a Russian military policeman": more of those hit, after the passive
 _AS_WERE = re.compile(
     r"(?:,\s*as\s+(?:were|was)|along\s+with|together\s+with)\s+(?:[a-z0-9,-]+\s+){0,4}$")
 
@@ -959,8 +959,8 @@ def _later_blame(ctx: EventContext, records: list[_Candidate]) -> None:
             attack.evidence.append(sent)
 
 
-# "Kurdish officials put the figure at more than 300,000", "aid groups estimate the
-# number at 250,000": another source's figure of the displacement just told
+# "the local council puts the total at nearly 90,000", "relief workers estimate the
+# number at 65,000": another source's figure of the displacement just told
 _RESTATED = re.compile(
     r"(?<![a-z])(?:put|puts|putting|estimated?|estimates|estimating|placed?|places)\s+"
     r"(?:the|that|this|their|its)\s+(?:figure|number|total|count|tally)\s+at\s+$"
@@ -968,8 +968,8 @@ _RESTATED = re.compile(
 
 
 def _restated_figures(ctx: EventContext, records: list[_Candidate]) -> None:
-    """A figure another source gives for the displacement told just before ("The UN says
-    176,000 people have fled. Local officials put the figure at 300,000.") is one more
+    """A figure another source gives for the displacement told just before ("Relief groups say
+    42,000 people have left. The provincial council puts the number at 55,000.") is one more
     record of it (one for each figure, since sources differ)."""
     f = ctx.folded
     if f.find("figure at") < 0 and f.find("number at") < 0 and f.find("total at") < 0:
@@ -1028,7 +1028,7 @@ def _later_claim(ctx: EventContext, records: list[_Candidate]) -> None:
         if attack.perpetrators or sent.start - end > 700:
             continue
         # (the subject: the first state or group of the sentence before the claim, not
-        # one its apposition names: "X, an alliance led by al-Qaeda's former branch,")
+        # one its apposition names: "X, a coalition headed by ex-jihadist commanders,")
         subject = [x for x in ctx.mentions_in(make_span(sent.start, m.start()))
                    if x.kind in ("group", "state") and not x.locative and not x.backer]
         if subject and subject[0].actor not in attack.targets:
@@ -1161,7 +1161,7 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             # the base": what they did it with)
             return False
         if last in _HAVE_WORDS and _ASIDE_PERFECT.search(f, max(floor, start - 30), start):
-            # "Turkey, which has deployed thousands of troops in Idlib, sent …": what the
+            # "Iran, which has stationed hundreds of advisers near Aleppo, flew …": what the
             # aside tells is background
             return False
         if last in _RELATIVE_SUBJECTS and phrase[-1] == "s" and " " not in phrase \
@@ -1327,7 +1327,7 @@ def _read_clause(
         # back to it
         typ is _ATTACK and bool(nouns) and nouns[0] is real[0] and nouns[0].start - cstart <= 12
         and ctx.is_definite(nouns[0], cstart) and _attack_just_told(records, cstart)) or (
-        # "It was the bloodiest day of Russian bombing since 2020": a measure of the attacks
+        # "That made Tuesday the worst day of air raids this spring": a measure of the attacks
         # told, no new one
         typ is _ATTACK and len(nouns) == len(real) and bool(records)
         and f.find("est ", max(cstart, nouns[0].start - 50), nouns[0].start) >= 0
@@ -1667,7 +1667,7 @@ def _read_clause(
             doers.add(home)  # "Russian and government air raids"
     hit_lo, hit_hi = (cstart, main_start) if passive else (main_end, cend)
     if passive and typ is _ATTACK and not receivers:
-        # "two soldiers were killed when militants attacked an army position": what the
+        # "a guard died when gunmen stormed a checkpoint": what the
         # active verb after the passive one hits
         acts = [h.end for h in real if h.start > main_end and h.value.get("pos") != "noun"
                 and h.value["voice"] == "active"]
@@ -1748,7 +1748,7 @@ def _read_clause(
         displaced = _displaced(ctx, clause, main, claimant)
         if displaced is None and si + 1 < len(ctx.sentences) \
                 and (f.find("figure at") >= 0 or f.find("number at") >= 0):
-            # "Hundreds of families fled X. Aid groups put the figure at 2,700.": the
+            # "Dozens of households left X. Volunteers put the number at 640.": the
             # figure the next sentence gives
             after = ctx.sentences[si + 1]
             displaced = next((_claim([n], ctx, None) for n in ctx.numbers_in(after)
@@ -2645,7 +2645,7 @@ def _place(
                 continue
             if f.find("from ", span.start - 60 if span.start > 60 else 0, span.start) >= 0 \
                     and _ORIGIN.search(f, span.start - 60 if span.start > 60 else 0, span.start):
-                continue  # "missiles fired from regime positions west of Aleppo": whence
+                continue  # "rockets launched from army bases east of Hama": whence
             if _OWNER.match(f, span.end) or (
                 not after and has_any(f, _SUBORDINATE_WORDS, span.end, main.start)
                 and _SUBORDINATE.search(f, span.end, main.start)
@@ -2665,7 +2665,7 @@ def _place(
                         and _SETTLEMENT_OF.search(f, q.span.start - 20, q.span.start)))
                     for q in places):
                 # "the X post east of Saraqib", "Kafr Rumma, west of Maarat al-Numan", "a
-                # convoy heading south of Aleppo passed through the town of X": a
+                # column driving north of Hama went through the village of X": a
                 # landmark by which another place is told (but "positions west of Aleppo"
                 # names no other)
                 rank += 1
@@ -2678,7 +2678,7 @@ def _place(
             if p.is_country:
                 rank += 3
             if asides and within_any(span, asides):
-                rank += 2  # "Turkey, which has thousands of troops in Idlib, sent …"
+                rank += 2  # "Iran, which has hundreds of advisers near Aleppo, flew …"
             key = (rank, abs(span.start - main_end))
             if best is None or key < best[0]:
                 best = (key, p)

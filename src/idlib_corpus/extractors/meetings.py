@@ -83,9 +83,9 @@ Constructions read besides (each tested in ``tests/test_meetings.py``):
   States", "to decide Syria's future" (no side); "… two weeks after Turkish troops took X"
   (the event that dates it, no side); ", and where Turkey keeps posts" (a place's clause);
   an undated headline naming some of a summit's persons is that summit;
-* which and when: "Wednesday's meeting", "On Friday, hours before the leaders met" (that
+* which and when: "Wednesday's meeting", "On Sunday, hours before the ministers talked" (that
   day); "discussed the plan on Tuesday" (a held meeting's weekday is the last one); "their
-  first meeting since A's visit to X in April" and "the previous summit of the three" (an
+  first meeting since A's visit to X in April" and "the last summit of the four" (an
   earlier meeting, held); "their first meeting this year" (not its day); a time after
   "since" (another event's); "his own bilateral", "a separate meeting" (another one at a
   summit); "arrived … for talks with B and is due in Y" (a second visit); arriving on the
@@ -276,7 +276,7 @@ _AND_THEN_MEET = re.compile(
     r"(?:(?:agreed|decided|promised|planned|plan|plans)\s+to|will|would|are\s+to|"
     r"is\s+to|are\s+due\s+to|are\s+set\s+to|is\s+due\s+to|is\s+set\s+to)\s+"
     r"(?:then\s+|later\s+)?(?=meet|hold|visit|travel|fly|head)"
-    # "arrived in Damascus for talks with B and is due in Ankara on Monday", "… and then
+    # "landed in Baghdad to see B and is expected in Doha on Thursday", "… and then
     # flew to Doha": the traveller's next stop, another visit
     r"|(?:is|are)\s+(?:due|expected)\s+(?=in\s)|then\s+(?=flew|headed|went|travell?ed)"
     r")"
@@ -313,7 +313,7 @@ _A_BEFORE = re.compile(r"(?<![a-z])an?\s$")
 _PURPOSE_WORDS = (", hoping to ", ", seeking to ", ", aiming to ", ", in a bid to ",
                   ", in an effort to ", ", trying to ", ", in an attempt to ")
 _WHEN = re.compile(r"[\s,]*when\s")
-# "to form a joint working group", "set up a working group" (before a weak meeting word)
+# "to create a joint committee", "set up a contact group" (before a weak meeting word)
 _FOUNDED = re.compile(
     r"(?:form|formed|forming|set\s+up|setting\s+up|create|created|creating|establish|"
     r"established|establishing)\s+(?:(?:a|an|the|their|new)\s+)*(?:[a-z-]+\s+)?$"
@@ -372,7 +372,7 @@ _WENT = frozenset({"went to", "travelled", "traveled", "flew", "arrived", "came 
                    "headed to"})
 # what may stand between a meeting noun and its date (matched in full between them)
 _DATED_NOUN = re.compile(r"[\s,]*(?:(?:which|that)\s+(?:was|were)\s+)?(?:held\s+)?")
-# "On Friday, hours before the leaders met": the day of the meeting too
+# "On Sunday, hours before the ministers talked": the day of the meeting too
 _HOURS_OFF = re.compile(r",?\s+(?:only\s+|just\s+)?(?:hours|minutes|shortly|moments)\s+"
                         r"(?:before|after)\s")
 # "Wednesday's meeting", "last week's three-way talks": a day before the meeting word
@@ -903,7 +903,7 @@ def _read_clause(
     if first.value["class"] == "weak" and _FOUNDED.search(
         ctx.folded, max(clause.start, first.start - 40), first.start
     ) and all(t.value["class"] == "weak" for t in triggers):
-        return None  # "are to form a joint working group": a body set up, not a meeting
+        return None  # "will set up a joint commission": a body set up, not a meeting
     if "person" in first.value and any(n.span.start <= first.end + 12 for n in ctx.numbers_in(
         make_span(first.end, first.end + 60)
     )):
@@ -1125,7 +1125,7 @@ def _read_clause(
     # ", who urged Russia to …": a relative clause tells of a person, not of the meeting
     aside = f.find(", who ", first.end, c_end) if states else -1
     if states and aside < 0:
-        # "… to the front line in Idlib, where Turkey keeps posts": a relative clause on a
+        # "… to a border town near Hama, where Iran has advisers": a relative clause on a
         # place tells of the place (not where a meeting word follows: ", where he met B")
         aside = f.find(" where ", first.end, c_end)
         if (aside >= 0 and not (f.startswith(",", aside - 1) or f.startswith(", and", aside - 5)
@@ -2871,7 +2871,7 @@ def _dated_noun(ctx: EventContext, cand: _Candidate) -> bool:
         _HOURS_OFF.match(f, date.span.end, main.start)
         or _HOURS_OFF.match(f, date.span.start - 1, date.span.end + 1)  # (a time of its own)
     ) and date.precision.value == "day" and not date.interval:
-        return True  # "Early on Friday, hours before the leaders sat down": that day
+        return True  # "Late on Sunday, minutes after the envoys arrived": that day
     if date.span.end <= main.start:
         return "'" in f[date.span.end - 2:main.start] and _DAY_OF.fullmatch(
             f, date.span.end - (2 if f.startswith("'s", date.span.end - 2) else 0), main.start

@@ -18,7 +18,7 @@ publication date (from metadata, or read from a dated dateline by the metadata p
   (in the same or the previous three sentences), else from the base; "hours later" and
   "shortly afterwards" are that date's day (nothing without one), and so are "hours
   after the raid", "minutes before the strike" (a day told in that sentence or the one
-  before); "(on Friday,) a day after a drone attack" dates the attack, a day before the
+  before); "(on Tuesday,) a day after a car bomb" dates the attack, a day before the
   day the sentence has told (one or two days; not after a date opening the sentence);
 * "later that year", "earlier that month", "that same week" fall in that unit of the time
   just told (the part after or before it, where that time is finer than the unit);
@@ -193,7 +193,7 @@ def _vocab() -> _Vocab:
     pmon = (r"(?i:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+"
             r"(?i:last|next|this)\s+(?i:month)\b")
     # ("late 2018", "mid-2019", "early last year", "the second half of 2020": a part of a
-    # year; "the end of the year" is an edge, read above)
+    # year; read above: an edge, "the end of the year")
     ypart = (r"(?i:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of"
              rf"|the\s+(?:first|second)\s+half\s+of)[\s-]+(?:(?i:last|next|this)\s+(?i:year)\b"
              rf"|{year})")
