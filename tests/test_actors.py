@@ -1921,3 +1921,17 @@ def test_the_number_of_an_office_later_in_the_text(text: str, titles: dict[str, 
                                                    ) -> None:
     got = real_persons(text)
     assert {name: got[name][1] for name in titles} == titles
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a party's adjective before an office head gives the party's state
+    ("Republican Senator Tom Reed said the raid was a success.", "Tom Reed", "US"),
+    ("Democratic Rep. Anna Clark criticised the withdrawal.", "Anna Clark", "US"),
+    ("The plan was attacked by Democratic Senator Ruth Ellis on Sunday.", "Ruth Ellis", "US"),
+    # not inside a party's or a unit's name
+    ("Kurdish Democratic Party leader Masoud Ali said the vote would go ahead.",
+     "Masoud Ali", None),
+    ("Republican Guard commander Karim Saleh was killed.", "Karim Saleh", None),
+])
+def test_a_party_before_an_office(text: str, name: str, country: str | None) -> None:
+    assert real_persons(text)[name][0] == country

@@ -1017,7 +1017,7 @@ class _Resolver:
     def _title_word(self, low: str) -> bool:
         g = self.g
         return (g.is_head(low) or low in g.title_modifiers or low in g.honorifics
-                or g.is_role(low))
+                or g.is_role(low) or low in g.party_states)
 
     def _title_head(self, low: str) -> bool:
         g = self.g
@@ -1128,6 +1128,9 @@ class _Resolver:
             parse.start, parse.start_index = items[a].start, a
         segs: list[list[_Item]] = []
         cur: list[_Item] = [items[k] for k in range(a, lead)]  # capitalised title words
+        if len(cur) > 1 and cur[0].low in g.party_states and g.is_head(cur[1].low):
+            # "Democratic Senator X" opening the name's run: the party's state
+            parse.countries.append(g.party_states[cur.pop(0).low])
         body_words = 0  # the words of a body's name read before a lower-case office
         j = a - 1
         while j >= 0:
@@ -1143,6 +1146,11 @@ class _Resolver:
                 if it.text[:1].islower() and cur[0].text[:1].isupper():
                     break  # "under Deputy Minister": a lower-case word before a title
                 cur.insert(0, it)
+            elif (it.plain and cur and is_capitalised(it.text) and low in g.party_states
+                  and g.is_head(cur[0].low) and cur[0].low not in g.title_modifiers):
+                # "Republican Senator X", "Democratic Rep. X": the party's state (not
+                # "Democratic Party leader", "Republican Guard commander")
+                parse.countries.insert(0, g.party_states[low])
             elif (
                 it.plain
                 and len(cur) > body_words
