@@ -1935,3 +1935,24 @@ def test_the_number_of_an_office_later_in_the_text(text: str, titles: dict[str, 
 ])
 def test_a_party_before_an_office(text: str, name: str, country: str | None) -> None:
     assert real_persons(text)[name][0] == country
+
+
+@pytest.mark.parametrize(("text", "name", "country", "title"), [
+    # an apposition opened by "who is", "once", "now", "formerly", "who served as"
+    ("Orhan Kaplan, who is Turkey's ambassador to Qatar, said the talks were hard.",
+     "Orhan Kaplan", "TR", "Ambassador to Qatar"),
+    ("Orhan Kaplan, once Turkey's top negotiator, said the deal was dead.",
+     "Orhan Kaplan", "TR", "Top Negotiator"),
+    ("Orhan Kaplan, now a senior adviser to the Turkish government, said so.",
+     "Orhan Kaplan", None, "Senior Adviser"),
+    ("Ivan Orlov, who served as Russia's envoy to Syria until 2019, said so.",
+     "Ivan Orlov", "RU", "Envoy to Syria"),
+    # a nationality inside the possessor of the office
+    ("Ivan Orlov, the Russian Defence Ministry's spokesman, said so.",
+     "Ivan Orlov", "RU", "Spokesman"),
+    ("Ahmad Khalil, the Turkish-backed Syrian National Army's spokesman, said so.",
+     "Ahmad Khalil", None, "Spokesman"),
+])
+def test_an_apposition_opened_by_a_relative_or_an_adverb(
+        text: str, name: str, country: str | None, title: str | None) -> None:
+    assert real_persons(text)[name] == (country, title)

@@ -239,6 +239,9 @@ class Grammar:
             folded name ("kremlin" → "RU"): "a Pentagon spokesman" serves the US.
         linked_roles: what a person is in a body, a title only in apposition and linked
             to the body ("X, a member of the Duma", "X, a fellow at the Y Institute").
+        apposition_openers: words that may open an apposition before the office it
+            names ("X, who is Turkey's envoy", "X, once a Russian diplomat"), by their
+            first word.
         party_states: the state of a party whose member is named by the party's noun
             alone ("X, a Texas Republican": US).
     """
@@ -293,6 +296,9 @@ class Grammar:
         self.regime_nouns = frozenset(raw["regime_nouns"])
         self.body_states: dict[str, str] = dict(raw["body_states"])
         self.linked_roles = frozenset(raw["linked_roles"])
+        self.apposition_openers: dict[str, list[tuple[str, ...]]] = {}
+        for opener in raw["apposition_openers"]:
+            self.apposition_openers.setdefault(opener[0], []).append(tuple(opener))
         self.party_states: dict[str, str] = dict(raw["party_states"])
 
         self._heads_any = _with_plurals(self.title_heads)

@@ -1708,6 +1708,12 @@ class _Resolver:
             parse.words = [g.relative_offices[items[j + 1].low], "of", "the",
                            *(w for it in items[k:stop] for w in _title_words(it))]
             return parse
+        if j < n and (openers := g.apposition_openers.get(items[j].low)) is not None:
+            # ", who is Turkey's envoy", ", once a Russian diplomat": the office after
+            for opener in openers:
+                if tuple(it.low for it in items[j : j + len(opener)]) == opener:
+                    j += len(opener)
+                    break
         # ", President Vladimir Putin's envoy for Syria", ", the Kremlin's special envoy":
         # skip the possessor (a state as possessor gives the country, below)
         p0 = j + 1 if j < n and items[j].low == "the" else j
@@ -1727,6 +1733,11 @@ class _Resolver:
                 ):
                     for x in items[p0:k]:
                         self._body_state(x, parse)  # ", the Kremlin's envoy"
+                        if x.kind is _NATIONALITY and not parse.countries and (
+                                self.text[x.end : x.end + 1] != "-"):
+                            # ", the Russian Defence Ministry's spokesman" (not ", the
+                            # Turkish-backed X's spokesman": a backer is no owner)
+                            parse.countries.append(_iso(x.key))
                     j = k + 1
                 break
         words: list[_Item] = []
