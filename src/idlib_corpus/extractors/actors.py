@@ -44,8 +44,18 @@ grammar of news prose around them, and returns :class:`~idlib_corpus.model.Actor
   it; a body's name before a lower-case office in apposition is part of the office
   (", a Central Command spokesman"), and a body that names one state gives it ("a
   Pentagon spokesman": US); a kunya with a nisba ("Abu Hafs al-Masri") is a person's
-  name. A name before a place noun ("the Sheikh X hilltop") is a place's, and
-  no person anywhere in the text.
+  name. A military rank ("Lt. Col.", "Colonel General") cues a name but is no title.
+  Modifiers may come before the nationality (", a retired Turkish diplomat"); an
+  apposition may open on "who is", "once", "now" (", once Turkey's top negotiator"); a
+  member or fellow is a title with the body (", a member of Russia's State Duma"), whose
+  nationality word gives no state when it is a capitalised name (", a member of the
+  Syrian Democratic Council"); a party's noun or adjective gives its state ("Senator X,
+  a Texas Republican", "Democratic Rep. X"); "In Beijing, foreign ministry spokesman X"
+  gives the capital's state to a government's office; a name between commas before a
+  speech verb is the speaker's ("one of them, X, told reporters"); "the three
+  presidents" later in the text titles those named before whom the knowledge base
+  knows to hold the office, when the number fits. A name before a place noun ("the
+  Sheikh X hilltop") is a place's, and no person anywhere in the text.
 * **States** referred to by name, demonym or capital (a capital used as an agent,
   "Moscow and Ankara agreed", not as a place, "talks in Ankara"), and "the regime" when the
   article ties it to a state ("the Syrian regime", "the regime of President Assad").
