@@ -137,6 +137,12 @@ _BRACKET_DATELINE = re.compile(
 #: "QNA/Doha", "Reuters / Moscow": the wire and its place, a credit line of Gulf papers;
 #: only a place the knowledge base knows (not "RFE/RL").
 _AGENCY_SLASH_PLACE = re.compile(rf"^(?P<outlet>{_ORG})\s*/\s*(?P<place>{_MIXED_PLACE})$")
+#: (searched on its own where no dateline is found, in short lines holding a slash: in the
+#: union of the datelines, every line of the story would try it)
+_SLASH_CREDITS = (_AGENCY_SLASH_PLACE,)
+_NO_PATTERNS: tuple[re.Pattern[str], ...] = ()
+#: A credit line "QNA/Doha" is this short.
+_MAX_SLASH_CREDIT = 60
 #: Datelines whose outlet is not bracketed: only an outlet the knowledge base knows, or
 #: one written in capitals, makes them a credit (else "Moscow, Ankara - ..." would be).
 _CHECKED_DATELINES = (
@@ -151,7 +157,6 @@ _CHECKED_DATELINES = (
         rf"^\((?P<outlet>{_ORG})\)(?=[A-Z])",
     )),
     _BRACKET_DATELINE,
-    _AGENCY_SLASH_PLACE,
 )
 #: Credit lines above the story: "By Jane Doe, Al-Monitor", "Al-Monitor Staff",
 #: "DAILY SABAH WITH AGENCIES".
@@ -853,6 +858,11 @@ def _placed_credit_possible(line: str) -> bool:
         "," in line or "|" in line or _dash_or_slash(line) or " in " in line)
 
 
+def _slash_credit_possible(line: str) -> bool:
+    """Whether a line may match _AGENCY_SLASH_PLACE: a short line with a slash."""
+    return len(line) <= _MAX_SLASH_CREDIT and "/" in line
+
+
 def _known_place_dateline_possible(line: str) -> bool:
     """Whether a line may match _KNOWN_PLACE_DATELINES: a long dash, or a comma or a
     closing colon in a short line."""
@@ -872,7 +882,8 @@ _ANY_OF: dict[tuple[int, int], tuple[tuple[re.Pattern[str], ...], tuple[re.Patte
                        (_LATE_DATELINES, (), _dash_or_slash),
                        (_COLON_DATELINES, (), None),
                        (_PLACED_CREDITS, (), _placed_credit_possible),
-                       (_KNOWN_PLACE_DATELINES, (), _known_place_dateline_possible))
+                       (_KNOWN_PLACE_DATELINES, (), _known_place_dateline_possible),
+                       (_NO_PATTERNS, _SLASH_CREDITS, _slash_credit_possible))
 }
 
 
@@ -1330,7 +1341,8 @@ def read_metadata(article: Article) -> ArticleMetadata:
     if site is not None:
         boiler.add(site.key)
 
-    dateline = _find_dateline(head, boiler, _DATELINES, _CHECKED_DATELINES)
+    dateline = (_find_dateline(head, boiler, _DATELINES, _CHECKED_DATELINES)
+                or _find_dateline(head, boiler, _NO_PATTERNS, _SLASH_CREDITS))
     credit = _find_dateline(head, boiler, _CREDITS, _CHECKED_CREDITS)
     body_start = dateline.line.start if dateline is not None else None
 
