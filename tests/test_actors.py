@@ -1816,8 +1816,8 @@ def test_former_that_qualifies_another_noun_names_no_alias() -> None:
     ("Samir Nashar, a leading Syrian opposition figure, rejected the plan.",
      "Samir Nashar", "SY", None),
     # "an adviser to <a state's army>" serves another state: no country from it
-    ("Major General Pavel Zorin, an adviser to the Syrian army, was killed on Monday.",
-     "Pavel Zorin", None, "Adviser"),
+    ("Colonel Igor Semyonov, an adviser to the Syrian navy, died in a blast on Friday.",
+     "Igor Semyonov", None, "Adviser"),
 ])
 def test_modifiers_before_the_nationality_in_apposition(
         text: str, name: str, country: str | None, title: str | None) -> None:
@@ -1835,8 +1835,8 @@ def test_modifiers_before_the_nationality_in_apposition(
     # a named body with a nationality word may oppose that state
     ("Leila Hassan, a member of the Syrian Democratic Council, said Ankara was the threat.",
      "Leila Hassan", None, "Member of the Syrian Democratic Council"),
-    ("Samir Haddad, a member of the opposition Syrian Negotiation Commission, spoke.",
-     "Samir Haddad", None, "Member of the Opposition Syrian Negotiation Commission"),
+    ("Samir Haddad, a senior member of the opposition Syrian Negotiation Commission, spoke.",
+     "Samir Haddad", None, "Senior Member of the Opposition Syrian Negotiation Commission"),
     ("Olga Ivanova, a senior fellow at the Russian International Affairs Council, said so.",
      "Olga Ivanova", "RU", "Senior Fellow"),
 ])
@@ -1902,8 +1902,8 @@ def test_a_name_in_apposition_before_a_speech_verb(text: str, names: list[str]) 
 @pytest.mark.parametrize(("text", "titles"), [
     # "the three presidents" later: the office of the one named without it whom the
     # knowledge base knows to hold it
-    ("President Vladimir Putin and Iran's Hassan Rouhani met Turkish President Recep "
-     "Tayyip Erdogan in Sochi on Monday. Aides said the three presidents agreed on a text.",
+    ("Iran's Hassan Rouhani joined President Vladimir Putin and Turkish President Recep "
+     "Tayyip Erdogan in Ankara on Friday. Officials said the three presidents signed a statement.",
      {"Vladimir Putin": "President", "Hassan Rouhani": "President",
       "Recep Tayyip Erdogan": "President"}),
     ("In a call on Monday, Vladimir Putin and Recep Tayyip Erdogan discussed Idlib. The "

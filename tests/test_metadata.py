@@ -1111,7 +1111,7 @@ def test_a_line_of_bars_opening_with_a_headline_is_no_navigation_bar(line: str) 
 
 
 @pytest.mark.parametrize("stamp, day", [
-    ("1:14 pm, August 26, 2020", dt.date(2020, 8, 26)),
+    ("9:05 am, May 11, 2021", dt.date(2021, 5, 11)),
     ("Published 12:40 GMT, 6 March 2020", dt.date(2020, 3, 6)),
     ("Last updated: Feb 6, 2020 - 08:14", dt.date(2020, 2, 6)),
     ("Posted on February 20, 2020 by Sara Lind", dt.date(2020, 2, 20)),
@@ -1151,7 +1151,7 @@ def test_a_caption_dates_its_photo_not_the_story(caption: str) -> None:
 def test_a_staff_credit_by_initials_is_the_mastheads_outlet(masthead: str, credit: str) -> None:
     text = (f"{masthead}\nWorld | Middle East | Opinion\n\n"
             f"Jets strike villages south of Idlib as talks stall\n\n{credit}\n"
-            "4 February 2018, 2:17 pm\n\nJets struck the villages on Saturday.\n")
+            "9 March 2019, 4:52 pm\n\nJets struck the villages on Saturday.\n")
     assert meta(text).outlet == masthead
 
 
@@ -1228,8 +1228,8 @@ _OPENING = "Drones struck army positions on Tuesday, a monitor said."
 ])
 @pytest.mark.parametrize("between", [
     "",
-    "Envoys traded proposals over two days of talks in the Gulf.\n\n",  # a standfirst
-    "Published: October 14, 2022 08:12\nStaff Report\n\n",
+    "Negotiators swapped drafts during a long weekend of talks in Doha.\n\n",  # a standfirst
+    "Published: May 11, 2021 09:05\nStaff Report\n\n",
     "Envoys traded proposals over two days of talks\n\nBy Jane Roe\nOctober 14, 2022\n\n",
 ])
 def test_a_place_and_a_colon_opening_the_first_paragraph_is_the_dateline(
@@ -1240,7 +1240,7 @@ def test_a_place_and_a_colon_opening_the_first_paragraph_is_the_dateline(
 
 
 @pytest.mark.parametrize("byline", [
-    "BY JANE ROE - 12/28/22 3:41 PM ET",
+    "BY JANE ROE - 05/11/21 9:05 AM ET",
     "BY OMAR HADDAD AND LENA HOLM - 03/05/20 10:12 AM EST",
     "BY JANE ROE — March 3, 2020",
     "BY LENA HOLM -- 11/02/21 9:05 AM",
@@ -1350,7 +1350,7 @@ _NAMES = ["JANE ROE", "OMAR HADDAD", "LENA HOLM", "ALI VELI", "MAYA STONE"]
 
 
 @given(st.sampled_from(_GULF_CITIES), st.booleans(), st.sampled_from(_NAMES),
-       st.sampled_from(["12/28/22 3:41 PM ET", "03/05/20 10:12 AM EST", "March 3, 2020"]),
+       st.sampled_from(["05/11/21 9:05 AM ET", "03/05/20 10:12 AM EST", "March 3, 2020"]),
        st.sampled_from([" - ", " — ", " -- "]))
 def test_a_city_and_a_colon_is_the_dateline_past_a_byline_in_capitals(
     city: str, upper: bool, name: str, when: str, dash: str
