@@ -5,10 +5,11 @@ The gold sets are scored with :func:`idlib_corpus.evaluation.evaluate`, exactly 
 ``tests/data/unseen/``, articles composed in the style of other outlets (AP, Reuters,
 Al-Monitor, Daily Sabah, RT, Xinhua) about other events and months, which no extraction
 rule may be written from; ``tests/data/heldout/`` (eight more, other outlets) and
-``tests/data/heldout2/`` to ``tests/data/heldout5/`` (eight, ten, ten and ten more, each
-composed by someone who never read the extractors, then studied for errors);
-``tests/data/heldout6/`` (ten more, composed the same way and never studied: the honest
-measure of generalisation; docs/evaluation.md says how far). The floors live in
+``tests/data/heldout2/`` to ``tests/data/heldout6/`` (eight, ten, ten, ten and ten more,
+each composed by someone who never read the extractors, then studied for errors);
+``tests/data/heldout7/`` (ten more, composed the same way, studied only for page metadata)
+and ``tests/data/heldout8/`` (ten more, never studied): the honest measure of
+generalisation; docs/evaluation.md says how far. The floors live in
 ``tests/data/eval_floors.json``; raise them as extraction improves. A failure prints
 every score so the regression is visible at once.
 
@@ -42,6 +43,8 @@ GOLD_SETS = {
     "heldout4": (DATA / "heldout4" / "gold.jsonl", DATA / "heldout4"),
     "heldout5": (DATA / "heldout5" / "gold.jsonl", DATA / "heldout5"),
     "heldout6": (DATA / "heldout6" / "gold.jsonl", DATA / "heldout6"),
+    "heldout7": (DATA / "heldout7" / "gold.jsonl", DATA / "heldout7"),
+    "heldout8": (DATA / "heldout8" / "gold.jsonl", DATA / "heldout8"),
 }
 SCORED = (*KINDS, "all")
 
