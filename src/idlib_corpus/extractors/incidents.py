@@ -2526,9 +2526,12 @@ def _one_named(ctx: EventContext, clause: Span, v: Hit) -> Span | None:
         return make_span(m.start(), v.end) if _singular(nouns, m.group(1)) else None
     if v.value == "killed" and v.end < clause.end:
         # "killed Abu Omar", "killing Khalid Aziz, …": a person's name right after it
-        after = ctx.mentions_in(make_span(v.end, clause.end))
-        if after and after[0].kind == "person" and after[0].span.start - v.end <= 2:
-            return make_span(v.start, after[0].span.end)
+        # (the first raw mention after it: none of those after it built to read one)
+        after = ctx.mention_indices_in(make_span(v.end, clause.end))
+        if after:
+            span, _, kind, _, _ = ctx.raw_mentions[after[0]]
+            if kind == "person" and span.start - v.end <= 2:
+                return make_span(v.start, span.end)
     if _NO_OBJECT.match(f, v.end) is not None \
             and (m := _LAST_WORD.search(f, lo, v.start)) is not None \
             and _singular(nouns, m.group(1)):
@@ -2766,7 +2769,8 @@ def _date(
     f = ctx.folded
     if facts is None or facts[0] is not sent:
         near = ctx.times_in(sent)
-        if near and any(f.startswith("'s ", t.span.end) for t in near):
+        if near and f.find("'s ", sent.start, sent.end + 3) >= 0 and any(
+                f.startswith("'s ", t.span.end) for t in near):  # (one find first: most lack it)
             # "under last year's deal", "Monday's talks": the time of what it owns, not
             # of the event (but "Sunday's bombardment" is the attack's)
             near = [t for t in near if not f.startswith("'s ", t.span.end) or any(

@@ -326,7 +326,9 @@ _THE_HEAD = re.compile(  # (the lookbehind after the first letter: see _SETTING)
     r"t(?<![a-z]t)he\s+([a-z-]+)\s+(leader|president|prime minister|foreign minister|"
     r"defen[cs]e minister)(?![a-z])"
 )
-_HEAD_WORDS = (" leader", " president", " minister")
+# (the words _THE_HEAD needs, looked for before it: one regex call, opening with a literal,
+# costs less than has_any's loop over three)
+_HEAD_WORD = re.compile(r" (?:leader|president|minister)")
 _HEAD_OFFICES = ("leader", "president", "prime minister")  # (a head of state or government)
 _AND_SAID = re.compile(r"[\s,]*and\s")  # (an attribution sharing the meeting's subject)
 _WHERE = re.compile(r"[\s,]*where\s")
@@ -530,7 +532,7 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
         return ()
     countries = {a.id: a.country for a in actors if a.country}
     ctx.memo["meetings.countries"] = countries
-    ctx.memo["meetings.titles"] = {a.id: a.title for a in actors if a.title}
+    ctx.memo["meetings.actors"] = actors  # (their titles read by _described, on need)
     cands: list[_Candidate] = []
     last_si, skip = -1, False  # (whether a sentence is not diplomatic: read once for its clauses)
     last_since, skip_to = -1, -1  # (the end of a ", when" clause read with the one before)
@@ -579,8 +581,11 @@ def extract_meetings(doc: Document, actors: Sequence[Actor] = ()) -> tuple[Meeti
             if part is not None and clause.start > whole.start and \
                     _AND_ON.match(ctx.folded, clause.start, clause.end):
                 # ("A arrived in X for talks with B and is due in Y": A goes on to Y)
-                doer = next((m for m in ctx.mentions_in(part.clause) if m.kind == "person"
-                                and m.actor in part.participants), None)
+                # (read on the raw mentions: only the one found is built)
+                raws, them = ctx.raw_mentions, part.participants
+                at = next((i for i in ctx.mention_indices_in(part.clause)
+                           if raws[i][2] == "person" and raws[i][1] in them), -1)
+                doer = ctx.mention_at(at) if at >= 0 else None
             cand = _read_clause(ctx, si, sent, clause, triggers, countries,
                                 alone=clause.start > whole.start, first_part=first_part,
                                 doer=doer)
@@ -1128,9 +1133,9 @@ def _read_clause(
         # "… to a border town near Hama, where Iran has advisers": a relative clause on a
         # place tells of the place (not where a meeting word follows: ", where he met B")
         aside = f.find(" where ", first.end, c_end)
-        if (aside >= 0 and not (f.startswith(",", aside - 1) or f.startswith(", and", aside - 5)
-                               )) or any(t.start > aside for t in triggers):
-            aside = -1
+        if aside >= 0 and (not (f.startswith(",", aside - 1) or f.startswith(", and", aside - 5))
+                           or any(t.start > aside for t in triggers)):
+            aside = -1  # (the triggers read only where " where " is found: most clauses lack it)
     # ", hoping to halt a Syrian offensive": the aim of the journey or talks, not a side
     purpose: int | None = None  # (looked for on the first state that would add a party)
     for i in states:
@@ -1196,7 +1201,7 @@ def _read_clause(
         parties |= {p.country for p in ctx.places_in(clause)
                     if p.country and p.place.kind is PlaceKind.OTHER
                     and f.startswith(_SEAT_LEADER, p.span.end)}
-    if has_any(f, _HEAD_WORDS, c_start, c_end):
+    if _HEAD_WORD.search(f, c_start, c_end):
         # "the Kremlin leader arrived …", "the Turkish president met …": the person of that
         # state and office the story named before
         for hm in _THE_HEAD.finditer(f, c_start, c_end):
@@ -1350,9 +1355,10 @@ def _read_clause(
     if status is MeetingStatus.PLANNED and date is not None and ctx.published is not None \
             and date.end < ctx.published and date.span is not None:
         date = _ahead(ctx, date, ctx.published, sent)  # ("is on Monday, when A flies to B")
-    elif ((explicit and status is MeetingStatus.HELD) or _SINCE_LEAD.match(f, c_start, c_end)) \
-            and date is not None and ctx.published is not None and \
-            date.start > ctx.published and date.span is not None:
+    elif date is not None and ctx.published is not None and date.start > ctx.published \
+            and date.span is not None and (
+                (explicit and status is MeetingStatus.HELD) or _SINCE_LEAD.match(f, c_start, c_end)
+            ):  # (the date tested first: most clauses have none after the publication day)
         # ("discussed the plan on Tuesday"; "their first meeting since A's visit to Moscow
         # in April", told in a sentence of a meeting to come)
         date = _behind(ctx, date, ctx.published)
@@ -1936,24 +1942,31 @@ def _described(ctx: EventContext, head: re.Match[str]) -> tuple[str, str] | None
     minister" (``head``: a match of _THE_HEAD) refers to: the last one named before it of
     that state with such a title; ``None`` where none is."""
     word = make_span(head.start(1), head.end(1))
-    code = next((m.country for m in ctx.mentions_in(word) if m.country), None)
+    raws = ctx.raw_mentions  # (kind, actor and country read raw: no Mentioned built)
+    code = next((raws[i][3] for i in ctx.mention_indices_in(word) if raws[i][3]), None)
     if code is None:  # ("the Kremlin leader": a seat of government)
         code = next((p.country for p in ctx.places_in(word)
                      if p.country and p.place.kind is PlaceKind.OTHER), None)
     if code is None:
         return None
     office = head.group(2)
-    titles: dict[str, str] = ctx.memo["meetings.titles"]
+    titles: dict[str, str] | None = ctx.memo.get("meetings.titles")
+    if titles is None:  # (built on the first "the Turkish president" of a story)
+        titles = ctx.memo["meetings.titles"] = {
+            a.id: a.title for a in ctx.memo["meetings.actors"] if a.title}
     countries: dict[str, str] = ctx.memo["meetings.countries"]
-    for m in reversed(ctx.mentions_in(make_span(0, head.start()))):
-        if m.kind != "person" or (m.country or countries.get(m.actor)) != code:
+    # (the raw mentions before it, latest first: building each Mentioned would read its
+    # surroundings, for every mention from the story's start)
+    for i in reversed(ctx.mention_indices_in(make_span(0, head.start()))):
+        _, actor, kind, country, _ = raws[i]
+        if kind != "person" or (country or countries.get(actor)) != code:
             continue
-        title = titles.get(m.actor, "").lower()
+        title = titles.get(actor, "").lower()
         if "vice" in title or "deputy" in title:
             continue
         if (office in title) or (office in _HEAD_OFFICES and any(
             t in title for t in _HEAD_OFFICES)):
-            return m.actor, code
+            return actor, code
     return None
 
 
@@ -1993,12 +2006,9 @@ def _other_event(f: str, start: int, end: int) -> int:
     """Where "… after rebels seized the town", "… days before jets struck a market"
     opens in ``f[start:end]`` (an event by which a meeting told before is dated); -1 where
     none does."""
-    found = -1
-    for word in (" after ", " before "):
-        at = f.find(word, start, end)
-        if at >= 0 and (found < 0 or at < found):
-            found = at
-    return found
+    # (two finds, no loop: read once a clause with a state in it)
+    after, before = f.find(" after ", start, end), f.find(" before ", start, end)
+    return before if after < 0 or 0 <= before < after else after
 
 
 def _quotations(f: str, start: int, end: int, triggers: list[Hit]) -> list[Span]:
