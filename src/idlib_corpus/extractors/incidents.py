@@ -466,8 +466,9 @@ _LEFT_AFTER = re.compile(
 _SUPERLATIVE = re.compile(r"(?<![a-z])(?:the|its)\s+[a-z]+est\s+(?:[a-z-]+\s+){0,4}$")
 _HAVE_WORDS = frozenset({"has", "have", "had"})
 _ASIDE_PERFECT = re.compile(r",\s+(?:which|who)\s+(?:has|have|had)\s+$")
-# a relative pronoun before a verb in the present ("a group that attacks …")
-_RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
+# a relative pronoun before a verb ("a group that attacks …", "the post, which has been
+# surrounded")
+_RELATIVES = frozenset({"that", "which", "who"})
 # armed nouns that name what is hit, not who hits ("Turkish convoy shelled near X")
 _THINGS_HIT = ("convoy", "post", "posts", "point", "points", "patrol", "patrols", "column",
                "columns", "tank", "tanks", "vehicle", "vehicles", "targets", "positions")
@@ -1092,7 +1093,6 @@ _DEPLOYED_FORCES = frozenset({"troops", "forces", "soldiers", "police", "units",
 _FINITE_AFTER = frozenset({"did", "do", "does", "have", "has", "had", "were", "was", "are",
                            "is", "will", "would", "could", "can", "came", "come", "comes",
                            "remain", "remained", "remains", "returned", "responded"})
-_RELATIVES = frozenset({"which", "that", "who"})
 _NO_ONE = frozenset({"no", "not", "nobody", "none", "never"})
 
 
@@ -1164,7 +1164,7 @@ def _factual(ctx: EventContext, clause: Span, t: Hit, brackets: list[Span]) -> b
             # "Iran, which has stationed hundreds of advisers near Aleppo, flew …": what the
             # aside tells is background
             return False
-        if last in _RELATIVE_SUBJECTS and phrase[-1] == "s" and " " not in phrase \
+        if last in _RELATIVES and phrase[-1] == "s" and " " not in phrase \
                 and not phrase.endswith("ss"):
             return False  # "a regime that shells its own towns": what it does, no event
         if last == "be" and len(words) > 1 and words[-2] == "to":
