@@ -820,16 +820,14 @@ def _predicates(
         to = _TO_MEET.search(f, triggers[0].end, last.end)
         if to is not None:
             cut = to.start()
-            return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
-                    (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
+            return _split_at(clause, triggers, cut)
     if last.value["class"] == "again" and triggers[0].value["class"] in _TALKING:
         # "A held talks with B, whom he last received in October": the relative clause
         # tells an earlier meeting of the same persons (see _RELATIVE_AGAIN)
         rel = _RELATIVE_AGAIN.search(f, triggers[0].end, last.start)
         if rel is not None:
             cut = rel.start()
-            return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
-                    (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
+            return _split_at(clause, triggers, cut)
     m = _AND_THEN_MEET.search(f, triggers[0].end, clause.end) if has_any(
         f, _AND_WORDS, triggers[0].end, clause.end) else None
     if m is None:
@@ -845,8 +843,7 @@ def _predicates(
             if (ctx.mention_starts_at(who, clause.end) or f.startswith("the ", who)) and any(
                 t.value["class"] in _TALKING and who < t.start <= who + 64 for t in triggers
             ) and any(t.end <= at and t.value["class"] in _TALKING for t in triggers):
-                return [(make_span(clause.start, at), [t for t in triggers if t.end <= at]),
-                        (make_span(at, clause.end), [t for t in triggers if t.start >= at])]
+                return _split_at(clause, triggers, at)
             at = f.find(", and ", who, clause.end)
         if not has_any(f, _SEQUENCE_WORDS, triggers[0].end, clause.end):
             return [(clause, triggers)]
@@ -865,15 +862,16 @@ def _predicates(
                 # (before "when", a meeting noun of its own: "sealed at talks in Geneva,
                 # and discussed again when A visited B"; not "are due to discuss the truce
                 # again when A and B meet", one meeting)
-                return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
-                        (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
+                return _split_at(clause, triggers, cut)
         return [(clause, triggers)]
-    cut = m.start()
-    first = [t for t in triggers if t.end <= cut]
-    second = [t for t in triggers if t.start >= cut]
-    if not first or not second:
-        return [(clause, triggers)]
-    return [(make_span(clause.start, cut), first), (make_span(cut, clause.end), second)]
+    parts = _split_at(clause, triggers, m.start())
+    return parts if parts[0][1] and parts[1][1] else [(clause, triggers)]
+
+
+def _split_at(clause: Span, triggers: list[Hit], cut: int) -> list[tuple[Span, list[Hit]]]:
+    """A clause cut at ``cut`` in two parts, each with the meeting words it holds."""
+    return [(make_span(clause.start, cut), [t for t in triggers if t.end <= cut]),
+            (make_span(cut, clause.end), [t for t in triggers if t.start >= cut])]
 
 
 def _read_clause(
