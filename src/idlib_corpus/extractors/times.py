@@ -964,11 +964,11 @@ _EVENT_DAYS = 2
 _YEAR_PARTS = {"first half": (1, 6), "second half": (7, 12), "early": (1, 4),
                "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
                "late": (9, 12), "end": (9, 12)}
-_YEAR_PART_WORD = re.compile(r"first half|second half|early|beginning|start|mid|middle|late|end")
+_YEAR_PART_WORD = re.compile("|".join(_YEAR_PARTS))  # (from the table: the two cannot drift)
 # the first and last months of the seasons (a winter runs into the next year)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
             "winter": (12, 2)}
-_SEASON_WORD = re.compile(r"spring|summer|autumn|fall|winter")
+_SEASON_WORD = re.compile("|".join(_SEASONS))
 
 
 def _nth_day(day: int, ctx: _Context, span: Span | None, full: str) -> TimeValue | None:
