@@ -1300,7 +1300,7 @@ class _Resolver:
             elif (
                 low == "," and j >= 1 and (j == a - 1 or cur)
                 # (a rank alone gives way to the office: "..., Gen. X")
-                and all(x.plain and (x.low in g.ranks or x.low == ".") for x in cur)
+                and self._ranks_only(cur)
                 and (office := self._opening_office_of_place(items, j - 1)) is not None
             ):
                 # "The governor of Turkey's Hatay province, X": "Governor of Hatay
@@ -1310,10 +1310,10 @@ class _Resolver:
                     parse.countries.insert(0, state)
                 j = first
                 it = items[first]
-            elif low == "," and j >= 1 and (j == a - 1 or (cur and all(
+            elif low == "," and j >= 1 and (
                     # (a rank alone gives way to the office: "Russia's chief of the
                     # General Staff, Gen. X" is "Chief of the General Staff")
-                    x.plain and (x.low in g.ranks or x.low == ".") for x in cur))) and (
+                    j == a - 1 or (cur and self._ranks_only(cur))) and (
                 self._comma_title(items[j - 1])
                 or (j >= 2 and items[j - 1].kind in _STATEISH and self._accredited(items, j - 2))
                 # (the organisation's stop before the comma: "to the U.N., X")
@@ -1325,7 +1325,7 @@ class _Resolver:
             ):
                 # "deputy foreign ministers, Sedat Onal and Sergei Vershinin", "Turkey's
                 # ambassador to Russia, Mehmet Samsar"
-                if cur and all(x.plain and (x.low in g.ranks or x.low == ".") for x in cur):
+                if cur and self._ranks_only(cur):
                     cur = []  # (the rank read after the comma)
             elif (
                 low == "."
@@ -1595,6 +1595,12 @@ class _Resolver:
         if head.kind is _OFFICE or (head.plain and (g.is_head(head.low) or g.is_role(head.low))):
             return k - 2
         return None
+
+    def _ranks_only(self, words: list[_Item]) -> bool:
+        """Whether ``words`` are a military rank and its full stops alone ("Gen.", "Rear
+        Admiral"), true of none."""
+        ranks = self.g.ranks
+        return all(x.plain and (x.low in ranks or x.low == ".") for x in words)
 
     def _title_unit(self, it: _Item, *, roles: bool = True) -> bool:
         """An office, a title head noun, a title modifier, or (with ``roles``) a role noun."""
