@@ -227,8 +227,6 @@ _HELD_THERE = re.compile(
     r"\s+(?:had|has|have|held|holds|kept|keeps)\s+(?:its|their)\s+(?:[a-z-]+\s+)?"
     r"(?:headquarters|positions?|bases?|strongholds?|fighters|forces|command)(?![a-z])"
 )
-# "… southeast of X", "20 km north of X", "east of the town of X": X is a landmark by which
-# the place of the event is told
 # where fire came from, before a place ("shelled from army posts north of", "launched
 # from the Manbij area"): not where it struck
 _ORIGIN = re.compile(
@@ -244,6 +242,8 @@ _LOCATOR = re.compile(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
     r"\s+|rural\s+|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+rural\s+)?"
 )
+# "… southeast of X", "20 km north of X", "east of the town of X": X is a landmark by which
+# the place of the event is told
 _LANDMARK = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\s+of\s+(?:the\s+"
     r"(?:town|city|village)\s+of\s+)?$"
