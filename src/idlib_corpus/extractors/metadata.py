@@ -102,7 +102,7 @@ _DATE = (
 _CAPS_PLACE = r"(?!BY\s)[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
 _MIXED_PLACE = r"[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3}"
 _ORG = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}"
-_ORG_SHORTEST = r"[A-Z][\w&'.]*(?:[ -][A-Z][\w&'.]*){0,4}?"
+_ORG_SHORTEST = _ORG + "?"  # (the same words, as few as leave the rest to match)
 # (a double hyphen is a dash too: "ISTANBUL -- Turkey's ...", typed where no long dash was)
 # ("ABU DHABI // The ...": two slashes, as some Gulf papers write it)
 _DASH = r"(?:--|//|[-–—])"
