@@ -1015,8 +1015,9 @@ def _later_claim(ctx: EventContext, records: list[_Candidate]) -> None:
     attacks = [r for r in records if r.type is _ATTACK and r.evidence]
     if not attacks or all(r.perpetrators for r in attacks):
         return
+    starts = [s.start for s in ctx.sentences]  # (built once, not per claim)
     for m in _CLAIMED.finditer(f):
-        si = bisect.bisect_right([s.start for s in ctx.sentences], m.start()) - 1
+        si = bisect.bisect_right(starts, m.start()) - 1
         if si < 0:
             continue
         sent = ctx.sentences[si]
