@@ -1078,9 +1078,7 @@ class EventContext:
                     if bounds is None:
                         # (on the first name after a verb, with the places: most such
                         # names are places the gazetteer knows, or annotated)
-                        pairs = sorted([*((a.span.start, a.span.end) for a in named),
-                                        *((p.span.start, p.span.end) for p in known)])
-                        bounds = [b for b, _ in pairs], _furthest_ends(e for _, e in pairs)
+                        bounds = _bounds(named, known)
                     if _overlaps_any(bounds, start, end):
                         continue
                 elif any(p.span.start < end and start < p.span.end for p in known):
@@ -1105,10 +1103,7 @@ class EventContext:
                 start = m.start()
                 if text.startswith(first, start) or (start > 0 and text[start - 1].isalnum()):
                     continue
-                pairs = sorted([*((a.span.start, a.span.end) for a in named),
-                                *((p.span.start, p.span.end) for p in (*known, *out))])
-                if _overlaps_any(([b for b, _ in pairs], _furthest_ends(e for _, e in pairs)),
-                                 start, end):
+                if _overlaps_any(_bounds(named, (*known, *out)), start, end):
                     continue  # ("the Turkish observation post", "the Morek post")
                 name = m.group()
                 out.append(PlaceRef(make_span(start, end), Place(name=name, kind=PlaceKind.TOWN),
@@ -1124,9 +1119,7 @@ class EventContext:
         village of Tell Hamra" makes a later "at the Tell Hamra junction" a place too
         (where no annotation covers the name)."""
         text = self.text
-        pairs = sorted([*((a.span.start, a.span.end) for a in named),
-                        *((p.span.start, p.span.end) for p in (*known, *found))])
-        bounds = [b for b, _ in pairs], _furthest_ends(e for _, e in pairs)
+        bounds = _bounds(named, (*known, *found))
         out: list[PlaceRef] = []
         for name in dict.fromkeys(p.text for p in found):
             at = text.find(name)
@@ -1848,6 +1841,15 @@ class EventContext:
 def _furthest_ends(ends: Iterable[int]) -> list[int]:
     """For spans sorted by start, given their ends: the furthest end up to each."""
     return list(itertools.accumulate(ends, max))
+
+
+def _bounds(
+    named: Sequence[Annotation], places: Iterable[PlaceRef]
+) -> tuple[list[int], list[int]]:
+    """The starts and furthest ends (for :func:`_overlaps_any`) of annotations and places."""
+    pairs = sorted([*((a.span.start, a.span.end) for a in named),
+                    *((p.span.start, p.span.end) for p in places)])
+    return [b for b, _ in pairs], _furthest_ends(e for _, e in pairs)
 
 
 def _overlaps_any(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
