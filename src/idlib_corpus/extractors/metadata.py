@@ -553,10 +553,16 @@ def _masthead(lines: list[_Line]) -> tuple[_Line, str, Span] | None:
             return line, bare, Span(line.start, line.start + len(bare))
         if fold_name(name) in known:
             if len(parts) == 2 and _spells_out(name, parts[1]):
-                at = line.text.rfind(parts[1])
-                return line, parts[1], Span(line.start + at, line.start + at + len(parts[1]))
+                return line, parts[1], _last_span(line, parts[1])
             return line, name, Span(line.start, line.start + len(name))
     return None
+
+
+def _last_span(line: _Line, part: str) -> Span:
+    """Where ``part``, a piece of the line's tail (a full name after an acronym, a
+    breadcrumb), stands in ``line``: its last occurrence."""
+    at = line.text.rfind(part)
+    return Span(line.start + at, line.start + at + len(part))
 
 
 _NAME_GLUE = frozenset(("of", "the", "and", "for", "a"))
@@ -1073,8 +1079,7 @@ def _bar_site(line: _Line) -> tuple[str, Span] | None:
             or _is_widget(_vocab(), name) or default_knowledge().scanner.lookup(name)):
         return None
     if "|" not in rest and _spells_out(name, rest):
-        at = line.text.rfind(rest)  # "NWA | Northwind News Agency": the full name
-        return rest, Span(line.start + at, line.start + at + len(rest))
+        return rest, _last_span(line, rest)  # "NWA | Northwind News Agency": the full name
     return name, Span(line.start, line.start + len(name))
 
 
@@ -1380,8 +1385,7 @@ def read_metadata(article: Article) -> ArticleMetadata:
             title_span = Span(chosen.start + at, chosen.start + at + len(cleaned))
             title_line = chosen
             if crumb is not None:
-                at = chosen.text.rfind(crumb)
-                crumb_outlet = (crumb, Span(chosen.start + at, chosen.start + at + len(crumb)))
+                crumb_outlet = (crumb, _last_span(chosen, crumb))
         # Short lines above the headline are the site's navigation.
         for c in candidates:
             if c is chosen:
