@@ -3126,22 +3126,28 @@ class _Resolver:
             while i >= 0:
                 end = i + len(word)
                 if (end == len(folded) or not folded[end].isalpha()) and \
-                        self.text[i + 1].islower():
-                    got = self._window_around(i + 1, 6, 0)
-                    if got is not None:
-                        items, j = got
-                        k = j
-                        while k > 0 and items[k - 1].plain and \
-                                items[k - 1].low not in _DETERMINERS and (
-                                is_capitalised(items[k - 1].text)
-                                or items[k - 1].text[:3].lower() in ("al-", "el-")):
-                            k -= 1
-                        if j - k >= 2 and k > 0 and items[k - 1].low == "the" and any(
-                                "-" in x.text and x.text.split("-", 1)[0].lower()
-                                in self.g.particles for x in items[k:j]):
-                            out.append(items[k].start)
+                        self.text[i + 1].islower() and (at := self._name_before(i + 1)) >= 0:
+                    out.append(at)
                 i = folded.find(word, end)
         return out
+
+    def _name_before(self, pos: int) -> int:
+        """Where the Arabic name before the noun at ``pos`` starts, after "the" ("the
+        Ghuraba al-Sham faction"), or -1 (see :meth:`_faction_starts`)."""
+        got = self._window_around(pos, 6, 0)
+        if got is None:
+            return -1
+        items, j = got
+        k = j
+        while k > 0 and items[k - 1].plain and items[k - 1].low not in _DETERMINERS and (
+                is_capitalised(items[k - 1].text)
+                or items[k - 1].text[:3].lower() in ("al-", "el-")):
+            k -= 1
+        if j - k >= 2 and k > 0 and items[k - 1].low == "the" and any(
+                "-" in x.text and x.text.split("-", 1)[0].lower() in self.g.particles
+                for x in items[k:j]):
+            return items[k].start
+        return -1
 
     def _unit_name_starts(self) -> list[int]:
         """Where capitalised names ending in a unit head ("Brigades") start.
