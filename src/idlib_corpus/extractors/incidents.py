@@ -2841,13 +2841,12 @@ def _first_point(value: TimeValue, text: str) -> TimeValue:
     if value.precision is Precision.DAY and (first.day != 1 or _FIRST_DAY.search(text)):
         return TimeValue.day(first)
     if value.precision is not Precision.YEAR and (first.month != 1 or not text[-4:].isdigit()
-                                                  or _JANUARY.search(text)):
+                                                  or "jan" in text):
         return TimeValue.month(first.year, first.month)
     return TimeValue.year(first.year)
 
 
 _FIRST_DAY = re.compile(r"(?<![0-9])(?:1|1st|01)(?![0-9])|first\s+day")
-_JANUARY = re.compile(r"jan")
 
 
 # --------------------------------------------------------------------------- merging
