@@ -1469,20 +1469,21 @@ def _scan(
             if _EVENT_RELATIVE.match(nxt) or (
                 _NEXT_WORD.match(nxt) and not _CONJUNCTION.match(nxt)
             ):
-                # (Not after a date opening the sentence and a comma: "On Monday, a day
-                # before the summit, jets struck ...": the strike's day comes nearer.)
-                # ("hours after the raid": the raid's day, told in this sentence or the
-                # one before; further back, the day told is as likely another event's)
-                hours = body[:1] in "hHmM"
-                if hours and recent and si - recent[-1][0] <= 1:
-                    out.append((_tv_day(recent[-1][1], text=m.group(),
-                                        span=_trusted.span(start, end)), "anchored"))
+                event: _dt.date | None = None
+                if body[:1] in "hHmM" and recent and si - recent[-1][0] <= 1:
+                    # ("hours after the raid": the raid's day, told in this sentence or
+                    # the one before; further back, the day told is as likely another
+                    # event's)
+                    event = recent[-1][1]
                 elif recent and recent[-1][0] == si and not (
                         told_at <= sent.start + 3 and not text[told_end:start].strip(" ,")):
-                    day = _event_day(v, body, recent[-1][1])
-                    if day is not None:
-                        out.append((_tv_day(day, text=m.group(),
-                                            span=_trusted.span(start, end)), "anchored"))
+                    # (Not after a date opening the sentence and a comma: "On Monday, a
+                    # day before the summit, jets struck ...": the strike's day comes
+                    # nearer.)
+                    event = _event_day(v, body, recent[-1][1])
+                if event is not None:
+                    out.append((_tv_day(event, text=m.group(),
+                                        span=_trusted.span(start, end)), "anchored"))
                 continue
         if kind == "days" and body[:4].lower() == "over" and _DAY_NAMED_AFTER.match(text, end):
             continue  # "overnight Saturday", "overnight into Sunday": the day named dates it
