@@ -2784,28 +2784,13 @@ def _date(
             stated_ids, zones = frozenset(), []
         facts = dates[sent.start] = (sent, near, stated_ids, zones)
     _, near, stated_ids, zones = facts
-    if near and (when := _WHEN_OPENS.match(ctx.folded, clause.start, clause.end)):
+    if near and (when := _WHEN_OPENS.match(f, clause.start, clause.end)):
         # "… since March 2019, when a missile strike on a base left 30 dead": the time the
         # "when" hangs on dates the event it tells
-        for t in near:
-            if t.span.end <= clause.start and _CLAUSE_GAP.fullmatch(
-                    ctx.folded, t.span.end, when.start(1)):
-                value = t.value if isinstance(t.value, TimeValue) else None
-                if value is not None and value.interval and ctx.folded.startswith(
-                        "since", t.span.start):
-                    # ("since October 2020, when …": then)
-                    value = _first_point(value, ctx.folded[t.span.start:t.span.end])
-                if value is not None:
-                    # ("in 2018, when troops seized X in March of that year": its own
-                    # time, inside the one it hangs on, is the surer)
-                    for o in near:
-                        v = o.value
-                        if o.span.start >= clause.start and o.span.end <= clause.end \
-                                and isinstance(v, TimeValue) and v.precision is not \
-                                value.precision and value.start <= v.start \
-                                and v.end <= value.end:
-                            return v, 3
-                return value, 3
+        hung = next((t for t in near if t.span.end <= clause.start
+                     and _CLAUSE_GAP.fullmatch(f, t.span.end, when.start(1))), None)
+        if hung is not None:
+            return _when_time(ctx, clause, near, hung), 3
     if near:
         said: set[int] | frozenset[int] = stated_ids
         for zone, ids in zones:
@@ -2832,6 +2817,27 @@ def _date(
     if stated and isinstance(stated[0].value, TimeValue):
         return stated[0].value, 1
     return None, 0
+
+
+def _when_time(
+    ctx: EventContext, clause: Span, near: Sequence[Annotation], hung: Annotation
+) -> TimeValue | None:
+    """The time of a "when" clause from ``hung``, the time it hangs on: its first point
+    after "since" ("since October 2020, when …": then), or the clause's own time inside
+    it ("in 2018, when troops seized X in March of that year": the surer)."""
+    f = ctx.folded
+    value = hung.value if isinstance(hung.value, TimeValue) else None
+    if value is None:
+        return None
+    if value.interval and f.startswith("since", hung.span.start):
+        value = _first_point(value, f[hung.span.start:hung.span.end])
+    for o in near:
+        v = o.value
+        if o.span.start >= clause.start and o.span.end <= clause.end \
+                and isinstance(v, TimeValue) and v.precision is not value.precision \
+                and value.start <= v.start and v.end <= value.end:
+            return v
+    return value
 
 
 def _first_point(value: TimeValue, text: str) -> TimeValue:
