@@ -1477,18 +1477,13 @@ def _ahead(ctx: EventContext, date: TimeValue, pub: dt.date, sent: Span) -> Time
     span = date.span
     assert span is not None
     words = _LETTERS.findall(ctx.folded, span.start, span.end)
-    if any(w in _MONTHS for w in words) and not _YEAR_IN.search(ctx.folded, span.start,
-                                                                 span.end):
+    if _month_no_year(ctx.folded, span, words):
         # "the next round is set for October 22" in an article of March: next October
         if any(w in ("last", "past", "previous", "this") for w in words) or detect_tense(
             ctx.text, span.start, span.end, sent
         ) is Tense.PAST:
             return date
-        try:
-            return attrs.evolve(date, start=date.start.replace(year=date.start.year + 1),
-                                end=date.end.replace(year=date.end.year + 1))
-        except ValueError:  # (February 29)
-            return date
+        return _years_on(date, 1)
     if date.interval or not words or words[-1] not in _WEEKDAYS or (pub - date.end).days > 6 \
             or any(w in ("last", "past", "previous") for w in words) \
             or detect_tense(ctx.text, span.start, span.end, sent) is Tense.PAST:
@@ -1504,20 +1499,29 @@ def _behind(ctx: EventContext, date: TimeValue, pub: dt.date) -> TimeValue:
     span = date.span
     assert span is not None
     words = _LETTERS.findall(ctx.folded, span.start, span.end)
-    if any(w in _MONTHS for w in words) and not _YEAR_IN.search(ctx.folded, span.start,
-                                                                 span.end):
+    if _month_no_year(ctx.folded, span, words):
         if any(w in ("next", "coming") for w in words):
             return date
-        try:
-            return attrs.evolve(date, start=date.start.replace(year=date.start.year - 1),
-                                end=date.end.replace(year=date.end.year - 1))
-        except ValueError:  # (February 29)
-            return date
+        return _years_on(date, -1)
     if date.interval or not words or words[-1] not in _WEEKDAYS or \
             (date.start - pub).days > 6 or any(w in ("next", "coming") for w in words):
         return date
     return attrs.evolve(date, start=date.start - dt.timedelta(days=7),
                         end=date.end - dt.timedelta(days=7))
+
+
+def _month_no_year(f: str, span: Span, words: list[str]) -> bool:
+    """Whether a date names a month and no year ("October 22"; ``words``: its words)."""
+    return any(w in _MONTHS for w in words) and not _YEAR_IN.search(f, span.start, span.end)
+
+
+def _years_on(date: TimeValue, years: int) -> TimeValue:
+    """A date moved by whole years (as it is where that makes no day: February 29)."""
+    try:
+        return attrs.evolve(date, start=date.start.replace(year=date.start.year + years),
+                            end=date.end.replace(year=date.end.year + years))
+    except ValueError:
+        return date
 
 
 def _host_zone(ctx: EventContext, clause: Span, first: Hit) -> tuple[Span, bool] | None:
