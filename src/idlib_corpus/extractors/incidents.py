@@ -978,12 +978,13 @@ def _restated_figures(ctx: EventContext, records: list[_Candidate]) -> None:
     moved = [r for r in records if r.type is _DISPLACEMENT and r.displaced is not None]
     if not moved:
         return
+    # (where each was told last: the records inserted below are not read again)
+    ends = [(max(e.end for e in r.evidence), r) for r in moved if r.evidence]
     for n in ctx.numbers:
         start = n.span.start
         if not _RESTATED.search(f, max(0, start - 40), start):
             continue
-        told = [(max(e.end for e in r.evidence), r) for r in moved
-                if r.evidence and max(e.end for e in r.evidence) <= start]
+        told = [(end, r) for end, r in ends if end <= start]
         if not told:
             continue
         end, first = max(told, key=lambda item: item[0])
