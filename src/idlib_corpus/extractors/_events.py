@@ -2042,7 +2042,7 @@ def _bracket_spans(text: str) -> list[Span]:
 # --------------------------------------------------------------------------- helpers
 
 
-def has_any(folded: str, words: Sequence[str], start: int, end: int) -> bool:
+def has_any(folded: str, words: Iterable[str], start: int, end: int) -> bool:
     """Whether one of ``words`` occurs in ``folded[start:end]`` (a cheap test before a
     regex that needs one of them).
 

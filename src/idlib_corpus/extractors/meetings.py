@@ -746,7 +746,7 @@ def _series_states(ctx: EventContext, clause: Span) -> set[str]:
     or "format" ("the Astana talks")."""
     series = ctx.voc.talks_series
     f = ctx.folded
-    if not has_any(f, tuple(series), clause.start, clause.end):
+    if not has_any(f, series, clause.start, clause.end):  # (the cities: the keys)
         return set()  # (most clauses: no city of a series named)
     for p in ctx.places_in(clause):
         states = series.get(p.place.name.lower())  # (canonical names, lower case)
