@@ -1980,9 +1980,7 @@ def _place_of_lead(ctx: EventContext, lead: Span, cand: _Candidate) -> None:
         return
     cand.place, cand.place_rank = places[-1].place, 3
     if cand.date is None:
-        times = [t.value for t in ctx.times_in(lead) if isinstance(t.value, TimeValue)]
-        if times:
-            cand.date, cand.weak_date = times[-1], False
+        _date_from_last(ctx, lead, cand)
 
 
 def _where_before(ctx: EventContext, sent: Span, clause: Span, cand: _Candidate) -> None:
@@ -1995,13 +1993,15 @@ def _where_before(ctx: EventContext, sent: Span, clause: Span, cand: _Candidate)
     there = before[-1]
     cand.place, cand.place_rank = there.place, 3
     if cand.date is None:
-        near = [t for t in ctx.times_in(make_span(max(sent.start, there.span.start - 40),
-                                                  clause.start))
-                if isinstance(t.value, TimeValue)]
-        if near:
-            value = near[-1].value
-            assert isinstance(value, TimeValue)
-            cand.date, cand.weak_date = value, False
+        _date_from_last(ctx, make_span(max(sent.start, there.span.start - 40), clause.start),
+                        cand)
+
+
+def _date_from_last(ctx: EventContext, span: Span, cand: _Candidate) -> None:
+    """A candidate dated by the last date told in ``span`` (if any), as a strong one."""
+    times = [t.value for t in ctx.times_in(span) if isinstance(t.value, TimeValue)]
+    if times:
+        cand.date, cand.weak_date = times[-1], False
 
 
 def _other_event(f: str, start: int, end: int) -> int:
